@@ -1,0 +1,179 @@
+/**
+ * The store's ports: small interfaces the rest of the server depends on. Adapters
+ * (memory, SQLite, PostgreSQL, Redis for sessions) implement them; one contract suite
+ * (test/store) runs against each. Times are epoch milliseconds; the caller passes the
+ * clock where a method needs "now", so adapters stay deterministic under test.
+ */
+
+/** One installed portal (keyed by Bitrix24 `member_id`). Tokens are plain here; adapters encrypt at rest. */
+export interface Install {
+  memberId: string;
+  domain: string;
+  /** e.g. https://portal.bitrix24.ru/rest/ */
+  clientEndpoint: string;
+  /** e.g. https://oauth.bitrix.info/rest/ */
+  serverEndpoint: string;
+  scope: string;
+  accessToken: string;
+  refreshToken: string;
+  /** When the access token expires, epoch ms. */
+  expiresAt: number;
+  /** `application_token` from ONAPPINSTALL: authenticates the portal's later events. */
+  applicationToken: string;
+  /** Bitrix24 user id who installed the app, when known. */
+  installedBy?: number;
+  /** Registered bot ids etc.: free-form settings kept with the install. */
+  settings?: Record<string, unknown>;
+  installedAt: number;
+  updatedAt: number;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: number;
+}
+
+export interface InstallStore {
+  get(memberId: string): Promise<Install | null>;
+  getByDomain(domain: string): Promise<Install | null>;
+  list(): Promise<Install[]>;
+  /** Insert or replace the whole record. */
+  save(install: Install): Promise<void>;
+  /**
+   * Atomically replace the token pair, only if the stored refresh token is still
+   * `expectedRefreshToken` (compare-and-swap). Returns false when another writer won.
+   */
+  updateTokens(memberId: string, tokens: TokenPair, expectedRefreshToken: string): Promise<boolean>;
+  remove(memberId: string): Promise<void>;
+}
+
+/** A lease-based lock shared by every process using the same store. */
+export interface LockStore {
+  /** Take `key` for `ttlMs`; returns a release function, or null when someone else holds it. */
+  tryAcquire(key: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
+}
+
+/** Idempotency log: one confirmed action creates one entity, even when retried. */
+export type ActionState = 'pending' | 'done' | 'failed';
+export interface ActionRecord {
+  key: string;
+  memberId: string;
+  kind: string;
+  state: ActionState;
+  /** What the portal returned (e.g. the created task id), once done. */
+  result?: unknown;
+  error?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+export interface ActionLog {
+  /**
+   * Claim `key`. Returns `{ claimed: true }` to the one caller that must perform the action;
+   * every other caller gets `{ claimed: false, record }` with the existing record.
+   */
+  claim(key: string, memberId: string, kind: string, now: number): Promise<{ claimed: true } | { claimed: false; record: ActionRecord }>;
+  complete(key: string, result: unknown, now: number): Promise<void>;
+  fail(key: string, error: string, now: number): Promise<void>;
+  get(key: string): Promise<ActionRecord | null>;
+}
+
+/** A voice assistant user (Alice/Google) bound to a portal user. */
+export interface VoiceLink {
+  platform: 'alice' | 'google';
+  voiceUserId: string;
+  memberId: string;
+  userId: number;
+  createdAt: number;
+}
+export interface VoiceLinkStore {
+  get(platform: VoiceLink['platform'], voiceUserId: string): Promise<VoiceLink | null>;
+  save(link: VoiceLink): Promise<void>;
+  remove(platform: VoiceLink['platform'], voiceUserId: string): Promise<void>;
+  listForUser(memberId: string, userId: number): Promise<VoiceLink[]>;
+}
+
+/** One-time linking codes; only a hash of the code is stored. */
+export interface LinkCode {
+  codeHash: string;
+  memberId: string;
+  userId: number;
+  expiresAt: number;
+  createdAt: number;
+}
+export interface LinkCodeStore {
+  save(code: LinkCode): Promise<void>;
+  /** Delete and return the code with this hash if it is still alive at `now` (one use only). */
+  consume(codeHash: string, now: number): Promise<LinkCode | null>;
+  /** Codes alive at `now` (for constant-time comparison across all of them). */
+  listAlive(now: number): Promise<LinkCode[]>;
+  /** Count a failed attempt by a voice user; returns the number of failures within `windowMs`. */
+  recordFailure(subject: string, now: number, windowMs: number): Promise<number>;
+  clearFailures(subject: string): Promise<void>;
+}
+
+/** Dialogue session state, versioned so two concurrent turns cannot both win. */
+export interface SessionRecord<T = unknown> {
+  value: T;
+  version: number;
+}
+export interface SessionStore {
+  get<T = unknown>(key: string, now: number): Promise<SessionRecord<T> | null>;
+  /**
+   * Write when the stored version is `expectedVersion` (0 = must not exist). Returns the new
+   * version, or null when another writer changed it first.
+   */
+  put<T = unknown>(key: string, value: T, expectedVersion: number, ttlMs: number, now: number): Promise<number | null>;
+  delete(key: string): Promise<void>;
+}
+
+/** A trained scoring model with its metadata; `payload` is the serialised model. */
+export interface ModelRecord {
+  memberId: string;
+  entity: 'lead' | 'deal';
+  version: number;
+  trainedAt: number;
+  nextTrainingAt: number;
+  /** Counts, metrics and curves, as src/scoring produces them. */
+  meta: Record<string, unknown>;
+  payload: unknown;
+}
+export interface ModelStore {
+  /** Save as the next version for (memberId, entity); returns that version. */
+  save(model: Omit<ModelRecord, 'version'>): Promise<number>;
+  latest(memberId: string, entity: ModelRecord['entity']): Promise<ModelRecord | null>;
+  list(memberId: string, entity: ModelRecord['entity']): Promise<Omit<ModelRecord, 'payload'>[]>;
+  /** Score history per record, for the lead card's chart. */
+  addScore(memberId: string, entity: ModelRecord['entity'], recordId: number, at: number, probability: number, modelVersion: number): Promise<void>;
+  scores(memberId: string, entity: ModelRecord['entity'], recordId: number): Promise<{ at: number; probability: number; modelVersion: number }[]>;
+}
+
+/** Background jobs (training) as the in-process runner records them. */
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+export interface JobRecord {
+  id: string;
+  kind: string;
+  memberId: string;
+  state: JobState;
+  progress: number;
+  message?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+export interface JobStore {
+  save(job: JobRecord): Promise<void>;
+  get(id: string): Promise<JobRecord | null>;
+  listFor(memberId: string): Promise<JobRecord[]>;
+}
+
+export interface Store {
+  installs: InstallStore;
+  locks: LockStore;
+  actions: ActionLog;
+  voiceLinks: VoiceLinkStore;
+  linkCodes: LinkCodeStore;
+  sessions: SessionStore;
+  models: ModelStore;
+  jobs: JobStore;
+  close(): Promise<void>;
+}

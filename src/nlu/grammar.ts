@@ -1,0 +1,74 @@
+/**
+ * Loads the parser's vocabulary from `grammars/*.yaml` (data, not code). Files are read once per
+ * process by whoever builds a parser; nothing here keeps global state.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+
+/** The repository's `grammars/` folder, found relative to this file so any working directory works. */
+export const GRAMMARS_DIR = path.resolve(__dirname, '..', '..', 'grammars');
+
+export function loadGrammar<T>(name: string, dir: string = GRAMMARS_DIR): T {
+  const file = path.join(dir, name);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`grammar file ${file} cannot be read: ${(e as Error).message}`);
+  }
+  try {
+    return YAML.parse(text) as T;
+  } catch (e) {
+    throw new Error(`grammar file ${file} is not valid YAML: ${(e as Error).message}`);
+  }
+}
+
+/** Lower case with ё folded to е: the form every vocabulary comparison uses. */
+export const fold = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');
+
+/**
+ * A compiled word list: exact words, stems ("задач*") and multi-word phrases, matched against
+ * folded tokens. Longest phrase wins at a position.
+ */
+export class WordSet {
+  private readonly exact = new Set<string>();
+  private readonly stems: string[] = [];
+  private readonly phrases: string[][] = [];
+
+  constructor(entries: readonly string[] = []) {
+    for (const raw of entries) {
+      const e = fold(String(raw)).trim();
+      if (!e) continue;
+      if (e.includes(' ')) this.phrases.push(e.split(/\s+/));
+      else if (e.endsWith('*')) this.stems.push(e.slice(0, -1));
+      else this.exact.add(e);
+    }
+    this.phrases.sort((a, b) => b.length - a.length);
+  }
+
+  /** Does a single folded word match an entry? */
+  hasWord(word: string): boolean {
+    if (this.exact.has(word)) return true;
+    for (const s of this.stems) if (word.startsWith(s)) return true;
+    return false;
+  }
+
+  /** Length in tokens of the longest entry matching at `i` of the folded word list, or 0. */
+  matchAt(words: readonly string[], i: number): number {
+    for (const p of this.phrases) {
+      if (i + p.length > words.length) continue;
+      let ok = true;
+      for (let k = 0; k < p.length; k++) {
+        const w = p[k]!;
+        const t = words[i + k]!;
+        if (w.endsWith('*') ? !t.startsWith(w.slice(0, -1)) : t !== w) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return p.length;
+    }
+    return i < words.length && this.hasWord(words[i]!) ? 1 : 0;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The parser's front door: `createParser()` loads dictionaries and grammars once (async: the
+ * morphology dictionaries are files), then `parser.parse(text, ctx)` is synchronous and pure.
+ */
+import { createDateExtractor } from './dates';
+import { createPersonFinder } from './persons';
+import { loadIntentGrammar } from './intent';
+import { loadSlotsGrammar } from './slots-grammar';
+import { loadNumberWords } from './numbers';
+import { parseWith, type LangGrammar, type ParserDeps } from './parser';
+import type { Lang, ParseContext, ParseResult } from './types';
+
+export type * from './types';
+export { MAX_INPUT_CHARS } from './normalize';
+
+export interface Parser {
+  parse(text: string, ctx: ParseContext): ParseResult;
+  /** Resolve a phrase known to name a person (the answer to "Кому?"). */
+  resolvePerson: ParserDeps['persons']['resolve'];
+}
+
+export async function createParser(): Promise<Parser> {
+  const persons = await createPersonFinder();
+  const dates = createDateExtractor();
+  const grammars = {} as Record<Lang, LangGrammar>;
+  for (const lang of ['ru', 'en'] as const) {
+    grammars[lang] = { intents: loadIntentGrammar(lang), slots: loadSlotsGrammar(lang), numbers: loadNumberWords(lang) };
+  }
+  // The person finder may offer a lemmatiser (it loads the morphology dictionaries anyway).
+  const lemma = (persons as { nominative?: ParserDeps['nominative'] }).nominative;
+  const deps: ParserDeps = { dates, persons, grammars, nominative: lemma ? lemma.bind(persons) : undefined };
+  return {
+    parse: (text, ctx) => {
+      try {
+        return parseWith(deps, text, ctx);
+      } catch (e) {
+        // The parser must answer whatever it is given; a bug here must not take a channel down.
+        return { intent: 'unknown', slots: {}, lang: ctx.lang ?? 'ru', trace: [`error:${(e as Error).message}`] };
+      }
+    },
+    resolvePerson: (phrase, directory, lang, preferredCase) => persons.resolve(phrase, directory, lang, preferredCase),
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Decides which intent an utterance is, from the vocabulary in `grammars/intents-<lang>.yaml`.
+ * Replies (да / нет / отмена / что ты умеешь) are recognised only when the utterance consists of
+ * them; commands need a creation verb with a noun of their kind, or a standalone trigger.
+ */
+import { WordSet, loadGrammar } from './grammar';
+import type { IntentName, Lang } from './types';
+import type { Token } from './tokens';
+
+type CommandIntent = 'task.create' | 'event.create' | 'message.send' | 'lead.score';
+type ReplyIntent = 'confirm' | 'reject' | 'cancel' | 'help';
+
+interface IntentGrammarFile {
+  replies: Record<ReplyIntent, string[]>;
+  fillers: string[];
+  correction: string[];
+  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[] }>;
+  blockers: { start: string[]; anywhere: string[] };
+  lead_in: string[];
+}
+
+interface CompiledCommand {
+  intent: CommandIntent;
+  nouns: WordSet;
+  verbs: WordSet;
+  standalone: WordSet;
+  reminder: WordSet;
+  standaloneWithPerson: WordSet;
+}
+
+export interface IntentGrammar {
+  replies: [ReplyIntent, WordSet][];
+  fillers: WordSet;
+  correction: WordSet;
+  commands: CompiledCommand[];
+  blockStart: WordSet;
+  blockAnywhere: WordSet;
+  leadIn: WordSet;
+}
+
+export function loadIntentGrammar(lang: Lang): IntentGrammar {
+  const g = loadGrammar<IntentGrammarFile>(`intents-${lang}.yaml`);
+  return {
+    replies: (Object.keys(g.replies) as ReplyIntent[]).map((k) => [k, new WordSet(g.replies[k])]),
+    fillers: new WordSet(g.fillers),
+    correction: new WordSet(g.correction),
+    commands: (Object.keys(g.commands) as CommandIntent[]).map((intent) => {
+      const c = g.commands[intent];
+      return {
+        intent,
+        nouns: new WordSet(c.nouns),
+        verbs: new WordSet(c.verbs),
+        standalone: new WordSet(c.standalone ?? []),
+        reminder: new WordSet(c.reminder ?? []),
+        standaloneWithPerson: new WordSet(c.standalone_with_person ?? []),
+      };
+    }),
+    blockStart: new WordSet(g.blockers.start),
+    blockAnywhere: new WordSet(g.blockers.anywhere),
+    leadIn: new WordSet(g.lead_in),
+  };
+}
+
+/**
+ * A reply intent when the words are only reply phrases and fillers; the first reply phrase
+ * decides ("нет, отмена" is a rejection first). Returns the reply and the index of the first word
+ * it did not cover (for corrections: "нет, на среду").
+ */
+export function classifyReply(words: readonly string[], g: IntentGrammar): { intent: ReplyIntent; rest: number } | null {
+  let found: ReplyIntent | null = null;
+  let i = 0;
+  while (i < words.length) {
+    const f = g.fillers.matchAt(words, i);
+    let matched = 0;
+    for (const [intent, set] of g.replies) {
+      const n = set.matchAt(words, i);
+      if (n > matched) {
+        matched = n;
+        if (!found) found = intent;
+        else if (found !== intent && n > 0) {
+          // Mixed replies: the earlier one stands ("да, отмена" is unusual; keep the first).
+        }
+      }
+    }
+    if (matched > 0) i += matched;
+    else if (f > 0) i += f;
+    else break;
+  }
+  if (!found) return null;
+  return { intent: found, rest: i };
+}
+
+export interface CommandMatch {
+  intent: CommandIntent;
+  /** Token indices of the words that made the decision (command words, cut from titles). */
+  triggers: number[];
+  /** A reminder ("напомни …"): the speaker is responsible unless someone else is named. */
+  reminder: boolean;
+}
+
+/**
+ * The command intent, or null. `personAt(i)` tells whether a person mention starts at word `i`
+ * (for triggers like "напиши Антону"). `words` are folded word tokens, `tokens` the same tokens.
+ */
+export function classifyCommand(
+  tokens: readonly Token[],
+  g: IntentGrammar,
+  personAt: (tokenIndex: number) => boolean,
+): CommandMatch | null {
+  const words = tokens.map((t) => t.norm);
+  type Hit = { intent: CommandIntent; first: number; triggers: number[]; reminder: boolean };
+  const hits: Hit[] = [];
+  for (const c of g.commands) {
+    let noun = -1;
+    let nounLen = 0;
+    let verb = -1;
+    let verbLen = 0;
+    let standalone = -1;
+    let standaloneLen = 0;
+    let reminder = false;
+    for (let i = 0; i < words.length; i++) {
+      if (tokens[i]!.kind !== 'word') continue;
+      if (noun < 0) {
+        const n = c.nouns.matchAt(words, i);
+        if (n) {
+          noun = i;
+          nounLen = n;
+        }
+      }
+      if (verb < 0) {
+        const n = c.verbs.matchAt(words, i);
+        if (n && i !== noun) {
+          verb = i;
+          verbLen = n;
+        }
+      }
+      if (standalone < 0) {
+        let n = c.standalone.matchAt(words, i);
+        if (!n) {
+          n = c.reminder.matchAt(words, i);
+          if (n) reminder = true;
+        }
+        if (!n) {
+          const m = c.standaloneWithPerson.matchAt(words, i);
+          // "напиши Антону" / "message Emily": the next word (or the one after a preposition) is a person.
+          if (m && (personAt(i + m) || (tokens[i + m]?.kind === 'punct' && personAt(i + m + 1)))) n = m;
+        }
+        if (n) {
+          standalone = i;
+          standaloneLen = n;
+        }
+      }
+    }
+    const span = (i: number, n: number) => Array.from({ length: n }, (_, k) => i + k);
+    if (noun >= 0 && verb >= 0) {
+      const t = [...span(noun, nounLen), ...span(verb, verbLen)];
+      if (standalone >= 0 && reminder) t.push(...span(standalone, standaloneLen));
+      hits.push({ intent: c.intent, first: Math.min(noun, verb), triggers: t, reminder: standalone >= 0 && reminder });
+    } else if (standalone >= 0) {
+      const t = span(standalone, standaloneLen);
+      if (noun >= 0) t.push(...span(noun, nounLen));
+      hits.push({ intent: c.intent, first: standalone, triggers: t, reminder });
+    }
+  }
+  if (!hits.length) return null;
+  // The intent whose noun (or trigger) comes first wins; a lead question beats everything when
+  // it fired, since its nouns (лид, сделка) never appear in the other commands.
+  const lead = hits.find((h) => h.intent === 'lead.score');
+  const best = lead ?? hits.sort((a, b) => nounPos(a) - nounPos(b))[0]!;
+  if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best)) return null;
+  return { intent: best.intent, triggers: best.triggers, reminder: best.reminder };
+
+  function nounPos(h: Hit): number {
+    // Event nouns "в календарь" are weaker than a task or message noun said anywhere.
+    return h.first;
+  }
+}
+
+function isBlocked(tokens: readonly Token[], words: readonly string[], g: IntentGrammar, hit: { triggers: number[] }): boolean {
+  const wordIdx = tokens.map((t, i) => (t.kind === 'word' ? i : -1)).filter((i) => i >= 0);
+  // Skip lead-in words ("ok google", "can you") to find where the utterance really starts.
+  let k = 0;
+  while (k < wordIdx.length) {
+    const n = g.leadIn.matchAt(words, wordIdx[k]!);
+    if (!n) break;
+    k += n;
+  }
+  if (k < wordIdx.length && g.blockStart.matchAt(words, wordIdx[k]!) && !hit.triggers.includes(wordIdx[k]!)) return true;
+  const firstTrigger = Math.min(...hit.triggers);
+  for (let i = 0; i < words.length && i <= firstTrigger + 2; i++) {
+    if (tokens[i]!.kind === 'word' && !hit.triggers.includes(i) && g.blockAnywhere.matchAt(words, i)) return true;
+  }
+  return false;
+}
+
+export type { CommandIntent, ReplyIntent };
+export const isCommandIntent = (i: IntentName): i is CommandIntent =>
+  i === 'task.create' || i === 'event.create' || i === 'message.send' || i === 'lead.score';

@@ -1,0 +1,31 @@
+/**
+ * What any input goes through before parsing: a length cap, Unicode normalisation, and the
+ * removal of characters no utterance needs (control characters, unpaired surrogates), so junk
+ * can never throw further down.
+ */
+
+/** Inputs longer than this are cut (characters). A spoken or typed command is far shorter. */
+export const MAX_INPUT_CHARS = 2000;
+
+export function normalizeInput(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  let s = text.length > MAX_INPUT_CHARS * 2 ? text.slice(0, MAX_INPUT_CHARS * 2) : text;
+  // toWellFormed would be Node 20+ only with a flag in some versions; replace lone surrogates by hand.
+  s = s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ' ');
+  s = s.normalize('NFC');
+  s = s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFEFF]/g, ' ');
+  s = s.replace(/\s+/g, ' ').trim();
+  if (s.length > MAX_INPUT_CHARS) s = s.slice(0, MAX_INPUT_CHARS).replace(/\s+\S*$/, '');
+  return s;
+}
+
+/** Russian when Cyrillic letters outnumber Latin ones; English otherwise (and for no letters). */
+export function detectLang(text: string): 'ru' | 'en' {
+  let cyr = 0;
+  let lat = 0;
+  for (const ch of text) {
+    if (/[а-яё]/i.test(ch)) cyr++;
+    else if (/[a-z]/i.test(ch)) lat++;
+  }
+  return cyr > lat ? 'ru' : cyr === 0 && lat === 0 ? 'ru' : 'en';
+}

@@ -1,0 +1,502 @@
+/**
+ * The pipeline behind `parse(text, ctx)`: normalise → tokens → reply or command intent → date and
+ * person mentions → slots. Each step marks the tokens it used, so titles and message texts are what
+ * is left ("the words the user gave, trimmed of the marker phrase and of the surrounding command,
+ * date and person words", nlu.md).
+ */
+import { detectLang, normalizeInput } from './normalize';
+import { tokenize, type Token } from './tokens';
+import { classifyCommand, classifyReply, type CommandMatch, type IntentGrammar } from './intent';
+import type { SlotsGrammar } from './slots-grammar';
+import type { NumberWords } from './numbers';
+import type { DateExtractor } from './dates';
+import type { PersonFinder } from './persons';
+import type { DateMention, IntentName, Lang, LeadRef, ParseContext, ParseResult, PersonMention, PersonSlot, Slots } from './types';
+
+export interface LangGrammar {
+  intents: IntentGrammar;
+  slots: SlotsGrammar;
+  numbers: NumberWords;
+}
+
+export interface ParserDeps {
+  dates: DateExtractor;
+  persons: PersonFinder;
+  grammars: Record<Lang, LangGrammar>;
+  /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"); identity when absent. */
+  nominative?: (word: string, lang: Lang) => string;
+}
+
+/** Prepositions after which a person ends a title ("… for Emily", "… на Сергея"). */
+const TITLE_ENDING_PREPOSITIONS = new Set(['на', 'для', 'for', 'to', 'assigned']);
+
+/** Everything known about one utterance while its slots are assembled. */
+class Utterance {
+  readonly used: boolean[];
+  constructor(
+    readonly text: string,
+    readonly lang: Lang,
+    readonly tokens: Token[],
+    readonly g: LangGrammar,
+  ) {
+    this.used = tokens.map(() => false);
+  }
+  get words(): string[] {
+    return this.tokens.map((t) => t.norm);
+  }
+  /** Token indices overlapping the character span [start, end). */
+  tokensIn(start: number, end: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.end > start && t.start < end) out.push(i);
+    }
+    return out;
+  }
+  tokenAt(char: number): number {
+    return this.tokens.findIndex((t) => t.start === char);
+  }
+  use(indices: Iterable<number>): void {
+    for (const i of indices) this.used[i] = true;
+  }
+  slice(fromToken: number, toTokenExclusive: number): string {
+    if (toTokenExclusive <= fromToken) return '';
+    return this.text.slice(this.tokens[fromToken]!.start, this.tokens[toTokenExclusive - 1]!.end);
+  }
+}
+
+export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): ParseResult {
+  const text = normalizeInput(raw);
+  const lang: Lang = ctx.lang ?? detectLang(text);
+  const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
+  if (!text) return unknown;
+  const g = deps.grammars[lang];
+  const tokens = tokenize(text);
+  const u = new Utterance(text, lang, tokens, g);
+  const trace: string[] = [];
+
+  // Replies first: "да", "нет", "отмена", "что ты умеешь" — only when that is all that was said.
+  const wordTokens = tokens.filter((t) => t.kind !== 'punct');
+  const words = wordTokens.map((t) => t.norm);
+  const reply = classifyReply(words, g.intents);
+  if (reply && reply.rest >= words.length) return { intent: reply.intent, slots: {}, lang, trace: ['reply'] };
+
+  const persons = visible(deps.persons.find(text, ctx.directory, lang), text);
+  const personStarts = new Set<number>();
+  for (const p of persons) {
+    const i = u.tokenAt(p.index);
+    if (i >= 0) {
+      personStarts.add(i);
+      if (p.preposition && i > 0 && tokens[i - 1]!.norm === p.preposition) personStarts.add(i - 1);
+    }
+  }
+  const cmd = classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i));
+
+  if (!cmd) {
+    // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
+    if (ctx.expecting && (reply || g.intents.correction.matchAt(words, 0))) {
+      const slots = correctionSlots(deps, u, ctx, persons);
+      if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
+    }
+    if (reply) return { intent: reply.intent, slots: {}, lang, trace: ['reply-prefix'] };
+    return unknown;
+  }
+  trace.push(`command:${cmd.intent}`);
+  u.use(cmd.triggers);
+  absorbCommandWords(u, cmd);
+
+  let slots: Slots;
+  switch (cmd.intent) {
+    case 'message.send':
+      slots = messageSlots(deps, u, ctx, persons);
+      break;
+    case 'lead.score':
+      slots = leadSlots(deps, u);
+      break;
+    case 'task.create':
+    case 'event.create': {
+      const dates = visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text);
+      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, dates) : eventSlots(u, cmd, persons, dates);
+      break;
+    }
+  }
+  return { intent: cmd.intent as IntentName, slots, lang, trace };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared steps
+
+/** Quoted segments of the text: «…», "…", “…”, „…“. */
+function quotes(text: string): { start: number; end: number; inner: string }[] {
+  const out: { start: number; end: number; inner: string }[] = [];
+  const re = /«([^»]*)»|"([^"]*)"|“([^”]*)”|„([^“”]*)[“”]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+    if (inner) out.push({ start: m.index, end: m.index + m[0].length, inner });
+  }
+  return out;
+}
+
+/** Mentions outside quotes: words in quotes are a title, never a date or a person. */
+function visible<T extends { index: number }>(mentions: T[], text: string): T[] {
+  const q = quotes(text);
+  if (!q.length) return mentions;
+  return mentions.filter((m) => !q.some((s) => m.index >= s.start && m.index < s.end));
+}
+
+/** Extend the command words over adjacent verbs, nouns and fillers ("создай новую задачу"). */
+function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
+  const g = u.g;
+  const words = u.words;
+  const c = g.intents.commands.find((x) => x.intent === cmd.intent)!;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 0; i < u.tokens.length; i++) {
+      if (!u.used[i]) continue;
+      for (const dir of [1, -1]) {
+        const j = i + dir;
+        if (j < 0 || j >= u.tokens.length || u.used[j] || u.tokens[j]!.kind !== 'word') continue;
+        let n = g.slots.commandFillers.matchAt(words, j);
+        if (!n && (c.verbs.hasWord(words[j]!) || c.nouns.hasWord(words[j]!))) n = 1;
+        // Multi-word fillers are matched from their first word only, going right.
+        if (n && (dir === 1 || n === 1)) {
+          for (let k = 0; k < n; k++) u.used[j + k] = true;
+          changed = true;
+        }
+      }
+    }
+  }
+}
+
+/** Is token i an unknown capitalised name right after "to"/"for" (English), for "send a message to Bob"? */
+function isUnknownNameAt(u: Utterance, i: number): boolean {
+  const t = u.tokens[i];
+  if (!t || u.lang !== 'en' || t.kind !== 'word') return false;
+  return /^\p{Lu}/u.test(t.text) && !!u.tokens[i - 1] && ['to', 'for'].includes(u.tokens[i - 1]!.norm);
+}
+
+/** The token range of a person mention, with its preposition when that stands right before it. */
+function personTokens(u: Utterance, p: PersonMention): number[] {
+  const idx = u.tokensIn(p.index, p.end);
+  const first = idx[0];
+  if (first !== undefined && p.preposition && first > 0 && u.tokens[first - 1]!.norm === p.preposition) idx.unshift(first - 1);
+  return idx;
+}
+
+function dateTokens(u: Utterance, d: DateMention): number[] {
+  return u.tokensIn(d.index, d.index + d.text.length);
+}
+
+/** Trim punctuation and edge words ("и", "to", "please") from both ends of a token run. */
+function trimRun(u: Utterance, from: number, to: number): [number, number] {
+  const edge = (i: number) => {
+    const t = u.tokens[i]!;
+    if (t.kind === 'punct') return !/[«»"“”„)]/.test(t.text) || true;
+    return u.g.slots.edgeWords.hasWord(t.norm);
+  };
+  while (from < to && edge(from)) from++;
+  while (to > from && edge(to - 1)) to--;
+  return [from, to];
+}
+
+function runText(u: Utterance, from: number, to: number): string | undefined {
+  const [a, b] = trimRun(u, from, to);
+  const s = u.slice(a, b).trim();
+  return s ? s : undefined;
+}
+
+/** Mark role words ("с ответственным", "сроком") as used wherever they stand. */
+function useRoleWords(u: Utterance): void {
+  const words = u.words;
+  for (let i = 0; i < words.length; i++) {
+    if (u.used[i] || u.tokens[i]!.kind !== 'word') continue;
+    const n = u.g.slots.roleWords.matchAt(words, i);
+    if (n) for (let k = 0; k < n; k++) u.used[i + k] = true;
+  }
+}
+
+/**
+ * A title after a marker ("с заголовком X", "called X"): from the marker to where a date, a person
+ * after на/для/for, a role word or another marker begins. Returns the title and marks its tokens.
+ */
+function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[]): string | undefined {
+  const words = u.words;
+  const dateStarts = new Set(dates.map((d) => u.tokenAt(d.index)).filter((i) => i >= 0));
+  const personStops = new Set<number>();
+  for (const p of persons) {
+    const idx = personTokens(u, p);
+    const first = idx[0];
+    if (first === undefined) continue;
+    if (p.kind === 'pronoun' || (p.preposition && TITLE_ENDING_PREPOSITIONS.has(p.preposition))) personStops.add(first);
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (u.used[i] || u.tokens[i]!.kind !== 'word') continue;
+    const n = u.g.slots.titleMarkers.matchAt(words, i);
+    if (!n) continue;
+    const from = i + n;
+    let to = from;
+    while (to < words.length) {
+      if (dateStarts.has(to) || personStops.has(to)) break;
+      if (u.tokens[to]!.kind === 'word' && to > from && (u.g.slots.roleWords.matchAt(words, to) || u.g.slots.titleMarkers.matchAt(words, to))) break;
+      to++;
+    }
+    const title = runText(u, from, to);
+    if (!title) continue;
+    for (let k = i; k < to; k++) u.used[k] = true;
+    return title;
+  }
+  return undefined;
+}
+
+function quotedTitle(u: Utterance): string | undefined {
+  const q = quotes(u.text)[0];
+  if (!q) return undefined;
+  u.use(u.tokensIn(q.start, q.end));
+  return q.inner;
+}
+
+/** The words nobody used, joined: a title said without a marker ("поставь задачу позвонить клиенту"). */
+function residual(u: Utterance, from = 0, contiguous = false): string | undefined {
+  const runs: string[] = [];
+  let i = from;
+  while (i < u.tokens.length) {
+    if (u.used[i]) {
+      if (contiguous && runs.length) break;
+      if (contiguous && i > from) break;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < u.tokens.length && !u.used[j]) j++;
+    const s = runText(u, i, j);
+    if (s) runs.push(s);
+    if (contiguous) break;
+    i = j;
+  }
+  const s = runs.join(' ').trim();
+  return s || undefined;
+}
+
+/** Combine the date mentions of a command into start / end / allDay. */
+function timeSlots(dates: DateMention[]): { start?: string; end?: string; allDay?: boolean } {
+  if (!dates.length) return {};
+  const first = dates[0]!;
+  let start = first.start;
+  let end = first.end;
+  let allDay = first.allDay;
+  for (const d of dates.slice(1)) {
+    if (d.allDay && !d.start) allDay = true;
+    else if (d.allDay && d.start.slice(0, 10) === start.slice(0, 10)) allDay = true;
+    // A date said apart from its time ("на завтра … в 15:00"): keep the date, take the time.
+    else if (start.length === 10 && d.start.length > 10 && !d.tags.includes('explicit-date')) {
+      start = `${start}${d.start.slice(10)}`;
+      if (d.end && d.end.length > 10) end = `${start.slice(0, 10)}${d.end.slice(10)}`;
+    }
+  }
+  const out: { start?: string; end?: string; allDay?: boolean } = { start };
+  if (end) out.end = end;
+  if (allDay) {
+    out.allDay = true;
+    out.start = start.slice(0, 10);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per intent
+
+function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
+  const slots: Slots = {};
+  useRoleWords(u);
+  let title = quotedTitle(u);
+  if (!title) title = markedTitle(u, persons, dates);
+  for (const d of dates) u.use(dateTokens(u, d));
+  let responsible: PersonSlot | undefined;
+  for (const p of persons) {
+    const idx = personTokens(u, p);
+    if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue; // inside a title or the command
+    if (!responsible) responsible = p.slot;
+    u.use(idx);
+  }
+  if (!responsible && cmd.reminder) responsible = { self: true };
+  if (!title) title = residual(u);
+  if (title) slots.title = title;
+  if (responsible) slots.responsible = responsible;
+  const t = timeSlots(dates);
+  if (t.start) slots.deadline = t.start;
+  return slots;
+}
+
+function isPrepositionOf(u: Utterance, i: number, p: PersonMention): boolean {
+  return !!p.preposition && u.tokens[i]!.norm === p.preposition && u.tokens[i]!.end <= p.index;
+}
+
+function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
+  const slots: Slots = {};
+  useRoleWords(u);
+  let title = quotedTitle(u);
+  if (!title) title = markedTitle(u, persons, dates);
+  for (const d of dates) u.use(dateTokens(u, d));
+  const attendees: PersonSlot[] = [];
+  for (const p of persons) {
+    const idx = personTokens(u, p);
+    if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue;
+    u.use(idx);
+    if ('self' in p.slot) continue; // the owner of the calendar is the speaker anyway
+    attendees.push(p.slot);
+  }
+  // Connectors between attendees ("с Марией и Ольгой") are not title words.
+  if (!title) {
+    // A kind of meeting names the event, with the words right after it ("встреча с клиентом").
+    for (const i of cmd.triggers) {
+      const w = u.words[i]!;
+      const kind = u.g.slots.eventKinds.get(w);
+      if (kind) {
+        const rest = residual(u, i + 1, true);
+        title = rest ? `${kind} ${rest}` : kind;
+        break;
+      }
+      if (u.g.slots.eventPlain.hasWord(w)) {
+        title = residual(u, i + 1, true);
+        break;
+      }
+    }
+  }
+  if (title) slots.title = title;
+  Object.assign(slots, timeSlots(dates));
+  if (attendees.length) slots.attendees = attendees;
+  return slots;
+}
+
+function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons: PersonMention[]): Slots {
+  const slots: Slots = {};
+  const words = u.words;
+  const byStart = new Map<number, PersonMention>();
+  for (const p of persons) {
+    const idx = personTokens(u, p);
+    if (idx.length) byStart.set(idx[0]!, p);
+  }
+  let recipient: PersonSlot | undefined;
+  let body = -1;
+  let i = 0;
+  while (i < u.tokens.length) {
+    const t = u.tokens[i]!;
+    if (u.used[i]) {
+      i++;
+      continue;
+    }
+    const p = byStart.get(i);
+    if (p && !recipient) {
+      recipient = p.slot;
+      const idx = personTokens(u, p);
+      u.use(idx);
+      i = idx[idx.length - 1]! + 1;
+      continue;
+    }
+    if (!recipient && isUnknownNameAt(u, i + 1) && u.words[i] === 'to') {
+      // "send a message to Bob": a name nobody in the portal has.
+      let j = i + 1;
+      while (j < u.tokens.length && u.tokens[j]!.kind === 'word' && /^\p{Lu}/u.test(u.tokens[j]!.text)) j++;
+      const phrase = u.slice(i + 1, j);
+      recipient = deps.persons.resolve(phrase, ctx.directory, u.lang) ?? { unresolved: phrase };
+      i = j;
+      continue;
+    }
+    if (t.kind === 'punct') {
+      if (t.text === ':' || t.text === '—' || t.text === '-') {
+        body = i + 1;
+        break;
+      }
+      i++;
+      continue;
+    }
+    const n = u.g.slots.textMarkers.matchAt(words, i);
+    if (n) {
+      body = i + n;
+      break;
+    }
+    body = i;
+    break;
+  }
+  if (recipient) slots.recipient = recipient;
+  if (body >= 0) {
+    let end = u.tokens.length;
+    while (end > body && u.tokens[end - 1]!.kind === 'punct' && /[.!]/.test(u.tokens[end - 1]!.text)) end--;
+    while (body < end && u.tokens[body]!.kind === 'punct' && /[,:;—-]/.test(u.tokens[body]!.text)) body++;
+    const s = body < end ? u.text.slice(u.tokens[body]!.start, u.tokens[end - 1]!.end).trim() : '';
+    if (s) slots.text = s;
+  }
+  return slots;
+}
+
+function leadSlots(deps: ParserDeps, u: Utterance): Slots {
+  const lead = leadRef(deps, u);
+  return lead ? { lead } : {};
+}
+
+function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
+  const g = u.g.slots;
+  const words = u.words;
+  let noun = -1;
+  let entity: 'lead' | 'deal' = 'lead';
+  for (let i = 0; i < words.length; i++) {
+    const e = g.leadNouns.get(words[i]!);
+    if (e) {
+      noun = i;
+      entity = e;
+      break;
+    }
+  }
+  const withEntity = (r: LeadRef): LeadRef => (entity === 'deal' ? { ...r, entity: 'deal' } : r);
+  // An id: "лид 4521", "лид номер триста двенадцать", "lead #87", or a number anywhere after the noun.
+  const from = noun >= 0 ? noun + 1 : 0;
+  for (let i = from; i < words.length; i++) {
+    const t = u.tokens[i]!;
+    if (t.kind === 'number' && /^\d+$/.test(t.text)) return withEntity({ id: Number(t.text) });
+    const nw = u.g.numbers.readAt(words, i);
+    if (nw && (i === from || g.leadNumber.hasWord(words[i - 1]!))) return withEntity({ id: nw.value });
+    if (t.kind === 'word' && !g.leadNumber.hasWord(words[i]!) && i > from + 1) break;
+  }
+  if (noun < 0) return undefined;
+  // "этот лид", "this lead('s)": the lead bound to the chat.
+  if (noun > 0 && g.leadThis.hasWord(words[noun - 1]!)) return withEntity({ context: true });
+  // A lead named by title or contact: after the noun in Russian, before it in English.
+  const q: string[] = [];
+  if (u.lang === 'ru') {
+    for (let i = noun + 1; i < words.length; i++) {
+      const t = u.tokens[i]!;
+      if (t.kind === 'punct' && !/[«»"“”]/.test(t.text)) break;
+      if (t.kind === 'punct') continue;
+      if (g.leadNotNames.hasWord(words[i]!)) break;
+      q.push(deps.nominative ? deps.nominative(t.text, 'ru') : t.text);
+    }
+  } else {
+    for (let i = noun - 1; i >= 0; i--) {
+      const t = u.tokens[i]!;
+      if (t.kind !== 'word' || g.leadNotNames.hasWord(words[i]!) || u.used[i]) break;
+      q.unshift(t.text);
+    }
+  }
+  return q.length ? withEntity({ query: q.join(' ') }) : undefined;
+}
+
+/** The slots of a correction ("нет, на среду" while a task is being confirmed). */
+function correctionSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons: PersonMention[]): Slots {
+  const expecting = ctx.expecting;
+  const dates = visible(deps.dates.extract(u.text, { now: ctx.now, timeZone: ctx.timeZone, lang: u.lang }), u.text);
+  const slots: Slots = {};
+  const t = timeSlots(dates);
+  const names = persons.filter((p) => p.kind !== 'pronoun' || expecting === 'task.create');
+  if (expecting === 'task.create') {
+    if (t.start) slots.deadline = t.start;
+    if (names[0]) slots.responsible = names[0].slot;
+  } else if (expecting === 'event.create') {
+    Object.assign(slots, t);
+    if (names.length) slots.attendees = names.map((p) => p.slot);
+  } else if (expecting === 'message.send') {
+    if (names[0]) slots.recipient = names[0].slot;
+  }
+  return slots;
+}

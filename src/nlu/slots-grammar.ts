@@ -1,0 +1,50 @@
+/** The compiled form of `grammars/slots-<lang>.yaml`. */
+import { WordSet, fold, loadGrammar } from './grammar';
+import type { Lang } from './types';
+
+interface SlotsFile {
+  title_markers: string[];
+  text_markers: string[];
+  role_words: string[];
+  command_fillers: string[];
+  edge_words: string[];
+  event_kinds: Record<string, string[]>;
+  event_plain: string[];
+  lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[] };
+}
+
+export interface SlotsGrammar {
+  titleMarkers: WordSet;
+  textMarkers: WordSet;
+  roleWords: WordSet;
+  commandFillers: WordSet;
+  edgeWords: WordSet;
+  /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
+  eventKinds: Map<string, string>;
+  eventPlain: WordSet;
+  leadNouns: Map<string, 'lead' | 'deal'>;
+  leadThis: WordSet;
+  leadNumber: WordSet;
+  leadNotNames: WordSet;
+}
+
+export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
+  const g = loadGrammar<SlotsFile>(`slots-${lang}.yaml`);
+  const kinds = new Map<string, string>();
+  for (const [nominative, forms] of Object.entries(g.event_kinds)) for (const f of forms) kinds.set(fold(f), nominative);
+  const nouns = new Map<string, 'lead' | 'deal'>();
+  for (const [k, v] of Object.entries(g.lead.nouns)) nouns.set(fold(k), v);
+  return {
+    titleMarkers: new WordSet(g.title_markers),
+    textMarkers: new WordSet(g.text_markers),
+    roleWords: new WordSet(g.role_words),
+    commandFillers: new WordSet(g.command_fillers),
+    edgeWords: new WordSet(g.edge_words),
+    eventKinds: kinds,
+    eventPlain: new WordSet(g.event_plain),
+    leadNouns: nouns,
+    leadThis: new WordSet(g.lead.this),
+    leadNumber: new WordSet(g.lead.number),
+    leadNotNames: new WordSet(g.lead.not_names),
+  };
+}

@@ -29,5 +29,5 @@ for (const [file, floor] of Object.entries(floors)) {
   }
 }
 const total = Object.keys(floors).filter((k) => !k.startsWith('_')).length;
-console.log(`nlu floors: ${total - failed} passed, ${failed} failed`);
+console.log(`nlu-floors: ${total - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

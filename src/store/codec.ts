@@ -1,0 +1,180 @@
+/**
+ * Row shapes shared by the SQL adapters, and the checks every adapter applies to its input,
+ * so SQLite, PostgreSQL and memory refuse the same bad values with the same messages.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Cipher } from './crypto';
+import type { Install, JobRecord, ModelRecord, VoiceLink } from './types';
+
+/** Bad input to a store method: a programming error in the caller, reported clearly. */
+export class StoreInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreInputError';
+  }
+}
+
+export function requireText(name: string, v: unknown): string {
+  if (typeof v !== 'string' || v.length === 0) throw new StoreInputError(`${name} must be a non-empty string`);
+  return v;
+}
+export function requireTime(name: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new StoreInputError(`${name} must be a finite number (epoch ms)`);
+  return v;
+}
+export function requirePositive(name: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new StoreInputError(`${name} must be a positive number`);
+  return v;
+}
+export function requireInt(name: string, v: unknown, min = 0): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new StoreInputError(`${name} must be a whole number >= ${min}`);
+  return v;
+}
+export function requireOneOf<T extends string>(name: string, v: unknown, allowed: readonly T[]): T {
+  if (!allowed.includes(v as T)) throw new StoreInputError(`${name} must be one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+export const ENTITIES = ['lead', 'deal'] as const;
+export const PLATFORMS = ['alice', 'google'] as const;
+export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
+
+/** Domains compare case-insensitively; scheme and trailing slash are not part of a domain. */
+export function domainKey(domain: string): string {
+  return domain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+}
+
+/** JSON text of a value, refusing what JSON cannot carry (undefined at top level, cycles, BigInt). */
+export function toJson(name: string, v: unknown): string {
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(v);
+  } catch (e) {
+    throw new StoreInputError(`${name} is not serialisable as JSON: ${(e as Error).message}`);
+  }
+  if (s === undefined) throw new StoreInputError(`${name} is not serialisable as JSON`);
+  return s;
+}
+export const fromJson = (s: string | null | undefined): unknown => (s === null || s === undefined ? undefined : JSON.parse(s));
+
+/** Models can be large (curves, coefficients): payloads are stored as gzip-compressed JSON. */
+export const packPayload = (v: unknown): Buffer => gzipSync(Buffer.from(toJson('payload', v), 'utf8'));
+export const unpackPayload = (b: Buffer | Uint8Array): unknown => JSON.parse(gunzipSync(b).toString('utf8'));
+
+export function validateInstall(i: Install): void {
+  requireText('memberId', i?.memberId);
+  requireText('domain', i.domain);
+  requireText('accessToken', i.accessToken);
+  requireText('refreshToken', i.refreshToken);
+  if (typeof i.applicationToken !== 'string') throw new StoreInputError('applicationToken must be a string');
+  for (const k of ['clientEndpoint', 'serverEndpoint', 'scope'] as const) {
+    if (typeof i[k] !== 'string') throw new StoreInputError(`${k} must be a string`);
+  }
+  requireTime('expiresAt', i.expiresAt);
+  requireTime('installedAt', i.installedAt);
+  requireTime('updatedAt', i.updatedAt);
+  if (i.installedBy !== undefined) requireInt('installedBy', i.installedBy, 0);
+  if (i.settings !== undefined && (typeof i.settings !== 'object' || i.settings === null || Array.isArray(i.settings))) {
+    throw new StoreInputError('settings must be an object');
+  }
+}
+
+/** The installs table as both SQL adapters store it. Timestamps may come back as strings (pg bigint). */
+export interface InstallRow {
+  member_id: string;
+  domain: string;
+  domain_key: string;
+  client_endpoint: string;
+  server_endpoint: string;
+  scope: string;
+  access_token: string;
+  refresh_token: string;
+  refresh_token_mac: string;
+  application_token: string;
+  expires_at: number | string;
+  installed_by: number | string | null;
+  settings: string | null;
+  installed_at: number | string;
+  updated_at: number | string;
+}
+
+const ctx = (memberId: string, field: string) => `installs:${memberId}:${field}`;
+
+export function refreshMac(cipher: Cipher, memberId: string, refreshToken: string): string {
+  return cipher.mac(refreshToken, ctx(memberId, 'refresh_token'));
+}
+
+export function encodeInstall(i: Install, cipher: Cipher): InstallRow {
+  return {
+    member_id: i.memberId,
+    domain: i.domain,
+    domain_key: domainKey(i.domain),
+    client_endpoint: i.clientEndpoint,
+    server_endpoint: i.serverEndpoint,
+    scope: i.scope,
+    access_token: cipher.encrypt(i.accessToken, ctx(i.memberId, 'access_token')),
+    refresh_token: cipher.encrypt(i.refreshToken, ctx(i.memberId, 'refresh_token')),
+    refresh_token_mac: refreshMac(cipher, i.memberId, i.refreshToken),
+    application_token: cipher.encrypt(i.applicationToken, ctx(i.memberId, 'application_token')),
+    expires_at: i.expiresAt,
+    installed_by: i.installedBy ?? null,
+    settings: i.settings === undefined ? null : toJson('settings', i.settings),
+    installed_at: i.installedAt,
+    updated_at: i.updatedAt,
+  };
+}
+
+export function encodeTokens(memberId: string, t: { accessToken: string; refreshToken: string }, cipher: Cipher) {
+  return {
+    access_token: cipher.encrypt(t.accessToken, ctx(memberId, 'access_token')),
+    refresh_token: cipher.encrypt(t.refreshToken, ctx(memberId, 'refresh_token')),
+    refresh_token_mac: refreshMac(cipher, memberId, t.refreshToken),
+  };
+}
+
+export function decodeInstall(r: InstallRow, cipher: Cipher): Install {
+  const out: Install = {
+    memberId: r.member_id,
+    domain: r.domain,
+    clientEndpoint: r.client_endpoint,
+    serverEndpoint: r.server_endpoint,
+    scope: r.scope,
+    accessToken: cipher.decrypt(r.access_token, ctx(r.member_id, 'access_token')),
+    refreshToken: cipher.decrypt(r.refresh_token, ctx(r.member_id, 'refresh_token')),
+    expiresAt: Number(r.expires_at),
+    applicationToken: cipher.decrypt(r.application_token, ctx(r.member_id, 'application_token')),
+    installedAt: Number(r.installed_at),
+    updatedAt: Number(r.updated_at),
+  };
+  if (r.installed_by !== null && r.installed_by !== undefined) out.installedBy = Number(r.installed_by);
+  if (r.settings !== null && r.settings !== undefined) out.settings = JSON.parse(r.settings) as Record<string, unknown>;
+  return out;
+}
+
+export function validateVoiceLink(l: VoiceLink): void {
+  requireOneOf('platform', l?.platform, PLATFORMS);
+  requireText('voiceUserId', l.voiceUserId);
+  requireText('memberId', l.memberId);
+  requireInt('userId', l.userId, 1);
+  requireTime('createdAt', l.createdAt);
+}
+
+export function validateModel(m: Omit<ModelRecord, 'version'>): void {
+  requireText('memberId', m?.memberId);
+  requireOneOf('entity', m.entity, ENTITIES);
+  requireTime('trainedAt', m.trainedAt);
+  requireTime('nextTrainingAt', m.nextTrainingAt);
+  if (typeof m.meta !== 'object' || m.meta === null || Array.isArray(m.meta)) throw new StoreInputError('meta must be an object');
+}
+
+export function validateJob(j: JobRecord): void {
+  requireText('id', j?.id);
+  requireText('kind', j.kind);
+  requireText('memberId', j.memberId);
+  requireOneOf('state', j.state, JOB_STATES);
+  if (typeof j.progress !== 'number' || !Number.isFinite(j.progress) || j.progress < 0) {
+    throw new StoreInputError('progress must be a non-negative number');
+  }
+  requireTime('createdAt', j.createdAt);
+  requireTime('updatedAt', j.updatedAt);
+}

@@ -1,0 +1,306 @@
+/**
+ * In-memory Store for unit tests of other modules and for the contract suite's reference.
+ * Values are copied in and out (as the SQL adapters serialise them), so a caller mutating a
+ * returned object never changes what is stored. Single process only: locks are per instance.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ENTITIES,
+  PLATFORMS,
+  StoreInputError,
+  domainKey,
+  requireInt,
+  requireOneOf,
+  requirePositive,
+  requireText,
+  requireTime,
+  toJson,
+  validateInstall,
+  validateJob,
+  validateModel,
+  validateVoiceLink,
+} from './codec';
+import type {
+  ActionLog,
+  ActionRecord,
+  Install,
+  InstallStore,
+  JobRecord,
+  JobStore,
+  LinkCode,
+  LinkCodeStore,
+  LockStore,
+  ModelRecord,
+  ModelStore,
+  SessionRecord,
+  SessionStore,
+  Store,
+  VoiceLink,
+  VoiceLinkStore,
+} from './types';
+
+export interface MemoryStoreOptions {
+  /** Clock for lock leases (the only methods without a `now` argument). Default Date.now. */
+  clock?: () => number;
+}
+
+/** A JSON round-trip: the same copy semantics as the SQL adapters (undefined fields vanish). */
+const copy = <T>(v: T): T => (v === undefined ? v : (JSON.parse(toJson('value', v)) as T));
+
+export function createMemoryInstallStore(): InstallStore {
+  const rows = new Map<string, Install>();
+  return {
+    async get(memberId) {
+      const r = rows.get(memberId);
+      return r ? copy(r) : null;
+    },
+    async getByDomain(domain) {
+      const key = domainKey(requireText('domain', domain));
+      let best: Install | null = null;
+      for (const r of rows.values()) {
+        if (domainKey(r.domain) === key && (!best || r.updatedAt > best.updatedAt)) best = r;
+      }
+      return best ? copy(best) : null;
+    },
+    async list() {
+      return [...rows.values()].sort((a, b) => (a.memberId < b.memberId ? -1 : 1)).map(copy);
+    },
+    async save(install) {
+      validateInstall(install);
+      rows.set(install.memberId, copy(install));
+    },
+    async updateTokens(memberId, tokens, expectedRefreshToken) {
+      requireText('accessToken', tokens?.accessToken);
+      requireText('refreshToken', tokens.refreshToken);
+      requireTime('expiresAt', tokens.expiresAt);
+      const r = rows.get(memberId);
+      if (!r || r.refreshToken !== expectedRefreshToken) return false;
+      rows.set(memberId, { ...r, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt });
+      return true;
+    },
+    async remove(memberId) {
+      rows.delete(memberId);
+    },
+  };
+}
+
+export function createMemoryLockStore(clock: () => number = Date.now): LockStore {
+  const held = new Map<string, { owner: string; until: number }>();
+  return {
+    async tryAcquire(key, ttlMs) {
+      requireText('key', key);
+      requirePositive('ttlMs', ttlMs);
+      const now = clock();
+      const cur = held.get(key);
+      if (cur && cur.until > now) return null;
+      const owner = randomUUID();
+      held.set(key, { owner, until: now + ttlMs });
+      return async () => {
+        if (held.get(key)?.owner === owner) held.delete(key);
+      };
+    },
+  };
+}
+
+export function createMemoryActionLog(): ActionLog {
+  const rows = new Map<string, ActionRecord>();
+  const finish = (key: string, patch: Partial<ActionRecord>, now: number) => {
+    const r = rows.get(key);
+    if (!r) throw new StoreInputError(`no action was claimed with key ${JSON.stringify(key)}`);
+    rows.set(key, { ...r, ...patch, updatedAt: requireTime('now', now) });
+  };
+  return {
+    async claim(key, memberId, kind, now) {
+      requireText('key', key);
+      requireText('memberId', memberId);
+      requireText('kind', kind);
+      requireTime('now', now);
+      const existing = rows.get(key);
+      if (existing) return { claimed: false, record: copy(existing) };
+      rows.set(key, { key, memberId, kind, state: 'pending', createdAt: now, updatedAt: now });
+      return { claimed: true };
+    },
+    async complete(key, result, now) {
+      const stored = result === undefined ? undefined : copy(result);
+      finish(key, { state: 'done', result: stored, error: undefined }, now);
+    },
+    async fail(key, error, now) {
+      finish(key, { state: 'failed', error: String(error) }, now);
+    },
+    async get(key) {
+      const r = rows.get(key);
+      return r ? copy(r) : null;
+    },
+  };
+}
+
+export function createMemoryVoiceLinkStore(): VoiceLinkStore {
+  const rows = new Map<string, VoiceLink>();
+  const id = (p: string, u: string) => `${p}\0${u}`;
+  return {
+    async get(platform, voiceUserId) {
+      const r = rows.get(id(platform, voiceUserId));
+      return r ? copy(r) : null;
+    },
+    async save(link) {
+      validateVoiceLink(link);
+      rows.set(id(link.platform, link.voiceUserId), copy(link));
+    },
+    async remove(platform, voiceUserId) {
+      requireOneOf('platform', platform, PLATFORMS);
+      rows.delete(id(platform, voiceUserId));
+    },
+    async listForUser(memberId, userId) {
+      return [...rows.values()]
+        .filter((r) => r.memberId === memberId && r.userId === userId)
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map(copy);
+    },
+  };
+}
+
+export function createMemoryLinkCodeStore(): LinkCodeStore {
+  const codes = new Map<string, LinkCode>();
+  const failures = new Map<string, number[]>();
+  return {
+    async save(code) {
+      requireText('codeHash', code?.codeHash);
+      requireText('memberId', code.memberId);
+      requireInt('userId', code.userId, 1);
+      requireTime('expiresAt', code.expiresAt);
+      requireTime('createdAt', code.createdAt);
+      codes.set(code.codeHash, copy(code));
+    },
+    async consume(codeHash, now) {
+      requireTime('now', now);
+      const c = codes.get(codeHash);
+      if (!c) return null;
+      codes.delete(codeHash);
+      return c.expiresAt > now ? c : null;
+    },
+    async listAlive(now) {
+      requireTime('now', now);
+      for (const [h, c] of codes) if (c.expiresAt <= now) codes.delete(h);
+      return [...codes.values()].sort((a, b) => a.createdAt - b.createdAt).map(copy);
+    },
+    async recordFailure(subject, now, windowMs) {
+      requireText('subject', subject);
+      requireTime('now', now);
+      requirePositive('windowMs', windowMs);
+      const list = (failures.get(subject) ?? []).filter((t) => t > now - windowMs);
+      list.push(now);
+      failures.set(subject, list);
+      return list.length;
+    },
+    async clearFailures(subject) {
+      failures.delete(subject);
+    },
+  };
+}
+
+export function createMemorySessionStore(): SessionStore {
+  const rows = new Map<string, { value: unknown; version: number; expiresAt: number }>();
+  return {
+    async get<T>(key: string, now: number): Promise<SessionRecord<T> | null> {
+      requireTime('now', now);
+      const r = rows.get(key);
+      if (!r || r.expiresAt <= now) return null;
+      return { value: copy(r.value) as T, version: r.version };
+    },
+    async put(key, value, expectedVersion, ttlMs, now) {
+      requireText('key', key);
+      requireInt('expectedVersion', expectedVersion, 0);
+      requirePositive('ttlMs', ttlMs);
+      requireTime('now', now);
+      const stored = copy(value);
+      const r = rows.get(key);
+      const alive = r && r.expiresAt > now ? r : undefined;
+      if ((alive?.version ?? 0) !== expectedVersion) return null;
+      const version = expectedVersion + 1;
+      rows.set(key, { value: stored, version, expiresAt: now + ttlMs });
+      return version;
+    },
+    async delete(key) {
+      rows.delete(key);
+    },
+  };
+}
+
+export function createMemoryModelStore(): ModelStore {
+  const models: ModelRecord[] = [];
+  const scores: { memberId: string; entity: string; recordId: number; at: number; probability: number; modelVersion: number }[] = [];
+  const of = (memberId: string, entity: string) => models.filter((m) => m.memberId === memberId && m.entity === entity);
+  return {
+    async save(model) {
+      validateModel(model);
+      const version = of(model.memberId, model.entity).reduce((v, m) => Math.max(v, m.version), 0) + 1;
+      models.push(copy({ ...model, version }));
+      return version;
+    },
+    async latest(memberId, entity) {
+      requireOneOf('entity', entity, ENTITIES);
+      const all = of(memberId, entity);
+      if (!all.length) return null;
+      return copy(all.reduce((a, b) => (b.version > a.version ? b : a)));
+    },
+    async list(memberId, entity) {
+      requireOneOf('entity', entity, ENTITIES);
+      return of(memberId, entity)
+        .sort((a, b) => b.version - a.version)
+        .map(({ payload: _payload, ...rest }) => copy(rest));
+    },
+    async addScore(memberId, entity, recordId, at, probability, modelVersion) {
+      requireText('memberId', memberId);
+      requireOneOf('entity', entity, ENTITIES);
+      requireInt('recordId', recordId, 0);
+      requireTime('at', at);
+      if (typeof probability !== 'number' || !(probability >= 0 && probability <= 1)) {
+        throw new StoreInputError('probability must be a number from 0 to 1');
+      }
+      requireInt('modelVersion', modelVersion, 1);
+      scores.push({ memberId, entity, recordId, at, probability, modelVersion });
+    },
+    async scores(memberId, entity, recordId) {
+      requireOneOf('entity', entity, ENTITIES);
+      return scores
+        .map((s, i) => ({ s, i }))
+        .filter(({ s }) => s.memberId === memberId && s.entity === entity && s.recordId === recordId)
+        .sort((a, b) => a.s.at - b.s.at || a.i - b.i)
+        .map(({ s }) => ({ at: s.at, probability: s.probability, modelVersion: s.modelVersion }));
+    },
+  };
+}
+
+export function createMemoryJobStore(): JobStore {
+  const rows = new Map<string, JobRecord>();
+  return {
+    async save(job) {
+      validateJob(job);
+      rows.set(job.id, copy(job));
+    },
+    async get(id) {
+      const r = rows.get(id);
+      return r ? copy(r) : null;
+    },
+    async listFor(memberId) {
+      return [...rows.values()]
+        .filter((j) => j.memberId === memberId)
+        .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
+        .map(copy);
+    },
+  };
+}
+
+export function createMemoryStore(opts: MemoryStoreOptions = {}): Store {
+  return {
+    installs: createMemoryInstallStore(),
+    locks: createMemoryLockStore(opts.clock),
+    actions: createMemoryActionLog(),
+    voiceLinks: createMemoryVoiceLinkStore(),
+    linkCodes: createMemoryLinkCodeStore(),
+    sessions: createMemorySessionStore(),
+    models: createMemoryModelStore(),
+    jobs: createMemoryJobStore(),
+    async close() {},
+  };
+}

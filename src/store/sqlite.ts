@@ -1,0 +1,480 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3@12; version 13 crashes on Node 20).
+ * WAL lets readers run beside the one writer; busy_timeout makes a second process wait for
+ * the write lock instead of failing. Every read-then-write runs in BEGIN IMMEDIATE, so the
+ * write lock is taken before the read and two processes on the same file cannot interleave
+ * (a deferred transaction would fail with SQLITE_BUSY_SNAPSHOT instead of waiting).
+ * better-sqlite3 is synchronous; the async methods only satisfy the ports.
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  ENTITIES,
+  PLATFORMS,
+  StoreInputError,
+  decodeInstall,
+  domainKey,
+  encodeInstall,
+  encodeTokens,
+  fromJson,
+  packPayload,
+  refreshMac,
+  requireInt,
+  requireOneOf,
+  requirePositive,
+  requireText,
+  requireTime,
+  toJson,
+  unpackPayload,
+  validateInstall,
+  validateJob,
+  validateModel,
+  validateVoiceLink,
+  type InstallRow,
+} from './codec';
+import { checkKey, createCipher } from './crypto';
+import { LATEST_VERSION, MIGRATIONS, SchemaVersionError } from './migrations';
+import type { ActionRecord, JobRecord, LinkCode, ModelRecord, Store, VoiceLink } from './types';
+
+export interface SqliteStoreOptions {
+  /** Database file; created with its directory when missing. */
+  path: string;
+  encryptionKey: string;
+  /** Clock for lock leases. Default Date.now. */
+  clock?: () => number;
+  /** How long a writer waits for another process's write lock. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+type DB = Database.Database;
+
+/** Apply the migrations missing from `db`, up to `upTo` (tests stop early to build old databases). */
+export function migrateSqlite(db: DB, upTo: number = LATEST_VERSION): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  const applied: number[] = [];
+  const has = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const newest = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  if (newest > LATEST_VERSION) throw new SchemaVersionError(newest);
+  for (const m of MIGRATIONS) {
+    if (m.version > upTo) break;
+    const step = db.transaction(() => {
+      if (has.get(m.version)) return; // another process got here first
+      db.exec(m.sqlite);
+      record.run(m.version, m.name, Date.now());
+      applied.push(m.version);
+    });
+    step.immediate();
+  }
+  return applied;
+}
+
+/** Open the file with the settings every connection needs. */
+export function openSqliteDatabase(path: string, busyTimeoutMs = 5000): DB {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const fresh = path !== ':memory:' && !existsSync(path);
+  const db = new Database(path, { timeout: busyTimeoutMs });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Tokens are encrypted, but the file also names users and portals: keep it private.
+    if (fresh) chmodSync(path, 0o600);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
+}
+
+interface ActionRow {
+  key: string;
+  member_id: string;
+  kind: string;
+  state: ActionRecord['state'];
+  result: string | null;
+  error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+export const actionFromRow = (r: ActionRow): ActionRecord => {
+  const out: ActionRecord = {
+    key: r.key,
+    memberId: r.member_id,
+    kind: r.kind,
+    state: r.state,
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+  };
+  if (r.result !== null) out.result = fromJson(r.result);
+  if (r.error !== null) out.error = r.error;
+  return out;
+};
+
+interface VoiceRow {
+  platform: VoiceLink['platform'];
+  voice_user_id: string;
+  member_id: string;
+  user_id: number;
+  created_at: number;
+}
+export const voiceFromRow = (r: VoiceRow): VoiceLink => ({
+  platform: r.platform,
+  voiceUserId: r.voice_user_id,
+  memberId: r.member_id,
+  userId: Number(r.user_id),
+  createdAt: Number(r.created_at),
+});
+
+interface CodeRow {
+  code_hash: string;
+  member_id: string;
+  user_id: number;
+  expires_at: number;
+  created_at: number;
+}
+export const codeFromRow = (r: CodeRow): LinkCode => ({
+  codeHash: r.code_hash,
+  memberId: r.member_id,
+  userId: Number(r.user_id),
+  expiresAt: Number(r.expires_at),
+  createdAt: Number(r.created_at),
+});
+
+interface ModelRow {
+  member_id: string;
+  entity: ModelRecord['entity'];
+  version: number;
+  trained_at: number;
+  next_training_at: number;
+  meta: string;
+  payload?: Buffer;
+}
+export const modelMetaFromRow = (r: ModelRow): Omit<ModelRecord, 'payload'> => ({
+  memberId: r.member_id,
+  entity: r.entity,
+  version: Number(r.version),
+  trainedAt: Number(r.trained_at),
+  nextTrainingAt: Number(r.next_training_at),
+  meta: JSON.parse(r.meta) as Record<string, unknown>,
+});
+
+interface JobRow {
+  id: string;
+  kind: string;
+  member_id: string;
+  state: JobRecord['state'];
+  progress: number;
+  message: string | null;
+  created_at: number;
+  updated_at: number;
+}
+export const jobFromRow = (r: JobRow): JobRecord => {
+  const out: JobRecord = {
+    id: r.id,
+    kind: r.kind,
+    memberId: r.member_id,
+    state: r.state,
+    progress: Number(r.progress),
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+  };
+  if (r.message !== null) out.message = r.message;
+  return out;
+};
+
+const PURGE_EVERY = 100;
+
+export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> {
+  const cipher = createCipher(opts.encryptionKey);
+  const clock = opts.clock ?? Date.now;
+  const db = openSqliteDatabase(opts.path, opts.busyTimeoutMs ?? 5000);
+  try {
+    migrateSqlite(db);
+    await checkKey(
+      cipher,
+      async () => (db.prepare("SELECT value FROM store_meta WHERE name = 'key_check'").get() as { value: string } | undefined)?.value ?? null,
+      async (sealed) => {
+        db.prepare("INSERT INTO store_meta (name, value) VALUES ('key_check', ?) ON CONFLICT (name) DO NOTHING").run(sealed);
+      },
+    );
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+
+  const q = {
+    installGet: db.prepare('SELECT * FROM installs WHERE member_id = ?'),
+    installByDomain: db.prepare('SELECT * FROM installs WHERE domain_key = ? ORDER BY updated_at DESC LIMIT 1'),
+    installList: db.prepare('SELECT * FROM installs ORDER BY member_id'),
+    installSave: db.prepare(`INSERT INTO installs (member_id, domain, domain_key, client_endpoint, server_endpoint, scope,
+        access_token, refresh_token, refresh_token_mac, application_token, expires_at, installed_by, settings, installed_at, updated_at)
+      VALUES (@member_id, @domain, @domain_key, @client_endpoint, @server_endpoint, @scope, @access_token, @refresh_token,
+        @refresh_token_mac, @application_token, @expires_at, @installed_by, @settings, @installed_at, @updated_at)
+      ON CONFLICT (member_id) DO UPDATE SET domain = excluded.domain, domain_key = excluded.domain_key,
+        client_endpoint = excluded.client_endpoint, server_endpoint = excluded.server_endpoint, scope = excluded.scope,
+        access_token = excluded.access_token, refresh_token = excluded.refresh_token, refresh_token_mac = excluded.refresh_token_mac,
+        application_token = excluded.application_token, expires_at = excluded.expires_at, installed_by = excluded.installed_by,
+        settings = excluded.settings, installed_at = excluded.installed_at, updated_at = excluded.updated_at`),
+    installTokens: db.prepare(`UPDATE installs SET access_token = @access_token, refresh_token = @refresh_token,
+        refresh_token_mac = @refresh_token_mac, expires_at = @expires_at WHERE member_id = @member_id AND refresh_token_mac = @expected`),
+    installRemove: db.prepare('DELETE FROM installs WHERE member_id = ?'),
+    lockTake: db.prepare(`INSERT INTO locks (key, owner, expires_at) VALUES (?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at WHERE locks.expires_at <= ?
+      RETURNING owner`),
+    lockRelease: db.prepare('DELETE FROM locks WHERE key = ? AND owner = ?'),
+    actionClaim: db.prepare(`INSERT INTO actions (key, member_id, kind, state, created_at, updated_at)
+      VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT (key) DO NOTHING`),
+    actionGet: db.prepare('SELECT * FROM actions WHERE key = ?'),
+    actionDone: db.prepare("UPDATE actions SET state = 'done', result = ?, error = NULL, updated_at = ? WHERE key = ?"),
+    actionFail: db.prepare("UPDATE actions SET state = 'failed', error = ?, updated_at = ? WHERE key = ?"),
+    voiceGet: db.prepare('SELECT * FROM voice_links WHERE platform = ? AND voice_user_id = ?'),
+    voiceSave: db.prepare(`INSERT INTO voice_links (platform, voice_user_id, member_id, user_id, created_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (platform, voice_user_id) DO UPDATE SET member_id = excluded.member_id, user_id = excluded.user_id, created_at = excluded.created_at`),
+    voiceRemove: db.prepare('DELETE FROM voice_links WHERE platform = ? AND voice_user_id = ?'),
+    voiceForUser: db.prepare('SELECT * FROM voice_links WHERE member_id = ? AND user_id = ? ORDER BY created_at, platform, voice_user_id'),
+    codeSave: db.prepare(`INSERT INTO link_codes (code_hash, member_id, user_id, expires_at, created_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (code_hash) DO UPDATE SET member_id = excluded.member_id, user_id = excluded.user_id,
+        expires_at = excluded.expires_at, created_at = excluded.created_at`),
+    codeConsume: db.prepare('DELETE FROM link_codes WHERE code_hash = ? RETURNING *'),
+    codePurge: db.prepare('DELETE FROM link_codes WHERE expires_at <= ?'),
+    codeAlive: db.prepare('SELECT * FROM link_codes WHERE expires_at > ? ORDER BY created_at, code_hash'),
+    failAdd: db.prepare('INSERT INTO link_failures (subject, at) VALUES (?, ?)'),
+    failTrim: db.prepare('DELETE FROM link_failures WHERE subject = ? AND at <= ?'),
+    failCount: db.prepare('SELECT COUNT(*) AS n FROM link_failures WHERE subject = ?'),
+    failClear: db.prepare('DELETE FROM link_failures WHERE subject = ?'),
+    sessionGet: db.prepare('SELECT value, version FROM sessions WHERE key = ? AND expires_at > ?'),
+    sessionCreate: db.prepare(`INSERT INTO sessions (key, value, version, expires_at) VALUES (?, ?, 1, ?)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = 1, expires_at = excluded.expires_at
+      WHERE sessions.expires_at <= ? RETURNING version`),
+    sessionUpdate: db.prepare(`UPDATE sessions SET value = ?, version = version + 1, expires_at = ?
+      WHERE key = ? AND version = ? AND expires_at > ? RETURNING version`),
+    sessionDelete: db.prepare('DELETE FROM sessions WHERE key = ?'),
+    sessionPurge: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    modelMax: db.prepare('SELECT MAX(version) AS v FROM models WHERE member_id = ? AND entity = ?'),
+    modelInsert: db.prepare(`INSERT INTO models (member_id, entity, version, trained_at, next_training_at, meta, payload)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    modelLatest: db.prepare('SELECT * FROM models WHERE member_id = ? AND entity = ? ORDER BY version DESC LIMIT 1'),
+    modelList: db.prepare(`SELECT member_id, entity, version, trained_at, next_training_at, meta FROM models
+      WHERE member_id = ? AND entity = ? ORDER BY version DESC`),
+    scoreAdd: db.prepare(`INSERT INTO model_scores (member_id, entity, record_id, at, probability, model_version) VALUES (?, ?, ?, ?, ?, ?)`),
+    scoreList: db.prepare(`SELECT at, probability, model_version FROM model_scores
+      WHERE member_id = ? AND entity = ? AND record_id = ? ORDER BY at, id`),
+    jobSave: db.prepare(`INSERT INTO jobs (id, kind, member_id, state, progress, message, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, member_id = excluded.member_id,
+        state = excluded.state, progress = excluded.progress, message = excluded.message,
+        created_at = excluded.created_at, updated_at = excluded.updated_at`),
+    jobGet: db.prepare('SELECT * FROM jobs WHERE id = ?'),
+    jobList: db.prepare('SELECT * FROM jobs WHERE member_id = ? ORDER BY created_at DESC, id'),
+  };
+
+  const recordFailure = db.transaction((subject: string, now: number, windowMs: number) => {
+    q.failAdd.run(subject, now);
+    q.failTrim.run(subject, now - windowMs);
+    return (q.failCount.get(subject) as { n: number }).n;
+  });
+  const saveModel = db.transaction((m: Omit<ModelRecord, 'version'>, meta: string, payload: Buffer) => {
+    const version = ((q.modelMax.get(m.memberId, m.entity) as { v: number | null }).v ?? 0) + 1;
+    q.modelInsert.run(m.memberId, m.entity, version, m.trainedAt, m.nextTrainingAt, meta, payload);
+    return version;
+  });
+  let puts = 0;
+  let closed = false;
+
+  return {
+    installs: {
+      async get(memberId) {
+        const r = q.installGet.get(memberId) as InstallRow | undefined;
+        return r ? decodeInstall(r, cipher) : null;
+      },
+      async getByDomain(domain) {
+        const r = q.installByDomain.get(domainKey(requireText('domain', domain))) as InstallRow | undefined;
+        return r ? decodeInstall(r, cipher) : null;
+      },
+      async list() {
+        return (q.installList.all() as InstallRow[]).map((r) => decodeInstall(r, cipher));
+      },
+      async save(install) {
+        validateInstall(install);
+        q.installSave.run(encodeInstall(install, cipher));
+      },
+      async updateTokens(memberId, tokens, expectedRefreshToken) {
+        requireText('memberId', memberId);
+        requireText('accessToken', tokens?.accessToken);
+        requireText('refreshToken', tokens.refreshToken);
+        requireTime('expiresAt', tokens.expiresAt);
+        const res = q.installTokens.run({
+          ...encodeTokens(memberId, tokens, cipher),
+          expires_at: tokens.expiresAt,
+          member_id: memberId,
+          expected: refreshMac(cipher, memberId, String(expectedRefreshToken)),
+        });
+        return res.changes === 1;
+      },
+      async remove(memberId) {
+        q.installRemove.run(memberId);
+      },
+    },
+    locks: {
+      async tryAcquire(key, ttlMs) {
+        requireText('key', key);
+        requirePositive('ttlMs', ttlMs);
+        const now = clock();
+        const owner = randomUUID();
+        if (!q.lockTake.get(key, owner, now + ttlMs, now)) return null;
+        return async () => {
+          if (!closed) q.lockRelease.run(key, owner);
+        };
+      },
+    },
+    actions: {
+      async claim(key, memberId, kind, now) {
+        requireText('key', key);
+        requireText('memberId', memberId);
+        requireText('kind', kind);
+        requireTime('now', now);
+        if (q.actionClaim.run(key, memberId, kind, now, now).changes === 1) return { claimed: true };
+        return { claimed: false, record: actionFromRow(q.actionGet.get(key) as ActionRow) };
+      },
+      async complete(key, result, now) {
+        requireTime('now', now);
+        const json = result === undefined ? null : toJson('result', result);
+        if (q.actionDone.run(json, now, key).changes !== 1) throw new StoreInputError(`no action was claimed with key ${JSON.stringify(key)}`);
+      },
+      async fail(key, error, now) {
+        requireTime('now', now);
+        if (q.actionFail.run(String(error), now, key).changes !== 1) throw new StoreInputError(`no action was claimed with key ${JSON.stringify(key)}`);
+      },
+      async get(key) {
+        const r = q.actionGet.get(key) as ActionRow | undefined;
+        return r ? actionFromRow(r) : null;
+      },
+    },
+    voiceLinks: {
+      async get(platform, voiceUserId) {
+        const r = q.voiceGet.get(platform, voiceUserId) as VoiceRow | undefined;
+        return r ? voiceFromRow(r) : null;
+      },
+      async save(link) {
+        validateVoiceLink(link);
+        q.voiceSave.run(link.platform, link.voiceUserId, link.memberId, link.userId, link.createdAt);
+      },
+      async remove(platform, voiceUserId) {
+        requireOneOf('platform', platform, PLATFORMS);
+        q.voiceRemove.run(platform, voiceUserId);
+      },
+      async listForUser(memberId, userId) {
+        return (q.voiceForUser.all(memberId, userId) as VoiceRow[]).map(voiceFromRow);
+      },
+    },
+    linkCodes: {
+      async save(code) {
+        requireText('codeHash', code?.codeHash);
+        requireText('memberId', code.memberId);
+        requireInt('userId', code.userId, 1);
+        requireTime('expiresAt', code.expiresAt);
+        requireTime('createdAt', code.createdAt);
+        q.codeSave.run(code.codeHash, code.memberId, code.userId, code.expiresAt, code.createdAt);
+      },
+      async consume(codeHash, now) {
+        requireTime('now', now);
+        const r = q.codeConsume.get(codeHash) as CodeRow | undefined;
+        return r && Number(r.expires_at) > now ? codeFromRow(r) : null;
+      },
+      async listAlive(now) {
+        requireTime('now', now);
+        q.codePurge.run(now);
+        return (q.codeAlive.all(now) as CodeRow[]).map(codeFromRow);
+      },
+      async recordFailure(subject, now, windowMs) {
+        requireText('subject', subject);
+        requireTime('now', now);
+        requirePositive('windowMs', windowMs);
+        return recordFailure.immediate(subject, now, windowMs);
+      },
+      async clearFailures(subject) {
+        q.failClear.run(subject);
+      },
+    },
+    sessions: {
+      async get(key, now) {
+        requireTime('now', now);
+        const r = q.sessionGet.get(key, now) as { value: string; version: number } | undefined;
+        return r ? { value: JSON.parse(r.value), version: Number(r.version) } : null;
+      },
+      async put(key, value, expectedVersion, ttlMs, now) {
+        requireText('key', key);
+        requireInt('expectedVersion', expectedVersion, 0);
+        requirePositive('ttlMs', ttlMs);
+        requireTime('now', now);
+        const json = toJson('value', value);
+        // Expired rows are dead already (get ignores them); sweep them now and then.
+        if (++puts % PURGE_EVERY === 0) q.sessionPurge.run(now);
+        const r = (
+          expectedVersion === 0
+            ? q.sessionCreate.get(key, json, now + ttlMs, now)
+            : q.sessionUpdate.get(json, now + ttlMs, key, expectedVersion, now)
+        ) as { version: number } | undefined;
+        return r ? Number(r.version) : null;
+      },
+      async delete(key) {
+        q.sessionDelete.run(key);
+      },
+    },
+    models: {
+      async save(model) {
+        validateModel(model);
+        return saveModel.immediate(model, toJson('meta', model.meta), packPayload(model.payload));
+      },
+      async latest(memberId, entity) {
+        requireOneOf('entity', entity, ENTITIES);
+        const r = q.modelLatest.get(memberId, entity) as ModelRow | undefined;
+        return r ? { ...modelMetaFromRow(r), payload: unpackPayload(r.payload as Buffer) } : null;
+      },
+      async list(memberId, entity) {
+        requireOneOf('entity', entity, ENTITIES);
+        return (q.modelList.all(memberId, entity) as ModelRow[]).map(modelMetaFromRow);
+      },
+      async addScore(memberId, entity, recordId, at, probability, modelVersion) {
+        requireText('memberId', memberId);
+        requireOneOf('entity', entity, ENTITIES);
+        requireInt('recordId', recordId, 0);
+        requireTime('at', at);
+        if (typeof probability !== 'number' || !(probability >= 0 && probability <= 1)) {
+          throw new StoreInputError('probability must be a number from 0 to 1');
+        }
+        requireInt('modelVersion', modelVersion, 1);
+        q.scoreAdd.run(memberId, entity, recordId, at, probability, modelVersion);
+      },
+      async scores(memberId, entity, recordId) {
+        requireOneOf('entity', entity, ENTITIES);
+        return (q.scoreList.all(memberId, entity, recordId) as { at: number; probability: number; model_version: number }[]).map((r) => ({
+          at: Number(r.at),
+          probability: Number(r.probability),
+          modelVersion: Number(r.model_version),
+        }));
+      },
+    },
+    jobs: {
+      async save(job) {
+        validateJob(job);
+        q.jobSave.run(job.id, job.kind, job.memberId, job.state, job.progress, job.message ?? null, job.createdAt, job.updatedAt);
+      },
+      async get(id) {
+        const r = q.jobGet.get(id) as JobRow | undefined;
+        return r ? jobFromRow(r) : null;
+      },
+      async listFor(memberId) {
+        return (q.jobList.all(memberId) as JobRow[]).map(jobFromRow);
+      },
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

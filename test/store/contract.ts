@@ -1,0 +1,337 @@
+/**
+ * The one contract every Store adapter must keep. Each adapter's test file calls
+ * `describeStoreContract(name, factory)`; the factory builds a fresh, empty store per test and
+ * receives the clock the suite controls (lock leases read it; everything else takes `now`).
+ */
+import type { Install, Store } from '../../src/store/types';
+
+export type Port = Exclude<keyof Store, 'close'>;
+export interface ContractContext {
+  clock: () => number;
+}
+export type StoreFactory = (ctx: ContractContext) => Promise<Store>;
+
+const T0 = Date.UTC(2026, 2, 25, 9, 0, 0);
+
+export function sampleInstall(memberId = 'm-1', patch: Partial<Install> = {}): Install {
+  return {
+    memberId,
+    domain: `${memberId}.bitrix24.ru`,
+    clientEndpoint: `https://${memberId}.bitrix24.ru/rest/`,
+    serverEndpoint: 'https://oauth.bitrix.info/rest/',
+    scope: 'crm,task,im,imbot,user',
+    accessToken: `access-${memberId}-AAAA1111`,
+    refreshToken: `refresh-${memberId}-BBBB2222`,
+    expiresAt: T0 + 3600_000,
+    applicationToken: `apptoken-${memberId}-CCCC3333`,
+    installedBy: 1,
+    settings: { botId: 42, codes: ['a', 'b'] },
+    installedAt: T0,
+    updatedAt: T0,
+    ...patch,
+  };
+}
+
+export function describeStoreContract(name: string, factory: StoreFactory, opts: { ports?: Port[] } = {}): void {
+  const ports = new Set<Port>(opts.ports ?? ['installs', 'locks', 'actions', 'voiceLinks', 'linkCodes', 'sessions', 'models', 'jobs']);
+  const portDescribe = (p: Port) => (ports.has(p) ? describe : describe.skip);
+
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    let now = T0;
+    const clock = () => now;
+    beforeEach(async () => {
+      now = T0;
+      store = await factory({ clock });
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    portDescribe('installs')('installs', () => {
+      it('round-trips a whole record and answers null for an unknown portal', async () => {
+        const inst = sampleInstall();
+        await store.installs.save(inst);
+        expect(await store.installs.get('m-1')).toEqual(inst);
+        expect(await store.installs.get('nope')).toBeNull();
+      });
+      it('save replaces the whole record, dropping fields the new one lacks', async () => {
+        await store.installs.save(sampleInstall());
+        const { settings: _s, installedBy: _b, ...bare } = sampleInstall('m-1', { scope: 'crm', updatedAt: T0 + 5 });
+        await store.installs.save(bare);
+        expect(await store.installs.get('m-1')).toEqual(bare);
+      });
+      it('finds a portal by domain regardless of case', async () => {
+        await store.installs.save(sampleInstall('m-1'));
+        await store.installs.save(sampleInstall('m-2'));
+        expect((await store.installs.getByDomain('M-2.Bitrix24.RU'))?.memberId).toBe('m-2');
+        expect(await store.installs.getByDomain('other.bitrix24.ru')).toBeNull();
+      });
+      it('lists every portal ordered by member id', async () => {
+        for (const id of ['m-3', 'm-1', 'm-2']) await store.installs.save(sampleInstall(id));
+        expect((await store.installs.list()).map((i) => i.memberId)).toEqual(['m-1', 'm-2', 'm-3']);
+      });
+      it('updateTokens swaps only when the stored refresh token is the expected one', async () => {
+        const inst = sampleInstall();
+        await store.installs.save(inst);
+        const next = { accessToken: 'access-2', refreshToken: 'refresh-2', expiresAt: T0 + 7200_000 };
+        expect(await store.installs.updateTokens('m-1', next, inst.refreshToken)).toBe(true);
+        const after = await store.installs.get('m-1');
+        expect(after).toMatchObject(next);
+        expect(after?.applicationToken).toBe(inst.applicationToken);
+        // A second refresher that read the old pair loses and changes nothing.
+        const late = { accessToken: 'access-3', refreshToken: 'refresh-3', expiresAt: T0 + 9000_000 };
+        expect(await store.installs.updateTokens('m-1', late, inst.refreshToken)).toBe(false);
+        expect(await store.installs.get('m-1')).toMatchObject(next);
+        expect(await store.installs.updateTokens('unknown', late, 'x')).toBe(false);
+      });
+      it('of concurrent token swaps from the same refresh token exactly one wins', async () => {
+        const inst = sampleInstall();
+        await store.installs.save(inst);
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            store.installs.updateTokens('m-1', { accessToken: `a${i}`, refreshToken: `r${i}`, expiresAt: T0 + i }, inst.refreshToken),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const winner = results.indexOf(true);
+        expect((await store.installs.get('m-1'))?.refreshToken).toBe(`r${winner}`);
+      });
+      it('remove deletes the portal', async () => {
+        await store.installs.save(sampleInstall());
+        await store.installs.remove('m-1');
+        expect(await store.installs.get('m-1')).toBeNull();
+        await expect(store.installs.remove('m-1')).resolves.toBeUndefined();
+      });
+      it('returns copies: mutating a result does not change the store', async () => {
+        await store.installs.save(sampleInstall());
+        const got = (await store.installs.get('m-1'))!;
+        got.accessToken = 'mutated';
+        (got.settings as { botId: number }).botId = 0;
+        expect(await store.installs.get('m-1')).toEqual(sampleInstall());
+      });
+      it('refuses a record without a member id or tokens, naming the field', async () => {
+        await expect(store.installs.save(sampleInstall('m-1', { memberId: '' }))).rejects.toThrow(/memberId/);
+        await expect(store.installs.save(sampleInstall('m-1', { refreshToken: undefined as unknown as string }))).rejects.toThrow(/refreshToken/);
+        await expect(store.installs.save(sampleInstall('m-1', { expiresAt: NaN }))).rejects.toThrow(/expiresAt/);
+      });
+    });
+
+    portDescribe('locks')('locks', () => {
+      it('a held key cannot be taken until released', async () => {
+        const release = await store.locks.tryAcquire('refresh:m-1', 30_000);
+        expect(release).not.toBeNull();
+        expect(await store.locks.tryAcquire('refresh:m-1', 30_000)).toBeNull();
+        expect(await store.locks.tryAcquire('refresh:m-2', 30_000)).not.toBeNull();
+        await release!();
+        expect(await store.locks.tryAcquire('refresh:m-1', 30_000)).not.toBeNull();
+      });
+      it('an expired lease can be taken, and the old holder cannot release the new one', async () => {
+        const first = await store.locks.tryAcquire('k', 1000);
+        now += 999;
+        expect(await store.locks.tryAcquire('k', 1000)).toBeNull();
+        now += 1;
+        const second = await store.locks.tryAcquire('k', 1000);
+        expect(second).not.toBeNull();
+        await first!(); // stale release: must not free the new holder's lease
+        expect(await store.locks.tryAcquire('k', 1000)).toBeNull();
+        await second!();
+        await second!(); // releasing twice is harmless
+        expect(await store.locks.tryAcquire('k', 1000)).not.toBeNull();
+      });
+      it('of concurrent attempts exactly one gets the lock', async () => {
+        const got = await Promise.all(Array.from({ length: 10 }, () => store.locks.tryAcquire('race', 30_000)));
+        expect(got.filter((r) => r !== null)).toHaveLength(1);
+      });
+      it('refuses a non-positive ttl', async () => {
+        await expect(store.locks.tryAcquire('k', 0)).rejects.toThrow(/ttlMs/);
+      });
+    });
+
+    portDescribe('actions')('actions', () => {
+      it('the first claim wins; later ones see the record', async () => {
+        expect(await store.actions.claim('act-1', 'm-1', 'task.create', T0)).toEqual({ claimed: true });
+        const again = await store.actions.claim('act-1', 'm-1', 'task.create', T0 + 10);
+        expect(again).toEqual({
+          claimed: false,
+          record: { key: 'act-1', memberId: 'm-1', kind: 'task.create', state: 'pending', createdAt: T0, updatedAt: T0 },
+        });
+      });
+      it('of concurrent claims of one key exactly one wins', async () => {
+        const res = await Promise.all(Array.from({ length: 12 }, (_, i) => store.actions.claim('dup', 'm-1', 'task.create', T0 + i)));
+        expect(res.filter((r) => r.claimed)).toHaveLength(1);
+      });
+      it('complete stores the result; fail stores the error', async () => {
+        await store.actions.claim('a', 'm-1', 'task.create', T0);
+        await store.actions.complete('a', { taskId: 3711, tags: ['x'] }, T0 + 5);
+        expect(await store.actions.get('a')).toEqual({
+          key: 'a', memberId: 'm-1', kind: 'task.create', state: 'done', result: { taskId: 3711, tags: ['x'] }, createdAt: T0, updatedAt: T0 + 5,
+        });
+        await store.actions.claim('b', 'm-1', 'im.message', T0);
+        await store.actions.fail('b', 'ACCESS_DENIED', T0 + 7);
+        expect(await store.actions.get('b')).toMatchObject({ state: 'failed', error: 'ACCESS_DENIED', updatedAt: T0 + 7 });
+        const seen = await store.actions.claim('b', 'm-1', 'im.message', T0 + 8);
+        expect(seen.claimed).toBe(false);
+      });
+      it('completing an unclaimed key is an error; get of an unknown key is null', async () => {
+        await expect(store.actions.complete('ghost', 1, T0)).rejects.toThrow(/ghost/);
+        await expect(store.actions.fail('ghost', 'x', T0)).rejects.toThrow(/ghost/);
+        expect(await store.actions.get('ghost')).toBeNull();
+      });
+    });
+
+    portDescribe('voiceLinks')('voiceLinks', () => {
+      it('saves, finds, re-links, lists per user and removes', async () => {
+        const a = { platform: 'alice' as const, voiceUserId: 'yx-1', memberId: 'm-1', userId: 7, createdAt: T0 };
+        const g = { platform: 'google' as const, voiceUserId: 'g-1', memberId: 'm-1', userId: 7, createdAt: T0 + 1 };
+        await store.voiceLinks.save(a);
+        await store.voiceLinks.save(g);
+        expect(await store.voiceLinks.get('alice', 'yx-1')).toEqual(a);
+        expect(await store.voiceLinks.get('google', 'yx-1')).toBeNull();
+        expect(await store.voiceLinks.listForUser('m-1', 7)).toEqual([a, g]);
+        const moved = { ...a, userId: 8, createdAt: T0 + 2 };
+        await store.voiceLinks.save(moved);
+        expect(await store.voiceLinks.listForUser('m-1', 7)).toEqual([g]);
+        expect(await store.voiceLinks.listForUser('m-1', 8)).toEqual([moved]);
+        await store.voiceLinks.remove('alice', 'yx-1');
+        expect(await store.voiceLinks.get('alice', 'yx-1')).toBeNull();
+      });
+      it('refuses an unknown platform', async () => {
+        await expect(
+          store.voiceLinks.save({ platform: 'siri' as 'alice', voiceUserId: 'x', memberId: 'm', userId: 1, createdAt: T0 }),
+        ).rejects.toThrow(/platform/);
+      });
+    });
+
+    portDescribe('linkCodes')('linkCodes', () => {
+      const code = (h: string, ttl = 300_000) => ({ codeHash: h, memberId: 'm-1', userId: 7, expiresAt: T0 + ttl, createdAt: T0 });
+      it('a code is consumed once', async () => {
+        await store.linkCodes.save(code('h1'));
+        expect(await store.linkCodes.consume('h1', T0 + 1000)).toEqual(code('h1'));
+        expect(await store.linkCodes.consume('h1', T0 + 1000)).toBeNull();
+        expect(await store.linkCodes.consume('never', T0)).toBeNull();
+      });
+      it('an expired code cannot be consumed and is not listed', async () => {
+        await store.linkCodes.save(code('old', 1000));
+        await store.linkCodes.save(code('new', 5000));
+        expect((await store.linkCodes.listAlive(T0 + 1000)).map((c) => c.codeHash)).toEqual(['new']);
+        expect(await store.linkCodes.consume('old', T0 + 1000)).toBeNull();
+        expect(await store.linkCodes.consume('new', T0 + 4999)).not.toBeNull();
+      });
+      it('of concurrent consumes of one code exactly one gets it', async () => {
+        await store.linkCodes.save(code('race'));
+        const got = await Promise.all(Array.from({ length: 8 }, () => store.linkCodes.consume('race', T0)));
+        expect(got.filter((c) => c !== null)).toHaveLength(1);
+      });
+      it('counts failures within the window and clears them', async () => {
+        const w = 60_000;
+        expect(await store.linkCodes.recordFailure('alice:yx-1', T0, w)).toBe(1);
+        expect(await store.linkCodes.recordFailure('alice:yx-1', T0 + 10_000, w)).toBe(2);
+        expect(await store.linkCodes.recordFailure('alice:other', T0 + 10_000, w)).toBe(1);
+        expect(await store.linkCodes.recordFailure('alice:yx-1', T0 + 20_000, w)).toBe(3);
+        // T0 falls out of the window at T0 + w.
+        expect(await store.linkCodes.recordFailure('alice:yx-1', T0 + w, w)).toBe(3);
+        await store.linkCodes.clearFailures('alice:yx-1');
+        expect(await store.linkCodes.recordFailure('alice:yx-1', T0 + w + 1, w)).toBe(1);
+      });
+    });
+
+    portDescribe('sessions')('sessions', () => {
+      const ttl = 600_000;
+      it('versions count up; a stale writer loses', async () => {
+        expect(await store.sessions.get('s', T0)).toBeNull();
+        expect(await store.sessions.put('s', { step: 'ask', slots: { title: 'Отчёт' } }, 0, ttl, T0)).toBe(1);
+        expect(await store.sessions.put('s', { step: 'other' }, 0, ttl, T0)).toBeNull();
+        expect(await store.sessions.get('s', T0 + 1)).toEqual({ value: { step: 'ask', slots: { title: 'Отчёт' } }, version: 1 });
+        expect(await store.sessions.put('s', { step: 'confirm' }, 1, ttl, T0 + 2)).toBe(2);
+        expect(await store.sessions.put('s', { step: 'late' }, 1, ttl, T0 + 3)).toBeNull();
+        expect(await store.sessions.put('s', { step: 'late' }, 5, ttl, T0 + 3)).toBeNull();
+        expect(await store.sessions.get('s', T0 + 4)).toEqual({ value: { step: 'confirm' }, version: 2 });
+      });
+      it('a session expires ttl after its last write and can then be started again', async () => {
+        await store.sessions.put('s', 'one', 0, 1000, T0);
+        expect(await store.sessions.put('s', 'two', 1, 1000, T0 + 500)).toBe(2);
+        expect((await store.sessions.get('s', T0 + 1499))?.value).toBe('two');
+        expect(await store.sessions.get('s', T0 + 1500)).toBeNull();
+        expect(await store.sessions.put('s', 'stale', 2, 1000, T0 + 1500)).toBeNull();
+        expect(await store.sessions.put('s', 'fresh', 0, 1000, T0 + 1500)).toBe(1);
+      });
+      it('of concurrent writes from one version exactly one wins', async () => {
+        await store.sessions.put('s', 0, 0, ttl, T0);
+        const res = await Promise.all(Array.from({ length: 8 }, (_, i) => store.sessions.put('s', i, 1, ttl, T0)));
+        expect(res.filter((v) => v !== null)).toEqual([2]);
+      });
+      it('delete removes the session; keys are independent', async () => {
+        await store.sessions.put('a', 1, 0, ttl, T0);
+        await store.sessions.put('b', 2, 0, ttl, T0);
+        await store.sessions.delete('a');
+        expect(await store.sessions.get('a', T0)).toBeNull();
+        expect(await store.sessions.get('b', T0)).toEqual({ value: 2, version: 1 });
+      });
+      it('refuses a negative expected version and a non-positive ttl', async () => {
+        await expect(store.sessions.put('s', 1, -1, ttl, T0)).rejects.toThrow(/expectedVersion/);
+        await expect(store.sessions.put('s', 1, 0, 0, T0)).rejects.toThrow(/ttlMs/);
+      });
+    });
+
+    portDescribe('models')('models', () => {
+      const model = (entity: 'lead' | 'deal', trainedAt: number, weight: number) => ({
+        memberId: 'm-1',
+        entity,
+        trainedAt,
+        nextTrainingAt: trainedAt + 30 * 86_400_000,
+        meta: { auc: 0.8 + weight / 100, closed: 2400 },
+        payload: { weights: Array.from({ length: 50 }, (_, i) => i * weight), bias: -0.5, names: ['calls', 'emails'] },
+      });
+      it('numbers versions per portal and entity; latest carries the payload', async () => {
+        expect(await store.models.save(model('lead', T0, 1))).toBe(1);
+        expect(await store.models.save(model('lead', T0 + 1, 2))).toBe(2);
+        expect(await store.models.save(model('deal', T0, 3))).toBe(1);
+        expect(await store.models.save({ ...model('lead', T0, 4), memberId: 'm-2' })).toBe(1);
+        expect(await store.models.latest('m-1', 'lead')).toEqual({ ...model('lead', T0 + 1, 2), version: 2 });
+        expect(await store.models.latest('m-3', 'lead')).toBeNull();
+        const listed = await store.models.list('m-1', 'lead');
+        expect(listed.map((m) => m.version)).toEqual([2, 1]);
+        expect(listed[0]).not.toHaveProperty('payload');
+        expect(listed[1].meta).toEqual(model('lead', T0, 1).meta);
+      });
+      it('concurrent saves get distinct versions', async () => {
+        const versions = await Promise.all(Array.from({ length: 5 }, (_, i) => store.models.save(model('lead', T0 + i, i))));
+        expect([...versions].sort()).toEqual([1, 2, 3, 4, 5]);
+      });
+      it('keeps score history per record in time order', async () => {
+        await store.models.addScore('m-1', 'lead', 101, T0 + 2000, 0.61, 2);
+        await store.models.addScore('m-1', 'lead', 101, T0, 0.4, 1);
+        await store.models.addScore('m-1', 'lead', 102, T0, 0.9, 1);
+        await store.models.addScore('m-1', 'deal', 101, T0, 0.2, 1);
+        expect(await store.models.scores('m-1', 'lead', 101)).toEqual([
+          { at: T0, probability: 0.4, modelVersion: 1 },
+          { at: T0 + 2000, probability: 0.61, modelVersion: 2 },
+        ]);
+        expect(await store.models.scores('m-1', 'lead', 999)).toEqual([]);
+      });
+      it('refuses an unknown entity and an out-of-range probability', async () => {
+        await expect(store.models.save({ ...model('lead', T0, 1), entity: 'contact' as 'lead' })).rejects.toThrow(/entity/);
+        await expect(store.models.addScore('m-1', 'lead', 1, T0, 1.5, 1)).rejects.toThrow(/probability/);
+      });
+    });
+
+    portDescribe('jobs')('jobs', () => {
+      it('saves, updates and lists newest first', async () => {
+        const job = { id: 'j1', kind: 'train', memberId: 'm-1', state: 'queued' as const, progress: 0, createdAt: T0, updatedAt: T0 };
+        await store.jobs.save(job);
+        await store.jobs.save({ ...job, id: 'j2', createdAt: T0 + 10, updatedAt: T0 + 10 });
+        await store.jobs.save({ ...job, id: 'j3', memberId: 'm-2' });
+        await store.jobs.save({ ...job, state: 'running', progress: 0.5, message: 'fetching leads', updatedAt: T0 + 20 });
+        expect(await store.jobs.get('j1')).toEqual({ ...job, state: 'running', progress: 0.5, message: 'fetching leads', updatedAt: T0 + 20 });
+        expect((await store.jobs.listFor('m-1')).map((j) => j.id)).toEqual(['j2', 'j1']);
+        expect(await store.jobs.get('none')).toBeNull();
+      });
+      it('refuses an unknown state', async () => {
+        await expect(
+          store.jobs.save({ id: 'j', kind: 'train', memberId: 'm', state: 'paused' as 'queued', progress: 0, createdAt: T0, updatedAt: T0 }),
+        ).rejects.toThrow(/state/);
+      });
+    });
+  });
+}

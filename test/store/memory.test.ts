@@ -1,0 +1,4 @@
+import { createMemoryStore } from '../../src/store/memory';
+import { describeStoreContract } from './contract';
+
+describeStoreContract('memory', async ({ clock }) => createMemoryStore({ clock }));

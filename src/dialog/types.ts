@@ -1,0 +1,108 @@
+/**
+ * The conversation's vocabulary, shared by every channel: a channel decodes its wire format into a
+ * `Turn`, the dialogue answers with a `Reply`, the channel encodes that back. The dialogue reaches
+ * the portal only through `PortalActions`, so it is tested without servers.
+ */
+import type { Directory, Lang, LeadRef, ParseResult } from '../nlu/types';
+
+export type Channel = 'alice' | 'google' | 'bitrix' | 'openlines' | 'console';
+
+/** A portal user the speaker is (or has been linked to). */
+export interface Account {
+  memberId: string;
+  userId: number;
+}
+
+export interface Turn {
+  channel: Channel;
+  /** Stable key of this conversation (e.g. "alice:<session_id>", "bitrix:<member>:<dialog_id>"). */
+  sessionKey: string;
+  /** The platform's id of the speaker, for voice platforms that need linking (Alice user id, Google user). */
+  voiceUser?: string;
+  /** The linked portal user; absent for an unlinked voice user. */
+  account?: Account;
+  /** What the user said or typed (empty for the first request of a voice session). */
+  text: string;
+  /** Platform NLU hints (Alice's YANDEX.NUMBER, YANDEX.FIO, YANDEX.DATETIME), used where they help. */
+  hints?: TurnHints;
+  /** Button payload when the user pressed a button instead of speaking. */
+  payload?: unknown;
+  locale: Lang;
+  /** The user's IANA time zone. */
+  timeZone: string;
+  /** The current instant (the dialogue never reads the clock itself). */
+  now: Date;
+  /** True for the first request of a platform session. */
+  newSession?: boolean;
+  /** CRM binding of the chat (open lines, CRM chats): "этот лид". */
+  crm?: { entity: 'lead' | 'deal'; id: number };
+  /** Platform message id, for de-duplication of re-delivered events. */
+  messageId?: string;
+}
+
+export interface TurnHints {
+  numbers?: number[];
+  names?: { firstName?: string; lastName?: string; patronymicName?: string }[];
+  /** Local wall times the platform recognised ("2026-12-01T13:15" or "2026-12-01"). */
+  datetimes?: string[];
+}
+
+export interface Button {
+  title: string;
+  /** Sent back as `Turn.payload` when pressed; the title is also a valid spoken answer. */
+  payload?: unknown;
+  /** Open a URL instead of sending a turn. */
+  url?: string;
+}
+
+export interface Reply {
+  text: string;
+  /** Speech for voice platforms when it differs from the text (TTS markup allowed for Alice). */
+  tts?: string;
+  buttons?: Button[];
+  /** Structured content for channels that show cards (lead score). */
+  card?: { title: string; lines: string[] };
+  endSession?: boolean;
+  /** The parse behind this reply (shown by the console beside each answer). */
+  parse?: ParseResult;
+  /**
+   * When the portal is slow, the reply says "делаю" and this resolves with the final outcome,
+   * which the channel delivers in the Bitrix24 messenger.
+   */
+  followUp?: Promise<Reply>;
+  /** Hand the chat to a human operator (open lines). */
+  handOff?: boolean;
+}
+
+/** What the dialogue asks of the portal. Implemented over src/bitrix; faked in tests. */
+export interface PortalActions {
+  directory(account: Account): Promise<Directory>;
+  /** Each write takes an idempotency key: the same key never creates two entities. */
+  createTask(account: Account, task: { title: string; responsibleId: number; deadline?: string; timeZone: string }, key: string): Promise<{ id: number; url?: string }>;
+  createEvent(
+    account: Account,
+    event: { title: string; start: string; end: string; allDay: boolean; attendeeIds: number[]; timeZone: string },
+    key: string,
+  ): Promise<{ id: number }>;
+  sendMessage(account: Account, message: { toUserId: number; text: string }, key: string): Promise<{ id: number }>;
+  scoreLead(account: Account, ref: LeadRef): Promise<LeadScoreAnswer>;
+}
+
+export type LeadScoreAnswer =
+  | {
+      kind: 'score';
+      entity: 'lead' | 'deal';
+      id: number;
+      title: string;
+      probability: number;
+      level: 'low' | 'medium' | 'high';
+      reasons: string[];
+      modelQuality: { auc: number; precision: number; recall: number };
+    }
+  | { kind: 'no-model'; entity: 'lead' | 'deal'; closed: number; required: number }
+  | { kind: 'not-found'; entity: 'lead' | 'deal'; ref: LeadRef }
+  | { kind: 'ambiguous'; entity: 'lead' | 'deal'; options: { id: number; title: string }[] };
+
+export interface Dialog {
+  handle(turn: Turn): Promise<Reply>;
+}

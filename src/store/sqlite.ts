@@ -18,7 +18,6 @@ import {
   domainKey,
   encodeInstall,
   encodeTokens,
-  fromJson,
   packPayload,
   refreshMac,
   requireInt,
@@ -36,7 +35,9 @@ import {
 } from './codec';
 import { checkKey, createCipher } from './crypto';
 import { LATEST_VERSION, MIGRATIONS, SchemaVersionError } from './migrations';
-import type { ActionRecord, JobRecord, LinkCode, ModelRecord, Store, VoiceLink } from './types';
+import { actionFromRow, codeFromRow, jobFromRow, modelMetaFromRow, voiceFromRow } from './rows';
+import type { ActionRow, CodeRow, JobRow, ModelRow, VoiceRow } from './rows';
+import type { ModelRecord, Store } from './types';
 
 export interface SqliteStoreOptions {
   /** Database file; created with its directory when missing. */
@@ -89,102 +90,6 @@ export function openSqliteDatabase(path: string, busyTimeoutMs = 5000): DB {
   }
   return db;
 }
-
-interface ActionRow {
-  key: string;
-  member_id: string;
-  kind: string;
-  state: ActionRecord['state'];
-  result: string | null;
-  error: string | null;
-  created_at: number;
-  updated_at: number;
-}
-export const actionFromRow = (r: ActionRow): ActionRecord => {
-  const out: ActionRecord = {
-    key: r.key,
-    memberId: r.member_id,
-    kind: r.kind,
-    state: r.state,
-    createdAt: Number(r.created_at),
-    updatedAt: Number(r.updated_at),
-  };
-  if (r.result !== null) out.result = fromJson(r.result);
-  if (r.error !== null) out.error = r.error;
-  return out;
-};
-
-interface VoiceRow {
-  platform: VoiceLink['platform'];
-  voice_user_id: string;
-  member_id: string;
-  user_id: number;
-  created_at: number;
-}
-export const voiceFromRow = (r: VoiceRow): VoiceLink => ({
-  platform: r.platform,
-  voiceUserId: r.voice_user_id,
-  memberId: r.member_id,
-  userId: Number(r.user_id),
-  createdAt: Number(r.created_at),
-});
-
-interface CodeRow {
-  code_hash: string;
-  member_id: string;
-  user_id: number;
-  expires_at: number;
-  created_at: number;
-}
-export const codeFromRow = (r: CodeRow): LinkCode => ({
-  codeHash: r.code_hash,
-  memberId: r.member_id,
-  userId: Number(r.user_id),
-  expiresAt: Number(r.expires_at),
-  createdAt: Number(r.created_at),
-});
-
-interface ModelRow {
-  member_id: string;
-  entity: ModelRecord['entity'];
-  version: number;
-  trained_at: number;
-  next_training_at: number;
-  meta: string;
-  payload?: Buffer;
-}
-export const modelMetaFromRow = (r: ModelRow): Omit<ModelRecord, 'payload'> => ({
-  memberId: r.member_id,
-  entity: r.entity,
-  version: Number(r.version),
-  trainedAt: Number(r.trained_at),
-  nextTrainingAt: Number(r.next_training_at),
-  meta: JSON.parse(r.meta) as Record<string, unknown>,
-});
-
-interface JobRow {
-  id: string;
-  kind: string;
-  member_id: string;
-  state: JobRecord['state'];
-  progress: number;
-  message: string | null;
-  created_at: number;
-  updated_at: number;
-}
-export const jobFromRow = (r: JobRow): JobRecord => {
-  const out: JobRecord = {
-    id: r.id,
-    kind: r.kind,
-    memberId: r.member_id,
-    state: r.state,
-    progress: Number(r.progress),
-    createdAt: Number(r.created_at),
-    updatedAt: Number(r.updated_at),
-  };
-  if (r.message !== null) out.message = r.message;
-  return out;
-};
 
 const PURGE_EVERY = 100;
 

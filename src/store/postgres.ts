@@ -1,0 +1,453 @@
+/**
+ * The shared store for many server processes: PostgreSQL through a `pg` Pool.
+ * Concurrency rests on single statements the server makes atomic — `INSERT … ON CONFLICT`,
+ * `UPDATE … WHERE <expected>` (a row lock, re-checked after a concurrent writer commits),
+ * `DELETE … RETURNING` — and, where a read must precede the write, a transaction holding a
+ * transaction-scoped advisory lock. Locks are leases in a table, so a crashed holder's lock
+ * expires on its own; they work across connections, processes and hosts.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Pool, type PoolClient, type PoolConfig } from 'pg';
+import {
+  ENTITIES,
+  PLATFORMS,
+  StoreInputError,
+  decodeInstall,
+  domainKey,
+  encodeInstall,
+  encodeTokens,
+  packPayload,
+  refreshMac,
+  requireInt,
+  requireOneOf,
+  requirePositive,
+  requireText,
+  requireTime,
+  toJson,
+  unpackPayload,
+  validateInstall,
+  validateJob,
+  validateModel,
+  validateVoiceLink,
+  type InstallRow,
+} from './codec';
+import { checkKey, createCipher } from './crypto';
+import { LATEST_VERSION, MIGRATIONS, SchemaVersionError } from './migrations';
+import { actionFromRow, codeFromRow, jobFromRow, modelMetaFromRow, voiceFromRow } from './rows';
+import type { ActionRow, CodeRow, JobRow, ModelRow, VoiceRow } from './rows';
+import type { Store } from './types';
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  encryptionKey: string;
+  /** Schema to use (created when missing). Default: the server's search_path (normally public). */
+  schema?: string;
+  /** Clock for lock leases. Default Date.now. */
+  clock?: () => number;
+  /** Pool size. Default 10. */
+  maxConnections?: number;
+  /** Errors of idle pooled connections (the pool drops them); default: ignored. */
+  onPoolError?: (err: Error) => void;
+}
+
+/** PostgreSQL could not be reached or refused us; the message never includes the password. */
+export class StoreConnectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConnectionError';
+  }
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+export const quoteIdent = (s: string): string => {
+  if (!IDENT.test(s)) throw new StoreInputError(`schema name ${JSON.stringify(s)} must be letters, digits and _ (max 63)`);
+  return `"${s}"`;
+};
+
+/** host:port/database of a connection string, for messages: never the user's password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
+
+type Queryable = Pick<PoolClient, 'query'>;
+
+/** Apply the missing migrations up to `upTo`, in one transaction under a per-schema advisory lock. */
+export async function migratePostgres(db: Pool | Client, upTo: number = LATEST_VERSION): Promise<number[]> {
+  const client: Queryable & { release?: () => void } = db instanceof Pool ? await db.connect() : db;
+  const applied: number[] = [];
+  try {
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':b24-assistant:migrations'))");
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+    );
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const newest = Math.max(0, ...done);
+    if (newest > LATEST_VERSION) throw new SchemaVersionError(newest);
+    for (const m of MIGRATIONS) {
+      if (m.version > upTo) break;
+      if (done.has(m.version)) continue;
+      await client.query(m.postgres);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, Date.now()]);
+      applied.push(m.version);
+    }
+    await client.query('COMMIT');
+    return applied;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release?.();
+  }
+}
+
+/** Pool settings for a schema: search_path is set at connect time, so every pooled client sees it. */
+export function poolConfig(connectionString: string, schema?: string, max = 10): PoolConfig {
+  const cfg: PoolConfig = { connectionString, max, connectionTimeoutMillis: 10_000 };
+  if (schema) cfg.options = `-c search_path=${quoteIdent(schema)}`;
+  return cfg;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Store> {
+  const cipher = createCipher(opts.encryptionKey);
+  const clock = opts.clock ?? Date.now;
+  const where = describeUrl(opts.connectionString);
+  if (opts.schema) {
+    const admin = new Client({ connectionString: opts.connectionString, connectionTimeoutMillis: 10_000 });
+    try {
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(opts.schema)}`);
+    } catch (e) {
+      if (e instanceof StoreInputError) throw e;
+      throw new StoreConnectionError(`cannot prepare PostgreSQL schema at ${where}: ${(e as Error).message}`);
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+  }
+  const pool = new Pool(poolConfig(opts.connectionString, opts.schema, opts.maxConnections ?? 10));
+  pool.on('error', (err) => opts.onPoolError?.(err));
+  try {
+    try {
+      await migratePostgres(pool);
+    } catch (e) {
+      if (e instanceof SchemaVersionError) throw e;
+      throw new StoreConnectionError(`cannot open the PostgreSQL store at ${where}: ${(e as Error).message}`);
+    }
+    await checkKey(
+      cipher,
+      async () => (await pool.query<{ value: string }>("SELECT value FROM store_meta WHERE name = 'key_check'")).rows[0]?.value ?? null,
+      async (sealed) => {
+        await pool.query("INSERT INTO store_meta (name, value) VALUES ('key_check', $1) ON CONFLICT (name) DO NOTHING", [sealed]);
+      },
+    );
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw e;
+  }
+
+  const rows = async <R extends object>(sql: string, params: unknown[] = []): Promise<R[]> => (await pool.query<R & Record<string, unknown>>(sql, params)).rows;
+  const one = async <R extends object>(sql: string, params: unknown[] = []): Promise<R | undefined> => (await rows<R>(sql, params))[0];
+  const inTx = async <T>(lockKey: string, fn: (c: PoolClient) => Promise<T>): Promise<T> => {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${opts.schema ?? ''}:${lockKey}`]);
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  };
+  const noAction = (key: string) => new StoreInputError(`no action was claimed with key ${JSON.stringify(key)}`);
+  let closed = false;
+
+  return {
+    installs: {
+      async get(memberId) {
+        const r = await one<InstallRow>('SELECT * FROM installs WHERE member_id = $1', [memberId]);
+        return r ? decodeInstall(r, cipher) : null;
+      },
+      async getByDomain(domain) {
+        const r = await one<InstallRow>('SELECT * FROM installs WHERE domain_key = $1 ORDER BY updated_at DESC LIMIT 1', [
+          domainKey(requireText('domain', domain)),
+        ]);
+        return r ? decodeInstall(r, cipher) : null;
+      },
+      async list() {
+        return (await rows<InstallRow>('SELECT * FROM installs ORDER BY member_id')).map((r) => decodeInstall(r, cipher));
+      },
+      async save(install) {
+        validateInstall(install);
+        const r = encodeInstall(install, cipher);
+        await pool.query(
+          `INSERT INTO installs (member_id, domain, domain_key, client_endpoint, server_endpoint, scope, access_token, refresh_token,
+             refresh_token_mac, application_token, expires_at, installed_by, settings, installed_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+           ON CONFLICT (member_id) DO UPDATE SET domain = EXCLUDED.domain, domain_key = EXCLUDED.domain_key,
+             client_endpoint = EXCLUDED.client_endpoint, server_endpoint = EXCLUDED.server_endpoint, scope = EXCLUDED.scope,
+             access_token = EXCLUDED.access_token, refresh_token = EXCLUDED.refresh_token, refresh_token_mac = EXCLUDED.refresh_token_mac,
+             application_token = EXCLUDED.application_token, expires_at = EXCLUDED.expires_at, installed_by = EXCLUDED.installed_by,
+             settings = EXCLUDED.settings, installed_at = EXCLUDED.installed_at, updated_at = EXCLUDED.updated_at`,
+          [r.member_id, r.domain, r.domain_key, r.client_endpoint, r.server_endpoint, r.scope, r.access_token, r.refresh_token,
+            r.refresh_token_mac, r.application_token, r.expires_at, r.installed_by, r.settings, r.installed_at, r.updated_at],
+        );
+      },
+      async updateTokens(memberId, tokens, expectedRefreshToken) {
+        requireText('memberId', memberId);
+        requireText('accessToken', tokens?.accessToken);
+        requireText('refreshToken', tokens.refreshToken);
+        requireTime('expiresAt', tokens.expiresAt);
+        const t = encodeTokens(memberId, tokens, cipher);
+        const res = await pool.query(
+          `UPDATE installs SET access_token = $1, refresh_token = $2, refresh_token_mac = $3, expires_at = $4
+           WHERE member_id = $5 AND refresh_token_mac = $6`,
+          [t.access_token, t.refresh_token, t.refresh_token_mac, tokens.expiresAt, memberId, refreshMac(cipher, memberId, String(expectedRefreshToken))],
+        );
+        return res.rowCount === 1;
+      },
+      async remove(memberId) {
+        await pool.query('DELETE FROM installs WHERE member_id = $1', [memberId]);
+      },
+    },
+    locks: {
+      async tryAcquire(key, ttlMs) {
+        requireText('key', key);
+        requirePositive('ttlMs', ttlMs);
+        const now = clock();
+        const owner = randomUUID();
+        const got = await one(
+          `INSERT INTO locks (key, owner, expires_at) VALUES ($1, $2, $3)
+           ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at WHERE locks.expires_at <= $4
+           RETURNING owner`,
+          [key, owner, now + ttlMs, now],
+        );
+        if (!got) return null;
+        return async () => {
+          if (!closed) await pool.query('DELETE FROM locks WHERE key = $1 AND owner = $2', [key, owner]);
+        };
+      },
+    },
+    actions: {
+      async claim(key, memberId, kind, now) {
+        requireText('key', key);
+        requireText('memberId', memberId);
+        requireText('kind', kind);
+        requireTime('now', now);
+        const res = await pool.query(
+          `INSERT INTO actions (key, member_id, kind, state, created_at, updated_at) VALUES ($1, $2, $3, 'pending', $4, $4)
+           ON CONFLICT (key) DO NOTHING`,
+          [key, memberId, kind, now],
+        );
+        if (res.rowCount === 1) return { claimed: true };
+        const r = await one<ActionRow>('SELECT * FROM actions WHERE key = $1', [key]);
+        if (!r) throw new Error(`action ${JSON.stringify(key)} vanished while being claimed`);
+        return { claimed: false, record: actionFromRow(r) };
+      },
+      async complete(key, result, now) {
+        requireTime('now', now);
+        const json = result === undefined ? null : toJson('result', result);
+        const res = await pool.query("UPDATE actions SET state = 'done', result = $1, error = NULL, updated_at = $2 WHERE key = $3", [json, now, key]);
+        if (res.rowCount !== 1) throw noAction(key);
+      },
+      async fail(key, error, now) {
+        requireTime('now', now);
+        const res = await pool.query("UPDATE actions SET state = 'failed', error = $1, updated_at = $2 WHERE key = $3", [String(error), now, key]);
+        if (res.rowCount !== 1) throw noAction(key);
+      },
+      async get(key) {
+        const r = await one<ActionRow>('SELECT * FROM actions WHERE key = $1', [key]);
+        return r ? actionFromRow(r) : null;
+      },
+    },
+    voiceLinks: {
+      async get(platform, voiceUserId) {
+        const r = await one<VoiceRow>('SELECT * FROM voice_links WHERE platform = $1 AND voice_user_id = $2', [platform, voiceUserId]);
+        return r ? voiceFromRow(r) : null;
+      },
+      async save(l) {
+        validateVoiceLink(l);
+        await pool.query(
+          `INSERT INTO voice_links (platform, voice_user_id, member_id, user_id, created_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (platform, voice_user_id) DO UPDATE SET member_id = EXCLUDED.member_id, user_id = EXCLUDED.user_id,
+             created_at = EXCLUDED.created_at`,
+          [l.platform, l.voiceUserId, l.memberId, l.userId, l.createdAt],
+        );
+      },
+      async remove(platform, voiceUserId) {
+        requireOneOf('platform', platform, PLATFORMS);
+        await pool.query('DELETE FROM voice_links WHERE platform = $1 AND voice_user_id = $2', [platform, voiceUserId]);
+      },
+      async listForUser(memberId, userId) {
+        return (
+          await rows<VoiceRow>('SELECT * FROM voice_links WHERE member_id = $1 AND user_id = $2 ORDER BY created_at, platform, voice_user_id', [
+            memberId,
+            userId,
+          ])
+        ).map(voiceFromRow);
+      },
+    },
+    linkCodes: {
+      async save(c) {
+        requireText('codeHash', c?.codeHash);
+        requireText('memberId', c.memberId);
+        requireInt('userId', c.userId, 1);
+        requireTime('expiresAt', c.expiresAt);
+        requireTime('createdAt', c.createdAt);
+        await pool.query(
+          `INSERT INTO link_codes (code_hash, member_id, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (code_hash) DO UPDATE SET member_id = EXCLUDED.member_id, user_id = EXCLUDED.user_id,
+             expires_at = EXCLUDED.expires_at, created_at = EXCLUDED.created_at`,
+          [c.codeHash, c.memberId, c.userId, c.expiresAt, c.createdAt],
+        );
+      },
+      async consume(codeHash, now) {
+        requireTime('now', now);
+        const r = await one<CodeRow>('DELETE FROM link_codes WHERE code_hash = $1 RETURNING *', [codeHash]);
+        return r && Number(r.expires_at) > now ? codeFromRow(r) : null;
+      },
+      async listAlive(now) {
+        requireTime('now', now);
+        await pool.query('DELETE FROM link_codes WHERE expires_at <= $1', [now]);
+        return (await rows<CodeRow>('SELECT * FROM link_codes WHERE expires_at > $1 ORDER BY created_at, code_hash', [now])).map(codeFromRow);
+      },
+      async recordFailure(subject, now, windowMs) {
+        requireText('subject', subject);
+        requireTime('now', now);
+        requirePositive('windowMs', windowMs);
+        // Serialised per subject, so concurrent failures each see the others' rows.
+        return inTx(`link_failures:${subject}`, async (c) => {
+          await c.query('INSERT INTO link_failures (subject, at) VALUES ($1, $2)', [subject, now]);
+          await c.query('DELETE FROM link_failures WHERE subject = $1 AND at <= $2', [subject, now - windowMs]);
+          const r = await c.query<{ n: string }>('SELECT COUNT(*) AS n FROM link_failures WHERE subject = $1', [subject]);
+          return Number(r.rows[0].n);
+        });
+      },
+      async clearFailures(subject) {
+        await pool.query('DELETE FROM link_failures WHERE subject = $1', [subject]);
+      },
+    },
+    sessions: {
+      async get(key, now) {
+        requireTime('now', now);
+        const r = await one<{ value: string; version: number }>('SELECT value, version FROM sessions WHERE key = $1 AND expires_at > $2', [key, now]);
+        return r ? { value: JSON.parse(r.value), version: Number(r.version) } : null;
+      },
+      async put(key, value, expectedVersion, ttlMs, now) {
+        requireText('key', key);
+        requireInt('expectedVersion', expectedVersion, 0);
+        requirePositive('ttlMs', ttlMs);
+        requireTime('now', now);
+        const json = toJson('value', value);
+        const r =
+          expectedVersion === 0
+            ? await one<{ version: number }>(
+                `INSERT INTO sessions (key, value, version, expires_at) VALUES ($1, $2, 1, $3)
+                 ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = 1, expires_at = EXCLUDED.expires_at
+                 WHERE sessions.expires_at <= $4 RETURNING version`,
+                [key, json, now + ttlMs, now],
+              )
+            : await one<{ version: number }>(
+                `UPDATE sessions SET value = $1, version = version + 1, expires_at = $2
+                 WHERE key = $3 AND version = $4 AND expires_at > $5 RETURNING version`,
+                [json, now + ttlMs, key, expectedVersion, now],
+              );
+        return r ? Number(r.version) : null;
+      },
+      async delete(key) {
+        await pool.query('DELETE FROM sessions WHERE key = $1', [key]);
+      },
+    },
+    models: {
+      async save(m) {
+        validateModel(m);
+        const meta = toJson('meta', m.meta);
+        const payload = packPayload(m.payload);
+        // Next version = max + 1; a concurrent saver hitting the same number retries.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const r = await one<{ version: number }>(
+              `INSERT INTO models (member_id, entity, version, trained_at, next_training_at, meta, payload)
+               SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4, $5, $6 FROM models WHERE member_id = $1 AND entity = $2
+               RETURNING version`,
+              [m.memberId, m.entity, m.trainedAt, m.nextTrainingAt, meta, payload],
+            );
+            return Number(r!.version);
+          } catch (e) {
+            if ((e as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 50) throw e;
+          }
+        }
+      },
+      async latest(memberId, entity) {
+        requireOneOf('entity', entity, ENTITIES);
+        const r = await one<ModelRow>('SELECT * FROM models WHERE member_id = $1 AND entity = $2 ORDER BY version DESC LIMIT 1', [memberId, entity]);
+        return r ? { ...modelMetaFromRow(r), payload: unpackPayload(r.payload as Buffer) } : null;
+      },
+      async list(memberId, entity) {
+        requireOneOf('entity', entity, ENTITIES);
+        return (
+          await rows<ModelRow>(
+            `SELECT member_id, entity, version, trained_at, next_training_at, meta FROM models
+             WHERE member_id = $1 AND entity = $2 ORDER BY version DESC`,
+            [memberId, entity],
+          )
+        ).map(modelMetaFromRow);
+      },
+      async addScore(memberId, entity, recordId, at, probability, modelVersion) {
+        requireText('memberId', memberId);
+        requireOneOf('entity', entity, ENTITIES);
+        requireInt('recordId', recordId, 0);
+        requireTime('at', at);
+        if (typeof probability !== 'number' || !(probability >= 0 && probability <= 1)) {
+          throw new StoreInputError('probability must be a number from 0 to 1');
+        }
+        requireInt('modelVersion', modelVersion, 1);
+        await pool.query(
+          'INSERT INTO model_scores (member_id, entity, record_id, at, probability, model_version) VALUES ($1, $2, $3, $4, $5, $6)',
+          [memberId, entity, recordId, at, probability, modelVersion],
+        );
+      },
+      async scores(memberId, entity, recordId) {
+        requireOneOf('entity', entity, ENTITIES);
+        const rs = await rows<{ at: string; probability: number; model_version: number }>(
+          'SELECT at, probability, model_version FROM model_scores WHERE member_id = $1 AND entity = $2 AND record_id = $3 ORDER BY at, id',
+          [memberId, entity, recordId],
+        );
+        return rs.map((r) => ({ at: Number(r.at), probability: Number(r.probability), modelVersion: Number(r.model_version) }));
+      },
+    },
+    jobs: {
+      async save(j) {
+        validateJob(j);
+        await pool.query(
+          `INSERT INTO jobs (id, kind, member_id, state, progress, message, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, member_id = EXCLUDED.member_id, state = EXCLUDED.state,
+             progress = EXCLUDED.progress, message = EXCLUDED.message, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
+          [j.id, j.kind, j.memberId, j.state, j.progress, j.message ?? null, j.createdAt, j.updatedAt],
+        );
+      },
+      async get(id) {
+        const r = await one<JobRow>('SELECT * FROM jobs WHERE id = $1', [id]);
+        return r ? jobFromRow(r) : null;
+      },
+      async listFor(memberId) {
+        return (await rows<JobRow>('SELECT * FROM jobs WHERE member_id = $1 ORDER BY created_at DESC, id', [memberId])).map(jobFromRow);
+      },
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

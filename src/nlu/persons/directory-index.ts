@@ -1,0 +1,95 @@
+/**
+ * The per-directory lookup: every surface form of every user's names (all cases, short forms
+ * too) → which user, which field, in which cases. Built once per directory object.
+ */
+import type { Directory, DirectoryUser } from '../types';
+import type { Morph } from '../morph';
+import type { PersonsGrammar } from './grammar';
+import { FuzzyIndex } from './fuzzy';
+import { guessSex, type NameField, type NameInflector } from './inflect';
+import { normalizeWord } from './text';
+
+export const FIELD_FIRST = 1;
+export const FIELD_LAST = 2;
+export const FIELD_MIDDLE = 4;
+
+export interface FormEntry {
+  /** Position of the user in `DirectoryIndex.users`. */
+  user: number;
+  field: number;
+  /** Cases this surface form is of this name (6-bit mask). */
+  mask: number;
+  /** Reached through a short form (Настя → Анастасия), not the name itself. */
+  dim: boolean;
+}
+
+export interface DirectoryIndex {
+  users: DirectoryUser[];
+  selfId: number;
+  forms: Map<string, FormEntry[]>;
+  /** Built on the first misheard word, not up front: most directories never need it. */
+  fuzzy: FuzzyIndex | null;
+}
+
+const FIELD_BIT: Record<NameField, number> = { first: FIELD_FIRST, last: FIELD_LAST, middle: FIELD_MIDDLE };
+
+function validUser(u: unknown): u is DirectoryUser {
+  if (!u || typeof u !== 'object') return false;
+  const x = u as Record<string, unknown>;
+  return typeof x.id === 'number' && Number.isFinite(x.id) && (typeof x.name === 'string' || typeof x.lastName === 'string');
+}
+
+export function checkDirectory(directory: unknown): asserts directory is Directory {
+  if (!directory || typeof directory !== 'object' || !Array.isArray((directory as Directory).users)) {
+    throw new TypeError('persons: directory must be an object with a users array');
+  }
+}
+
+export function buildIndex(
+  directory: Directory,
+  inflector: NameInflector,
+  grammar: PersonsGrammar,
+  morph: Morph | null,
+): DirectoryIndex {
+  checkDirectory(directory);
+  // Inactive users (fired, blocked) are not addressable.
+  const users = directory.users.filter((u) => validUser(u) && u.active !== false);
+  const forms = new Map<string, FormEntry[]>();
+
+  const put = (surface: string, user: number, field: number, mask: number, dim: boolean) => {
+    const list = forms.get(surface);
+    if (!list) {
+      forms.set(surface, [{ user, field, mask, dim }]);
+      return;
+    }
+    const same = list.find((e) => e.user === user && e.field === field && e.dim === dim);
+    if (same) same.mask |= mask;
+    else list.push({ user, field, mask, dim });
+  };
+
+  for (let i = 0; i < users.length; i++) {
+    const u = users[i]!;
+    const sex = guessSex({ name: u.name ?? '', lastName: u.lastName ?? '', secondName: u.secondName, gender: u.gender }, morph);
+    const fields: [NameField, string | undefined][] = [
+      ['first', u.name],
+      ['last', u.lastName],
+      ['middle', u.secondName],
+    ];
+    for (const [field, value] of fields) {
+      if (typeof value !== 'string' || value.trim().length === 0) continue;
+      for (const [surface, mask] of inflector.forms(value.trim(), field, sex)) put(surface, i, FIELD_BIT[field], mask, false);
+    }
+    if (typeof u.name === 'string') {
+      const dims = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));
+      if (dims) {
+        for (const d of dims) for (const [surface, mask] of inflector.forms(d, 'first', sex)) put(surface, i, FIELD_FIRST, mask, true);
+      }
+    }
+  }
+  return { users, selfId: directory.self, forms, fuzzy: null };
+}
+
+export function fuzzyIndex(idx: DirectoryIndex): FuzzyIndex {
+  if (!idx.fuzzy) idx.fuzzy = new FuzzyIndex(idx.forms.keys());
+  return idx.fuzzy;
+}

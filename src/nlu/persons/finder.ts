@@ -1,0 +1,453 @@
+/**
+ * Finding persons in a command: directory names in any case and short form, the speaker's
+ * pronouns, and names nobody in the directory has. Pure: the directory comes in per call.
+ */
+import type { Directory, GramCase, PersonMention, PersonSlot } from '../types';
+import type { Morph, MorphParse } from '../morph';
+import type { PersonsGrammar } from './grammar';
+import { ALL_CASES, NO_PREPOSITION_ORDER, caseBit, caseList, caseRank } from './cases';
+import {
+  FIELD_FIRST,
+  FIELD_LAST,
+  FIELD_MIDDLE,
+  buildIndex,
+  checkDirectory,
+  fuzzyIndex,
+  type DirectoryIndex,
+  type FormEntry,
+} from './directory-index';
+import { FUZZY_MIN_LENGTH } from './fuzzy';
+import type { NameInflector } from './inflect';
+import { adjacent, capitalize, tokenize, type Token } from './text';
+
+type Lang = 'ru' | 'en';
+
+/** How well a user fits a span: 0 the name itself, 1 through a short form, 2 misheard. */
+interface Candidate {
+  user: number;
+  mask: number;
+  tier: number;
+}
+
+interface TokenHits {
+  entries: FormEntry[];
+  fuzzy: boolean;
+}
+
+interface Preposition {
+  word: string;
+  /** Cases it governs (0 for English). */
+  mask: number;
+}
+
+interface Found extends PersonMention {
+  /** Token positions covered, for list inheritance and merging. */
+  first: number;
+  last: number;
+  prepMask: number;
+}
+
+// Name fields in the orders people say them: Сергей Иванов, Иванов Сергей, Сергей Петрович…
+const FIELD_ORDERS: readonly (readonly number[])[] = [
+  [FIELD_FIRST, FIELD_MIDDLE, FIELD_LAST],
+  [FIELD_LAST, FIELD_FIRST, FIELD_MIDDLE],
+  [FIELD_FIRST, FIELD_LAST],
+  [FIELD_LAST, FIELD_FIRST],
+  [FIELD_FIRST, FIELD_MIDDLE],
+];
+
+/** Longest input find() reads; anything longer is cut (a command is never 100 KB). */
+const MAX_TEXT = 200_000;
+
+export interface FinderDeps {
+  grammar: PersonsGrammar;
+  morph: Morph | null;
+  inflector: NameInflector;
+}
+
+export class Finder {
+  private readonly indexes = new WeakMap<Directory, { users: unknown; size: number; index: DirectoryIndex }>();
+
+  constructor(private readonly deps: FinderDeps) {}
+
+  /** The directory's index, built on first use and kept while the directory object lives. */
+  index(directory: Directory): DirectoryIndex {
+    checkDirectory(directory);
+    const hit = this.indexes.get(directory);
+    // A directory whose users array was replaced or grew is indexed again.
+    if (hit && hit.users === directory.users && hit.size === directory.users.length && hit.index.selfId === directory.self) {
+      return hit.index;
+    }
+    const index = buildIndex(directory, this.deps.inflector, this.deps.grammar, this.deps.morph);
+    this.indexes.set(directory, { users: directory.users, size: directory.users.length, index });
+    return index;
+  }
+
+  find(text: string, directory: Directory, lang: Lang, preferred?: GramCase): PersonMention[] {
+    const idx = this.index(directory);
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+    const toks = tokenize(src);
+    const order = preferred ? [preferred, ...NO_PREPOSITION_ORDER.filter((c) => c !== preferred)] : NO_PREPOSITION_ORDER;
+    const hits: (TokenHits | null | undefined)[] = new Array(toks.length);
+    const hitAt = (k: number): TokenHits | null => {
+      let h = hits[k];
+      if (h === undefined) h = hits[k] = this.lookup(toks, k, idx, lang);
+      return h;
+    };
+    const out: Found[] = [];
+    let i = 0;
+    while (i < toks.length) {
+      const t = toks[i]!;
+      if (!t.word) {
+        i++;
+        continue;
+      }
+      const prev = out.length > 0 ? out[out.length - 1] : undefined;
+      const pron = this.pronoun(t, lang);
+      if (pron !== null) {
+        const prep = this.preposition(src, toks, i, lang, prev);
+        out.push(this.mention(src, toks, i, i, { self: true }, 'pronoun', pron, prep));
+        i++;
+        continue;
+      }
+      const span = this.matchSpan(src, toks, i, hitAt);
+      if (span) {
+        const prep = this.preposition(src, toks, i, lang, prev);
+        const decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
+        out.push(this.mention(src, toks, i, i + span.len - 1, decided.slot, 'name', decided.mask, prep));
+        i += span.len;
+        continue;
+      }
+      if (lang === 'en' && t.script === 'lat') {
+        const unk = this.unknownEnAt(src, toks, i, lang, prev, hitAt);
+        if (unk) {
+          out.push(unk);
+          i = unk.last + 1;
+          continue;
+        }
+      } else if (lang === 'ru' || t.script === 'cyr') {
+        const unk = this.unknownAt(src, toks, i, lang, prev, order, hitAt);
+        if (unk) {
+          out.push(unk);
+          i = unk.last + 1;
+          continue;
+        }
+      }
+      i++;
+    }
+    return out.map(({ first: _f, last: _l, prepMask: _p, ...m }) => m);
+  }
+
+  resolve(phrase: string, directory: Directory, lang: Lang, preferred?: GramCase): PersonSlot | null {
+    if (typeof phrase !== 'string') return null;
+    const text = phrase.trim();
+    if (text.length === 0 || text.length > 200) return null;
+    const found = this.find(text, directory, lang, preferred);
+    const known = found.find((m) => m.kind !== 'unknown');
+    if (known) return known.slot;
+    if (found.length > 0) return found[0]!.slot;
+    // The caller knows this is a person: accept a bare unknown name more readily than find().
+    const toks = tokenize(text).filter((t) => t.word);
+    const words = toks.filter((t) => !this.isFunctionWord(t, lang));
+    if (words.length === 0 || words.length > 3) return null;
+    if (words.every((t) => t.script === 'lat')) {
+      if (words.some((t) => this.deps.grammar.en.notNames.has(t.norm))) return null;
+      return { unresolved: words.map((t) => capitalize(t.text)).join(' ') };
+    }
+    if (words.every((t) => t.script === 'cyr') && this.deps.morph) {
+      const morph = this.deps.morph;
+      const names: string[] = [];
+      for (const t of words) {
+        const parses = morph.analyze(t.norm);
+        const named = bestNameParse(parses.filter((p) => p.dictionary && isNameParse(p)), 0, order(preferred));
+        if (named) names.push(capitalize(named.nominative));
+        else if (!parses.some((p) => p.dictionary) && !this.deps.grammar.ru.notNames.has(t.norm)) names.push(capitalize(t.text));
+        else return null;
+      }
+      return { unresolved: names.join(' ') };
+    }
+    return null;
+  }
+
+  // ---- tokens ----
+
+  private pronoun(t: Token, lang: Lang): number | null {
+    if (t.script === 'cyr') {
+      const m = this.deps.grammar.ru.selfPronouns.get(t.norm);
+      return m === undefined ? null : m;
+    }
+    if (lang === 'en' && t.script === 'lat' && this.deps.grammar.en.selfPronouns.has(t.norm)) return ALL_CASES;
+    return null;
+  }
+
+  private isFunctionWord(t: Token, lang: Lang): boolean {
+    const g = this.deps.grammar;
+    if (t.script === 'cyr') return g.ru.prepositions.has(t.norm) || g.ru.conjunctions.has(t.norm) || g.ru.roleWords.has(t.norm);
+    return lang === 'en' && (g.en.prepositions.has(t.norm) || g.en.conjunctions.has(t.norm));
+  }
+
+  private lookup(toks: Token[], k: number, idx: DirectoryIndex, lang: Lang): TokenHits | null {
+    const t = toks[k]!;
+    if (!t.word) return null;
+    const capitalized = t.cap && !t.initial;
+    // "will", "may", "mark" are names only when written as names.
+    if (t.script === 'lat' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized) return null;
+    // Prepositions and conjunctions are not names unless written as one (Ли, Ян).
+    if (!capitalized && this.isFunctionWord(t, lang)) return null;
+    const exact = idx.forms.get(t.norm);
+    if (exact) return { entries: exact, fuzzy: false };
+    if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
+    if (t.script === 'lat' && !capitalized) return null;
+    const near = fuzzyIndex(idx).nearest(t.norm);
+    if (!near) return null;
+    // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard".
+    if (t.script === 'cyr' && this.deps.morph && this.deps.morph.analyze(t.norm).some((p) => p.dictionary)) return null;
+    const entries: FormEntry[] = [];
+    for (const f of near.forms) entries.push(...idx.forms.get(f)!);
+    return { entries, fuzzy: true };
+  }
+
+  private matchSpan(
+    src: string,
+    toks: Token[],
+    i: number,
+    hitAt: (k: number) => TokenHits | null,
+  ): { len: number; cands: Candidate[] } | null {
+    const h0 = hitAt(i);
+    if (!h0) return null;
+    for (let len = 3; len >= 2; len--) {
+      if (i + len > toks.length) continue;
+      let ok = true;
+      const hs: TokenHits[] = [h0];
+      for (let k = 1; k < len && ok; k++) {
+        const tk = toks[i + k]!;
+        const h = tk.word && adjacent(src, toks[i + k - 1]!, tk) ? hitAt(i + k) : null;
+        if (h) hs.push(h);
+        else ok = false;
+      }
+      if (!ok) continue;
+      const cands = multiCandidates(hs);
+      if (cands.length > 0) return { len, cands };
+    }
+    const t = toks[i]!;
+    // A lone one- or two-letter word in lower case (ли, ян) is too weak to be a surname.
+    if (t.script === 'cyr' && t.norm.length <= 2 && !(t.cap && !t.initial)) return null;
+    const byUser = new Map<number, Candidate>();
+    for (const e of h0.entries) {
+      const tier = h0.fuzzy ? 2 : e.dim ? 1 : 0;
+      const c = byUser.get(e.user);
+      if (!c) byUser.set(e.user, { user: e.user, mask: e.mask, tier });
+      else {
+        // Keep the better tier's cases; merge cases within the same tier.
+        if (tier < c.tier) {
+          c.tier = tier;
+          c.mask = e.mask;
+        } else if (tier === c.tier) c.mask |= e.mask;
+      }
+    }
+    return byUser.size > 0 ? { len: 1, cands: [...byUser.values()] } : null;
+  }
+
+  // ---- grammar ----
+
+  private preposition(src: string, toks: Token[], i: number, lang: Lang, prev: Found | undefined): Preposition | undefined {
+    const g = this.deps.grammar;
+    let j = i - 1;
+    if (j < 0 || !adjacent(src, toks[j]!, toks[i]!)) return undefined;
+    if (lang === 'ru' && g.ru.roleWords.has(toks[j]!.norm)) {
+      if (j - 1 < 0 || !adjacent(src, toks[j - 1]!, toks[j]!)) return undefined;
+      j--;
+    }
+    const w = toks[j]!.norm;
+    if (lang === 'ru' || toks[j]!.script === 'cyr') {
+      const m = g.ru.prepositions.get(w);
+      if (m !== undefined) return { word: w, mask: m };
+    }
+    if (lang === 'en' && g.en.prepositions.has(w) && !g.en.conjunctions.has(w)) return { word: w, mask: 0 };
+    // "с Марией Ивановой и Ольгой Лебедевой": the second person keeps the first one's preposition.
+    const conj = lang === 'en' ? g.en.conjunctions : g.ru.conjunctions;
+    if (conj.has(w) && prev && prev.last === j - 1 && prev.preposition) {
+      return { word: prev.preposition, mask: prev.prepMask };
+    }
+    return undefined;
+  }
+
+  /** Which of the users a span fits is meant, given the case its preposition governs. */
+  private decide(
+    cands: Candidate[],
+    prepMask: number,
+    order: readonly GramCase[],
+    idx: DirectoryIndex,
+  ): { slot: PersonSlot; mask: number } {
+    let pool = cands;
+    let byPrep = false;
+    if (prepMask !== 0) {
+      const fit = cands.filter((c) => (c.mask & prepMask) !== 0);
+      if (fit.length > 0) {
+        pool = fit;
+        byPrep = true;
+      }
+    }
+    const isSelf = (c: Candidate) => idx.users[c.user]!.id === idx.selfId;
+    const others = pool.filter((c) => !isSelf(c));
+    const maskOf = (c: Candidate) => (byPrep ? c.mask & prepMask : c.mask);
+    if (others.length === 0) {
+      const self = pool.find(isSelf)!;
+      return { slot: { self: true }, mask: maskOf(self) };
+    }
+    const key = (c: Candidate) => (byPrep ? 0 : caseRank(c.mask, order) * 3) + c.tier;
+    let best = Infinity;
+    for (const c of others) best = Math.min(best, key(c));
+    const chosen = others.filter((c) => key(c) === best);
+    const ids = [...new Set(chosen.map((c) => idx.users[c.user]!.id))].sort((a, b) => a - b);
+    let mask = 0;
+    for (const c of chosen) mask |= maskOf(c);
+    return { slot: ids.length === 1 ? { userId: ids[0]! } : { candidates: ids }, mask };
+  }
+
+  private mention(
+    src: string,
+    toks: Token[],
+    first: number,
+    last: number,
+    slot: PersonSlot,
+    kind: PersonMention['kind'],
+    mask: number,
+    prep: Preposition | undefined,
+  ): Found {
+    const index = toks[first]!.index;
+    const end = toks[last]!.end;
+    const m: Found = { index, end, text: src.slice(index, end), slot, kind, cases: caseList(mask), first, last, prepMask: prep?.mask ?? 0 };
+    if (prep) m.preposition = prep.word;
+    return m;
+  }
+
+  // ---- names nobody in the directory has ----
+
+  /** English has no morphology to ask: only a capitalised word right after "to" ("Send a
+   *  message to Bob") is taken, up to two words (Bob Jones). */
+  private unknownEnAt(
+    src: string,
+    toks: Token[],
+    i: number,
+    lang: Lang,
+    prev: Found | undefined,
+    hitAt: (k: number) => TokenHits | null,
+  ): Found | null {
+    const en = this.deps.grammar.en;
+    const t = toks[i]!;
+    const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm) && !en.selfPronouns.has(x.norm);
+    if (!nameLike(t)) return null;
+    const prep = this.preposition(src, toks, i, lang, prev);
+    if (!prep || prep.word !== 'to' || (i > 0 && toks[i - 1]!.norm !== 'to')) return null;
+    let last = i;
+    const nx = toks[i + 1];
+    if (nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    const name = toks.slice(i, last + 1).map((x) => x.text).join(' ');
+    return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
+  }
+
+  private unknownAt(
+    src: string,
+    toks: Token[],
+    i: number,
+    lang: Lang,
+    prev: Found | undefined,
+    order: readonly GramCase[],
+    hitAt: (k: number) => TokenHits | null,
+  ): Found | null {
+    const morph = this.deps.morph;
+    const g = this.deps.grammar.ru;
+    const t = toks[i]!;
+    if (!morph || t.script !== 'cyr' || t.norm.length < 2 || this.isFunctionWord(t, lang) || g.notNames.has(t.norm)) return null;
+    const prep = this.preposition(src, toks, i, lang, prev);
+    const prepMask = prep?.mask ?? 0;
+    const capitalized = (x: Token) => x.cap && !x.initial && !x.allCaps;
+    const names: string[] = [];
+    let mask = ALL_CASES;
+    let last = i - 1;
+    for (let k = i; k < toks.length && k < i + 3; k++) {
+      const tk = toks[k]!;
+      if (!tk.word || tk.script !== 'cyr' || (k > i && (!adjacent(src, toks[k - 1]!, tk) || hitAt(k))) || this.isFunctionWord(tk, lang)) break;
+      if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm) || !morph.isLikelyName(tk.norm, capitalized(tk))) break;
+      const parses = morph.analyze(tk.norm).filter((p) => p.dictionary && isNameParse(p) && (mask & caseBit(p.case ?? 'nomn')) !== 0);
+      const best = bestNameParse(parses, prepMask, order);
+      if (!best) break;
+      let m = 0;
+      for (const p of parses) if (p.case && (!prepMask || prepMask & caseBit(p.case))) m |= caseBit(p.case);
+      mask &= m || ALL_CASES;
+      names.push(capitalize(best.nominative));
+      last = k;
+    }
+    if (names.length === 0) {
+      // A capitalised word nobody's dictionary knows right after a person preposition, in typed
+      // text: "на Ахмедзянова". Words az knows (Казань, Ромашка) are not taken.
+      if (!prep || prepMask === 0 || !capitalized(t) || t.norm.length < 3) return null;
+      const parses = morph.analyze(t.norm);
+      if (parses.some((p) => p.dictionary)) return null;
+      const guess = bestNameParse(parses.filter(isNameParse), prepMask, order);
+      names.push(guess ? capitalize(guess.nominative) : t.text);
+      mask = guess?.case ? caseBit(guess.case) : ALL_CASES;
+      last = i;
+    }
+    const slot: PersonSlot = { unresolved: names.join(' ') };
+    return this.mention(src, toks, i, last, slot, 'unknown', mask, prep);
+  }
+}
+
+function isNameParse(p: MorphParse): boolean {
+  return (p.name || p.surname || p.patronymic) && !p.plural;
+}
+
+/** The reading whose case the preposition (or the usual order) prefers. */
+function bestNameParse(parses: MorphParse[], prepMask: number, order: readonly GramCase[]): MorphParse | undefined {
+  let best: MorphParse | undefined;
+  let bestKey = Infinity;
+  for (const p of parses) {
+    const c = p.case ?? 'nomn';
+    const key = prepMask !== 0 && (prepMask & caseBit(c)) !== 0 ? -1 : caseRank(caseBit(c), order);
+    if (key < bestKey) {
+      bestKey = key;
+      best = p;
+    }
+  }
+  return best;
+}
+
+function order(preferred: GramCase | undefined): readonly GramCase[] {
+  return preferred ? [preferred, ...NO_PREPOSITION_ORDER.filter((c) => c !== preferred)] : NO_PREPOSITION_ORDER;
+}
+
+/** Users named by every token of a multi-word span, in one of the usual field orders, in one case. */
+function multiCandidates(hs: TokenHits[]): Candidate[] {
+  const users = new Set(hs[0]!.entries.map((e) => e.user));
+  for (let k = 1; k < hs.length; k++) {
+    const here = new Set(hs[k]!.entries.map((e) => e.user));
+    for (const u of users) if (!here.has(u)) users.delete(u);
+  }
+  const out: Candidate[] = [];
+  for (const u of users) {
+    let best: Candidate | null = null;
+    for (const fo of FIELD_ORDERS) {
+      if (fo.length !== hs.length) continue;
+      let mask = ALL_CASES;
+      let tier = 0;
+      for (let k = 0; k < hs.length && mask; k++) {
+        let m = 0;
+        let dimOnly = true;
+        for (const e of hs[k]!.entries) {
+          if (e.user === u && e.field === fo[k]) {
+            m |= e.mask;
+            if (!e.dim) dimOnly = false;
+          }
+        }
+        mask &= m;
+        tier = Math.max(tier, hs[k]!.fuzzy ? 2 : dimOnly ? 1 : 0);
+      }
+      if (mask !== 0 && (!best || tier < best.tier)) best = { user: u, mask, tier };
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}

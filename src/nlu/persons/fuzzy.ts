@@ -1,0 +1,66 @@
+/**
+ * Misheard names: forms within one edit (two for 8 letters or more) of a directory form.
+ * Candidates come from a symmetric-deletion index (a form and its one-letter deletions; a word
+ * and its one- or two-letter deletions), then `natural`'s Levenshtein distance confirms them.
+ * This finds every form one edit away and most two edits away (not two substitutions).
+ */
+// Submodule import: the package root pulls in all of natural.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { LevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance') as {
+  LevenshteinDistance: (a: string, b: string) => number;
+};
+
+export const FUZZY_MIN_LENGTH = 5;
+
+export function allowedEdits(word: string): number {
+  if (word.length < FUZZY_MIN_LENGTH) return 0;
+  return word.length >= 8 ? 2 : 1;
+}
+
+function deletions(word: string, out: Set<string>): void {
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+}
+
+export class FuzzyIndex {
+  private readonly keys = new Map<string, string[]>();
+
+  constructor(forms: Iterable<string>) {
+    for (const form of forms) {
+      if (form.length < FUZZY_MIN_LENGTH - 1) continue;
+      const ks = new Set<string>([form]);
+      deletions(form, ks);
+      for (const k of ks) {
+        const list = this.keys.get(k);
+        if (list) list.push(form);
+        else this.keys.set(k, [form]);
+      }
+    }
+  }
+
+  /** The closest forms within the allowed distance (all at the smallest distance). */
+  nearest(word: string): { forms: string[]; distance: number } | null {
+    const max = allowedEdits(word);
+    if (max === 0) return null;
+    const probes = new Set<string>([word]);
+    deletions(word, probes);
+    if (max >= 2) for (const p of [...probes]) if (p.length === word.length - 1) deletions(p, probes);
+    let best = max + 1;
+    let forms: string[] = [];
+    const seen = new Set<string>();
+    for (const p of probes) {
+      const list = this.keys.get(p);
+      if (!list) continue;
+      for (const f of list) {
+        if (seen.has(f) || f === word) continue;
+        seen.add(f);
+        if (Math.abs(f.length - word.length) > max) continue;
+        const d = LevenshteinDistance(word, f);
+        if (d < best) {
+          best = d;
+          forms = [f];
+        } else if (d === best) forms.push(f);
+      }
+    }
+    return forms.length > 0 ? { forms, distance: best } : null;
+  }
+}

@@ -1,0 +1,91 @@
+/** The vocabulary of person recognition, read from grammars/*.yaml (data, not code). */
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import type { GramCase } from '../types';
+import { normalizeWord } from './text';
+import { caseMask } from './cases';
+
+export interface PersonsGrammar {
+  /** Normalised full first name → normalised short forms, per gender. */
+  diminutives: { masc: Map<string, string[]>; femn: Map<string, string[]> };
+  ru: {
+    prepositions: Map<string, number>;
+    roleWords: Set<string>;
+    conjunctions: Set<string>;
+    selfPronouns: Map<string, number>;
+    notNames: Set<string>;
+  };
+  en: {
+    prepositions: Set<string>;
+    conjunctions: Set<string>;
+    selfPronouns: Set<string>;
+    commonWords: Set<string>;
+    notNames: Set<string>;
+  };
+}
+
+export const DEFAULT_GRAMMARS_DIR = path.resolve(__dirname, '../../../grammars');
+
+function readYaml(dir: string, file: string): Record<string, unknown> {
+  const p = path.join(dir, file);
+  let doc: unknown;
+  try {
+    doc = YAML.parse(fs.readFileSync(p, 'utf8'));
+  } catch (e) {
+    throw new Error(`persons: cannot read ${p}: ${(e as Error).message}`);
+  }
+  if (!doc || typeof doc !== 'object') throw new Error(`persons: ${p} is not a YAML mapping`);
+  return doc as Record<string, unknown>;
+}
+
+function strings(v: unknown, what: string): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+    throw new Error(`persons: ${what} must be a list of strings`);
+  }
+  return v as string[];
+}
+
+function caseLists(v: unknown, what: string): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!v || typeof v !== 'object') return out;
+  for (const [word, cases] of Object.entries(v as Record<string, unknown>)) {
+    out.set(normalizeWord(word), caseMask(strings(cases, `${what}.${word}`) as GramCase[]));
+  }
+  return out;
+}
+
+function dimMap(v: unknown, what: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!v || typeof v !== 'object') return out;
+  for (const [full, dims] of Object.entries(v as Record<string, unknown>)) {
+    out.set(normalizeWord(full), strings(dims, `${what}.${full}`).map(normalizeWord));
+  }
+  return out;
+}
+
+const normSet = (xs: string[]) => new Set(xs.map(normalizeWord));
+
+export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar {
+  const dims = readYaml(dir, 'diminutives.yaml');
+  const ru = readYaml(dir, 'persons-ru.yaml');
+  const en = readYaml(dir, 'persons-en.yaml');
+  return {
+    diminutives: { masc: dimMap(dims.male, 'male'), femn: dimMap(dims.female, 'female') },
+    ru: {
+      prepositions: caseLists(ru.prepositions, 'prepositions'),
+      roleWords: normSet(strings(ru.roleWords, 'roleWords')),
+      conjunctions: normSet(strings(ru.conjunctions, 'conjunctions')),
+      selfPronouns: caseLists(ru.selfPronouns, 'selfPronouns'),
+      notNames: normSet(strings(ru.notNames, 'notNames')),
+    },
+    en: {
+      prepositions: normSet(strings(en.prepositions, 'prepositions')),
+      conjunctions: normSet(strings(en.conjunctions, 'conjunctions')),
+      selfPronouns: normSet(strings(en.selfPronouns, 'selfPronouns')),
+      commonWords: normSet(strings(en.commonWords, 'commonWords')),
+      notNames: normSet(strings(en.notNames, 'notNames')),
+    },
+  };
+}

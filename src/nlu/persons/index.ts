@@ -1,0 +1,38 @@
+/**
+ * Person recognition for the parser (nlu.md, "Slot values → person"): finds people in Russian
+ * and English commands and resolves them against the portal's directory.
+ */
+import type { Directory, GramCase, PersonMention, PersonSlot } from '../types';
+import { loadMorph, type Morph } from '../morph';
+import { Finder } from './finder';
+import { DEFAULT_GRAMMARS_DIR, loadGrammar } from './grammar';
+import { NameInflector } from './inflect';
+
+export interface PersonFinder {
+  /** Every person mentioned in `text`, in order, non-overlapping. */
+  find(text: string, directory: Directory, lang: 'ru' | 'en'): PersonMention[];
+  /** Resolve a phrase that the caller already knows is a person (the answer to "Кому?" — "Насте";
+   *  English "Bob" in "send a message to Bob"). null when the phrase is not a name at all. */
+  resolve(phrase: string, directory: Directory, lang: 'ru' | 'en', preferredCase?: GramCase): PersonSlot | null;
+}
+
+export interface PersonFinderOptions {
+  /** Where diminutives.yaml and persons-*.yaml live (default: the repository's grammars/). */
+  grammarsDir?: string;
+  /** An already loaded analyser to share (default: a new one over az's dictionaries). */
+  morph?: Morph;
+}
+
+/** Loads az's dictionaries, petrovich and the vocabularies once; the finder indexes each
+ *  directory object on first use (a WeakMap, so a portal's new directory object is re-indexed). */
+export async function createPersonFinder(options: PersonFinderOptions = {}): Promise<PersonFinder> {
+  const grammar = loadGrammar(options.grammarsDir ?? DEFAULT_GRAMMARS_DIR);
+  const morph = options.morph ?? (await loadMorph());
+  const finder = new Finder({ grammar, morph, inflector: new NameInflector(morph) });
+  return {
+    find: (text, directory, lang) => finder.find(text, directory, lang),
+    resolve: (phrase, directory, lang, preferredCase) => finder.resolve(phrase, directory, lang, preferredCase),
+  };
+}
+
+export type { PersonMention, PersonSlot } from '../types';

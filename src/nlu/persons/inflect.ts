@@ -1,0 +1,120 @@
+/**
+ * Every singular case form of a directory name, as surface (normalised) → case mask.
+ * petrovich knows the rules of Russian first names, surnames and patronymics by gender; az
+ * adds the dictionary forms of first names it knows (it fixes petrovich's "Сашы" for a male
+ * Саша). Names in other scripts are indeclinable.
+ */
+import type { Morph } from '../morph';
+import { ALL_CASES, CASES, caseBit } from './cases';
+import { normalizeWord } from './text';
+
+export type NameField = 'first' | 'last' | 'middle';
+export type Sex = 'masc' | 'femn';
+
+type PetCase = 'nominative' | 'genitive' | 'dative' | 'accusative' | 'instrumental' | 'prepositional';
+type PetFn = (s: string) => string;
+interface Petrovich {
+  male: Record<NameField, Record<PetCase, PetFn>>;
+  female: Record<NameField, Record<PetCase, PetFn>>;
+  detect_gender(middle: string): 'male' | 'female' | 'androgynous';
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const petrovich = require('petrovich') as Petrovich;
+
+const PET_CASES: readonly PetCase[] = ['nominative', 'genitive', 'dative', 'accusative', 'instrumental', 'prepositional'];
+const CYRILLIC_WORD = /^[а-яё]+(?:-[а-яё]+)*$/i;
+
+export type FormMasks = Map<string, number>;
+
+function add(out: FormMasks, form: string, mask: number): void {
+  const k = normalizeWord(form);
+  if (k.length === 0) return;
+  out.set(k, (out.get(k) ?? 0) | mask);
+}
+
+function petrovichForms(out: FormMasks, name: string, field: NameField, sex: Sex): void {
+  const table = (sex === 'masc' ? petrovich.male : petrovich.female)[field];
+  for (let i = 0; i < PET_CASES.length; i++) {
+    let form: string;
+    try {
+      form = table[PET_CASES[i]!](name);
+    } catch {
+      form = name;
+    }
+    add(out, typeof form === 'string' && form.length > 0 ? form : name, 1 << i);
+  }
+}
+
+export class NameInflector {
+  // Names repeat across users and portals: remember each (field, sex, name) once.
+  private readonly cache = new Map<string, FormMasks>();
+  constructor(private readonly morph: Morph | null, private readonly cacheLimit = 100_000) {}
+
+  forms(name: string, field: NameField, sex: Sex): FormMasks {
+    const key = `${field}|${sex}|${name}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const out: FormMasks = new Map();
+    const trimmed = name.trim();
+    if (trimmed.length === 0) return out;
+    if (!CYRILLIC_WORD.test(trimmed)) {
+      // John, Smith, Garcia: no Russian endings to add.
+      add(out, trimmed, ALL_CASES);
+    } else {
+      // Hyphenated double names decline part by part (Петрова-Водкина → Петровой-Водкиной).
+      const parts = trimmed.split('-');
+      if (parts.length > 1) {
+        const partForms = parts.map((p) => this.partForms(p, field, sex));
+        for (let i = 0; i < CASES.length; i++) {
+          const bit = 1 << i;
+          const pick = partForms.map((pf) => [...pf].find(([, m]) => m & bit)?.[0] ?? '');
+          if (pick.every((p) => p.length > 0)) add(out, pick.join('-'), bit);
+        }
+      } else {
+        for (const [f, m] of this.partForms(trimmed, field, sex)) out.set(f, (out.get(f) ?? 0) | m);
+      }
+    }
+    if (this.cache.size >= this.cacheLimit) this.cache.clear();
+    this.cache.set(key, out);
+    return out;
+  }
+
+  private partForms(name: string, field: NameField, sex: Sex): FormMasks {
+    const out: FormMasks = new Map();
+    const lower = name.toLowerCase();
+    if (field === 'first' && /[ая]$/.test(lower)) {
+      // Masculine names in -а/-я (Никита, Илья, Саша) decline like feminine ones; petrovich's
+      // masculine rules get the sibilant ones wrong.
+      petrovichForms(out, name, 'first', 'femn');
+    } else {
+      petrovichForms(out, name, field, sex);
+    }
+    if (field === 'first' && this.morph) {
+      const az = this.morph.nameForms(name, sex);
+      if (az) for (const [c, fs] of az) for (const f of fs) add(out, f, caseBit(c));
+    }
+    return out;
+  }
+}
+
+/** The user's sex: as given, else from the patronymic, the first name (az), the endings. */
+export function guessSex(
+  user: { name: string; lastName: string; secondName?: string; gender?: 'M' | 'F' },
+  morph: Morph | null,
+): Sex {
+  if (user.gender === 'M') return 'masc';
+  if (user.gender === 'F') return 'femn';
+  if (user.secondName) {
+    const g = petrovich.detect_gender(user.secondName);
+    if (g === 'male') return 'masc';
+    if (g === 'female') return 'femn';
+  }
+  if (morph) {
+    const p = morph.analyze(user.name).find((x) => x.dictionary && x.name && x.case === 'nomn');
+    if (p?.gender === 'masc' || p?.gender === 'femn') return p.gender;
+  }
+  const last = user.lastName.toLowerCase();
+  if (/(ова|ева|ёва|ина|ына|ая)$/.test(last)) return 'femn';
+  if (/(ов|ев|ёв|ин|ын|ий|ой)$/.test(last)) return 'masc';
+  return /[ая]$/i.test(user.name) ? 'femn' : 'masc';
+}

@@ -290,16 +290,22 @@ export class Finder {
       }
     }
     const isSelf = (c: Candidate) => idx.users[c.user]!.id === idx.selfId;
-    const others = pool.filter((c) => !isSelf(c));
     const maskOf = (c: Candidate) => (byPrep ? c.mask & prepMask : c.mask);
+    // Grammar first: among the readings in the best case, somebody other than the speaker wins
+    // ("напиши Саше" is Александра, not the speaker Александр); the speaker only when nobody else
+    // fits that case ("напиши Александру" is the speaker, Александру being dative).
+    const rank = (c: Candidate) => (byPrep ? 0 : caseRank(c.mask, order));
+    let bestRank = Infinity;
+    for (const c of pool) bestRank = Math.min(bestRank, rank(c));
+    const atBest = pool.filter((c) => rank(c) === bestRank);
+    const others = atBest.filter((c) => !isSelf(c));
     if (others.length === 0) {
-      const self = pool.find(isSelf)!;
+      const self = atBest.find(isSelf)!;
       return { slot: { self: true }, mask: maskOf(self) };
     }
-    const key = (c: Candidate) => (byPrep ? 0 : caseRank(c.mask, order) * 3) + c.tier;
-    let best = Infinity;
-    for (const c of others) best = Math.min(best, key(c));
-    const chosen = others.filter((c) => key(c) === best);
+    let bestTier = Infinity;
+    for (const c of others) bestTier = Math.min(bestTier, c.tier);
+    const chosen = others.filter((c) => c.tier === bestTier);
     const ids = [...new Set(chosen.map((c) => idx.users[c.user]!.id))].sort((a, b) => a - b);
     let mask = 0;
     for (const c of chosen) mask |= maskOf(c);

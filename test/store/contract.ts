@@ -34,7 +34,8 @@ export function sampleInstall(memberId = 'm-1', patch: Partial<Install> = {}): I
 
 export function describeStoreContract(name: string, factory: StoreFactory, opts: { ports?: Port[] } = {}): void {
   const ports = new Set<Port>(opts.ports ?? ['installs', 'locks', 'actions', 'voiceLinks', 'linkCodes', 'sessions', 'models', 'jobs']);
-  const portDescribe = (p: Port) => (ports.has(p) ? describe : describe.skip);
+  // Ports an adapter does not provide are left out entirely, not reported as skipped.
+  const portDescribe = (p: Port) => (ports.has(p) ? describe : (_name: string, _fn: () => void) => undefined);
 
   describe(`${name} store contract`, () => {
     let store: Store;

@@ -186,7 +186,7 @@ class AzMorph implements Morph {
         x.tag.Name === true &&
         x.tag.CAse === 'nomn' &&
         x.tag.sing === true &&
-        (x.tag.GNdr === gender || x.tag.GNdr === 'Ms-f'),
+        (x.tag.GNdr === gender || x.tag['Ms-f'] === true),
     );
     if (!p) return null;
     const out = new Map<GramCase, string[]>();

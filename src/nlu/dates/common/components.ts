@@ -1,0 +1,30 @@
+/** Small helpers our parsers share to read the reference and fill components. */
+import type { ParsingComponents, ParsingContext } from 'chrono-node';
+import { CivilDate, WallClock, wallClockOfReference } from '../clock';
+
+/** The user's wall clock at the reference moment (see clock.chronoReference). */
+export function referenceClock(context: ParsingContext): WallClock {
+  return wallClockOfReference(context.refDate);
+}
+
+export function assignDate(c: ParsingComponents, d: CivilDate): ParsingComponents {
+  c.assign('year', d.year);
+  c.assign('month', d.month);
+  c.assign('day', d.day);
+  return c;
+}
+
+/** Meridiem as chrono counts it: 0 = AM, 1 = PM. */
+export function assignTime(c: ParsingComponents, hour: number, minute: number, meridiemKnown: boolean): ParsingComponents {
+  c.assign('hour', hour);
+  c.assign('minute', minute);
+  if (meridiemKnown) c.assign('meridiem', hour >= 12 ? 1 : 0);
+  return c;
+}
+
+/** Apply "утра/дня/вечера/ночи" (or am/pm) to an hour said on a 12-hour clock. */
+export function applyMeridiem(hour: number, kind: 'am' | 'pm' | 'night' | undefined): number {
+  if (kind === 'pm' && hour < 12) return hour + 12;
+  if ((kind === 'am' || kind === 'night') && hour === 12) return 0;
+  return hour;
+}

@@ -1,0 +1,39 @@
+/**
+ * "в 15:00 на 2 часа", "в половине третьего на полчаса", "in 2 hours for 30 minutes": a duration
+ * after a time becomes the end (start + duration). Runs after ResolveDateRefiner, so the start is
+ * a full wall-clock moment; a duration with no time before it is dropped later.
+ */
+import type { ParsingResult } from 'chrono-node';
+import { AbstractMergingRefiner, joinedText } from '../AbstractMergingRefiner';
+import { addMinutes } from '../../clock';
+import { durationMinutes, hasTime, isModifierOnly } from '../../meta';
+
+const GAP = /^[\s,]*$/;
+
+export class DurationEndRefiner extends AbstractMergingRefiner {
+  protected shouldMerge(between: string, left: ParsingResult, right: ParsingResult): boolean {
+    return GAP.test(between) && !left.end && hasTime(left.start) && !isModifierOnly(left) && durationMinutes(right) !== undefined;
+  }
+
+  protected merge(between: string, left: ParsingResult, right: ParsingResult): ParsingResult {
+    const s = left.start;
+    const end = addMinutes(
+      {
+        year: s.get('year') as number,
+        month: s.get('month') as number,
+        day: s.get('day') as number,
+        hour: s.get('hour') as number,
+        minute: (s.get('minute') as number) ?? 0,
+      },
+      durationMinutes(right) as number,
+    );
+    const result = left.clone();
+    result.text = joinedText(between, left, right);
+    result.end = s.clone();
+    result.end.assign('year', end.year).assign('month', end.month).assign('day', end.day);
+    result.end.assign('hour', end.hour).assign('minute', end.minute);
+    result.addTags(left.tags());
+    result.addTags([...right.tags()].filter((t) => !t.startsWith('b24/duration=')));
+    return result;
+  }
+}

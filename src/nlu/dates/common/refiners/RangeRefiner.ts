@@ -1,0 +1,57 @@
+/**
+ * Joins the two halves of a range into one result with an end: "с 11 часов до 13 часов",
+ * "с двух до четырёх", "18:30ч - 19:00ч", "с 12 декабря 10:00 по 15 декабря 15:00",
+ * "с понедельника по среду", "from 10am to 12pm". The connector may stand between the halves or
+ * open the second one's text ("до четырёх"); a word connector needs the opener ("с", "from")
+ * before the first half, so "завтра до 15" stays a deadline.
+ */
+import type { ParsingContext, ParsingResult } from 'chrono-node';
+import { AbstractMergingRefiner, joinedText } from '../AbstractMergingRefiner';
+import { alternation } from '../../grammar';
+import { hasDate, hasTime, isModifierOnly } from '../../meta';
+
+export interface RangeWords {
+  openers: string[];
+  connectors: string[];
+}
+
+export class RangeRefiner extends AbstractMergingRefiner {
+  private readonly connector: RegExp;
+  private readonly leadingConnector: RegExp;
+  private readonly openerAtStart: RegExp;
+  private readonly openerBefore: RegExp;
+
+  /** timesOnly: the early pass, before dates are joined to times ("завтра с 14 до 15"). */
+  constructor(words: RangeWords, private readonly timesOnly: boolean) {
+    super();
+    const conn = alternation(words.connectors);
+    const open = alternation(words.openers);
+    this.connector = new RegExp(`^\\s*(${conn})?\\s*$`, 'iu');
+    this.leadingConnector = new RegExp(`^(${conn})\\s+`, 'iu');
+    this.openerAtStart = new RegExp(`^${open}\\s`, 'iu');
+    this.openerBefore = new RegExp(`(?:^|[^\\p{L}])${open}\\s+$`, 'iu');
+  }
+
+  protected shouldMerge(between: string, left: ParsingResult, right: ParsingResult, context: ParsingContext): boolean {
+    if (left.end || right.end || isModifierOnly(left) || isModifierOnly(right)) return false;
+    if (this.timesOnly && (hasDate(left.start) || hasDate(right.start) || !hasTime(left.start) || !hasTime(right.start))) return false;
+    // A date-only half with a time-only half is a date and its time, not a range.
+    if (hasDate(left.start) !== hasDate(right.start) && hasTime(left.start) !== hasTime(right.start)) return false;
+    const inRight = this.leadingConnector.exec(right.text)?.[1] ?? '';
+    const gap = `${between} ${inRight}`;
+    const m = this.connector.exec(gap);
+    if (!m || !m[1]) return false;
+    if (/^[-–—]$/.test(m[1])) return true;
+    const before = context.text.substring(Math.max(0, left.index - 6), left.index);
+    return this.openerAtStart.test(left.text) || this.openerBefore.test(before);
+  }
+
+  protected merge(between: string, left: ParsingResult, right: ParsingResult): ParsingResult {
+    const result = left.clone();
+    result.text = joinedText(between, left, right);
+    result.end = right.start.clone();
+    result.addTags(left.tags()); // clone() does not copy tags
+    result.addTags(right.tags());
+    return result;
+  }
+}

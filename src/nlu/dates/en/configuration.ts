@@ -1,0 +1,59 @@
+/**
+ * The English configuration: chrono's casual `en` locale, cloned, with our day parts, next/this
+ * weekday, durations and "all day", and the same convention refiners as Russian.
+ */
+import * as chrono from 'chrono-node';
+import type { Parser, Refiner } from 'chrono-node';
+
+/** chrono's Configuration (not exported from the package root): ordered parsers and refiners. */
+export interface Configuration {
+  parsers: Parser[];
+  refiners: Refiner[];
+}
+import { tagged } from '../common/AbstractParser';
+import { MarkerRefiner } from '../common/refiners/MarkerRefiner';
+import { ResolveDateRefiner } from '../common/refiners/ResolveDateRefiner';
+import type { EnGrammar } from '../grammar';
+import { ENAllDayParser } from './parsers/ENAllDayParser';
+import { ENDayPartParser } from './parsers/ENDayPartParser';
+import { ENDurationParser } from './parsers/ENDurationParser';
+import { ENRelativeWeekdayParser } from './parsers/ENRelativeWeekdayParser';
+import {
+  ENAfternoonHourRefiner,
+  ENAllDayRefiner,
+  ENDurationEndRefiner,
+  ENMergeDateRangeRefiner,
+  ENMergeDateTimeRefiner,
+  ENMergeTimeRangeRefiner,
+} from './refiners';
+
+/** chrono's casual times only imply their hours; month-only and "end of month" are not our grain. */
+const DROPPED_PARSERS = new Set(['ENCasualTimeParser', 'ENMonthNameParser', 'ENEndOfCurrentMonthParser', 'ENYearMonthNameParser']);
+
+function chronoPart<T>(list: T[], name: string): T {
+  const found = list.find((x) => (x as object).constructor.name === name);
+  if (!found) throw new Error(`chrono-node has no ${name}; check the installed version`);
+  return found;
+}
+
+export function createENConfiguration(g: EnGrammar): Configuration {
+  const base = chrono.en.configuration.createCasualConfiguration(false);
+  const range = { openers: g.rangeOpeners, connectors: g.rangeConnectors };
+  const ours: Parser[] = [new ENRelativeWeekdayParser(g), new ENDayPartParser(g.dayParts), new ENDurationParser(g), new ENAllDayParser(g.allDay)];
+  const kept = base.parsers.filter((p: Parser) => !DROPPED_PARSERS.has(p.constructor.name)).map(tagged);
+  const refiners: Refiner[] = [
+    chronoPart(base.refiners, 'OverlapRemovalRefiner'),
+    chronoPart(base.refiners, 'ExtractTimezoneOffsetRefiner'),
+    chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
+    new ENAfternoonHourRefiner(),
+    new ENMergeTimeRangeRefiner(range, true),
+    new ENMergeDateTimeRefiner(),
+    new ENMergeDateRangeRefiner(range, false),
+    new ENAllDayRefiner(),
+    chronoPart(base.refiners, 'ExtractTimezoneAbbrRefiner'),
+    new ResolveDateRefiner(),
+    new ENDurationEndRefiner(),
+    new MarkerRefiner(g.markers),
+  ];
+  return { parsers: [...ours, ...kept], refiners };
+}

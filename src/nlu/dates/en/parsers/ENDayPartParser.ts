@@ -1,0 +1,21 @@
+/** "this morning" 09:00, "this afternoon" 14:00, "tonight"/"in the evening" 19:00, "at noon" 12:00 (nlu.md). */
+import type { ParsingContext } from 'chrono-node';
+import { AbstractParser, Extracted } from '../../common/AbstractParser';
+import { assignTime } from '../../common/components';
+import { alternation, lookup } from '../../grammar';
+
+export class ENDayPartParser extends AbstractParser {
+  constructor(private readonly dayParts: Record<string, number>) {
+    super();
+  }
+
+  protected innerPattern(): string {
+    return `(${alternation(Object.keys(this.dayParts))})`;
+  }
+
+  protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
+    const hour = lookup(this.dayParts, match[1]);
+    if (hour === undefined) return null;
+    return assignTime(context.createParsingComponents(), hour, 0, true);
+  }
+}

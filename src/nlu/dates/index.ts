@@ -1,0 +1,63 @@
+/**
+ * The date and time extractor of the parser: finds every date/time expression in a Russian or
+ * English command and resolves it per nlu.md's "Time conventions". Built as chrono-node
+ * extensions (ru/ and en/ hold the parsers and refiners, grammars/dates-*.yaml the words).
+ *
+ *   const dates = createDateExtractor();                 // once: loads grammars, compiles patterns
+ *   dates.extract('завтра в 9 утра', { now, timeZone: 'Europe/Moscow', lang: 'ru' });
+ *   // → [{ index: 0, text: 'завтра в 9 утра', start: '2026-11-27T09:00', tags: [...] }]
+ */
+import { Chrono } from 'chrono-node';
+import type { DateMention } from '../types';
+import { chronoReference, wallClockAt } from './clock';
+import { createENConfiguration } from './en/configuration';
+import { DateGrammars, loadDateGrammars } from './grammar';
+import { toMention } from './mention';
+import type { DateParsingOption } from './meta';
+import { createRUConfiguration } from './ru/configuration';
+
+export interface DateContext {
+  now: Date;
+  timeZone: string;
+  lang: 'ru' | 'en';
+}
+
+export interface DateExtractor {
+  extract(text: string, ctx: DateContext): DateMention[];
+}
+
+export interface DateExtractorOptions {
+  /** Grammars already loaded (tests); default: grammars/dates-*.yaml of this repository. */
+  grammars?: DateGrammars;
+  /** Longest input read, in characters; the rest is ignored (a command is short). Default 10,000. */
+  maxLength?: number;
+}
+
+export function createDateExtractor(options: DateExtractorOptions = {}): DateExtractor {
+  const grammars = options.grammars ?? loadDateGrammars();
+  const maxLength = options.maxLength ?? 10_000;
+  const engines = {
+    ru: new Chrono(createRUConfiguration(grammars.ru)),
+    en: new Chrono(createENConfiguration(grammars.en)),
+  };
+  return {
+    extract(text: string, ctx: DateContext): DateMention[] {
+      if (typeof text !== 'string') throw new TypeError('text must be a string');
+      const engine = engines[ctx.lang];
+      if (!engine) throw new RangeError(`unsupported language "${String(ctx.lang)}"`);
+      const wall = wallClockAt(ctx.now, ctx.timeZone); // throws RangeError on a bad zone or now
+      const option: DateParsingOption = { userTimeZone: ctx.timeZone };
+      const input = text.length > maxLength ? text.slice(0, maxLength) : text;
+      const results = engine.parse(input, chronoReference(wall), option as object);
+      const mentions: DateMention[] = [];
+      for (const r of results) {
+        const m = toMention(r as never);
+        if (m) mentions.push(m);
+      }
+      return mentions;
+    },
+  };
+}
+
+export { loadDateGrammars } from './grammar';
+export type { DateGrammars } from './grammar';

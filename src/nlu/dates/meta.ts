@@ -1,0 +1,46 @@
+/**
+ * What we attach to chrono results beyond date components. chrono results carry only components
+ * and tags, so our flags travel as tags (they survive chrono's merges, which union the tags).
+ */
+import type { ParsingResult, ParsingComponents } from 'chrono-node';
+
+/** Said as a deadline: до пятницы, к понедельнику, сроком …, by Friday, due …. */
+export const TAG_DEADLINE = 'b24/deadline';
+/** "на весь день", "all day". */
+export const TAG_ALL_DAY = 'b24/allDay';
+/** A duration said after a time ("на 2 часа"); the minutes follow the '='. */
+export const TAG_DURATION = 'b24/duration=';
+/** A parser already placed the date (next/this weekday, end of week): do not move it forward. */
+export const TAG_FIXED_DATE = 'b24/fixedDate';
+/** A relative moment computed from now (через 2 часа): every component is already final. */
+export const CHRONO_RELATIVE_TIME = 'result/relativeDateAndTime';
+
+export function durationMinutes(result: ParsingResult): number | undefined {
+  for (const tag of result.tags()) {
+    if (tag.startsWith(TAG_DURATION)) return Number(tag.slice(TAG_DURATION.length));
+  }
+  return undefined;
+}
+
+export function isAllDayOnly(result: ParsingResult): boolean {
+  return result.tags().has(TAG_ALL_DAY) && result.start.getCertainComponents().length === 0;
+}
+
+/** A result that carries no date or time of its own (a duration or "весь день" waiting to merge). */
+export function isModifierOnly(result: ParsingResult): boolean {
+  return durationMinutes(result) !== undefined || isAllDayOnly(result);
+}
+
+export function hasDate(c: ParsingComponents): boolean {
+  return c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month') || c.isCertain('year');
+}
+
+export function hasTime(c: ParsingComponents): boolean {
+  return c.isCertain('hour');
+}
+
+/** Our own options riding on chrono's ParsingOption. */
+export interface DateParsingOption {
+  /** The user's IANA zone, so an explicit "16:00 CET" can be converted into it. */
+  userTimeZone?: string;
+}

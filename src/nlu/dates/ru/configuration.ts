@@ -1,0 +1,113 @@
+/**
+ * The Russian configuration: chrono's casual `ru` locale, cloned, with the parsers that get our
+ * conventions wrong replaced and ours added, and the refiners in an order that each step needs.
+ */
+import * as chrono from 'chrono-node';
+import type { Parser, Refiner } from 'chrono-node';
+
+/** chrono's Configuration (not exported from the package root): ordered parsers and refiners. */
+export interface Configuration {
+  parsers: Parser[];
+  refiners: Refiner[];
+}
+import { tagged } from '../common/AbstractParser';
+import { MarkerRefiner } from '../common/refiners/MarkerRefiner';
+import { ResolveDateRefiner } from '../common/refiners/ResolveDateRefiner';
+import type { RuGrammar } from '../grammar';
+import { RUAllDayParser } from './parsers/RUAllDayParser';
+import { RUDayOfMonthParser } from './parsers/RUDayOfMonthParser';
+import { RUDayPartParser } from './parsers/RUDayPartParser';
+import { RUDeadlineWeekdayParser } from './parsers/RUDeadlineWeekdayParser';
+import { RUDotDateParser } from './parsers/RUDotDateParser';
+import { RUDurationParser } from './parsers/RUDurationParser';
+import { RUEndOfWeekParser } from './parsers/RUEndOfWeekParser';
+import { RUHalfPastHourParser } from './parsers/RUHalfPastHourParser';
+import { RUHourMinuteTimeParser } from './parsers/RUHourMinuteTimeParser';
+import { RUNextWeekdayParser } from './parsers/RUNextWeekdayParser';
+import { RUNextWeekParser } from './parsers/RUNextWeekParser';
+import { RUNumberWordsTimeParser } from './parsers/RUNumberWordsTimeParser';
+import { RUOrdinalDayMonthParser } from './parsers/RUOrdinalDayMonthParser';
+import { RUQuarterToHourParser } from './parsers/RUQuarterToHourParser';
+import { RUSpokenClockParser } from './parsers/RUSpokenClockParser';
+import { RUThisWeekdayParser } from './parsers/RUThisWeekdayParser';
+import { RUWeekdayParser } from './parsers/RUWeekdayParser';
+import {
+  RUAfternoonHourRefiner,
+  RUAllDayRefiner,
+  RUDurationEndRefiner,
+  RUMergeDateRangeRefiner,
+  RUMergeDateTimeRefiner,
+  RUMergeTimeRangeRefiner,
+} from './refiners';
+import { RuVocabulary } from './vocabulary';
+
+/**
+ * chrono parsers we drop: month-only and relative week/month/year grains are not ours
+ * (RUMonthNameParser, RURelativeDateFormatParser, RUTimeUnitCasualRelativeFormatParser);
+ * RUCasualTimeParser only implies its hours; RUWeekdayParser and SlashDateFormatParser are
+ * replaced by parsers that know more case forms and the "в 10.10" time reading.
+ */
+const DROPPED_PARSERS = new Set([
+  'RUMonthNameParser',
+  'RURelativeDateFormatParser',
+  'RUTimeUnitCasualRelativeFormatParser',
+  'RUCasualTimeParser',
+  'RUWeekdayParser',
+  'SlashDateFormatParser',
+]);
+
+function chronoPart<T>(list: T[], name: string): T {
+  const found = list.find((x) => (x as object).constructor.name === name);
+  if (!found) throw new Error(`chrono-node has no ${name}; check the installed version`);
+  return found;
+}
+
+export function createRUConfiguration(g: RuGrammar): Configuration {
+  const base = chrono.ru.createCasualConfiguration();
+  const v = new RuVocabulary(g);
+  const range = { openers: g.rangeOpeners, connectors: g.rangeConnectors };
+
+  // Ours go first: on a tie in length chrono's OverlapRemovalRefiner keeps the earlier parser's.
+  const ours: Parser[] = [
+    new RUNextWeekdayParser(v),
+    new RUThisWeekdayParser(v),
+    new RUDeadlineWeekdayParser(v),
+    new RUEndOfWeekParser(v),
+    new RUNextWeekParser(v),
+    new RUWeekdayParser(v),
+    new RUOrdinalDayMonthParser(v),
+    new RUDotDateParser(),
+    new RUDayOfMonthParser(v),
+    new RUHalfPastHourParser(v),
+    new RUQuarterToHourParser(v),
+    new RUSpokenClockParser(v),
+    new RUHourMinuteTimeParser(v),
+    new RUNumberWordsTimeParser(v),
+    new RUDayPartParser(v),
+    new RUDurationParser(v),
+    new RUAllDayParser(g.allDay),
+  ];
+  const kept = base.parsers.filter((p: Parser) => !DROPPED_PARSERS.has(p.constructor.name)).map(tagged);
+
+  const refiners: Refiner[] = [
+    // chrono's first pass: drop overlaps (longest wins), read "+03:00", join "Пт, 18 июля".
+    chronoPart(base.refiners, 'OverlapRemovalRefiner'),
+    chronoPart(base.refiners, 'ExtractTimezoneOffsetRefiner'),
+    chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
+    // Before any merge, so it sees each time's own text ("05:30" stays literal).
+    new RUAfternoonHourRefiner(),
+    // Time ranges before dates join them: "завтра с 11 часов до 13 часов".
+    new RUMergeTimeRangeRefiner(range, true),
+    new RUMergeDateTimeRefiner(),
+    // Ranges of dates or date-times: "с 12 декабря 10:00 по 15 декабря 15:00".
+    new RUMergeDateRangeRefiner(range, false),
+    new RUAllDayRefiner(),
+    // "16:00 CET" before resolving, which converts zones.
+    chronoPart(base.refiners, 'ExtractTimezoneAbbrRefiner'),
+    new ResolveDateRefiner(),
+    // Needs resolved starts (end = start + duration may cross midnight).
+    new RUDurationEndRefiner(),
+    new MarkerRefiner(g.markers),
+  ];
+  return { parsers: [...ours, ...kept], refiners };
+}

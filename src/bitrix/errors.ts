@@ -17,7 +17,9 @@ export type BitrixErrorKind =
   | 'not_installed'
   | 'reauth_required'
   | 'rate_limited'
-  | 'in_progress';
+  | 'in_progress'
+  | 'invalid_install'
+  | 'forbidden';
 
 /** Keys whose values are secrets wherever they appear (event bodies, params, OAuth answers). */
 const SECRET_KEYS = new Set(
@@ -177,6 +179,9 @@ export function apiErrorFor(init: ApiErrorInit): BitrixApiError {
 /** Turn whatever the SDK threw into one of ours (already-typed errors pass through). */
 export function fromSdkError(err: unknown, method: string, params: unknown, memberId?: string): BitrixError {
   if (err instanceof BitrixError) return err;
+  // Our own refresh hook throws typed errors; the SDK wraps them as JSSDK_UNKNOWN_ERROR.
+  const inner = (err as { originalError?: unknown } | null)?.originalError;
+  if (inner instanceof BitrixError) return inner;
   if (err instanceof AjaxError || err instanceof SdkError) {
     const code = String(err.code ?? '');
     const status = Number(err.status ?? 0);
@@ -195,4 +200,22 @@ export function fromSdkError(err: unknown, method: string, params: unknown, memb
 function describe(err: AjaxError): string {
   const m = err.message ?? '';
   return m === `${err.code} (on ${err.requestInfo?.method})` ? '' : m;
+}
+
+/** An install body (ONAPPINSTALL, install page POST, uninstall) failed validation. */
+export class InvalidInstallError extends BitrixError {
+  readonly kind = 'invalid_install' as const;
+  constructor(readonly problems: string[]) {
+    super(`invalid install request: ${problems.join('; ')}`);
+    this.name = 'InvalidInstallError';
+  }
+}
+
+/** An event's `auth[application_token]` does not match the one stored at install. */
+export class EventAuthError extends BitrixError {
+  readonly kind = 'forbidden' as const;
+  constructor(readonly memberId: string) {
+    super(`event for portal ${memberId} carries a wrong application_token`);
+    this.name = 'EventAuthError';
+  }
 }

@@ -130,7 +130,7 @@ describe('lists: paging, fast export, filters', () => {
     let start: number | undefined = 0;
     let pages = 0;
     while (start !== undefined) {
-      const res = await request(app).post('/sandbox/rest/1/h/crm.lead.list').send({ select: ['ID'], start });
+      const res: request.Response = await request(app).post('/sandbox/rest/1/h/crm.lead.list').send({ select: ['ID'], start });
       expect(res.body.total).toBe(237);
       ids.push(...res.body.result.map((r: { ID: string }) => r.ID));
       start = res.body.next;

@@ -49,7 +49,11 @@ export abstract class AbstractParser implements Parser {
   }
 }
 
-/** Wrap one of chrono's own parsers so its results carry a tag with its name too. */
+/**
+ * Wrap one of chrono's own parsers so its results carry a tag with its name too. chrono's
+ * boundaries let a match start inside a number ("10:00 по 15 декабря" gave a day "00"), so a
+ * match that starts right after a digit, ':' or '.' is refused.
+ */
 export function tagged(parser: Parser): Parser {
   const tag = `parser/${parser.constructor.name}`;
   return {
@@ -57,6 +61,8 @@ export function tagged(parser: Parser): Parser {
     extract: (context, match) => {
       const out = parser.extract(context, match);
       if (!out) return out;
+      const index = out instanceof ParsingResult ? out.index : match.index ?? 0;
+      if (index > 0 && /[\d:.]/.test(context.text.charAt(index - 1))) return null;
       if (out instanceof ParsingResult || out instanceof ParsingComponents) return out.addTag(tag);
       return context.createParsingComponents(out).addTag(tag);
     },

@@ -42,8 +42,11 @@ export function createENConfiguration(g: EnGrammar): Configuration {
   const ours: Parser[] = [new ENRelativeWeekdayParser(g), new ENDayPartParser(g.dayParts), new ENDurationParser(g), new ENAllDayParser(g.allDay)];
   const kept = base.parsers.filter((p: Parser) => !DROPPED_PARSERS.has(p.constructor.name)).map(tagged);
   const refiners: Refiner[] = [
+    // chrono's English joins first: "the day after tomorrow", "2 weeks after Friday".
     chronoPart(base.refiners, 'OverlapRemovalRefiner'),
-    chronoPart(base.refiners, 'ExtractTimezoneOffsetRefiner'),
+    chronoPart(base.refiners, 'ENMergeRelativeAfterDateRefiner'),
+    chronoPart(base.refiners, 'ENMergeRelativeFollowByDateRefiner'),
+    chronoPart(base.refiners, 'OverlapRemovalRefiner'),
     chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
     new ENAfternoonHourRefiner(),
     new ENMergeTimeRangeRefiner(range, true),

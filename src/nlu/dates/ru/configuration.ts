@@ -30,6 +30,8 @@ import { RUOrdinalDayMonthParser } from './parsers/RUOrdinalDayMonthParser';
 import { RUQuarterToHourParser } from './parsers/RUQuarterToHourParser';
 import { RUSpokenClockParser } from './parsers/RUSpokenClockParser';
 import { RUThisWeekdayParser } from './parsers/RUThisWeekdayParser';
+import { RUTimeExpressionParser } from './parsers/RUTimeExpressionParser';
+import { RUTimeRangeParser } from './parsers/RUTimeRangeParser';
 import { RUWeekdayParser } from './parsers/RUWeekdayParser';
 import {
   RUAfternoonHourRefiner,
@@ -43,15 +45,18 @@ import { RuVocabulary } from './vocabulary';
 
 /**
  * chrono parsers we drop: month-only and relative week/month/year grains are not ours
- * (RUMonthNameParser, RURelativeDateFormatParser, RUTimeUnitCasualRelativeFormatParser);
- * RUCasualTimeParser only implies its hours; RUWeekdayParser and SlashDateFormatParser are
- * replaced by parsers that know more case forms and the "в 10.10" time reading.
+ * (RUMonthNameParser, RURelativeDateFormatParser); RUCasualTimeParser only implies its hours;
+ * RUWeekdayParser, RUTimeExpressionParser and SlashDateFormatParser are replaced by parsers that
+ * know more case forms, build ranges from halves and read "в 10.10" as a time.
+ * Kept: RUCasualDateParser (сегодня … послепослезавтра), RUTimeUnitCasualRelativeFormatParser and
+ * RUTimeUnitWithinFormatParser (через 2 часа, через неделю), RUMonthNameLittleEndianParser
+ * ("13 - 15 июля", "с 13 по 15 июля"), RUTimeUnitAgoFormatParser, ISOFormatParser.
  */
 const DROPPED_PARSERS = new Set([
   'RUMonthNameParser',
   'RURelativeDateFormatParser',
-  'RUTimeUnitCasualRelativeFormatParser',
   'RUCasualTimeParser',
+  'RUTimeExpressionParser',
   'RUWeekdayParser',
   'SlashDateFormatParser',
 ]);
@@ -81,7 +86,9 @@ export function createRUConfiguration(g: RuGrammar): Configuration {
     new RUHalfPastHourParser(v),
     new RUQuarterToHourParser(v),
     new RUSpokenClockParser(v),
+    new RUTimeRangeParser(v),
     new RUHourMinuteTimeParser(v),
+    new RUTimeExpressionParser(v),
     new RUNumberWordsTimeParser(v),
     new RUDayPartParser(v),
     new RUDurationParser(v),
@@ -90,9 +97,9 @@ export function createRUConfiguration(g: RuGrammar): Configuration {
   const kept = base.parsers.filter((p: Parser) => !DROPPED_PARSERS.has(p.constructor.name)).map(tagged);
 
   const refiners: Refiner[] = [
-    // chrono's first pass: drop overlaps (longest wins), read "+03:00", join "Пт, 18 июля".
+    // chrono's first pass: drop overlaps (longest wins), join "Пт, 18 июля". Its offset refiner is
+    // left out: it read the end of "11:30-13:30" as a zone offset -13:30.
     chronoPart(base.refiners, 'OverlapRemovalRefiner'),
-    chronoPart(base.refiners, 'ExtractTimezoneOffsetRefiner'),
     chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
     // Before any merge, so it sees each time's own text ("05:30" stays literal).
     new RUAfternoonHourRefiner(),

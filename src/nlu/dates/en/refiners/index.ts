@@ -14,6 +14,6 @@ export class ENMergeDateRangeRefiner extends RangeRefiner {}
 /** "tomorrow at 9", "on January 15 at 11am", "Friday, 9:00". */
 export class ENMergeDateTimeRefiner extends MergeDateTimeRefiner {
   constructor() {
-    super(/^[\s,]*(?:(?:at|on|T|-)[\s,]*)?$/i);
+    super(/^[\s,]*(?:(?:at|on|from|T|-)[\s,]*)?$/i);
   }
 }

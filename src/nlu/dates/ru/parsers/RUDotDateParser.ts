@@ -18,7 +18,7 @@ const TRAILING_DOT = 6;
 export class RUDotDateParser extends AbstractParser {
   protected innerPattern(): string {
     return (
-      '(?:(\\d{1,2})(?:[./](\\d{1,2}))?[./]?\\s*[-–—]\\s*)?' +
+      '(?:(?:с|со|по|на|до|к|ко)\\s+)?(?:(\\d{1,2})(?:[./](\\d{1,2}))?[./]?\\s*[-–—]\\s*)?' +
       '(\\d{1,2})[./](\\d{1,2})(?:[./](\\d{4}|\\d{2})(?!\\d))?(\\.)?(?![\\d:])'
     );
   }

@@ -14,9 +14,9 @@ export class RUDurationEndRefiner extends DurationEndRefiner {}
 export class RUMergeTimeRangeRefiner extends RangeRefiner {}
 export class RUMergeDateRangeRefiner extends RangeRefiner {}
 
-/** "завтра в 9", "в понедельник утром", "завтра, 9:00", "в 17 часов завтра". */
+/** "завтра в 9", "в понедельник утром", "завтра, 9:00", "в 17 часов завтра", "завтра с 11 часов до 13 часов". */
 export class RUMergeDateTimeRefiner extends MergeDateTimeRefiner {
   constructor() {
-    super(/^[\s,]*(?:(?:в|во|T|-)[\s,]*)?$/iu);
+    super(/^[\s,]*(?:(?:в|во|с|со|T|-)[\s,]*)?$/iu);
   }
 }

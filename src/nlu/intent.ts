@@ -14,8 +14,8 @@ interface IntentGrammarFile {
   replies: Record<ReplyIntent, string[]>;
   fillers: string[];
   correction: string[];
-  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[] }>;
-  blockers: { start: string[]; anywhere: string[] };
+  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
+  blockers: { start: string[]; near?: string[]; anywhere?: string[] };
   lead_in: string[];
 }
 
@@ -26,6 +26,7 @@ interface CompiledCommand {
   standalone: WordSet;
   reminder: WordSet;
   standaloneWithPerson: WordSet;
+  withDate: WordSet;
 }
 
 export interface IntentGrammar {
@@ -34,6 +35,7 @@ export interface IntentGrammar {
   correction: WordSet;
   commands: CompiledCommand[];
   blockStart: WordSet;
+  blockNear: WordSet;
   blockAnywhere: WordSet;
   leadIn: WordSet;
 }
@@ -53,10 +55,12 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
         standalone: new WordSet(c.standalone ?? []),
         reminder: new WordSet(c.reminder ?? []),
         standaloneWithPerson: new WordSet(c.standalone_with_person ?? []),
+        withDate: new WordSet(c.with_date ?? []),
       };
     }),
     blockStart: new WordSet(g.blockers.start),
-    blockAnywhere: new WordSet(g.blockers.anywhere),
+    blockNear: new WordSet(g.blockers.near ?? []),
+    blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
     leadIn: new WordSet(g.lead_in),
   };
 }
@@ -106,6 +110,7 @@ export function classifyCommand(
   tokens: readonly Token[],
   g: IntentGrammar,
   personAt: (tokenIndex: number) => boolean,
+  hasDate: () => boolean = () => false,
 ): CommandMatch | null {
   const words = tokens.map((t) => t.norm);
   type Hit = { intent: CommandIntent; first: number; triggers: number[]; reminder: boolean };
@@ -152,6 +157,17 @@ export function classifyCommand(
       }
     }
     const span = (i: number, n: number) => Array.from({ length: n }, (_, k) => i + k);
+    if (!(noun >= 0 && verb >= 0) && standalone < 0) {
+      // "i have a meeting at noon today": a word of this kind plus a date said.
+      for (let i = 0; i < words.length; i++) {
+        const n = tokens[i]!.kind === 'word' ? c.withDate.matchAt(words, i) : 0;
+        if (n && hasDate()) {
+          hits.push({ intent: c.intent, first: i, triggers: span(i, n), reminder: false });
+          break;
+        }
+      }
+      continue;
+    }
     if (noun >= 0 && verb >= 0) {
       const t = [...span(noun, nounLen), ...span(verb, verbLen)];
       if (standalone >= 0 && reminder) t.push(...span(standalone, standaloneLen));
@@ -187,8 +203,10 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
   }
   if (k < wordIdx.length && g.blockStart.matchAt(words, wordIdx[k]!) && !hit.triggers.includes(wordIdx[k]!)) return true;
   const firstTrigger = Math.min(...hit.triggers);
-  for (let i = 0; i < words.length && i <= firstTrigger + 2; i++) {
-    if (tokens[i]!.kind === 'word' && !hit.triggers.includes(i) && g.blockAnywhere.matchAt(words, i)) return true;
+  for (let i = 0; i < words.length; i++) {
+    if (tokens[i]!.kind !== 'word' || hit.triggers.includes(i)) continue;
+    if (i <= firstTrigger + 2 && g.blockNear.matchAt(words, i)) return true;
+    if (g.blockAnywhere.matchAt(words, i)) return true;
   }
   return false;
 }

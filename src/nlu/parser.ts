@@ -84,21 +84,23 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const persons = visible(deps.persons.find(text, ctx.directory, lang), text);
   const personStarts = new Set<number>();
   for (const p of persons) {
+    if (p.kind === 'pronoun') continue; // "tell me …" is not a message to oneself
     const i = u.tokenAt(p.index);
     if (i >= 0) {
       personStarts.add(i);
       if (p.preposition && i > 0 && tokens[i - 1]!.norm === p.preposition) personStarts.add(i - 1);
     }
   }
-  const cmd = classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i));
+  let dates: DateMention[] | undefined;
+  const datesOf = () => (dates ??= visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text));
+  const cmd = classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0);
 
   if (!cmd) {
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
     if (ctx.expecting && (reply || g.intents.correction.matchAt(words, 0))) {
-      const slots = correctionSlots(deps, u, ctx, persons);
+      const slots = correctionSlots(u, ctx, persons, datesOf());
       if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
     }
-    if (reply) return { intent: reply.intent, slots: {}, lang, trace: ['reply-prefix'] };
     return unknown;
   }
   trace.push(`command:${cmd.intent}`);
@@ -115,8 +117,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
       break;
     case 'task.create':
     case 'event.create': {
-      const dates = visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text);
-      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, dates) : eventSlots(u, cmd, persons, dates);
+      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf()) : eventSlots(u, cmd, persons, datesOf());
       break;
     }
   }
@@ -350,7 +351,9 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
   // Connectors between attendees ("с Марией и Ольгой") are not title words.
   if (!title) {
     // A kind of meeting names the event, with the words right after it ("встреча с клиентом").
-    for (const i of cmd.triggers) {
+    // Only command words are used at this point (dates and persons never are kinds of meeting).
+    const commandWords = u.tokens.map((_, i) => i).filter((i) => u.used[i]);
+    for (const i of commandWords) {
       const w = u.words[i]!;
       const kind = u.g.slots.eventKinds.get(w);
       if (kind) {
@@ -483,9 +486,8 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
 }
 
 /** The slots of a correction ("нет, на среду" while a task is being confirmed). */
-function correctionSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons: PersonMention[]): Slots {
+function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention[], dates: DateMention[]): Slots {
   const expecting = ctx.expecting;
-  const dates = visible(deps.dates.extract(u.text, { now: ctx.now, timeZone: ctx.timeZone, lang: u.lang }), u.text);
   const slots: Slots = {};
   const t = timeSlots(dates);
   const names = persons.filter((p) => p.kind !== 'pronoun' || expecting === 'task.create');

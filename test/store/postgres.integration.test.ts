@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { openStore } from '../../src/store';
 import { openPostgresStore, migratePostgres, poolConfig } from '../../src/store/postgres';
 import { createCipher } from '../../src/store/crypto';
 import { encodeInstall } from '../../src/store/codec';
@@ -120,6 +121,17 @@ describeWhenReachable('PostgreSQL', PG_URL, probePostgres(), () => {
       await raw(schema, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (${LATEST_VERSION + 1}, 'future', 0)`);
       await expect(openPostgresStore({ connectionString: PG_URL, encryptionKey: TEST_KEY, schema })).rejects.toThrow(/newer than this build/);
       await expect(openPostgresStore({ connectionString: PG_URL, encryptionKey: TEST_KEY, schema: 'x"; DROP' })).rejects.toThrow(/schema name/);
+    });
+
+    it('openStore with a database URL uses PostgreSQL, not a file in the data dir', async () => {
+      const schema = nextSchema();
+      const store = await openStore({ dataDir: '/nonexistent/never-created', databaseUrl: PG_URL, encryptionKey: TEST_KEY, postgresSchema: schema });
+      try {
+        await store.installs.save(sampleInstall());
+      } finally {
+        await store.close();
+      }
+      expect((await raw(schema, 'SELECT member_id FROM installs')).map((r) => r.member_id)).toEqual(['m-1']);
     });
 
     it('an unreachable server fails with a clear message and no password', async () => {

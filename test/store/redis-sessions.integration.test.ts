@@ -1,8 +1,12 @@
 import Redis from 'ioredis';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../src/store';
 import { createMemoryStore } from '../../src/store/memory';
 import { openRedisSessionStore } from '../../src/store/redis-sessions';
 import { describeStoreContract } from './contract';
-import { REDIS_URL, describeWhenReachable, probeRedis } from './helpers';
+import { REDIS_URL, TEST_KEY, describeWhenReachable, probeRedis } from './helpers';
 
 // One key prefix per run, every key under it deleted at the end, so parallel runs don't collide.
 const PREFIX = `b24a-test:${process.pid}:${Date.now().toString(36)}:`;
@@ -53,6 +57,22 @@ describeWhenReachable('Redis', REDIS_URL, probeRedis(), () => {
       } finally {
         await a.close();
         await b.close();
+      }
+    });
+
+    it('openStore with a Redis URL keeps sessions in Redis and the rest in SQL', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'b24-store-redis-'));
+      const prefix = `${PREFIX}open:`;
+      const store = await openStore({ dataDir: dir, encryptionKey: TEST_KEY, redisUrl: REDIS_URL, redisPrefix: prefix });
+      const r = new Redis(REDIS_URL);
+      try {
+        expect(await store.sessions.put('chat:9', { a: 1 }, 0, 60_000, 5)).toBe(1);
+        expect(await r.hget(`${prefix}session:chat:9`, 'v')).toBe('1');
+        expect((await store.actions.claim('k', 'm', 'x', 1)).claimed).toBe(true);
+      } finally {
+        await store.close();
+        await r.quit();
+        rmSync(dir, { recursive: true, force: true });
       }
     });
 

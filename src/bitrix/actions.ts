@@ -1,0 +1,294 @@
+/**
+ * Writes to the portal, each exactly once per idempotency key.
+ *
+ * The protocol (see docs/bitrix.md, "Idempotent writes"):
+ * 1. `ActionLog.claim(key)` records the action as pending BEFORE the call.
+ * 2. The write runs under the lock `action:<key>`; the portal's answer is recorded as done
+ *    (with the entity id) or failed (the portal said no: nothing was created).
+ * 3. A transport error (no answer: timeout, reset) leaves the record pending — the entity may or
+ *    may not exist. A retry with the same key then finds the pending record, takes the lock, and
+ *    searches the portal for the entity by its marker before creating anything:
+ *    tasks carry `XML_ID = b24a:<hash of key>`; events are matched by owner, name and start;
+ *    messages by dialog, text and time. Found → recorded as done, returned, nothing created.
+ * 4. done → the stored result is returned without calling the portal. A concurrent attempt
+ *    holding the lock → `ActionInProgressError`.
+ * Bot messages are at-most-once: a pending one is not re-sent (a duplicate chat reply is worse
+ * than a missing one, and a bot's own messages cannot be searched with the app's token).
+ */
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { LocalDateTime } from '../nlu/types';
+import type { ActionLog, LockStore } from '../store/types';
+import type { BitrixCaller, Params } from './client';
+import { ActionInProgressError, BitrixApiError, BitrixTransportError } from './errors';
+import { localToOffsetIso, localToWall } from './time';
+
+export interface ActionDeps {
+  client: BitrixCaller;
+  actions: ActionLog;
+  locks: LockStore;
+  clock?: () => number;
+  log?: Logger;
+  /** Lease of the per-action lock; longer than one call with its retries. Default 120 s. */
+  lockTtlMs?: number;
+  /** Hour a deadline given as a bare date gets (config DEFAULT_DEADLINE_HOUR). Default 12. */
+  defaultDeadlineHour?: number;
+}
+
+export interface Outcome<T> {
+  result: T;
+  /** True when no entity was created by this call (returned from the log or found by marker). */
+  replayed: boolean;
+}
+
+/** The marker a task carries so a retry can find it: stable per key, short, no secrets. */
+export function markerFor(key: string): string {
+  return `b24a:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+}
+
+async function once<T>(deps: ActionDeps, key: string, kind: string, find: (createdAt: number) => Promise<T | null>, create: () => Promise<T>): Promise<Outcome<T>> {
+  const clock = deps.clock ?? Date.now;
+  const memberId = deps.client.memberId;
+  if (typeof key !== 'string' || key.trim() === '' || key.length > 200) {
+    throw new BitrixApiError({ method: kind, code: 'BAD_IDEMPOTENCY_KEY', status: 0, description: 'idempotency key must be 1-200 characters', memberId });
+  }
+  const claim = await deps.actions.claim(key, memberId, kind, clock());
+  if (!claim.claimed) {
+    const rec = claim.record;
+    if (rec.kind !== kind || rec.memberId !== memberId) {
+      throw new BitrixApiError({ method: kind, code: 'IDEMPOTENCY_KEY_REUSED', status: 0, description: `key already used for ${rec.kind}`, memberId });
+    }
+    if (rec.state === 'done') return { result: rec.result as T, replayed: true };
+  }
+  const release = await deps.locks.tryAcquire(`action:${key}`, deps.lockTtlMs ?? 120_000);
+  if (!release) throw new ActionInProgressError(key);
+  try {
+    if (!claim.claimed) {
+      const rec = await deps.actions.get(key);
+      if (rec?.state === 'done') return { result: rec.result as T, replayed: true };
+      if (rec?.state === 'pending') {
+        // An earlier attempt got no answer: the entity may exist. Look before creating.
+        const found = await find(rec.createdAt);
+        if (found !== null) {
+          await deps.actions.complete(key, found, clock());
+          deps.log?.info({ memberId, kind }, 'bitrix: retried action found its entity; not created again');
+          return { result: found, replayed: true };
+        }
+      }
+      // failed: the portal refused last time, so nothing exists; try again.
+    }
+    try {
+      const result = await create();
+      await deps.actions.complete(key, result, clock());
+      return { result, replayed: false };
+    } catch (err) {
+      if (!(err instanceof BitrixTransportError)) {
+        await deps.actions.fail(key, err instanceof BitrixApiError ? err.code || err.message : String(err), clock());
+      }
+      throw err;
+    }
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+const posInt = (name: string, v: unknown, method: string): number => {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) {
+    throw new BitrixApiError({ method, code: 'BAD_ARGUMENT', status: 0, description: `${name} must be a positive user id` });
+  }
+  return v;
+};
+const text = (name: string, v: unknown, method: string, max = 10_000): string => {
+  if (typeof v !== 'string' || v.trim() === '' || v.length > max) {
+    throw new BitrixApiError({ method, code: 'BAD_ARGUMENT', status: 0, description: `${name} must be non-empty text up to ${max} characters` });
+  }
+  return v.trim();
+};
+
+// ---------------------------------------------------------------------------------------------
+
+export interface TaskInput {
+  title: string;
+  responsibleId: number;
+  creatorId: number;
+  /** Local wall time in the user's zone ("2026-12-01" or "2026-12-01T13:15"). */
+  deadline?: LocalDateTime;
+  timeZone?: string;
+  description?: string;
+}
+export interface TaskResult {
+  taskId: number;
+}
+
+export async function createTask(deps: ActionDeps, key: string, input: TaskInput): Promise<Outcome<TaskResult>> {
+  const m = 'tasks.task.add';
+  const title = text('title', input.title, m, 255);
+  const fields: Params = {
+    TITLE: title,
+    RESPONSIBLE_ID: posInt('responsibleId', input.responsibleId, m),
+    CREATED_BY: posInt('creatorId', input.creatorId, m),
+    XML_ID: markerFor(key),
+  };
+  if (input.description) fields.DESCRIPTION = input.description;
+  if (input.deadline) {
+    if (!input.timeZone) throw new BitrixApiError({ method: m, code: 'BAD_ARGUMENT', status: 0, description: 'a deadline needs the user time zone' });
+    fields.DEADLINE = localToOffsetIso(input.deadline, input.timeZone, deps.defaultDeadlineHour ?? 12);
+  }
+  const marker = fields.XML_ID as string;
+  return once(
+    deps,
+    key,
+    'task.create',
+    async () => {
+      const r = await deps.client.call<{ tasks?: Record<string, unknown>[] }>('tasks.task.list', { filter: { XML_ID: marker }, select: ['ID', 'XML_ID'] });
+      // Trust only a row that really carries the marker (a portal ignoring the filter returns others).
+      const hit = (r?.tasks ?? []).find((t) => t.xmlId === marker || t.XML_ID === marker);
+      return hit ? { taskId: Number(hit.id ?? hit.ID) } : null;
+    },
+    async () => {
+      const r = await deps.client.call<{ task?: { id?: string | number } }>(m, { fields }, { write: true });
+      return { taskId: Number(r?.task?.id) };
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface EventInput {
+  ownerId: number;
+  title: string;
+  /** Local wall times in `timeZone`; dates only when `allDay`. */
+  from: LocalDateTime;
+  to: LocalDateTime;
+  allDay?: boolean;
+  timeZone: string;
+  attendees?: number[];
+  description?: string;
+}
+export interface EventResult {
+  eventId: number;
+}
+
+/** "2026-12-01T13:15[:00]" or "01.12.2026 13:15:00" → "2026-12-01T13:15" (dates → "2026-12-01"). */
+function wallKey(s: unknown): string {
+  const v = String(s ?? '');
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(v);
+  if (m) return m[4] ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` : `${m[1]}-${m[2]}-${m[3]}`;
+  m = /^(\d{2})\.(\d{2})\.(\d{4})(?: (\d{2}):(\d{2}))?/.exec(v);
+  if (m) return m[4] ? `${m[3]}-${m[2]}-${m[1]}T${m[4]}:${m[5]}` : `${m[3]}-${m[2]}-${m[1]}`;
+  return v;
+}
+
+export async function createEvent(deps: ActionDeps, key: string, input: EventInput): Promise<Outcome<EventResult>> {
+  const m = 'calendar.event.add';
+  const ownerId = posInt('ownerId', input.ownerId, m);
+  const name = text('title', input.title, m, 255);
+  const allDay = input.allDay === true;
+  const from = localToWall(input.from, input.timeZone, allDay);
+  const to = localToWall(input.to, input.timeZone, allDay);
+  if (to < from) throw new BitrixApiError({ method: m, code: 'BAD_ARGUMENT', status: 0, description: 'the event ends before it starts' });
+  const attendees = [...new Set([ownerId, ...(input.attendees ?? []).map((a) => posInt('attendee', a, m))])];
+  const params: Params = {
+    type: 'user',
+    ownerId,
+    name,
+    from,
+    to,
+    timezone_from: input.timeZone,
+    timezone_to: input.timeZone,
+    auto_detect_section: 'Y',
+    skip_time: allDay ? 'Y' : 'N',
+    ...(input.description ? { description: input.description } : {}),
+    ...(attendees.length > 1 ? { is_meeting: 'Y', attendees, host: ownerId, meeting: { notify: true, reinvite: false, allow_invite: false, hide_guests: false } } : {}),
+  };
+  return once(
+    deps,
+    key,
+    'event.create',
+    async () => {
+      const rows = await deps.client.call<Record<string, unknown>[]>('calendar.event.get', { type: 'user', ownerId, from: from.slice(0, 10), to: to.slice(0, 10) });
+      const hit = (rows ?? []).find((e) => e.NAME === name && wallKey(e.DATE_FROM) === wallKey(from));
+      return hit ? { eventId: Number(hit.ID) } : null;
+    },
+    async () => ({ eventId: Number(await deps.client.call<number | string>(m, params, { write: true })) }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface MessageInput {
+  /** A user id (private chat) or a dialog id such as "chat123". */
+  to: number | string;
+  text: string;
+}
+export interface MessageResult {
+  messageId: number | null;
+}
+
+const dialogOf = (to: number | string, method: string): string => {
+  if (typeof to === 'number') return String(posInt('to', to, method));
+  if (/^(chat|sg)\d+$/.test(to) || /^\d+$/.test(to)) return to;
+  throw new BitrixApiError({ method, code: 'BAD_ARGUMENT', status: 0, description: 'to must be a user id or chat<ID>' });
+};
+
+/** A message from the token's user (im.message.add). */
+export async function sendMessage(deps: ActionDeps, key: string, input: MessageInput): Promise<Outcome<MessageResult>> {
+  const m = 'im.message.add';
+  const DIALOG_ID = dialogOf(input.to, m);
+  const MESSAGE = text('text', input.text, m, 20_000);
+  return once(
+    deps,
+    key,
+    'message.send',
+    async (createdAt) => {
+      const r = await deps.client.call<{ messages?: { id: number | string; text?: string; date?: string }[] }>('im.dialog.messages.get', { DIALOG_ID, LIMIT: 50 });
+      const hit = (r?.messages ?? []).find((x) => x.text === MESSAGE && (!x.date || Date.parse(x.date) >= createdAt - 60_000));
+      return hit ? { messageId: Number(hit.id) } : null;
+    },
+    async () => ({ messageId: Number(await deps.client.call<number | string>(m, { DIALOG_ID, MESSAGE }, { write: true })) }),
+  );
+}
+
+export interface BotButton {
+  text: string;
+  /** A registered (hidden) bot command the button triggers… */
+  command?: string;
+  commandParams?: string;
+  /** …or a link it opens. */
+  link?: string;
+  color?: 'primary' | 'secondary' | 'alert' | 'base';
+}
+export interface BotMessageInput {
+  botId: number;
+  dialogId: string | number;
+  text: string;
+  buttons?: BotButton[];
+}
+
+/** A message as the bot (imbot.message.add), with an optional keyboard. At-most-once. */
+export async function botMessage(deps: ActionDeps, key: string, input: BotMessageInput): Promise<Outcome<MessageResult>> {
+  const m = 'imbot.message.add';
+  const params: Params = { BOT_ID: posInt('botId', input.botId, m), DIALOG_ID: dialogOf(input.dialogId, m), MESSAGE: text('text', input.text, m, 20_000) };
+  if (input.buttons?.length) {
+    params.KEYBOARD = {
+      BUTTONS: input.buttons.map((b) => {
+        const t = text('button text', b.text, m, 100);
+        if (!b.command && !b.link) throw new BitrixApiError({ method: m, code: 'BAD_ARGUMENT', status: 0, description: 'a button needs a command or a link' });
+        return {
+          TEXT: t,
+          ...(b.command ? { COMMAND: b.command, COMMAND_PARAMS: b.commandParams ?? '' } : { LINK: b.link }),
+          BG_COLOR_TOKEN: b.color ?? 'base',
+          DISPLAY: 'LINE',
+          BLOCK: 'Y',
+        };
+      }),
+    };
+  }
+  return once<MessageResult>(
+    deps,
+    key,
+    'bot.message',
+    async () => ({ messageId: null }), // pending = maybe delivered: never send twice
+    async () => ({ messageId: Number(await deps.client.call<number | string>(m, params, { write: true })) }),
+  );
+}

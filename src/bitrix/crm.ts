@@ -1,0 +1,100 @@
+/**
+ * CRM reads for scoring. Single pages (`crm.lead.list`, `crm.deal.list`, `crm.activity.list`,
+ * `crm.status.list`) and a bulk export as an async iterator of pages.
+ *
+ * Export: Bitrix's fast path (protocols.md §4.6) — `order[ID]=ASC`, `filter[>ID]=<last id>`,
+ * `start=-1` (no COUNT), 50 rows a page — packed 50 commands to a `batch`, each command's lower
+ * bound referring to the previous command's 50th row: `filter[>ID]=$result[p0][49][ID]`. A command
+ * after a short page (fewer than 50 rows) refers to a row that does not exist; whatever the portal
+ * does with it, we stop reading the batch at the first short page, and we also stop at any page
+ * whose ids do not strictly follow the previous one (an unresolved reference). The next batch then
+ * starts from the last id we trust, so the result is right even on a portal that resolves no
+ * references at all (one page per batch then).
+ */
+import type { BitrixCaller, Params } from './client';
+import { BitrixApiError } from './errors';
+
+export type CrmEntity = 'lead' | 'deal' | 'activity';
+export type Row = Record<string, unknown>;
+
+const METHOD: Record<CrmEntity, string> = { lead: 'crm.lead.list', deal: 'crm.deal.list', activity: 'crm.activity.list' };
+const PAGE = 50;
+
+export interface ListQuery {
+  select?: string[];
+  filter?: Record<string, unknown>;
+}
+
+export function listLeads(c: BitrixCaller, q: ListQuery = {}, start = 0) {
+  return c.callPage<Row[]>('crm.lead.list', { ...q, start });
+}
+export function listDeals(c: BitrixCaller, q: ListQuery = {}, start = 0) {
+  return c.callPage<Row[]>('crm.deal.list', { ...q, start });
+}
+export function listActivities(c: BitrixCaller, q: ListQuery = {}, start = 0) {
+  return c.callPage<Row[]>('crm.activity.list', { ...q, start });
+}
+/** Stages/sources: ENTITY_ID 'STATUS' (lead stages), 'SOURCE', 'DEAL_STAGE', 'DEAL_STAGE_<category>'. */
+export function listStatuses(c: BitrixCaller, entityId: string) {
+  return c.call<Row[]>('crm.status.list', { order: { SORT: 'ASC' }, filter: { ENTITY_ID: entityId } });
+}
+
+export interface ExportPage {
+  rows: Row[];
+  /** Rows yielded so far, this page included. */
+  done: number;
+  /** Batches sent so far. */
+  batches: number;
+  lastId: number;
+}
+
+export interface ExportOptions extends ListQuery {
+  /** Commands per batch (≤ 50). Default 50. */
+  commands?: number;
+  /** Start after this id. Default 0. */
+  afterId?: number;
+}
+
+/** Every row of `entity` in id order, one page (≤ 50 rows) at a time. */
+export async function* exportAll(c: BitrixCaller, entity: CrmEntity, opts: ExportOptions = {}): AsyncGenerator<ExportPage> {
+  const method = METHOD[entity];
+  const n = Math.min(50, Math.max(1, opts.commands ?? 50));
+  const select = opts.select ? (opts.select.includes('ID') ? opts.select : ['ID', ...opts.select]) : ['*'];
+  let lastId = opts.afterId ?? 0;
+  let done = 0;
+  let batches = 0;
+  for (;;) {
+    const cmds: Record<string, [string, Params]> = {};
+    for (let i = 0; i < n; i++) {
+      const after = i === 0 ? lastId : `$result[p${i - 1}][${PAGE - 1}][ID]`;
+      cmds[`p${i}`] = [method, { select, order: { ID: 'ASC' }, filter: { ...opts.filter, '>ID': after }, start: -1 }];
+    }
+    const out = await c.batch(cmds);
+    batches++;
+    let finished = false;
+    for (let i = 0; i < n; i++) {
+      const item = out[`p${i}`];
+      if (!item) break;
+      if (item.error) {
+        if (i === 0) throw item.error; // the first command has no reference: a real failure
+        break;
+      }
+      const rows = Array.isArray(item.result) ? (item.result as Row[]) : [];
+      const ids = rows.map((r) => Number(r.ID));
+      if (ids.some((id, k) => !Number.isFinite(id) || id <= (k === 0 ? lastId : ids[k - 1]!))) {
+        if (i === 0) throw new BitrixApiError({ method, code: 'EXPORT_ORDER', status: 200, description: 'rows are not in ascending id order after the cursor' });
+        break; // unresolved reference: restart from lastId in a new batch
+      }
+      if (rows.length) {
+        lastId = ids[ids.length - 1]!;
+        done += rows.length;
+        yield { rows, done, batches, lastId };
+      }
+      if (rows.length < PAGE) {
+        finished = true;
+        break;
+      }
+    }
+    if (finished) return;
+  }
+}

@@ -31,7 +31,8 @@ export class MarkerRefiner implements Refiner {
       const trimmed = r.text.replace(/^\s+/, '');
       r.index += r.text.length - trimmed.length;
       r.text = trimmed.replace(/[\s,]+$/, '');
-      if (!this.leading.test(r.text)) {
+      // Markers stack ("со сроком на следующий вторник"), so extend even past a leading "на".
+      {
         const from = Math.max(floor, r.index - 30);
         const m = this.before.exec(context.text.substring(from, r.index));
         if (m) {

@@ -1,7 +1,8 @@
 /** "this morning" 09:00, "this afternoon" 14:00, "tonight"/"in the evening" 19:00, "at noon" 12:00 (nlu.md). */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
-import { assignTime } from '../../common/components';
+import { assignDate, assignTime, referenceClock } from '../../common/components';
+import { TAG_FIXED_DATE } from '../../meta';
 import { alternation, lookup } from '../../grammar';
 
 export class ENDayPartParser extends AbstractParser {
@@ -16,6 +17,9 @@ export class ENDayPartParser extends AbstractParser {
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const hour = lookup(this.dayParts, match[1]);
     if (hour === undefined) return null;
-    return assignTime(context.createParsingComponents(), hour, 0, true);
+    const c = assignTime(context.createParsingComponents(), hour, 0, true);
+    // "this morning", "tonight" name today even when that hour has passed (nlu.md).
+    if (/^(?:this|tonight)/i.test(match[1])) assignDate(c, referenceClock(context)).addTag(TAG_FIXED_DATE);
+    return c;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * A day of the month said alone: "двадцать пятого", "на 25-е", "к 5-му", "пятого числа".
  * The resolver places it in this month if not past, else the next (nlu.md). A nominative ordinal
- * ("первое") is common outside dates ("первое сообщение"), so it counts only after на/к/до/с/по.
+ * ("первое") is common outside dates ("первое сообщение"), so it counts only after на/к/до/с/по;
+ * a bare genitive ("двадцать пятого") only where the phrase ends ("третьего отдела" is no date).
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
@@ -9,6 +10,7 @@ import type { RuVocabulary } from '../vocabulary';
 
 const DAY_GROUP = 1;
 const GENITIVE = /(?:ого|его|ьего)$/i;
+const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:в|во|к|на|с|до|и|утром|вечером|днём|днем|после|без)(?!\p{L}))/iu;
 const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:на|к|ко|до|с|со|по)\s+$/iu;
 
 export class RUDayOfMonthParser extends AbstractParser {
@@ -24,7 +26,13 @@ export class RUDayOfMonthParser extends AbstractParser {
     const said = match[DAY_GROUP];
     const before = context.text.substring(Math.max(0, (match.index ?? 0) - 8), match.index);
     const isWord = !/^\d/.test(said);
-    if (isWord && !GENITIVE.test(said) && !PREPOSITION_BEFORE.test(before) && !/числа$/i.test(match[0])) return null;
+    const marked = PREPOSITION_BEFORE.test(before) || /числа$/i.test(match[0]);
+    if (isWord && !marked) {
+      if (!GENITIVE.test(said)) return null;
+      // "третьего отдела" is not a date: a bare ordinal must end the phrase.
+      const after = context.text.substring((match.index ?? 0) + match[0].length);
+      if (!PHRASE_END.test(after)) return null;
+    }
     const day = this.v.dayValue(said);
     if (!day || day > 31) return null;
     return context.createParsingComponents({ day });

@@ -33,6 +33,8 @@ export class RUDotDateParser extends AbstractParser {
     const day = Number(match[DAY]);
     const month = Number(match[MONTH]);
     if (!valid(day, month)) return null;
+    // "оценка 4.5" is a number; a yearless date has a two-digit day or month ("15.2", "01.04").
+    if (!match[YEAR] && match[DAY].length === 1 && match[MONTH].length === 1) return null;
     const before = context.text.substring(Math.max(0, (match.index ?? 0) - 4), match.index);
     if (!match[YEAR] && !match[TRAILING_DOT] && !match[FROM_DAY] && /(?:^|[^\p{L}])(?:в|во|к|до)\s+$/iu.test(before)) {
       return null; // "в 10.10" is ten past ten

@@ -201,7 +201,14 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
     if (!n) break;
     k += n;
   }
-  if (k < wordIdx.length && g.blockStart.matchAt(words, wordIdx[k]!) && !hit.triggers.includes(wordIdx[k]!)) return true;
+  if (k < wordIdx.length) {
+    const n = g.blockStart.matchAt(words, wordIdx[k]!);
+    // A start word that is itself the command ("make …") blocks only as part of a phrase ("make sure").
+    const at = wordIdx[k]!;
+    // …unless a longer command phrase covers it ("give me a reminder" over "give me").
+    const coveredLonger = n > 0 && Array.from({ length: n + 1 }, (_, j) => at + j).every((i) => hit.triggers.includes(i));
+    if (!coveredLonger && (n > 1 || (n === 1 && !hit.triggers.includes(at)))) return true;
+  }
   const firstTrigger = Math.min(...hit.triggers);
   for (let i = 0; i < words.length; i++) {
     if (tokens[i]!.kind !== 'word' || hit.triggers.includes(i)) continue;

@@ -36,7 +36,9 @@ export interface TokenPair {
 
 export interface InstallStore {
   get(memberId: string): Promise<Install | null>;
+  /** Case-insensitive; scheme and trailing slash ignored; the most recently updated record wins. */
   getByDomain(domain: string): Promise<Install | null>;
+  /** Ordered by memberId. */
   list(): Promise<Install[]>;
   /** Insert or replace the whole record. */
   save(install: Install): Promise<void>;
@@ -70,9 +72,11 @@ export interface ActionRecord {
 export interface ActionLog {
   /**
    * Claim `key`. Returns `{ claimed: true }` to the one caller that must perform the action;
-   * every other caller gets `{ claimed: false, record }` with the existing record.
+   * every other caller gets `{ claimed: false, record }` with the existing record — also after
+   * `fail`: a failed action is not re-claimable (retrying safely is the caller's decision).
    */
   claim(key: string, memberId: string, kind: string, now: number): Promise<{ claimed: true } | { claimed: false; record: ActionRecord }>;
+  /** Rejects (StoreInputError) when `key` was never claimed; so does `fail`. */
   complete(key: string, result: unknown, now: number): Promise<void>;
   fail(key: string, error: string, now: number): Promise<void>;
   get(key: string): Promise<ActionRecord | null>;
@@ -107,7 +111,7 @@ export interface LinkCodeStore {
   consume(codeHash: string, now: number): Promise<LinkCode | null>;
   /** Codes alive at `now` (for constant-time comparison across all of them). */
   listAlive(now: number): Promise<LinkCode[]>;
-  /** Count a failed attempt by a voice user; returns the number of failures within `windowMs`. */
+  /** Count a failed attempt by a voice user; returns the failures with `at > now - windowMs`, this one included. */
   recordFailure(subject: string, now: number, windowMs: number): Promise<number>;
   clearFailures(subject: string): Promise<void>;
 }
@@ -121,7 +125,8 @@ export interface SessionStore {
   get<T = unknown>(key: string, now: number): Promise<SessionRecord<T> | null>;
   /**
    * Write when the stored version is `expectedVersion` (0 = must not exist). Returns the new
-   * version, or null when another writer changed it first.
+   * version (always `expectedVersion + 1`), or null when another writer changed it first.
+   * An expired session counts as absent.
    */
   put<T = unknown>(key: string, value: T, expectedVersion: number, ttlMs: number, now: number): Promise<number | null>;
   delete(key: string): Promise<void>;
@@ -142,6 +147,7 @@ export interface ModelStore {
   /** Save as the next version for (memberId, entity); returns that version. */
   save(model: Omit<ModelRecord, 'version'>): Promise<number>;
   latest(memberId: string, entity: ModelRecord['entity']): Promise<ModelRecord | null>;
+  /** Newest version first, without payloads. */
   list(memberId: string, entity: ModelRecord['entity']): Promise<Omit<ModelRecord, 'payload'>[]>;
   /** Score history per record, for the lead card's chart. */
   addScore(memberId: string, entity: ModelRecord['entity'], recordId: number, at: number, probability: number, modelVersion: number): Promise<void>;
@@ -163,6 +169,7 @@ export interface JobRecord {
 export interface JobStore {
   save(job: JobRecord): Promise<void>;
   get(id: string): Promise<JobRecord | null>;
+  /** Newest (by createdAt) first. */
   listFor(memberId: string): Promise<JobRecord[]>;
 }
 

@@ -235,6 +235,10 @@ export function describeStoreContract(name: string, factory: StoreFactory, opts:
         await store.linkCodes.clearFailures('alice:yx-1');
         expect(await store.linkCodes.recordFailure('alice:yx-1', T0 + w + 1, w)).toBe(1);
       });
+      it('concurrent failures are each counted once', async () => {
+        const counts = await Promise.all(Array.from({ length: 6 }, (_, i) => store.linkCodes.recordFailure('google:g-1', T0 + i, 60_000)));
+        expect([...counts].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+      });
     });
 
     portDescribe('sessions')('sessions', () => {

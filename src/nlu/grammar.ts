@@ -34,17 +34,28 @@ export const fold = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');
 export class WordSet {
   private readonly exact = new Set<string>();
   private readonly stems: string[] = [];
-  private readonly phrases: string[][] = [];
+  /** Phrases by their first word when it is exact; phrases starting with a stem are few and kept apart. */
+  private readonly phrasesByFirst = new Map<string, string[][]>();
+  private readonly stemPhrases: string[][] = [];
 
   constructor(entries: readonly string[] = []) {
     for (const raw of entries) {
       const e = fold(String(raw)).trim();
       if (!e) continue;
-      if (e.includes(' ')) this.phrases.push(e.split(/\s+/));
-      else if (e.endsWith('*')) this.stems.push(e.slice(0, -1));
+      if (e.includes(' ')) {
+        const p = e.split(/\s+/);
+        if (p[0]!.endsWith('*')) this.stemPhrases.push(p);
+        else {
+          const list = this.phrasesByFirst.get(p[0]!) ?? [];
+          list.push(p);
+          this.phrasesByFirst.set(p[0]!, list);
+        }
+      } else if (e.endsWith('*')) this.stems.push(e.slice(0, -1));
       else this.exact.add(e);
     }
-    this.phrases.sort((a, b) => b.length - a.length);
+    const longestFirst = (a: string[], b: string[]) => b.length - a.length;
+    for (const list of this.phrasesByFirst.values()) list.sort(longestFirst);
+    this.stemPhrases.sort(longestFirst);
   }
 
   /** Does a single folded word match an entry? */
@@ -56,19 +67,29 @@ export class WordSet {
 
   /** Length in tokens of the longest entry matching at `i` of the folded word list, or 0. */
   matchAt(words: readonly string[], i: number): number {
-    for (const p of this.phrases) {
-      if (i + p.length > words.length) continue;
-      let ok = true;
-      for (let k = 0; k < p.length; k++) {
-        const w = p[k]!;
-        const t = words[i + k]!;
-        if (w.endsWith('*') ? !t.startsWith(w.slice(0, -1)) : t !== w) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) return p.length;
-    }
-    return i < words.length && this.hasWord(words[i]!) ? 1 : 0;
+    if (i >= words.length) return 0;
+    let best = 0;
+    const candidates = this.phrasesByFirst.get(words[i]!);
+    if (candidates) best = longestMatch(candidates, words, i);
+    if (this.stemPhrases.length) best = Math.max(best, longestMatch(this.stemPhrases, words, i));
+    if (best) return best;
+    return this.hasWord(words[i]!) ? 1 : 0;
   }
+}
+
+function longestMatch(phrases: readonly string[][], words: readonly string[], i: number): number {
+  for (const p of phrases) {
+    if (i + p.length > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < p.length; k++) {
+      const w = p[k]!;
+      const t = words[i + k]!;
+      if (w.endsWith('*') ? !t.startsWith(w.slice(0, -1)) : t !== w) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return p.length;
+  }
+  return 0;
 }

@@ -1,0 +1,63 @@
+/**
+ * Registering our bots in a portal at install (protocols.md §3.1): one messenger bot (TYPE B) and
+ * one open-lines bot (TYPE O). Both share the one handler URL (a portal requires every bot of an app
+ * to use the same handlers); their ids are kept in the install's settings so replies can name them.
+ */
+import type { InstallStore } from '../store/types';
+import type { BitrixCaller } from './client';
+
+export interface BotIds {
+  botId: number;
+  openlinesBotId?: number;
+}
+
+export interface BotProfile {
+  code: string;
+  name: string;
+  workPosition: string;
+  color: string;
+}
+
+export const DEFAULT_BOTS: { messenger: BotProfile; openlines: BotProfile } = {
+  messenger: { code: 'b24_assistant', name: 'Ассистент', workPosition: 'Голосовой и чат-помощник', color: 'AQUA' },
+  openlines: { code: 'b24_assistant_ol', name: 'Ассистент (открытые линии)', workPosition: 'Отвечает клиентам и зовёт оператора', color: 'MINT' },
+};
+
+/** Register both bots unless the install already records them; returns their ids. */
+export async function ensureBots(
+  client: BitrixCaller,
+  installs: InstallStore,
+  memberId: string,
+  handlerUrl: string,
+  profiles = DEFAULT_BOTS,
+): Promise<BotIds> {
+  const install = await installs.get(memberId);
+  const known = install?.settings as { botId?: number; openlinesBotId?: number } | undefined;
+  if (known?.botId) return { botId: known.botId, ...(known.openlinesBotId ? { openlinesBotId: known.openlinesBotId } : {}) };
+  const register = async (p: BotProfile, type: 'B' | 'O') =>
+    Number(
+      await client.call<number | string>(
+        'imbot.register',
+        {
+          CODE: p.code,
+          TYPE: type,
+          OPENLINE: type === 'O' ? 'Y' : 'N',
+          EVENT_MESSAGE_ADD: handlerUrl,
+          EVENT_WELCOME_MESSAGE: handlerUrl,
+          EVENT_BOT_DELETE: handlerUrl,
+          PROPERTIES: { NAME: p.name, WORK_POSITION: p.workPosition, COLOR: p.color },
+        },
+        { write: true },
+      ),
+    );
+  const botId = await register(profiles.messenger, 'B');
+  let openlinesBotId: number | undefined;
+  try {
+    openlinesBotId = await register(profiles.openlines, 'O');
+  } catch {
+    // A portal without open lines (or the imopenlines scope) still gets the messenger bot.
+  }
+  const fresh = await installs.get(memberId);
+  if (fresh) await installs.save({ ...fresh, settings: { ...fresh.settings, botId, ...(openlinesBotId ? { openlinesBotId } : {}) }, updatedAt: Date.now() });
+  return { botId, ...(openlinesBotId ? { openlinesBotId } : {}) };
+}

@@ -1,0 +1,72 @@
+/**
+ * `PortalActions` (what the dialogue asks of a portal) over the portal layer: the SDK clients, the
+ * directory cache and the idempotent writes of `actions.ts`. Lead scores are delegated to a
+ * `LeadScorer` so this file knows nothing about models.
+ */
+import type { Account, LeadScoreAnswer, PortalActions } from '../dialog/types';
+import type { LeadRef } from '../nlu/types';
+import type { Store } from '../store/types';
+import { createEvent, createTask, sendMessage } from './actions';
+import type { PortalClients } from './client';
+import type { DirectoryCache } from './directory';
+
+export interface LeadScorer {
+  scoreLead(account: Account, ref: LeadRef): Promise<LeadScoreAnswer>;
+}
+
+export interface PortalActionsDeps {
+  clients: PortalClients;
+  directories: DirectoryCache;
+  store: Pick<Store, 'actions' | 'locks'>;
+  scorer?: LeadScorer;
+  defaultDeadlineHour: number;
+  /** Zone of users whose profile has none. */
+  defaultTimeZone: string;
+  clock?: () => number;
+}
+
+export function createPortalActions(deps: PortalActionsDeps): PortalActions {
+  const actionDeps = async (account: Account) => ({
+    client: await deps.clients.get(account.memberId),
+    actions: deps.store.actions,
+    locks: deps.store.locks,
+    clock: deps.clock,
+    defaultDeadlineHour: deps.defaultDeadlineHour,
+  });
+  return {
+    async directory(account) {
+      const client = await deps.clients.get(account.memberId);
+      return deps.directories.get(client, account.userId, deps.defaultTimeZone);
+    },
+    async createTask(account, task, key) {
+      const out = await createTask(await actionDeps(account), key, {
+        title: task.title,
+        responsibleId: task.responsibleId,
+        creatorId: account.userId,
+        deadline: task.deadline,
+        timeZone: task.timeZone,
+      });
+      return { id: out.result.taskId };
+    },
+    async createEvent(account, event, key) {
+      const out = await createEvent(await actionDeps(account), key, {
+        ownerId: account.userId,
+        title: event.title,
+        from: event.start,
+        to: event.end,
+        allDay: event.allDay,
+        timeZone: event.timeZone,
+        attendees: event.attendeeIds,
+      });
+      return { id: out.result.eventId };
+    },
+    async sendMessage(account, message, key) {
+      const out = await sendMessage(await actionDeps(account), key, { to: message.toUserId, text: message.text });
+      return { id: out.result.messageId ?? 0 };
+    },
+    async scoreLead(account, ref) {
+      if (!deps.scorer) return { kind: 'no-model', entity: ref.entity ?? 'lead', closed: 0, required: 0 };
+      return deps.scorer.scoreLead(account, ref);
+    },
+  };
+}

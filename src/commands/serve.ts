@@ -1,23 +1,34 @@
-import fs from 'node:fs';
-import { loadConfig } from '../config';
-import { createApp } from '../server';
+/** `b24-assistant serve` (`npm start`): the server on the configuration from the environment. */
+import { loadConfig, ConfigError } from '../config';
+import { startRuntime } from '../runtime';
 
 export async function run(_argv: string[]): Promise<number> {
-  const config = loadConfig();
-  fs.mkdirSync(config.DATA_DIR, { recursive: true });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const version = (require('../../package.json') as { version: string }).version;
-  const app = createApp({ version });
-  await new Promise<void>((resolve, reject) => {
-    const server = app.listen(config.PORT, config.HOST, () => {
-      const addr = server.address();
-      const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
-      process.stdout.write(`b24-assistant listening on http://127.0.0.1:${port} (data in ${config.DATA_DIR})\n`);
-    });
-    server.on('error', reject);
-    const stop = () => server.close(() => resolve());
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const rt = await startRuntime(config);
+  const lines = [`b24-assistant listening on ${rt.url} (data in ${config.DATA_DIR})`, `  health:   ${rt.url}/healthz`];
+  if (rt.sandbox) {
+    const info = rt.sandbox.info();
+    lines.push(
+      `  sandbox portal (no Bitrix24 app configured): ${rt.url}/sandbox/rest/`,
+      `  sandbox incoming webhook: ${info.webhook}`,
+      `  sandbox portal ${info.memberId}: app installed, bots registered`,
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await rt.close();
   return 0;
 }

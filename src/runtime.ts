@@ -1,0 +1,160 @@
+/**
+ * The composition root: builds every service from the validated configuration and wires them into
+ * one express app. Nothing else constructs stores, clients or the sandbox; tests call
+ * `startRuntime` with a temporary DATA_DIR and port 0.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+import { isSandboxMode } from './config';
+import { createApp } from './server';
+import { openConfiguredStore } from './store';
+import type { Store } from './store/types';
+import { createSandbox, type Sandbox } from './sandbox';
+import { InstallService } from './bitrix/install';
+import { PortalClients, type AppCredentials } from './bitrix/client';
+import { DirectoryCache } from './bitrix/directory';
+import { ensureBots } from './bitrix/bots';
+import { createPortalActions } from './bitrix/portal-actions';
+import { bitrixAppRouter } from './channels/bitrix-app';
+import type { PortalActions } from './dialog/types';
+
+export interface Runtime {
+  url: string;
+  store: Store;
+  sandbox?: Sandbox;
+  clients: PortalClients;
+  actions: PortalActions;
+  log: Logger;
+  /** The sandbox portal's member id once it has installed the app. */
+  sandboxMemberId?: string;
+  close(): Promise<void>;
+}
+
+/** Paths pino removes from every log line: tokens and secrets never reach the logs. */
+export const REDACTED_LOG_PATHS = [
+  '*.access_token', '*.refresh_token', '*.application_token', '*.accessToken', '*.refreshToken', '*.applicationToken',
+  '*.clientSecret', '*.client_secret', '*.auth', 'auth', '*.AUTH_ID', '*.REFRESH_ID', '*.password', 'config.ENCRYPTION_KEY', 'config.B24_CLIENT_SECRET',
+];
+
+export function createLogger(level: Config['LOG_LEVEL'], destination?: NodeJS.WritableStream): Logger {
+  return pino({ level, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } }, destination as pino.DestinationStream | undefined);
+}
+
+/** The sandbox app's credentials, made once and kept in DATA_DIR so stored tokens stay valid across restarts. */
+function sandboxCredentials(dataDir: string): AppCredentials {
+  const file = path.join(dataDir, 'sandbox-app.json');
+  try {
+    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as AppCredentials;
+    if (c.clientId && c.clientSecret) return c;
+  } catch {
+    /* first start */
+  }
+  const c = { clientId: `local.${crypto.randomBytes(6).toString('hex')}`, clientSecret: crypto.randomBytes(24).toString('base64url') };
+  fs.writeFileSync(file, JSON.stringify(c), { mode: 0o600 });
+  return c;
+}
+
+export interface RuntimeOptions {
+  log?: Logger;
+  version?: string;
+  /** Leads in the sandbox's synthetic CRM. Default 2,500 (enough closed leads to train a model). */
+  sandboxLeads?: number;
+}
+
+export async function startRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  fs.mkdirSync(config.DATA_DIR, { recursive: true });
+  const store = await openConfiguredStore(config);
+  const sandboxMode = isSandboxMode(config);
+
+  let sandbox: Sandbox | undefined;
+  let app: AppCredentials;
+  if (sandboxMode) {
+    app = sandboxCredentials(config.DATA_DIR);
+    const webhookCode = config.SANDBOX_WEBHOOK_CODE ?? crypto.randomBytes(12).toString('hex');
+    sandbox = createSandbox({
+      dataDir: path.join(config.DATA_DIR, 'sandbox'),
+      webhookCode,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      leads: opts.sandboxLeads ?? 2500,
+    });
+  } else {
+    app = { clientId: config.B24_CLIENT_ID!, clientSecret: config.B24_CLIENT_SECRET! };
+  }
+
+  const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log });
+  const installs = new InstallService({ installs: store.installs, log, onChange: (m) => clients.forget(m) });
+  const directories = new DirectoryCache();
+  const actions = createPortalActions({
+    clients,
+    directories,
+    store,
+    defaultDeadlineHour: config.DEFAULT_DEADLINE_HOUR,
+    defaultTimeZone: 'Europe/Moscow',
+  });
+
+  let publicUrl = '';
+  const handlerUrl = () => `${publicUrl}/webhook/bitrix`;
+  const afterInstall = async (install: { memberId: string }) => {
+    const client = await clients.get(install.memberId);
+    const bots = await ensureBots(client, store.installs, install.memberId, handlerUrl());
+    log.info({ memberId: install.memberId, ...bots }, 'bots registered');
+  };
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const version = opts.version ?? (require('../package.json') as { version: string }).version;
+  const expressApp = createApp({ version });
+  if (sandbox) expressApp.use('/sandbox', sandbox.router);
+  expressApp.use(bitrixAppRouter({ installs, afterInstall, log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg) }));
+
+  const server = http.createServer(expressApp);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  publicUrl = (config.PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
+
+  let sandboxMemberId: string | undefined;
+  if (sandbox) {
+    sandbox.setPublicUrl(`${publicUrl}/sandbox`);
+    sandboxMemberId = sandbox.info().memberId;
+    const known = await store.installs.get(sandboxMemberId);
+    const rest = sandbox.info().rest;
+    if (known && known.clientEndpoint !== rest) {
+      // The sandbox is ours and now listens elsewhere (another PORT or PUBLIC_URL): follow it.
+      const oldBase = known.clientEndpoint.replace(/rest\/$/, '');
+      const newBase = rest.replace(/rest\/$/, '');
+      await store.installs.save({ ...known, clientEndpoint: rest, serverEndpoint: known.serverEndpoint.replace(oldBase, newBase), updatedAt: Date.now() });
+      clients.forget(sandboxMemberId);
+    }
+    if (!known) {
+      const delivery = await sandbox.installApp(handlerUrl(), 1);
+      if (delivery.status !== 200) throw new Error(`the sandbox portal could not install the app (handler answered ${delivery.status})`);
+    }
+    // The install handler registers the bots in the background; make sure they exist before serving.
+    await afterInstall({ memberId: sandboxMemberId });
+  }
+
+  return {
+    url: publicUrl,
+    store,
+    sandbox,
+    clients,
+    actions,
+    log,
+    sandboxMemberId,
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections?.();
+      if (sandbox) await sandbox.close();
+      await store.close();
+    },
+  };
+}

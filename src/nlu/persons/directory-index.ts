@@ -29,6 +29,8 @@ export interface DirectoryIndex {
   forms: Map<string, FormEntry[]>;
   /** Built on the first misheard word, not up front: most directories never need it. */
   fuzzy: FuzzyIndex | null;
+  /** Words already looked up in the fuzzy index (commands repeat their words). */
+  fuzzyMemo: Map<string, string[] | null>;
 }
 
 const FIELD_BIT: Record<NameField, number> = { first: FIELD_FIRST, last: FIELD_LAST, middle: FIELD_MIDDLE };
@@ -62,7 +64,16 @@ export function buildIndex(
       forms.set(surface, [{ user, field, mask, dim }]);
       return;
     }
-    const same = list.find((e) => e.user === user && e.field === field && e.dim === dim);
+    // Users are indexed one after another, so a repeat of (user, field, dim) can only be among
+    // the last entries: scanning back over this user keeps the build linear.
+    let same: FormEntry | undefined;
+    for (let k = list.length - 1; k >= 0 && list[k]!.user === user; k--) {
+      const e = list[k]!;
+      if (e.field === field && e.dim === dim) {
+        same = e;
+        break;
+      }
+    }
     if (same) same.mask |= mask;
     else list.push({ user, field, mask, dim });
   };
@@ -86,10 +97,19 @@ export function buildIndex(
       }
     }
   }
-  return { users, selfId: directory.self, forms, fuzzy: null };
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map() };
 }
 
-export function fuzzyIndex(idx: DirectoryIndex): FuzzyIndex {
+const FUZZY_MEMO_LIMIT = 20_000;
+
+/** The directory forms nearest to a word (memoised per directory), or null. */
+export function nearestForms(idx: DirectoryIndex, word: string): string[] | null {
+  const hit = idx.fuzzyMemo.get(word);
+  if (hit !== undefined) return hit;
   if (!idx.fuzzy) idx.fuzzy = new FuzzyIndex(idx.forms.keys());
-  return idx.fuzzy;
+  const near = idx.fuzzy.nearest(word);
+  const forms = near ? near.forms : null;
+  if (idx.fuzzyMemo.size >= FUZZY_MEMO_LIMIT) idx.fuzzyMemo.clear();
+  idx.fuzzyMemo.set(word, forms);
+  return forms;
 }

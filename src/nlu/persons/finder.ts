@@ -12,7 +12,7 @@ import {
   FIELD_MIDDLE,
   buildIndex,
   checkDirectory,
-  fuzzyIndex,
+  nearestForms,
   type DirectoryIndex,
   type FormEntry,
 } from './directory-index';
@@ -199,12 +199,12 @@ export class Finder {
     if (exact) return { entries: exact, fuzzy: false };
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat' && !capitalized) return null;
-    const near = fuzzyIndex(idx).nearest(t.norm);
-    if (!near) return null;
     // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard".
     if (t.script === 'cyr' && this.deps.morph && this.deps.morph.analyze(t.norm).some((p) => p.dictionary)) return null;
+    const near = nearestForms(idx, t.norm);
+    if (!near) return null;
     const entries: FormEntry[] = [];
-    for (const f of near.forms) entries.push(...idx.forms.get(f)!);
+    for (const f of near) entries.push(...idx.forms.get(f)!);
     return { entries, fuzzy: true };
   }
 

@@ -12,7 +12,7 @@ import { createParser } from '../src/nlu';
 import { resolveNow } from '../src/commands/parse';
 import { tokenize } from '../src/nlu/tokens';
 import type { Directory, ParseContext } from '../src/nlu/types';
-import { generateDirectory } from './directory-gen';
+import { generateDirectory, rng } from './directory-gen';
 
 const shared = path.resolve(__dirname, '..', '..', 'shared', 'corpus');
 
@@ -72,7 +72,27 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+/** Latency on hostile inputs up to 10 KB (the issue's bound: under 50 ms each). */
+async function hostile() {
+  const parser = await createParser();
+  const demo = JSON.parse(fs.readFileSync(path.join(shared, 'directory.json'), 'utf8')) as Directory;
+  const ctx: ParseContext = { now: new Date('2026-11-26T07:00:00Z'), timeZone: 'Europe/Moscow', directory: demo };
+  const r = rng(5);
+  const pieces = ['поставь задачу', 'на Сергея', 'завтра в 15', 'с 10 до 12', '«', ':', 'напиши', 'лид 12', '💥', 'ё', '12.12', 'через 2 часа', 'и', ','];
+  const lat: number[] = [];
+  for (let i = 0; i < 330; i++) {
+    let s = '';
+    const target = 1000 + Math.floor(r() * 9000);
+    while (s.length < target) s += (r() < 0.5 ? pieces[Math.floor(r() * pieces.length)] : String.fromCharCode(32 + Math.floor(r() * 2000))) + ' ';
+    const a = performance.now();
+    parser.parse(s.slice(0, 10_000), ctx);
+    if (i >= 30) lat.push(performance.now() - a); // the first 30 warm this input shape up
+  }
+  lat.sort((a, b) => a - b);
+  console.log(`hostile input 1–10 KB: p50 ${pct(lat, 50).toFixed(2)} ms, p99 ${pct(lat, 99).toFixed(2)} ms, max ${lat[lat.length - 1]!.toFixed(2)} ms  | bound 50 ms (input is cut at 2,000 characters)`);
+}
+
+main().then(hostile).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -1,5 +1,9 @@
 /** Generated portal directories for benchmarks and held-out tests: plausible names, seeded. */
 import type { Directory, DirectoryUser } from '../src/nlu/types';
+// The project's seeded generator, so every run benchmarks the same directory.
+import { seededRng as rng } from '../src/util/prng';
+
+export { rng };
 
 const MALE = ['Алексей', 'Андрей', 'Борис', 'Вадим', 'Виктор', 'Глеб', 'Григорий', 'Денис', 'Егор', 'Илья', 'Кирилл', 'Леонид', 'Максим', 'Никита', 'Олег', 'Роман', 'Руслан', 'Станислав', 'Тимофей', 'Фёдор', 'Юрий', 'Ярослав', 'Марат', 'Ринат', 'Артур'];
 const FEMALE = ['Алина', 'Валерия', 'Вера', 'Дарья', 'Диана', 'Ксения', 'Любовь', 'Маргарита', 'Надежда', 'Полина', 'Софья', 'Вероника', 'Зульфия', 'Оксана', 'Галина', 'Лилия', 'Нина', 'Жанна', 'Кристина', 'Алиса'];
@@ -8,17 +12,6 @@ const INDECLINABLE = ['Шевчук', 'Ткаченко', 'Ли', 'Цой', 'Б�
 const EN_FIRST = ['Oliver', 'Sophia', 'Liam', 'Mia', 'Noah', 'Ava', 'Lucas', 'Chloe'];
 const EN_LAST = ['Brown', 'Taylor', 'Wilson', 'Evans', 'Walker', 'Wright', 'Green', 'Hall'];
 
-/** A deterministic generator (mulberry32), so every run benchmarks the same directory. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const feminine = (last: string) => (/(ов|ев|ёв|ин|ын)$/.test(last) ? `${last}а` : last);
 

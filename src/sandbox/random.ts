@@ -1,16 +1,8 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same portal on every machine. */
-export type Rng = () => number;
+/** Draws for the synthetic portal: the same seed gives the same portal on every machine. */
+import { seededRng, type Rng } from '../util/prng';
 
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Rng };
+export const createRng = seededRng;
 
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 

@@ -1,0 +1,207 @@
+/**
+ * The conversation end to end with the real parser, the memory store and a fake portal: every
+ * command of the seed corpus through confirmation to creation, slot filling, disambiguation,
+ * correction, cancel, at-most-once, lead scores and linking by code.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createParser, type Parser } from '../../src/nlu';
+import type { Directory } from '../../src/nlu/types';
+import { createMemoryStore } from '../../src/store/memory';
+import { createCodeHasher } from '../../src/store/crypto';
+import { createDialog, issueLinkCode } from '../../src/dialog';
+import type { Dialog, Reply, Turn } from '../../src/dialog/types';
+import { instantOfWallTime } from '../../src/nlu/clock';
+import { FakePortal } from './fake-portal';
+
+const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+const directory = JSON.parse(fs.readFileSync(path.join(SHARED, 'directory.json'), 'utf8')) as Directory;
+const NOW = instantOfWallTime({ year: 2026, month: 11, day: 26, hour: 10, minute: 0 }, 'Europe/Moscow');
+const account = { memberId: 'm1', userId: 1 };
+
+let parser: Parser;
+beforeAll(async () => {
+  parser = await createParser();
+});
+
+function setup() {
+  const store = createMemoryStore();
+  const portal = new FakePortal(directory, (ref) => ({
+    kind: 'score', entity: ref.entity ?? 'lead', id: ref.id ?? 7, title: 'Заказ сайта', probability: 0.56, level: 'medium',
+    reasons: ['3 исходящих звонка дольше 5 минут', 'источник: Сайт'], modelQuality: { auc: 0.87, precision: 0.7, recall: 0.6 },
+  }));
+  const hashCode = createCodeHasher('k'.repeat(32));
+  const dialog = createDialog({ parser, sessions: store.sessions, actions: portal, config: { defaultDeadlineHour: 12 }, link: { linkCodes: store.linkCodes, voiceLinks: store.voiceLinks, hashCode } });
+  let n = 0;
+  const turn = (text: string, extra: Partial<Turn> = {}): Turn => ({
+    channel: 'console', sessionKey: 's1', account, text, locale: 'ru', timeZone: 'Europe/Moscow', now: new Date(NOW.getTime() + 1000 * n++), ...extra,
+  });
+  const say = (text: string, extra: Partial<Turn> = {}) => dialog.handle(turn(text, extra));
+  return { store, portal, dialog, say, turn, hashCode };
+}
+
+const seed = fs.readFileSync(path.join(SHARED, 'seed.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string; expect: { intent: string } });
+
+describe('every seed command reaches the portal after questions and "да"', () => {
+  // Answers to whatever the assistant asks, by what it asks for.
+  const answers: [RegExp, string][] = [
+    [/назвать задачу|Что написать/i, 'подготовить отчёт'],
+    [/Кому/i, 'Антону'],
+    [/Кого именно/i, 'Воробьеву'],
+    [/На когда/i, 'завтра в 15:00'],
+    [/Во сколько/i, 'в 10'],
+    [/Какой лид/i, '123'],
+  ];
+  for (const c of seed.filter((s) => ['task.create', 'event.create', 'message.send'].includes(s.expect.intent))) {
+    it(`${c.id}: ${c.text}`, async () => {
+      const { say, portal } = setup();
+      let r: Reply = await say(c.text);
+      for (let i = 0; i < 6 && !r.buttons?.some((b) => (b.payload as { answer?: string })?.answer === 'yes'); i++) {
+        const a = answers.find(([q]) => q.test(r.text));
+        if (!a) throw new Error(`unexpected question: ${r.text}`);
+        r = await say(a[1]);
+      }
+      expect(r.buttons?.map((b) => b.title)).toEqual(['Да', 'Нет']);
+      expect(r.text).not.toMatch(/\d{4}-\d{2}-\d{2}/); // dates as people say them, never ISO
+      r = await say('Да');
+      expect(portal.created).toHaveLength(1);
+      expect(portal.created[0]!.kind).toBe({ 'task.create': 'task', 'event.create': 'event', 'message.send': 'message' }[c.expect.intent]);
+    });
+  }
+});
+
+describe('conversation', () => {
+  it('creates a task with the parsed slots', async () => {
+    const { say, portal } = setup();
+    const r = await say('Поставь задачу на Сергея Иванова на следующий вторник в 13:15 подготовить отчёт');
+    expect(r.text).toBe('Поставить задачу «подготовить отчёт», ответственный — Сергей Иванов со сроком 1 декабря в 13:15?');
+    expect((await say('да')).text).toBe('Задача успешно создана в Битрикс24.');
+    expect(portal.created[0]!.data).toMatchObject({ title: 'подготовить отчёт', responsibleId: 2, deadline: '2026-12-01T13:15', timeZone: 'Europe/Moscow' });
+  });
+
+  it('asks one question at a time and parses the answer in its context', async () => {
+    const { say, portal } = setup();
+    expect((await say('Напиши сообщение')).text).toBe('Кому отправить сообщение?');
+    expect((await say('Насте')).text).toBe('Что написать?');
+    expect((await say('привет, как дела?')).text).toBe('Отправить сообщение «привет, как дела?», получатель — Анастасия Кузнецова?');
+    await say('да');
+    expect(portal.created[0]!.data).toEqual({ toUserId: 3, text: 'привет, как дела?' });
+  });
+
+  it('offers a button per candidate and takes the pressed one', async () => {
+    const { say, portal } = setup();
+    const r = await say('Напиши Жене: созвон переносится');
+    expect(r.text).toBe('Кого именно: Евгений Воробьев или Евгения Федорова?');
+    expect(r.buttons).toEqual([{ title: 'Евгений Воробьев', payload: { userId: 22 } }, { title: 'Евгения Федорова', payload: { userId: 23 } }]);
+    await say('Евгения Федорова', { payload: { userId: 23 } });
+    await say('да');
+    expect(portal.created[0]!.data).toMatchObject({ toUserId: 23 });
+  });
+
+  it('says so when nobody fits and asks again', async () => {
+    const { say } = setup();
+    expect((await say('Напиши Григорию что я перезвоню')).text).toBe('Не нашёл сотрудника «Григорий». Назовите ещё раз.');
+    expect((await say('Антону')).text).toMatch(/получатель — Антон Смирнов/);
+  });
+
+  it('takes a correction in place of "да" and confirms again', async () => {
+    const { say, portal } = setup();
+    await say('Поставь задачу позвонить клиенту завтра');
+    const r = await say('нет, на среду');
+    expect(r.text).toMatch(/со сроком 2 декабря\?$/);
+    await say('да');
+    expect(portal.created[0]!.data).toMatchObject({ deadline: '2026-12-02' });
+  });
+
+  it('asks what to change after a plain "нет"', async () => {
+    const { say, portal } = setup();
+    await say('Напиши Антону привет');
+    expect((await say('нет')).text).toBe('Что изменить?');
+    expect((await say('лучше Насте')).text).toMatch(/получатель — Анастасия Кузнецова/);
+    await say('да');
+    expect(portal.created[0]!.data).toMatchObject({ toUserId: 3 });
+  });
+
+  it('cancels at any point', async () => {
+    const { say, portal } = setup();
+    await say('Напиши сообщение');
+    expect((await say('отмена')).text).toBe('Хорошо, отменил.');
+    expect((await say('да')).text).toMatch(/Не понял/);
+    expect(portal.created).toHaveLength(0);
+  });
+
+  it('points out a deadline in the past', async () => {
+    const { say } = setup();
+    expect((await say('Создай задачу на себя на вчера: сдать авансовый отчёт')).text).toMatch(/^Обратите внимание: срок уже прошёл/);
+  });
+
+  it('asks for a time when an event has only a date, and offers the whole day', async () => {
+    const { say, portal } = setup();
+    const r = await say('Запланируй встречу на 12 декабря');
+    expect(r.text).toBe('Во сколько? Или на весь день?');
+    await say('На весь день', { payload: { allDay: true } });
+    await say('да');
+    expect(portal.created[0]!.data).toMatchObject({ title: 'встреча', start: '2026-12-12', allDay: true });
+  });
+
+  it('lists the commands on "что ты умеешь"', async () => {
+    const { say } = setup();
+    expect((await say('Что ты умеешь?')).text).toMatch(/поставить задачу.*запланировать встречу.*написать сообщение.*оценить лид/);
+  });
+
+  it('answers a lead score with probability, reasons and model quality', async () => {
+    const { say } = setup();
+    const r = await say('Какой скоринг у лида 123?');
+    expect(r.text).toBe('Лид «Заказ сайта»: вероятность успеха 56%, средняя. Сильнее всего повлияли: 3 исходящих звонка дольше 5 минут и источник: Сайт. Точность модели 87%.');
+    const ctx = await say('какой скоринг у этого лида', { crm: { entity: 'lead', id: 9 } });
+    expect(ctx.text).toMatch(/вероятность успеха 56%/);
+  });
+});
+
+describe('at most once', () => {
+  it('a repeated "да" creates one task and gets the same answer', async () => {
+    const { say, portal } = setup();
+    await say('Поставь задачу позвонить поставщику завтра');
+    const a = await say('да');
+    const b = await say('да');
+    expect(portal.created).toHaveLength(1);
+    expect(b.text).toBe(a.text);
+  });
+
+  it('two "да" delivered at once create one task', async () => {
+    const { say, portal } = setup();
+    portal.delayMs = 50;
+    await say('Поставь задачу позвонить поставщику завтра');
+    const [a, b] = await Promise.all([say('да'), say('да')]);
+    expect(portal.created).toHaveLength(1);
+    expect(a.text).toBe('Задача успешно создана в Битрикс24.');
+    expect(b.text).toBe('Задача успешно создана в Битрикс24.');
+  });
+});
+
+describe('linking by spoken code', () => {
+  const voice = (text: string): Partial<Turn> => ({ channel: 'alice', voiceUser: 'alice-user-1', account: undefined, text });
+
+  it('binds a voice user with a code said in words, once', async () => {
+    const { store, hashCode, dialog, turn } = setup();
+    const code = await issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, NOW.getTime(), 300_000);
+    expect(code).toMatch(/^\d{8}$/);
+    expect((await dialog.handle(turn('', voice('')))).text).toMatch(/назовите код/);
+    const words = ['ноль', 'один', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять'];
+    const spoken = code.split('').map((d) => words[+d]).join(' ');
+    expect((await dialog.handle(turn(spoken, voice(spoken)))).text).toBe('Авторизация прошла успешно! Жду ваших команд.');
+    expect(await store.voiceLinks.get('alice', 'alice-user-1')).toMatchObject({ memberId: 'm1', userId: 1 });
+    // The code works once.
+    const other = { ...voice(code), voiceUser: 'alice-user-2' };
+    expect((await dialog.handle(turn(code, other))).text).toMatch(/Код не подошёл/);
+  });
+
+  it('refuses an expired code and locks out after five misses', async () => {
+    const { store, hashCode, dialog, turn } = setup();
+    const code = await issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, NOW.getTime() - 600_000, 300_000);
+    expect((await dialog.handle(turn(code, voice(code)))).text).toMatch(/Код не подошёл/);
+    for (let i = 0; i < 4; i++) await dialog.handle(turn('12345678', voice('12345678')));
+    const fresh = await issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, NOW.getTime(), 300_000);
+    expect((await dialog.handle(turn(fresh, voice(fresh)))).text).toMatch(/Слишком много неверных попыток/);
+  });
+});

@@ -21,7 +21,12 @@ import { DirectoryCache } from './bitrix/directory';
 import { ensureBots } from './bitrix/bots';
 import { createPortalActions } from './bitrix/portal-actions';
 import { bitrixAppRouter } from './channels/bitrix-app';
-import type { PortalActions } from './dialog/types';
+import { createBitrixBotHandler } from './channels/bitrix-bot';
+import type { Dialog, PortalActions } from './dialog/types';
+import { createDialog } from './dialog';
+import { createParser } from './nlu';
+import { createCodeHasher, resolveEncryptionKey } from './store';
+import { botMessage } from './bitrix/actions';
 
 export interface Runtime {
   url: string;
@@ -29,6 +34,7 @@ export interface Runtime {
   sandbox?: Sandbox;
   clients: PortalClients;
   actions: PortalActions;
+  dialog: Dialog;
   log: Logger;
   /** The sandbox portal's member id once it has installed the app. */
   sandboxMemberId?: string;
@@ -99,6 +105,31 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     defaultTimeZone: 'Europe/Moscow',
   });
 
+  const parser = await createParser();
+  const hashCode = createCodeHasher(resolveEncryptionKey(config.DATA_DIR, config.ENCRYPTION_KEY));
+  const dialog = createDialog({
+    parser,
+    sessions: store.sessions,
+    actions,
+    config: { defaultDeadlineHour: config.DEFAULT_DEADLINE_HOUR },
+    link: { linkCodes: store.linkCodes, voiceLinks: store.voiceLinks, hashCode },
+  });
+  const onBotEvent = createBitrixBotHandler({
+    dialog,
+    async send(install, m, key) {
+      const client = await clients.get(install.memberId);
+      await botMessage({ client, actions: store.actions, locks: store.locks }, key, m);
+    },
+    async transferToOperator(install, chatId) {
+      const client = await clients.get(install.memberId);
+      await client.call('imopenlines.bot.session.operator', { CHAT_ID: chatId }, { write: true });
+    },
+    async timeZoneOf(install, userId) {
+      const client = await clients.get(install.memberId);
+      return (await directories.get(client, userId)).timeZone;
+    },
+  });
+
   let publicUrl = '';
   const handlerUrl = () => `${publicUrl}/webhook/bitrix`;
   const afterInstall = async (install: { memberId: string }) => {
@@ -111,7 +142,9 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const version = opts.version ?? (require('../package.json') as { version: string }).version;
   const expressApp = createApp({ version });
   if (sandbox) expressApp.use('/sandbox', sandbox.router);
-  expressApp.use(bitrixAppRouter({ installs, afterInstall, log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg) }));
+  expressApp.use(
+    bitrixAppRouter({ installs, afterInstall, onOtherEvent: onBotEvent, log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg) }),
+  );
 
   const server = http.createServer(expressApp);
   await new Promise<void>((resolve, reject) => {
@@ -148,6 +181,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     sandbox,
     clients,
     actions,
+    dialog,
     log,
     sandboxMemberId,
     async close() {

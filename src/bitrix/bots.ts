@@ -6,6 +6,9 @@
 import type { InstallStore } from '../store/types';
 import type { BitrixCaller } from './client';
 
+/** The hidden bot command behind keyboard buttons (src/channels/bitrix-bot.ts reads it). */
+export const ANSWER_COMMAND = 'answer';
+
 export interface BotIds {
   botId: number;
   openlinesBotId?: number;
@@ -50,10 +53,28 @@ export async function ensureBots(
         { write: true },
       ),
     );
+  // Keyboard buttons are hidden commands; a press comes back as ONIMCOMMANDADD with the title.
+  const answerCommand = (bot: number) =>
+    client.call(
+      'imbot.command.register',
+      {
+        BOT_ID: bot,
+        COMMAND: ANSWER_COMMAND,
+        HIDDEN: 'Y',
+        EVENT_COMMAND_ADD: handlerUrl,
+        LANG: [
+          { LANGUAGE_ID: 'ru', TITLE: 'Ответ кнопкой', PARAMS: 'ответ' },
+          { LANGUAGE_ID: 'en', TITLE: 'Button answer', PARAMS: 'answer' },
+        ],
+      },
+      { write: true },
+    );
   const botId = await register(profiles.messenger, 'B');
+  await answerCommand(botId);
   let openlinesBotId: number | undefined;
   try {
     openlinesBotId = await register(profiles.openlines, 'O');
+    await answerCommand(openlinesBotId);
   } catch {
     // A portal without open lines (or the imopenlines scope) still gets the messenger bot.
   }

@@ -22,6 +22,7 @@ import { ensureBots } from './bitrix/bots';
 import { createPortalActions } from './bitrix/portal-actions';
 import { bitrixAppRouter } from './channels/bitrix-app';
 import { createBitrixBotHandler } from './channels/bitrix-bot';
+import { attachConsole, consoleRouter } from './channels/console';
 import type { Dialog, PortalActions } from './dialog/types';
 import { createDialog } from './dialog';
 import { createParser } from './nlu';
@@ -146,7 +147,19 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     bitrixAppRouter({ installs, afterInstall, onOtherEvent: onBotEvent, log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg) }),
   );
 
+  // The console acts as any user it is told to, so it exists only beside the sandbox portal.
+  let sandboxMember = '';
+  const consoleDeps = {
+    dialog,
+    get memberId() {
+      return sandboxMember;
+    },
+    listUsers: async () => (await directories.get(await clients.get(sandboxMember), 1)).users,
+  };
+  if (sandbox) expressApp.use(consoleRouter(consoleDeps));
+
   const server = http.createServer(expressApp);
+  const consoleWss = sandbox ? attachConsole(server, consoleDeps) : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -158,6 +171,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   if (sandbox) {
     sandbox.setPublicUrl(`${publicUrl}/sandbox`);
     sandboxMemberId = sandbox.info().memberId;
+    sandboxMember = sandboxMemberId;
     const known = await store.installs.get(sandboxMemberId);
     const rest = sandbox.info().rest;
     if (known && known.clientEndpoint !== rest) {
@@ -185,6 +199,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     log,
     sandboxMemberId,
     async close() {
+      for (const c of consoleWss?.clients ?? []) c.terminate();
+      consoleWss?.close();
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections?.();
       if (sandbox) await sandbox.close();

@@ -1,0 +1,77 @@
+/**
+ * The web console: a chat page at `/` and `/console` talking over a WebSocket (`/console/ws`) as a
+ * chosen user of the sandbox portal, with the parse (intent, slots) shown beside each reply.
+ * Mounted only in sandbox mode: it acts as any user it is told to, so it never faces a real portal.
+ *
+ * Wire format (JSON text frames):
+ *   client → {"type":"say","text":"…","userId":2,"lang":"ru"|"en","payload"?:…}
+ *   server → {"type":"reply","reply":{"text","buttons"?},"parse":{"intent","slots"}} | {"type":"error","message"}
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type http from 'node:http';
+import { Router } from 'express';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Dialog } from '../dialog/types';
+import type { DirectoryUser } from '../nlu/types';
+
+export interface ConsoleDeps {
+  dialog: Dialog;
+  memberId: string;
+  listUsers(): Promise<DirectoryUser[]>;
+  timeZone?: string;
+  now?: () => Date;
+}
+
+const MAX_FRAME = 16 * 1024;
+
+export function consoleRouter(deps: ConsoleDeps): Router {
+  const page = fs.readFileSync(path.join(__dirname, 'console-page.html'), 'utf8');
+  const router = Router();
+  router.get(['/', '/console'], (_req, res) => void res.type('html').send(page));
+  router.get('/console/users', async (_req, res) => {
+    try {
+      const users = await deps.listUsers();
+      res.json({ users: users.map((u) => ({ id: u.id, name: u.name, lastName: u.lastName })) });
+    } catch (e) {
+      res.status(502).json({ error: 'portal_unavailable', message: (e as Error).message });
+    }
+  });
+  return router;
+}
+
+export function attachConsole(server: http.Server, deps: ConsoleDeps): WebSocketServer {
+  const wss = new WebSocketServer({ server, path: '/console/ws', maxPayload: MAX_FRAME });
+  let connections = 0;
+  wss.on('connection', (ws: WebSocket) => {
+    const id = ++connections;
+    ws.on('message', async (raw) => {
+      let msg: { type?: unknown; text?: unknown; userId?: unknown; lang?: unknown; payload?: unknown };
+      try {
+        msg = JSON.parse(String(raw)) as typeof msg;
+      } catch {
+        return ws.send(JSON.stringify({ type: 'error', message: 'frames must be JSON' }));
+      }
+      const userId = Number(msg.userId);
+      if (msg.type !== 'say' || typeof msg.text !== 'string' || !Number.isInteger(userId) || userId <= 0) {
+        return ws.send(JSON.stringify({ type: 'error', message: 'expected {"type":"say","text":"…","userId":N}' }));
+      }
+      try {
+        const reply = await deps.dialog.handle({
+          channel: 'console',
+          sessionKey: `console:${id}:${userId}`,
+          account: { memberId: deps.memberId, userId },
+          text: msg.text,
+          ...(msg.payload !== undefined ? { payload: msg.payload } : {}),
+          locale: msg.lang === 'en' ? 'en' : 'ru',
+          timeZone: deps.timeZone ?? 'Europe/Moscow',
+          now: (deps.now ?? (() => new Date()))(),
+        });
+        ws.send(JSON.stringify({ type: 'reply', reply: { text: reply.text, buttons: reply.buttons }, parse: reply.parse ? { intent: reply.parse.intent, slots: reply.parse.slots } : null }));
+      } catch (e) {
+        ws.send(JSON.stringify({ type: 'error', message: (e as Error).message }));
+      }
+    });
+  });
+  return wss;
+}

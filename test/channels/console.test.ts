@@ -1,0 +1,48 @@
+/** The console page and its WebSocket against the real server and the sandbox portal. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import WebSocket from 'ws';
+import { loadConfig } from '../../src/config';
+import { createLogger, startRuntime, type Runtime } from '../../src/runtime';
+
+describe('console', () => {
+  let dir: string;
+  let rt: Runtime;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-console-'));
+    rt = await startRuntime(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' }), { log: createLogger('silent'), sandboxLeads: 100 });
+  });
+  afterAll(async () => {
+    await rt.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the page and the sandbox users', async () => {
+    const page = await request(rt.url).get('/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('/console/ws');
+    const users = await request(rt.url).get('/console/users');
+    expect(users.body.users).toEqual(expect.arrayContaining([{ id: 2, name: 'Сергей', lastName: 'Иванов' }]));
+  });
+
+  it('chats over WebSocket, shows the parse, and creates the task in the sandbox', async () => {
+    const ws = new WebSocket(`${rt.url.replace('http', 'ws')}/console/ws`);
+    await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
+    const next = () => new Promise<{ type: string; reply?: { text: string; buttons?: { title: string; payload?: unknown }[] }; parse?: { intent: string }; message?: string }>((r) => ws.once('message', (d) => r(JSON.parse(String(d)))));
+    const before = rt.sandbox!.state.tasks.size;
+    ws.send(JSON.stringify({ type: 'say', text: 'Поставь задачу на Антона проверить склад завтра', userId: 1, lang: 'ru' }));
+    const confirm = await next();
+    expect(confirm.parse?.intent).toBe('task.create');
+    expect(confirm.reply?.text).toMatch(/ответственный — Антон Смирнов со сроком завтра/);
+    ws.send(JSON.stringify({ type: 'say', text: 'Да', userId: 1, lang: 'ru', payload: confirm.reply!.buttons![0]!.payload }));
+    expect((await next()).reply?.text).toBe('Задача успешно создана в Битрикс24.');
+    expect(rt.sandbox!.state.tasks.size).toBe(before + 1);
+    ws.send('not json');
+    expect((await next()).type).toBe('error');
+    ws.send(JSON.stringify({ type: 'say', text: 'x' }));
+    expect((await next()).message).toMatch(/userId/);
+    ws.close();
+  });
+});

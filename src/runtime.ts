@@ -23,8 +23,9 @@ import { createPortalActions } from './bitrix/portal-actions';
 import { bitrixAppRouter } from './channels/bitrix-app';
 import { createBitrixBotHandler } from './channels/bitrix-bot';
 import { attachConsole, consoleRouter } from './channels/console';
+import { aliceRouter } from './channels/alice';
 import type { Dialog, PortalActions } from './dialog/types';
-import { createDialog } from './dialog';
+import { createDialog, issueLinkCode } from './dialog';
 import { createParser } from './nlu';
 import { createCodeHasher, resolveEncryptionKey } from './store';
 import { botMessage } from './bitrix/actions';
@@ -36,6 +37,8 @@ export interface Runtime {
   clients: PortalClients;
   actions: PortalActions;
   dialog: Dialog;
+  /** A fresh one-time voice linking code for a portal user (the voice page and the CLI use it). */
+  issueLinkCode(account: { memberId: string; userId: number }): Promise<string>;
   log: Logger;
   /** The sandbox portal's member id once it has installed the app. */
   sandboxMemberId?: string;
@@ -147,6 +150,24 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     bitrixAppRouter({ installs, afterInstall, onOtherEvent: onBotEvent, log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg) }),
   );
 
+  // A late voice result goes to the user's private chat with our bot.
+  const notify = async (account: { memberId: string; userId: number }, text: string) => {
+    const install = await store.installs.get(account.memberId);
+    const botId = Number((install?.settings as { botId?: number } | undefined)?.botId);
+    if (!install || !botId) return;
+    const client = await clients.get(account.memberId);
+    await botMessage({ client, actions: store.actions, locks: store.locks }, `notify:${account.memberId}:${account.userId}:${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}:${Date.now()}`, { botId, dialogId: account.userId, text });
+  };
+  expressApp.use(
+    aliceRouter({
+      dialog,
+      voiceLinks: store.voiceLinks,
+      notify,
+      ...(config.ALICE_SKILL_ID ? { skillId: config.ALICE_SKILL_ID } : {}),
+      log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
+    }),
+  );
+
   // The console acts as any user it is told to, so it exists only beside the sandbox portal.
   let sandboxMember = '';
   const consoleDeps = {
@@ -196,6 +217,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     clients,
     actions,
     dialog,
+    issueLinkCode: (account) => issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, Date.now(), config.LINK_CODE_TTL_SECONDS * 1000),
     log,
     sandboxMemberId,
     async close() {

@@ -51,6 +51,8 @@ export const configSchema = z.object({
   ALICE_SKILL_ID: optionalString,
   /** Google Actions project id; when set, the google-assistant-signature JWT is verified against it. */
   GOOGLE_PROJECT_ID: optionalString,
+  /** JSON file {"<kid>": "<PEM public key>"} of Google's signing keys; required with GOOGLE_PROJECT_ID. */
+  GOOGLE_SIGNING_KEYS_FILE: optionalString,
   /** Hour of day (0-23) a task deadline given as a bare date gets. Default 12. */
   DEFAULT_DEADLINE_HOUR: intIn(0, 23, 12),
   /** Lifetime of a voice linking code, seconds. Default 300. */
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.B24_CLIENT_ID && !c.B24_CLIENT_SECRET) problems.push('B24_CLIENT_SECRET: required when B24_CLIENT_ID is set');
   if (c.B24_CLIENT_SECRET && !c.B24_CLIENT_ID) problems.push('B24_CLIENT_ID: required when B24_CLIENT_SECRET is set');
   if (c.ENCRYPTION_KEY && c.ENCRYPTION_KEY.length < 32) problems.push('ENCRYPTION_KEY: must be at least 32 characters');
+  if (c.GOOGLE_PROJECT_ID && !c.GOOGLE_SIGNING_KEYS_FILE) problems.push('GOOGLE_SIGNING_KEYS_FILE: required with GOOGLE_PROJECT_ID (Google\'s public keys to verify google-assistant-signature)');
   if (problems.length) throw new ConfigError(problems);
   return c;
 }

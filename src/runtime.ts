@@ -24,6 +24,7 @@ import { bitrixAppRouter } from './channels/bitrix-app';
 import { createBitrixBotHandler } from './channels/bitrix-bot';
 import { attachConsole, consoleRouter } from './channels/console';
 import { aliceRouter } from './channels/alice';
+import { dialogflowRouter, googleRouter } from './channels/google';
 import type { Dialog, PortalActions } from './dialog/types';
 import { createDialog, issueLinkCode } from './dialog';
 import { createParser } from './nlu';
@@ -167,6 +168,17 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
     }),
   );
+
+  const googleKeys = config.GOOGLE_SIGNING_KEYS_FILE ? (JSON.parse(fs.readFileSync(config.GOOGLE_SIGNING_KEYS_FILE, 'utf8')) as Record<string, string>) : undefined;
+  const googleDeps = {
+    dialog,
+    voiceLinks: store.voiceLinks,
+    notify,
+    ...(config.GOOGLE_PROJECT_ID && googleKeys ? { projectId: config.GOOGLE_PROJECT_ID, keys: googleKeys } : {}),
+    log: (msg: string, e: unknown) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
+  };
+  expressApp.use(dialogflowRouter(googleDeps));
+  expressApp.use(googleRouter(googleDeps));
 
   // The console acts as any user it is told to, so it exists only beside the sandbox portal.
   let sandboxMember = '';

@@ -1,0 +1,83 @@
+/**
+ * Alice webhook under load (issue 4): the real server (parser, dialogue, SQLite sessions, the
+ * sandbox portal for the directory) in one process, a bare express echo in another, autocannon here.
+ * Fixed request rates report p50/p99 latency; an unthrottled run reports throughput; both servers
+ * are measured in the same run. Goal: p99 < 50 ms at 500 requests/s and ≥ 0.5 × the echo's throughput.
+ *   npm run bench -- webhook
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{ latency: { p50: number; p99: number; max: number }; requests: { average: number }; non2xx: number; errors: number; timeouts: number; duration: number }>;
+
+function start(file: string): Promise<{ child: ChildProcess; info: { url: string; code?: string } }> {
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, file)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${file} did not start`)), 60_000);
+    readline.createInterface({ input: child.stdout! }).once('line', (l) => {
+      clearTimeout(t);
+      resolve({ child, info: JSON.parse(l) as { url: string; code?: string } });
+    });
+  });
+}
+
+const body = (sessionId: string, command: string, messageId = 1) =>
+  JSON.stringify({
+    meta: { locale: 'ru-RU', timezone: 'Europe/Moscow', client_id: 'bench', interfaces: {} },
+    session: { message_id: messageId, session_id: sessionId, skill_id: 'bench', user: { user_id: 'bench-user' }, application: { application_id: 'bench-app' }, new: false },
+    request: { command, original_utterance: command, type: 'SimpleUtterance', nlu: { tokens: [], entities: [] } },
+    state: { session: {} },
+    version: '1.0',
+  });
+
+async function load(url: string, rate: number | undefined, seconds: number) {
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body('bench-session', 'поставь задачу на сергея иванова на завтра в 15 подготовить отчёт'),
+    connections: 20,
+    duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  return r;
+}
+
+async function main() {
+  const server = await start('server.ts');
+  const echo = await start('echo.ts');
+  const stopAll = () => {
+    server.child.kill('SIGTERM');
+    echo.child.kill('SIGTERM');
+  };
+  const guard = setTimeout(() => {
+    stopAll();
+    process.exit(1);
+  }, 5 * 60_000);
+  try {
+    const alice = `${server.info.url}/webhook/alice`;
+    // Link the bench's voice user once, then every request is a real command for a linked user.
+    const linked = await fetch(alice, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('link', server.info.code!.split('').join(' ')) });
+    console.log(`linking: ${((await linked.json()) as { response: { text: string } }).response.text}`);
+    await load(alice, undefined, 3); // warm-up
+    await load(`${echo.info.url}/echo`, undefined, 3);
+    console.log('rate (req/s) | ours p50 / p99 / max ms | echo p50 / p99 / max ms');
+    for (const rate of [100, 250, 500]) {
+      const a = await load(alice, rate, 10);
+      const e = await load(`${echo.info.url}/echo`, rate, 10);
+      console.log(`${String(rate).padStart(12)} | ${a.latency.p50} / ${a.latency.p99} / ${a.latency.max}${a.non2xx || a.errors ? ` (non-2xx ${a.non2xx}, errors ${a.errors})` : ''} | ${e.latency.p50} / ${e.latency.p99} / ${e.latency.max}`);
+    }
+    const a = await load(alice, undefined, 10);
+    const e = await load(`${echo.info.url}/echo`, undefined, 10);
+    console.log(`throughput (unthrottled, 20 connections, 10 s): ours ${a.requests.average.toFixed(0)} req/s, echo ${e.requests.average.toFixed(0)} req/s → ${(a.requests.average / e.requests.average).toFixed(2)} × the echo (goal ≥ 0.5); ours p99 ${a.latency.p99} ms`);
+  } finally {
+    clearTimeout(guard);
+    stopAll();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

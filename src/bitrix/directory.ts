@@ -67,6 +67,7 @@ interface Entry {
 export class DirectoryCache {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<DirectoryUser[]>>();
+  private readonly views = new Map<string, Directory>();
   private readonly ttl: number;
   private readonly clock: () => number;
 
@@ -78,9 +79,17 @@ export class DirectoryCache {
   /** The directory as seen by user `self` (the speaker); `timeZone` is theirs when known. */
   async get(client: BitrixCaller, self: number, fallbackTimeZone?: string): Promise<Directory> {
     const users = await this.users(client);
+    // The same object for the same user list and speaker: the parser indexes a directory once per
+    // object (a WeakMap), so a fresh object per turn would rebuild the name index every time.
+    const key = `${client.memberId}:${self}:${fallbackTimeZone ?? ''}`;
+    const hit = this.views.get(key);
+    if (hit && hit.users === users) return hit;
     const me = users.find((u) => u.id === self);
     const timeZone = me?.timeZone ?? fallbackTimeZone;
-    return { self, ...(timeZone ? { timeZone } : {}), users };
+    const view: Directory = { self, ...(timeZone ? { timeZone } : {}), users };
+    if (this.views.size > 10_000) this.views.clear();
+    this.views.set(key, view);
+    return view;
   }
 
   async users(client: BitrixCaller): Promise<DirectoryUser[]> {

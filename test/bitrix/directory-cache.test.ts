@@ -5,7 +5,7 @@ import type { BitrixCaller } from '../../src/bitrix/client';
 describe('DirectoryCache.get', () => {
   const client: BitrixCaller = {
     memberId: 'm1',
-    call: async () => [],
+    call: async () => [] as never,
     callPage: async () => ({ result: [{ ID: '1', NAME: 'Анна', LAST_NAME: 'Ли', ACTIVE: true }, { ID: '2', NAME: 'Олег', LAST_NAME: 'Ким', ACTIVE: true }] as never }),
     batch: async () => ({}),
   };

@@ -30,6 +30,8 @@ import { createDialog, issueLinkCode } from './dialog';
 import { createParser } from './nlu';
 import { createCodeHasher, resolveEncryptionKey } from './store';
 import { botMessage } from './bitrix/actions';
+import { portalCrmSource } from './bitrix/crm-source';
+import { createPortalScorer } from './scoring/portal-scorer';
 
 export interface Runtime {
   url: string;
@@ -102,10 +104,12 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log });
   const installs = new InstallService({ installs: store.installs, log, onChange: (m) => clients.forget(m) });
   const directories = new DirectoryCache();
+  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS });
   const actions = createPortalActions({
     clients,
     directories,
     store,
+    scorer,
     defaultDeadlineHour: config.DEFAULT_DEADLINE_HOUR,
     defaultTimeZone: 'Europe/Moscow',
   });

@@ -4,14 +4,14 @@
  * `LeadScorer` so this file knows nothing about models.
  */
 import type { Account, LeadScoreAnswer, PortalActions } from '../dialog/types';
-import type { LeadRef } from '../nlu/types';
+import type { Lang, LeadRef } from '../nlu/types';
 import type { Store } from '../store/types';
 import { createEvent, createTask, sendMessage } from './actions';
 import type { PortalClients } from './client';
 import type { DirectoryCache } from './directory';
 
 export interface LeadScorer {
-  scoreLead(account: Account, ref: LeadRef): Promise<LeadScoreAnswer>;
+  scoreLead(account: Account, ref: LeadRef, lang?: Lang): Promise<LeadScoreAnswer>;
 }
 
 export interface PortalActionsDeps {
@@ -64,9 +64,9 @@ export function createPortalActions(deps: PortalActionsDeps): PortalActions {
       const out = await sendMessage(await actionDeps(account), key, { to: message.toUserId, text: message.text });
       return { id: out.result.messageId ?? 0 };
     },
-    async scoreLead(account, ref) {
+    async scoreLead(account, ref, lang) {
       if (!deps.scorer) return { kind: 'no-model', entity: ref.entity ?? 'lead', closed: 0, required: 0 };
-      return deps.scorer.scoreLead(account, ref);
+      return deps.scorer.scoreLead(account, ref, lang);
     },
   };
 }

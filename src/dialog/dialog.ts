@@ -238,7 +238,12 @@ export function createDialog(deps: DialogDeps): Dialog {
       return { text: say('lead.score', 'ask.lead', lang) };
     }
     c.state.draft = undefined;
-    const a = await deps.actions.scoreLead(c.account, lead);
+    let a;
+    try {
+      a = await deps.actions.scoreLead(c.account, lead, lang);
+    } catch (e) {
+      return { text: say('common', 'failed', lang, { reason: (e as Error).message }) };
+    }
     const entity = (e: 'lead' | 'deal') => say('lead.score', `entity.${e}`, lang);
     switch (a.kind) {
       case 'score': {

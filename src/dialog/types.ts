@@ -85,7 +85,8 @@ export interface PortalActions {
     key: string,
   ): Promise<{ id: number }>;
   sendMessage(account: Account, message: { toUserId: number; text: string }, key: string): Promise<{ id: number }>;
-  scoreLead(account: Account, ref: LeadRef): Promise<LeadScoreAnswer>;
+  /** `lang` is the language the reasons are said in. */
+  scoreLead(account: Account, ref: LeadRef, lang?: Lang): Promise<LeadScoreAnswer>;
 }
 
 export type LeadScoreAnswer =

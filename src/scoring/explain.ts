@@ -1,0 +1,66 @@
+/**
+ * Why a record scored as it did: per input column, Σ weight × feature for this record minus that
+ * column's mean over the training rows (the model's `baselines`). The columns that pushed the
+ * probability up most become reasons in words, from grammars/scoring-<lang>.yaml.
+ */
+import { bindEncoder } from './dataset';
+import { specWidth } from './dataset';
+import type { CompiledModel } from './model';
+import { loadGrammar } from '../nlu/grammar';
+import type { Lang } from '../nlu/types';
+
+export interface Contribution {
+  column: string;
+  value: string;
+  /** Change of the log-odds against the training average. */
+  effect: number;
+}
+
+export interface Explained {
+  probability: number;
+  contributions: Contribution[];
+}
+
+export function explainRow(c: CompiledModel, header: readonly string[], row: readonly string[]): Explained {
+  const pre = c.model.preprocessor;
+  const enc = bindEncoder(pre, header);
+  const idx = new Int32Array(enc.maxEntries);
+  const val = new Float64Array(enc.maxEntries);
+  const k = enc.encode(row, idx, val);
+  const columnOf = new Int32Array(pre.width);
+  pre.columns.forEach((s, i) => columnOf.fill(i, s.offset, s.offset + specWidth(s)));
+  const sums = new Float64Array(pre.columns.length);
+  let z = c.model.intercept;
+  for (let e = 0; e < k; e++) {
+    const w = c.weights[idx[e]!]! * val[e]!;
+    z += w;
+    sums[columnOf[idx[e]!]!]! += w;
+  }
+  const contributions = pre.columns.map((s, i) => ({
+    column: s.column,
+    value: row[header.indexOf(s.column)] ?? '',
+    effect: sums[i]! - (c.model.baselines[i] ?? 0),
+  }));
+  contributions.sort((a, b) => b.effect - a.effect);
+  return { probability: 1 / (1 + Math.exp(-z)), contributions };
+}
+
+interface ScoringWords {
+  features: Record<string, string>;
+  sources: Record<string, string>;
+  dayparts: Record<string, string>;
+}
+
+/** Reasons in words for the strongest positive effects (at most `max`). */
+export function reasonsInWords(contributions: Contribution[], lang: Lang, max = 2, words: ScoringWords = loadGrammar<ScoringWords>(`scoring-${lang}.yaml`)): string[] {
+  const out: string[] = [];
+  for (const c of contributions) {
+    if (out.length >= max || c.effect <= 0) break;
+    const template = words.features[c.column];
+    if (!template) continue;
+    const value = c.column === 'SOURCE_ID' ? (words.sources[c.value] ?? c.value) : c.column === 'created_daypart' ? (words.dayparts[c.value] ?? c.value) : c.value;
+    if (template.includes('{value}') && !value) continue;
+    out.push(template.replace('{value}', value));
+  }
+  return out;
+}

@@ -3,13 +3,10 @@
  * the sandbox (linking by a spoken code, a command through confirmation to a task), and against a
  * slow fake dialogue (the 4.5 s budget, the result delivered to the messenger later).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
-import { loadConfig } from '../../src/config';
-import { createLogger, startRuntime, type Runtime } from '../../src/runtime';
+import type { Runtime } from '../../src/runtime';
+import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { aliceRouter } from '../../src/channels/alice';
 import type { Dialog, Reply } from '../../src/dialog/types';
 
@@ -22,16 +19,13 @@ const aliceBody = (sessionId: string, command: string, extra: Record<string, unk
 });
 
 describe('Alice with the real server', () => {
-  let dir: string;
+  let t: TestRuntime;
   let rt: Runtime;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-alice-'));
-    rt = await startRuntime(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' }), { log: createLogger('silent'), sandboxLeads: 100 });
+    t = await startTestRuntime();
+    rt = t.rt;
   });
-  afterAll(async () => {
-    await rt.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => t.stop());
   const post = (body: unknown) => request(rt.url).post('/webhook/alice').send(body as object);
 
   it('answers the health-check ping at once', async () => {

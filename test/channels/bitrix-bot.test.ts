@@ -4,12 +4,9 @@
  * imbot.message.add with a keyboard, "да" creates the task once, a re-delivered event is answered
  * once, and a forged application_token creates nothing.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
-import { loadConfig } from '../../src/config';
-import { createLogger, startRuntime, type Runtime } from '../../src/runtime';
+import type { Runtime } from '../../src/runtime';
+import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { crmBinding } from '../../src/channels/bitrix-bot';
 
 const waitFor = async <T>(f: () => T | undefined, ms = 8000): Promise<T> => {
@@ -23,16 +20,13 @@ const waitFor = async <T>(f: () => T | undefined, ms = 8000): Promise<T> => {
 };
 
 describe('Bitrix24 messenger bot', () => {
-  let dir: string;
+  let t: TestRuntime;
   let rt: Runtime;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-bot-'));
-    rt = await startRuntime(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' }), { log: createLogger('silent'), sandboxLeads: 100 });
+    t = await startTestRuntime();
+    rt = t.rt;
   });
-  afterAll(async () => {
-    await rt.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => t.stop());
 
   const botReplies = () => rt.sandbox!.state.messages.values().filter((m) => m.kind === 'imbot');
   const tasks = () => rt.sandbox!.state.tasks.values();

@@ -1,23 +1,17 @@
 /** The console page and its WebSocket against the real server and the sandbox portal. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
 import WebSocket from 'ws';
-import { loadConfig } from '../../src/config';
-import { createLogger, startRuntime, type Runtime } from '../../src/runtime';
+import type { Runtime } from '../../src/runtime';
+import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
 
 describe('console', () => {
-  let dir: string;
+  let t: TestRuntime;
   let rt: Runtime;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-console-'));
-    rt = await startRuntime(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' }), { log: createLogger('silent'), sandboxLeads: 100 });
+    t = await startTestRuntime();
+    rt = t.rt;
   });
-  afterAll(async () => {
-    await rt.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => t.stop());
 
   it('serves the page and the sandbox users', async () => {
     const page = await request(rt.url).get('/');

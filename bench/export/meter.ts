@@ -1,0 +1,90 @@
+/**
+ * What the SDK export did, second by second: every `batch` call (entered → answered, rows) and
+ * every HTTP request the SDK sent (time, status). From these: overall and steady-state rates.
+ *
+ * Steady state starts when the portal's bucket is full: we replay the SDK's sends through a leaky
+ * bucket with the measured drain rate, and take the first send that brings it to the SDK's burst
+ * (the SDK then has to wait for every further token). Batches called before that moment are left
+ * out of the steady figure even when answered after it — conservative by at most one batch per
+ * concurrent stream.
+ */
+import type { BatchItem, BitrixCaller, Page, Params } from '../../src/bitrix/client';
+
+export interface BatchRecord {
+  calledAt: number;
+  doneAt: number;
+  rows: number;
+}
+
+export interface Meter {
+  batches: BatchRecord[];
+  sends: number[];
+  statuses: number[];
+}
+
+export function newMeter(): Meter {
+  return { batches: [], sends: [], statuses: [] };
+}
+
+/** A BitrixCaller that records each batch's timing and row count. */
+export function metered(inner: BitrixCaller, meter: Meter, now: () => number = () => performance.now()): BitrixCaller {
+  return {
+    memberId: inner.memberId,
+    call: <T>(method: string, params?: Params) => inner.call<T>(method, params),
+    callPage: <T>(method: string, params?: Params): Promise<Page<T>> => inner.callPage<T>(method, params),
+    async batch(commands: Record<string, [string, Params]>): Promise<Record<string, BatchItem>> {
+      const calledAt = now();
+      const out = await inner.batch(commands);
+      // Count what the exporter keeps: pages up to the first short one (later commands point
+      // past the end, and whatever the portal answers to them is discarded).
+      let rows = 0;
+      for (const item of Object.values(out)) {
+        const n = Array.isArray(item.result) ? item.result.length : 0;
+        rows += n;
+        if (n < 50) break;
+      }
+      meter.batches.push({ calledAt, doneAt: now(), rows });
+      return out;
+    },
+  };
+}
+
+export interface Rates {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  requests: number;
+}
+
+export interface Summary {
+  overall: Rates;
+  /** Null when the run never filled the bucket (too short). */
+  steady: (Rates & { from: number; requestsPerSecond: number }) | null;
+}
+
+/** The first send (ms) at which a leaky bucket (drain `perSecond`) fed with `sends` reaches `full`. */
+export function bucketFullAt(sends: number[], perSecond: number, full: number): number | null {
+  let level = 0;
+  let at = sends[0] ?? 0;
+  for (const t of sends) {
+    level = Math.max(0, level - ((t - at) / 1000) * perSecond) + 1;
+    at = t;
+    if (level >= full) return t;
+  }
+  return null;
+}
+
+/** Figures for the export that ran from `start` to the last batch answer (later sends are not its own). */
+export function summarize(m: Meter, start: number, perSecond: number, sdkBurst: number): Summary {
+  const end = Math.max(start, ...m.batches.map((b) => b.doneAt));
+  const sends = m.sends.filter((t) => t >= start && t <= end).sort((a, b) => a - b);
+  const rows = m.batches.reduce((s, b) => s + b.rows, 0);
+  const overall = { rows, seconds: (end - start) / 1000, rowsPerSecond: rows / ((end - start) / 1000), requests: sends.length };
+  const from = bucketFullAt(sends, perSecond, sdkBurst);
+  if (from === null || end <= from) return { overall, steady: null };
+  const inWindow = m.batches.filter((b) => b.calledAt >= from);
+  const sRows = inWindow.reduce((s, b) => s + b.rows, 0);
+  const seconds = (end - from) / 1000;
+  const requests = sends.filter((t) => t > from).length;
+  return { overall, steady: { from: (from - start) / 1000, rows: sRows, seconds, rowsPerSecond: sRows / seconds, requests, requestsPerSecond: requests / seconds } };
+}

@@ -32,6 +32,7 @@ import { createCodeHasher, resolveEncryptionKey } from './store';
 import { botMessage } from './bitrix/actions';
 import { portalCrmSource } from './bitrix/crm-source';
 import { createPortalScorer } from './scoring/portal-scorer';
+import { createBullQueue, createInProcessQueue, type JobQueue } from './scoring/queue';
 
 export interface Runtime {
   url: string;
@@ -40,6 +41,8 @@ export interface Runtime {
   clients: PortalClients;
   actions: PortalActions;
   dialog: Dialog;
+  /** Training jobs: in-process, or BullMQ on Redis when REDIS_URL is set (then `worker` processes run them). */
+  trainingQueue: JobQueue;
   /** A fresh one-time voice linking code for a portal user (the voice page and the CLI use it). */
   issueLinkCode(account: { memberId: string; userId: number }): Promise<string>;
   log: Logger;
@@ -105,6 +108,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const installs = new InstallService({ installs: store.installs, log, onChange: (m) => clients.forget(m) });
   const directories = new DirectoryCache();
   const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS });
+  const trainingQueue = config.REDIS_URL ? await createBullQueue(store.jobs, config.REDIS_URL) : createInProcessQueue(store.jobs, scorer.runner);
   const actions = createPortalActions({
     clients,
     directories,
@@ -233,6 +237,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     clients,
     actions,
     dialog,
+    trainingQueue,
     issueLinkCode: (account) => issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, Date.now(), config.LINK_CODE_TTL_SECONDS * 1000),
     log,
     sandboxMemberId,
@@ -241,6 +246,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       consoleWss?.close();
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections?.();
+      await trainingQueue.close();
       if (sandbox) await sandbox.close();
       await store.close();
     },

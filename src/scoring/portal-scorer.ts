@@ -12,6 +12,7 @@ import { compile, parseModel, type CompiledModel } from './model';
 import { trainTable } from './pipeline';
 import { isMissing } from './dataset';
 import { explainRow, reasonsInWords } from './explain';
+import type { TrainRunner } from './queue';
 
 /** What scoring needs from a portal (implemented over src/bitrix, faked in tests). */
 export interface CrmSource {
@@ -29,6 +30,8 @@ export interface PortalScorerDeps {
   clock?: () => number;
 }
 
+type Progress = (fraction: number, message: string) => Promise<void> | void;
+
 const level = (p: number): 'low' | 'medium' | 'high' => (p < 0.35 ? 'low' : p < 0.65 ? 'medium' : 'high');
 
 export function createPortalScorer(deps: PortalScorerDeps) {
@@ -37,16 +40,21 @@ export function createPortalScorer(deps: PortalScorerDeps) {
   const training = new Map<string, Promise<LeadScoreAnswer | null>>();
 
   /** Train and save a lead model for a portal; a no-model answer when it has too few closed leads. */
-  async function train(memberId: string): Promise<LeadScoreAnswer | null> {
+  async function train(memberId: string, progress: Progress = () => undefined): Promise<LeadScoreAnswer | null> {
+    await progress(0.05, 'export: leads');
     const leads = await deps.crm.leads(memberId);
     const closed = leads.filter((l) => ['S', 'F'].includes(String(l.STATUS_SEMANTIC_ID ?? '').toUpperCase())).length;
     if (closed < deps.minClosed) return { kind: 'no-model', entity: 'lead', closed, required: deps.minClosed };
-    const table = leadTable(leads, await deps.crm.activitiesOfLeads(memberId));
+    await progress(0.3, 'export: activities');
+    const activities = await deps.crm.activitiesOfLeads(memberId);
+    await progress(0.6, 'training');
+    const table = leadTable(leads, activities);
     // A field a portal never fills, or fills with one value only (every lead has a phone), says
     // nothing about the outcome: train without it.
     const empty = table.header.filter((h, i) => h !== TARGET && new Set(table.rows.map((r) => r[i]).filter((v) => !isMissing(v))).size <= 1);
     const { model } = trainTable(table, { target: TARGET, positive: 'success', drop: [...new Set(['ID', ...empty])], kinds: LEAD_FEATURE_KINDS });
     const now = clock();
+    await progress(0.9, 'saving');
     await deps.models.save({ memberId, entity: 'lead', trainedAt: now, nextTrainingAt: now + deps.retrainDays * 86_400_000, meta: model.meta as unknown as Record<string, unknown>, payload: model });
     return null;
   }
@@ -73,6 +81,14 @@ export function createPortalScorer(deps: PortalScorerDeps) {
 
   return {
     train,
+    /** The job runner's work: train one portal's model, saying what happened. */
+    runner: (async (job, progress) => {
+      if (job.entity !== 'lead') throw new Error('only lead models are trained so far');
+      const refused = await train(job.memberId, progress);
+      if (refused?.kind === 'no-model') return `not enough data: ${refused.closed} closed leads of ${refused.required}`;
+      const rec = await deps.models.latest(job.memberId, 'lead');
+      return `model version ${rec?.version ?? '?'} trained`;
+    }) as TrainRunner,
     async scoreLead(account: Account, ref: LeadRef, lang: Lang = 'ru'): Promise<LeadScoreAnswer> {
       if (ref.entity === 'deal') return { kind: 'no-model', entity: 'deal', closed: 0, required: deps.minClosed };
       if (ref.id === undefined) return { kind: 'not-found', entity: 'lead', ref };

@@ -19,4 +19,11 @@ describe('lead scores through the dialogue and the sandbox portal', () => {
     expect(model?.version).toBe(1);
     expect((await say('оцени лид номер девяносто девять тысяч')).text).toBe('Не нашёл такой записи в CRM.');
   });
+
+  it('retrains on demand through the job queue, with progress recorded', async () => {
+    const id = await rt.trainingQueue.enqueue({ memberId: rt.sandboxMemberId!, entity: 'lead' });
+    await rt.trainingQueue.drain();
+    expect(await rt.store.jobs.get(id)).toMatchObject({ state: 'done', progress: 1, message: 'model version 2 trained' });
+    expect((await rt.store.models.latest(rt.sandboxMemberId!, 'lead'))?.version).toBe(2);
+  });
 });

@@ -11,6 +11,7 @@
 import type { BatchItem, BitrixCaller, Page, Params } from '../../src/bitrix/client';
 
 export interface BatchRecord {
+  label: string;
   calledAt: number;
   doneAt: number;
   rows: number;
@@ -27,7 +28,7 @@ export function newMeter(): Meter {
 }
 
 /** A BitrixCaller that records each batch's timing and row count. */
-export function metered(inner: BitrixCaller, meter: Meter, now: () => number = () => performance.now()): BitrixCaller {
+export function metered(inner: BitrixCaller, meter: Meter, label: string, now: () => number = () => performance.now()): BitrixCaller {
   return {
     memberId: inner.memberId,
     call: <T>(method: string, params?: Params) => inner.call<T>(method, params),
@@ -43,7 +44,7 @@ export function metered(inner: BitrixCaller, meter: Meter, now: () => number = (
         rows += n;
         if (n < 50) break;
       }
-      meter.batches.push({ calledAt, doneAt: now(), rows });
+      meter.batches.push({ label, calledAt, doneAt: now(), rows });
       return out;
     },
   };
@@ -59,19 +60,29 @@ export interface Rates {
 export interface Summary {
   overall: Rates;
   /** Null when the run never filled the bucket (too short). */
-  steady: (Rates & { from: number; requestsPerSecond: number }) | null;
+  steady: (Rates & { from: number; requestsPerSecond: number; peak: number }) | null;
 }
 
-/** The first send (ms) at which a leaky bucket (drain `perSecond`) fed with `sends` reaches `full`. */
-export function bucketFullAt(sends: number[], perSecond: number, full: number): number | null {
+/**
+ * When the bucket became full: replay `sends` through a leaky bucket draining `perSecond`, find
+ * the highest level reached, and return the first send within one request of it (from then on
+ * the limiter, not the client, sets the pace). Null when the peak stays under `minPeak` (the
+ * burst was never used up). The peak, not the SDK's nominal burst, because the two clocks differ
+ * by a few percent and the estimate may top out a request or two short.
+ */
+export function bucketFullAt(sends: number[], perSecond: number, minPeak: number): { at: number; peak: number } | null {
+  const levels: number[] = [];
   let level = 0;
   let at = sends[0] ?? 0;
   for (const t of sends) {
     level = Math.max(0, level - ((t - at) / 1000) * perSecond) + 1;
     at = t;
-    if (level >= full) return t;
+    levels.push(level);
   }
-  return null;
+  const peak = Math.max(0, ...levels);
+  if (peak < minPeak) return null;
+  const i = levels.findIndex((l) => l >= peak - 1);
+  return { at: sends[i]!, peak };
 }
 
 /** Figures for the export that ran from `start` to the last batch answer (later sends are not its own). */
@@ -80,11 +91,12 @@ export function summarize(m: Meter, start: number, perSecond: number, sdkBurst: 
   const sends = m.sends.filter((t) => t >= start && t <= end).sort((a, b) => a - b);
   const rows = m.batches.reduce((s, b) => s + b.rows, 0);
   const overall = { rows, seconds: (end - start) / 1000, rowsPerSecond: rows / ((end - start) / 1000), requests: sends.length };
-  const from = bucketFullAt(sends, perSecond, sdkBurst);
-  if (from === null || end <= from) return { overall, steady: null };
+  const full = bucketFullAt(sends, perSecond, sdkBurst / 2);
+  if (full === null || end <= full.at) return { overall, steady: null };
+  const from = full.at;
   const inWindow = m.batches.filter((b) => b.calledAt >= from);
   const sRows = inWindow.reduce((s, b) => s + b.rows, 0);
   const seconds = (end - from) / 1000;
   const requests = sends.filter((t) => t > from).length;
-  return { overall, steady: { from: (from - start) / 1000, rows: sRows, seconds, rowsPerSecond: sRows / seconds, requests, requestsPerSecond: requests / seconds } };
+  return { overall, steady: { peak: full.peak, from: (from - start) / 1000, rows: sRows, seconds, rowsPerSecond: sRows / seconds, requests, requestsPerSecond: requests / seconds } };
 }

@@ -44,6 +44,25 @@ const EnGrammarSchema = z.object({
   rangeOpeners: Words,
   nextWords: Words,
   thisWords: Words,
+  // Numbers as words (spoken dates and times).
+  cardinals: NumberMap,
+  tens: NumberMap,
+  ordinals: NumberMap,
+  thousand: Words,
+  hundred: Words,
+  months: NumberMap,
+  verbMonths: Words,
+  subjects: Words,
+  meridiem: z.record(z.string(), z.enum(['am', 'pm'])),
+  oClock: Words,
+  noonWords: NumberMap,
+  minuteWords: NumberMap,
+  pastWords: Words,
+  toWords: Words,
+  timePrepositions: Words,
+  bareHourFollowers: Words,
+  relativeWords: Words,
+  dayUnits: NumberMap,
 });
 
 export type RuGrammar = z.infer<typeof RuGrammarSchema>;

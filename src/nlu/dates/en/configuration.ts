@@ -17,7 +17,13 @@ import type { EnGrammar } from '../grammar';
 import { ENAllDayParser } from './parsers/ENAllDayParser';
 import { ENDayPartParser } from './parsers/ENDayPartParser';
 import { ENDurationParser } from './parsers/ENDurationParser';
+import { ENDayOfMonthParser } from './parsers/ENDayOfMonthParser';
+import { ENPastToHourParser } from './parsers/ENPastToHourParser';
 import { ENRelativeWeekdayParser } from './parsers/ENRelativeWeekdayParser';
+import { ENSpokenDateParser } from './parsers/ENSpokenDateParser';
+import { ENSpokenRelativeParser } from './parsers/ENSpokenRelativeParser';
+import { ENSpokenTimeParser } from './parsers/ENSpokenTimeParser';
+import { EnVocabulary } from './vocabulary';
 import {
   ENAfternoonHourRefiner,
   ENAllDayRefiner,
@@ -39,7 +45,19 @@ function chronoPart<T>(list: T[], name: string): T {
 export function createENConfiguration(g: EnGrammar): Configuration {
   const base = chrono.en.configuration.createCasualConfiguration(false);
   const range = { openers: g.rangeOpeners, connectors: g.rangeConnectors };
-  const ours: Parser[] = [new ENRelativeWeekdayParser(g), new ENDayPartParser(g.dayParts), new ENDurationParser(g), new ENAllDayParser(g.allDay)];
+  const v = new EnVocabulary(g);
+  // Ours go first: on a tie in length chrono's OverlapRemovalRefiner keeps the earlier parser's.
+  const ours: Parser[] = [
+    new ENRelativeWeekdayParser(g),
+    new ENSpokenDateParser(v),
+    new ENDayOfMonthParser(v),
+    new ENPastToHourParser(v),
+    new ENSpokenTimeParser(v),
+    new ENSpokenRelativeParser(v),
+    new ENDayPartParser(g.dayParts),
+    new ENDurationParser(v),
+    new ENAllDayParser(g.allDay),
+  ];
   const kept = base.parsers.filter((p: Parser) => !DROPPED_PARSERS.has(p.constructor.name)).map(tagged);
   const refiners: Refiner[] = [
     // chrono's English joins first: "the day after tomorrow", "2 weeks after Friday".

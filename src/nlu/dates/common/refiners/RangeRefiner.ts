@@ -42,7 +42,7 @@ export class RangeRefiner extends AbstractMergingRefiner {
     const m = this.connector.exec(gap);
     if (!m || !m[1]) return false;
     if (/^[-–—]$/.test(m[1])) return true;
-    const before = context.text.substring(Math.max(0, left.index - 6), left.index);
+    const before = context.text.substring(Math.max(0, left.index - 10), left.index); // room for "between "
     return this.openerAtStart.test(left.text) || this.openerBefore.test(before);
   }
 

@@ -1,0 +1,60 @@
+/**
+ * A day of the month alone, as an ordinal in words: "on the fifteenth", "for the thirteenth",
+ * "monday the twentieth", "on twenty first at seven", "fourteenth of this month", "the first of
+ * next month". This month if not past, else the next (nlu.md). An ordinal is a day only after a
+ * weekday or a date preposition (first/second/third also need "the") and when no noun follows it
+ * ("the second meeting" is not a date).
+ */
+import type { ParsingContext } from 'chrono-node';
+import { AbstractParser, Extracted } from '../../common/AbstractParser';
+import { assignDate, referenceClock } from '../../common/components';
+import { addDays } from '../../clock';
+import { toChronoWeekday } from '../../common/weeks';
+import { lookup } from '../../grammar';
+import { TAG_FIXED_DATE } from '../../meta';
+import type { EnVocabulary } from '../vocabulary';
+
+const WEEKDAY = 1;
+const THE = 2;
+const ORDINAL = 3;
+const WHICH_MONTH = 4;
+
+const PREPOSITION = /(?:^|[^\p{L}'])(?:on|for|by|until|till|from|to|since|and|between|before|after)\s+$/iu;
+
+export class ENDayOfMonthParser extends AbstractParser {
+  constructor(private readonly v: EnVocabulary) {
+    super();
+  }
+
+  protected innerPattern(): string {
+    const v = this.v;
+    return `(?:(${v.weekday})\\s+)?(?:(the)\\s+)?(${v.ordinal})(?:\\s+of\\s+(this|next)\\s+month)?`;
+  }
+
+  protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
+    const v = this.v;
+    const day = v.ordinalValue(match[ORDINAL]);
+    if (!day || day > 31) return null;
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (!match[WEEKDAY]) {
+      if (!PREPOSITION.test(context.text.substring(Math.max(0, start - 10), start))) return null;
+      if (day <= 3 && !match[THE]) return null;
+    }
+    if (!match[WHICH_MONTH] && !v.followerAfter(context.text, end) && !/^\s+of\s+(?:every|each)\s/i.test(context.text.substring(end, end + 16))) return null;
+    const c = context.createParsingComponents();
+    if (match[WHICH_MONTH]) {
+      const today = referenceClock(context);
+      let { year, month } = today;
+      if (match[WHICH_MONTH].toLowerCase() === 'next') ({ year, month } = addDays({ year, month, day: 28 }, 7));
+      assignDate(c, { year, month, day }).addTag(TAG_FIXED_DATE);
+    } else {
+      c.assign('day', day);
+    }
+    if (match[WEEKDAY]) {
+      const iso = lookup(v.g.weekdays, match[WEEKDAY]);
+      if (iso) c.assign('weekday', toChronoWeekday(iso));
+    }
+    return c;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Minutes before or after a spoken hour: "half past three", "quarter past five", "ten past six",
+ * "a quarter to five", "quarter of five", "twenty minutes to six". The hour may be digits
+ * ("half past 3"). Before the hour only "quarter" or a count with "minutes" is read, so the
+ * range "from five to seven" stays a range.
+ */
+import type { ParsingContext } from 'chrono-node';
+import { AbstractParser, Extracted } from '../../common/AbstractParser';
+import { applyMeridiem, assignTime } from '../../common/components';
+import { alternation, lookup } from '../../grammar';
+import type { EnVocabulary } from '../vocabulary';
+
+const WORD = 1;
+const COUNT = 2;
+const MINUTES_NOUN = 3;
+const DIRECTION = 4;
+const HOUR = 5;
+const MERIDIEM = 6;
+
+export class ENPastToHourParser extends AbstractParser {
+  constructor(private readonly v: EnVocabulary) {
+    super();
+  }
+
+  protected innerPattern(): string {
+    const v = this.v;
+    const directions = alternation([...v.g.pastWords, ...v.g.toWords]);
+    return (
+      `(?:(${alternation(Object.keys(v.g.minuteWords))})|(${v.cardinal}|\\d{1,2})(\\s+minutes?)?)` +
+      `\\s+(${directions})\\s+(${v.hour}|\\d{1,2})(?:\\s+${v.oClock})?(?:\\s+(${v.meridiem}))?`
+    );
+  }
+
+  protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
+    const v = this.v;
+    const direction = match[DIRECTION].toLowerCase();
+    const past = v.g.pastWords.includes(direction);
+    let minutes: number | undefined;
+    if (match[WORD]) {
+      minutes = lookup(v.g.minuteWords, match[WORD]);
+      if (!past && minutes === 30) return null; // "half to five" is not said
+    } else {
+      minutes = /^\d/.test(match[COUNT]) ? Number(match[COUNT]) : v.cardinalValue(match[COUNT]);
+      if (!past && !match[MINUTES_NOUN]) return null; // "from five to seven" is a range
+    }
+    const named = /^\d/.test(match[HOUR]) ? Number(match[HOUR]) : v.cardinalValue(match[HOUR]);
+    if (!minutes || minutes >= 60 || !named || named > 12) return null;
+    const kind = v.meridiemOf(match[MERIDIEM]);
+    const hour12 = past ? named : named === 1 ? 12 : named - 1;
+    const hour = applyMeridiem(hour12, kind);
+    return assignTime(context.createParsingComponents(), hour, past ? minutes : 60 - minutes, kind !== undefined);
+  }
+}

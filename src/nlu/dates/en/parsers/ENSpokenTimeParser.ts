@@ -1,0 +1,83 @@
+/**
+ * Hours said in words, as speech recognisers write them: "two pm", "at ten am", "at five
+ * o'clock", "at eleven thirty", "six thirty am", "twelve noon", "six in the morning",
+ * "tonight at nine". am/pm are literal (nlu.md); without them the afternoon rule applies later.
+ * A bare hour ("at five") is a time only after a time preposition and when what follows cannot be
+ * counted by it ("at five hours" is not); "for five thirty" needs its minutes.
+ */
+import type { ParsingContext } from 'chrono-node';
+import { AbstractParser, Extracted } from '../../common/AbstractParser';
+import { applyMeridiem, assignDate, assignTime, referenceClock } from '../../common/components';
+import { alternation, lookup } from '../../grammar';
+import { TAG_FIXED_DATE } from '../../meta';
+import type { EnVocabulary } from '../vocabulary';
+
+const DAY_PART = 1;
+const HOUR = 2;
+const HUNDRED = 3;
+const MINUTES = 4;
+const O_CLOCK = 5;
+const MERIDIEM = 6;
+const NOON = 7;
+
+/** "tonight at nine": the day part fixes the half of the day and the date (today). */
+const DAY_PART_HALF: Record<string, 'am' | 'pm'> = { tonight: 'pm', 'this evening': 'pm', 'this afternoon': 'pm', 'this morning': 'am' };
+
+export class ENSpokenTimeParser extends AbstractParser {
+  /** The end of a range said right after ("six and nine am"): its am/pm is the start's too. */
+  private readonly rangeEnd: RegExp;
+
+  constructor(private readonly v: EnVocabulary) {
+    super();
+    const connectors = alternation(v.g.rangeConnectors);
+    this.rangeEnd = new RegExp(
+      `^\\s*${connectors}\\s+(${v.hour})(?:\\s+${v.minutes})?(?:\\s+${v.oClock})?\\s+(${v.meridiem})(?![\\p{L}\\p{N}_])`,
+      'iu',
+    );
+  }
+
+  protected innerPattern(): string {
+    const v = this.v;
+    return (
+      `(?:(tonight|this\\s+evening|this\\s+afternoon|this\\s+morning)\\s+at\\s+)?` +
+      `(${v.hour})(?:\\s+(${v.hundred})(?:\\s+and)?)?(?:\\s+(${v.minutes}))?(?:\\s+(${v.oClock}))?(?:\\s+(?:(${v.meridiem})|(${v.noon})))?`
+    );
+  }
+
+  protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
+    const v = this.v;
+    const said = v.cardinalValue(match[HOUR]);
+    const minute = match[MINUTES] ? v.cardinalValue(match[MINUTES]) ?? NaN : 0;
+    if (said === undefined || said < 1 || said > 12 || !(minute >= 0 && minute < 60)) return null;
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    // "forty five am" is the tail of a number, not five o'clock.
+    if (!match[DAY_PART] && v.numberBeforeAt(context.text, start)) return null;
+    // "six hundred and forty five am": only with am/pm, else it is a count.
+    if (match[HUNDRED] && !match[MERIDIEM]) return null;
+    const dayPart = match[DAY_PART] ? DAY_PART_HALF[match[DAY_PART].toLowerCase().replace(/\s+/g, ' ')] : undefined;
+    if (match[NOON]) {
+      // "twelve noon" / "twelve midnight" only; "five noon" is not a time.
+      const hour = lookup(v.g.noonWords, match[NOON]);
+      if (said !== 12 || hour === undefined || match[MINUTES]) return null;
+      return assignTime(context.createParsingComponents(), hour, 0, true);
+    }
+    let kind = v.meridiemOf(match[MERIDIEM]) ?? dayPart ?? this.rangeEndHalf(context.text, end, said);
+    if (!kind && !match[O_CLOCK] && !dayPart) {
+      const before = context.text.substring(Math.max(0, start - 12), start);
+      const withPreposition = v.prepositionBefore(context.text, start) || (match[MINUTES] !== undefined && /(?:^|\s)for\s+$/i.test(before));
+      if (!withPreposition || !v.followerAfter(context.text, end)) return null;
+    }
+    const hour = applyMeridiem(said, kind);
+    const c = assignTime(context.createParsingComponents(), hour, minute, kind !== undefined);
+    if (dayPart) assignDate(c, referenceClock(context)).addTag(TAG_FIXED_DATE);
+    return c;
+  }
+
+  private rangeEndHalf(text: string, end: number, said: number): 'am' | 'pm' | undefined {
+    const m = this.rangeEnd.exec(text.substring(end, end + 60));
+    if (!m) return undefined;
+    const endSaid = this.v.cardinalValue(m[1]) ?? 0;
+    return said % 12 <= endSaid % 12 ? this.v.meridiemOf(m[2]) : undefined;
+  }
+}

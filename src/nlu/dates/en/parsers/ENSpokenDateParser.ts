@@ -3,7 +3,8 @@
  * "the twenty second of june", "fifth april", with an optional year in words or digits ("april one
  * two thousand and seventeen"). No year → the next twelve months (ResolveDateRefiner).
  * "may" and "march" are verbs too: with a cardinal day they are refused after a subject
- * ("you may two …") and, day first, without a preposition ("one may argue").
+ * ("you may two …"), before a counted noun ("march ten miles") and, day first, without a
+ * preposition ("one may argue").
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
@@ -46,6 +47,7 @@ export class ENSpokenDateParser extends AbstractParser {
     if (ordinal === undefined && v.g.verbMonths.includes(monthWord)) {
       const before = context.text.substring(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
       if (match[MONTH_FIRST] ? this.subjectBefore.test(before) : !this.prepositionBefore.test(before)) return null;
+      if (!v.followerAfter(context.text, (match.index ?? 0) + match[0].length)) return null;
     }
     const c: Record<string, number> = { month, day };
     if (match[YEAR]) {

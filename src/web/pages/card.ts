@@ -1,0 +1,71 @@
+/** The lead / deal card tab ("AI-прогноз"): probability and level, the score over time, reasons, model quality. */
+import type { LeadScoreAnswer } from '../../dialog/types';
+import type { DataCounts, Entity } from '../deps';
+import { esc, fmtDate, fmtInt, page, pct } from '../html';
+import { timeSeries } from '../svg';
+import type { PageCtx } from './context';
+
+export interface CardModelInfo {
+  version: number;
+  trainedAt: number;
+  nextTrainingAt: number;
+  accuracy: number;
+}
+
+export interface CardData {
+  entity: Entity;
+  id: number;
+  answer: LeadScoreAnswer;
+  history: { at: number; probability: number }[];
+  model: CardModelInfo | null;
+  counts?: DataCounts;
+}
+
+/** Words for a model's quality, the same bands the dialogue uses in "Точность модели 87% — высокая". */
+export function qualityWord(accuracy: number): 'high' | 'medium' | 'low' {
+  return accuracy >= 0.8 ? 'high' : accuracy >= 0.65 ? 'medium' : 'low';
+}
+
+export function cardPage(ctx: PageCtx, d: CardData): string {
+  const { t, lang } = ctx;
+  const a = d.answer;
+  let body = `<h1>${esc(t(`card.title_${d.entity}`))}</h1>`;
+  if (a.kind === 'score') {
+    body +=
+      `<p class="muted">${esc(a.title)} · №${a.id}</p>` +
+      `<section class="panel" aria-labelledby="prob-h"><h2 id="prob-h">${esc(t('card.probability'))}</h2>` +
+      `<p><span class="big lvl-${a.level}" id="probability">${pct(a.probability)}</span> <span class="lvl-${a.level}" id="level">${esc(t(`card.level_${a.level}`))}</span></p></section>`;
+    const pts = d.history.map((h) => ({ at: h.at, y: h.probability }));
+    body +=
+      `<section aria-labelledby="hist-h"><h2 id="hist-h">${esc(t('card.history_title'))}</h2>` +
+      (pts.length
+        ? timeSeries(pts, {
+            id: 'history',
+            title: t('card.history_title'),
+            desc: pts.map((p) => `${fmtDate(p.at, lang)}: ${Math.round(p.y * 100)}%`).join('; '),
+            xLabel: t('card.history_x'),
+            yLabel: t('card.history_y'),
+            label: (ms) => fmtDate(ms, lang),
+          }) + (pts.length < 2 ? `<p class="muted">${esc(t('card.history_empty'))}</p>` : '')
+        : `<p class="muted">${esc(t('card.history_empty'))}</p>`) +
+      `</section>`;
+    body +=
+      `<section aria-labelledby="why-h"><h2 id="why-h">${esc(t('card.reasons_title'))}</h2>` +
+      (a.reasons.length ? `<ul id="reasons">${a.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : `<p class="muted">${esc(t('card.reasons_none'))}</p>`) +
+      `</section>`;
+    if (d.model) {
+      const acc = Number.isFinite(d.model.accuracy) ? d.model.accuracy : a.modelQuality.precision;
+      body +=
+        `<section class="panel" aria-label="${esc(t('scoring.metrics_title'))}"><p id="model-quality">${esc(t('card.model_quality', { percent: Math.round(acc * 100), quality: t(`scoring.quality_${qualityWord(acc)}`) }))}</p>` +
+        `<p class="muted">${esc(t('card.model_line', { version: d.model.version, date: fmtDate(d.model.trainedAt, lang), next: fmtDate(d.model.nextTrainingAt, lang) }))}</p></section>`;
+    }
+  } else if (a.kind === 'no-model') {
+    const c = d.counts ?? { closed: a.closed, required: a.required, success: 0, failure: 0 };
+    body += `<p class="note" id="not-enough">${esc(t('scoring.not_enough', { closed: fmtInt(c.closed, lang), required: fmtInt(c.required, lang), success: fmtInt(c.success, lang), failure: fmtInt(c.failure, lang) }))}</p>`;
+  } else if (a.kind === 'not-found') {
+    body += `<p class="note" id="not-found">${esc(t('card.not_found', { id: d.id }))}</p>`;
+  } else {
+    body += `<p class="note">${esc(t('card.ambiguous'))}</p><ul>${a.options.map((o) => `<li>${esc(o.title)} (№${o.id})</li>`).join('')}</ul>`;
+  }
+  return page({ lang, t, title: t(`card.title_${d.entity}`), nav: { token: ctx.token, active: 'card' }, body, demo: ctx.viewer.demo, otherLangHref: ctx.otherLangHref });
+}

@@ -38,14 +38,27 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall clock in `timeZone` at `instant`. Throws RangeError for an unknown zone or invalid instant. */
-export function wallClockAt(instant: Date, timeZone: string): WallClock {
+/** Throws RangeError for an invalid instant or an unknown zone (cheap: formatters are cached). */
+export function checkMoment(instant: Date, timeZone: string): void {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new RangeError('now must be a valid Date');
   }
+  formatterFor(timeZone);
+}
+
+/** The last answer: a batch of commands shares one `now`, and formatToParts is the costly part. */
+let last: { zone: string; ms: number; wall: WallClock } | undefined;
+
+/** The wall clock in `timeZone` at `instant`. Throws RangeError for an unknown zone or invalid instant. */
+export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  checkMoment(instant, timeZone);
+  const ms = instant.getTime();
+  if (last && last.ms === ms && last.zone === timeZone) return { ...last.wall };
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute') };
+  const wall = { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute') };
+  last = { zone: timeZone, ms, wall };
+  return { ...wall };
 }
 
 /** The instant at which a wall clock given with a fixed UTC offset (minutes east) occurs. */

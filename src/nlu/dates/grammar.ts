@@ -31,6 +31,7 @@ const RuGrammarSchema = z.object({
   thisWords: Words,
   nextWeek: Words,
   endOfWeek: Words,
+  filterWords: Words,
 });
 
 const EnGrammarSchema = z.object({
@@ -63,6 +64,7 @@ const EnGrammarSchema = z.object({
   bareHourFollowers: Words,
   relativeWords: Words,
   dayUnits: NumberMap,
+  filterWords: Words,
 });
 
 export type RuGrammar = z.infer<typeof RuGrammarSchema>;

@@ -9,11 +9,12 @@
  */
 import { Chrono } from 'chrono-node';
 import type { DateMention } from '../types';
-import { chronoReference, wallClockAt } from './clock';
+import { checkMoment, chronoReference, wallClockAt } from './clock';
 import { createENConfiguration } from './en/configuration';
 import { DateGrammars, loadDateGrammars } from './grammar';
 import { toMention } from './mention';
 import type { DateParsingOption } from './meta';
+import { enPrefilter, Prefilter, ruPrefilter } from './prefilter';
 import { createRUConfiguration } from './ru/configuration';
 
 export interface DateContext {
@@ -31,6 +32,8 @@ export interface DateExtractorOptions {
   grammars?: DateGrammars;
   /** Longest input read, in characters; the rest is ignored (a command is short). Default 10,000. */
   maxLength?: number;
+  /** Skip chrono for text with no digit and no date word (prefilter.ts). Default true. */
+  prefilter?: boolean;
 }
 
 export function createDateExtractor(options: DateExtractorOptions = {}): DateExtractor {
@@ -40,14 +43,18 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
     ru: new Chrono(createRUConfiguration(grammars.ru)),
     en: new Chrono(createENConfiguration(grammars.en)),
   };
+  const always: Prefilter = () => true;
+  const filters = options.prefilter === false ? { ru: always, en: always } : { ru: ruPrefilter(grammars.ru), en: enPrefilter(grammars.en) };
   return {
     extract(text: string, ctx: DateContext): DateMention[] {
       if (typeof text !== 'string') throw new TypeError('text must be a string');
       const engine = engines[ctx.lang];
       if (!engine) throw new RangeError(`unsupported language "${String(ctx.lang)}"`);
-      const wall = wallClockAt(ctx.now, ctx.timeZone); // throws RangeError on a bad zone or now
-      const option: DateParsingOption = { userTimeZone: ctx.timeZone };
+      checkMoment(ctx.now, ctx.timeZone); // RangeError on a bad zone or now, even for text with no date
       const input = text.length > maxLength ? text.slice(0, maxLength) : text;
+      if (!filters[ctx.lang](input)) return [];
+      const wall = wallClockAt(ctx.now, ctx.timeZone);
+      const option: DateParsingOption = { userTimeZone: ctx.timeZone };
       const results = engine.parse(input, chronoReference(wall), option as object);
       const mentions: DateMention[] = [];
       for (const r of results) {

@@ -56,8 +56,11 @@ export abstract class AbstractParser implements Parser {
  */
 export function tagged(parser: Parser): Parser {
   const tag = `parser/${parser.constructor.name}`;
+  // Some of chrono's parsers build a new RegExp on every call (RUTimeUnitWithinFormatParser), which
+  // defeats chrono's own cache; a pattern depends only on the options, and ours never vary.
+  let compiled: RegExp | undefined;
   return {
-    pattern: (context) => parser.pattern(context),
+    pattern: (context) => (compiled ??= parser.pattern(context)),
     extract: (context, match) => {
       const out = parser.extract(context, match);
       if (!out) return out;

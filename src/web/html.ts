@@ -80,5 +80,5 @@ export function page(o: ShellOptions): string {
   const langLink = o.otherLangHref ? `<a class="lang" href="${esc(o.otherLangHref)}" hreflang="${o.lang === 'ru' ? 'en' : 'ru'}">${esc(t('common.lang_switch'))}</a>` : '';
   const demo = o.demo ? `<p class="note" role="note">${esc(t('common.sandbox_note'))}</p>` : '';
   const scripts = (o.scripts ?? []).map((s) => `<script src="${esc(s)}" defer></script>`).join('');
-  return `<!doctype html><html lang="${o.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(o.title)} — ${esc(t('common.app'))}</title><style>${CSS}</style>${scripts}</head><body><header><span class="app">${esc(t('common.app'))}</span>${nav}${langLink}</header><main id="main">${demo}${o.body}</main></body></html>`;
+  return `<!doctype html><html lang="${o.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>${esc(o.title)} — ${esc(t('common.app'))}</title><style>${CSS}</style>${scripts}</head><body><header><span class="app">${esc(t('common.app'))}</span>${nav}${langLink}</header><main id="main">${demo}${o.body}</main></body></html>`;
 }

@@ -1,0 +1,117 @@
+/**
+ * Ready-made implementations of the pages' ports over the project's own modules, for the
+ * composition root: placement auth checked with `profile` on the installed portal, training through
+ * the training queue (in-process or BullMQ — progress mirrored from the job store), closed-record
+ * counts from the CRM export.
+ */
+import type { JobQueue } from '../scoring/queue';
+import type { InstallStore, JobStore, ModelStore } from '../store/types';
+import type { DataCounts, Entity, PortalAuth, PortalUser, Trainer, TrainProgress } from './deps';
+
+const hostOf = (d: string) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+
+/**
+ * `verifyPortalAuth` over the portal's REST API: the member must be installed here, the DOMAIN must
+ * be that install's (so a forged DOMAIN cannot send the token check to an attacker's server), and
+ * the portal must accept AUTH_ID for `profile`. `fetchImpl` is injectable for tests.
+ */
+export function profileVerifier(installs: Pick<InstallStore, 'get'>, fetchImpl: typeof fetch = fetch, timeoutMs = 5000): (a: PortalAuth) => Promise<PortalUser | null> {
+  return async (a) => {
+    if (!/^[\w.-]{1,64}$/.test(a.memberId) || !/^[\w.-]{1,512}$/.test(a.authId)) return null;
+    const install = await installs.get(a.memberId);
+    if (!install || hostOf(install.domain) !== hostOf(a.domain)) return null;
+    const url = `${install.clientEndpoint.replace(/\/?$/, '/')}profile.json`;
+    try {
+      const r = await fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ auth: a.authId }), signal: AbortSignal.timeout(timeoutMs) });
+      if (!r.ok) return null;
+      const body = (await r.json()) as { result?: { ID?: unknown; ADMIN?: unknown; NAME?: unknown; LAST_NAME?: unknown } };
+      const id = Number(body.result?.ID);
+      if (!Number.isSafeInteger(id) || id <= 0) return null;
+      const name = [body.result?.NAME, body.result?.LAST_NAME].filter((x) => typeof x === 'string' && x).join(' ');
+      return { userId: id, admin: body.result?.ADMIN === true, name: name || undefined };
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** Map the scorer's progress messages ("export: leads", "training", "saving") to page stages. */
+export function stageOf(message: string | undefined): string {
+  const m = (message ?? '').toLowerCase();
+  if (m.startsWith('export')) return 'export';
+  if (m.startsWith('feature')) return 'features';
+  if (m.startsWith('evaluat')) return 'evaluate';
+  if (m.startsWith('sav')) return 'save';
+  return 'fit';
+}
+
+export interface QueueTrainerDeps {
+  queue: Pick<JobQueue, 'enqueue'>;
+  jobs: Pick<JobStore, 'get'>;
+  models: Pick<ModelStore, 'latest'>;
+  /** How often the queue's job record is read for progress. */
+  pollMs?: number;
+  /** Give up after this long (a lost worker must not leave the page spinning forever). */
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * A `Trainer` that enqueues on the project's training queue and follows the queue's own job record,
+ * so progress reaches the page even when a BullMQ worker in another process does the work.
+ */
+export function queueTrainer(d: QueueTrainerDeps): Trainer {
+  const pollMs = d.pollMs ?? 250;
+  const timeoutMs = d.timeoutMs ?? 30 * 60_000;
+  const sleep = d.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  return async (memberId: string, entity: Entity, onProgress: (p: TrainProgress) => void) => {
+    const id = await d.queue.enqueue({ memberId, entity });
+    let waited = 0;
+    let last = '';
+    for (;;) {
+      const job = await d.jobs.get(id);
+      if (job?.state === 'failed') throw new Error(job.message || 'training failed');
+      if (job?.state === 'done') {
+        // The scorer finishes a refused run as done with this message (too few closed records).
+        if (/^not enough data/i.test(job.message ?? '')) throw new Error(job.message);
+        const rec = await d.models.latest(memberId, entity);
+        if (!rec) throw new Error(job.message || 'no model was saved');
+        return { version: rec.version };
+      }
+      if (job && job.state === 'running') {
+        const key = `${job.progress}|${job.message}`;
+        if (key !== last) {
+          last = key;
+          onProgress({ fraction: job.progress, stage: stageOf(job.message) });
+        }
+      }
+      if (waited >= timeoutMs) throw new Error('training did not finish in time');
+      await sleep(pollMs);
+      waited += pollMs;
+    }
+  };
+}
+
+/**
+ * Closed-record counts from a CRM export of leads (STATUS_SEMANTIC_ID S/F), cached per portal for
+ * `ttlMs` because the page shows them on every visit while a portal has no model. Deals are not
+ * exported by the CRM source yet: they report zero closed.
+ */
+export function crmDataCounts(leads: (memberId: string) => Promise<Record<string, unknown>[]>, required: number, now: () => number = Date.now, ttlMs = 10 * 60_000): (memberId: string, entity: Entity) => Promise<DataCounts> {
+  const cache = new Map<string, { at: number; counts: DataCounts }>();
+  return async (memberId, entity) => {
+    if (entity === 'deal') return { closed: 0, success: 0, failure: 0, required };
+    const hit = cache.get(memberId);
+    if (hit && now() - hit.at < ttlMs) return hit.counts;
+    let success = 0;
+    let failure = 0;
+    for (const l of await leads(memberId)) {
+      const s = String(l.STATUS_SEMANTIC_ID ?? '').toUpperCase();
+      if (s === 'S') success++;
+      else if (s === 'F') failure++;
+    }
+    const counts = { closed: success + failure, success, failure, required };
+    cache.set(memberId, { at: now(), counts });
+    return counts;
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * The portal pages in a real Chromium against the whole server (sandbox portal, store, scorer,
+ * training queue, dialogue) plus the pages' router on an ephemeral port: every page loads, the
+ * threshold slider moves the numbers, retraining shows progress and then a new model version, a
+ * code from the voice page links a simulated Alice user, and placement auth is checked.
+ */
+import crypto from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { BrowserContext, Page } from 'playwright-core';
+import { portalCrmSource } from '../../src/bitrix/crm-source';
+import { createWebPages, type WebPages } from '../../src/web';
+import { crmDataCounts, profileVerifier, queueTrainer } from '../../src/web/adapters';
+import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { chromiumAvailable, launch, SCREENSHOT_DIR } from './browser';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run('portal pages in Chromium', () => {
+  jest.setTimeout(120_000);
+  let t: TestRuntime;
+  let pages: WebPages;
+  let server: http.Server;
+  let detach: () => void;
+  let base: string;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let context: BrowserContext;
+  let memberId: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestRuntime({ SCORING_MIN_CLOSED: '1000' }, 1500);
+    const rt = t.rt;
+    memberId = rt.sandboxMemberId!;
+    const users = rt.sandbox!.state.users.slice(0, 4).map((u: { id: number; name: string; lastName: string }) => ({ id: u.id, name: `${u.name} ${u.lastName}` }));
+    pages = createWebPages({
+      store: rt.store,
+      now: Date.now,
+      sessionSecret: crypto.randomBytes(24).toString('hex'),
+      verifyPortalAuth: profileVerifier(rt.store.installs),
+      issueLinkCode: async (account, now) => ({ code: await rt.issueLinkCode(account), expiresAt: now + 5 * 60_000 }),
+      scoreRecord: (account, entity, id) => rt.actions.scoreLead(account, entity === 'deal' ? { id, entity: 'deal' } : { id }),
+      dataCounts: crmDataCounts(portalCrmSource(rt.clients).leads, 1000),
+      trainer: queueTrainer({ queue: rt.trainingQueue, jobs: rt.store.jobs, models: rt.store.models, pollMs: 20 }),
+      install: async () => ({ placements: ['CRM_LEAD_DETAIL_TAB', 'CRM_DEAL_DETAIL_TAB'], bots: ['b24_assistant'] }),
+      sandbox: { memberId, users, records: [{ entity: 'lead', id: 17 }, { entity: 'deal', id: 3 }] },
+    });
+    const app = express();
+    app.use(pages.router);
+    server = http.createServer(app);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    detach = pages.attach(server);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launch();
+    context = browser.context;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    detach?.();
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    server?.closeAllConnections?.();
+    await t?.stop();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && errors.push(`${url}: ${m.text()}`));
+    const res = await page.goto(base + url);
+    expect(res?.status()).toBe(200);
+    return page;
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  }
+
+  it('opens the demo picker and every page for a demo user, in Russian and English', async () => {
+    const home = await open('/app/');
+    await expect(home.locator('h1').textContent()).resolves.toBe('Демо-портал');
+    await shot(home, 'home');
+    await home.getByRole('link', { name: 'AI-скоринг' }).first().click();
+    await home.waitForURL(/\/app\/scoring/);
+    await expect(home.locator('h1').textContent()).resolves.toBe('AI-скоринг');
+    // No model yet: the portal's counts are shown (1,500 sandbox leads, most of them closed).
+    const status = await home.locator('#panel-lead').textContent();
+    expect(status).toMatch(/Модели пока нет/);
+    await shot(home, 'scoring-no-model');
+    await home.getByRole('link', { name: 'English' }).click();
+    await expect(home.locator('h1').textContent()).resolves.toBe('AI scoring');
+    await home.close();
+    for (const [url, h1] of [
+      ['/app/voice?user=1', 'Голосовой помощник'],
+      ['/app/voice?user=1&lang=en', 'Voice assistant'],
+      ['/app/install?user=1', 'Установка приложения'],
+    ] as const) {
+      const p = await open(url);
+      await expect(p.locator('h1').textContent()).resolves.toBe(h1);
+      if (url === '/app/install?user=1') await shot(p, 'install');
+      await p.close();
+    }
+  });
+
+  it('shows a lead card with probability, level, reasons, quality and the score history', async () => {
+    // The first score trains the portal's model on demand; a second one adds a history point.
+    const first = await open('/app/card/lead/17?user=1');
+    await first.close();
+    const card = await open('/app/card/lead/17?user=1');
+    await expect(card.locator('h1').textContent()).resolves.toBe('AI-прогноз лида');
+    expect(await card.locator('#probability').textContent()).toMatch(/^\d+%$/);
+    expect(await card.locator('#level').textContent()).toMatch(/^(низкая|средняя|высокая)$/);
+    expect(await card.locator('#reasons li').count()).toBeGreaterThan(0);
+    expect(await card.locator('#model-quality').textContent()).toMatch(/^Точность модели \d+% — (высокая|средняя|низкая)\.$/);
+    expect(await card.locator('svg#history circle').count()).toBe(2);
+    await shot(card, 'card-lead');
+    await card.close();
+    const deal = await open('/app/card/deal/3?user=1');
+    expect(await deal.locator('#not-enough').textContent()).toMatch(/Пока мало данных/);
+    await deal.close();
+  });
+
+  it('moves precision, recall, FPR and the confusion matrix with the threshold slider (mouse and keyboard)', async () => {
+    const p = await open('/app/scoring?user=1');
+    expect(await p.locator('#lead-version').getAttribute('data-version')).toBe('1');
+    const read = async () => ({
+      precision: await p.locator('#lead-precision').textContent(),
+      recall: await p.locator('#lead-recall').textContent(),
+      fpr: await p.locator('#lead-fpr').textContent(),
+      cells: await Promise.all(['tp', 'fn', 'fp', 'tn'].map(async (k) => Number(await p.locator(`#lead-${k}`).textContent()))),
+      marker: await p.locator('#lead-roc-marker').getAttribute('cx'),
+    });
+    const at50 = await read();
+    await shot(p, 'scoring');
+    await p.locator('#lead-threshold').fill('0.2');
+    const at20 = await read();
+    expect(await p.locator('#lead-threshold-out').textContent()).toBe('0.20');
+    // A lower threshold calls more records successes: recall and FPR cannot fall, counts stay whole.
+    expect(parseFloat(at20.recall!)).toBeGreaterThan(parseFloat(at50.recall!));
+    expect(parseFloat(at20.fpr!)).toBeGreaterThan(parseFloat(at50.fpr!));
+    expect(at20.cells[0]! + at20.cells[1]!).toBe(at50.cells[0]! + at50.cells[1]!);
+    expect(at20.cells[2]! + at20.cells[3]!).toBe(at50.cells[2]! + at50.cells[3]!);
+    expect(at20.marker).not.toBe(at50.marker);
+    await p.locator('#lead-threshold').focus();
+    for (let i = 0; i < 60; i++) await p.keyboard.press('ArrowRight');
+    expect(await p.locator('#lead-threshold-out').textContent()).toBe('0.80');
+    const at80 = await read();
+    expect(parseFloat(at80.precision!)).toBeGreaterThanOrEqual(parseFloat(at50.precision!));
+    expect(at80.cells[0]).toBeLessThan(at50.cells[0]!);
+    await p.close();
+  });
+
+  it('retrains from the button with live progress, then shows the new model version', async () => {
+    const p = await open('/app/scoring?user=1');
+    // Browser-side code as strings: this project's types do not include the DOM.
+    await p.evaluate(`(() => { const seen = (window.seen = []); new MutationObserver(() => seen.push(document.getElementById('lead-status').textContent)).observe(document.getElementById('lead-status'), { childList: true, characterData: true, subtree: true }); })()`);
+    await p.getByRole('button', { name: 'Переобучить модель: Лиды' }).click();
+    await p.waitForSelector('#lead-version[data-version="2"]', { timeout: 60_000 });
+    const seen = (await p.evaluate('window.seen')) as string[];
+    expect(seen.some((s) => /^Обучение: \d+% \(/.test(s))).toBe(true);
+    expect(await p.locator('#lead-status').textContent()).toBe('Готово: модель версии 2.');
+    expect(await p.locator('#lead-status').getAttribute('aria-live')).toBe('polite');
+    // The new panel's slider works too.
+    await p.locator('#lead-threshold').fill('0.3');
+    expect(await p.locator('#lead-threshold-out').textContent()).toBe('0.30');
+    await shot(p, 'scoring-retrained');
+    await p.close();
+    expect((await t.rt.store.models.latest(memberId, 'lead'))?.version).toBe(2);
+  });
+
+  it('links a simulated Alice user with the code from the voice page, lists and unlinks the device', async () => {
+    const p = await open('/app/voice?user=2');
+    const code = (await p.locator('#link-code').getAttribute('data-code'))!;
+    expect(code).toMatch(/^\d{8}$/);
+    expect(await p.locator('#no-devices').count()).toBe(1);
+    const turn = (text: string, newSession = false) =>
+      t.rt.dialog.handle({ channel: 'alice', sessionKey: 'alice:s1', voiceUser: 'ALICE-USER-0001', text, locale: 'ru', timeZone: 'Europe/Moscow', now: new Date(), newSession });
+    await turn('', true);
+    const reply = await turn(code.split('').join(' '));
+    expect(reply.text).toMatch(/Авторизация прошла успешно/);
+    expect(await t.rt.store.voiceLinks.get('alice', 'ALICE-USER-0001')).toMatchObject({ memberId, userId: 2 });
+    await p.getByRole('button', { name: 'Получить новый код' }).click();
+    await p.waitForSelector('ul.devices li');
+    expect(await p.locator('ul.devices li').textContent()).toMatch(/Алиса, привязано/);
+    await shot(p, 'voice');
+    await p.getByRole('button', { name: /^Отвязать Алиса/ }).click();
+    await p.waitForSelector('#no-devices');
+    expect(await p.getByRole('status').textContent()).toBe('Устройство отвязано.');
+    expect(await t.rt.store.voiceLinks.get('alice', 'ALICE-USER-0001')).toBeNull();
+    await p.close();
+  });
+
+  it('opens the card from a placement POST verified against the portal, and refuses a forged one', async () => {
+    const sb = t.rt.sandbox!;
+    const { accessToken } = sb.issueTokens(5);
+    const post = async (authId: string) => {
+      const p = await context.newPage();
+      await p.goto(`${base}/app/voice?user=1`); // same origin, so the form posts like the portal frame does
+      const fields = { DOMAIN: sb.info().domain, PROTOCOL: '0', LANG: 'en', APP_SID: 'x', AUTH_ID: authId, AUTH_EXPIRES: '3600', REFRESH_ID: 'r', member_id: memberId, status: 'L', PLACEMENT: 'CRM_LEAD_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"17"}' };
+      const nav = p.waitForNavigation();
+      const script = `(() => { const f = document.createElement('form'); f.method = 'post'; f.action = ${JSON.stringify(`${base}/app/card/lead`)};
+        for (const [k, v] of Object.entries(${JSON.stringify(fields)})) { const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }
+        document.body.appendChild(f); f.submit(); })()`;
+      await p.evaluate(script);
+      const res = await nav;
+      return { p, status: res?.status() };
+    };
+    const ok = await post(accessToken);
+    expect(ok.status).toBe(200);
+    expect(await ok.p.locator('h1').textContent()).toBe('Lead AI forecast');
+    expect(await ok.p.locator('#probability').textContent()).toMatch(/^\d+%$/);
+    await ok.p.close();
+    const bad = await post('forged-token');
+    expect(bad.status).toBe(401);
+    await bad.p.close();
+  });
+
+  it('ran without script errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -63,7 +63,7 @@ table{border-collapse:collapse}td,th{padding:.3rem .6rem;border-bottom:1px solid
 .big{font-size:3rem;font-weight:700;line-height:1}.lvl-high{color:var(--good)}.lvl-medium{color:var(--mid)}.lvl-low{color:var(--bad)}
 .confusion td{text-align:right;font-variant-numeric:tabular-nums}.confusion .hit{background:#e3f2e7}.confusion .miss{background:#fbe9e7}
 .bar{display:inline-block;height:.7rem;border-radius:2px;vertical-align:middle}.bar.up{background:var(--good)}.bar.down{background:var(--bad)}
-progress{width:100%;height:1.1rem}.slider{width:100%}
+progress{flex:1 1 200px;height:1.1rem}.retrain{display:flex;gap:.8rem;align-items:center;flex-wrap:wrap}.retrain p{flex-basis:100%;margin:.2rem 0}.slider{width:100%}
 svg text{font-family:inherit;fill:var(--fg)}.axis{stroke:var(--muted)}.gridline{stroke:#e4e7eb}.curve{fill:none;stroke:var(--accent);stroke-width:2.5}.diag{stroke:#9aa5b1;stroke-dasharray:4 4}
 ol.steps li{margin:.2rem 0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

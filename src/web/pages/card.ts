@@ -36,6 +36,9 @@ export function cardPage(ctx: PageCtx, d: CardData): string {
       `<section class="panel" aria-labelledby="prob-h"><h2 id="prob-h">${esc(t('card.probability'))}</h2>` +
       `<p><span class="big lvl-${a.level}" id="probability">${pct(a.probability)}</span> <span class="lvl-${a.level}" id="level">${esc(t(`card.level_${a.level}`))}</span></p></section>`;
     const pts = d.history.map((h) => ({ at: h.at, y: h.probability }));
+    // Points within two days of each other differ by the hour, not the date.
+    const span = pts.length ? Math.max(...pts.map((p) => p.at)) - Math.min(...pts.map((p) => p.at)) : 0;
+    const tick = (ms: number) => fmtDate(ms, lang, span < 2 * 86_400_000);
     body +=
       `<section aria-labelledby="hist-h"><h2 id="hist-h">${esc(t('card.history_title'))}</h2>` +
       (pts.length
@@ -45,7 +48,7 @@ export function cardPage(ctx: PageCtx, d: CardData): string {
             desc: pts.map((p) => `${fmtDate(p.at, lang)}: ${Math.round(p.y * 100)}%`).join('; '),
             xLabel: t('card.history_x'),
             yLabel: t('card.history_y'),
-            label: (ms) => fmtDate(ms, lang),
+            label: tick,
           }) + (pts.length < 2 ? `<p class="muted">${esc(t('card.history_empty'))}</p>` : '')
         : `<p class="muted">${esc(t('card.history_empty'))}</p>`) +
       `</section>`;

@@ -93,7 +93,7 @@ export function entityPanel(ctx: PageCtx, d: EntityPanelData): string {
       : '';
   const retrain = d.canRetrain
     ? `<div class="retrain"><button type="button" id="${e}-retrain" data-entity="${e}" ${d.runningJob ? `data-job="${esc(d.runningJob)}" disabled` : ''} aria-label="${esc(t('scoring.retrain_label', { entity: t(`scoring.entity_${e}`) }))}">${esc(t('scoring.retrain'))}</button>` +
-      `<label for="${e}-progress" class="muted">${esc(t('scoring.progress_label'))}</label><progress id="${e}-progress" max="100" value="0" hidden></progress>` +
+      `<label for="${e}-progress" class="sr">${esc(t('scoring.progress_label'))}</label><progress id="${e}-progress" max="100" value="0" hidden></progress>` +
       `<p id="${e}-status" role="status" aria-live="polite"></p></div>`
     : '';
   return (

@@ -5,7 +5,7 @@ import { esc, fmtDate, page } from '../html';
 import type { PageCtx } from './context';
 
 /** "552 913 407" for reading; digits spaced for saying. */
-export const groupCode = (code: string) => code.replace(/(\d{3})(?=\d)/g, '$1 ');
+export const groupCode = (code: string) => (code.length % 4 === 0 ? code.replace(/(\d{4})(?=\d)/g, '$1 ') : code.replace(/(\d{3})(?=\d)/g, '$1 '));
 export const spokenCode = (code: string) => code.split('').join(' ');
 
 export function voicePage(ctx: PageCtx, data: { code: IssuedCode; links: VoiceLink[]; unlinked?: boolean }): string {

@@ -18,7 +18,7 @@ import { createSandbox, type Sandbox } from './sandbox';
 import { InstallService } from './bitrix/install';
 import { PortalClients, type AppCredentials } from './bitrix/client';
 import { DirectoryCache } from './bitrix/directory';
-import { ensureBots } from './bitrix/bots';
+import { DEFAULT_BOTS, ensureBots } from './bitrix/bots';
 import { createPortalActions } from './bitrix/portal-actions';
 import { bitrixAppRouter } from './channels/bitrix-app';
 import { createBitrixBotHandler } from './channels/bitrix-bot';
@@ -33,6 +33,10 @@ import { botMessage } from './bitrix/actions';
 import { portalCrmSource } from './bitrix/crm-source';
 import { createPortalScorer } from './scoring/portal-scorer';
 import { createBullQueue, createInProcessQueue, type JobQueue } from './scoring/queue';
+import { createWebPages, PLACEMENTS, WS_PATH, type DemoUser, type Entity, type WebPages } from './web';
+import { crmDataCounts, profileVerifier, queueTrainer, watchJobs } from './web/adapters';
+import { ensurePlacements } from './bitrix/placements';
+import { CONSOLE_WS_PATH } from './channels/console';
 
 export interface Runtime {
   url: string;
@@ -43,6 +47,8 @@ export interface Runtime {
   dialog: Dialog;
   /** Training jobs: in-process, or BullMQ on Redis when REDIS_URL is set (then `worker` processes run them). */
   trainingQueue: JobQueue;
+  /** The portal pages (voice linking, scoring dashboard, card tabs), mounted under /app. */
+  web: WebPages;
   /** A fresh one-time voice linking code for a portal user (the voice page and the CLI use it). */
   issueLinkCode(account: { memberId: string; userId: number }): Promise<string>;
   log: Logger;
@@ -108,7 +114,9 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const installs = new InstallService({ installs: store.installs, log, onChange: (m) => clients.forget(m) });
   const directories = new DirectoryCache();
   const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS });
-  const trainingQueue = config.REDIS_URL ? await createBullQueue(store.jobs, config.REDIS_URL) : createInProcessQueue(store.jobs, scorer.runner);
+  // Job saves of this process reach the pages' progress bars at once (src/web/adapters.ts).
+  const jobs = watchJobs(store.jobs);
+  const trainingQueue = config.REDIS_URL ? await createBullQueue(jobs, config.REDIS_URL) : createInProcessQueue(jobs, scorer.runner);
   const actions = createPortalActions({
     clients,
     directories,
@@ -120,6 +128,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
 
   const parser = await createParser();
   const hashCode = createCodeHasher(resolveEncryptionKey(config.DATA_DIR, config.ENCRYPTION_KEY));
+  const issueCode = (account: { memberId: string; userId: number }) =>
+    issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, Date.now(), config.LINK_CODE_TTL_SECONDS * 1000);
   const dialog = createDialog({
     parser,
     sessions: store.sessions,
@@ -145,10 +155,17 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
 
   let publicUrl = '';
   const handlerUrl = () => `${publicUrl}/webhook/bitrix`;
-  const afterInstall = async (install: { memberId: string }) => {
+  /** Register the bots and bind the card tabs in a portal (idempotent: kept, re-pointed or made). */
+  const setUpPortal = async (install: { memberId: string }) => {
     const client = await clients.get(install.memberId);
     const bots = await ensureBots(client, store.installs, install.memberId, handlerUrl());
     log.info({ memberId: install.memberId, ...bots }, 'bots registered');
+    const placements = await ensurePlacements(client, publicUrl, PLACEMENTS);
+    log.info({ memberId: install.memberId, placements: placements.map((p) => `${p.placement}:${p.action}`) }, 'placements bound');
+    return { bots, placements };
+  };
+  const afterInstall = async (install: { memberId: string }): Promise<void> => {
+    await setUpPortal(install);
   };
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -201,6 +218,11 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
 
   const server = http.createServer(expressApp);
   const consoleWss = sandbox ? attachConsole(server, consoleDeps) : undefined;
+  // Each socket endpoint takes only its own path; anything else is refused here rather than left hanging.
+  const socketPaths = new Set([WS_PATH, ...(sandbox ? [CONSOLE_WS_PATH] : [])]);
+  server.on('upgrade', (req: http.IncomingMessage, socket: import('node:stream').Duplex) => {
+    if (!socketPaths.has(new URL(req.url ?? '/', 'http://local').pathname)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -228,6 +250,51 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     }
     // The install handler registers the bots in the background; make sure they exist before serving.
     await afterInstall({ memberId: sandboxMemberId });
+  } else {
+    // Re-point the card tabs of every installed portal when PUBLIC_URL changed since the last start.
+    for (const install of await store.installs.list()) {
+      afterInstall(install).catch((e) => log.warn({ memberId: install.memberId, err: e instanceof Error ? e.message : e }, 'placements could not be checked'));
+    }
+  }
+
+  // The portal pages (src/web, docs/web.md): voice linking, the scoring dashboard, the card tabs.
+  const crm = portalCrmSource(clients);
+  const web = createWebPages({
+    store,
+    now: Date.now,
+    sessionSecret: crypto.createHmac('sha256', resolveEncryptionKey(config.DATA_DIR, config.ENCRYPTION_KEY)).update('web pages').digest('hex'),
+    verifyPortalAuth: profileVerifier(store.installs),
+    issueLinkCode: async (account, now) => ({ code: await issueCode(account), expiresAt: now + config.LINK_CODE_TTL_SECONDS * 1000 }),
+    scoreRecord: (account, entity, id) => actions.scoreLead(account, entity === 'deal' ? { id, entity: 'deal' } : { id }),
+    dataCounts: crmDataCounts(crm.leads, config.SCORING_MIN_CLOSED),
+    trainer: queueTrainer({ queue: trainingQueue, jobs, models: store.models }),
+    async install(auth) {
+      const done = await setUpPortal({ memberId: auth.memberId });
+      return { placements: done.placements.map((p) => p.placement), bots: [DEFAULT_BOTS.messenger.code, ...(done.bots.openlinesBotId ? [DEFAULT_BOTS.openlines.code] : [])] };
+    },
+    ...(sandbox && sandboxMemberId ? { sandbox: await demoDirectory(sandboxMemberId) } : {}),
+    publicUrl: () => publicUrl,
+    log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
+  });
+  expressApp.use(web.router);
+  const detachWeb = web.attach(server);
+
+  /** The sandbox's demo users and a few open records, so a newcomer can click through every page. */
+  async function demoDirectory(memberId: string): Promise<{ memberId: string; users: DemoUser[]; records: { entity: Entity; id: number }[] }> {
+    const client = await clients.get(memberId);
+    const users = (await directories.get(client, 1)).users.slice(0, 6).map((u) => ({ id: u.id, name: [u.name, u.lastName].filter(Boolean).join(' ') }));
+    const records: { entity: Entity; id: number }[] = [];
+    const firstOpen = async (entity: Entity, method: string, field: string) => {
+      try {
+        const rows = await client.call<{ ID: string }[]>(method, { filter: { [field]: 'P' }, select: ['ID'], order: { ID: 'ASC' } });
+        for (const r of (rows ?? []).slice(0, 2)) records.push({ entity, id: Number(r.ID) });
+      } catch (e) {
+        log.warn({ err: e instanceof Error ? e.message : e }, `demo records: ${method} failed`);
+      }
+    };
+    await firstOpen('lead', 'crm.lead.list', 'STATUS_SEMANTIC_ID');
+    await firstOpen('deal', 'crm.deal.list', 'STAGE_SEMANTIC_ID');
+    return { memberId, users, records };
   }
 
   return {
@@ -238,10 +305,12 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     actions,
     dialog,
     trainingQueue,
-    issueLinkCode: (account) => issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, Date.now(), config.LINK_CODE_TTL_SECONDS * 1000),
+    issueLinkCode: issueCode,
+    web,
     log,
     sandboxMemberId,
     async close() {
+      detachWeb();
       for (const c of consoleWss?.clients ?? []) c.terminate();
       consoleWss?.close();
       await new Promise<void>((r) => server.close(() => r()));

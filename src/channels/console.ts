@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Router } from 'express';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dialog } from '../dialog/types';
@@ -40,8 +41,20 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   return router;
 }
 
+export const CONSOLE_WS_PATH = '/console/ws';
+
+/**
+ * Serve the console's socket on `server`. Only upgrades on CONSOLE_WS_PATH are touched (ws's own
+ * `server` + `path` mode answers every other path with 400, which would break the pages' socket).
+ */
 export function attachConsole(server: http.Server, deps: ConsoleDeps): WebSocketServer {
-  const wss = new WebSocketServer({ server, path: '/console/ws', maxPayload: MAX_FRAME });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(req.url ?? '/', 'http://local').pathname !== CONSOLE_WS_PATH) return;
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  server.on('upgrade', onUpgrade);
+  wss.on('close', () => server.off('upgrade', onUpgrade));
   let connections = 0;
   wss.on('connection', (ws: WebSocket) => {
     const id = ++connections;

@@ -5,7 +5,7 @@
  * counts from the CRM export.
  */
 import type { JobQueue } from '../scoring/queue';
-import type { InstallStore, JobStore, ModelStore } from '../store/types';
+import type { InstallStore, JobRecord, JobStore, ModelStore } from '../store/types';
 import type { DataCounts, Entity, PortalAuth, PortalUser, Trainer, TrainProgress } from './deps';
 
 const hostOf = (d: string) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
@@ -45,9 +45,40 @@ export function stageOf(message: string | undefined): string {
   return 'fit';
 }
 
+/** A job store that also tells this process's listeners about every save it makes. */
+export interface WatchedJobStore extends JobStore {
+  watch(id: string, listener: (job: JobRecord) => void): () => void;
+}
+
+/**
+ * Wrap a job store so saves made in this process (the in-process queue's progress) reach the pages
+ * at once, where polling would miss the stages of a run shorter than the poll interval. Saves made
+ * by a worker in another process are still seen by polling.
+ */
+export function watchJobs(jobs: JobStore): WatchedJobStore {
+  const listeners = new Map<string, Set<(job: JobRecord) => void>>();
+  return {
+    async save(job) {
+      await jobs.save(job);
+      for (const l of listeners.get(job.id) ?? []) l(job);
+    },
+    get: (id) => jobs.get(id),
+    listFor: (memberId) => jobs.listFor(memberId),
+    watch(id, listener) {
+      const set = listeners.get(id) ?? new Set();
+      set.add(listener);
+      listeners.set(id, set);
+      return () => {
+        set.delete(listener);
+        if (!set.size) listeners.delete(id);
+      };
+    },
+  };
+}
+
 export interface QueueTrainerDeps {
   queue: Pick<JobQueue, 'enqueue'>;
-  jobs: Pick<JobStore, 'get'>;
+  jobs: Pick<JobStore, 'get'> & Partial<Pick<WatchedJobStore, 'watch'>>;
   models: Pick<ModelStore, 'latest'>;
   /** How often the queue's job record is read for progress. */
   pollMs?: number;
@@ -66,28 +97,39 @@ export function queueTrainer(d: QueueTrainerDeps): Trainer {
   const sleep = d.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   return async (memberId: string, entity: Entity, onProgress: (p: TrainProgress) => void) => {
     const id = await d.queue.enqueue({ memberId, entity });
-    let waited = 0;
     let last = '';
-    for (;;) {
-      const job = await d.jobs.get(id);
-      if (job?.state === 'failed') throw new Error(job.message || 'training failed');
-      if (job?.state === 'done') {
-        // The scorer finishes a refused run as done with this message (too few closed records).
-        if (/^not enough data/i.test(job.message ?? '')) throw new Error(job.message);
-        const rec = await d.models.latest(memberId, entity);
-        if (!rec) throw new Error(job.message || 'no model was saved');
-        return { version: rec.version };
-      }
-      if (job && job.state === 'running') {
-        const key = `${job.progress}|${job.message}`;
-        if (key !== last) {
-          last = key;
-          onProgress({ fraction: job.progress, stage: stageOf(job.message) });
+    const report = (job: JobRecord | null) => {
+      if (!job || job.state !== 'running') return;
+      const key = `${job.progress}|${job.message}`;
+      if (key === last) return;
+      last = key;
+      onProgress({ fraction: job.progress, stage: stageOf(job.message) });
+    };
+    // Saves in this process wake the loop at once and report every stage; others are polled.
+    let wake: () => void = () => undefined;
+    const unwatch = d.jobs.watch?.(id, (job) => {
+      report(job);
+      wake();
+    });
+    try {
+      let waited = 0;
+      for (;;) {
+        const job = await d.jobs.get(id);
+        if (job?.state === 'failed') throw new Error(job.message || 'training failed');
+        if (job?.state === 'done') {
+          // The scorer finishes a refused run as done with this message (too few closed records).
+          if (/^not enough data/i.test(job.message ?? '')) throw new Error(job.message);
+          const rec = await d.models.latest(memberId, entity);
+          if (!rec) throw new Error(job.message || 'no model was saved');
+          return { version: rec.version };
         }
+        report(job);
+        if (waited >= timeoutMs) throw new Error('training did not finish in time');
+        await Promise.race([sleep(pollMs), new Promise<void>((r) => (wake = r))]);
+        waited += pollMs;
       }
-      if (waited >= timeoutMs) throw new Error('training did not finish in time');
-      await sleep(pollMs);
-      waited += pollMs;
+    } finally {
+      unwatch?.();
     }
   };
 }

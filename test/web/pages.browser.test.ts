@@ -1,18 +1,11 @@
 /**
- * The portal pages in a real Chromium against the whole server (sandbox portal, store, scorer,
- * training queue, dialogue) plus the pages' router on an ephemeral port: every page loads, the
+ * The portal pages in a real Chromium against the whole server as `npm start` builds it (sandbox
+ * portal, store, scorer, training queue, dialogue, the pages mounted by src/runtime.ts): every page loads, the
  * threshold slider moves the numbers, retraining shows progress and then a new model version, a
  * code from the voice page links a simulated Alice user, and placement auth is checked.
  */
-import crypto from 'node:crypto';
-import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import type { BrowserContext, Page } from 'playwright-core';
-import { portalCrmSource } from '../../src/bitrix/crm-source';
-import { createWebPages, type WebPages } from '../../src/web';
-import { crmDataCounts, profileVerifier, queueTrainer } from '../../src/web/adapters';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { chromiumAvailable, launch, SCREENSHOT_DIR } from './browser';
 
@@ -21,9 +14,6 @@ const run = chromiumAvailable() ? describe : describe.skip;
 run('portal pages in Chromium', () => {
   jest.setTimeout(120_000);
   let t: TestRuntime;
-  let pages: WebPages;
-  let server: http.Server;
-  let detach: () => void;
   let base: string;
   let browser: Awaited<ReturnType<typeof launch>>;
   let context: BrowserContext;
@@ -34,34 +24,13 @@ run('portal pages in Chromium', () => {
     t = await startTestRuntime({ SCORING_MIN_CLOSED: '1000' }, 1500);
     const rt = t.rt;
     memberId = rt.sandboxMemberId!;
-    const users = rt.sandbox!.state.users.slice(0, 4).map((u: { id: number; name: string; lastName: string }) => ({ id: u.id, name: `${u.name} ${u.lastName}` }));
-    pages = createWebPages({
-      store: rt.store,
-      now: Date.now,
-      sessionSecret: crypto.randomBytes(24).toString('hex'),
-      verifyPortalAuth: profileVerifier(rt.store.installs),
-      issueLinkCode: async (account, now) => ({ code: await rt.issueLinkCode(account), expiresAt: now + 5 * 60_000 }),
-      scoreRecord: (account, entity, id) => rt.actions.scoreLead(account, entity === 'deal' ? { id, entity: 'deal' } : { id }),
-      dataCounts: crmDataCounts(portalCrmSource(rt.clients).leads, 1000),
-      trainer: queueTrainer({ queue: rt.trainingQueue, jobs: rt.store.jobs, models: rt.store.models, pollMs: 20 }),
-      install: async () => ({ placements: ['CRM_LEAD_DETAIL_TAB', 'CRM_DEAL_DETAIL_TAB'], bots: ['b24_assistant'] }),
-      sandbox: { memberId, users, records: [{ entity: 'lead', id: 17 }, { entity: 'deal', id: 3 }] },
-    });
-    const app = express();
-    app.use(pages.router);
-    server = http.createServer(app);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    detach = pages.attach(server);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = rt.url;
     browser = await launch();
     context = browser.context;
   });
 
   afterAll(async () => {
     await browser?.close();
-    detach?.();
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
-    server?.closeAllConnections?.();
     await t?.stop();
   });
 

@@ -8,6 +8,7 @@ import { operatingPoint, type FeatureWeight, type ModelView } from '../model-vie
 import { unitCurve } from '../svg';
 import type { Translate } from '../texts';
 import type { PageCtx } from './context';
+import { loadGrammar } from '../../nlu/grammar';
 
 export interface EntityPanelData {
   entity: Entity;
@@ -21,9 +22,36 @@ export interface EntityPanelData {
 
 export const ENTITIES: readonly Entity[] = ['lead', 'deal'];
 
-function featureText(t: Translate, f: FeatureWeight): string {
-  const v = f.value === '\u0000missing' ? t('scoring.missing') : f.value === '\u0000other' ? t('scoring.other') : f.value;
-  return v ? `${f.column}: ${v}` : f.column;
+interface ScoringWords {
+  features?: Record<string, string>;
+  sources?: Record<string, string>;
+  dayparts?: Record<string, string>;
+}
+const wordsByLang = new Map<string, ScoringWords>();
+/** The card's reason templates (grammars/scoring-<lang>.yaml), read once per language. */
+function scoringWords(lang: string): ScoringWords {
+  let w = wordsByLang.get(lang);
+  if (!w) wordsByLang.set(lang, (w = loadGrammar<ScoringWords>(`scoring-${lang === 'en' ? 'en' : 'ru'}.yaml`)));
+  return w;
+}
+
+/** A feature as the card's reasons say it ("исходящих звонков дольше 5 минут: 2–4"); the column name when it has no words. */
+export function featureText(t: Translate, f: FeatureWeight, lang: string): string {
+  const words = scoringWords(lang);
+  const v =
+    f.value === '\u0000missing'
+      ? t('scoring.missing')
+      : f.value === '\u0000other'
+        ? t('scoring.other')
+        : f.column === 'SOURCE_ID'
+          ? (words.sources?.[f.value] ?? f.value)
+          : f.column === 'created_daypart'
+            ? (words.dayparts?.[f.value] ?? f.value)
+            : f.value;
+  const template = words.features?.[f.column];
+  if (!template) return v ? `${f.column}: ${v}` : f.column;
+  const said = template.includes('{value}') ? template.replace('{value}', v) : f.kind === 'binary' ? template : `${template} (${v})`;
+  return said.charAt(0).toUpperCase() + said.slice(1);
 }
 
 function countsTable(ctx: PageCtx, m: ModelView): string {
@@ -50,7 +78,7 @@ function modelBlock(ctx: PageCtx, e: Entity, m: ModelView): string {
         .map((f) => {
           const max = Math.abs(m.features[0]!.weight) || 1;
           const w = Math.round((Math.abs(f.weight) / max) * 80);
-          return `<tr><td>${esc(featureText(t, f))}</td><td>${f.weight >= 0 ? '+' : '−'}${Math.abs(f.weight).toFixed(2)}</td><td><span class="bar ${f.weight >= 0 ? 'up' : 'down'}" style="width:${w}px" aria-hidden="true"></span> <span class="muted">${esc(t(f.weight >= 0 ? 'scoring.raises' : 'scoring.lowers'))}</span></td></tr>`;
+          return `<tr><td>${esc(featureText(t, f, ctx.lang))}</td><td>${f.weight >= 0 ? '+' : '−'}${Math.abs(f.weight).toFixed(2)}</td><td><span class="bar ${f.weight >= 0 ? 'up' : 'down'}" style="width:${w}px" aria-hidden="true"></span> <span class="muted">${esc(t(f.weight >= 0 ? 'scoring.raises' : 'scoring.lowers'))}</span></td></tr>`;
         })
         .join('')}</tbody></table>`
     : `<p class="muted">${esc(t('scoring.features_none'))}</p>`;

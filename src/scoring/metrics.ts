@@ -107,9 +107,11 @@ export function evaluate(scores: ArrayLike<number>, labels: ArrayLike<number>, t
 
 /**
  * ROC and precision–recall points, one per distinct score from the highest, thinned to at
- * most `maxPoints` (evenly by rank) so a model's meta stays small.
+ * most `maxPoints` (evenly by rank) so a model's meta stays small. A thinned curve also keeps,
+ * for every threshold k/`gridSteps`, the point with the lowest score still ≥ it: the confusion
+ * matrix the dashboard's slider (step 1/gridSteps) shows is then exact, not the nearest point.
  */
-export function curves(scores: ArrayLike<number>, labels: ArrayLike<number>, maxPoints = 101): CurvePoint[] {
+export function curves(scores: ArrayLike<number>, labels: ArrayLike<number>, maxPoints = 101, gridSteps = 100): CurvePoint[] {
   checkInputs(scores, labels);
   const order = byScoreDesc(scores);
   let pos = 0;
@@ -128,7 +130,14 @@ export function curves(scores: ArrayLike<number>, labels: ArrayLike<number>, max
     all.push({ threshold: v, tpr: ratio(tp, pos), fpr: ratio(fp, neg), precision: ratio(tp, tp + fp), recall: ratio(tp, pos) });
   }
   if (all.length <= maxPoints) return all;
-  const out: CurvePoint[] = [];
-  for (let i = 0; i < maxPoints; i++) out.push(all[Math.round((i * (all.length - 1)) / (maxPoints - 1))]!);
-  return out;
+  const keep = new Set<number>();
+  for (let i = 0; i < maxPoints; i++) keep.add(Math.round((i * (all.length - 1)) / (maxPoints - 1)));
+  // `all` runs from the highest threshold down: walk the grid from the top with one pointer.
+  let j = 0;
+  for (let g = gridSteps; g >= 0 && gridSteps > 0; g--) {
+    const t = g / gridSteps;
+    while (j + 1 < all.length && all[j + 1]!.threshold >= t) j++;
+    keep.add(j);
+  }
+  return [...keep].sort((a, b) => a - b).map((i) => all[i]!);
 }

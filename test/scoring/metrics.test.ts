@@ -74,8 +74,22 @@ describe('curves', () => {
   it('thins long curves to the requested number of points', () => {
     const s = Array.from({ length: 1000 }, (_, i) => i / 1000);
     const y = s.map((v, i) => (i % 3 === 0 ? 1 : 0));
-    const c = curves(s, y, 11);
+    const c = curves(s, y, 11, 0);
     expect(c).toHaveLength(11);
     expect(c[10]!.tpr).toBe(1);
+  });
+
+  it('keeps, on a thinned curve, the exact operating point of every grid threshold', () => {
+    const s = Array.from({ length: 1000 }, (_, i) => i / 1000);
+    const y = s.map((v, i) => (i % 3 === 0 ? 1 : 0));
+    const c = curves(s, y, 11, 10);
+    expect(c.length).toBeLessThanOrEqual(11 + 11);
+    for (let g = 0; g <= 10; g++) {
+      const t = g / 10;
+      // The lowest stored threshold ≥ t is the lowest score ≥ t.
+      const stored = Math.min(...c.filter((p) => p.threshold >= t).map((p) => p.threshold));
+      expect(stored).toBe(Math.min(...s.filter((v) => v >= t), Infinity));
+    }
+    expect(c.map((p) => p.threshold)).toEqual([...c.map((p) => p.threshold)].sort((a, b) => b - a));
   });
 });

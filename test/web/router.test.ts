@@ -144,6 +144,26 @@ describe('the threshold arithmetic', () => {
   });
 });
 
+describe('the threshold arithmetic on a thinned curve', () => {
+  // 3,000 records with ~3,000 distinct scores: the stored curve is thinned, yet every slider
+  // position (steps of 0.01) must give evaluate()'s confusion matrix exactly.
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const scores = Array.from({ length: 3000 }, () => Math.round(rnd() * 1e6) / 1e6);
+  const labels = scores.map((s) => (rnd() < s ? 1 : 0));
+  const curve = readCurve(JSON.parse(JSON.stringify(curves(scores, labels))));
+
+  it('stores fewer points than records and is exact at every step of the slider', () => {
+    expect(curve.length).toBeLessThan(300);
+    for (let k = 0; k <= 100; k++) {
+      const t = k / 100;
+      const want = evaluate(scores, labels, t);
+      const got = operatingPoint(curve, want.positives, want.negatives, t);
+      expect({ t, tp: got.tp, fp: got.fp, tn: got.tn, fn: got.fn }).toEqual({ t, ...want.confusion });
+    }
+  });
+});
+
 describe('texts, tokens, escaping', () => {
   it('has every key in both languages and refuses a file missing one', () => {
     expect(loadTexts().keys().length).toBeGreaterThan(50);

@@ -156,7 +156,17 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   let publicUrl = '';
   const handlerUrl = () => `${publicUrl}/webhook/bitrix`;
   /** Register the bots and bind the card tabs in a portal (idempotent: kept, re-pointed or made). */
-  const setUpPortal = async (install: { memberId: string }) => {
+  const settingUp = new Map<string, Promise<{ bots: Awaited<ReturnType<typeof ensureBots>>; placements: Awaited<ReturnType<typeof ensurePlacements>> }>>();
+  // One set-up per portal at a time: the install event's background run and the start-up check meet here.
+  const setUpPortal = (install: { memberId: string }) => {
+    let p = settingUp.get(install.memberId);
+    if (!p) {
+      p = setUpPortalOnce(install).finally(() => settingUp.delete(install.memberId));
+      settingUp.set(install.memberId, p);
+    }
+    return p;
+  };
+  const setUpPortalOnce = async (install: { memberId: string }) => {
     const client = await clients.get(install.memberId);
     const bots = await ensureBots(client, store.installs, install.memberId, handlerUrl());
     log.info({ memberId: install.memberId, ...bots }, 'bots registered');

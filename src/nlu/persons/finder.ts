@@ -86,7 +86,7 @@ export class Finder {
   find(text: string, directory: Directory, lang: Lang, preferred?: GramCase): PersonMention[] {
     const idx = this.index(directory);
     if (typeof text !== 'string' || text.length === 0) return [];
-    const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+    const src = joinSplitSurnames(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text, idx);
     const toks = tokenize(src);
     const order = preferred ? [preferred, ...NO_PREPOSITION_ORDER.filter((c) => c !== preferred)] : NO_PREPOSITION_ORDER;
     const hits: (TokenHits | null | undefined)[] = new Array(toks.length);
@@ -111,7 +111,21 @@ export class Finder {
         i++;
         continue;
       }
-      const span = this.matchSpan(src, toks, i, hitAt);
+      let span = this.matchSpan(src, toks, i, hitAt);
+      const thingBefore = this.afterThingPreposition(src, toks, i);
+      if (span && span.len === 1 && this.isCommonWord(t)) {
+        // A name that is also an ordinary word said in lower case (вера, роза, надежда, жене):
+        // a person only in a case a person preposition before it governs, or, with no
+        // preposition, in the dative of an addressee ("напиши вере"); never after в/под/над.
+        const prep = this.preposition(src, toks, i, lang, prev);
+        const allowed = thingBefore ? 0 : prep ? prep.mask : caseBit('datv');
+        const cands = span.cands.map((c) => ({ ...c, mask: c.mask & allowed })).filter((c) => c.mask !== 0);
+        span = cands.length ? { len: 1, cands } : null;
+        if (!span) {
+          i++;
+          continue;
+        }
+      }
       if (span) {
         const prep = this.preposition(src, toks, i, lang, prev);
         const decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
@@ -136,7 +150,8 @@ export class Finder {
       }
       i++;
     }
-    return out.map(({ first: _f, last: _l, prepMask: _p, ...m }) => m);
+    // The words as said (joinSplitSurnames may have put a hyphen in place of a space).
+    return out.map(({ first: _f, last: _l, prepMask: _p, ...m }) => ({ ...m, text: text.slice(m.index, m.end) }));
   }
 
   resolve(phrase: string, directory: Directory, lang: Lang, preferred?: GramCase): PersonSlot | null {
@@ -247,6 +262,33 @@ export class Finder {
       }
     }
     return byUser.size > 0 ? { len: 1, cands: [...byUser.values()] } : null;
+  }
+
+  /** A lower-case Cyrillic word that the dictionary also knows as something other than a name. */
+  private isCommonWord(t: Token): boolean {
+    const morph = this.deps.morph;
+    if (!morph || t.script !== 'cyr' || (t.cap && !t.initial)) return false;
+    return morph.analyze(t.norm).some((p) => p.dictionary && !p.name && !p.surname && !p.patronymic && !isProperNoun(p));
+  }
+
+  /** Right after "в", "под", "над" …: a place or a thing follows, not a person. */
+  private afterThingPreposition(src: string, toks: Token[], i: number): boolean {
+    const j = i - 1;
+    return j >= 0 && adjacent(src, toks[j]!, toks[i]!) && this.deps.grammar.ru.thingPrepositions.has(toks[j]!.norm);
+  }
+
+  /** A name reading said in lower case: the best reading, or the only kind besides place names
+   *  ("васе" is also the town Васа) in a case a person takes here (`cases`: the preposition's,
+   *  or the addressee's dative with none), so "лида" (the town Лида, or a lead) stays a word. */
+  private likelyName(t: Token, capitalized: boolean, cases: number): boolean {
+    const morph = this.deps.morph!;
+    if (morph.isLikelyName(t.norm, capitalized)) return true;
+    if (capitalized) return false;
+    const parses = morph.analyze(t.norm).filter((p) => p.dictionary);
+    return (
+      parses.some((p) => isNameParse(p) && (caseBit(p.case ?? 'nomn') & cases) !== 0) &&
+      parses.every((p) => isNameParse(p) || p.surname || p.patronymic || isProperNoun(p))
+    );
   }
 
   // ---- grammar ----
@@ -367,6 +409,7 @@ export class Finder {
     const g = this.deps.grammar.ru;
     const t = toks[i]!;
     if (!morph || t.script !== 'cyr' || t.norm.length < 2 || this.isFunctionWord(t, lang) || g.notNames.has(t.norm)) return null;
+    if (this.afterThingPreposition(src, toks, i)) return null;
     const prep = this.preposition(src, toks, i, lang, prev);
     const prepMask = prep?.mask ?? 0;
     const capitalized = (x: Token) => x.cap && !x.initial && !x.allCaps;
@@ -376,7 +419,7 @@ export class Finder {
     for (let k = i; k < toks.length && k < i + 3; k++) {
       const tk = toks[k]!;
       if (!tk.word || tk.script !== 'cyr' || (k > i && (!adjacent(src, toks[k - 1]!, tk) || hitAt(k))) || this.isFunctionWord(tk, lang)) break;
-      if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm) || !morph.isLikelyName(tk.norm, capitalized(tk))) break;
+      if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm) || !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'))) break;
       const parses = morph.analyze(tk.norm).filter((p) => p.dictionary && isNameParse(p) && (mask & caseBit(p.case ?? 'nomn')) !== 0);
       const best = bestNameParse(parses, prepMask, order);
       if (!best) break;
@@ -401,6 +444,35 @@ export class Finder {
     return this.mention(src, toks, i, last, slot, 'unknown', mask, prep);
   }
 }
+
+/** Place, organisation and other proper-noun readings (az's Geox, Orgn, Trad). */
+function isProperNoun(p: MorphParse): boolean {
+  return /\b(?:Geox|Orgn|Trad)\b/.test(p.tag);
+}
+
+/**
+ * Speech recognisers write a hyphenated surname as two words ("петрову водкину"): join two words
+ * with a hyphen when the directory knows the joined form, keeping every character position.
+ */
+function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
+  let hyphenated = HYPHENATED.get(idx);
+  if (hyphenated === undefined) {
+    hyphenated = [...idx.forms.keys()].some((k) => k.includes('-'));
+    HYPHENATED.set(idx, hyphenated);
+  }
+  if (!hyphenated || !text.includes(' ')) return text;
+  const toks = tokenize(text);
+  let out: string[] | null = null;
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const a = toks[k]!;
+    const b = toks[k + 1]!;
+    if (!a.word || !b.word || b.index !== a.end + 1 || text[a.end] !== ' ') continue;
+    if (idx.forms.has(`${a.norm}-${b.norm}`)) (out ??= [...text])[a.end] = '-';
+  }
+  return out ? out.join('') : text;
+}
+
+const HYPHENATED = new WeakMap<DirectoryIndex, boolean>();
 
 function isNameParse(p: MorphParse): boolean {
   return (p.name || p.surname || p.patronymic) && !p.plural;

@@ -15,6 +15,8 @@ export interface PersonsGrammar {
     conjunctions: Set<string>;
     selfPronouns: Map<string, number>;
     notNames: Set<string>;
+    /** Prepositions of places and things: a name right after one is an ordinary word. */
+    thingPrepositions: Set<string>;
   };
   en: {
     prepositions: Set<string>;
@@ -79,6 +81,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       conjunctions: normSet(strings(ru.conjunctions, 'conjunctions')),
       selfPronouns: caseLists(ru.selfPronouns, 'selfPronouns'),
       notNames: normSet(strings(ru.notNames, 'notNames')),
+      thingPrepositions: normSet(ru.thingPrepositions === undefined ? [] : strings(ru.thingPrepositions, 'thingPrepositions')),
     },
     en: {
       prepositions: normSet(strings(en.prepositions, 'prepositions')),

@@ -29,6 +29,8 @@ import { RUNumberWordsTimeParser } from './parsers/RUNumberWordsTimeParser';
 import { RUOrdinalDayMonthParser } from './parsers/RUOrdinalDayMonthParser';
 import { RUQuarterToHourParser } from './parsers/RUQuarterToHourParser';
 import { RUSpokenClockParser } from './parsers/RUSpokenClockParser';
+import { RUSpokenClockWordsParser } from './parsers/RUSpokenClockWordsParser';
+import { RURelativeMomentParser } from './parsers/RURelativeMomentParser';
 import { RUThisWeekdayParser } from './parsers/RUThisWeekdayParser';
 import { RUTimeExpressionParser } from './parsers/RUTimeExpressionParser';
 import { RUTimeRangeParser } from './parsers/RUTimeRangeParser';
@@ -86,6 +88,8 @@ export function createRUConfiguration(g: RuGrammar): Configuration {
     new RUHalfPastHourParser(v),
     new RUQuarterToHourParser(v),
     new RUSpokenClockParser(v),
+    new RUSpokenClockWordsParser(v),
+    new RURelativeMomentParser(v),
     new RUTimeRangeParser(v),
     new RUHourMinuteTimeParser(v),
     new RUTimeExpressionParser(v),

@@ -1,6 +1,7 @@
 /**
  * "в 15:00 на 2 часа", "в половине третьего на полчаса", "in 2 hours for 30 minutes": a duration
- * after a time becomes the end (start + duration). Runs after ResolveDateRefiner, so the start is
+ * next to a time becomes the end (start + duration); said first ("на полчаса через два часа",
+ * "на час в три") it belongs to the time after it just the same. Runs after ResolveDateRefiner, so the start is
  * a full wall-clock moment; a duration with no time before it is dropped later.
  */
 import type { ParsingResult } from 'chrono-node';
@@ -12,10 +13,13 @@ const GAP = /^[\s,]*$/;
 
 export class DurationEndRefiner extends AbstractMergingRefiner {
   protected shouldMerge(between: string, left: ParsingResult, right: ParsingResult): boolean {
-    return GAP.test(between) && !left.end && hasTime(left.start) && !isModifierOnly(left) && durationMinutes(right) !== undefined;
+    if (!GAP.test(between)) return false;
+    const timed = (r: ParsingResult) => !r.end && hasTime(r.start) && !isModifierOnly(r);
+    return (timed(left) && durationMinutes(right) !== undefined) || (durationMinutes(left) !== undefined && timed(right));
   }
 
-  protected merge(between: string, left: ParsingResult, right: ParsingResult): ParsingResult {
+  protected merge(between: string, first: ParsingResult, second: ParsingResult): ParsingResult {
+    const [left, right] = durationMinutes(first) !== undefined ? [second, first] : [first, second];
     const s = left.start;
     const end = addMinutes(
       {
@@ -28,7 +32,8 @@ export class DurationEndRefiner extends AbstractMergingRefiner {
       durationMinutes(right) as number,
     );
     const result = left.clone();
-    result.text = joinedText(between, left, right);
+    result.index = first.index;
+    result.text = joinedText(between, first, second);
     result.end = s.clone();
     result.end.assign('year', end.year).assign('month', end.month).assign('day', end.day);
     result.end.assign('hour', end.hour).assign('minute', end.minute);

@@ -10,7 +10,7 @@ import type { RuVocabulary } from '../vocabulary';
 
 const DAY_GROUP = 1;
 const GENITIVE = /(?:ого|его|ьего)$/i;
-const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:в|во|к|на|с|до|и|утром|вечером|днём|днем|после|без)(?!\p{L}))/iu;
+const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:в|во|к|на|с|до|и|утром|вечером|днём|днем|после|без|весь|целый)(?!\p{L}))/iu;
 const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:на|к|ко|до|с|со|по)\s+$/iu;
 
 export class RUDayOfMonthParser extends AbstractParser {

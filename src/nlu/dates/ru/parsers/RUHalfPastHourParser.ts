@@ -16,7 +16,7 @@ export class RUHalfPastHourParser extends AbstractParser {
   }
 
   protected innerPattern(): string {
-    return `(?:(?:в|к|до|с)\\s+)?(?:половин[еу]\\s+|пол\\s*-?\\s*)(${this.v.ordinal})(?:\\s+(${this.v.meridiem}))?`;
+    return `(?:(?:в|к|до|с)\\s+)?(?:половин[еуы]\\s+|пол\\s*-?\\s*)(${this.v.ordinal})(?:\\s+(${this.v.meridiem}))?`;
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {

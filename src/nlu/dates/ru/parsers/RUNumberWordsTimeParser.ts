@@ -2,6 +2,9 @@
  * An hour said as a word after a preposition: "в три", "в девять", "с двух до четырёх", "к пяти".
  * A number word is common outside times ("в два раза", "минут на десять"), so it counts only
  * after в/с/до/к and only when the phrase ends there (end, punctuation, or a connector word).
+ * Right after a date ("в понедельник в десять подписать акт", "завтра в три созвон") the phrase
+ * may go on: a number after a date is its hour. After a date "на" also introduces the hour
+ * ("на завтра на девять").
  * Day halves and "часов" after the word are RUHourMinuteTimeParser's.
  */
 import type { ParsingContext } from 'chrono-node';
@@ -9,7 +12,9 @@ import { AbstractParser, Extracted } from '../../common/AbstractParser';
 import { assignTime } from '../../common/components';
 import type { RuVocabulary } from '../vocabulary';
 
-const HOUR_GROUP = 1;
+const PREPOSITION = 1;
+const HOUR_GROUP = 2;
+const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:до|по|и|на|в|во|с|со|к|ко)(?![\p{L}]))/u;
 
 export class RUNumberWordsTimeParser extends AbstractParser {
   constructor(private readonly v: RuVocabulary) {
@@ -18,12 +23,16 @@ export class RUNumberWordsTimeParser extends AbstractParser {
 
   protected innerPattern(): string {
     return (
-      `(?:в|во|с|со|до|к|ко)\\s+(${this.v.cardinal})` +
-      `(?=\\s*$|\\s*[,.;:!?)»"']|\\s+(?:до|по|и|на|в|во|с|со|к|ко)(?![\\p{L}]))`
+      `(в|во|с|со|до|к|ко|на)\\s+(${this.v.cardinal})`
     );
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
+    const index = match.index ?? 0;
+    const after = context.text.substring(index + match[0].length);
+    const afterDate = this.v.dateEndsAt(context.text, index);
+    // "на" + a number is a time only after a date ("на завтра на девять"): "на два" is a count.
+    if (match[PREPOSITION]!.toLowerCase() === 'на' ? !afterDate : !PHRASE_END.test(after) && !afterDate) return null;
     const hour = this.v.cardinalValue(match[HOUR_GROUP]);
     if (hour === undefined || hour > 23) return null;
     return assignTime(context.createParsingComponents(), hour, 0, false);

@@ -207,7 +207,7 @@ export class Finder {
     if (!t.word) return null;
     const capitalized = t.cap && !t.initial;
     // "will", "may", "mark" are names only when written as names.
-    if (t.script === 'lat' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized) return null;
+    if (t.script === 'lat' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized && !this.commonWordIsName(toks, k, idx)) return null;
     // Prepositions and conjunctions are not names unless written as one (Ли, Ян).
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
     const exact = idx.forms.get(t.norm);
@@ -262,6 +262,18 @@ export class Finder {
       }
     }
     return byUser.size > 0 ? { len: 1, cands: [...byUser.values()] } : null;
+  }
+
+  /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in
+   *  a person's place ("to grace", "send mark …"), unless a number follows ("to may 5"). */
+  private commonWordIsName(toks: Token[], k: number, idx: DirectoryIndex): boolean {
+    const mine = idx.forms.get(toks[k]!.norm);
+    if (!mine) return false;
+    const next = toks[k + 1];
+    if (next?.word && idx.forms.get(next.norm)?.some((e) => e.field === FIELD_LAST && mine.some((m) => m.user === e.user && m.field === FIELD_FIRST))) return true;
+    const prev = toks[k - 1];
+    if (!prev?.word || !this.deps.grammar.en.commonWordSlots.has(prev.norm)) return false;
+    return !next || !/^\d/.test(next.text);
   }
 
   /** A lower-case Cyrillic word that the dictionary also knows as something other than a name. */

@@ -23,6 +23,8 @@ export interface PersonsGrammar {
     conjunctions: Set<string>;
     selfPronouns: Set<string>;
     commonWords: Set<string>;
+    /** Words after which a lower-case common-word name is a person ("to grace", "send mark"). */
+    commonWordSlots: Set<string>;
     notNames: Set<string>;
   };
 }
@@ -88,6 +90,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       conjunctions: normSet(strings(en.conjunctions, 'conjunctions')),
       selfPronouns: normSet(strings(en.selfPronouns, 'selfPronouns')),
       commonWords: normSet(strings(en.commonWords, 'commonWords')),
+      commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
     },
   };

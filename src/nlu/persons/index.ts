@@ -7,6 +7,7 @@ import { loadMorph, type Morph } from '../morph';
 import { Finder } from './finder';
 import { DEFAULT_GRAMMARS_DIR, loadGrammar } from './grammar';
 import { NameInflector } from './inflect';
+import { capitalize, normalizeWord } from './text';
 
 export interface PersonFinder {
   /** Every person mentioned in `text`, in order, non-overlapping. */
@@ -14,6 +15,9 @@ export interface PersonFinder {
   /** Resolve a phrase that the caller already knows is a person (the answer to "Кому?" — "Насте";
    *  English "Bob" in "send a message to Bob"). null when the phrase is not a name at all. */
   resolve(phrase: string, directory: Directory, lang: 'ru' | 'en', preferredCase?: GramCase): PersonSlot | null;
+  /** A name or surname said in an oblique case, in the nominative ("петровой" → "петрова",
+   *  "Иванову" → "Иванов"); any other word as it is. The parser names leads with it. */
+  nominative(word: string, lang: 'ru' | 'en'): string;
 }
 
 export interface PersonFinderOptions {
@@ -32,7 +36,16 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
   return {
     find: (text, directory, lang) => finder.find(text, directory, lang),
     resolve: (phrase, directory, lang, preferredCase) => finder.resolve(phrase, directory, lang, preferredCase),
+    nominative: (word, lang) => nominativeOf(morph, word, lang),
   };
+}
+
+function nominativeOf(morph: Morph, word: string, lang: 'ru' | 'en'): string {
+  if (lang !== 'ru' || !/^[А-Яа-яЁё-]+$/.test(word)) return word;
+  const parses = morph.analyze(normalizeWord(word)).filter((p) => p.dictionary && (p.name || p.surname) && !p.plural);
+  if (parses.length === 0 || parses.some((p) => p.case === 'nomn')) return word;
+  const nom = parses[0]!.nominative;
+  return /^[А-ЯЁ]/.test(word) ? capitalize(nom) : nom;
 }
 
 export type { PersonMention, PersonSlot } from '../types';

@@ -38,6 +38,7 @@ const RuGrammarSchema = z.object({
 const EnGrammarSchema = z.object({
   weekdays: NumberMap,
   dayParts: NumberMap,
+  dayPartsAfterDate: NumberMap.default({}),
   fixedDurations: NumberMap,
   durationUnits: NumberMap,
   allDay: Words,

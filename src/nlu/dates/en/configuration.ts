@@ -16,6 +16,7 @@ import { ResolveDateRefiner } from '../common/refiners/ResolveDateRefiner';
 import type { EnGrammar } from '../grammar';
 import { ENAllDayParser } from './parsers/ENAllDayParser';
 import { ENDayPartParser } from './parsers/ENDayPartParser';
+import { ENDayPartAfterDateParser } from './parsers/ENDayPartAfterDateParser';
 import { ENDurationParser } from './parsers/ENDurationParser';
 import { ENDayOfMonthParser } from './parsers/ENDayOfMonthParser';
 import { ENPastToHourParser } from './parsers/ENPastToHourParser';
@@ -55,6 +56,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENSpokenTimeParser(v),
     new ENSpokenRelativeParser(v),
     new ENDayPartParser(g.dayParts),
+    new ENDayPartAfterDateParser(g),
     new ENDurationParser(v),
     new ENAllDayParser(g.allDay),
   ];

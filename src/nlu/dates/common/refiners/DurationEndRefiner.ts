@@ -10,12 +10,14 @@ import { addMinutes } from '../../clock';
 import { durationMinutes, hasTime, isModifierOnly } from '../../meta';
 
 const GAP = /^[\s,]*$/;
+/** Said first, the duration may be followed by the time's own preposition ("for 30 minutes at 4"). */
+const GAP_BEFORE_TIME = /^[\s,]*(?:at\s+)?$/i;
 
 export class DurationEndRefiner extends AbstractMergingRefiner {
   protected shouldMerge(between: string, left: ParsingResult, right: ParsingResult): boolean {
-    if (!GAP.test(between)) return false;
     const timed = (r: ParsingResult) => !r.end && hasTime(r.start) && !isModifierOnly(r);
-    return (timed(left) && durationMinutes(right) !== undefined) || (durationMinutes(left) !== undefined && timed(right));
+    if (GAP.test(between) && timed(left) && durationMinutes(right) !== undefined) return true;
+    return GAP_BEFORE_TIME.test(between) && durationMinutes(left) !== undefined && timed(right);
   }
 
   protected merge(between: string, first: ParsingResult, second: ParsingResult): ParsingResult {

@@ -2,6 +2,8 @@
  * "на 2 часа", "на полчаса", "на полтора часа", "на 45 минут", "на час": how long an event lasts.
  * Carries no date of its own; RUDurationEndRefiner turns it into the end of the time before it,
  * and it is dropped when there is none. "минут на десять" has no unit after the number: no match.
+ * "на 17 часов", "на восемнадцать часов" name an hour of the clock, not a length: from 9 hours on
+ * a count of hours said with "на" is left to RUHourMinuteTimeParser.
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
@@ -38,6 +40,7 @@ export class RUDurationParser extends AbstractParser {
       const extra = match[EXTRA_MINUTES] ? this.v.cardinalValue(match[EXTRA_MINUTES]) : 0;
       if (count === undefined || unit === undefined || extra === undefined) return null;
       minutes = count * unit + extra;
+      if (unit === 60 && !extra && count >= 9 && count <= 24 && /^на\s/i.test(match[0])) return null;
     }
     if (!minutes || minutes > 7 * 24 * 60) return null;
     return context.createParsingComponents().addTag(`${TAG_DURATION}${minutes}`);

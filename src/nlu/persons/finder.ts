@@ -292,11 +292,12 @@ export class Finder {
   /** A name reading said in lower case: the best reading, or the only kind besides place names
    *  ("васе" is also the town Васа) in a case a person takes here (`cases`: the preposition's,
    *  or the addressee's dative with none), so "лида" (the town Лида, or a lead) stays a word. */
-  private likelyName(t: Token, capitalized: boolean, cases: number): boolean {
+  private likelyName(t: Token, capitalized: boolean, cases: number, noPreposition: boolean): boolean {
     const morph = this.deps.morph!;
     if (morph.isLikelyName(t.norm, capitalized)) return true;
     if (capitalized) return false;
-    const parses = morph.analyze(t.norm).filter((p) => p.dictionary);
+    // With no preposition a locative reading is impossible ("роме" is Рома, not rum).
+    const parses = morph.analyze(t.norm).filter((p) => p.dictionary && !(noPreposition && p.case === 'loct' && !isNameParse(p)));
     return (
       parses.some((p) => isNameParse(p) && (caseBit(p.case ?? 'nomn') & cases) !== 0) &&
       parses.every((p) => isNameParse(p) || p.surname || p.patronymic || isProperNoun(p))
@@ -431,7 +432,7 @@ export class Finder {
     for (let k = i; k < toks.length && k < i + 3; k++) {
       const tk = toks[k]!;
       if (!tk.word || tk.script !== 'cyr' || (k > i && (!adjacent(src, toks[k - 1]!, tk) || hitAt(k))) || this.isFunctionWord(tk, lang)) break;
-      if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm) || !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'))) break;
+      if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm) || !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep)) break;
       const parses = morph.analyze(tk.norm).filter((p) => p.dictionary && isNameParse(p) && (mask & caseBit(p.case ?? 'nomn')) !== 0);
       const best = bestNameParse(parses, prepMask, order);
       if (!best) break;

@@ -4,8 +4,10 @@
  * package.json, intents/<name>.json, intents/<name>_usersays_<lang>.json), Alice's skill settings
  * with activation and example phrases, and the Bitrix24 app manifest with the bot registration.
  * Ids are derived from content hashes so a re-export of unchanged intents changes nothing.
+ * `agentZip` packs the agent's files into the ZIP that Dialogflow's restore/import takes.
  */
 import crypto from 'node:crypto';
+import { zip } from './zip';
 import { DEFAULT_BOTS, ANSWER_COMMAND } from '../bitrix/bots';
 import type { Texts } from '../dialog/texts';
 
@@ -79,4 +81,20 @@ export function buildSkillFiles(texts: Texts, publicUrl: string): Record<string,
     then: { method: 'imbot.command.register', params: { COMMAND: ANSWER_COMMAND, HIDDEN: 'Y', EVENT_COMMAND_ADD: `${base}/webhook/bitrix` } },
   }));
   return files;
+}
+
+/** How every artefact is written to disk (and into the agent ZIP): 2-space JSON and a newline. */
+export const fileText = (content: unknown) => JSON.stringify(content, null, 2) + '\n';
+
+const AGENT_DIR = 'google/agent/';
+
+/**
+ * The Dialogflow ES agent as a ZIP (agent.json, package.json and intents/ at the root, as the
+ * console's "Export as ZIP" lays it out), byte-for-byte the same files export-skills writes.
+ * Deterministic: the same intents give the same bytes.
+ */
+export function agentZip(files: Record<string, unknown>): Buffer {
+  const names = Object.keys(files).filter((f) => f.startsWith(AGENT_DIR)).sort();
+  if (!names.includes(`${AGENT_DIR}agent.json`)) throw new Error('the skill files have no google/agent/agent.json');
+  return zip(names.map((f) => ({ name: f.slice(AGENT_DIR.length), data: fileText(files[f]) })));
 }

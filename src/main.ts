@@ -15,7 +15,7 @@ const commands: Record<string, { file: string; summary: string }> = {
   score: { file: 'score', summary: 'score CSV rows with a trained model' },
   'link-code': { file: 'link-code', summary: 'print a one-time voice linking code for a portal user' },
   worker: { file: 'worker', summary: 'run training queue workers' },
-  'export-skills': { file: 'export-skills', summary: 'write the Alice, Google and Bitrix24 artefacts into skills/' },
+  'export-skills': { file: 'export-skills', summary: 'write the Alice, Google and Bitrix24 artefacts into skills/ (--push: restore the Dialogflow agent)' },
 };
 
 function usage(): string {

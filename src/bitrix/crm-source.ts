@@ -1,28 +1,54 @@
-/** The scoring module's `CrmSource` over a portal: bulk export for training, single reads for a score. */
-import type { CrmSource } from '../scoring/portal-scorer';
+/**
+ * The scoring module's `CrmSource` over a portal: bulk export for training (batch, ID-ordered
+ * paging through `exportAll`), single reads for a score. With a progress listener, one counting
+ * list call first asks the portal for the total, so a progress bar can say "1,200 of 5,000".
+ */
+import type { CrmSource, ExportProgress } from '../scoring/portal-scorer';
 import type { PortalClients } from './client';
-import { exportAll } from './crm';
+import { exportAll, type CrmEntity } from './crm';
 
-const LEAD_FIELDS = ['ID', 'TITLE', 'COMMENTS', 'SOURCE_ID', 'STATUS_ID', 'STATUS_SEMANTIC_ID', 'ASSIGNED_BY_ID', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_IMOL', 'DATE_CREATE'];
-const ACTIVITY_FIELDS = ['ID', 'OWNER_ID', 'OWNER_TYPE_ID', 'TYPE_ID', 'PROVIDER_ID', 'DIRECTION', 'START_TIME', 'END_TIME'];
+const LEAD_FIELDS = ['ID', 'TITLE', 'COMMENTS', 'SOURCE_ID', 'STATUS_ID', 'STATUS_SEMANTIC_ID', 'ASSIGNED_BY_ID', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_IMOL', 'DATE_CREATE', 'DATE_CLOSED', 'DATE_MODIFY'];
+const DEAL_FIELDS = [
+  'ID', 'TITLE', 'COMMENTS', 'SOURCE_ID', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'CATEGORY_ID', 'TYPE_ID', 'ASSIGNED_BY_ID', 'IS_RETURN_CUSTOMER',
+  'CONTACT_ID', 'COMPANY_ID', 'OPPORTUNITY', 'DATE_CREATE', 'CLOSEDATE', 'CLOSED', 'MOVED_TIME', 'DATE_MODIFY',
+];
+const ACTIVITY_FIELDS = ['ID', 'OWNER_ID', 'OWNER_TYPE_ID', 'TYPE_ID', 'PROVIDER_ID', 'DIRECTION', 'START_TIME', 'END_TIME', 'CREATED', 'SUBJECT', 'DESCRIPTION', 'DESCRIPTION_TYPE'];
 const OWNER_LEAD = 1;
+const OWNER_DEAL = 2;
+const LIST: Record<CrmEntity, string> = { lead: 'crm.lead.list', deal: 'crm.deal.list', activity: 'crm.activity.list' };
+const FIELDS: Record<CrmEntity, string[]> = { lead: LEAD_FIELDS, deal: DEAL_FIELDS, activity: ACTIVITY_FIELDS };
 
 export function portalCrmSource(clients: PortalClients): CrmSource {
-  const all = async (memberId: string, entity: 'lead' | 'activity', filter: Record<string, unknown> = {}) => {
+  const all = async (memberId: string, entity: CrmEntity, filter: Record<string, unknown> = {}, onProgress?: ExportProgress) => {
     const client = await clients.get(memberId);
+    let total: number | undefined;
+    if (onProgress) {
+      // One counted page (start=0 makes the portal count); the export itself then runs without COUNT.
+      const page = await client.callPage<unknown[]>(LIST[entity], { select: ['ID'], filter, order: { ID: 'ASC' }, start: 0 });
+      total = page.total ?? (Array.isArray(page.result) ? page.result.length : undefined);
+      onProgress(0, total);
+    }
     const rows: Record<string, unknown>[] = [];
-    for await (const page of exportAll(client, entity, { select: entity === 'lead' ? LEAD_FIELDS : ACTIVITY_FIELDS, filter })) rows.push(...page.rows);
+    for await (const page of exportAll(client, entity, { select: FIELDS[entity], filter })) {
+      rows.push(...page.rows);
+      onProgress?.(page.done, total);
+    }
     return rows;
   };
+  const one = async (memberId: string, entity: 'lead' | 'deal', id: number) => {
+    // *.list with an ID filter answers [] for a missing record (*.get answers 400).
+    const client = await clients.get(memberId);
+    const rows = await client.call<Record<string, unknown>[]>(LIST[entity], { filter: { ID: id }, select: FIELDS[entity] });
+    return rows?.[0] ?? null;
+  };
   return {
-    leads: (memberId) => all(memberId, 'lead'),
-    activitiesOfLeads: (memberId) => all(memberId, 'activity', { OWNER_TYPE_ID: OWNER_LEAD }),
-    async lead(memberId, id) {
-      // crm.lead.list with an ID filter answers [] for a missing lead (crm.lead.get answers 400).
-      const client = await clients.get(memberId);
-      const rows = await client.call<Record<string, unknown>[]>('crm.lead.list', { filter: { ID: id }, select: LEAD_FIELDS });
-      return rows?.[0] ?? null;
-    },
+    leads: (memberId, p) => all(memberId, 'lead', {}, p),
+    activitiesOfLeads: (memberId, p) => all(memberId, 'activity', { OWNER_TYPE_ID: OWNER_LEAD }, p),
+    lead: (memberId, id) => one(memberId, 'lead', id),
     activitiesOfLead: (memberId, id) => all(memberId, 'activity', { OWNER_TYPE_ID: OWNER_LEAD, OWNER_ID: id }),
+    deals: (memberId, p) => all(memberId, 'deal', {}, p),
+    activitiesOfDeals: (memberId, p) => all(memberId, 'activity', { OWNER_TYPE_ID: OWNER_DEAL }, p),
+    deal: (memberId, id) => one(memberId, 'deal', id),
+    activitiesOfDeal: (memberId, id) => all(memberId, 'activity', { OWNER_TYPE_ID: OWNER_DEAL, OWNER_ID: id }),
   };
 }

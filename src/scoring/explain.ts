@@ -11,6 +11,8 @@ import type { Lang } from '../nlu/types';
 
 export interface Contribution {
   column: string;
+  /** The column's encoding: numeric, categorical, binary, text (standard for z-scored numerics). */
+  kind?: string;
   value: string;
   /** Change of the log-odds against the training average. */
   effect: number;
@@ -38,6 +40,7 @@ export function explainRow(c: CompiledModel, header: readonly string[], row: rea
   }
   const contributions = pre.columns.map((s, i) => ({
     column: s.column,
+    kind: s.kind,
     value: row[header.indexOf(s.column)] ?? '',
     effect: sums[i]! - (c.model.baselines[i] ?? 0),
   }));
@@ -51,6 +54,8 @@ interface ScoringWords {
   dayparts: Record<string, string>;
 }
 
+const YES = new Set(['y', 'yes', '1', 'true', 'да']);
+
 /** Reasons in words for the strongest positive effects (at most `max`). */
 export function reasonsInWords(contributions: Contribution[], lang: Lang, max = 2, words: ScoringWords = loadGrammar<ScoringWords>(`scoring-${lang}.yaml`)): string[] {
   const out: string[] = [];
@@ -60,6 +65,9 @@ export function reasonsInWords(contributions: Contribution[], lang: Lang, max = 
     if (!template) continue;
     const value = c.column === 'SOURCE_ID' ? (words.sources[c.value] ?? c.value) : c.column === 'created_daypart' ? (words.dayparts[c.value] ?? c.value) : c.value;
     if (template.includes('{value}') && !value) continue;
+    // "есть телефон" is said of a record that has one; a missing phone that happens to score above
+    // the average is not a reason to claim the opposite.
+    if (c.kind === 'binary' && !template.includes('{value}') && !YES.has(c.value.trim().toLowerCase())) continue;
     out.push(template.replace('{value}', value));
   }
   return out;

@@ -1,25 +1,35 @@
 /**
- * Lead scores for the dialogue (`LeadScorer`): reads a portal's leads and activities through a
- * `CrmSource`, trains when the portal has no model yet (refusing below `minClosed` closed leads,
- * with the counts), keeps models in the `ModelStore`, and answers one lead with its probability,
- * level, reasons and the model's quality.
+ * Lead and deal scores for the dialogue (`LeadScorer`): reads a portal's leads or deals and their
+ * activities through a `CrmSource`, trains when the portal has no model for that entity yet
+ * (refusing below `minClosed` closed records, with the counts), keeps models in the `ModelStore`,
+ * and answers one record with its probability, level, reasons and the model's quality.
+ *
+ * A refused portal's counts are remembered for `refusalTtlMs` (an hour by default): every "какой
+ * скоринг" on a small portal would otherwise export the whole CRM again only to refuse again.
  */
 import type { Account, LeadScoreAnswer } from '../dialog/types';
 import type { Lang, LeadRef } from '../nlu/types';
 import type { ModelStore } from '../store/types';
-import { LEAD_FEATURE_KINDS, TARGET, leadRow, leadTable, countActivities, type CrmRow } from './crm-features';
+import { FEATURE_KINDS, TARGET, countAt, crmTable, groupActivities, recordRow, referenceTime, semanticOf, type CrmEntity, type CrmRow } from './crm-features';
 import { compile, parseModel, type CompiledModel } from './model';
 import { trainTable } from './pipeline';
 import { isMissing } from './dataset';
 import { explainRow, reasonsInWords } from './explain';
 import type { TrainRunner } from './queue';
 
+/** Rows exported so far and the total the portal reported (undefined when it did not say). */
+export type ExportProgress = (done: number, total: number | undefined) => void;
+
 /** What scoring needs from a portal (implemented over src/bitrix, faked in tests). */
 export interface CrmSource {
-  leads(memberId: string): Promise<CrmRow[]>;
-  activitiesOfLeads(memberId: string): Promise<CrmRow[]>;
+  leads(memberId: string, onProgress?: ExportProgress): Promise<CrmRow[]>;
+  activitiesOfLeads(memberId: string, onProgress?: ExportProgress): Promise<CrmRow[]>;
   lead(memberId: string, id: number): Promise<CrmRow | null>;
   activitiesOfLead(memberId: string, id: number): Promise<CrmRow[]>;
+  deals(memberId: string, onProgress?: ExportProgress): Promise<CrmRow[]>;
+  activitiesOfDeals(memberId: string, onProgress?: ExportProgress): Promise<CrmRow[]>;
+  deal(memberId: string, id: number): Promise<CrmRow | null>;
+  activitiesOfDeal(memberId: string, id: number): Promise<CrmRow[]>;
 }
 
 export interface PortalScorerDeps {
@@ -28,84 +38,175 @@ export interface PortalScorerDeps {
   minClosed: number;
   retrainDays: number;
   clock?: () => number;
+  /** How long a refusal's counts are trusted before the CRM is exported again. Default 1 hour. */
+  refusalTtlMs?: number;
 }
 
-type Progress = (fraction: number, message: string) => Promise<void> | void;
+export type Progress = (fraction: number, message: string) => Promise<void> | void;
+
+/** Finer progress for a terminal: rows exported (of the portal's total) and the fit's stages. */
+export interface TrainListener {
+  export?(what: 'leads' | 'deals' | 'activities', done: number, total: number | undefined): void;
+  stage?(stage: string, fraction: number): void;
+}
+
+export interface DataCounts {
+  closed: number;
+  success: number;
+  failure: number;
+  required: number;
+}
+
+export type NoModel = Extract<LeadScoreAnswer, { kind: 'no-model' }> & { success: number; failure: number };
 
 const level = (p: number): 'low' | 'medium' | 'high' => (p < 0.35 ? 'low' : p < 0.65 ? 'medium' : 'high');
+const ENTITIES: CrmEntity[] = ['lead', 'deal'];
 
 export function createPortalScorer(deps: PortalScorerDeps) {
   const clock = deps.clock ?? Date.now;
+  const refusalTtl = deps.refusalTtlMs ?? 3_600_000;
   const compiled = new Map<string, { version: number; model: CompiledModel }>();
-  const training = new Map<string, Promise<LeadScoreAnswer | null>>();
+  const training = new Map<string, Promise<NoModel | null>>();
+  /** Counts from the last export per portal and entity: refusals are answered from here for a while. */
+  const counted = new Map<string, { at: number; counts: DataCounts }>();
+  const key = (memberId: string, entity: CrmEntity) => `${memberId}\u0000${entity}`;
 
-  /** Train and save a lead model for a portal; a no-model answer when it has too few closed leads. */
-  async function train(memberId: string, progress: Progress = () => undefined): Promise<LeadScoreAnswer | null> {
-    await progress(0.05, 'export: leads');
-    const leads = await deps.crm.leads(memberId);
-    const closed = leads.filter((l) => ['S', 'F'].includes(String(l.STATUS_SEMANTIC_ID ?? '').toUpperCase())).length;
-    if (closed < deps.minClosed) return { kind: 'no-model', entity: 'lead', closed, required: deps.minClosed };
+  const source = (entity: CrmEntity) =>
+    entity === 'deal'
+      ? { records: deps.crm.deals.bind(deps.crm), activities: deps.crm.activitiesOfDeals.bind(deps.crm), one: deps.crm.deal.bind(deps.crm), activitiesOf: deps.crm.activitiesOfDeal.bind(deps.crm) }
+      : { records: deps.crm.leads.bind(deps.crm), activities: deps.crm.activitiesOfLeads.bind(deps.crm), one: deps.crm.lead.bind(deps.crm), activitiesOf: deps.crm.activitiesOfLead.bind(deps.crm) };
+
+  function countClosed(entity: CrmEntity, records: CrmRow[]): DataCounts {
+    let success = 0;
+    let failure = 0;
+    for (const r of records) {
+      const s = semanticOf(entity, r);
+      if (s === 'S') success++;
+      else if (s === 'F') failure++;
+    }
+    return { closed: success + failure, success, failure, required: deps.minClosed };
+  }
+
+  const refusal = (entity: CrmEntity, c: DataCounts): NoModel => ({ kind: 'no-model', entity, closed: c.closed, required: c.required, success: c.success, failure: c.failure });
+
+  /**
+   * Train and save a model for a portal and entity; a no-model answer (with the counts) when it has
+   * too few closed records. Always exports: on-demand and scheduled retraining must see new data.
+   */
+  async function train(memberId: string, entity: CrmEntity = 'lead', progress: Progress = () => undefined, listen: TrainListener = {}): Promise<NoModel | null> {
+    const src = source(entity);
+    const plural = entity === 'deal' ? 'deals' : 'leads';
+    await progress(0.05, `export: ${plural}`);
+    const records = await src.records(memberId, (done, total) => listen.export?.(plural, done, total));
+    const counts = countClosed(entity, records);
+    counted.set(key(memberId, entity), { at: clock(), counts });
+    if (counts.closed < deps.minClosed) return refusal(entity, counts);
     await progress(0.3, 'export: activities');
-    const activities = await deps.crm.activitiesOfLeads(memberId);
-    await progress(0.6, 'training');
-    const table = leadTable(leads, activities);
+    const activities = await src.activities(memberId, (done, total) => listen.export?.('activities', done, total));
+    await progress(0.6, 'features');
+    const now = clock();
+    const table = crmTable(entity, records, activities, now);
     // A field a portal never fills, or fills with one value only (every lead has a phone), says
     // nothing about the outcome: train without it.
-    const empty = table.header.filter((h, i) => h !== TARGET && new Set(table.rows.map((r) => r[i]).filter((v) => !isMissing(v))).size <= 1);
-    const { model } = trainTable(table, { target: TARGET, positive: 'success', drop: [...new Set(['ID', ...empty])], kinds: LEAD_FEATURE_KINDS });
-    const now = clock();
+    // Judged on the closed records only: those are the rows the model is trained on.
+    const t = table.header.indexOf(TARGET);
+    const closedRows = table.rows.filter((r) => !isMissing(r[t]));
+    const empty = table.header.filter((h, i) => h !== TARGET && new Set(closedRows.map((r) => r[i]).filter((v) => !isMissing(v))).size <= 1);
+    await progress(0.65, 'training');
+    const { model } = trainTable(table, {
+      target: TARGET,
+      positive: 'success',
+      drop: [...new Set(['ID', ...empty])],
+      kinds: FEATURE_KINDS[entity],
+      clock: () => performance.now() / 1000,
+      onProgress: listen.stage,
+    });
     await progress(0.9, 'saving');
-    await deps.models.save({ memberId, entity: 'lead', trainedAt: now, nextTrainingAt: now + deps.retrainDays * 86_400_000, meta: model.meta as unknown as Record<string, unknown>, payload: model });
+    await deps.models.save({ memberId, entity, trainedAt: now, nextTrainingAt: now + deps.retrainDays * 86_400_000, meta: model.meta as unknown as Record<string, unknown>, payload: model });
     return null;
   }
 
-  async function current(memberId: string): Promise<CompiledModel | LeadScoreAnswer> {
-    let rec = await deps.models.latest(memberId, 'lead');
-    if (!rec || rec.nextTrainingAt <= clock()) {
-      let t = training.get(memberId);
-      if (!t) {
-        t = train(memberId).finally(() => training.delete(memberId));
-        training.set(memberId, t);
-      }
-      const refused = await t;
-      if (refused) return refused;
-      rec = await deps.models.latest(memberId, 'lead');
-      if (!rec) return { kind: 'no-model', entity: 'lead', closed: 0, required: deps.minClosed };
+  /** Train once per portal and entity at a time; concurrent callers share the run. */
+  function trainShared(memberId: string, entity: CrmEntity): Promise<NoModel | null> {
+    const k = key(memberId, entity);
+    let t = training.get(k);
+    if (!t) {
+      t = train(memberId, entity).finally(() => training.delete(k));
+      training.set(k, t);
     }
-    const hit = compiled.get(memberId);
-    if (hit && hit.version === rec.version) return hit.model;
-    const model = compile(parseModel(rec.payload));
-    compiled.set(memberId, { version: rec.version, model });
-    return model;
+    return t;
+  }
+
+  /** A fresh refusal remembered for this portal, if any (no export then). */
+  function rememberedRefusal(memberId: string, entity: CrmEntity): NoModel | null {
+    const hit = counted.get(key(memberId, entity));
+    if (!hit || clock() - hit.at >= refusalTtl || hit.counts.closed >= deps.minClosed) return null;
+    return refusal(entity, hit.counts);
+  }
+
+  async function current(memberId: string, entity: CrmEntity): Promise<{ model: CompiledModel; version: number } | NoModel> {
+    let rec = await deps.models.latest(memberId, entity);
+    if (!rec || rec.nextTrainingAt <= clock()) {
+      // A stale model still answers while its portal is refused (too few records since it was made).
+      const remembered = rememberedRefusal(memberId, entity);
+      if (remembered && !rec) return remembered;
+      if (!remembered) {
+        const refused = await trainShared(memberId, entity);
+        if (refused && !rec) return refused;
+        rec = (await deps.models.latest(memberId, entity)) ?? rec;
+      }
+      if (!rec) return refusal(entity, { closed: 0, success: 0, failure: 0, required: deps.minClosed });
+    }
+    const k = key(memberId, entity);
+    const hit = compiled.get(k);
+    if (hit && hit.version === rec.version) return hit;
+    const entry = { version: rec.version, model: compile(parseModel(rec.payload)) };
+    compiled.set(k, entry);
+    return entry;
   }
 
   return {
     train,
+    /**
+     * Closed-record counts for the pages while a portal has no model: from the last export when it
+     * is younger than the refusal TTL, else from a fresh export (then remembered).
+     */
+    async dataCounts(memberId: string, entity: CrmEntity): Promise<DataCounts> {
+      const hit = counted.get(key(memberId, entity));
+      if (hit && clock() - hit.at < refusalTtl) return hit.counts;
+      const counts = countClosed(entity, await source(entity).records(memberId));
+      counted.set(key(memberId, entity), { at: clock(), counts });
+      return counts;
+    },
     /** The job runner's work: train one portal's model, saying what happened. */
     runner: (async (job, progress) => {
-      if (job.entity !== 'lead') throw new Error('only lead models are trained so far');
-      const refused = await train(job.memberId, progress);
-      if (refused?.kind === 'no-model') return `not enough data: ${refused.closed} closed leads of ${refused.required}`;
-      const rec = await deps.models.latest(job.memberId, 'lead');
+      if (!ENTITIES.includes(job.entity)) throw new Error(`unknown entity "${String(job.entity)}"`);
+      const refused = await train(job.memberId, job.entity, progress);
+      if (refused) return `not enough data: ${refused.closed} closed ${job.entity}s of ${refused.required}`;
+      const rec = await deps.models.latest(job.memberId, job.entity);
       return `model version ${rec?.version ?? '?'} trained`;
     }) as TrainRunner,
     async scoreLead(account: Account, ref: LeadRef, lang: Lang = 'ru'): Promise<LeadScoreAnswer> {
-      if (ref.entity === 'deal') return { kind: 'no-model', entity: 'deal', closed: 0, required: deps.minClosed };
-      if (ref.id === undefined) return { kind: 'not-found', entity: 'lead', ref };
-      const lead = await deps.crm.lead(account.memberId, ref.id);
-      if (!lead) return { kind: 'not-found', entity: 'lead', ref };
-      const model = await current(account.memberId);
-      if (!('weights' in model)) return model;
-      const table = leadTable([lead], []);
-      const row = leadRow(lead, countActivities(await deps.crm.activitiesOfLead(account.memberId, ref.id)).get(ref.id));
-      const ex = explainRow(model, table.header, row);
-      await deps.models.addScore(account.memberId, 'lead', ref.id, clock(), ex.probability, (await deps.models.latest(account.memberId, 'lead'))?.version ?? 0);
+      const entity: CrmEntity = ref.entity === 'deal' ? 'deal' : 'lead';
+      if (ref.id === undefined) return { kind: 'not-found', entity, ref };
+      const src = source(entity);
+      const record = await src.one(account.memberId, ref.id);
+      if (!record) return { kind: 'not-found', entity, ref };
+      const got = await current(account.memberId, entity);
+      if ('kind' in got) return { kind: 'no-model', entity, closed: got.closed, required: got.required };
+      const { model, version } = got;
+      const now = clock();
+      const acts = groupActivities(await src.activitiesOf(account.memberId, ref.id)).get(ref.id);
+      const row = recordRow(entity, record, countAt(acts, referenceTime(entity, record, now)));
+      const header = crmTable(entity, [], [], now).header;
+      const ex = explainRow(model, header, row);
+      await deps.models.addScore(account.memberId, entity, ref.id, now, ex.probability, version);
       const m = model.model.meta.metrics;
       return {
         kind: 'score',
-        entity: 'lead',
+        entity,
         id: ref.id,
-        title: String(lead.TITLE ?? `#${ref.id}`),
+        title: String(record.TITLE ?? `#${ref.id}`),
         probability: ex.probability,
         level: level(ex.probability),
         reasons: reasonsInWords(ex.contributions, lang),
@@ -114,3 +215,5 @@ export function createPortalScorer(deps: PortalScorerDeps) {
     },
   };
 }
+
+export type PortalScorer = ReturnType<typeof createPortalScorer>;

@@ -27,3 +27,41 @@ describe('lead scores through the dialogue and the sandbox portal', () => {
     expect((await rt.store.models.latest(rt.sandboxMemberId!, 'lead'))?.version).toBe(2);
   });
 });
+
+describe('deal scores through the dialogue and the sandbox portal', () => {
+  let t: TestRuntime;
+  let rt: Runtime;
+  beforeAll(async () => {
+    // 6,000 sandbox leads make 1,500 deals, about 1,300 of them closed (won or lost).
+    t = await startTestRuntime({ SCORING_MIN_CLOSED: '1000' }, 6000);
+    rt = t.rt;
+  });
+  afterAll(() => t.stop());
+  const say = (text: string, locale: 'ru' | 'en' = 'ru') =>
+    rt.dialog.handle({ channel: 'console', sessionKey: `deal-${locale}`, account: { memberId: rt.sandboxMemberId!, userId: 1 }, text, locale, timeZone: 'Europe/Moscow', now: new Date() });
+
+  it('trains a deal model from crm.deal.list and the deals\' activities, and answers a deal with reasons', async () => {
+    const client = await rt.clients.get(rt.sandboxMemberId!);
+    const open = await client.call<{ ID: string }[]>('crm.deal.list', { filter: { STAGE_SEMANTIC_ID: 'P' }, select: ['ID'], order: { ID: 'ASC' } });
+    expect(open.length).toBeGreaterThan(0);
+    const id = Number(open[0]!.ID);
+    const r = await say(`Какой скоринг у сделки ${id}?`);
+    expect(r.text).toMatch(/^Сделка «.+»: вероятность успеха \d+%, (низкая|средняя|высокая)\.( Сильнее всего повлияли: .+\.)? Точность модели \d+%\.$/);
+    const model = await rt.store.models.latest(rt.sandboxMemberId!, 'deal');
+    expect(model?.version).toBe(1);
+    expect(await rt.store.models.latest(rt.sandboxMemberId!, 'lead')).toBeNull(); // a deal question trains deals only
+    const meta = model!.meta as { counts: { train: { success: number; failure: number }; test: { success: number; failure: number } }; metrics: { auc: number }; columns: { name: string }[] };
+    const closed = meta.counts.train.success + meta.counts.train.failure + meta.counts.test.success + meta.counts.test.failure;
+    expect(closed).toBeGreaterThanOrEqual(1000);
+    expect(meta.metrics.auc).toBeGreaterThan(0.6);
+    // The windows and the activity text were built from the export (not dropped as empty).
+    expect(meta.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['activities_30d', 'calls_7d', 'activity_text', 'OPPORTUNITY']));
+    expect((await rt.store.models.scores(rt.sandboxMemberId!, 'deal', id)).length).toBe(1);
+  });
+
+  it('retrains deals through the job queue', async () => {
+    const id = await rt.trainingQueue.enqueue({ memberId: rt.sandboxMemberId!, entity: 'deal' });
+    await rt.trainingQueue.drain();
+    expect(await rt.store.jobs.get(id)).toMatchObject({ state: 'done', progress: 1, message: 'model version 2 trained' });
+  });
+});

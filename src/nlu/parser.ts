@@ -161,6 +161,8 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
         if (j < 0 || j >= u.tokens.length || u.used[j] || u.tokens[j]!.kind !== 'word') continue;
         let n = g.slots.commandFillers.matchAt(words, j);
         if (!n && (c.verbs.hasWord(words[j]!) || c.nouns.hasWord(words[j]!))) n = 1;
+        // Articles belong to the noun after them, never to the one before ("a message the …").
+        if (n === 1 && dir === 1 && g.slots.leftOnlyFillers.hasWord(words[j]!)) n = 0;
         // Multi-word fillers are matched from their first word only, going right.
         if (n && (dir === 1 || n === 1)) {
           for (let k = 0; k < n; k++) u.used[j + k] = true;
@@ -315,10 +317,16 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   if (!title) title = markedTitle(u, persons, dates);
   for (const d of dates) u.use(dateTokens(u, d));
   let responsible: PersonSlot | undefined;
+  // "remind me …": the speaker named inside the reminder phrase is the responsible.
+  if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i]))) responsible = { self: true };
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue; // inside a title or the command
-    if (!responsible) responsible = p.slot;
+    // Once the responsible is known, and right after "с", "про", "with" …, a person belongs to the
+    // title ("позвонить Антону", "созвониться с Антоном", "call Sophie"); "с ответственным
+    // Сергеем" is a role, not a title word (the preposition is not next to the name).
+    if (responsible || (p.preposition && u.g.slots.titlePersonPrepositions.hasWord(p.preposition) && isPrepositionOf(u, idx[0]!, p))) continue;
+    responsible = p.slot;
     u.use(idx);
   }
   if (!responsible && cmd.reminder) responsible = { self: true };

@@ -7,6 +7,8 @@ interface SlotsFile {
   text_markers: string[];
   role_words: string[];
   command_fillers: string[];
+  left_only_fillers?: string[];
+  title_person_prepositions?: string[];
   edge_words: string[];
   event_kinds: Record<string, string[]>;
   event_plain: string[];
@@ -18,6 +20,10 @@ export interface SlotsGrammar {
   textMarkers: WordSet;
   roleWords: WordSet;
   commandFillers: WordSet;
+  /** Fillers taken only before a command word (articles: "a message", not "message the …"). */
+  leftOnlyFillers: WordSet;
+  /** Prepositions after which a person stays in a task's title ("созвониться с Антоном"). */
+  titlePersonPrepositions: WordSet;
   edgeWords: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
@@ -39,6 +45,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     textMarkers: new WordSet(g.text_markers),
     roleWords: new WordSet(g.role_words),
     commandFillers: new WordSet(g.command_fillers),
+    leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
+    titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
     edgeWords: new WordSet(g.edge_words),
     eventKinds: kinds,
     eventPlain: new WordSet(g.event_plain),

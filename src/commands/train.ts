@@ -1,20 +1,29 @@
 /**
- * `b24-assistant train --csv FILE --target COLUMN [...]`: train a scoring model on a CSV
- * and print its quality; `--portal` trains from a portal through src/bitrix's export.
+ * `b24-assistant train --csv FILE --target COLUMN [...]`: train a scoring model on a CSV and print
+ * its quality. `train --portal MEMBER_ID|DOMAIN [--entity lead|deal]`: export a portal's leads or
+ * deals and their activities through src/bitrix (the same path the server takes), train, save the
+ * model as that portal's next version in the configured store, print its metrics; progress bars for
+ * the export (rows of the portal's total) and the training stages go to stderr.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from './args';
+import { parseArgs, type Args } from './args';
 import { parseCsv } from '../scoring/csv';
 import { DataError } from '../scoring/errors';
 import { serialiseModel } from '../scoring/model';
 import { trainTable, type TrainOptions } from '../scoring/pipeline';
 import type { Balance } from '../scoring/split';
+import { loadConfig, isSandboxMode } from '../config';
+import { openConfiguredStore } from '../store';
+import { PortalClients, type AppCredentials } from '../bitrix/client';
+import { portalCrmSource } from '../bitrix/crm-source';
+import { createPortalScorer } from '../scoring/portal-scorer';
+import type { ModelMeta } from '../scoring/model';
 
 const USAGE = `usage: b24-assistant train --csv FILE --target COLUMN [--positive VALUE] [--sep ';']
          [--drop COL,COL] [--split-column COL] [--model OUT] [--json]
          [--balance upsample|weights|none] [--numeric bins|standard] [--seed N] [--C X] [--threshold P]
-       b24-assistant train --portal MEMBER_ID [--entity lead|deal]
+       b24-assistant train --portal [MEMBER_ID|DOMAIN] [--entity lead|deal] [--json] [--quiet]
 `;
 
 function numberFlag(v: string | undefined, name: string, check: (n: number) => boolean): number | undefined {
@@ -24,26 +33,178 @@ function numberFlag(v: string | undefined, name: string, check: (n: number) => b
   return n;
 }
 
+/**
+ * Progress bars on a stream: on a terminal one line redrawn in place per bar; elsewhere (a log, a
+ * test) one line each time a bar passes another tenth, so the output stays short.
+ */
+export function progressBars(out: NodeJS.WriteStream | { isTTY?: boolean; write(s: string): unknown }, width = 30) {
+  const tty = !!out.isTTY;
+  let current = '';
+  let lastTenth = -1;
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const draw = (label: string, fraction: number, tail: string) => {
+    const f = Math.max(0, Math.min(1, fraction));
+    const line = `${label.padEnd(18)} [${'#'.repeat(Math.round(f * width)).padEnd(width, '.')}] ${tail}`;
+    if (label !== current) {
+      if (tty && current) out.write('\n');
+      current = label;
+      lastTenth = -1;
+    }
+    if (tty) out.write(`\r${line}`);
+    else {
+      const tenth = Math.floor(f * 10);
+      if (tenth > lastTenth) {
+        lastTenth = tenth;
+        out.write(`${line}\n`);
+      }
+    }
+  };
+  return {
+    rows(label: string, done: number, total: number | undefined) {
+      const t = total ?? 0;
+      draw(label, t > 0 ? done / t : done > 0 ? 1 : 0, t ? `${fmt(done)} / ${fmt(t)} rows` : `${fmt(done)} rows`);
+    },
+    stage(label: string, stage: string, fraction: number) {
+      draw(label, fraction, stage);
+    },
+    end() {
+      if (tty && current) out.write('\n');
+      current = '';
+    },
+  };
+}
+
+/** The app credentials the server uses for this configuration (sandbox mode: kept in DATA_DIR by `npm start`). */
+function appCredentials(config: ReturnType<typeof loadConfig>): AppCredentials {
+  if (!isSandboxMode(config)) return { clientId: config.B24_CLIENT_ID!, clientSecret: config.B24_CLIENT_SECRET! };
+  const file = path.join(config.DATA_DIR, 'sandbox-app.json');
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as AppCredentials;
+  } catch {
+    throw new DataError(`no ${file}: start the server once (npm start) so the sandbox portal installs the app`);
+  }
+}
+
+async function trainPortal(args: Args): Promise<number> {
+  const entity = args.get('entity') ?? 'lead';
+  if (entity !== 'lead' && entity !== 'deal') {
+    process.stderr.write(`train: --entity must be lead or deal, got "${entity}"\n`);
+    return 2;
+  }
+  const json = args.has('json');
+  const config = loadConfig();
+  const store = await openConfiguredStore(config);
+  try {
+    const installs = await store.installs.list();
+    const wanted = args.get('portal');
+    const install = wanted
+      ? ((await store.installs.get(wanted)) ?? (await store.installs.getByDomain(wanted)))
+      : installs.length === 1
+        ? installs[0]
+        : undefined;
+    if (!install) {
+      process.stderr.write(
+        installs.length === 0
+          ? 'train: no portal installed; start the server once (npm start) so the sandbox portal installs the app\n'
+          : wanted
+            ? `train: no installed portal "${wanted}"; installed: ${installs.map((i) => `${i.domain} (${i.memberId})`).join(', ')}\n`
+            : `train: name the portal with --portal: ${installs.map((i) => i.domain).join(', ')}\n`,
+      );
+      return 2;
+    }
+    let app: AppCredentials;
+    try {
+      app = appCredentials(config);
+    } catch (e) {
+      process.stderr.write(`train: ${(e as Error).message}\n`);
+      return 2;
+    }
+    const clients = new PortalClients({ installs: store.installs, locks: store.locks, app });
+    const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS });
+    const bars = progressBars(args.has('quiet') ? { isTTY: false, write: () => true } : process.stderr);
+    const t0 = performance.now();
+    let exportSeconds = 0;
+    let refused;
+    try {
+      refused = await scorer.train(install.memberId, entity, undefined, {
+        export: (what, done, total) => {
+          bars.rows(`export ${what}`, done, total);
+          exportSeconds = (performance.now() - t0) / 1000;
+        },
+        stage: (stage, f) => bars.stage('training', stage, f),
+      });
+    } catch (e) {
+      bars.end();
+      if (e instanceof DataError) {
+        process.stderr.write(`train: ${e.message}\n`);
+        return 1;
+      }
+      const hint = isSandboxMode(config) ? ' (the sandbox portal is served by the server: is npm start running?)' : '';
+      process.stderr.write(`train: cannot export from ${install.domain}: ${(e as Error).message}${hint}\n`);
+      return 1;
+    }
+    bars.end();
+    const plural = entity === 'deal' ? 'deals' : 'leads';
+    if (refused) {
+      const msg = `${install.domain} has ${refused.closed} closed ${plural} (${refused.success} successful, ${refused.failure} failed); a model needs ${refused.required} (SCORING_MIN_CLOSED)`;
+      if (json) process.stdout.write(`${JSON.stringify({ portal: install.domain, memberId: install.memberId, entity, trained: false, closed: refused.closed, success: refused.success, failure: refused.failure, required: refused.required })}\n`);
+      process.stderr.write(`train: not enough data: ${msg}\n`);
+      return 1;
+    }
+    const rec = (await store.models.latest(install.memberId, entity))!;
+    const meta = rec.meta as unknown as ModelMeta;
+    const m = meta.metrics;
+    const summary = {
+      portal: install.domain,
+      memberId: install.memberId,
+      entity,
+      trained: true,
+      version: rec.version,
+      trainedAt: new Date(rec.trainedAt).toISOString(),
+      nextTrainingAt: new Date(rec.nextTrainingAt).toISOString(),
+      auc: m.auc,
+      precision: m.precision,
+      recall: m.recall,
+      f1: m.f1,
+      accuracy: m.accuracy,
+      fpr: m.fpr,
+      threshold: m.threshold,
+      confusion: m.confusion,
+      counts: meta.counts,
+      rows: meta.rows,
+      features: meta.features,
+      columns: meta.columns.map((c) => c.name),
+      exportSeconds,
+      fitSeconds: meta.trainSeconds,
+      totalSeconds: (performance.now() - t0) / 1000,
+    };
+    if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    else {
+      const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+      process.stdout.write(
+        [
+          `${install.domain}: ${entity} model version ${rec.version}, next retraining ${summary.nextTrainingAt.slice(0, 10)}`,
+          `closed ${plural}: train ${meta.counts.train.success} successes / ${meta.counts.train.failure} failures; test ${meta.counts.test.success} / ${meta.counts.test.failure}`,
+          `AUC ${m.auc.toFixed(4)}  precision ${pct(m.precision)}  recall ${pct(m.recall)}  F1 ${pct(m.f1)}  accuracy ${pct(m.accuracy)}  FPR ${pct(m.fpr)}  at threshold ${m.threshold}`,
+          `confusion: tp ${m.confusion.tp}  fp ${m.confusion.fp}  tn ${m.confusion.tn}  fn ${m.confusion.fn}`,
+          `export ${exportSeconds.toFixed(1)} s, fit ${meta.trainSeconds.toFixed(2)} s, ${meta.features} features from ${meta.columns.length} columns`,
+          '',
+        ].join('\n'),
+      );
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json', 'help']);
+  const args = parseArgs(argv, ['json', 'help', 'quiet']);
   if (args.has('help')) {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (args.has('portal')) {
-    const exporter = path.join(__dirname, '..', 'bitrix', 'export.ts');
-    if (!fs.existsSync(exporter)) {
-      process.stderr.write('train --portal is not available yet: it needs the portal export in src/bitrix (a CrmSource); train from a CSV with --csv meanwhile\n');
-      return 2;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(exporter) as { trainPortalFromCli?: (argv: string[]) => Promise<number> };
-    if (!mod.trainPortalFromCli) {
-      process.stderr.write('train --portal is not available yet: src/bitrix/export.ts has no trainPortalFromCli export\n');
-      return 2;
-    }
-    return mod.trainPortalFromCli(argv);
-  }
+  if (args.has('portal')) return trainPortal(args);
   const csv = args.get('csv');
   const target = args.get('target');
   if (!csv || !target) {

@@ -39,6 +39,7 @@ const EnGrammarSchema = z.object({
   weekdays: NumberMap,
   dayParts: NumberMap,
   dayPartsAfterDate: NumberMap.default({}),
+  nextWeek: Words,
   fixedDurations: NumberMap,
   durationUnits: NumberMap,
   allDay: Words,

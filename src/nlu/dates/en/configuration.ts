@@ -17,6 +17,7 @@ import type { EnGrammar } from '../grammar';
 import { ENAllDayParser } from './parsers/ENAllDayParser';
 import { ENDayPartParser } from './parsers/ENDayPartParser';
 import { ENDayPartAfterDateParser } from './parsers/ENDayPartAfterDateParser';
+import { ENNextWeekParser } from './parsers/ENNextWeekParser';
 import { ENDurationParser } from './parsers/ENDurationParser';
 import { ENDayOfMonthParser } from './parsers/ENDayOfMonthParser';
 import { ENPastToHourParser } from './parsers/ENPastToHourParser';
@@ -57,6 +58,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENSpokenRelativeParser(v),
     new ENDayPartParser(g.dayParts),
     new ENDayPartAfterDateParser(g),
+    new ENNextWeekParser(g.nextWeek),
     new ENDurationParser(v),
     new ENAllDayParser(g.allDay),
   ];

@@ -1,5 +1,5 @@
 /**
- * A day of the month alone, as an ordinal in words: "on the fifteenth", "for the thirteenth",
+ * A day of the month alone, as an ordinal in words or digits ("on the 30th"): "on the fifteenth", "for the thirteenth",
  * "monday the twentieth", "on twenty first at seven", "fourteenth of this month", "the first of
  * next month". This month if not past, else the next (nlu.md). An ordinal is a day only after a
  * weekday or a date preposition (first/second/third also need "the") and when no noun follows it
@@ -28,18 +28,19 @@ export class ENDayOfMonthParser extends AbstractParser {
 
   protected innerPattern(): string {
     const v = this.v;
-    return `(?:(${v.weekday})\\s+)?(?:(the)\\s+)?(${v.ordinal})(?:\\s+of\\s+(this|next)\\s+month)?`;
+    return `(?:(${v.weekday})\\s+)?(?:(the)\\s+)?(\\d{1,2}(?:st|nd|rd|th)|${v.ordinal})(?:\\s+of\\s+(this|next)\\s+month)?`;
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const v = this.v;
-    const day = v.ordinalValue(match[ORDINAL]);
+    const digits = /^\d/.test(match[ORDINAL]!);
+    const day = digits ? parseInt(match[ORDINAL]!, 10) : v.ordinalValue(match[ORDINAL]);
     if (!day || day > 31) return null;
     const start = match.index ?? 0;
     const end = start + match[0].length;
     if (!match[WEEKDAY]) {
       if (!PREPOSITION.test(context.text.substring(Math.max(0, start - 10), start))) return null;
-      if (day <= 3 && !match[THE]) return null;
+      if (day <= 3 && !match[THE] && !digits) return null;
     }
     if (!match[WHICH_MONTH] && !v.followerAfter(context.text, end) && !/^\s+of\s+(?:every|each)\s/i.test(context.text.substring(end, end + 16))) return null;
     const c = context.createParsingComponents();

@@ -111,6 +111,13 @@ export class Finder {
         i++;
         continue;
       }
+      const stranger = this.strangerFullName(src, toks, i, hitAt, idx);
+      if (stranger) {
+        const prep = this.preposition(src, toks, i, lang, prev);
+        out.push(this.mention(src, toks, i, i + 1, { unresolved: stranger.name }, 'unknown', stranger.mask, prep));
+        i += 2;
+        continue;
+      }
       let span = this.matchSpan(src, toks, i, hitAt);
       const thingBefore = this.afterThingPreposition(src, toks, i);
       if (span && span.len === 1 && this.isCommonWord(t)) {
@@ -262,6 +269,41 @@ export class Finder {
       }
     }
     return byUser.size > 0 ? { len: 1, cands: [...byUser.values()] } : null;
+  }
+
+  /**
+   * "Сергею Сергееву" in a portal of Сергей Иванов and Иван Сергеев: a first name and a last name
+   * said together, in one case, that belong to two different users and to nobody together, name
+   * somebody who is not in the portal; taking either user alone would be a guess.
+   */
+  private strangerFullName(
+    src: string,
+    toks: Token[],
+    i: number,
+    hitAt: (k: number) => TokenHits | null,
+    idx: DirectoryIndex,
+  ): { name: string; mask: number } | null {
+    const a = toks[i]!;
+    const b = toks[i + 1];
+    if (!b || !a.word || !b.word || !adjacent(src, a, b)) return null;
+    const ha = hitAt(i);
+    const hb = hitAt(i + 1);
+    if (!ha || !hb || ha.fuzzy || hb.fuzzy) return null;
+    const usersA = new Set(ha.entries.map((e) => e.user));
+    if (hb.entries.some((e) => usersA.has(e.user))) return null;
+    for (const [x, y] of [[FIELD_FIRST, FIELD_LAST], [FIELD_LAST, FIELD_FIRST]] as const) {
+      for (const ea of ha.entries) {
+        if (ea.field !== x) continue;
+        const eb = hb.entries.find((e) => e.field === y && (e.mask & ea.mask) !== 0);
+        if (!eb) continue;
+        const field = (e: FormEntry) => {
+          const u = idx.users[e.user]!;
+          return (e.field === FIELD_FIRST ? u.name : u.lastName) ?? '';
+        };
+        return { name: `${field(ea)} ${field(eb)}`.trim(), mask: ea.mask & eb.mask };
+      }
+    }
+    return null;
   }
 
   /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in

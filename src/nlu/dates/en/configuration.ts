@@ -18,6 +18,7 @@ import { ENAllDayParser } from './parsers/ENAllDayParser';
 import { ENDayPartParser } from './parsers/ENDayPartParser';
 import { ENDayPartAfterDateParser } from './parsers/ENDayPartAfterDateParser';
 import { ENNextWeekParser } from './parsers/ENNextWeekParser';
+import { ENSpokenDigitsClockParser } from './parsers/ENSpokenDigitsClockParser';
 import { ENDurationParser } from './parsers/ENDurationParser';
 import { ENDayOfMonthParser } from './parsers/ENDayOfMonthParser';
 import { ENPastToHourParser } from './parsers/ENPastToHourParser';
@@ -55,6 +56,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENDayOfMonthParser(v),
     new ENPastToHourParser(v),
     new ENSpokenTimeParser(v),
+    new ENSpokenDigitsClockParser(v),
     new ENSpokenRelativeParser(v),
     new ENDayPartParser(g.dayParts),
     new ENDayPartAfterDateParser(g),

@@ -50,5 +50,11 @@ export function portalCrmSource(clients: PortalClients): CrmSource {
     activitiesOfDeals: (memberId, p) => all(memberId, 'activity', { OWNER_TYPE_ID: OWNER_DEAL }, p),
     deal: (memberId, id) => one(memberId, 'deal', id),
     activitiesOfDeal: (memberId, id) => all(memberId, 'activity', { OWNER_TYPE_ID: OWNER_DEAL, OWNER_ID: id }),
+    async find(memberId, entity, query) {
+      // One page of title matches (a substring filter), newest first: enough to tell one from several.
+      const client = await clients.get(memberId);
+      const rows = await client.call<Record<string, unknown>[]>(LIST[entity], { filter: { '%TITLE': query }, select: ['ID', 'TITLE'], order: { ID: 'DESC' }, start: -1 });
+      return rows ?? [];
+    },
   };
 }

@@ -30,6 +30,8 @@ export interface CrmSource {
   activitiesOfDeals(memberId: string, onProgress?: ExportProgress): Promise<CrmRow[]>;
   deal(memberId: string, id: number): Promise<CrmRow | null>;
   activitiesOfDeal(memberId: string, id: number): Promise<CrmRow[]>;
+  /** Records whose title contains `query` (ID and TITLE at least), newest first; for "скоринг лида Ромашка". */
+  find?(memberId: string, entity: CrmEntity, query: string): Promise<CrmRow[]>;
 }
 
 export interface PortalScorerDeps {
@@ -188,25 +190,33 @@ export function createPortalScorer(deps: PortalScorerDeps) {
     }) as TrainRunner,
     async scoreLead(account: Account, ref: LeadRef, lang: Lang = 'ru'): Promise<LeadScoreAnswer> {
       const entity: CrmEntity = ref.entity === 'deal' ? 'deal' : 'lead';
-      if (ref.id === undefined) return { kind: 'not-found', entity, ref };
       const src = source(entity);
-      const record = await src.one(account.memberId, ref.id);
+      let id = ref.id;
+      let record: CrmRow | null = null;
+      if (id === undefined && ref.query?.trim() && deps.crm.find) {
+        // By title: one match is scored, several are offered back (the newest few), none is not found.
+        const found = await deps.crm.find(account.memberId, entity, ref.query.trim());
+        if (found.length > 1) return { kind: 'ambiguous', entity, options: found.slice(0, 5).map((r) => ({ id: Number(r.ID), title: String(r.TITLE ?? '') })) };
+        if (found.length === 1) id = Number(found[0]!.ID);
+      }
+      if (id === undefined || !Number.isFinite(id)) return { kind: 'not-found', entity, ref };
+      record = await src.one(account.memberId, id);
       if (!record) return { kind: 'not-found', entity, ref };
       const got = await current(account.memberId, entity);
       if ('kind' in got) return { kind: 'no-model', entity, closed: got.closed, required: got.required };
       const { model, version } = got;
       const now = clock();
-      const acts = groupActivities(await src.activitiesOf(account.memberId, ref.id)).get(ref.id);
+      const acts = groupActivities(await src.activitiesOf(account.memberId, id)).get(id);
       const row = recordRow(entity, record, countAt(acts, referenceTime(entity, record, now)));
       const header = crmTable(entity, [], [], now).header;
       const ex = explainRow(model, header, row);
-      await deps.models.addScore(account.memberId, entity, ref.id, now, ex.probability, version);
+      await deps.models.addScore(account.memberId, entity, id, now, ex.probability, version);
       const m = model.model.meta.metrics;
       return {
         kind: 'score',
         entity,
-        id: ref.id,
-        title: String(record.TITLE ?? `#${ref.id}`),
+        id,
+        title: String(record.TITLE ?? `#${id}`),
         probability: ex.probability,
         level: level(ex.probability),
         reasons: reasonsInWords(ex.contributions, lang),

@@ -50,6 +50,7 @@ function fakeCrm(nLeads: number, nDeals = 0) {
     activitiesOfDeals: async () => deals.acts,
     deal: async (_m, id) => deals.records.find((l) => l.ID === id) ?? null,
     activitiesOfDeal: async (_m, id) => deals.acts.filter((a) => a.OWNER_ID === id),
+    find: async (_m, entity, q) => (entity === 'deal' ? deals : leads).records.filter((r) => String(r.TITLE).toLowerCase().includes(q.toLowerCase())).reverse(),
   };
   return { crm, calls, leads, deals };
 }
@@ -100,6 +101,19 @@ describe('createPortalScorer', () => {
     expect((await store.models.scores('m1', 'deal', (best as { id: number }).id)).length).toBe(1);
     const runner = await scorer.runner({ memberId: 'm1', entity: 'deal' }, async () => undefined);
     expect(runner).toBe('model version 2 trained');
+  });
+
+  it('finds a record by its title: one match is scored, several are offered, none is not found', async () => {
+    const store = createMemoryStore();
+    const { crm, leads } = fakeCrm(1500);
+    leads.records[1499]!.TITLE = 'Ромашка: окна ПВХ';
+    const scorer = createPortalScorer({ crm, models: store.models, minClosed: 1000, retrainDays: 30, clock: () => NOW });
+    expect(await scorer.scoreLead(account, { query: 'ромашка' })).toMatchObject({ kind: 'score', entity: 'lead', id: 1500, title: 'Ромашка: окна ПВХ' });
+    const several = await scorer.scoreLead(account, { query: 'с сайта' });
+    expect(several.kind).toBe('ambiguous');
+    expect(several.kind === 'ambiguous' && several.options.length).toBe(5);
+    expect(several.kind === 'ambiguous' && several.options.every((o) => o.title === 'Заявка с сайта')).toBe(true);
+    expect(await scorer.scoreLead(account, { query: 'лютики' })).toMatchObject({ kind: 'not-found', entity: 'lead' });
   });
 
   it('refuses to train below the minimum with the counts, and says when a lead is not there', async () => {

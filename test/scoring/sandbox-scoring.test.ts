@@ -59,6 +59,15 @@ describe('deal scores through the dialogue and the sandbox portal', () => {
     expect((await rt.store.models.scores(rt.sandboxMemberId!, 'deal', id)).length).toBe(1);
   });
 
+  it('looks deals up by title words through crm.deal.list', async () => {
+    const account = { memberId: rt.sandboxMemberId!, userId: 1 };
+    const several = await rt.actions.scoreLead(account, { query: 'сделка', entity: 'deal' });
+    expect(several.kind).toBe('ambiguous');
+    expect(several.kind === 'ambiguous' && several.options.length).toBe(5);
+    expect(several.kind === 'ambiguous' && several.options.every((o) => /^Сделка: /.test(o.title))).toBe(true);
+    expect(await rt.actions.scoreLead(account, { query: 'нет такой сделки нигде', entity: 'deal' })).toMatchObject({ kind: 'not-found', entity: 'deal' });
+  });
+
   it('retrains deals through the job queue', async () => {
     const id = await rt.trainingQueue.enqueue({ memberId: rt.sandboxMemberId!, entity: 'deal' });
     await rt.trainingQueue.drain();

@@ -13,6 +13,7 @@ const DEAL_FIELDS = [
   'CONTACT_ID', 'COMPANY_ID', 'OPPORTUNITY', 'DATE_CREATE', 'CLOSEDATE', 'CLOSED', 'MOVED_TIME', 'DATE_MODIFY',
 ];
 const ACTIVITY_FIELDS = ['ID', 'OWNER_ID', 'OWNER_TYPE_ID', 'TYPE_ID', 'PROVIDER_ID', 'DIRECTION', 'START_TIME', 'END_TIME', 'CREATED', 'SUBJECT', 'DESCRIPTION', 'DESCRIPTION_TYPE'];
+const MAX_DESCRIPTION = 2000;
 const OWNER_LEAD = 1;
 const OWNER_DEAL = 2;
 const LIST: Record<CrmEntity, string> = { lead: 'crm.lead.list', deal: 'crm.deal.list', activity: 'crm.activity.list' };
@@ -30,6 +31,9 @@ export function portalCrmSource(clients: PortalClients): CrmSource {
     }
     const rows: Record<string, unknown>[] = [];
     for await (const page of exportAll(client, entity, { select: FIELDS[entity], filter })) {
+      // E-mail bodies can be long HTML: the features read the first words only, so a page's bodies
+      // are cut as they arrive rather than kept whole for the whole export.
+      if (entity === 'activity') for (const r of page.rows) if (typeof r.DESCRIPTION === 'string' && r.DESCRIPTION.length > MAX_DESCRIPTION) r.DESCRIPTION = r.DESCRIPTION.slice(0, MAX_DESCRIPTION);
       rows.push(...page.rows);
       onProgress?.(page.done, total);
     }

@@ -55,6 +55,14 @@ describe('crm features', () => {
     expect(v.activity_text).toBe('Диалог в открытой линии Сколько стоит доставка?');
   });
 
+  it('keeps a bounded amount of text: one long e-mail does not crowd out the next one', () => {
+    const lead = { ID: '3', STATUS_SEMANTIC_ID: 'P', DATE_CREATE: iso(NOW - 5 * DAY) };
+    const long = `<div>${'очень длинное письмо '.repeat(400)}</div>`;
+    const v = valuesOf(crmTable('lead', [lead], [email(3, NOW - 2 * DAY, 'Прайс', long), email(3, NOW - DAY, 'Счёт', 'оплатили')], NOW), 0);
+    expect(v.activity_text!.length).toBeLessThanOrEqual(1000 + 1 + 'Счёт оплатили'.length);
+    expect(v.activity_text).toMatch(/^Прайс очень длинное письмо .* Счёт оплатили$/);
+  });
+
   it('deals: stage semantic is the target, deal fields are features, the stage itself is not', () => {
     const deals = [
       { ID: '1', TITLE: 'Поставка', STAGE_ID: 'WON', STAGE_SEMANTIC_ID: 'S', OPPORTUNITY: '125000.00', TYPE_ID: 'SALE', CATEGORY_ID: '0', CONTACT_ID: '5', COMPANY_ID: '0', IS_RETURN_CUSTOMER: 'Y', CLOSEDATE: '2026-06-30', DATE_CREATE: iso(CLOSE - 9 * DAY) },

@@ -32,6 +32,7 @@ const RuGrammarSchema = z.object({
   nextWeek: Words,
   endOfWeek: Words,
   casualDates: Words,
+  recurrence: Words,
   filterWords: Words,
 });
 
@@ -40,6 +41,7 @@ const EnGrammarSchema = z.object({
   dayParts: NumberMap,
   dayPartsAfterDate: NumberMap.default({}),
   nextWeek: Words,
+  recurrence: Words,
   fixedDurations: NumberMap,
   durationUnits: NumberMap,
   allDay: Words,

@@ -11,7 +11,7 @@ import { Chrono } from 'chrono-node';
 import type { DateMention } from '../types';
 import { checkMoment, chronoReference, wallClockAt } from './clock';
 import { createENConfiguration } from './en/configuration';
-import { DateGrammars, loadDateGrammars } from './grammar';
+import { alternation, DateGrammars, loadDateGrammars } from './grammar';
 import { toMention } from './mention';
 import type { DateParsingOption } from './meta';
 import { enPrefilter, Prefilter, ruPrefilter } from './prefilter';
@@ -43,6 +43,10 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
     ru: new Chrono(createRUConfiguration(grammars.ru)),
     en: new Chrono(createENConfiguration(grammars.en)),
   };
+  const repeats = {
+    ru: recurrenceBefore(grammars.ru.recurrence),
+    en: recurrenceBefore(grammars.en.recurrence),
+  };
   const always: Prefilter = () => true;
   const filters = options.prefilter === false ? { ru: always, en: always } : { ru: ruPrefilter(grammars.ru), en: enPrefilter(grammars.en) };
   return {
@@ -59,10 +63,29 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
       const mentions: DateMention[] = [];
       for (const r of results) {
         const m = toMention(r as never);
-        if (m) mentions.push(m);
+        if (!m) continue;
+        const repeat = repeats[ctx.lang](input, m.index);
+        if (repeat) mentions.push({ ...m, index: m.index - repeat, text: input.slice(m.index - repeat, m.index) + m.text });
+        else mentions.push(m);
       }
       return mentions;
     },
+  };
+}
+
+/**
+ * "каждую пятницу", "every friday": nlu.md has no recurrence, so the date stands for its first
+ * occurrence and the recurrence word joins the mention (it is no title word). Returns how many
+ * characters before the mention belong to it (0: none).
+ */
+function recurrenceBefore(words: string[]): (text: string, index: number) => number {
+  if (!words.length) return () => 0;
+  const re = new RegExp(`${alternation(words)}\\s+(?:(?:в|во|по|on|at)\\s+)?$`, 'iu');
+  return (text, index) => {
+    const before = text.substring(Math.max(0, index - 24), index);
+    const m = re.exec(before);
+    if (!m || (m.index > 0 && /[\p{L}\p{N}]/u.test(before[m.index - 1]!))) return 0;
+    return before.length - m.index;
   };
 }
 

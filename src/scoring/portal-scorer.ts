@@ -42,6 +42,12 @@ export interface PortalScorerDeps {
   clock?: () => number;
   /** How long a refusal's counts are trusted before the CRM is exported again. Default 1 hour. */
   refusalTtlMs?: number;
+  /**
+   * Retrain a stale model (nextTrainingAt passed) inside the question that finds it, before
+   * answering. Default true; the server turns it off because its scheduler (schedule.ts) retrains
+   * in the background and a question should not wait for an export.
+   */
+  retrainStaleOnDemand?: boolean;
 }
 
 export type Progress = (fraction: number, message: string) => Promise<void> | void;
@@ -148,7 +154,7 @@ export function createPortalScorer(deps: PortalScorerDeps) {
 
   async function current(memberId: string, entity: CrmEntity): Promise<{ model: CompiledModel; version: number } | NoModel> {
     let rec = await deps.models.latest(memberId, entity);
-    if (!rec || rec.nextTrainingAt <= clock()) {
+    if (!rec || (deps.retrainStaleOnDemand !== false && rec.nextTrainingAt <= clock())) {
       // A stale model still answers while its portal is refused (too few records since it was made).
       const remembered = rememberedRefusal(memberId, entity);
       if (remembered && !rec) return remembered;

@@ -146,4 +146,19 @@ describe('createPortalScorer', () => {
     await scorer.runner({ memberId: 'm1', entity: 'lead' }, async () => undefined);
     expect(calls.leads).toBe(3);
   });
+
+  it('answers from a stale model without retraining when the server retrains on a schedule, and retrains inline otherwise', async () => {
+    for (const inline of [false, true]) {
+      const store = createMemoryStore();
+      const { crm, calls } = fakeCrm(1500);
+      let now = NOW;
+      const scorer = createPortalScorer({ crm, models: store.models, minClosed: 1000, retrainDays: 30, clock: () => now, retrainStaleOnDemand: inline });
+      expect((await scorer.scoreLead(account, { id: 5 })).kind).toBe('score');
+      expect(calls.leads).toBe(1);
+      now += 31 * DAY;
+      expect((await scorer.scoreLead(account, { id: 5 })).kind).toBe('score');
+      expect(calls.leads).toBe(inline ? 2 : 1);
+      expect((await store.models.latest('m1', 'lead'))?.version).toBe(inline ? 2 : 1);
+    }
+  });
 });

@@ -261,8 +261,16 @@ export function createDialog(deps: DialogDeps): Dialog {
       case 'no-model':
         return { text: say('lead.score', 'no_model', lang, { closed: a.closed.toLocaleString('ru-RU'), required: a.required.toLocaleString('ru-RU'), plural: say('lead.score', `entity_plural.${a.entity}`, lang) }) };
       case 'not-found':
-      case 'ambiguous':
         return { text: say('lead.score', 'not_found', lang) };
+      case 'ambiguous': {
+        // Several records match the title: offer them and take the number (spoken, typed or a button) next.
+        c.state.draft = { id: newId(), intent: 'lead.score', slots: { lead: a.entity === 'deal' ? { entity: 'deal' } : {} }, asking: 'lead', candidates: a.options.map((o) => o.id) };
+        const list = a.options.map((o) => say('lead.score', 'option', lang, { id: o.id, title: o.title }));
+        return {
+          text: say('lead.score', `ambiguous.${a.entity}`, lang, { list: list.join(', ') }),
+          buttons: a.options.map((o, k) => ({ title: list[k]!, payload: { leadId: o.id } })),
+        };
+      }
     }
   }
 
@@ -322,6 +330,16 @@ export function createDialog(deps: DialogDeps): Dialog {
     return proceed(c, d);
   }
 
+  /** The first number said in words ("номер двенадцать" → "12"); '' when there is none. */
+  function spokenNumber(text: string, lang: Lang): string {
+    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      const v = numbers[lang].readAt(words, i)?.value;
+      if (v !== undefined) return String(v);
+    }
+    return '';
+  }
+
   // ---- the turn ---------------------------------------------------------------------------
 
   async function handle(turn: Turn): Promise<Reply> {
@@ -378,8 +396,10 @@ export function createDialog(deps: DialogDeps): Dialog {
       }
       if (draft?.asking) {
         if (draft.asking === 'lead') {
-          const n = turn.text.replace(/\D/g, '') || String(numbers[lang].readAt(turn.text.toLowerCase().split(/\s+/), 0)?.value ?? '');
-          if (n) return leadScore(c, { id: Number(n) });
+          // A button carries the id; a title button read back as text ("№12 «…»") or a spoken number starts with it.
+          const picked = (turn.payload as { leadId?: unknown } | undefined)?.leadId;
+          const n = typeof picked === 'number' ? String(picked) : (/\d+/.exec(turn.text)?.[0] ?? spokenNumber(turn.text, lang));
+          if (n) return leadScore(c, { id: Number(n), ...(draft.slots.lead?.entity === 'deal' ? { entity: 'deal' as const } : {}) });
         }
         const r = answer(c, draft, p);
         if (r) return r;

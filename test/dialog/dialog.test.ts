@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createParser, type Parser } from '../../src/nlu';
-import type { Directory } from '../../src/nlu/types';
+import type { Directory, LeadRef } from '../../src/nlu/types';
 import { createMemoryStore } from '../../src/store/memory';
 import { createCodeHasher } from '../../src/store/crypto';
 import { createDialog, issueLinkCode } from '../../src/dialog';
@@ -155,6 +155,30 @@ describe('conversation', () => {
     expect(r.text).toBe('Лид «Заказ сайта»: вероятность успеха 56%, средняя. Сильнее всего повлияли: 3 исходящих звонка дольше 5 минут и источник: Сайт. Точность модели 87%.');
     const ctx = await say('какой скоринг у этого лида', { crm: { entity: 'lead', id: 9 } });
     expect(ctx.text).toMatch(/вероятность успеха 56%/);
+  });
+
+  it('offers the records a title matches and scores the one picked by number or button', async () => {
+    const store = createMemoryStore();
+    const asked: LeadRef[] = [];
+    const portal = new FakePortal(directory, (ref) => {
+      asked.push(ref);
+      if (ref.query) return { kind: 'ambiguous', entity: ref.entity ?? 'lead', options: [{ id: 12, title: 'Ромашка: окна' }, { id: 40, title: 'Ромашка 2024' }] };
+      return { kind: 'score', entity: ref.entity ?? 'lead', id: ref.id!, title: ref.id === 40 ? 'Ромашка 2024' : 'Ромашка: окна', probability: 0.3, level: 'low', reasons: [], modelQuality: { auc: 0.8, precision: 0.5, recall: 0.5 } };
+    });
+    const dialog = createDialog({ parser, sessions: store.sessions, actions: portal, config: { defaultDeadlineHour: 12 }, link: { linkCodes: store.linkCodes, voiceLinks: store.voiceLinks, hashCode: createCodeHasher('k'.repeat(32)) } });
+    let n = 0;
+    const say = (text: string, extra: Partial<Turn> = {}) => dialog.handle({ channel: 'console', sessionKey: 's9', account, text, locale: 'ru', timeZone: 'Europe/Moscow', now: new Date(NOW.getTime() + 1000 * n++), ...extra });
+    const offer = await say('какой скоринг у сделки Ромашка');
+    expect(offer.text).toBe('Нашёл несколько сделок: №12 «Ромашка: окна», №40 «Ромашка 2024». Какую оценить? Назовите номер.');
+    expect(offer.buttons?.map((b) => b.payload)).toEqual([{ leadId: 12 }, { leadId: 40 }]);
+    // A button read back as its title (the Bitrix24 keyboard) picks its own number, not the digits of the title.
+    expect((await say('№40 «Ромашка 2024»')).text).toMatch(/^Сделка «Ромашка 2024»: вероятность успеха 30%/);
+    expect(asked.at(-1)).toEqual({ id: 40, entity: 'deal' });
+    await say('какой скоринг у сделки Ромашка');
+    expect((await say('двенадцатая', { payload: { leadId: 12 } })).text).toMatch(/^Сделка «Ромашка: окна»/);
+    await say('какой скоринг у сделки Ромашка');
+    expect((await say('номер двенадцать')).text).toMatch(/^Сделка «Ромашка: окна»/);
+    expect(asked.at(-1)).toEqual({ id: 12, entity: 'deal' });
   });
 });
 

@@ -319,15 +319,23 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   let responsible: PersonSlot | undefined;
   // "remind me …": the speaker named inside the reminder phrase is the responsible.
   if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i]))) responsible = { self: true };
+  let lastPerson = -1;
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue; // inside a title or the command
+    // "Вере и Петру": a person joined to the responsible by "и" / "," / "and" is no title word.
+    if (responsible && lastPerson >= 0 && joinedTo(u, lastPerson, idx[0]!)) {
+      u.use(idx);
+      lastPerson = idx[idx.length - 1]!;
+      continue;
+    }
     // Once the responsible is known, and right after "с", "про", "with" …, a person belongs to the
     // title ("позвонить Антону", "созвониться с Антоном", "call Sophie"); "с ответственным
     // Сергеем" is a role, not a title word (the preposition is not next to the name).
     if (responsible || (p.preposition && u.g.slots.titlePersonPrepositions.hasWord(p.preposition) && isPrepositionOf(u, idx[0]!, p))) continue;
     responsible = p.slot;
     u.use(idx);
+    lastPerson = idx[idx.length - 1]!;
   }
   if (!responsible && cmd.reminder) responsible = { self: true };
   if (!title) title = residual(u);
@@ -336,6 +344,16 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   const t = timeSlots(dates);
   if (t.start) slots.deadline = t.start;
   return slots;
+}
+
+/** Only joining words ("и", ",", "and") stand between token `last` and token `first`. */
+function joinedTo(u: Utterance, last: number, first: number): boolean {
+  if (first <= last + 1) return false;
+  for (let i = last + 1; i < first; i++) {
+    const t = u.tokens[i]!;
+    if (!(t.kind === 'punct' ? t.text === ',' : u.g.slots.personJoiners.hasWord(t.norm))) return false;
+  }
+  return true;
 }
 
 function isPrepositionOf(u: Utterance, i: number, p: PersonMention): boolean {

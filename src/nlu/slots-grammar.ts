@@ -9,6 +9,7 @@ interface SlotsFile {
   command_fillers: string[];
   left_only_fillers?: string[];
   title_person_prepositions?: string[];
+  person_joiners?: string[];
   edge_words: string[];
   event_kinds: Record<string, string[]>;
   event_plain: string[];
@@ -24,6 +25,8 @@ export interface SlotsGrammar {
   leftOnlyFillers: WordSet;
   /** Prepositions after which a person stays in a task's title ("созвониться с Антоном"). */
   titlePersonPrepositions: WordSet;
+  /** Words joining two persons of one slot ("Вере и Петру"). */
+  personJoiners: WordSet;
   edgeWords: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
@@ -47,6 +50,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     commandFillers: new WordSet(g.command_fillers),
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
+    personJoiners: new WordSet(g.person_joiners ?? []),
     edgeWords: new WordSet(g.edge_words),
     eventKinds: kinds,
     eventPlain: new WordSet(g.event_plain),

@@ -32,6 +32,7 @@ const RuGrammarSchema = z.object({
   nextWeek: Words,
   endOfWeek: Words,
   casualDates: Words,
+  splitCasualDates: NumberMap.default({}),
   recurrence: Words,
   filterWords: Words,
 });

@@ -29,6 +29,7 @@ import { RUNumberWordsTimeParser } from './parsers/RUNumberWordsTimeParser';
 import { RUOrdinalDayMonthParser } from './parsers/RUOrdinalDayMonthParser';
 import { RUQuarterToHourParser } from './parsers/RUQuarterToHourParser';
 import { RUSpokenClockParser } from './parsers/RUSpokenClockParser';
+import { RUSplitCasualDateParser } from './parsers/RUSplitCasualDateParser';
 import { RUSpokenClockWordsParser } from './parsers/RUSpokenClockWordsParser';
 import { RURelativeMomentParser } from './parsers/RURelativeMomentParser';
 import { RUThisWeekdayParser } from './parsers/RUThisWeekdayParser';
@@ -77,6 +78,7 @@ export function createRUConfiguration(g: RuGrammar): Configuration {
   // Ours go first: on a tie in length chrono's OverlapRemovalRefiner keeps the earlier parser's.
   const ours: Parser[] = [
     new RUNextWeekdayParser(v),
+    new RUSplitCasualDateParser(v),
     new RUThisWeekdayParser(v),
     new RUDeadlineWeekdayParser(v),
     new RUEndOfWeekParser(v),

@@ -389,6 +389,13 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
       }
       if (u.g.slots.eventPlain.hasWord(w)) {
         title = residual(u, i + 1, true);
+        // "событие конференция …": a kind right after it names the event.
+        const next = u.words[i + 1];
+        const kindAfter = !title && next !== undefined ? u.g.slots.eventKinds.get(next) : undefined;
+        if (kindAfter) {
+          const rest = residual(u, i + 2, true);
+          title = rest ? `${kindAfter} ${rest}` : kindAfter;
+        }
         break;
       }
     }
@@ -498,6 +505,8 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
       const t = u.tokens[i]!;
       if (t.kind === 'punct' && !/[«»"“”]/.test(t.text)) break;
       if (t.kind === 'punct') continue;
+      // "сделка с Ромашкой": the company the deal is with names it.
+      if (i === noun + 1 && g.leadWith.hasWord(words[i]!)) continue;
       if (g.leadNotNames.hasWord(words[i]!)) break;
       q.push(deps.nominative ? deps.nominative(t.text, 'ru') : t.text);
     }

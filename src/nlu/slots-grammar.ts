@@ -13,7 +13,7 @@ interface SlotsFile {
   edge_words: string[];
   event_kinds: Record<string, string[]>;
   event_plain: string[];
-  lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[] };
+  lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[] };
 }
 
 export interface SlotsGrammar {
@@ -35,6 +35,8 @@ export interface SlotsGrammar {
   leadThis: WordSet;
   leadNumber: WordSet;
   leadNotNames: WordSet;
+  /** Prepositions between the noun and the name ("сделка с Ромашкой"). */
+  leadWith: WordSet;
 }
 
 export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
@@ -58,5 +60,6 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leadThis: new WordSet(g.lead.this),
     leadNumber: new WordSet(g.lead.number),
     leadNotNames: new WordSet(g.lead.not_names),
+    leadWith: new WordSet(g.lead.with ?? []),
   };
 }

@@ -13,7 +13,7 @@ import { createParser, type Parser } from '../../src/nlu';
 import { scoreFile } from './heldout-harness';
 
 const FLOORS: [string, number][] = [
-  ['heldout-ru.jsonl', 604],
+  ['heldout-ru.jsonl', 607],
   ['heldout-en.jsonl', 141],
 ];
 

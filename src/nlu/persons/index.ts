@@ -15,8 +15,8 @@ export interface PersonFinder {
   /** Resolve a phrase that the caller already knows is a person (the answer to "Кому?" — "Насте";
    *  English "Bob" in "send a message to Bob"). null when the phrase is not a name at all. */
   resolve(phrase: string, directory: Directory, lang: 'ru' | 'en', preferredCase?: GramCase): PersonSlot | null;
-  /** A name or surname said in an oblique case, in the nominative ("петровой" → "петрова",
-   *  "Иванову" → "Иванов"); any other word as it is. The parser names leads with it. */
+  /** A name, surname or noun said in an oblique case, in the nominative ("петровой" → "петрова",
+   *  "Ромашкой" → "Ромашка"); any other word as it is. The parser names leads with it. */
   nominative(word: string, lang: 'ru' | 'en'): string;
 }
 
@@ -42,7 +42,10 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
 
 function nominativeOf(morph: Morph, word: string, lang: 'ru' | 'en'): string {
   if (lang !== 'ru' || !/^[А-Яа-яЁё-]+$/.test(word)) return word;
-  const parses = morph.analyze(normalizeWord(word)).filter((p) => p.dictionary && (p.name || p.surname) && !p.plural);
+  const all = morph.analyze(normalizeWord(word)).filter((p) => p.dictionary && !p.plural);
+  // Names and surnames first ("петровой" → "петрова"); else a noun ("ромашкой" → "ромашка").
+  const names = all.filter((p) => p.name || p.surname);
+  const parses = names.length ? names : all.filter((p) => p.pos === 'NOUN');
   if (parses.length === 0 || parses.some((p) => p.case === 'nomn')) return word;
   const nom = parses[0]!.nominative;
   return /^[А-ЯЁ]/.test(word) ? capitalize(nom) : nom;

@@ -137,7 +137,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     config: { defaultDeadlineHour: config.DEFAULT_DEADLINE_HOUR },
     link: { linkCodes: store.linkCodes, voiceLinks: store.voiceLinks, hashCode },
   });
-  const onBotEvent = createBitrixBotHandler({
+  const bitrixBot = createBitrixBotHandler({
     dialog,
     async send(install, m, key) {
       const client = await clients.get(install.memberId);
@@ -151,6 +151,20 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       const client = await clients.get(install.memberId);
       return (await directories.get(client, userId)).timeZone;
     },
+    // A re-delivered event reaching another server process is dropped there too (the action log is shared).
+    claimMessage: async (key, install) => (await store.actions.claim(`bot-event:${key}`, install.memberId, 'bot.event', Date.now())).claimed,
+    // A bot deleted in the portal is forgotten, so the next set-up registers it again.
+    async onBotDelete(install, botId) {
+      const fresh = await store.installs.get(install.memberId);
+      const ids = (fresh?.settings ?? {}) as { botId?: number; openlinesBotId?: number };
+      if (!fresh || (ids.botId !== botId && ids.openlinesBotId !== botId)) return;
+      const settings = { ...fresh.settings };
+      if (ids.botId === botId) delete settings.botId;
+      if (ids.openlinesBotId === botId) delete settings.openlinesBotId;
+      await store.installs.save({ ...fresh, settings, updatedAt: Date.now() });
+      log.info({ memberId: install.memberId, botId }, 'bot deleted in the portal; forgotten');
+    },
+    log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
   });
 
   let publicUrl = '';
@@ -183,7 +197,14 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const expressApp = createApp({ version });
   if (sandbox) expressApp.use('/sandbox', sandbox.router);
   expressApp.use(
-    bitrixAppRouter({ installs, afterInstall, onOtherEvent: onBotEvent, log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg) }),
+    bitrixAppRouter({
+      installs,
+      // ONAPPINSTALL is stored only once app.info at its client_endpoint confirms the tokens; plain http only for our sandbox.
+      verifyInstall: { clientId: app.clientId, httpOrigins: () => (sandbox ? [new URL(sandbox.info().rest).origin] : []) },
+      afterInstall,
+      onOtherEvent: bitrixBot.accept,
+      log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
+    }),
   );
 
   // A late voice result goes to the user's private chat with our bot.

@@ -81,4 +81,46 @@ describe('startRuntime in sandbox mode', () => {
     expect((await request(rt.url).post('/webhook/bitrix').type('form').send('x=1')).status).toBe(400);
     expect((await request(rt.url).post('/webhook/bitrix').type('form').send('a='.padEnd(70_000, 'x'))).status).toBe(413);
   });
+
+  it('stores an ONAPPINSTALL only when the sandbox portal confirms its tokens (app.info); a forged one is 403', async () => {
+    rt = await start();
+    const sb = rt.sandbox!;
+    const info = sb.info();
+    const before = await rt.store.installs.get(info.memberId);
+    const body = (o: { token: string; member?: string; appToken?: string }) =>
+      [
+        ['event', 'ONAPPINSTALL'],
+        ['data[VERSION]', '1'],
+        ['data[LANGUAGE_ID]', 'ru'],
+        ['auth[access_token]', o.token],
+        ['auth[refresh_token]', 'r'.repeat(32)],
+        ['auth[expires_in]', '3600'],
+        ['auth[scope]', 'imbot,im,user,task'],
+        ['auth[domain]', info.domain],
+        ['auth[server_endpoint]', info.rest],
+        ['auth[status]', 'L'],
+        ['auth[client_endpoint]', info.rest],
+        ['auth[member_id]', o.member ?? info.memberId],
+        ['auth[application_token]', o.appToken ?? 'stolen-app-token'],
+      ]
+        .map(([k, v]) => `${encodeURIComponent(k!)}=${encodeURIComponent(v!)}`)
+        .join('&');
+    // A token the portal does not know: refused, nothing replaced.
+    const bogus = await request(rt.url).post('/webhook/bitrix').type('form').send(body({ token: 'not-a-token-of-this-portal' }));
+    expect([bogus.status, bogus.body]).toEqual([403, expect.anything()]);
+    expect(bogus.body.error).toBe('install_rejected');
+    expect((await rt.store.installs.get(info.memberId))!.applicationToken).toBe(before!.applicationToken);
+    // A real token of this portal claimed for another member id: refused, nothing stored.
+    const { accessToken } = sb.issueTokens(1);
+    const other = await request(rt.url).post('/webhook/bitrix').type('form').send(body({ token: accessToken, member: 'someone-elses-portal' }));
+    expect([other.status, other.body]).toEqual([403, expect.anything()]);
+    expect(await rt.store.installs.get('someone-elses-portal')).toBeNull();
+    // The portal's own install event (a reinstall) is confirmed and stored.
+    const real = await sb.installApp(`${rt.url}/webhook/bitrix`, 1);
+    expect([real.status, real.body]).toEqual([200, real.body]);
+    expect((await rt.store.installs.get(info.memberId))!.applicationToken).toBe(info.applicationToken);
+    // The sandbox's app.info names our app the way a portal names a local app: CODE = client id.
+    const client = await rt.clients.get(info.memberId);
+    expect(await client.call<{ CODE: string }>('app.info')).toMatchObject({ CODE: info.clientId, INSTALLED: true });
+  });
 });

@@ -254,8 +254,10 @@ export interface BotButton {
   /** A registered (hidden) bot command the button triggers… */
   command?: string;
   commandParams?: string;
-  /** …or a link it opens. */
+  /** …or a link it opens… */
   link?: string;
+  /** …or text it sends into the chat as the user (ACTION SEND; no command needed, works for Chatbots 2.0). */
+  send?: string;
   color?: 'primary' | 'secondary' | 'alert' | 'base';
 }
 export interface BotMessageInput {
@@ -263,32 +265,59 @@ export interface BotMessageInput {
   dialogId: string | number;
   text: string;
   buttons?: BotButton[];
+  /**
+   * Which bot API the bot speaks: 1 = imbot v1 (`imbot.message.add`, the default), 2 = Chatbots 2.0
+   * (`imbot.v2.Chat.Message.send {botId, dialogId, fields: {message}}`, protocols.md §3.11). Reply
+   * in the generation the event came from.
+   */
+  api?: 1 | 2;
 }
 
-/** A message as the bot (imbot.message.add), with an optional keyboard. At-most-once. */
-export async function botMessage(deps: ActionDeps, key: string, input: BotMessageInput): Promise<Outcome<MessageResult>> {
+/** KEYBOARD buttons (protocols.md §3.8): TEXT plus one action. */
+function keyboardOf(buttons: BotButton[], m: string): Params[] {
+  return buttons.map((b) => {
+    const t = text('button text', b.text, m, 100);
+    const actions = [b.command, b.link, b.send].filter((x) => x !== undefined && x !== '').length;
+    if (actions !== 1) throw new BitrixApiError({ method: m, code: 'BAD_ARGUMENT', status: 0, description: 'a button needs exactly one of a command, a link or a text to send' });
+    const action: Params = b.command
+      ? { COMMAND: b.command, COMMAND_PARAMS: b.commandParams ?? '' }
+      : b.link
+        ? { LINK: b.link }
+        : { ACTION: 'SEND', ACTION_VALUE: text('button value', b.send, m, 1000) };
+    return { TEXT: t, ...action, BG_COLOR_TOKEN: b.color ?? 'base', DISPLAY: 'LINE', ...(b.link ? {} : { BLOCK: 'Y' }) };
+  });
+}
+
+/** The exact method and params of one bot message (v1 or Chatbots 2.0); throws on bad input. */
+export function botMessageCall(input: BotMessageInput): { method: 'imbot.message.add' | 'imbot.v2.Chat.Message.send'; params: Params } {
+  if (input.api === 2) {
+    const m = 'imbot.v2.Chat.Message.send';
+    const fields: Params = { message: text('text', input.text, m, 20_000) };
+    // Chatbots 2.0 keyboards: the same button objects under fields.keyboard (shape not in protocols.md; UNCONFIRMED).
+    if (input.buttons?.length) fields.keyboard = keyboardOf(input.buttons, m);
+    return { method: m, params: { botId: posInt('botId', input.botId, m), dialogId: dialogOf(input.dialogId, m), fields } };
+  }
   const m = 'imbot.message.add';
   const params: Params = { BOT_ID: posInt('botId', input.botId, m), DIALOG_ID: dialogOf(input.dialogId, m), MESSAGE: text('text', input.text, m, 20_000) };
-  if (input.buttons?.length) {
-    params.KEYBOARD = {
-      BUTTONS: input.buttons.map((b) => {
-        const t = text('button text', b.text, m, 100);
-        if (!b.command && !b.link) throw new BitrixApiError({ method: m, code: 'BAD_ARGUMENT', status: 0, description: 'a button needs a command or a link' });
-        return {
-          TEXT: t,
-          ...(b.command ? { COMMAND: b.command, COMMAND_PARAMS: b.commandParams ?? '' } : { LINK: b.link }),
-          BG_COLOR_TOKEN: b.color ?? 'base',
-          DISPLAY: 'LINE',
-          BLOCK: 'Y',
-        };
-      }),
-    };
-  }
+  if (input.buttons?.length) params.KEYBOARD = { BUTTONS: keyboardOf(input.buttons, m) };
+  return { method: m, params };
+}
+
+/**
+ * A message as the bot, with an optional keyboard: `imbot.message.add` (v1) or
+ * `imbot.v2.Chat.Message.send` (Chatbots 2.0). At-most-once per key, whichever the API.
+ */
+export async function botMessage(deps: ActionDeps, key: string, input: BotMessageInput): Promise<Outcome<MessageResult>> {
+  const { method, params } = botMessageCall(input);
   return once<MessageResult>(
     deps,
     key,
     'bot.message',
     async () => ({ messageId: null }), // pending = maybe delivered: never send twice
-    async () => ({ messageId: Number(await deps.client.call<number | string>(m, params, { write: true })) }),
+    async () => {
+      const r = await deps.client.call<number | string | { id?: number | string; messageId?: number | string }>(method, params, { write: true });
+      const id = typeof r === 'object' && r !== null ? (r.id ?? r.messageId) : r;
+      return { messageId: id === undefined || id === null || id === '' ? null : Number(id) };
+    },
   );
 }

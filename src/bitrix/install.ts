@@ -11,6 +11,11 @@
  *   until the event comes.
  * ONAPPUNINSTALL carries no tokens; the stored application_token is the only proof, compared in
  * constant time. Bodies come in already parsed by `parsePhpForm`.
+ *
+ * Trusting ONAPPINSTALL (protocols.md §3.4): anyone can POST a form naming any member_id, and the
+ * install event sets the application_token every later event of that portal is checked against.
+ * So before anything is stored, `createInstallVerifier` asks the portal itself: `app.info` at
+ * `auth[client_endpoint]` with `auth[access_token]` (see `verifyInstallClaim` for every check).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -159,6 +164,107 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
+/** The portal would not confirm an ONAPPINSTALL: answered 403, nothing stored. */
+export class InstallRejectedError extends Error {
+  readonly kind = 'install_rejected' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'InstallRejectedError';
+  }
+}
+
+/** Confirms an install claim (not yet stored) with the portal; throws InstallRejectedError. */
+export type InstallVerifier = (claim: Install) => Promise<void>;
+
+export interface InstallVerifierOptions {
+  /** Our app's client id (config B24_CLIENT_ID, or the sandbox app's). */
+  clientId: string;
+  /**
+   * Origins (`http://127.0.0.1:3000`) allowed over plain http: only the configured sandbox portal.
+   * Every other client_endpoint must be https.
+   */
+  httpOrigins?: () => readonly string[];
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+const s = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/**
+ * Checks of an install claim against the portal's `app.info` answer (pure, so each is tested):
+ * - the portal accepted the access token (an `error` answer means a token the portal rejects);
+ * - the app the token belongs to is ours: `client_id` when the answer carries one, and `CODE`,
+ *   which for a local app is its client id (`local.…`; a marketplace app's CODE is its code, not
+ *   comparable);
+ * - the portal is the one claimed: a member id in the answer (`member_id`, or under `install`)
+ *   must equal `auth[member_id]`. The documented portal `app.info` (ID, CODE, VERSION, STATUS,
+ *   INSTALLED, PAYMENT_EXPIRED, DAYS, LANGUAGE_ID, LICENSE*) names none; then the binding of
+ *   member id to portal rests on the endpoint host equalling `auth[domain]`, the token working there,
+ *   and a known member id never moving to another host (InstallService.onAppInstall).
+ * Returns the reasons to refuse; empty = confirmed.
+ */
+export function verifyInstallClaim(claim: Pick<Install, 'memberId'>, answer: unknown, clientId: string): string[] {
+  if (!isObj(answer)) return ['app.info gave no JSON object'];
+  if (answer.error !== undefined) return [`the portal rejected the access token (${s(answer.error) ?? 'error'})`];
+  const result = answer.result;
+  if (!isObj(result)) return ['app.info gave no result'];
+  const problems: string[] = [];
+  const install = isObj(result.install) ? result.install : {};
+  const answeredClient = s(result.client_id) ?? s(result.CLIENT_ID);
+  if (answeredClient !== undefined && answeredClient !== clientId) problems.push(`the token belongs to app ${answeredClient}, not ours`);
+  const code = s(result.CODE);
+  if (code?.startsWith('local.') && code !== clientId) problems.push(`the token belongs to local app ${code}, not ours`);
+  if (answeredClient === undefined && code === undefined) problems.push('app.info named no application');
+  const member = s(result.member_id) ?? s(result.MEMBER_ID) ?? s(install.member_id);
+  if (member !== undefined && member !== claim.memberId) problems.push(`the token belongs to portal ${member}, not ${claim.memberId}`);
+  // INSTALLED may still be false (a UI app calls installFinish later, protocols.md §3.2): not a forgery.
+  return problems;
+}
+
+/**
+ * The production verifier: guards the endpoint (https unless it is the configured sandbox; its host
+ * must be `auth[domain]`; no credentials, no query), calls `app.info` there with the claimed access
+ * token, and applies `verifyInstallClaim`. Any failure to get an answer is a refusal too: an
+ * install we cannot confirm is not stored (the portal's install can be retried).
+ */
+export function createInstallVerifier(opts: InstallVerifierOptions): InstallVerifier {
+  const doFetch = opts.fetch ?? fetch;
+  return async (claim) => {
+    let url: URL;
+    try {
+      url = new URL(claim.clientEndpoint);
+    } catch {
+      throw new InstallRejectedError('auth[client_endpoint] is not a URL');
+    }
+    const plainAllowed = (opts.httpOrigins?.() ?? []).includes(url.origin);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainAllowed)) {
+      throw new InstallRejectedError(`auth[client_endpoint] must be https (${url.origin} is not the configured sandbox)`);
+    }
+    if (url.host.toLowerCase() !== claim.domain.toLowerCase()) {
+      throw new InstallRejectedError(`auth[client_endpoint] host ${url.host} is not the portal ${claim.domain}`);
+    }
+    if (url.search || url.hash || url.username || url.password) throw new InstallRejectedError('auth[client_endpoint] carries a query or credentials');
+    let answer: unknown;
+    try {
+      const res = await doFetch(new URL('app.info', url.href.endsWith('/') ? url.href : `${url.href}/`), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ auth: claim.accessToken }),
+        redirect: 'error',
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+      });
+      answer = await res.json().catch(() => undefined);
+      if (!res.ok && !(isObj(answer) && answer.error !== undefined)) answer = { error: `HTTP ${res.status}` };
+    } catch (e) {
+      throw new InstallRejectedError(`the portal could not be asked to confirm the install (${e instanceof Error ? e.message : String(e)})`);
+    }
+    const problems = verifyInstallClaim(claim, answer, opts.clientId);
+    if (problems.length) throw new InstallRejectedError(problems.join('; '));
+  };
+}
+
 export interface InstallServiceOptions {
   installs: InstallStore;
   clock?: () => number;
@@ -173,11 +279,19 @@ export class InstallService {
     this.clock = opts.clock ?? Date.now;
   }
 
-  /** ONAPPINSTALL: store (or replace) the portal's install; settings of a previous install are kept. */
-  async onAppInstall(body: unknown): Promise<Install> {
+  /**
+   * ONAPPINSTALL: verify the claim with `verify` (nothing is stored when it throws), then store (or
+   * replace) the portal's install; settings of a previous install are kept. A known portal cannot
+   * be moved to another host, nor a known host given another member id, by an install event
+   * (InstallRejectedError): the app is uninstalled first (ONAPPUNINSTALL removes the record).
+   * `verify` is optional only for unit tests against a portal double; the HTTP route
+   * (src/channels/bitrix-app.ts) always passes one.
+   */
+  async onAppInstall(body: unknown, verify?: InstallVerifier): Promise<Install> {
     const now = this.clock();
     const next = installFromEvent(body, now);
     const prev = await this.opts.installs.get(next.memberId);
+    await this.confirm(next, prev, verify);
     const install: Install = prev
       ? { ...next, installedAt: prev.installedAt, installedBy: next.installedBy ?? prev.installedBy, settings: { ...prev.settings, ...next.settings } }
       : next;
@@ -187,11 +301,36 @@ export class InstallService {
     return install;
   }
 
-  /** Install page POST: store the tokens; keep an application_token we already have. */
-  async onInstallPage(body: unknown, query: Record<string, unknown> = {}): Promise<Install> {
+  /**
+   * Refuse an install claim that pairs member id and host differently from what we know (a portal
+   * has one of each; hosts compared by client_endpoint, kept current when the sandbox moves ports),
+   * then let `verify` ask the portal. Throws InstallRejectedError; nothing is stored then.
+   */
+  private async confirm(next: Install, prev: Install | null, verify?: InstallVerifier): Promise<void> {
+    const hostOf = (i: Install) => new URL(i.clientEndpoint).host.toLowerCase();
+    if (prev && hostOf(prev) !== hostOf(next)) {
+      this.opts.log?.warn({ memberId: next.memberId, domain: next.domain, known: prev.domain }, 'bitrix: install event names another host for a known portal; refused');
+      throw new InstallRejectedError(`portal ${next.memberId} is installed at ${hostOf(prev)}; an install event from ${hostOf(next)} is refused`);
+    }
+    const sameHost = prev ? undefined : (await this.opts.installs.list()).find((i) => i.memberId !== next.memberId && (hostOf(i) === hostOf(next) || i.domain === next.domain));
+    if (sameHost) {
+      this.opts.log?.warn({ memberId: next.memberId, domain: next.domain, known: sameHost.memberId }, 'bitrix: install event names another member id for a known host; refused');
+      throw new InstallRejectedError(`${next.domain} is installed as portal ${sameHost.memberId}, not ${next.memberId}`);
+    }
+    try {
+      await verify?.(next);
+    } catch (e) {
+      this.opts.log?.warn({ memberId: next.memberId, domain: next.domain, err: e instanceof Error ? e.message : String(e) }, 'bitrix: install event not confirmed by the portal; refused');
+      throw e;
+    }
+  }
+
+  /** Install page POST: confirmed like ONAPPINSTALL, then the tokens are stored; an application_token we already have is kept. */
+  async onInstallPage(body: unknown, query: Record<string, unknown> = {}, verify?: InstallVerifier): Promise<Install> {
     const now = this.clock();
     const next = installFromPage(body, query, now);
     const prev = await this.opts.installs.get(next.memberId);
+    await this.confirm(next, prev, verify);
     const install: Install = prev
       ? { ...next, applicationToken: prev.applicationToken, scope: prev.scope, installedAt: prev.installedAt, installedBy: prev.installedBy, settings: { ...prev.settings, ...next.settings } }
       : next;

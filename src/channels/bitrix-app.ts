@@ -1,22 +1,40 @@
 /**
- * The Bitrix24 application's lifecycle on the wire: the ONAPPINSTALL / ONAPPUNINSTALL events a
- * portal POSTs to our handler (form-encoded PHP-bracket bodies, protocols.md §3.2–3.4) and the
- * install page's POST (`/install`). Bodies are read raw and parsed with `parsePhpForm`, never with
- * `express.urlencoded` (which turns numeric keys into arrays). Other events are passed to `next`
- * handlers (the messenger bot adapter) through `onOtherEvent`.
+ * Bitrix24 events on the wire: `POST /webhook/bitrix` takes every event a portal sends us — the
+ * ONAPPINSTALL / ONAPPUNINSTALL lifecycle and the bot events of imbot v1 and Chatbots 2.0 — and
+ * `POST /install` the install page of a UI app. Bodies are form-encoded PHP-bracket forms
+ * (protocols.md §3.2–3.4), read raw and parsed with `parsePhpForm`, never with `express.urlencoded`
+ * (which turns numeric keys into arrays).
+ *
+ * ONAPPINSTALL is trusted only after `verifyInstall` has checked its tokens against the portal
+ * (src/bitrix/install.ts): a forged install is 403 and nothing is stored. Every later event is
+ * authenticated by its top-level `auth[application_token]`, then handed to the bot handler
+ * (src/channels/bitrix-bot.ts), which decodes it at once (a body it cannot use is 400) and works in
+ * the background after our 200.
  */
 import express, { Router, type Request, type Response } from 'express';
 import { parsePhpForm, pickString, PhpFormError, type PhpForm } from '../bitrix/php-form';
 import { EventAuthError, InvalidInstallError, PortalNotInstalledError } from '../bitrix/errors';
-import type { InstallService } from '../bitrix/install';
+import { InstallRejectedError, createInstallVerifier, type InstallService, type InstallVerifier, type InstallVerifierOptions } from '../bitrix/install';
 import type { Install } from '../store/types';
+import { WireError } from './bitrix-wire';
+import type { Accepted } from './bitrix-bot';
 
 export interface BitrixAppDeps {
   installs: InstallService;
+  /**
+   * Checks an ONAPPINSTALL's tokens against the portal before anything is stored — a verifier, or
+   * the options of `createInstallVerifier`; it throws InstallRejectedError for a forged install.
+   * Required: the install event sets the secret every later event is checked against.
+   */
+  verifyInstall: InstallVerifier | InstallVerifierOptions;
   /** After an install is stored: register bots, placements. Errors are logged, not answered. */
   afterInstall?: (install: Install) => Promise<void>;
-  /** Any other verified event (bot messages …); absent → 202 and ignored. */
-  onOtherEvent?: (event: string, form: PhpForm, install: Install) => Promise<void> | void;
+  /**
+   * Every other verified event (bot events): decodes synchronously and starts the work in the
+   * background (`createBitrixBotHandler(...).accept`); throws WireError for a body it cannot use.
+   * Absent → 202 and ignored.
+   */
+  onOtherEvent?: (event: string, form: PhpForm, install: Install) => Accepted;
   log?: (msg: string, detail?: unknown) => void;
 }
 
@@ -43,6 +61,8 @@ function readForm(req: Request, res: Response): PhpForm | null {
 
 function fail(res: Response, e: unknown, log?: BitrixAppDeps['log']): void {
   if (e instanceof InvalidInstallError) return problem(res, 400, 'invalid_install', e.message);
+  if (e instanceof InstallRejectedError) return problem(res, 403, 'install_rejected', e.message);
+  if (e instanceof WireError) return problem(res, 400, e.code, e.message);
   if (e instanceof EventAuthError) return problem(res, 403, 'forbidden', 'application_token does not match this portal');
   if (e instanceof PortalNotInstalledError) return problem(res, 401, 'not_installed', 'this portal has not installed the app');
   log?.('bitrix app event failed', e);
@@ -51,6 +71,7 @@ function fail(res: Response, e: unknown, log?: BitrixAppDeps['log']): void {
 
 export function bitrixAppRouter(deps: BitrixAppDeps): Router {
   const router = Router();
+  const verifyInstall = typeof deps.verifyInstall === 'function' ? deps.verifyInstall : createInstallVerifier(deps.verifyInstall);
   const tooLarge = (err: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
     if ((err as { type?: string })?.type === 'entity.too.large') return problem(res, 413, 'too_large', `bodies over ${LIMIT} bytes are refused`);
     if (err) return problem(res, 400, 'bad_body', 'the body cannot be read');
@@ -64,7 +85,7 @@ export function bitrixAppRouter(deps: BitrixAppDeps): Router {
     if (!event) return problem(res, 400, 'missing_event', 'the form has no "event" field');
     try {
       if (event === 'ONAPPINSTALL') {
-        const install = await deps.installs.onAppInstall(form);
+        const install = await deps.installs.onAppInstall(form, verifyInstall);
         res.json({ ok: true });
         if (deps.afterInstall) deps.afterInstall(install).catch((e) => deps.log?.('after-install step failed', e));
         return;
@@ -75,9 +96,8 @@ export function bitrixAppRouter(deps: BitrixAppDeps): Router {
       }
       const install = await deps.installs.verifyEvent(form);
       if (!deps.onOtherEvent) return void res.status(202).json({ ok: true, ignored: event });
-      // Acknowledge at once; the portal does not wait for our answer (protocols.md §3.5).
-      res.json({ ok: true });
-      Promise.resolve(deps.onOtherEvent(event, form, install)).catch((e) => deps.log?.(`handling ${event} failed`, e));
+      // Acknowledge at once; the work runs after our answer (protocols.md §3.2, §3.5).
+      res.json(deps.onOtherEvent(event, form, install));
     } catch (e) {
       fail(res, e, deps.log);
     }
@@ -88,7 +108,7 @@ export function bitrixAppRouter(deps: BitrixAppDeps): Router {
     const form = readForm(req, res);
     if (!form) return;
     try {
-      const install = await deps.installs.onInstallPage(form, req.query as Record<string, unknown>);
+      const install = await deps.installs.onInstallPage(form, req.query as Record<string, unknown>, verifyInstall);
       if (deps.afterInstall) await deps.afterInstall(install).catch((e) => deps.log?.('after-install step failed', e));
       res.type('html').send('<!doctype html><meta charset="utf-8"><title>b24-assistant</title><p>Приложение установлено.</p><script src="//api.bitrix24.com/api/v1/"></script><script>window.BX24 && BX24.installFinish && BX24.installFinish();</script>');
     } catch (e) {

@@ -1,21 +1,48 @@
 /**
- * The Bitrix24 messenger bot and open-lines bot (imbot v1, protocols.md §3.5–3.9): events that
- * `bitrixAppRouter` has already authenticated by `auth[application_token]` arrive here, are turned
- * into a `Turn`, and the `Reply` goes back through `imbot.message.add` with buttons as the message
- * KEYBOARD. Buttons are hidden bot commands (`answer`) whose parameters are the button's title, so a
- * press arrives as ONIMCOMMANDADD and reads like the spoken answer. Re-delivered events are handled
- * once (by message id).
+ * The Bitrix24 messenger bot and open-lines bot: imbot v1 (ONIMBOTMESSAGEADD, ONIMCOMMANDADD,
+ * ONIMBOTJOINCHAT, protocols.md §3.5–3.9) and Chatbots 2.0 (ONIMBOTV2MESSAGEADD,
+ * ONIMBOTV2COMMANDADD, ONIMBOTV2JOINCHAT, §3.11). Events reach this handler from `bitrixAppRouter`
+ * (src/channels/bitrix-app.ts) already authenticated by the top-level `auth[application_token]`.
+ *
+ * `accept` decodes the body at once (a body we cannot use is a `WireError` → 400), drops
+ * re-deliveries by message id, and starts the work in the background: the router answers 200 before
+ * the dialogue runs (the portal's queue does not wait and does not retry). Replies go out through
+ * `send` — `imbot.message.add` for a v1 event, `imbot.v2.Chat.Message.send` for a v2 one — each
+ * at most once per key. Buttons are the hidden `answer` command (v1) or SEND buttons (v2).
+ *
+ * Open lines: the bot greets a client once per chat when it joins (text from intents/common.yaml),
+ * hands the chat to an operator when the client asks for a person, when the dialogue asks for it,
+ * or when it is stuck (`stuck_after` turns in a row not understood, src/channels/replies.yaml).
+ * An open-line client is an outsider: the dialogue sees no portal account for it, and a reply that
+ * could not act for it (no parse: the dialogue only asked to link) hands the chat over too.
  */
 import type { PhpForm } from '../bitrix/php-form';
+import { pickString } from '../bitrix/php-form';
 import type { BotButton } from '../bitrix/actions';
 import { ANSWER_COMMAND } from '../bitrix/bots';
 import type { Install } from '../store/types';
 import type { Dialog, Reply, Turn } from '../dialog/types';
-import type { Lang } from '../nlu/types';
+import { loadTexts, type Texts } from '../dialog/texts';
+import { BoundedSet, channelVocabulary, containsPhrase, langOf, zoneOf, type ChannelLog } from './common';
+import {
+  BOT_DELETE_EVENTS,
+  IGNORED_EVENTS,
+  V1_BOT_EVENTS,
+  V2_BOT_EVENTS,
+  WireError,
+  botButtonsOf,
+  decodeV1,
+  decodeV2,
+  toBbCode,
+  type BotEvent,
+} from './bitrix-wire';
 
 export { ANSWER_COMMAND };
+export { crmBinding } from './bitrix-wire';
 
 export interface BotOutgoing {
+  /** 1: imbot.message.add; 2: imbot.v2.Chat.Message.send. */
+  api: 1 | 2;
   botId: number;
   dialogId: string;
   text: string;
@@ -24,94 +51,150 @@ export interface BotOutgoing {
 
 export interface BitrixBotDeps {
   dialog: Dialog;
-  /** imbot.message.add as the bot; `key` makes it at-most-once. */
+  /** Post one bot message as the bot; `key` makes it at-most-once (src/bitrix/actions.ts botMessage). */
   send(install: Install, message: BotOutgoing, key: string): Promise<void>;
-  /** imopenlines.bot.session.operator: hand an open-line chat to a person. */
+  /** imopenlines.bot.session.operator {CHAT_ID}: hand an open-line chat to a person. */
   transferToOperator?(install: Install, chatId: number): Promise<void>;
-  /** The user's time zone (from the directory); the portal's default otherwise. */
+  /** ONIMBOTDELETE / ONIMBOTV2DELETE: forget the bot so the next set-up registers it again. */
+  onBotDelete?(install: Install, botId: number): Promise<void>;
+  /**
+   * Cross-process de-duplication: resolve true for the first claim of `key` only. The in-process
+   * bounded set catches re-deliveries to this process either way.
+   */
+  claimMessage?(key: string, install: Install): Promise<boolean>;
+  /** The user's IANA zone (from the directory); default: `install.settings.timeZone`, else Europe/Moscow. */
   timeZoneOf?(install: Install, userId: number): Promise<string | undefined>;
-  /** Words a client uses to ask for a person in an open line. */
-  operatorWords?: string[];
+  /** The hidden command behind v1 keyboard buttons. Default `answer` (registered by ensureBots). */
+  buttonCommand?: string;
+  /** Texts of intents/*.yaml (the open-line greeting). Default: loaded from intents/. */
+  texts?: Texts;
   now?: () => Date;
-  defaultTimeZone?: string;
+  log?: ChannelLog;
+  /** Called when the background handling of an event ends (tests, metrics). */
+  onHandled?(event: string, error?: unknown): void;
 }
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-
-/** CHAT_ENTITY_DATA_2 is "LEAD|1209|COMPANY|0|CONTACT|0|DEAL|0": pairs of type and id (0 = none). */
-export function crmBinding(data2: string): Turn['crm'] {
-  const parts = data2.split('|');
-  const ids: Record<string, number> = {};
-  for (let i = 0; i + 1 < parts.length; i += 2) ids[parts[i]!.toUpperCase()] = Number(parts[i + 1]) || 0;
-  if (ids.LEAD) return { entity: 'lead', id: ids.LEAD };
-  if (ids.DEAL) return { entity: 'deal', id: ids.DEAL };
-  return undefined;
+/** What the router answers the portal with (always 200: the work, if any, runs in the background). */
+export interface Accepted {
+  ok: true;
+  ignored?: boolean;
+  duplicate?: boolean;
 }
 
-/** A bounded set of recently seen ids (re-delivered events). */
-class Seen {
-  private readonly items = new Set<string>();
-  constructor(private readonly max = 10_000) {}
-  add(id: string): boolean {
-    if (this.items.has(id)) return false;
-    this.items.add(id);
-    if (this.items.size > this.max) this.items.delete(this.items.values().next().value as string);
-    return true;
-  }
+export interface BitrixBotHandler {
+  /** Decode, de-duplicate and start handling a verified event. Throws WireError for bodies we cannot use. */
+  accept(event: string, form: PhpForm, install: Install): Accepted;
+  /** Resolves when every event accepted so far has been handled (tests; graceful shutdown). */
+  idle(): Promise<void>;
 }
 
-export function createBitrixBotHandler(deps: BitrixBotDeps) {
-  const seen = new Seen();
+export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
+  const seen = new BoundedSet(20_000);
+  const greeted = new BoundedSet(20_000);
+  const unknownStreak = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+  const log = deps.log ?? (() => undefined);
   const now = deps.now ?? (() => new Date());
-  const operatorWords = deps.operatorWords ?? ['оператор', 'живой человек', 'менеджер', 'operator', 'human', 'agent'];
+  const buttonCommand = deps.buttonCommand ?? ANSWER_COMMAND;
+  let texts = deps.texts;
+  const say = (file: string, key: string, lang: 'ru' | 'en') => (texts ??= loadTexts()).say(file, key, lang);
 
-  return async function onBotEvent(event: string, form: PhpForm, install: Install): Promise<void> {
-    const data = obj(form.data);
-    const params = obj(data.PARAMS);
-    let text = str(params.MESSAGE);
-    let botId = 0;
-    if (event === 'ONIMCOMMANDADD') {
-      const cmd = Object.values(obj(data.COMMAND)).map(obj)[0] ?? {};
-      botId = Number(cmd.BOT_ID) || 0;
-      if (str(cmd.COMMAND) === ANSWER_COMMAND) text = str(cmd.COMMAND_PARAMS);
-      else text = `${str(cmd.COMMAND)} ${str(cmd.COMMAND_PARAMS)}`.trim();
-    } else if (event === 'ONIMBOTMESSAGEADD' || event === 'ONIMBOTJOINCHAT') {
-      botId = Number(Object.keys(obj(data.BOT))[0]) || Number(params.BOT_ID) || 0;
-      if (event === 'ONIMBOTJOINCHAT') text = '';
-    } else return; // ONIMBOTDELETE and others need no answer
+  const background = (event: string, work: () => Promise<void>) => {
+    const p = work().then(
+      () => deps.onHandled?.(event),
+      (err: unknown) => {
+        log(`bitrix: ${event} handling failed`, err);
+        deps.onHandled?.(event, err);
+      },
+    );
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
 
-    const messageId = str(params.MESSAGE_ID) || str(obj(Object.values(obj(data.COMMAND))[0]).MESSAGE_ID);
-    if (messageId && !seen.add(`${install.memberId}:${event}:${messageId}`)) return;
+  function accept(event: string, form: PhpForm, install: Install): Accepted {
+    if (IGNORED_EVENTS.has(event)) return { ok: true, ignored: true };
+    if (BOT_DELETE_EVENTS.has(event)) {
+      const botId = Number(pickString(form, 'data', 'BOT_ID') ?? pickString(form, 'data', 'bot', 'id'));
+      if (!Number.isSafeInteger(botId) || botId <= 0) throw new WireError('field "data[BOT_ID]" (or data[bot][id]) is required');
+      if (deps.onBotDelete) background(event, () => deps.onBotDelete!(install, botId));
+      return { ok: true };
+    }
+    const v2 = V2_BOT_EVENTS.has(event);
+    if (!v2 && !V1_BOT_EVENTS.has(event)) throw new WireError(`event "${event.slice(0, 64)}" is not handled here`, 'unknown_event');
+    const msg = v2 ? decodeV2(event, form, buttonCommand) : decodeV1(event, form, buttonCommand);
+    const dedupeKey = msg.messageId ? `${install.memberId}:${msg.api}:${msg.messageId}` : undefined;
+    if (dedupeKey && !seen.add(dedupeKey)) return { ok: true, duplicate: true };
+    background(event, async () => {
+      if (dedupeKey && deps.claimMessage && !(await deps.claimMessage(dedupeKey, install))) return;
+      await converse(install, msg);
+    });
+    return { ok: true };
+  }
 
-    const dialogId = str(params.DIALOG_ID) || str(params.USER_ID);
-    const fromUser = Number(params.FROM_USER_ID ?? params.USER_ID) || 0;
-    if (!botId || !dialogId) return;
-    const openLine = str(params.CHAT_ENTITY_TYPE) === 'LINES' || str(params.MESSAGE_TYPE) === 'L' || str(params.CHAT_TYPE) === 'L';
-    const lang: Lang = str(params.LANGUAGE).startsWith('en') ? 'en' : 'ru';
+  async function converse(install: Install, msg: BotEvent): Promise<void> {
+    if (msg.isBot && msg.kind !== 'join') return; // never talk to bots (ours included)
+    const vocab = channelVocabulary();
+    // The script of the text decides; the portal's LANGUAGE only when the text has no letters.
+    const lang = /[а-яё]/i.test(msg.text) ? 'ru' : /[a-z]/i.test(msg.text) ? 'en' : langOf(msg.language);
+    const chatKey = `${install.memberId}:${msg.dialogId}`;
+    const replyKey = msg.messageId ?? `${msg.kind}:${now().getTime()}`;
+    let part = 0;
+    const post = (text: string, buttons?: BotButton[], key = `bot-reply:${install.memberId}:${msg.dialogId}:${replyKey}:${part++}`) =>
+      deps.send(install, { api: msg.api, botId: msg.botId, dialogId: msg.dialogId, text, ...(buttons?.length ? { buttons } : {}) }, key);
+    const sayReply = (reply: Reply) => post(toBbCode(reply), botButtonsOf(reply.buttons, msg.api === 1 ? buttonCommand : undefined));
+    const handOff = async (text?: string) => {
+      unknownStreak.delete(chatKey);
+      await post(text ?? vocab.phrases[lang].handoff);
+      if (msg.chatId !== undefined && deps.transferToOperator) await deps.transferToOperator(install, msg.chatId);
+    };
 
-    if (openLine && text && deps.transferToOperator && operatorWords.some((w) => text.toLowerCase().includes(w))) {
-      await deps.transferToOperator(install, Number(dialogId.replace(/^chat/, '')) || 0);
+    if (msg.isOpenLine && msg.kind === 'join') {
+      // Greet the client once per chat; the key keeps it once across processes and restarts too.
+      if (!greeted.add(chatKey)) return;
+      await post(say('common', 'openline_greeting', langOf(msg.language)), undefined, `ol-greeting:${install.memberId}:${msg.dialogId}`);
       return;
     }
-    // An open-line client is not a portal user: the bot acts for the user who installed the app.
-    const userId = openLine || !fromUser ? (install.installedBy ?? 1) : fromUser;
-    const timeZone = (await deps.timeZoneOf?.(install, userId)) ?? deps.defaultTimeZone ?? 'Europe/Moscow';
+    if (msg.isOpenLine && msg.kind !== 'join' && containsPhrase(msg.text, vocab.operatorRequest)) return handOff();
+
+    const account = !msg.isOpenLine && !msg.isConnector && msg.fromUserId > 0 ? { memberId: install.memberId, userId: msg.fromUserId } : undefined;
+    const settingsZone = typeof install.settings?.timeZone === 'string' ? install.settings.timeZone : undefined;
+    const userZone = account && deps.timeZoneOf ? await deps.timeZoneOf(install, account.userId).catch(() => undefined) : undefined;
+    const group = !msg.isPrivate && !msg.isOpenLine;
     const turn: Turn = {
-      channel: openLine ? 'openlines' : 'bitrix',
-      sessionKey: `bitrix:${install.memberId}:${dialogId}:${fromUser}`,
-      account: { memberId: install.memberId, userId },
-      text,
+      channel: msg.isOpenLine ? 'openlines' : 'bitrix',
+      // One conversation per private chat or open line; in a group chat one per speaker.
+      sessionKey: `${msg.isOpenLine ? 'openlines' : 'bitrix'}:${install.memberId}:${msg.dialogId}${group ? `:${msg.fromUserId}` : ''}`,
+      text: msg.kind === 'join' ? '' : msg.text,
       locale: lang,
-      timeZone,
+      timeZone: zoneOf(userZone ?? settingsZone),
       now: now(),
-      ...(messageId ? { messageId } : {}),
-      ...(crmBinding(str(params.CHAT_ENTITY_DATA_2)) ? { crm: crmBinding(str(params.CHAT_ENTITY_DATA_2)) } : {}),
     };
-    const reply: Reply = await deps.dialog.handle(turn);
-    const buttons: BotButton[] | undefined = reply.buttons?.filter((b) => !b.url).map((b) => ({ text: b.title, command: ANSWER_COMMAND, commandParams: b.title }));
-    await deps.send(install, { botId, dialogId, text: reply.text, ...(buttons?.length ? { buttons } : {}) }, `bot-reply:${install.memberId}:${event}:${messageId || `${dialogId}:${turn.now.getTime()}`}`);
-    if (openLine && reply.handOff && deps.transferToOperator) await deps.transferToOperator(install, Number(dialogId.replace(/^chat/, '')) || 0);
+    if (account) turn.account = account;
+    if (msg.kind === 'join') turn.newSession = true;
+    if (msg.payload !== undefined) turn.payload = msg.payload;
+    if (msg.crm) turn.crm = msg.crm;
+    if (msg.messageId) turn.messageId = msg.messageId;
+
+    const reply = await deps.dialog.handle(turn);
+    if (msg.isOpenLine) {
+      if (reply.handOff) return handOff(reply.text || undefined);
+      // The dialogue acts for portal users; for an outsider it has nothing but the linking prompt
+      // (a reply without a parse). That is "cannot help" (dialogue.md): the chat goes to a person.
+      if (!turn.account && !reply.parse && turn.text) return handOff();
+      const streak = reply.parse?.intent === 'unknown' ? (unknownStreak.get(chatKey) ?? 0) + 1 : 0;
+      if (streak >= vocab.stuckAfter) return handOff();
+      if (streak) unknownStreak.set(chatKey, streak);
+      else unknownStreak.delete(chatKey);
+      if (unknownStreak.size > 10_000) unknownStreak.delete(unknownStreak.keys().next().value as string);
+    }
+    await sayReply(reply);
+    if (reply.followUp) await sayReply(await reply.followUp);
+  }
+
+  return {
+    accept,
+    async idle() {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
   };
 }

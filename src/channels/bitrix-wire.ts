@@ -1,11 +1,28 @@
 /**
- * Bitrix24 event bodies → one normalised message shape, and replies → the exact REST params of
- * `imbot.message.add` (imbot v1) or `imbot.v2.Chat.Message.send` (Chatbots 2.0). Pure functions:
- * no I/O, so every mapping is tested on payloads shaped like the portal's (protocols.md §3).
+ * Bitrix24 bot event bodies (imbot v1 and Chatbots 2.0) → one normalised message shape, and replies
+ * → BB-code text and keyboard buttons. Pure functions, no I/O: every mapping is tested on payloads
+ * shaped like the portal's (protocols.md §3). `src/channels/bitrix-bot.ts` is the only user.
  */
 import { pickObject, pickString, type PhpForm } from '../bitrix/php-form';
+import type { BotButton } from '../bitrix/actions';
 import type { Button, Reply } from '../dialog/types';
 import { clip } from './common';
+
+/** imbot v1 bot events we converse on. */
+export const V1_BOT_EVENTS = new Set(['ONIMBOTMESSAGEADD', 'ONIMCOMMANDADD', 'ONIMBOTJOINCHAT']);
+/** Chatbots 2.0 bot events we converse on. */
+export const V2_BOT_EVENTS = new Set(['ONIMBOTV2MESSAGEADD', 'ONIMBOTV2COMMANDADD', 'ONIMBOTV2JOINCHAT']);
+/** The bot was deleted in the portal (v1 `data[BOT_ID]`, v2 `data[bot][id]`). */
+export const BOT_DELETE_EVENTS = new Set(['ONIMBOTDELETE', 'ONIMBOTV2DELETE']);
+/** Known events that need no answer: acknowledged and ignored (edits, deletions, reactions, context). */
+export const IGNORED_EVENTS = new Set([
+  'ONIMBOTMESSAGEUPDATE',
+  'ONIMBOTMESSAGEDELETE',
+  'ONIMBOTV2MESSAGEUPDATE',
+  'ONIMBOTV2MESSAGEDELETE',
+  'ONIMBOTV2REACTIONCHANGE',
+  'ONIMBOTV2CONTEXTGET',
+]);
 
 /** Everything the adapter needs from a bot event, whichever API generation sent it. */
 export interface BotEvent {
@@ -32,8 +49,12 @@ export interface BotEvent {
   crm?: { entity: 'lead' | 'deal'; id: number };
 }
 
+/** A body the adapter cannot use: answered 400 with `code` before anything is handled. */
 export class WireError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: 'missing_field' | 'unknown_event' = 'missing_field',
+  ) {
     super(message);
     this.name = 'WireError';
   }
@@ -105,61 +126,27 @@ export function toBbCode(reply: Reply): string {
   return clip(text, 20_000);
 }
 
-/** KEYBOARD button (keyboards.md). */
-export interface KeyboardButton {
-  TEXT?: string;
-  LINK?: string;
-  COMMAND?: string;
-  COMMAND_PARAMS?: string;
-  ACTION?: 'PUT' | 'SEND' | 'COPY' | 'CALL' | 'DIALOG';
-  ACTION_VALUE?: string;
-  BG_COLOR_TOKEN?: 'primary' | 'secondary' | 'alert' | 'base';
-  DISPLAY?: 'LINE' | 'BLOCK';
-  BLOCK?: 'Y' | 'N';
-  TYPE?: 'NEWLINE';
-}
-
 /**
- * Buttons → keyboard. A URL button opens the link. Otherwise, with `command` set (a hidden command
- * registered for the bot), the press comes back as ONIMCOMMANDADD carrying the payload; without it
- * the button SENDs its title into the chat, which reads as the spoken answer.
+ * Reply buttons → bot keyboard buttons. A URL button opens the link. Otherwise, with `command` set
+ * (the hidden command registered for our v1 bots, src/bitrix/bots.ts), the press comes back as
+ * ONIMCOMMANDADD carrying `{"t": title, "p": payload}`; without it (Chatbots 2.0 bots, which we do
+ * not register commands for) the button SENDs its title into the chat, which reads as the spoken answer.
  */
-export function keyboardOf(buttons: readonly Button[] | undefined, command?: string): KeyboardButton[] | undefined {
+export function botButtonsOf(buttons: readonly Button[] | undefined, command?: string): BotButton[] | undefined {
   if (!buttons?.length) return undefined;
-  return buttons.map((b, i): KeyboardButton => {
-    const TEXT = clip(b.title, 64);
-    if (b.url) return { TEXT, LINK: b.url, DISPLAY: 'LINE' };
-    const color: KeyboardButton['BG_COLOR_TOKEN'] = i === 0 ? 'primary' : 'secondary';
-    if (command) {
-      const params = JSON.stringify(b.payload === undefined ? { t: b.title } : { t: b.title, p: b.payload });
-      return { TEXT, COMMAND: command, COMMAND_PARAMS: params, BG_COLOR_TOKEN: color, DISPLAY: 'LINE', BLOCK: 'Y' };
-    }
-    return { TEXT, ACTION: 'SEND', ACTION_VALUE: b.title, BG_COLOR_TOKEN: color, DISPLAY: 'LINE', BLOCK: 'Y' };
+  return buttons.map((b, i): BotButton => {
+    const text = clip(b.title, 64);
+    if (b.url) return { text, link: b.url };
+    const color: BotButton['color'] = i === 0 ? 'primary' : 'secondary';
+    if (command) return { text, command, commandParams: JSON.stringify(b.payload === undefined ? { t: b.title } : { t: b.title, p: b.payload }), color };
+    return { text, send: b.title, color };
   });
 }
 
-/** One outgoing bot message: the REST method and its exact params, plus the parts for convenience. */
-export interface BitrixOutgoing {
-  method: 'imbot.message.add' | 'imbot.v2.Chat.Message.send';
-  params: Record<string, unknown>;
-  botId: number;
-  dialogId: string;
-  text: string;
-  keyboard?: KeyboardButton[];
-}
-
-export function outgoing(api: 1 | 2, botId: number, dialogId: string, text: string, keyboard?: KeyboardButton[]): BitrixOutgoing {
-  if (api === 2) {
-    const fields: Record<string, unknown> = { message: text };
-    if (keyboard) fields.keyboard = keyboard;
-    return { method: 'imbot.v2.Chat.Message.send', params: { botId, dialogId, fields }, botId, dialogId, text, ...(keyboard ? { keyboard } : {}) };
-  }
-  const params: Record<string, unknown> = { BOT_ID: botId, DIALOG_ID: dialogId, MESSAGE: text };
-  if (keyboard) params.KEYBOARD = { BUTTONS: keyboard };
-  return { method: 'imbot.message.add', params, botId, dialogId, text, ...(keyboard ? { keyboard } : {}) };
-}
-
-/** Payload of a keyboard-command press: `{"t": title, "p": payload}`. */
+/**
+ * Payload of a press of our keyboard command: `{"t": title, "p": payload}`; a bare title (buttons
+ * sent by earlier versions carried only the title) reads as that title.
+ */
 function commandPayload(params: string | undefined): { text: string; payload?: unknown } | undefined {
   if (!params) return undefined;
   try {
@@ -169,9 +156,9 @@ function commandPayload(params: string | undefined): { text: string; payload?: u
       return o.p === undefined ? { text: o.t } : { text: o.t, payload: o.p };
     }
   } catch {
-    /* not ours: an ordinary command parameter */
+    /* a bare title */
   }
-  return undefined;
+  return { text: params };
 }
 
 /** First entry of `data[BOT]` / `data[COMMAND]` (keyed by id), preferring the one whose id matches. */

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { PortalClients } from '../../src/bitrix/client';
 import { EventAuthError, InvalidInstallError, PortalNotInstalledError, BitrixApiError } from '../../src/bitrix/errors';
-import { InstallService, installFromPage, sameSecret } from '../../src/bitrix/install';
+import { InstallRejectedError, InstallService, createInstallVerifier, installFromEvent, installFromPage, sameSecret, verifyInstallClaim } from '../../src/bitrix/install';
 import { parsePhpForm } from '../../src/bitrix/php-form';
 import { createMemoryStore } from '../../src/store/memory';
 import { installEventBody, installForm } from './helpers';
@@ -70,8 +70,18 @@ describe('InstallService', () => {
     const svc = new InstallService({ installs: store.installs, clock: () => 5_000 });
     await svc.onAppInstall(installForm(d));
     const body = parsePhpForm(`AUTH_ID=a1&AUTH_EXPIRES=3600&REFRESH_ID=r1&member_id=${d.memberId}&status=L&PLACEMENT=DEFAULT`);
-    const inst = await svc.onInstallPage(body, { DOMAIN: 'Portal.Bitrix24.ru', PROTOCOL: '1', LANG: 'ru', APP_SID: 'x' });
-    expect(inst).toMatchObject({ accessToken: 'a1', refreshToken: 'r1', domain: 'portal.bitrix24.ru', clientEndpoint: 'https://portal.bitrix24.ru/rest/', expiresAt: 5_000 + 3_600_000, applicationToken: 'app-token-' + d.memberId });
+    const confirmed: string[] = [];
+    const inst = await svc.onInstallPage(body, { DOMAIN: d.domain.toUpperCase(), PROTOCOL: '0', LANG: 'ru', APP_SID: 'x' }, async (c) => {
+      confirmed.push(c.clientEndpoint);
+    });
+    expect(inst).toMatchObject({ accessToken: 'a1', refreshToken: 'r1', domain: d.domain, clientEndpoint: d.endpoint, expiresAt: 5_000 + 3_600_000, applicationToken: 'app-token-' + d.memberId });
+    expect(confirmed).toEqual([d.endpoint]);
+    // The page is confirmed like the install event: a page naming the portal at another host changes nothing.
+    const moved = await svc.onInstallPage(body, { DOMAIN: 'Portal.Bitrix24.ru', PROTOCOL: '1' }).catch((e: unknown) => e);
+    expect(moved).toBeInstanceOf(InstallRejectedError);
+    expect((await store.installs.get(d.memberId))!.clientEndpoint).toBe(d.endpoint);
+    const fresh = await svc.onInstallPage(parsePhpForm('AUTH_ID=a2&AUTH_EXPIRES=3600&REFRESH_ID=r2&member_id=page-member'), { DOMAIN: 'Portal.Bitrix24.ru', PROTOCOL: '1' });
+    expect(fresh).toMatchObject({ domain: 'portal.bitrix24.ru', clientEndpoint: 'https://portal.bitrix24.ru/rest/', applicationToken: '' });
     expect(() => installFromPage(parsePhpForm('AUTH_ID=a'), {}, 0)).toThrow(/member_id is missing.*DOMAIN is missing.*REFRESH_ID is missing.*AUTH_EXPIRES is missing/s);
     expect(() => installFromPage(parsePhpForm('AUTH_ID=a&REFRESH_ID=b&AUTH_EXPIRES=60&member_id=m'), { DOMAIN: 'evil.com/x', PROTOCOL: '7' }, 0)).toThrow(InvalidInstallError);
   });
@@ -81,6 +91,111 @@ describe('InstallService', () => {
     expect(sameSecret('abc', 'abd')).toBe(false);
     expect(sameSecret('', '')).toBe(false);
     expect(sameSecret('abc', 'abcd')).toBe(false);
+  });
+});
+
+describe('trusting ONAPPINSTALL', () => {
+  const CLIENT = 'local.5c8bb1b0891cf2.87252039';
+  const claimBody = (o: { endpoint?: string; domain?: string; member?: string; token?: string } = {}) =>
+    parsePhpForm(
+      [
+        ['event', 'ONAPPINSTALL'],
+        ['auth[access_token]', o.token ?? 'acc-1'],
+        ['auth[refresh_token]', 'ref-1'],
+        ['auth[expires_in]', '3600'],
+        ['auth[domain]', o.domain ?? 'portal.bitrix24.ru'],
+        ['auth[server_endpoint]', 'https://oauth.bitrix.info/rest/'],
+        ['auth[client_endpoint]', o.endpoint ?? 'https://portal.bitrix24.ru/rest/'],
+        ['auth[member_id]', o.member ?? 'm-1'],
+        ['auth[application_token]', 'app-1'],
+      ]
+        .map(([k, v]) => `${encodeURIComponent(k!)}=${encodeURIComponent(v!)}`)
+        .join('&'),
+    );
+  /** A portal's app.info as the docs show it (api-reference/common/system/app-info.md), for our local app. */
+  const appInfo = (over: Record<string, unknown> = {}) => ({
+    result: { ID: 7, CODE: CLIENT, VERSION: 1, STATUS: 'L', INSTALLED: true, PAYMENT_EXPIRED: 'N', DAYS: null, LANGUAGE_ID: 'ru', LICENSE: 'ru_project', LICENSE_TYPE: 'project', LICENSE_FAMILY: 'project', ...over },
+  });
+  function fakeFetch(answer: (url: string, init: RequestInit) => { status: number; body: unknown } | Error) {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const f = (async (url: URL | string, init: RequestInit) => {
+      calls.push({ url: String(url), init });
+      const a = answer(String(url), init);
+      if (a instanceof Error) throw a;
+      return new Response(JSON.stringify(a.body), { status: a.status, headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    return { f, calls };
+  }
+  const claim = (o: Parameters<typeof claimBody>[0] = {}) => installFromEvent(claimBody(o), 0);
+  const refusal = async (p: Promise<unknown>) => {
+    const e = await p.then(() => undefined, (x: unknown) => x);
+    expect(e).toBeInstanceOf(InstallRejectedError);
+    return (e as Error).message;
+  };
+
+  it('asks app.info at the claimed client_endpoint with the claimed token and accepts our own app', async () => {
+    const { f, calls } = fakeFetch(() => ({ status: 200, body: appInfo() }));
+    await expect(createInstallVerifier({ clientId: CLIENT, fetch: f })(claim())).resolves.toBeUndefined();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.url).toBe('https://portal.bitrix24.ru/rest/app.info');
+    expect(calls[0]!.init.method).toBe('POST');
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ auth: 'acc-1' });
+  });
+
+  it('refuses a token the portal rejects, another app, another portal, and a portal that cannot be asked', async () => {
+    const verify = (answer: Parameters<typeof fakeFetch>[0]) => createInstallVerifier({ clientId: CLIENT, fetch: fakeFetch(answer).f })(claim());
+    expect(await refusal(verify(() => ({ status: 401, body: { error: 'expired_token', error_description: 'The access token provided has expired.' } })))).toMatch(/rejected the access token \(expired_token\)/);
+    expect(await refusal(verify(() => ({ status: 401, body: { error: 'invalid_token' } })))).toMatch(/invalid_token/);
+    expect(await refusal(verify(() => ({ status: 502, body: 'bad gateway' })))).toMatch(/HTTP 502/);
+    expect(await refusal(verify(() => ({ status: 200, body: appInfo({ CODE: 'local.aaaaaaaaaaaaaa.11111111' }) })))).toMatch(/local app local\.aaaa/);
+    expect(await refusal(verify(() => ({ status: 200, body: appInfo({ client_id: 'app.other' }) })))).toMatch(/app app\.other, not ours/);
+    expect(await refusal(verify(() => ({ status: 200, body: appInfo({ member_id: 'm-2' }) })))).toMatch(/portal m-2, not m-1/);
+    expect(await refusal(verify(() => ({ status: 200, body: appInfo({ install: { member_id: 'm-3' } }) })))).toMatch(/portal m-3/);
+    expect(await refusal(verify(() => new TypeError('fetch failed')))).toMatch(/could not be asked/);
+    // A marketplace app's CODE is not its client id: not comparable, not a refusal; a matching member id confirms.
+    await expect(verify(() => ({ status: 200, body: appInfo({ CODE: 'vendor.app', member_id: 'm-1' }) }))).resolves.toBeUndefined();
+  });
+
+  it('guards the endpoint: https, the claimed domain, plain http only for the configured sandbox', async () => {
+    const { f, calls } = fakeFetch(() => ({ status: 200, body: appInfo() }));
+    const verifier = createInstallVerifier({ clientId: CLIENT, fetch: f, httpOrigins: () => ['http://127.0.0.1:3000'] });
+    expect(await refusal(verifier(claim({ endpoint: 'http://portal.bitrix24.ru/rest/' })))).toMatch(/must be https/);
+    expect(await refusal(verifier(claim({ endpoint: 'https://evil.example.com/rest/' })))).toMatch(/host evil\.example\.com is not the portal portal\.bitrix24\.ru/);
+    expect(await refusal(verifier(claim({ endpoint: 'http://127.0.0.1:3001/rest/', domain: '127.0.0.1:3001' })))).toMatch(/must be https/);
+    expect(calls).toHaveLength(0);
+    await expect(verifier(claim({ endpoint: 'http://127.0.0.1:3000/sandbox/rest/', domain: '127.0.0.1:3000' }))).resolves.toBeUndefined();
+    expect(calls.map((c) => c.url)).toEqual(['http://127.0.0.1:3000/sandbox/rest/app.info']);
+  });
+
+  it('verifyInstallClaim: an answer without any application is not a confirmation', () => {
+    expect(verifyInstallClaim({ memberId: 'm-1' }, { result: { VERSION: 1 } }, CLIENT)).toEqual(['app.info named no application']);
+    expect(verifyInstallClaim({ memberId: 'm-1' }, 'html', CLIENT)).toEqual(['app.info gave no JSON object']);
+    expect(verifyInstallClaim({ memberId: 'm-1' }, appInfo({ INSTALLED: false }), CLIENT)).toEqual([]);
+  });
+
+  it('InstallService stores nothing the verifier refuses, and keeps member id and host one-to-one', async () => {
+    const store = createMemoryStore();
+    const svc = new InstallService({ installs: store.installs });
+    const refuse = async () => {
+      throw new InstallRejectedError('the portal rejected the access token (invalid_token)');
+    };
+    await expect(svc.onAppInstall(claimBody(), refuse)).rejects.toBeInstanceOf(InstallRejectedError);
+    expect(await store.installs.get('m-1')).toBeNull();
+
+    const seen: string[] = [];
+    const accept = async (c: { memberId: string }) => {
+      seen.push(c.memberId);
+    };
+    await svc.onAppInstall(claimBody(), accept);
+    expect((await store.installs.get('m-1'))!.applicationToken).toBe('app-1');
+    // A reinstall of the same portal at the same host is fine.
+    await expect(svc.onAppInstall(claimBody({ token: 'acc-2' }), accept)).resolves.toMatchObject({ memberId: 'm-1', accessToken: 'acc-2' });
+    // The known member id from another host, or the known host under another member id: refused before asking anyone.
+    expect(await refusal(svc.onAppInstall(claimBody({ domain: 'evil.example.com', endpoint: 'https://evil.example.com/rest/' }), accept))).toMatch(/installed at portal\.bitrix24\.ru/);
+    expect(await refusal(svc.onAppInstall(claimBody({ member: 'm-evil' }), accept))).toMatch(/installed as portal m-1, not m-evil/);
+    expect(seen).toEqual(['m-1', 'm-1']);
+    expect(await store.installs.get('m-evil')).toBeNull();
+    expect((await store.installs.get('m-1'))!.domain).toBe('portal.bitrix24.ru');
   });
 });
 

@@ -11,8 +11,10 @@ export function appMethods(list: () => string[]): Record<string, MethodDef> {
   return {
     'app.info': {
       scope: null,
+      // A local app's CODE is its client id ("local.56017020f07e17.98523769" in the docs' example), which
+      // is how an install handler can tell the token belongs to its own app (src/bitrix/install.ts).
       handler: (c) => ({
-        ID: '1', CODE: 'local.sandbox', VERSION: Number(c.portal.app.version), STATUS: 'L', INSTALLED: c.portal.app.installed,
+        ID: '1', CODE: c.portal.app.clientId, VERSION: Number(c.portal.app.version), STATUS: 'L', INSTALLED: c.portal.app.installed,
         PAYMENT_EXPIRED: 'N', DAYS: null, LANGUAGE_ID: 'ru', LICENSE: 'ru_project', LICENSE_TYPE: 'project', LICENSE_FAMILY: 'project',
         ...(c.authType === 'webhook' ? { SCOPE: c.scope } : {}),
       }),

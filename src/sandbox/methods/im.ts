@@ -130,6 +130,26 @@ export const imMethods: Record<string, MethodDef> = {
       return record(c, { kind: 'imbot', fromUserId: bot.ID, botId: bot.ID, dialogId, message, params: extra });
     },
   },
+  // Chatbots 2.0 reply `imbot.v2.Chat.Message.send` (protocols.md §3.11): camelCase params, the text
+  // under fields.message. Keyed lower-case: the sandbox looks methods up case-insensitively.
+  'imbot.v2.chat.message.send': {
+    scope: 'imbot',
+    handler: (c) => {
+      const client = clientOf(c);
+      const botId = int(param(c, 'botId'));
+      if (botId === undefined) throw bad('BOT_ID_ERROR', 'Bot not found');
+      const bot = c.portal.bots.get(botId);
+      if (!bot) throw bad('BOT_ID_ERROR', 'Bot not found');
+      if (bot.clientId !== client) throw bad('APP_ID_ERROR', 'Bot was installed by another rest application');
+      const dialogId = str(param(c, 'dialogId'));
+      if (!dialogId) throw bad('DIALOG_ID_EMPTY', 'Dialog ID can\'t be empty');
+      const fields = asRecord(param(c, 'fields'));
+      const message = str(fields.message).trim();
+      if (!message) throw bad('MESSAGE_EMPTY', 'Message can\'t be empty');
+      if (!sizeOk(fields.keyboard)) throw bad('KEYBOARD_OVERSIZE', 'You have exceeded the maximum allowable size of keyboard');
+      return record(c, { kind: 'imbot', fromUserId: bot.ID, botId: bot.ID, dialogId, message, params: { api: 2, ...(fields.keyboard !== undefined ? { KEYBOARD: fields.keyboard } : {}) } });
+    },
+  },
   'imbot.command.register': {
     scope: 'imbot',
     handler: (c) => {

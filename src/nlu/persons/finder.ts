@@ -125,7 +125,8 @@ export class Finder {
         // a person only in a case a person preposition before it governs, or, with no
         // preposition, in the dative of an addressee ("напиши вере"); never after в/под/над.
         const prep = this.preposition(src, toks, i, lang, prev);
-        const allowed = thingBefore ? 0 : prep ? prep.mask : caseBit('datv');
+        // Right after an infinitive it is that verb's object: "купить лилии", "позвонить жене".
+        const allowed = thingBefore || (!prep && this.afterInfinitive(src, toks, i)) ? 0 : prep ? prep.mask : caseBit('datv');
         const cands = span.cands.map((c) => ({ ...c, mask: c.mask & allowed })).filter((c) => c.mask !== 0);
         span = cands.length ? { len: 1, cands } : null;
         if (!span) {
@@ -323,6 +324,12 @@ export class Finder {
     const morph = this.deps.morph;
     if (!morph || t.script !== 'cyr' || (t.cap && !t.initial)) return false;
     return morph.analyze(t.norm).some((p) => p.dictionary && !p.name && !p.surname && !p.patronymic && !isProperNoun(p));
+  }
+
+  private afterInfinitive(src: string, toks: Token[], i: number): boolean {
+    const j = i - 1;
+    if (j < 0 || !adjacent(src, toks[j]!, toks[i]!) || toks[j]!.script !== 'cyr') return false;
+    return !!this.deps.morph?.analyze(toks[j]!.norm).some((p) => p.dictionary && p.pos === 'INFN');
   }
 
   /** Right after "в", "под", "над" …: a place or a thing follows, not a person. */

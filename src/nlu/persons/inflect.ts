@@ -45,6 +45,26 @@ function petrovichForms(out: FormMasks, name: string, field: NameField, sex: Sex
   }
 }
 
+/**
+ * petrovich drops a fleeting vowel from a man's surname (Кузнец → Кузнца), while surnames usually
+ * keep it (Кузнеца, Кузнецу): when petrovich changed the stem, the regular forms on the whole
+ * nominative are added too.
+ */
+function keptVowelForms(out: FormMasks, name: string): void {
+  const lower = normalizeWord(name);
+  if (!/[бвгджзклмнпрстфхцчшщ]$/.test(lower)) return;
+  let genitive: string;
+  try {
+    genitive = normalizeWord(petrovich.male.last.genitive(name));
+  } catch {
+    return;
+  }
+  if (genitive.startsWith(lower)) return;
+  const soft = /[цжшщч]$/.test(lower);
+  const endings: [string, number][] = [['а', 1 << 1], ['у', 1 << 2], ['а', 1 << 3], [soft ? 'ем' : 'ом', 1 << 4], ['ом', 1 << 4], ['е', 1 << 5]];
+  for (const [ending, bit] of endings) add(out, lower + ending, bit);
+}
+
 export class NameInflector {
   // Names repeat across users and portals: remember each (field, sex, name) once.
   private readonly cache = new Map<string, FormMasks>();
@@ -88,6 +108,7 @@ export class NameInflector {
       petrovichForms(out, name, 'first', 'femn');
     } else {
       petrovichForms(out, name, field, sex);
+      if (field === 'last' && sex === 'masc') keptVowelForms(out, name);
     }
     if (field === 'first' && this.morph) {
       const az = this.morph.nameForms(name, sex);

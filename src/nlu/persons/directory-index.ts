@@ -8,6 +8,7 @@ import type { PersonsGrammar } from './grammar';
 import { FuzzyIndex } from './fuzzy';
 import { guessSex, type NameField, type NameInflector } from './inflect';
 import { normalizeWord } from './text';
+import { ALL_CASES } from './cases';
 
 export const FIELD_FIRST = 1;
 export const FIELD_LAST = 2;
@@ -89,15 +90,38 @@ export function buildIndex(
     for (const [field, value] of fields) {
       if (typeof value !== 'string' || value.trim().length === 0) continue;
       for (const [surface, mask] of inflector.forms(value.trim(), field, sex)) put(surface, i, FIELD_BIT[field], mask, false);
+      for (const latin of transliterations(value.trim(), grammar)) put(latin, i, FIELD_BIT[field], ALL_CASES, false);
     }
     if (typeof u.name === 'string') {
       const dims = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));
       if (dims) {
+        for (const d of dims) for (const latin of transliterations(d, grammar)) put(latin, i, FIELD_FIRST, ALL_CASES, true);
         for (const d of dims) for (const [surface, mask] of inflector.forms(d, 'first', sex)) put(surface, i, FIELD_FIRST, mask, true);
       }
     }
   }
   return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map() };
+}
+
+/**
+ * A Cyrillic name in Latin letters, in the usual spellings (persons-en.yaml transliteration), so
+ * English commands reach Russian names ("message Sergey", "with Rustam"). Empty for other names.
+ */
+export function transliterations(name: string, grammar: PersonsGrammar): string[] {
+  const { letters, variants } = grammar.en.transliteration;
+  const word = normalizeWord(name);
+  if (letters.size === 0 || !/^[а-яё-]+$/.test(word)) return [];
+  let base = '';
+  for (const ch of word) base += ch === '-' ? '-' : letters.get(ch) ?? '';
+  const out = new Set([base]);
+  for (const [re, to] of variants) {
+    for (const v of [...out]) {
+      if (out.size >= 12) break;
+      const w = v.replace(re, to);
+      if (w !== v) out.add(w);
+    }
+  }
+  return [...out].filter((w) => w.length > 1);
 }
 
 const FUZZY_MEMO_LIMIT = 20_000;

@@ -23,6 +23,8 @@ export interface PersonsGrammar {
     conjunctions: Set<string>;
     selfPronouns: Set<string>;
     commonWords: Set<string>;
+    /** Cyrillic letter → Latin, and [regex, replacement] variants of the Latin spelling. */
+    transliteration: { letters: Map<string, string>; variants: [RegExp, string][] };
     /** Words after which a lower-case common-word name is a person ("to grace", "send mark"). */
     commonWordSlots: Set<string>;
     notNames: Set<string>;
@@ -71,6 +73,26 @@ function dimMap(v: unknown, what: string): Map<string, string[]> {
 
 const normSet = (xs: string[]) => new Set(xs.map(normalizeWord));
 
+function translitTable(v: unknown): { letters: Map<string, string>; variants: [RegExp, string][] } {
+  const t = (v ?? {}) as { letters?: Record<string, unknown>; variants?: unknown };
+  const letters = new Map<string, string>();
+  for (const [k, x] of Object.entries(t.letters ?? {})) {
+    if (typeof x !== 'string') throw new Error(`persons: transliteration.letters.${k} must be a string`);
+    letters.set(k.toLowerCase(), x);
+  }
+  const variants: [RegExp, string][] = [];
+  if (t.variants !== undefined) {
+    if (!Array.isArray(t.variants)) throw new Error('persons: transliteration.variants must be a list of [from, to] pairs');
+    for (const pair of t.variants) {
+      if (!Array.isArray(pair) || pair.length !== 2 || pair.some((x) => typeof x !== 'string')) {
+        throw new Error('persons: transliteration.variants must be a list of [from, to] pairs');
+      }
+      variants.push([new RegExp(pair[0] as string), pair[1] as string]);
+    }
+  }
+  return { letters, variants };
+}
+
 export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar {
   const dims = readYaml(dir, 'diminutives.yaml');
   const ru = readYaml(dir, 'persons-ru.yaml');
@@ -90,6 +112,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       conjunctions: normSet(strings(en.conjunctions, 'conjunctions')),
       selfPronouns: normSet(strings(en.selfPronouns, 'selfPronouns')),
       commonWords: normSet(strings(en.commonWords, 'commonWords')),
+      transliteration: translitTable(en.transliteration),
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
     },

@@ -33,8 +33,9 @@ import { botMessage } from './bitrix/actions';
 import { portalCrmSource } from './bitrix/crm-source';
 import { createPortalScorer } from './scoring/portal-scorer';
 import { createBullQueue, createInProcessQueue, type JobQueue } from './scoring/queue';
+import { startRetrainScheduler } from './scoring/schedule';
 import { createWebPages, PLACEMENTS, WS_PATH, type DemoUser, type Entity, type WebPages } from './web';
-import { crmDataCounts, profileVerifier, queueTrainer, watchJobs } from './web/adapters';
+import { profileVerifier, queueTrainer, watchJobs } from './web/adapters';
 import { ensurePlacements } from './bitrix/placements';
 import { CONSOLE_WS_PATH } from './channels/console';
 
@@ -113,10 +114,12 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log });
   const installs = new InstallService({ installs: store.installs, log, onChange: (m) => clients.forget(m) });
   const directories = new DirectoryCache();
-  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS });
+  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, retrainStaleOnDemand: false });
   // Job saves of this process reach the pages' progress bars at once (src/web/adapters.ts).
   const jobs = watchJobs(store.jobs);
   const trainingQueue = config.REDIS_URL ? await createBullQueue(jobs, config.REDIS_URL) : createInProcessQueue(jobs, scorer.runner);
+  // Models retrain when their nextTrainingAt passes (hourly check; one enqueue across processes via the store's locks).
+  const retraining = startRetrainScheduler({ installs: store.installs, models: store.models, jobs, queue: trainingQueue, locks: store.locks, log: (msg, detail) => log.info({ detail }, msg) });
   const actions = createPortalActions({
     clients,
     directories,
@@ -289,7 +292,6 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   }
 
   // The portal pages (src/web, docs/web.md): voice linking, the scoring dashboard, the card tabs.
-  const crm = portalCrmSource(clients);
   const web = createWebPages({
     store,
     now: Date.now,
@@ -297,7 +299,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     verifyPortalAuth: profileVerifier(store.installs),
     issueLinkCode: async (account, now) => ({ code: await issueCode(account), expiresAt: now + config.LINK_CODE_TTL_SECONDS * 1000 }),
     scoreRecord: (account, entity, id) => actions.scoreLead(account, entity === 'deal' ? { id, entity: 'deal' } : { id }),
-    dataCounts: crmDataCounts(crm.leads, config.SCORING_MIN_CLOSED),
+    // The scorer's counts, cached for an hour after a refusal, so the page does not export the CRM on every visit.
+    dataCounts: (memberId, entity) => scorer.dataCounts(memberId, entity),
     trainer: queueTrainer({ queue: trainingQueue, jobs, models: store.models }),
     async install(auth) {
       const done = await setUpPortal({ memberId: auth.memberId });
@@ -346,6 +349,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       consoleWss?.close();
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections?.();
+      retraining.stop();
       await trainingQueue.close();
       if (sandbox) await sandbox.close();
       await store.close();

@@ -1,12 +1,12 @@
 /**
  * Ready-made implementations of the pages' ports over the project's own modules, for the
  * composition root: placement auth checked with `profile` on the installed portal, training through
- * the training queue (in-process or BullMQ — progress mirrored from the job store), closed-record
- * counts from the CRM export.
+ * the training queue (in-process or BullMQ — progress mirrored from the job store, and pushed at
+ * once for saves made in this process). Closed-record counts come from the scorer (`dataCounts`).
  */
 import type { JobQueue } from '../scoring/queue';
 import type { InstallStore, JobRecord, JobStore, ModelStore } from '../store/types';
-import type { DataCounts, Entity, PortalAuth, PortalUser, Trainer, TrainProgress } from './deps';
+import type { Entity, PortalAuth, PortalUser, Trainer, TrainProgress } from './deps';
 
 const hostOf = (d: string) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
 
@@ -131,29 +131,5 @@ export function queueTrainer(d: QueueTrainerDeps): Trainer {
     } finally {
       unwatch?.();
     }
-  };
-}
-
-/**
- * Closed-record counts from a CRM export of leads (STATUS_SEMANTIC_ID S/F), cached per portal for
- * `ttlMs` because the page shows them on every visit while a portal has no model. Deals are not
- * exported by the CRM source yet: they report zero closed.
- */
-export function crmDataCounts(leads: (memberId: string) => Promise<Record<string, unknown>[]>, required: number, now: () => number = Date.now, ttlMs = 10 * 60_000): (memberId: string, entity: Entity) => Promise<DataCounts> {
-  const cache = new Map<string, { at: number; counts: DataCounts }>();
-  return async (memberId, entity) => {
-    if (entity === 'deal') return { closed: 0, success: 0, failure: 0, required };
-    const hit = cache.get(memberId);
-    if (hit && now() - hit.at < ttlMs) return hit.counts;
-    let success = 0;
-    let failure = 0;
-    for (const l of await leads(memberId)) {
-      const s = String(l.STATUS_SEMANTIC_ID ?? '').toUpperCase();
-      if (s === 'S') success++;
-      else if (s === 'F') failure++;
-    }
-    const counts = { closed: success + failure, success, failure, required };
-    cache.set(memberId, { at: now(), counts });
-    return counts;
   };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Directory } from '../../../src/nlu/types';
 import { demoDirectory, finder } from './helpers';
 
+const d3 = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'directory-3.json'), 'utf8')) as Directory;
 const d2 = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'directory-2.json'), 'utf8')) as Directory;
 const demo = demoDirectory();
 
@@ -72,5 +73,34 @@ describe('nominative of a lead named by a person', () => {
     expect(f.nominative('петровой', 'ru')).toBe('петрова');
     expect(f.nominative('Иванову', 'ru')).toMatch(/^Иванов/);
     expect(f.nominative('Ромашка', 'ru')).toBe('Ромашка');
+  });
+});
+
+describe('third directory: surnames that are words, fleeting vowels, infinitives', () => {
+  it.each([
+    ['поставь задачу святославу кузнецу обновить прайс', [{ userId: 10 }]],
+    ['встреча с кузнецом', [{ userId: 10 }]],
+    ['напиши лебедю что все ок', [{ userId: 9 }]],
+    ['поставь задачу на белую подготовить отчет', [{ userId: 3 }]],
+    ['напиши лилии что отчет принят', [{ userId: 3 }]],
+    ['поставь задачу купить лилии в офис', []],
+  ])('%s', async (text, want) => {
+    expect(await slots(text, d3)).toEqual(want);
+  });
+  it('a name that is a word after an infinitive is its object', async () => {
+    expect(await slots('напомни мне позвонить жене', demo)).toEqual([{ self: true }]);
+    expect(await slots('напиши жене что я на месте', demo)).toEqual([{ candidates: [22, 23] }]);
+  });
+});
+
+describe('Russian names said in English', () => {
+  it.each([
+    ['send a message to sergey ivanov saying hi', demo, [{ userId: 2 }]],
+    ['call with maria ivanova', demo, [{ userId: 5 }]],
+    ['set up a call with rustam tomorrow', d3, [{ userId: 6 }]],
+    ['create a task for dmitry', d2, [{ candidates: [7, 8] }]],
+    ['message yulia the report is ready', demo, [{ userId: 15 }]],
+  ])('%s', async (text, dir, want) => {
+    expect(await slots(text, dir, 'en')).toEqual(want);
   });
 });

@@ -64,6 +64,12 @@ export interface BitrixBotDeps {
   claimMessage?(key: string, install: Install): Promise<boolean>;
   /** The user's IANA zone (from the directory); default: `install.settings.timeZone`, else Europe/Moscow. */
   timeZoneOf?(install: Install, userId: number): Promise<string | undefined>;
+  /**
+   * Is the CRM record an open line is bound to a hot one (the model scores it high)? A client of a
+   * hot lead is handed to an operator on the first message (dialogue.md). Unset, or false on any
+   * error: the bot answers as usual.
+   */
+  isHotRecord?(install: Install, record: { entity: 'lead' | 'deal'; id: number }): Promise<boolean>;
   /** The hidden command behind v1 keyboard buttons. Default `answer` (registered by ensureBots). */
   buttonCommand?: string;
   /** Texts of intents/*.yaml (the open-line greeting). Default: loaded from intents/. */
@@ -91,6 +97,7 @@ export interface BitrixBotHandler {
 export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
   const seen = new BoundedSet(20_000);
   const greeted = new BoundedSet(20_000);
+  const scoredChats = new BoundedSet(20_000);
   const unknownStreak = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
   const log = deps.log ?? (() => undefined);
@@ -155,6 +162,11 @@ export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
       return;
     }
     if (msg.isOpenLine && msg.kind !== 'join' && containsPhrase(msg.text, vocab.operatorRequest)) return handOff();
+    // A client of a hot lead goes to a person at once; checked once per chat, on the first message.
+    if (msg.isOpenLine && msg.kind !== 'join' && msg.crm && deps.isHotRecord && scoredChats.add(chatKey)) {
+      const hot = await deps.isHotRecord(install, msg.crm).catch((e: unknown) => (log('bitrix: hot-lead check failed', e), false));
+      if (hot) return handOff(say('common', 'openline_hot_lead', lang));
+    }
 
     const account = !msg.isOpenLine && !msg.isConnector && msg.fromUserId > 0 ? { memberId: install.memberId, userId: msg.fromUserId } : undefined;
     const settingsZone = typeof install.settings?.timeZone === 'string' ? install.settings.timeZone : undefined;

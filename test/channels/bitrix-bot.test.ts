@@ -541,6 +541,31 @@ describe('Bitrix24 events: open lines', () => {
     expect(lost.sent.map((m) => m.out.text)).toEqual(['Не поняла', 'Передаю разговор оператору, он скоро ответит.']);
   });
 
+  test('a client of a hot lead is handed to an operator on the first message; a cold one talks to the bot; checked once per chat', async () => {
+    const asked: { entity: string; id: number }[] = [];
+    const hot = setup({ isHotRecord: async (_i, rec) => (asked.push(rec), true) });
+    await hot.post(openLineMessage('Здравствуйте, хочу заказать сайт', '7201'));
+    await hot.idle();
+    expect(asked).toEqual([{ entity: 'lead', id: 1209 }]);
+    expect(hot.dialog.turns).toHaveLength(0);
+    expect(hot.transfers).toEqual([1157]);
+    expect(hot.sent.map((m) => m.out.text)).toEqual([texts.say('common', 'openline_hot_lead', 'ru')]);
+
+    const cold = setup({ isHotRecord: async (_i, rec) => (asked.push(rec), false) }, new FakeDialog(() => ({ text: 'Чем помочь?', parse: { intent: 'help', slots: {}, lang: 'ru' } })));
+    await cold.post(openLineMessage('Здравствуйте', '7202'));
+    await cold.post(openLineMessage('Сколько стоит сайт?', '7203'));
+    await cold.idle();
+    expect(asked).toHaveLength(2);
+    expect(cold.transfers).toEqual([]);
+    expect(cold.dialog.turns).toHaveLength(2);
+
+    // A scorer that fails (portal down) must not keep the client from the bot.
+    const broken = setup({ isHotRecord: async () => Promise.reject(new Error('503')) }, new FakeDialog(() => ({ text: 'Чем помочь?', parse: { intent: 'help', slots: {}, lang: 'ru' } })));
+    await broken.post(openLineMessage('Здравствуйте', '7204'));
+    await broken.idle();
+    expect(broken.sent.map((m) => m.out.text)).toEqual(['Чем помочь?']);
+  });
+
   test('an understood turn resets the stuck count', async () => {
     let n = 0;
     const s = setup({}, new FakeDialog(() => (n++ === 1 ? { text: 'Понял', parse: { intent: 'help', slots: {}, lang: 'ru' } } : { text: 'Не поняла', parse: { intent: 'unknown', slots: {}, lang: 'ru' } })));

@@ -282,7 +282,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       // The sandbox is ours and now listens elsewhere (another PORT or PUBLIC_URL): follow it.
       const oldBase = known.clientEndpoint.replace(/rest\/$/, '');
       const newBase = rest.replace(/rest\/$/, '');
-      await store.installs.save({ ...known, clientEndpoint: rest, serverEndpoint: known.serverEndpoint.replace(oldBase, newBase), updatedAt: Date.now() });
+      await store.installs.save({ ...known, domain: sandbox.info().domain, clientEndpoint: rest, serverEndpoint: known.serverEndpoint.replace(oldBase, newBase), updatedAt: Date.now() });
       clients.forget(sandboxMemberId);
     }
     if (!known) {

@@ -68,6 +68,14 @@ describe('the portal pages mounted by the runtime', () => {
     rt = await start();
     expect(rt.url).not.toBe(firstUrl);
     expect(await placements(rt)).toEqual([`CRM_DEAL_DETAIL_TAB ${rt.url}/app/card/deal`, `CRM_LEAD_DETAIL_TAB ${rt.url}/app/card/lead`]);
+    // The stored install follows the sandbox's new address, so a tab opened there still verifies.
+    const sb = rt.sandbox!;
+    expect((await rt.store.installs.get(rt.sandboxMemberId!))!.domain).toBe(sb.info().domain);
+    const card = await request(rt.url)
+      .post('/app/card/lead')
+      .type('form')
+      .send({ member_id: rt.sandboxMemberId!, DOMAIN: sb.info().domain, AUTH_ID: sb.issueTokens(1).accessToken, PLACEMENT: 'CRM_LEAD_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"3"}' });
+    expect(card.status).toBe(200);
   });
 
   it('routes WebSocket upgrades by path: the console, the pages (token checked), nothing else', async () => {

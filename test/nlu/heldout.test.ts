@@ -9,13 +9,15 @@
  * regression fails. The lines still failing, and why, are listed in docs/nlu-heldout.md:
  *   ho-ru14-006 "поставь задачу вере и петру ёлкиным" (plural shared surname stays in the title)
  *   ho-en15-003 "schedule a meeting with will parker in june" ("in june" after the person is dropped)
+ *   ho-ru16-004 "создай встречу завтра в одиннадцать тридцать с сергеем ивановым на час" (a duration
+ *               apart from its time is dropped)
  */
 import { createParser, type Parser } from '../../src/nlu';
 import { scoreFile } from './heldout-harness';
 
 const FLOORS: [string, number][] = [
-  ['heldout-ru.jsonl', 640],
-  ['heldout-en.jsonl', 148],
+  ['heldout-ru.jsonl', 649],
+  ['heldout-en.jsonl', 173],
 ];
 
 let parser: Parser;

@@ -109,7 +109,8 @@ export function buildIndex(
  */
 export function transliterations(name: string, grammar: PersonsGrammar): string[] {
   const { letters, variants } = grammar.en.transliteration;
-  const word = normalizeWord(name);
+  // Lower case but not folded: ё spells "yo" (Ёлкин → Yolkin, and Elkin by a variant).
+  const word = name.toLowerCase();
   if (letters.size === 0 || !/^[а-яё-]+$/.test(word)) return [];
   let base = '';
   for (const ch of word) base += ch === '-' ? '-' : letters.get(ch) ?? '';

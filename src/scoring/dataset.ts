@@ -79,7 +79,7 @@ export function detectColumns(table: Table, skip: ReadonlySet<string> = new Set(
 /** One input column's learned encoding; `offset` is its first feature index. */
 export type ColumnSpec =
   /** Quantile bins: feature offset + (edges ≤ value), missing at offset + edges.length + 1. */
-  | { kind: 'numeric'; column: string; edges: number[]; offset: number }
+  | { kind: 'numeric'; column: string; edges: number[]; offset: number; /** Every training value was a whole number (counts): bins read as whole ranges. */ integer?: boolean }
   /** Standardised value at offset, missing flag at offset + 1 (for comparison with scaled pipelines). */
   | { kind: 'standard'; column: string; mean: number; scale: number; offset: number }
   /** One feature per kept value, then one for every other (rare, unseen) value. */
@@ -208,7 +208,7 @@ export function fitPreprocessor(table: Table, columns: ColumnInfo[], trainRows: 
         hasValues = true;
       } else {
         const sorted = Float64Array.from(vals).sort();
-        spec = { kind: 'numeric', column: col.name, edges: quantileEdges(sorted, bins), offset };
+        spec = { kind: 'numeric', column: col.name, edges: quantileEdges(sorted, bins), offset, ...(vals.length && vals.every(Number.isInteger) ? { integer: true } : {}) };
       }
     } else if (col.kind === 'binary') {
       const counts = new Map<string, number>();

@@ -86,9 +86,23 @@ export function operatingPoint(curve: CurvePt[], positives: number, negatives: n
   return { threshold, tp, fp, tn, fn, precision: ratio(tp, tp + fp), recall: ratio(tp, positives), fpr: ratio(fp, negatives), accuracy: ratio(tp + tn, positives + negatives) };
 }
 
-function numericLabel(edges: number[], bin: number): string {
+/**
+ * The values of bin `bin` (edges[b-1] ≤ v < edges[b]). For a column of whole numbers the range is
+ * said in whole numbers: [1.5, 2.5) is "2", [0.5, 3.5) is "1–3", below 0.5 is "≤ 0".
+ */
+export function numericLabel(edges: number[], bin: number, integer = false): string {
   const r = (x: number) => String(Math.round(x * 100) / 100);
   if (edges.length === 0) return 'any';
+  if (integer) {
+    const first = (e: number) => Math.ceil(e); // the smallest whole number ≥ e
+    if (bin === 0) return `≤ ${first(edges[0]!) - 1}`;
+    if (bin >= edges.length) return `≥ ${first(edges[edges.length - 1]!)}`;
+    const lo = first(edges[bin - 1]!);
+    const hi = first(edges[bin]!) - 1;
+    if (lo === hi) return String(lo);
+    if (lo < hi) return `${lo}–${hi}`;
+    // No whole number falls in this bin: say its edges.
+  }
   if (bin === 0) return `< ${r(edges[0]!)}`;
   if (bin >= edges.length) return `≥ ${r(edges[edges.length - 1]!)}`;
   return `${r(edges[bin - 1]!)}–${r(edges[bin]!)}`;
@@ -101,7 +115,7 @@ export function namedFeatures(model: Pick<ScoringModel, 'preprocessor' | 'weight
   for (const s of model.preprocessor.columns) {
     switch (s.kind) {
       case 'numeric':
-        for (let b = 0; b <= s.edges.length; b++) out.push({ column: s.column, value: numericLabel(s.edges, b), kind: s.kind, weight: w[s.offset + b] ?? 0 });
+        for (let b = 0; b <= s.edges.length; b++) out.push({ column: s.column, value: numericLabel(s.edges, b, s.integer === true), kind: s.kind, weight: w[s.offset + b] ?? 0 });
         out.push({ column: s.column, value: '\u0000missing', kind: s.kind, weight: w[s.offset + s.edges.length + 1] ?? 0 });
         break;
       case 'standard':

@@ -383,7 +383,7 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
       const w = u.words[i]!;
       const kind = u.g.slots.eventKinds.get(w);
       if (kind) {
-        const rest = residual(u, i + 1, true);
+        const rest = [residual(u, i + 1, true), ...laterTopics(u, i + 1)].filter(Boolean).join(' ');
         title = rest ? `${kind} ${rest}` : kind;
         break;
       }
@@ -404,6 +404,31 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
   Object.assign(slots, timeSlots(dates));
   if (attendees.length) slots.attendees = attendees;
   return slots;
+}
+
+/**
+ * Runs of title words after the kind of meeting that come later, past an attendee or a date, and
+ * open with a topic word ("встреча с Антоном по бюджету" → "встреча по бюджету", "meeting with
+ * Will in June" → "meeting in June").
+ */
+function laterTopics(u: Utterance, from: number): string[] {
+  const out: string[] = [];
+  let i = from;
+  while (i < u.tokens.length && !u.used[i]) i++; // the contiguous run is residual()'s
+  while (i < u.tokens.length) {
+    if (u.used[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < u.tokens.length && !u.used[j]) j++;
+    if (u.g.slots.titleTopics.matchAt(u.words, i)) {
+      const s = runText(u, i, j);
+      if (s) out.push(s);
+    }
+    i = j;
+  }
+  return out;
 }
 
 function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons: PersonMention[]): Slots {

@@ -10,6 +10,7 @@ interface SlotsFile {
   left_only_fillers?: string[];
   title_person_prepositions?: string[];
   person_joiners?: string[];
+  title_topics?: string[];
   edge_words: string[];
   event_kinds: Record<string, string[]>;
   event_plain: string[];
@@ -27,6 +28,8 @@ export interface SlotsGrammar {
   titlePersonPrepositions: WordSet;
   /** Words joining two persons of one slot ("Вере и Петру"). */
   personJoiners: WordSet;
+  /** Words opening a meeting's topic said after an attendee ("… с Антоном по бюджету"). */
+  titleTopics: WordSet;
   edgeWords: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
@@ -53,6 +56,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
     personJoiners: new WordSet(g.person_joiners ?? []),
+    titleTopics: new WordSet(g.title_topics ?? []),
     edgeWords: new WordSet(g.edge_words),
     eventKinds: kinds,
     eventPlain: new WordSet(g.event_plain),

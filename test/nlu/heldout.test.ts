@@ -8,7 +8,6 @@
  * Scored with the shared scorer (heldout-harness.ts); the floors are what the parser reaches, so a
  * regression fails. The lines still failing, and why, are listed in docs/nlu-heldout.md:
  *   ho-ru14-006 "поставь задачу вере и петру ёлкиным" (plural shared surname stays in the title)
- *   ho-en15-003 "schedule a meeting with will parker in june" ("in june" after the person is dropped)
  *   ho-ru16-004 "создай встречу завтра в одиннадцать тридцать с сергеем ивановым на час" (a duration
  *               apart from its time is dropped)
  */
@@ -17,7 +16,7 @@ import { scoreFile } from './heldout-harness';
 
 const FLOORS: [string, number][] = [
   ['heldout-ru.jsonl', 649],
-  ['heldout-en.jsonl', 173],
+  ['heldout-en.jsonl', 174],
 ];
 
 let parser: Parser;

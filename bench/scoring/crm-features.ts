@@ -9,6 +9,7 @@
 import { generateCrm, leadTable, dealTable, activityTable } from '../../src/sandbox/crm';
 import { crmTable, FEATURE_KINDS, TARGET, type CrmEntity, type CrmRow } from '../../src/scoring/crm-features';
 import { trainTable } from '../../src/scoring/pipeline';
+import { FIELDS } from '../../src/bitrix/crm-source';
 import { isMissing } from '../../src/scoring/dataset';
 
 const leads = Number(process.argv[2] ?? 20000);
@@ -19,9 +20,7 @@ const crm = generateCrm({ seed, leads, endMs: end, managerIds: Array.from({ leng
 type SandboxTable = { count(): number; get(i: number, f: string): unknown };
 const rows = (t: SandboxTable, fields: string[]): CrmRow[] => Array.from({ length: t.count() }, (_, i) => Object.fromEntries(fields.map((f) => [f, t.get(i, f)])));
 // The fields src/bitrix/crm-source.ts selects.
-const LEAD = ['ID', 'TITLE', 'COMMENTS', 'SOURCE_ID', 'STATUS_ID', 'STATUS_SEMANTIC_ID', 'ASSIGNED_BY_ID', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_IMOL', 'DATE_CREATE', 'DATE_CLOSED', 'DATE_MODIFY'];
-const DEAL = ['ID', 'TITLE', 'COMMENTS', 'SOURCE_ID', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'CATEGORY_ID', 'TYPE_ID', 'ASSIGNED_BY_ID', 'IS_RETURN_CUSTOMER', 'CONTACT_ID', 'COMPANY_ID', 'OPPORTUNITY', 'DATE_CREATE', 'CLOSEDATE', 'CLOSED', 'MOVED_TIME', 'DATE_MODIFY'];
-const ACT = ['ID', 'OWNER_ID', 'OWNER_TYPE_ID', 'TYPE_ID', 'PROVIDER_ID', 'DIRECTION', 'START_TIME', 'END_TIME', 'CREATED', 'SUBJECT', 'DESCRIPTION', 'DESCRIPTION_TYPE'];
+const { lead: LEAD, deal: DEAL, activity: ACT } = FIELDS;
 const acts = rows(activityTable(crm) as SandboxTable, ACT);
 const WINDOWS = ['activities_7d', 'activities_30d', 'activities_before', 'calls_7d', 'calls_30d', 'emails_7d', 'emails_30d', 'meetings_30d', 'openline_30d', 'days_since_activity'];
 

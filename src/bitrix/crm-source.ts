@@ -7,17 +7,18 @@ import type { CrmSource, ExportProgress } from '../scoring/portal-scorer';
 import type { PortalClients } from './client';
 import { exportAll, type CrmEntity } from './crm';
 
-const LEAD_FIELDS = ['ID', 'TITLE', 'COMMENTS', 'SOURCE_ID', 'STATUS_ID', 'STATUS_SEMANTIC_ID', 'ASSIGNED_BY_ID', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_IMOL', 'DATE_CREATE', 'DATE_CLOSED', 'DATE_MODIFY'];
+const LEAD_FIELDS = ['ID', 'TITLE', 'COMMENTS', 'SOURCE_ID', 'STATUS_ID', 'STATUS_SEMANTIC_ID', 'ASSIGNED_BY_ID', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_IMOL', 'DATE_CREATE', 'DATE_CLOSED', 'DATE_MODIFY', 'UTM_SOURCE', 'UTM_MEDIUM', 'UTM_CAMPAIGN'];
 const DEAL_FIELDS = [
   'ID', 'TITLE', 'COMMENTS', 'SOURCE_ID', 'STAGE_ID', 'STAGE_SEMANTIC_ID', 'CATEGORY_ID', 'TYPE_ID', 'ASSIGNED_BY_ID', 'IS_RETURN_CUSTOMER',
-  'CONTACT_ID', 'COMPANY_ID', 'OPPORTUNITY', 'DATE_CREATE', 'CLOSEDATE', 'CLOSED', 'MOVED_TIME', 'DATE_MODIFY',
+  'CONTACT_ID', 'COMPANY_ID', 'OPPORTUNITY', 'DATE_CREATE', 'CLOSEDATE', 'CLOSED', 'MOVED_TIME', 'DATE_MODIFY', 'UTM_SOURCE', 'UTM_MEDIUM', 'UTM_CAMPAIGN',
 ];
 const ACTIVITY_FIELDS = ['ID', 'OWNER_ID', 'OWNER_TYPE_ID', 'TYPE_ID', 'PROVIDER_ID', 'DIRECTION', 'START_TIME', 'END_TIME', 'CREATED', 'SUBJECT', 'DESCRIPTION', 'DESCRIPTION_TYPE'];
 const MAX_DESCRIPTION = 2000;
 const OWNER_LEAD = 1;
 const OWNER_DEAL = 2;
 const LIST: Record<CrmEntity, string> = { lead: 'crm.lead.list', deal: 'crm.deal.list', activity: 'crm.activity.list' };
-const FIELDS: Record<CrmEntity, string[]> = { lead: LEAD_FIELDS, deal: DEAL_FIELDS, activity: ACTIVITY_FIELDS };
+/** The fields exported per entity (the scoring features read these; bench/scoring/crm-features.ts too). */
+export const FIELDS: Record<CrmEntity, string[]> = { lead: LEAD_FIELDS, deal: DEAL_FIELDS, activity: ACTIVITY_FIELDS };
 
 export function portalCrmSource(clients: PortalClients): CrmSource {
   const all = async (memberId: string, entity: CrmEntity, filter: Record<string, unknown> = {}, onProgress?: ExportProgress) => {

@@ -21,6 +21,12 @@ const ACTIVITY_KINDS: Record<string, ColumnInfo['kind']> = {
   calls_in: 'numeric',
   calls_out: 'numeric',
   calls_out_long: 'numeric',
+  // Calls of every direction by length (scoring.md: under 1, 1–3, 3–5, 5–10, over 10 minutes).
+  calls_under_1m: 'numeric',
+  calls_1_3m: 'numeric',
+  calls_3_5m: 'numeric',
+  calls_5_10m: 'numeric',
+  calls_over_10m: 'numeric',
   call_minutes_median: 'numeric',
   emails_in: 'numeric',
   emails_out: 'numeric',
@@ -42,6 +48,9 @@ const ACTIVITY_KINDS: Record<string, ColumnInfo['kind']> = {
   activity_text: 'text',
 };
 
+/** Where a record came from on the web (a portal that never fills them trains without them). */
+const UTM_KINDS: Record<string, ColumnInfo['kind']> = { UTM_SOURCE: 'categorical', UTM_MEDIUM: 'categorical', UTM_CAMPAIGN: 'categorical' };
+
 /** The feature columns and the kind each has (the pipeline is told, not left to guess). */
 export const LEAD_FEATURE_KINDS: Record<string, ColumnInfo['kind']> = {
   SOURCE_ID: 'categorical',
@@ -52,6 +61,7 @@ export const LEAD_FEATURE_KINDS: Record<string, ColumnInfo['kind']> = {
   created_month: 'categorical',
   created_weekday: 'categorical',
   created_daypart: 'categorical',
+  ...UTM_KINDS,
   ...ACTIVITY_KINDS,
 };
 
@@ -67,6 +77,7 @@ export const DEAL_FEATURE_KINDS: Record<string, ColumnInfo['kind']> = {
   created_month: 'categorical',
   created_weekday: 'categorical',
   created_daypart: 'categorical',
+  ...UTM_KINDS,
   ...ACTIVITY_KINDS,
 };
 
@@ -99,6 +110,8 @@ export interface Counts {
   callsIn: number;
   callsOut: number;
   callsOutLong: number;
+  /** Calls by length: < 1, 1–3, 3–5, 5–10, > 10 minutes. */
+  callsByLength: [number, number, number, number, number];
   callMinutes: number[];
   emailsIn: number;
   emailsOut: number;
@@ -120,7 +133,7 @@ export interface Counts {
 }
 
 const empty = (): Counts => ({
-  callsIn: 0, callsOut: 0, callsOutLong: 0, callMinutes: [], emailsIn: 0, emailsOut: 0, meetings: 0, openline: 0, tasks: 0,
+  callsIn: 0, callsOut: 0, callsOutLong: 0, callsByLength: [0, 0, 0, 0, 0], callMinutes: [], emailsIn: 0, emailsOut: 0, meetings: 0, openline: 0, tasks: 0,
   all7: 0, all30: 0, before: 0, calls7: 0, calls30: 0, emails7: 0, emails30: 0, meetings30: 0, openline30: 0, sinceLast: NaN, text: '',
 });
 const n = (v: unknown) => Number(v ?? NaN);
@@ -183,7 +196,10 @@ export function countAt(acts: readonly Act[] = [], ref: number): Counts {
         if (in30) c.openline30++;
         break;
       case 'call':
-        if (Number.isFinite(a.minutes)) c.callMinutes.push(a.minutes);
+        if (Number.isFinite(a.minutes)) {
+          c.callMinutes.push(a.minutes);
+          c.callsByLength[a.minutes < 1 ? 0 : a.minutes < 3 ? 1 : a.minutes < 5 ? 2 : a.minutes <= 10 ? 3 : 4]++;
+        }
         if (a.dir === DIR_IN) c.callsIn++;
         else if (a.dir === DIR_OUT) {
           c.callsOut++;
@@ -289,6 +305,14 @@ export function recordRow(entity: CrmEntity, rec: CrmRow, c: Counts = empty()): 
     calls_in: num(c.callsIn),
     calls_out: num(c.callsOut),
     calls_out_long: num(c.callsOutLong),
+    calls_under_1m: num(c.callsByLength[0]),
+    calls_1_3m: num(c.callsByLength[1]),
+    calls_3_5m: num(c.callsByLength[2]),
+    calls_5_10m: num(c.callsByLength[3]),
+    calls_over_10m: num(c.callsByLength[4]),
+    UTM_SOURCE: String(rec.UTM_SOURCE ?? ''),
+    UTM_MEDIUM: String(rec.UTM_MEDIUM ?? ''),
+    UTM_CAMPAIGN: String(rec.UTM_CAMPAIGN ?? ''),
     call_minutes_median: median(c.callMinutes),
     emails_in: num(c.emailsIn),
     emails_out: num(c.emailsOut),

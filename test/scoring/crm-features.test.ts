@@ -42,10 +42,20 @@ describe('crm features', () => {
       calls_out: '3', calls_in: '1', calls_out_long: '2', emails_in: '1', emails_out: '0',
       activities_7d: '3', activities_30d: '4', activities_before: '1', calls_7d: '2', calls_30d: '3', emails_7d: '1', emails_30d: '1',
       days_since_activity: '2', [TARGET]: 'success',
+      // By length, every direction, before the close only: 0.5 | — | 4 | 9 | 12 minutes.
+      calls_under_1m: '1', calls_1_3m: '0', calls_3_5m: '1', calls_5_10m: '1', calls_over_10m: '1',
     });
     expect(v.activity_text).toBe('Re: договор Пришлите счёт пожалуйста');
     expect(v.activity_text).not.toMatch(/Спасибо|звонок/);
     expect(t.header).toEqual(['ID', ...Object.keys(LEAD_FEATURE_KINDS), TARGET]);
+  });
+
+  it('takes the UTM fields of leads and deals as they are, empty when the portal has none', () => {
+    const lead = { ID: '5', STATUS_SEMANTIC_ID: 'F', DATE_CREATE: iso(CLOSE - DAY), DATE_CLOSED: iso(CLOSE), UTM_SOURCE: 'yandex', UTM_MEDIUM: 'cpc', UTM_CAMPAIGN: null };
+    expect(valuesOf(crmTable('lead', [lead], [], NOW), 0)).toMatchObject({ UTM_SOURCE: 'yandex', UTM_MEDIUM: 'cpc', UTM_CAMPAIGN: '' });
+    const deal = { ID: '6', STAGE_SEMANTIC_ID: 'S', CLOSEDATE: '2026-06-30', UTM_SOURCE: 'google' };
+    expect(valuesOf(crmTable('deal', [deal], [], NOW), 0)).toMatchObject({ UTM_SOURCE: 'google', UTM_MEDIUM: '' });
+    expect(DEAL_FEATURE_KINDS.UTM_SOURCE).toBe('categorical');
   });
 
   it('an open record is measured now: old activities fall out of the windows', () => {

@@ -422,9 +422,12 @@ function laterTopics(u: Utterance, from: number): string[] {
     }
     let j = i;
     while (j < u.tokens.length && !u.used[j]) j++;
-    if (u.g.slots.titleTopics.matchAt(u.words, i)) {
-      const s = runText(u, i, j);
+    // From the topic word on ("на полтора часа по бюджету" → "по бюджету").
+    for (let k = i; k < j; k++) {
+      if (u.tokens[k]!.kind !== 'word' || !u.g.slots.titleTopics.matchAt(u.words, k)) continue;
+      const s = runText(u, k, j);
       if (s) out.push(s);
+      break;
     }
     i = j;
   }

@@ -8,14 +8,12 @@
  * Scored with the shared scorer (heldout-harness.ts); the floors are what the parser reaches, so a
  * regression fails. The lines still failing, and why, are listed in docs/nlu-heldout.md:
  *   ho-ru14-006 "поставь задачу вере и петру ёлкиным" (plural shared surname stays in the title)
- *   ho-ru16-004 "создай встречу завтра в одиннадцать тридцать с сергеем ивановым на час" (a duration
- *               apart from its time is dropped)
  */
 import { createParser, type Parser } from '../../src/nlu';
 import { scoreFile } from './heldout-harness';
 
 const FLOORS: [string, number][] = [
-  ['heldout-ru.jsonl', 649],
+  ['heldout-ru.jsonl', 650],
   ['heldout-en.jsonl', 174],
 ];
 

@@ -88,3 +88,11 @@ describe('English additions', () => {
     expect(one('for thirty minutes at four pm tomorrow', 'en')[0]).toMatchObject({ start: '2026-11-27T16:00', end: '2026-11-27T16:30' });
   });
 });
+
+describe('a duration a few words after its time', () => {
+  it('ends the time, and the mention keeps the time\'s own span', () => {
+    expect(one('завтра в одиннадцать тридцать с сергеем ивановым на час')).toEqual([
+      { text: 'завтра в одиннадцать тридцать', start: '2026-11-27T11:30', end: '2026-11-27T12:30', allDay: undefined },
+    ]);
+  });
+});

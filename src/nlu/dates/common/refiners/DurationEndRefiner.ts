@@ -12,11 +12,17 @@ import { durationMinutes, hasTime, isModifierOnly } from '../../meta';
 const GAP = /^[\s,]*$/;
 /** Said first, the duration may be followed by the time's own preposition ("for 30 minutes at 4"). */
 const GAP_BEFORE_TIME = /^[\s,]*(?:at\s+)?$/i;
+/**
+ * A few words may stand between a time and its duration ("в 11:30 с Сергеем Ивановым на час").
+ * The mention then keeps the time's own span: the words between are not the date's, and the
+ * duration's words are left to the caller (no title takes "на час" after an attendee).
+ */
+const GAP_WORDS = /^[\s,]*(?:[\p{L}-]+[\s,]+){1,4}$/u;
 
 export class DurationEndRefiner extends AbstractMergingRefiner {
   protected shouldMerge(between: string, left: ParsingResult, right: ParsingResult): boolean {
     const timed = (r: ParsingResult) => !r.end && hasTime(r.start) && !isModifierOnly(r);
-    if (GAP.test(between) && timed(left) && durationMinutes(right) !== undefined) return true;
+    if ((GAP.test(between) || GAP_WORDS.test(between)) && timed(left) && durationMinutes(right) !== undefined) return true;
     return GAP_BEFORE_TIME.test(between) && durationMinutes(left) !== undefined && timed(right);
   }
 
@@ -35,7 +41,7 @@ export class DurationEndRefiner extends AbstractMergingRefiner {
     );
     const result = left.clone();
     result.index = first.index;
-    result.text = joinedText(between, first, second);
+    result.text = GAP_WORDS.test(between) ? first.text : joinedText(between, first, second);
     result.end = s.clone();
     result.end.assign('year', end.year).assign('month', end.month).assign('day', end.day);
     result.end.assign('hour', end.hour).assign('minute', end.minute);

@@ -106,6 +106,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   trace.push(`command:${cmd.intent}`);
   u.use(cmd.triggers);
   absorbCommandWords(u, cmd);
+  useLeadIn(u, Math.min(...cmd.triggers));
 
   let slots: Slots;
   switch (cmd.intent) {
@@ -170,6 +171,22 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
         }
       }
     }
+  }
+}
+
+/** The words said before the command that only call on the assistant ("попроси Битрикс24",
+ *  "мне нужно", "can you", "hey"): never a title, a text or a person. */
+function useLeadIn(u: Utterance, firstTrigger: number): void {
+  let i = 0;
+  while (i < firstTrigger) {
+    if (u.tokens[i]!.kind === 'punct') {
+      i++;
+      continue;
+    }
+    const n = u.g.intents.leadIn.matchAt(u.words, i);
+    if (!n) break;
+    for (let k = i; k < i + n; k++) u.used[k] = true;
+    i += n;
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * A day of the month said alone: "двадцать пятого", "на 25-е", "к 5-му", "пятого числа".
+ * A day of the month said alone: "двадцать пятого", "на 25-е", "к 5-му", "пятого числа", "к первому числу".
  * The resolver places it in this month if not past, else the next (nlu.md). A nominative ordinal
  * ("первое") is common outside dates ("первое сообщение"), so it counts only after на/к/до/с/по;
  * a bare genitive ("двадцать пятого") only where the phrase ends ("третьего отдела" is no date).
@@ -19,14 +19,14 @@ export class RUDayOfMonthParser extends AbstractParser {
   }
 
   protected innerPattern(): string {
-    return `(\\d{1,2}-?${this.v.daySuffix}|${this.v.ordinal})(?:\\s+числа)?`;
+    return `(\\d{1,2}-?${this.v.daySuffix}|${this.v.ordinal})(?:\\s+числ(?:а|у|о))?`;
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const said = match[DAY_GROUP];
     const before = context.text.substring(Math.max(0, (match.index ?? 0) - 8), match.index);
     const isWord = !/^\d/.test(said);
-    const marked = PREPOSITION_BEFORE.test(before) || /числа$/i.test(match[0]);
+    const marked = PREPOSITION_BEFORE.test(before) || /числ[ауо]$/i.test(match[0]);
     if (isWord && !marked) {
       if (!GENITIVE.test(said)) return null;
       // "третьего отдела" is not a date: a bare ordinal must end the phrase.

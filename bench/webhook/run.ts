@@ -3,6 +3,11 @@
  * sandbox portal for the directory) in one process, a bare express echo in another, autocannon here.
  * Fixed request rates report p50/p99 latency; an unthrottled run reports throughput; both servers
  * are measured in the same run. Goal: p99 < 50 ms at 500 requests/s and ≥ 0.5 × the echo's throughput.
+ * Traffic is a conversation mix (MIX below): every connection plays one linked voice user through
+ * session after session — a new session's greeting, a command missing a slot, the answer, a
+ * correction, "отмена", and a health-check ping — so sessions are many and each is written as it
+ * would be. The earlier single-command load (one command, one session, all connections) is kept
+ * as a second throughput line for comparison with older figures.
  *   npm run bench -- webhook
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,21 +27,36 @@ function start(file: string): Promise<{ child: ChildProcess; info: { url: string
   });
 }
 
-const body = (sessionId: string, command: string, messageId = 1) =>
+const body = (sessionId: string, command: string, messageId = 1, isNew = false) =>
   JSON.stringify({
     meta: { locale: 'ru-RU', timezone: 'Europe/Moscow', client_id: 'bench', interfaces: {} },
-    session: { message_id: messageId, session_id: sessionId, skill_id: 'bench', user: { user_id: 'bench-user' }, application: { application_id: 'bench-app' }, new: false },
+    session: { message_id: messageId, session_id: sessionId, skill_id: 'bench', user: { user_id: 'bench-user' }, application: { application_id: 'bench-app' }, new: isNew },
     request: { command, original_utterance: command, type: 'SimpleUtterance', nlu: { tokens: [], entities: [] } },
     state: { session: {} },
     version: '1.0',
   });
 
-async function load(url: string, rate: number | undefined, seconds: number) {
+/** One session of the mix, in order; ping is Alice's health check (original_utterance "ping"). */
+export const MIX = ['', 'поставь задачу сергею иванову', 'подготовить отчёт', 'на завтра в 15', 'отмена', 'ping'];
+const ONE_COMMAND = 'поставь задачу на сергея иванова на завтра в 15 подготовить отчёт';
+let sessions = 0;
+
+async function load(url: string, rate: number | undefined, seconds: number, traffic: 'mix' | 'one' = 'mix') {
+  const requests =
+    traffic === 'one'
+      ? [{ body: body('bench-session', ONE_COMMAND) }]
+      : MIX.map((command, i) => ({
+          // Each connection keeps its own session id in its context; a new one at every greeting.
+          setupRequest: (req: Record<string, unknown>, context: { sid?: string }) => {
+            if (i === 0 || !context.sid) context.sid = `bench-${process.pid}-${++sessions}`;
+            return { ...req, body: body(context.sid, command, i + 1, i === 0) };
+          },
+        }));
   const r = await autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: body('bench-session', 'поставь задачу на сергея иванова на завтра в 15 подготовить отчёт'),
+    requests,
     connections: 20,
     duration: seconds,
     ...(rate ? { overallRate: rate } : {}),
@@ -70,7 +90,10 @@ async function main() {
     }
     const a = await load(alice, undefined, 10);
     const e = await load(`${echo.info.url}/echo`, undefined, 10);
-    console.log(`throughput (unthrottled, 20 connections, 10 s): ours ${a.requests.average.toFixed(0)} req/s, echo ${e.requests.average.toFixed(0)} req/s → ${(a.requests.average / e.requests.average).toFixed(2)} × the echo (goal ≥ 0.5); ours p99 ${a.latency.p99} ms`);
+    const one = await load(alice, undefined, 10, 'one');
+    const bad = (r: typeof a) => (r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : '');
+    console.log(`throughput (unthrottled, 20 connections, 10 s): ours ${a.requests.average.toFixed(0)} req/s${bad(a)}, echo ${e.requests.average.toFixed(0)} req/s → ${(a.requests.average / e.requests.average).toFixed(2)} × the echo (goal ≥ 0.5); ours p99 ${a.latency.p99} ms`);
+    console.log(`  one command, one session (the earlier load): ${one.requests.average.toFixed(0)} req/s${bad(one)} → ${(one.requests.average / e.requests.average).toFixed(2)} × the echo; p99 ${one.latency.p99} ms`);
   } finally {
     clearTimeout(guard);
     stopAll();

@@ -85,14 +85,14 @@ async function handleAlice(req: Request, res: Response, deps: AliceDeps): Promis
 
     // Health checks: static answer, no store, no dialogue (health-check.md).
     if (isPing(request)) {
-      res.json(encode({ text: phrases.ping }, version, sessionState));
+      sendJson(res, encode({ text: phrases.ping }, version, sessionState));
       return;
     }
     const type = linkingDone ? 'SimpleUtterance' : str(dig(request, 'type'));
     if (typeof type !== 'string') throw new HttpError(400, 'bad_request', 'field "request.type" (string) is required');
     if (!SUPPORTED_TYPES.has(type)) {
       // Audio-player, purchase and show events are valid Alice traffic we have nothing for.
-      res.json(encode({ text: phrases.unsupported }, version, sessionState));
+      sendJson(res, encode({ text: phrases.unsupported }, version, sessionState));
       return;
     }
 
@@ -132,18 +132,29 @@ async function handleAlice(req: Request, res: Response, deps: AliceDeps): Promis
     const outcome = await handleWithin(deps.dialog, turn, budget);
     const state = { ...sessionState, lang };
     if (outcome.kind === 'reply') {
-      res.json(encode(outcome.reply, version, state, phrases));
+      sendJson(res, encode(outcome.reply, version, state, phrases));
       deliverLater(outcome.reply.followUp, account, deps.notify, phrases, log);
     } else if (outcome.kind === 'late') {
-      res.json(encode({ text: phrases.pending }, version, state));
+      sendJson(res, encode({ text: phrases.pending }, version, state));
       deliverLater(outcome.later, account, deps.notify, phrases, log);
     } else {
       log('alice: dialogue failed', outcome.error);
-      res.json(encode({ text: phrases.error }, version, state));
+      sendJson(res, encode({ text: phrases.error }, version, state));
     }
   } catch (err) {
     answerError(res, err, log);
   }
+}
+
+/**
+ * `res.json` without what it adds per call: express hashes every body for an ETag, which a POST
+ * answer to Alice never uses. Same status, content type and body.
+ */
+function sendJson(res: Response, body: AliceResponseBody): void {
+  const json = JSON.stringify(body);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(json));
+  res.end(json);
 }
 
 /** `original_utterance == "ping"` (the doc's form), or `command == "ping"` with no utterance (older SDKs). */

@@ -27,8 +27,10 @@ export interface ChannelVocabulary {
 let cached: ChannelVocabulary | null = null;
 
 /** The channel phrases from `src/channels/replies.yaml` (read once). */
-export function channelVocabulary(file = path.join(__dirname, 'replies.yaml')): ChannelVocabulary {
-  if (cached && file === path.join(__dirname, 'replies.yaml')) return cached;
+const DEFAULT_REPLIES = path.join(__dirname, 'replies.yaml');
+
+export function channelVocabulary(file = DEFAULT_REPLIES): ChannelVocabulary {
+  if (cached && file === DEFAULT_REPLIES) return cached;
   const doc = YAML.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   const keys: (keyof ChannelPhrases)[] = ['ping', 'pending', 'error', 'unsupported', 'handoff', 'late_prefix'];
   const phrases = {} as Record<Lang, ChannelPhrases>;

@@ -64,7 +64,7 @@ interface Ctx {
 export function createDialog(deps: DialogDeps): Dialog {
   const texts = deps.texts ?? loadTexts();
   const numbers: Record<Lang, NumberWords> = { ru: loadNumberWords('ru'), en: loadNumberWords('en') };
-  const newId = deps.newId ?? (() => crypto.randomBytes(6).toString('hex'));
+  const newId = deps.newId ?? randomId;
   const ttl = deps.config.sessionTtlMs ?? 30 * 60_000;
   const say = (file: string, key: string, lang: Lang, vars?: Record<string, string | number>) => texts.say(file, key, lang, vars);
 
@@ -464,6 +464,18 @@ export function createDialog(deps: DialogDeps): Dialog {
   }
 
   return { handle };
+}
+
+/** 12 hex digits from a pool of random bytes refilled 4 KiB at a time (one `randomBytes` call per turn was measurable). */
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+function randomId(): string {
+  if (poolAt + 6 > pool.length) {
+    pool = crypto.randomBytes(4096);
+    poolAt = 0;
+  }
+  poolAt += 6;
+  return pool.toString('hex', poolAt - 6, poolAt);
 }
 
 function plusHour(start: string): string {

@@ -37,11 +37,21 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+const recent = new Map<string, WallTime & { second: number }>();
+
 /** The wall clock in `timeZone` at `instant`. */
 export function wallTimeAt(instant: Date, timeZone: string): WallTime & { second: number } {
+  // A turn asks for the same few instants many times; formatToParts is the costly part, so the
+  // latest answers are kept (a copy is returned, callers may change theirs).
+  const key = `${timeZone}\u0000${instant.getTime()}`;
+  const hit = recent.get(key);
+  if (hit) return { ...hit };
   const parts = formatter(timeZone).formatToParts(instant);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  const wall = { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  if (recent.size >= 512) recent.clear();
+  recent.set(key, wall);
+  return { ...wall };
 }
 
 /** The instant at which the wall clock in `timeZone` shows `wall` (the earlier one in a DST overlap). */

@@ -565,12 +565,25 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
   return q.length ? withEntity({ query: q.join(' ') }) : undefined;
 }
 
+/** Is the mention at character `index` negated ("не Антону", "not Friday")? */
+function negatedAt(u: Utterance, index: number): boolean {
+  const i = u.tokens.findIndex((t) => t.start >= index);
+  const prev = i > 0 ? u.tokens[i - 1] : undefined;
+  if (!prev) return false;
+  // "не Антону", and "не в среду" (the date's own preposition between).
+  if (u.g.slots.negations.hasWord(prev.norm)) return true;
+  const prev2 = i > 1 ? u.tokens[i - 2] : undefined;
+  return !!prev2 && prev.kind === 'word' && prev.norm.length <= 2 && u.g.slots.negations.hasWord(prev2.norm);
+}
+
 /** The slots of a correction ("нет, на среду" while a task is being confirmed). */
 function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention[], dates: DateMention[]): Slots {
   const expecting = ctx.expecting;
   const slots: Slots = {};
-  const t = timeSlots(dates);
-  const names = persons.filter((p) => p.kind !== 'pronoun' || expecting === 'task.create');
+  // "не Антону, а Маше", "не в среду, а в четверг": what is negated is not the correction.
+  const said = (index: number) => !negatedAt(u, index);
+  const t = timeSlots(dates.filter((d) => said(d.index)));
+  const names = persons.filter((p) => (p.kind !== 'pronoun' || expecting === 'task.create') && said(p.index));
   if (expecting === 'task.create') {
     if (t.start) slots.deadline = t.start;
     if (names[0]) slots.responsible = names[0].slot;

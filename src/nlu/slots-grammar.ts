@@ -11,6 +11,7 @@ interface SlotsFile {
   title_person_prepositions?: string[];
   person_joiners?: string[];
   title_topics?: string[];
+  negations?: string[];
   edge_words: string[];
   event_kinds: Record<string, string[]>;
   event_plain: string[];
@@ -30,6 +31,8 @@ export interface SlotsGrammar {
   personJoiners: WordSet;
   /** Words opening a meeting's topic said after an attendee ("… с Антоном по бюджету"). */
   titleTopics: WordSet;
+  /** Words negating the slot after them in a correction ("не Антону, а Маше"). */
+  negations: WordSet;
   edgeWords: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
@@ -57,6 +60,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
     personJoiners: new WordSet(g.person_joiners ?? []),
     titleTopics: new WordSet(g.title_topics ?? []),
+    negations: new WordSet(g.negations ?? []),
     edgeWords: new WordSet(g.edge_words),
     eventKinds: kinds,
     eventPlain: new WordSet(g.event_plain),

@@ -8,13 +8,14 @@
  * Scored with the shared scorer (heldout-harness.ts); the floors are what the parser reaches, so a
  * regression fails. The lines still failing, and why, are listed in docs/nlu-heldout.md:
  *   ho-ru14-006 "поставь задачу вере и петру ёлкиным" (plural shared surname stays in the title)
+ *   ho-ru22-002 "задача ивановой мари на завтра подготовить приказ" (verbless nominative "задача" + person)
  */
 import { createParser, type Parser } from '../../src/nlu';
 import { scoreFile } from './heldout-harness';
 
 const FLOORS: [string, number][] = [
-  ['heldout-ru.jsonl', 721],
-  ['heldout-en.jsonl', 190],
+  ['heldout-ru.jsonl', 740],
+  ['heldout-en.jsonl', 193],
 ];
 
 let parser: Parser;

@@ -439,8 +439,10 @@ function laterTopics(u: Utterance, from: number): string[] {
     }
     let j = i;
     while (j < u.tokens.length && !u.used[j]) j++;
-    // From the topic word on ("на полтора часа по бюджету" → "по бюджету").
+    // From the topic word on ("на полтора часа по бюджету" → "по бюджету"); "in my calendar" is
+    // a command filler, not a topic.
     for (let k = i; k < j; k++) {
+      if (u.g.slots.commandFillers.matchAt(u.words, k) === j - k) break;
       if (u.tokens[k]!.kind !== 'word' || !u.g.slots.titleTopics.matchAt(u.words, k)) continue;
       const s = runText(u, k, j);
       if (s) out.push(s);

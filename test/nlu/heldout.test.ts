@@ -10,13 +10,14 @@
  *   ho-ru14-006 "поставь задачу вере и петру ёлкиным" (plural shared surname stays in the title)
  *   ho-ru22-002 "задача ивановой мари на завтра подготовить приказ" ("мари", a 4-letter mishearing of
  *               "марии", is too short to be taken as misheard (nlu.md), so it stays in the title)
+ *   ho-en22-003 "set up a standup every day at 9 30" ("every day" is no date, so it stays in the title)
  */
 import { createParser, type Parser } from '../../src/nlu';
 import { scoreFile } from './heldout-harness';
 
 const FLOORS: [string, number][] = [
-  ['heldout-ru.jsonl', 740],
-  ['heldout-en.jsonl', 193],
+  ['heldout-ru.jsonl', 744],
+  ['heldout-en.jsonl', 206],
 ];
 
 let parser: Parser;

@@ -126,7 +126,9 @@ export class Finder {
         // preposition, in the dative of an addressee ("напиши вере"); never after в/под/над.
         const prep = this.preposition(src, toks, i, lang, prev);
         // Right after an infinitive it is that verb's object: "купить лилии", "позвонить жене".
-        const allowed = thingBefore || (!prep && this.afterInfinitive(src, toks, i)) ? 0 : prep ? prep.mask : caseBit('datv');
+        // With no preposition: the addressee's dative, or the object of an imperative ("пригласи Машу").
+        const bare = caseBit('datv') | (this.afterVerb(src, toks, i, 'impr') ? caseBit('accs') : 0);
+        const allowed = thingBefore || (!prep && this.afterVerb(src, toks, i, 'INFN')) ? 0 : prep ? prep.mask : bare;
         const cands = span.cands.map((c) => ({ ...c, mask: c.mask & allowed })).filter((c) => c.mask !== 0);
         span = cands.length ? { len: 1, cands } : null;
         if (!span) {
@@ -326,10 +328,11 @@ export class Finder {
     return morph.analyze(t.norm).some((p) => p.dictionary && !p.name && !p.surname && !p.patronymic && !isProperNoun(p));
   }
 
-  private afterInfinitive(src: string, toks: Token[], i: number): boolean {
+  /** Is the word right before token i an infinitive ('INFN') or an imperative ('impr')? */
+  private afterVerb(src: string, toks: Token[], i: number, kind: 'INFN' | 'impr'): boolean {
     const j = i - 1;
     if (j < 0 || !adjacent(src, toks[j]!, toks[i]!) || toks[j]!.script !== 'cyr') return false;
-    return !!this.deps.morph?.analyze(toks[j]!.norm).some((p) => p.dictionary && p.pos === 'INFN');
+    return !!this.deps.morph?.analyze(toks[j]!.norm).some((p) => p.dictionary && (kind === 'INFN' ? p.pos === 'INFN' : p.pos === 'VERB' && /\bimpr\b/.test(p.tag)));
   }
 
   /** Right after "в", "под", "над" …: a place or a thing follows, not a person. */

@@ -10,14 +10,13 @@
  *   ho-ru14-006 "поставь задачу вере и петру ёлкиным" (plural shared surname stays in the title)
  *   ho-ru22-002 "задача ивановой мари на завтра подготовить приказ" ("мари", a 4-letter mishearing of
  *               "марии", is too short to be taken as misheard (nlu.md), so it stays in the title)
- *   ho-en22-003 "set up a standup every day at 9 30" ("every day" is no date, so it stays in the title)
  */
 import { createParser, type Parser } from '../../src/nlu';
 import { scoreFile } from './heldout-harness';
 
 const FLOORS: [string, number][] = [
   ['heldout-ru.jsonl', 744],
-  ['heldout-en.jsonl', 206],
+  ['heldout-en.jsonl', 207],
 ];
 
 let parser: Parser;

@@ -10,13 +10,15 @@
  *   ho-ru14-006 "поставь задачу вере и петру ёлкиным" (plural shared surname stays in the title)
  *   ho-ru22-002 "задача ивановой мари на завтра подготовить приказ" ("мари", a 4-letter mishearing of
  *               "марии", is too short to be taken as misheard (nlu.md), so it stays in the title)
+ *   ho-ru26-008 "создай встречу с карининой командой" (a possessive "Каринина" is taken as a misheard
+ *               Карина, two letters off)
  */
 import { createParser, type Parser } from '../../src/nlu';
 import { scoreFile } from './heldout-harness';
 
 const FLOORS: [string, number][] = [
-  ['heldout-ru.jsonl', 744],
-  ['heldout-en.jsonl', 207],
+  ['heldout-ru.jsonl', 759],
+  ['heldout-en.jsonl', 211],
 ];
 
 let parser: Parser;

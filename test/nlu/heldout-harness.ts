@@ -15,7 +15,8 @@ import { createParser, type Parser } from '../../src/nlu';
 import { readDirectory, resolveNow } from '../../src/commands/parse';
 import type { Directory, IntentName } from '../../src/nlu/types';
 
-export const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared');
+/** The shared folder (corpus, spec, scorer): ../shared next to the repository, or B24_SHARED_DIR. */
+export const SHARED = process.env.B24_SHARED_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared');
 const HERE = __dirname;
 
 interface Line {

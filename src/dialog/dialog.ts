@@ -363,6 +363,9 @@ export function createDialog(deps: DialogDeps): Dialog {
       const directory = await deps.actions.directory(account);
       const c: Ctx = { turn, lang, account, directory, state };
       const reply = await step(c);
+      // Nothing stored and nothing to remember (a greeting, help, a question we could not place):
+      // no row is written; the next turn reads "no session" either way.
+      if (!stored && isEmptyState(c.state)) return reply;
       const version = await deps.sessions.put(turn.sessionKey, c.state, stored?.version ?? 0, ttl, turn.now.getTime());
       if (version !== null) return reply;
       // Another turn of this conversation was written meanwhile: read it again and redo this one.
@@ -464,6 +467,11 @@ export function createDialog(deps: DialogDeps): Dialog {
   }
 
   return { handle };
+}
+
+function isEmptyState(state: SessionState): boolean {
+  for (const k in state) if ((state as Record<string, unknown>)[k] !== undefined) return false;
+  return true;
 }
 
 /** 12 hex digits from a pool of random bytes refilled 4 KiB at a time (one `randomBytes` call per turn was measurable). */

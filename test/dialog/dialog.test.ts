@@ -229,3 +229,18 @@ describe('linking by spoken code', () => {
     expect((await dialog.handle(turn(fresh, voice(fresh)))).text).toMatch(/Слишком много неверных попыток/);
   });
 });
+
+describe('session rows', () => {
+  it('a greeting on a fresh session writes no row; a command does, and "отмена" keeps it', async () => {
+    const { say, store } = setup();
+    await say('');
+    expect(await store.sessions.get('s1', NOW.getTime() + 60_000)).toBeNull();
+    await say('поставь задачу сергею иванову');
+    const started = await store.sessions.get<{ draft?: unknown }>('s1', NOW.getTime() + 60_000);
+    expect(started?.value.draft).toBeDefined();
+    await say('отмена');
+    const after = await store.sessions.get<{ draft?: unknown }>('s1', NOW.getTime() + 60_000);
+    expect(after?.version).toBe((started?.version ?? 0) + 1);
+    expect(after?.value.draft).toBeUndefined();
+  });
+});

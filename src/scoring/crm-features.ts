@@ -44,6 +44,9 @@ const ACTIVITY_KINDS: Record<string, ColumnInfo['kind']> = {
   meetings_30d: 'numeric',
   openline_30d: 'numeric',
   days_since_activity: 'numeric',
+  // How fast each side answers (scoring.md: "the operator's and the client's answer time").
+  operator_answer_hours: 'numeric',
+  client_answer_hours: 'numeric',
   text: 'text',
   activity_text: 'text',
 };
@@ -129,12 +132,16 @@ export interface Counts {
   openline30: number;
   /** Days from the newest counted activity to the reference time; NaN without activities. */
   sinceLast: number;
+  /** Median hours from a client's incoming call/e-mail/chat to our next outgoing one; NaN when none. */
+  operatorAnswerHours: number;
+  /** Median hours from our outgoing call/e-mail to the client's next incoming one; NaN when none. */
+  clientAnswerHours: number;
   text: string;
 }
 
 const empty = (): Counts => ({
   callsIn: 0, callsOut: 0, callsOutLong: 0, callsByLength: [0, 0, 0, 0, 0], callMinutes: [], emailsIn: 0, emailsOut: 0, meetings: 0, openline: 0, tasks: 0,
-  all7: 0, all30: 0, before: 0, calls7: 0, calls30: 0, emails7: 0, emails30: 0, meetings30: 0, openline30: 0, sinceLast: NaN, text: '',
+  all7: 0, all30: 0, before: 0, calls7: 0, calls30: 0, emails7: 0, emails30: 0, meetings30: 0, openline30: 0, sinceLast: NaN, operatorAnswerHours: NaN, clientAnswerHours: NaN, text: '',
 });
 const n = (v: unknown) => Number(v ?? NaN);
 const time = (v: unknown) => (v === undefined || v === null || v === '' ? NaN : Date.parse(String(v)));
@@ -230,8 +237,45 @@ export function countAt(acts: readonly Act[] = [], ref: number): Counts {
     }
   }
   if (last > -Infinity && !Number.isNaN(ref)) c.sinceLast = Math.max(0, Math.floor((ref - last) / DAY));
+  const answers = answerTimes(acts, cut);
+  c.operatorAnswerHours = answers.operator;
+  c.clientAnswerHours = answers.client;
   c.text = texts.join(' ').slice(0, MAX_TEXT);
   return c;
+}
+
+const TALK = new Set<Act['kind']>(['call', 'email', 'openline']);
+const medianOf = (xs: number[]) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/**
+ * Answer times from the exchange of calls, e-mails and chats before `cut`: each incoming one
+ * answered by our next outgoing one (the operator's time), each outgoing one answered by the
+ * client's next incoming one (the client's), in hours, as medians. A message not answered before
+ * the cut counts for nothing (we cannot know how long it would have taken).
+ */
+export function answerTimes(acts: readonly Act[], cut: number): { operator: number; client: number } {
+  const talk = acts.filter((a) => TALK.has(a.kind) && !Number.isNaN(a.at) && a.at <= cut && (a.dir === DIR_IN || a.dir === DIR_OUT)).sort((a, b) => a.at - b.at);
+  const operator: number[] = [];
+  const client: number[] = [];
+  let waitingIn = NaN; // the earliest incoming not yet answered by us
+  let waitingOut = NaN; // the earliest outgoing not yet answered by the client
+  for (const a of talk) {
+    if (a.dir === DIR_IN) {
+      if (!Number.isNaN(waitingOut)) client.push((a.at - waitingOut) / 3_600_000);
+      waitingOut = NaN;
+      if (Number.isNaN(waitingIn)) waitingIn = a.at;
+    } else {
+      if (!Number.isNaN(waitingIn)) operator.push((a.at - waitingIn) / 3_600_000);
+      waitingIn = NaN;
+      if (Number.isNaN(waitingOut)) waitingOut = a.at;
+    }
+  }
+  return { operator: medianOf(operator), client: medianOf(client) };
 }
 
 /** Activity counts per owner id, everything counted (no reference time). */
@@ -329,6 +373,8 @@ export function recordRow(entity: CrmEntity, rec: CrmRow, c: Counts = empty()): 
     meetings_30d: num(c.meetings30),
     openline_30d: num(c.openline30),
     days_since_activity: Number.isNaN(c.sinceLast) ? '' : num(c.sinceLast),
+    operator_answer_hours: Number.isNaN(c.operatorAnswerHours) ? '' : String(Math.round(c.operatorAnswerHours * 100) / 100),
+    client_answer_hours: Number.isNaN(c.clientAnswerHours) ? '' : String(Math.round(c.clientAnswerHours * 100) / 100),
     text: `${String(rec.TITLE ?? '')} ${plain(rec.COMMENTS)}`.trim(),
     activity_text: c.text,
     [TARGET]: outcomeOf(rec, entity),

@@ -50,6 +50,24 @@ describe('crm features', () => {
     expect(t.header).toEqual(['ID', ...Object.keys(LEAD_FEATURE_KINDS), TARGET]);
   });
 
+  it('answer times: median hours from their message to our next one and back, only what came before the close', () => {
+    const H = 3_600_000;
+    const t0 = CLOSE - 10 * DAY;
+    const lead = { ID: '8', STATUS_SEMANTIC_ID: 'S', DATE_CREATE: iso(t0 - DAY), DATE_CLOSED: iso(CLOSE) };
+    const acts = [
+      email(8, t0, 'Вопрос', 'сколько стоит', 1), // client writes
+      email(8, t0 + H, 'Re: вопрос', 'вот цена', 1), // and writes again before we answer: still one wait from t0
+      call(8, t0 + 3 * H, 5, 2), // we answer after 3 h
+      email(8, t0 + 9 * H, 'Re', 'беру', 1), // client answers after 6 h
+      email(8, t0 + 10 * H, 'Счёт', 'счёт во вложении', 2), // we answer after 1 h
+      email(8, CLOSE + DAY, 'Спасибо', 'ответ после закрытия', 1), // after the close: not counted
+    ];
+    const v = valuesOf(crmTable('lead', [lead], acts, NOW), 0);
+    expect(v).toMatchObject({ operator_answer_hours: '2', client_answer_hours: '6' });
+    // Nothing exchanged: missing, its own bin.
+    expect(valuesOf(crmTable('lead', [{ ...lead, ID: '9' }], [], NOW), 0)).toMatchObject({ operator_answer_hours: '', client_answer_hours: '' });
+  });
+
   it('takes the UTM fields of leads and deals as they are, empty when the portal has none', () => {
     const lead = { ID: '5', STATUS_SEMANTIC_ID: 'F', DATE_CREATE: iso(CLOSE - DAY), DATE_CLOSED: iso(CLOSE), UTM_SOURCE: 'yandex', UTM_MEDIUM: 'cpc', UTM_CAMPAIGN: null };
     expect(valuesOf(crmTable('lead', [lead], [], NOW), 0)).toMatchObject({ UTM_SOURCE: 'yandex', UTM_MEDIUM: 'cpc', UTM_CAMPAIGN: '' });

@@ -48,22 +48,37 @@ export function explainRow(c: CompiledModel, header: readonly string[], row: rea
   return { probability: 1 / (1 + Math.exp(-z)), contributions };
 }
 
-interface ScoringWords {
+export interface ScoringWords {
   features: Record<string, string>;
   sources: Record<string, string>;
   dayparts: Record<string, string>;
 }
 
+const wordsByLang = new Map<Lang, ScoringWords>();
+/** grammars/scoring-<lang>.yaml, read once per language (every scored record is said with it). */
+export function scoringWords(lang: Lang): ScoringWords {
+  let w = wordsByLang.get(lang);
+  if (!w) wordsByLang.set(lang, (w = loadGrammar<ScoringWords>(`scoring-${lang}.yaml`)));
+  return w;
+}
+
+/** A feature's value as a person says it: sources and times of day by name, anything else as it is. */
+export function valueInWords(words: ScoringWords, column: string, value: string): string {
+  if (column === 'SOURCE_ID') return words.sources[value] ?? value;
+  if (column === 'created_daypart') return words.dayparts[value] ?? value;
+  return value;
+}
+
 const YES = new Set(['y', 'yes', '1', 'true', 'да']);
 
 /** Reasons in words for the strongest positive effects (at most `max`). */
-export function reasonsInWords(contributions: Contribution[], lang: Lang, max = 2, words: ScoringWords = loadGrammar<ScoringWords>(`scoring-${lang}.yaml`)): string[] {
+export function reasonsInWords(contributions: Contribution[], lang: Lang, max = 2, words: ScoringWords = scoringWords(lang)): string[] {
   const out: string[] = [];
   for (const c of contributions) {
     if (out.length >= max || c.effect <= 0) break;
     const template = words.features[c.column];
     if (!template) continue;
-    const value = c.column === 'SOURCE_ID' ? (words.sources[c.value] ?? c.value) : c.column === 'created_daypart' ? (words.dayparts[c.value] ?? c.value) : c.value;
+    const value = valueInWords(words, c.column, c.value);
     if (template.includes('{value}') && !value) continue;
     // "есть телефон" is said of a record that has one; a missing phone that happens to score above
     // the average is not a reason to claim the opposite.

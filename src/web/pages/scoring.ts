@@ -8,7 +8,7 @@ import { operatingPoint, type FeatureWeight, type ModelView } from '../model-vie
 import { unitCurve } from '../svg';
 import type { Translate } from '../texts';
 import type { PageCtx } from './context';
-import { loadGrammar } from '../../nlu/grammar';
+import { scoringWords, valueInWords } from '../../scoring/explain';
 
 export interface EntityPanelData {
   entity: Entity;
@@ -22,33 +22,11 @@ export interface EntityPanelData {
 
 export const ENTITIES: readonly Entity[] = ['lead', 'deal'];
 
-interface ScoringWords {
-  features?: Record<string, string>;
-  sources?: Record<string, string>;
-  dayparts?: Record<string, string>;
-}
-const wordsByLang = new Map<string, ScoringWords>();
-/** The card's reason templates (grammars/scoring-<lang>.yaml), read once per language. */
-function scoringWords(lang: string): ScoringWords {
-  let w = wordsByLang.get(lang);
-  if (!w) wordsByLang.set(lang, (w = loadGrammar<ScoringWords>(`scoring-${lang === 'en' ? 'en' : 'ru'}.yaml`)));
-  return w;
-}
-
 /** A feature as the card's reasons say it ("исходящих звонков дольше 5 минут: 2–4"); the column name when it has no words. */
 export function featureText(t: Translate, f: FeatureWeight, lang: string): string {
-  const words = scoringWords(lang);
-  const v =
-    f.value === '\u0000missing'
-      ? t('scoring.missing')
-      : f.value === '\u0000other'
-        ? t('scoring.other')
-        : f.column === 'SOURCE_ID'
-          ? (words.sources?.[f.value] ?? f.value)
-          : f.column === 'created_daypart'
-            ? (words.dayparts?.[f.value] ?? f.value)
-            : f.value;
-  const template = words.features?.[f.column];
+  const words = scoringWords(lang === 'en' ? 'en' : 'ru');
+  const v = f.value === '\u0000missing' ? t('scoring.missing') : f.value === '\u0000other' ? t('scoring.other') : valueInWords(words, f.column, f.value);
+  const template = words.features[f.column];
   if (!template) return v ? `${f.column}: ${v}` : f.column;
   const said = template.includes('{value}') ? template.replace('{value}', v) : f.kind === 'binary' ? template : `${template} (${v})`;
   return said.charAt(0).toUpperCase() + said.slice(1);

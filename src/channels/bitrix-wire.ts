@@ -161,6 +161,13 @@ function commandPayload(params: string | undefined): { text: string; payload?: u
   return { text: params };
 }
 
+/** What a command says: a press of our keyboard command reads as its button; any other command as its words. */
+function commandTurn(command: string, params: string | undefined, buttonCommand?: string): { text: string; payload?: unknown } {
+  const name = command.replace(/^\//, '');
+  const press = name === buttonCommand?.replace(/^\//, '') ? commandPayload(params) : undefined;
+  return press ?? { text: plainText(`${name} ${params ?? ''}`) };
+}
+
 /** First entry of `data[BOT]` / `data[COMMAND]` (keyed by id), preferring the one whose id matches. */
 function entryOf(group: PhpForm | undefined, preferId?: string): PhpForm | undefined {
   if (!group) return undefined;
@@ -208,11 +215,7 @@ export function decodeV1(event: string, form: PhpForm, buttonCommand?: string): 
     const command = need(pickString(cmd, 'COMMAND'), 'data[COMMAND][<id>][COMMAND]');
     const params = pickString(cmd, 'COMMAND_PARAMS');
     out.messageId = `${need(pickString(cmd, 'MESSAGE_ID') ?? p('MESSAGE_ID'), 'data[COMMAND][<id>][MESSAGE_ID]')}:${command}`;
-    const press = command.replace(/^\//, '') === buttonCommand?.replace(/^\//, '') ? commandPayload(params) : undefined;
-    if (press) {
-      out.text = press.text;
-      if (press.payload !== undefined) out.payload = press.payload;
-    } else out.text = plainText(`${command.replace(/^\//, '')} ${params ?? ''}`);
+    Object.assign(out, commandTurn(command, params, buttonCommand));
   }
   return out;
 }
@@ -254,11 +257,7 @@ export function decodeV2(event: string, form: PhpForm, buttonCommand?: string): 
     const command = need(pickString(d, 'command', 'command'), 'data[command][command]');
     const params = pickString(d, 'command', 'params');
     out.messageId = `${need(pickString(d, 'message', 'id'), 'data[message][id]')}:${command}`;
-    const press = command.replace(/^\//, '') === buttonCommand?.replace(/^\//, '') ? commandPayload(params) : undefined;
-    if (press) {
-      out.text = press.text;
-      if (press.payload !== undefined) out.payload = press.payload;
-    } else out.text = plainText(`${command.replace(/^\//, '')} ${params ?? ''}`);
+    Object.assign(out, commandTurn(command, params, buttonCommand));
   }
   return out;
 }

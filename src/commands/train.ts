@@ -19,6 +19,15 @@ import { PortalClients, type AppCredentials } from '../bitrix/client';
 import { portalCrmSource } from '../bitrix/crm-source';
 import { createPortalScorer } from '../scoring/portal-scorer';
 import type { ModelMeta } from '../scoring/model';
+import type { Metrics } from '../scoring/metrics';
+
+/** The metrics both forms of `train` report, in their JSON and as text. */
+const metricFields = (m: Metrics) => ({ auc: m.auc, precision: m.precision, recall: m.recall, f1: m.f1, accuracy: m.accuracy, fpr: m.fpr, threshold: m.threshold, confusion: m.confusion });
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const metricLines = (m: Metrics) => [
+  `AUC ${m.auc.toFixed(4)}  precision ${pct(m.precision)}  recall ${pct(m.recall)}  F1 ${pct(m.f1)}  accuracy ${pct(m.accuracy)}  FPR ${pct(m.fpr)}  at threshold ${m.threshold}`,
+  `confusion: tp ${m.confusion.tp}  fp ${m.confusion.fp}  tn ${m.confusion.tn}  fn ${m.confusion.fn}`,
+];
 
 const USAGE = `usage: b24-assistant train --csv FILE --target COLUMN [--positive VALUE] [--sep ';']
          [--drop COL,COL] [--split-column COL] [--model OUT] [--json]
@@ -162,14 +171,7 @@ async function trainPortal(args: Args): Promise<number> {
       version: rec.version,
       trainedAt: new Date(rec.trainedAt).toISOString(),
       nextTrainingAt: new Date(rec.nextTrainingAt).toISOString(),
-      auc: m.auc,
-      precision: m.precision,
-      recall: m.recall,
-      f1: m.f1,
-      accuracy: m.accuracy,
-      fpr: m.fpr,
-      threshold: m.threshold,
-      confusion: m.confusion,
+      ...metricFields(m),
       counts: meta.counts,
       rows: meta.rows,
       features: meta.features,
@@ -180,13 +182,11 @@ async function trainPortal(args: Args): Promise<number> {
     };
     if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
-      const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
       process.stdout.write(
         [
           `${install.domain}: ${entity} model version ${rec.version}, next retraining ${summary.nextTrainingAt.slice(0, 10)}`,
           `closed ${plural}: train ${meta.counts.train.success} successes / ${meta.counts.train.failure} failures; test ${meta.counts.test.success} / ${meta.counts.test.failure}`,
-          `AUC ${m.auc.toFixed(4)}  precision ${pct(m.precision)}  recall ${pct(m.recall)}  F1 ${pct(m.f1)}  accuracy ${pct(m.accuracy)}  FPR ${pct(m.fpr)}  at threshold ${m.threshold}`,
-          `confusion: tp ${m.confusion.tp}  fp ${m.confusion.fp}  tn ${m.confusion.tn}  fn ${m.confusion.fn}`,
+          ...metricLines(m),
           `export ${exportSeconds.toFixed(1)} s, fit ${meta.trainSeconds.toFixed(2)} s, ${meta.features} features from ${meta.columns.length} columns`,
           '',
         ].join('\n'),
@@ -244,14 +244,7 @@ export async function run(argv: string[]): Promise<number> {
     if (out) fs.writeFileSync(out, serialiseModel(model));
     const m = model.meta.metrics;
     const summary = {
-      auc: m.auc,
-      precision: m.precision,
-      recall: m.recall,
-      f1: m.f1,
-      accuracy: m.accuracy,
-      fpr: m.fpr,
-      threshold: m.threshold,
-      confusion: m.confusion,
+      ...metricFields(m),
       rows: model.meta.rows,
       skippedRows: skipped,
       features: model.meta.features,
@@ -265,15 +258,13 @@ export async function run(argv: string[]): Promise<number> {
     };
     if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
-      const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
       const kinds = model.meta.columns.map((c) => `${c.name}:${c.kind}`).join(', ');
       process.stdout.write(
         [
           `rows ${summary.rows}${skipped ? ` (${skipped} without a target skipped)` : ''}, features ${summary.features}, positive "${model.positive}"`,
           `columns: ${kinds}`,
           `train ${summary.counts.train.success} successes / ${summary.counts.train.failure} failures; test ${summary.counts.test.success} / ${summary.counts.test.failure}`,
-          `AUC ${m.auc.toFixed(4)}  precision ${pct(m.precision)}  recall ${pct(m.recall)}  F1 ${pct(m.f1)}  accuracy ${pct(m.accuracy)}  FPR ${pct(m.fpr)}  at threshold ${m.threshold}`,
-          `confusion: tp ${m.confusion.tp}  fp ${m.confusion.fp}  tn ${m.confusion.tn}  fn ${m.confusion.fn}`,
+          ...metricLines(m),
           `fit ${summary.trainSeconds.toFixed(3)} s, ${summary.iterations} Newton steps${summary.converged ? '' : ' (not converged)'}${out ? `; model written to ${out}` : ''}`,
           '',
         ].join('\n'),

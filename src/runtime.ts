@@ -180,7 +180,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   let publicUrl = '';
   const handlerUrl = () => `${publicUrl}/webhook/bitrix`;
   /** Register the bots and bind the card tabs in a portal (idempotent: kept, re-pointed or made). */
-  const settingUp = new Map<string, Promise<{ bots: Awaited<ReturnType<typeof ensureBots>>; placements: Awaited<ReturnType<typeof ensurePlacements>> }>>();
+  const settingUp = new Map<string, ReturnType<typeof setUpPortalOnce>>();
   // One set-up per portal at a time: the install event's background run and the start-up check meet here.
   const setUpPortal = (install: { memberId: string }) => {
     let p = settingUp.get(install.memberId);

@@ -258,7 +258,7 @@ const medianOf = (xs: number[]) => {
  * client's next incoming one (the client's), in hours, as medians. A message not answered before
  * the cut counts for nothing (we cannot know how long it would have taken).
  */
-export function answerTimes(acts: readonly Act[], cut: number): { operator: number; client: number } {
+function answerTimes(acts: readonly Act[], cut: number): { operator: number; client: number } {
   const talk = acts.filter((a) => TALK.has(a.kind) && !Number.isNaN(a.at) && a.at <= cut && (a.dir === DIR_IN || a.dir === DIR_OUT)).sort((a, b) => a.at - b.at);
   const operator: number[] = [];
   const client: number[] = [];

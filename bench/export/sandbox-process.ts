@@ -5,16 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { SandboxInfo as PortalSandboxInfo } from '../../src/sandbox';
 
-export interface SandboxInfo {
-  rest: string;
-  webhook: string;
-  oauth: string;
-  clientId: string;
-  clientSecret: string;
-  memberId: string;
-  domain: string;
-}
+/** What the `sandbox` command prints: the sandbox's own info (its application token is not needed here). */
+export type SandboxInfo = Omit<PortalSandboxInfo, 'applicationToken'>;
 
 export interface SandboxProcess {
   info: SandboxInfo;

@@ -87,6 +87,11 @@ export interface RuntimeOptions {
   version?: string;
   /** Leads in the sandbox's synthetic CRM. Default 2,500 (enough closed leads to train a model). */
   sandboxLeads?: number;
+  /**
+   * Portal origins whose install may come over plain http, besides our own sandbox: a sandbox
+   * portal in another process (tests, bench/webhook). Real portals are https only.
+   */
+  httpPortalOrigins?: readonly string[];
 }
 
 export async function startRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
@@ -210,7 +215,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     bitrixAppRouter({
       installs,
       // ONAPPINSTALL is stored only once app.info at its client_endpoint confirms the tokens; plain http only for our sandbox.
-      verifyInstall: { clientId: app.clientId, httpOrigins: () => (sandbox ? [new URL(sandbox.info().rest).origin] : []) },
+      verifyInstall: { clientId: app.clientId, httpOrigins: () => [...(sandbox ? [new URL(sandbox.info().rest).origin] : []), ...(opts.httpPortalOrigins ?? [])] },
       afterInstall,
       onOtherEvent: bitrixBot.accept,
       log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),

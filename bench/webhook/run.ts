@@ -1,6 +1,7 @@
 /**
- * Alice webhook under load (issue 4): the real server (parser, dialogue, SQLite sessions, the
- * sandbox portal for the directory) in one process, a bare express echo in another, autocannon here.
+ * Alice webhook under load (issue 4): the real server (parser, dialogue, SQLite sessions) in one
+ * process, the sandbox portal it is installed in (the directory) in a second, a bare express echo
+ * in a third, autocannon here.
  * Fixed request rates report p50/p99 latency; an unthrottled run reports throughput; both servers
  * are measured in the same run. Goal: p99 < 50 ms at 500 requests/s and ≥ 0.5 × the echo's throughput.
  * Traffic is a conversation mix (MIX below): every connection plays one linked voice user through
@@ -16,15 +17,29 @@ import readline from 'node:readline';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{ latency: { p50: number; p99: number; max: number }; requests: { average: number }; non2xx: number; errors: number; timeouts: number; duration: number }>;
 
-function start(file: string): Promise<{ child: ChildProcess; info: { url: string; code?: string } }> {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, file)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${file} did not start`)), 60_000);
-    readline.createInterface({ input: child.stdout! }).once('line', (l) => {
-      clearTimeout(t);
-      resolve({ child, info: JSON.parse(l) as { url: string; code?: string } });
+interface Started<T> {
+  child: ChildProcess;
+  info: T;
+  /** The next JSON line the process prints. */
+  next(): Promise<Record<string, unknown>>;
+}
+
+function start<T>(file: string, env: Record<string, string> = {}): Promise<Started<T>> {
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, file)], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const lines: string[] = [];
+  const waiting: ((l: string) => void)[] = [];
+  readline.createInterface({ input: child.stdout! }).on('line', (l) => (waiting.length ? waiting.shift()!(l) : lines.push(l)));
+  const next = () =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`${file} printed nothing within 60 s`)), 60_000);
+      const take = (l: string) => {
+        clearTimeout(t);
+        resolve(JSON.parse(l) as Record<string, unknown>);
+      };
+      if (lines.length) take(lines.shift()!);
+      else waiting.push(take);
     });
-  });
+  return next().then((info) => ({ child, info: info as T, next }));
 }
 
 const body = (sessionId: string, command: string, messageId = 1, isNew = false) =>
@@ -65,20 +80,24 @@ async function load(url: string, rate: number | undefined, seconds: number, traf
 }
 
 async function main() {
-  const server = await start('server.ts');
-  const echo = await start('echo.ts');
+  const portal = await start<{ rest: string }>('portal.ts');
+  const server = await start<{ url: string; code: string }>('server.ts', { BENCH_PORTAL: JSON.stringify(portal.info) });
+  const echo = await start<{ url: string }>('echo.ts');
   const stopAll = () => {
-    server.child.kill('SIGTERM');
-    echo.child.kill('SIGTERM');
+    for (const p of [server, echo, portal]) p.child.kill('SIGTERM');
   };
   const guard = setTimeout(() => {
     stopAll();
     process.exit(1);
   }, 5 * 60_000);
   try {
+    // The portal installs the app over HTTP (ONAPPINSTALL, checked with app.info), as a real one would.
+    portal.child.stdin!.write(`${server.info.url}/webhook/bitrix\n`);
+    const installed = await portal.next();
+    if (installed.installed !== 200) throw new Error(`the portal could not install the app: handler answered ${String(installed.installed)}`);
     const alice = `${server.info.url}/webhook/alice`;
     // Link the bench's voice user once, then every request is a real command for a linked user.
-    const linked = await fetch(alice, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('link', server.info.code!.split('').join(' ')) });
+    const linked = await fetch(alice, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('link', server.info.code.split('').join(' ')) });
     console.log(`linking: ${((await linked.json()) as { response: { text: string } }).response.text}`);
     await load(alice, undefined, 3); // warm-up
     await load(`${echo.info.url}/echo`, undefined, 3);

@@ -34,6 +34,7 @@ import {
   type InstallRow,
 } from './codec';
 import { checkKey, createCipher } from './crypto';
+import { createGroupCommit } from './group-commit';
 import { LATEST_VERSION, MIGRATIONS, SchemaVersionError } from './migrations';
 import { actionFromRow, codeFromRow, jobFromRow, modelMetaFromRow, voiceFromRow } from './rows';
 import type { ActionRow, CodeRow, JobRow, ModelRow, VoiceRow } from './rows';
@@ -188,6 +189,8 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
   });
   let puts = 0;
   let closed = false;
+  // Session writes of one event-loop turn commit together (every voice turn writes its session).
+  const sessionWrites = createGroupCommit(db);
 
   return {
     installs: {
@@ -316,17 +319,19 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
         requirePositive('ttlMs', ttlMs);
         requireTime('now', now);
         const json = toJson('value', value);
-        // Expired rows are dead already (get ignores them); sweep them now and then.
-        if (++puts % PURGE_EVERY === 0) q.sessionPurge.run(now);
-        const r = (
-          expectedVersion === 0
-            ? q.sessionCreate.get(key, json, now + ttlMs, now)
-            : q.sessionUpdate.get(json, now + ttlMs, key, expectedVersion, now)
-        ) as { version: number } | undefined;
-        return r ? Number(r.version) : null;
+        return sessionWrites.write(() => {
+          // Expired rows are dead already (get ignores them); sweep them now and then.
+          if (++puts % PURGE_EVERY === 0) q.sessionPurge.run(now);
+          const r = (
+            expectedVersion === 0
+              ? q.sessionCreate.get(key, json, now + ttlMs, now)
+              : q.sessionUpdate.get(json, now + ttlMs, key, expectedVersion, now)
+          ) as { version: number } | undefined;
+          return r ? Number(r.version) : null;
+        });
       },
       async delete(key) {
-        q.sessionDelete.run(key);
+        await sessionWrites.write(() => q.sessionDelete.run(key));
       },
     },
     models: {
@@ -379,6 +384,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
     async close() {
       if (closed) return;
       closed = true;
+      sessionWrites.flush();
       db.close();
     },
   };

@@ -1,14 +1,18 @@
 /**
- * Group commit for a synchronous SQLite connection: writes asked for in the same turn of the
- * event loop run together in one transaction when the turn ends (setImmediate), so a busy server
- * pays the lock round and the WAL append once per batch rather than once per write — every
- * voice turn writes its session, and under load many turns end together. Each write still gets
- * its own result; a caller's promise settles only after the transaction holding its write has
- * committed, so nothing is acknowledged before it is durable in the WAL.
+ * Group commit for a synchronous SQLite connection: the reads and writes asked for in the same
+ * turn of the event loop run together in one transaction when the turn ends (setImmediate).
+ * Each statement on its own is mostly the price of its transaction — the lock round on the
+ * shared-memory index, the WAL append — and every voice turn reads its voice link and session
+ * and writes the session back, so a busy server, where many turns end together, pays that price
+ * once per batch instead of once per statement (bench/webhook: ~11 per batch at saturation).
+ * Each operation still gets its own result, in the order asked; a caller's promise settles only
+ * after the transaction holding it has committed, so no write is acknowledged before it is in
+ * the WAL. A batch of reads only is a deferred transaction and takes no write lock.
  */
 import type Database from 'better-sqlite3';
 
 interface Pending {
+  /** The operation's synchronous statements. */
   write: () => unknown;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
@@ -17,6 +21,8 @@ interface Pending {
 export interface GroupCommit {
   /** Run `write` (synchronous statements) in the next batch; resolves with its return value. */
   write<T>(write: () => T): Promise<T>;
+  /** Run `read` (SELECTs only) in the next batch: reads of one turn share one read transaction. */
+  read<T>(read: () => T): Promise<T>;
   /** Commit what is queued now (before closing the connection). */
   flush(): void;
   /** Batches committed and writes in them, for benchmarks and tests. */
@@ -29,6 +35,7 @@ const isBusy = (e: unknown) => typeof (e as { code?: unknown })?.code === 'strin
 export function createGroupCommit(db: Database.Database): GroupCommit {
   let queue: Pending[] = [];
   let scheduled = false;
+  let writes = 0;
   const stats = { batches: 0, writes: 0 };
   const together = db.transaction((batch: Pending[]) => batch.map((p) => p.write()));
 
@@ -43,14 +50,17 @@ export function createGroupCommit(db: Database.Database): GroupCommit {
   function flush(): void {
     scheduled = false;
     const batch = queue;
+    const writing = writes > 0;
     queue = [];
+    writes = 0;
     if (!batch.length) return;
     stats.batches++;
     stats.writes += batch.length;
     if (batch.length === 1) return alone(batch[0]!);
     let results: unknown[];
     try {
-      results = together.immediate(batch);
+      // Reads alone need no write lock: a deferred transaction leaves other processes' writers be.
+      results = writing ? together.immediate(batch) : together.deferred(batch);
     } catch (e) {
       // The transaction rolled back. A busy file fails every write alike; any other error came
       // from one write, which must not cost the others theirs: each runs again on its own.
@@ -61,16 +71,21 @@ export function createGroupCommit(db: Database.Database): GroupCommit {
     batch.forEach((p, i) => p.resolve(results[i]));
   }
 
+  const enqueue = <T>(write: () => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ write, resolve: resolve as (v: unknown) => void, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
+
   return {
     write<T>(write: () => T): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ write, resolve: resolve as (v: unknown) => void, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
-      });
+      writes++;
+      return enqueue(write);
     },
+    read: enqueue,
     flush,
     stats,
   };

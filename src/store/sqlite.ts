@@ -189,8 +189,8 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
   });
   let puts = 0;
   let closed = false;
-  // Session writes of one event-loop turn commit together (every voice turn writes its session).
-  const sessionWrites = createGroupCommit(db);
+  // Voice links and sessions, read and written by every voice turn, go through one transaction per event-loop turn.
+  const grouped = createGroupCommit(db);
 
   return {
     installs: {
@@ -263,7 +263,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
     },
     voiceLinks: {
       async get(platform, voiceUserId) {
-        const r = q.voiceGet.get(platform, voiceUserId) as VoiceRow | undefined;
+        const r = (await grouped.read(() => q.voiceGet.get(platform, voiceUserId))) as VoiceRow | undefined;
         return r ? voiceFromRow(r) : null;
       },
       async save(link) {
@@ -310,7 +310,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
     sessions: {
       async get(key, now) {
         requireTime('now', now);
-        const r = q.sessionGet.get(key, now) as { value: string; version: number } | undefined;
+        const r = (await grouped.read(() => q.sessionGet.get(key, now))) as { value: string; version: number } | undefined;
         return r ? { value: JSON.parse(r.value), version: Number(r.version) } : null;
       },
       async put(key, value, expectedVersion, ttlMs, now) {
@@ -319,7 +319,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
         requirePositive('ttlMs', ttlMs);
         requireTime('now', now);
         const json = toJson('value', value);
-        return sessionWrites.write(() => {
+        return grouped.write(() => {
           // Expired rows are dead already (get ignores them); sweep them now and then.
           if (++puts % PURGE_EVERY === 0) q.sessionPurge.run(now);
           const r = (
@@ -331,7 +331,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
         });
       },
       async delete(key) {
-        await sessionWrites.write(() => q.sessionDelete.run(key));
+        await grouped.write(() => q.sessionDelete.run(key));
       },
     },
     models: {
@@ -384,7 +384,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
     async close() {
       if (closed) return;
       closed = true;
-      sessionWrites.flush();
+      grouped.flush();
       db.close();
     },
   };

@@ -359,7 +359,7 @@ export function createDialog(deps: DialogDeps): Dialog {
 
     for (let attempt = 0; attempt < 3; attempt++) {
       const stored = await deps.sessions.get<SessionState>(turn.sessionKey, turn.now.getTime());
-      const state: SessionState = stored ? structuredClone(stored.value) : {};
+      const state: SessionState = stored ? stored.value : {}; // the store hands out its own copy (SessionStore.get)
       const directory = await deps.actions.directory(account);
       const c: Ctx = { turn, lang, account, directory, state };
       const reply = await step(c);

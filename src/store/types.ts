@@ -122,6 +122,7 @@ export interface SessionRecord<T = unknown> {
   version: number;
 }
 export interface SessionStore {
+  /** The live session, as a copy of its own: the caller may change it freely before `put`. */
   get<T = unknown>(key: string, now: number): Promise<SessionRecord<T> | null>;
   /**
    * Write when the stored version is `expectedVersion` (0 = must not exist). Returns the new

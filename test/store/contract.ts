@@ -253,6 +253,12 @@ export function describeStoreContract(name: string, factory: StoreFactory, opts:
         expect(await store.sessions.put('s', { step: 'late' }, 5, ttl, T0 + 3)).toBeNull();
         expect(await store.sessions.get('s', T0 + 4)).toEqual({ value: { step: 'confirm' }, version: 2 });
       });
+      it('get hands out a copy of its own: changing it (the dialogue does) changes nothing stored', async () => {
+        await store.sessions.put('s', { draft: { slots: { title: 'Отчёт' } } }, 0, ttl, T0);
+        const got = (await store.sessions.get<{ draft: { slots: { title: string } } }>('s', T0 + 1))!;
+        got.value.draft.slots.title = 'changed';
+        expect(await store.sessions.get('s', T0 + 2)).toEqual({ value: { draft: { slots: { title: 'Отчёт' } } }, version: 1 });
+      });
       it('a session expires ttl after its last write and can then be started again', async () => {
         await store.sessions.put('s', 'one', 0, 1000, T0);
         expect(await store.sessions.put('s', 'two', 1, 1000, T0 + 500)).toBe(2);

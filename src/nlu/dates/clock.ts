@@ -46,18 +46,24 @@ export function checkMoment(instant: Date, timeZone: string): void {
   formatterFor(timeZone);
 }
 
-/** The last answer: a batch of commands shares one `now`, and formatToParts is the costly part. */
-let last: { zone: string; ms: number; wall: WallClock } | undefined;
+/**
+ * The last answer, per UTC minute: formatToParts is the costly part, and every turn of the same
+ * minute has the same wall clock. Exact since 1980: every zone's offset has been a whole number
+ * of minutes since the early 1970s (older local mean times, like Monrovia's −0:44:30, were not).
+ */
+let last: { zone: string; minute: number; wall: WallClock } | undefined;
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1980, 0, 1);
 
 /** The wall clock in `timeZone` at `instant`. Throws RangeError for an unknown zone or invalid instant. */
 export function wallClockAt(instant: Date, timeZone: string): WallClock {
   checkMoment(instant, timeZone);
   const ms = instant.getTime();
-  if (last && last.ms === ms && last.zone === timeZone) return { ...last.wall };
+  const minute = ms >= WHOLE_MINUTE_OFFSETS_SINCE ? Math.floor(ms / 60_000) : NaN; // NaN never matches
+  if (last && last.minute === minute && last.zone === timeZone) return { ...last.wall };
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const wall = { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute') };
-  last = { zone: timeZone, ms, wall };
+  last = { zone: timeZone, minute, wall };
   return { ...wall };
 }
 

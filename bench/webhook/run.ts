@@ -17,6 +17,7 @@ import readline from 'node:readline';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{ latency: { p50: number; p99: number; max: number }; requests: { average: number }; non2xx: number; errors: number; timeouts: number; duration: number }>;
 
+
 interface Started<T> {
   child: ChildProcess;
   info: T;
@@ -107,12 +108,26 @@ async function main() {
       const e = await load(`${echo.info.url}/echo`, rate, 10);
       console.log(`${String(rate).padStart(12)} | ${a.latency.p50} / ${a.latency.p99} / ${a.latency.max}${a.non2xx || a.errors ? ` (non-2xx ${a.non2xx}, errors ${a.errors})` : ''} | ${e.latency.p50} / ${e.latency.p99} / ${e.latency.max}`);
     }
-    const a = await load(alice, undefined, 10);
-    const e = await load(`${echo.info.url}/echo`, undefined, 10);
-    const one = await load(alice, undefined, 10, 'one');
-    const bad = (r: typeof a) => (r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : '');
-    console.log(`throughput (unthrottled, 20 connections, 10 s): ours ${a.requests.average.toFixed(0)} req/s${bad(a)}, echo ${e.requests.average.toFixed(0)} req/s → ${(a.requests.average / e.requests.average).toFixed(2)} × the echo (goal ≥ 0.5); ours p99 ${a.latency.p99} ms`);
-    console.log(`  one command, one session (the earlier load): ${one.requests.average.toFixed(0)} req/s${bad(one)} → ${(one.requests.average / e.requests.average).toFixed(2)} × the echo; p99 ${one.latency.p99} ms`);
+    // Throughput: both servers share a noisy 2-core machine, so they take turns over three rounds
+    // and the median round decides (one round each swings ±15 % with the host's load).
+    const rounds: { ours: number; echo: number; p99: number; bad: string }[] = [];
+    const bad = (r: { non2xx: number; errors: number }) => (r.non2xx || r.errors ? ` (non-2xx ${r.non2xx}, errors ${r.errors})` : '');
+    for (let i = 0; i < 3; i++) {
+      const a = await load(alice, undefined, 6);
+      const e = await load(`${echo.info.url}/echo`, undefined, 6);
+      rounds.push({ ours: a.requests.average, echo: e.requests.average, p99: a.latency.p99, bad: bad(a) + bad(e) });
+    }
+    for (const [i, r] of rounds.entries()) {
+      console.log(`throughput round ${i + 1} (unthrottled, 20 connections, 6 s): ours ${r.ours.toFixed(0)} req/s${r.bad}, echo ${r.echo.toFixed(0)} req/s → ${(r.ours / r.echo).toFixed(2)} × the echo; ours p99 ${r.p99} ms`);
+    }
+    const ratios = rounds.map((r) => r.ours / r.echo).sort((x, y) => x - y);
+    console.log(`throughput: median ${ratios[1]!.toFixed(2)} × the echo (goal ≥ 0.5); rounds ${ratios.map((x) => x.toFixed(2)).join(', ')}`);
+    // Every connection sends the same full command in the same session: concurrent turns of one
+    // session conflict on its version and are redone — a worst case, since a voice platform sends
+    // one request at a time per session. Kept for comparison with older figures.
+    const one = await load(alice, undefined, 6, 'one');
+    const e = rounds.map((r) => r.echo).sort((x, y) => x - y)[1]!; // the median echo
+    console.log(`  one full command, one session shared by all 20 connections (conflict worst case): ${one.requests.average.toFixed(0)} req/s${bad(one)} → ${(one.requests.average / e).toFixed(2)} × the echo; p99 ${one.latency.p99} ms`);
   } finally {
     clearTimeout(guard);
     stopAll();

@@ -342,7 +342,24 @@ export function createDialog(deps: DialogDeps): Dialog {
 
   // ---- the turn ---------------------------------------------------------------------------
 
-  async function handle(turn: Turn): Promise<Reply> {
+  // Turns of one session reaching this process together are taken one after another, in the
+  // order they came: each reads what the one before wrote. Versioned puts still settle a race
+  // with another process, but here no turn is redone or lost to its own session's neighbour.
+  const inTurn = new Map<string, Promise<Reply>>();
+
+  function handle(turn: Turn): Promise<Reply> {
+    const key = turn.sessionKey;
+    const before = inTurn.get(key);
+    const mine = before ? before.then(() => handleNow(turn), () => handleNow(turn)) : handleNow(turn);
+    inTurn.set(key, mine);
+    const forget = () => {
+      if (inTurn.get(key) === mine) inTurn.delete(key);
+    };
+    mine.then(forget, forget);
+    return mine;
+  }
+
+  async function handleNow(turn: Turn): Promise<Reply> {
     const lang = turn.locale;
     const payload = (turn.payload ?? {}) as { answer?: string; say?: string };
     if (typeof payload.say === 'string') turn = { ...turn, text: payload.say, payload: undefined };

@@ -203,6 +203,28 @@ describe('at most once', () => {
   });
 });
 
+describe('turns of one session that arrive together', () => {
+  it('are taken in the order they came, each seeing what the one before wrote', async () => {
+    const { say, portal, store } = setup();
+    portal.delayMs = 20;
+    const [asked, corrected, done] = await Promise.all([say('Поставь задачу позвонить поставщику'), say('на завтра в 15'), say('да')]);
+    expect(asked.text).toMatch(/^Поставить себе задачу «позвонить поставщику»/);
+    expect(corrected.text).toMatch(/завтра в 15:00\?$/);
+    expect(done.text).toBe('Задача успешно создана в Битрикс24.');
+    expect(portal.created).toHaveLength(1);
+    expect(portal.created[0]).toMatchObject({ kind: 'task', data: { title: 'позвонить поставщику', deadline: '2026-11-27T15:00' } });
+    expect((await store.sessions.get('s1', NOW.getTime() + 60_000))?.version).toBe(3);
+  });
+
+  it('a turn that fails does not hold up the next', async () => {
+    const { say, portal } = setup();
+    portal.failDirectoryOnce = new Error('portal down');
+    const [first, second] = await Promise.allSettled([say('Поставь задачу позвонить поставщику завтра'), say('Поставь задачу позвонить поставщику завтра')]);
+    expect(first).toMatchObject({ status: 'rejected', reason: { message: 'portal down' } });
+    expect(second).toMatchObject({ status: 'fulfilled', value: { text: expect.stringMatching(/^Поставить себе задачу «позвонить поставщику»/) } });
+  });
+});
+
 describe('linking by spoken code', () => {
   const voice = (text: string): Partial<Turn> => ({ channel: 'alice', voiceUser: 'alice-user-1', account: undefined, text });
 

@@ -12,9 +12,14 @@ export class FakePortal implements PortalActions {
   readonly created: Created[] = [];
   private readonly byKey = new Map<string, number>();
   delayMs = 0;
+  /** Thrown by the next directory() call, once (a portal that fails). */
+  failDirectoryOnce?: Error;
   constructor(readonly dir: Directory, readonly score?: (ref: LeadRef) => LeadScoreAnswer) {}
 
   async directory(_a: Account): Promise<Directory> {
+    const fail = this.failDirectoryOnce;
+    this.failDirectoryOnce = undefined;
+    if (fail) throw fail;
     return this.dir;
   }
   private async write(kind: Created['kind'], key: string, data: Record<string, unknown>) {

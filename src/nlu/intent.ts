@@ -15,7 +15,7 @@ interface IntentGrammarFile {
   fillers: string[];
   correction: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
-  blockers: { start: string[]; near?: string[]; anywhere?: string[] };
+  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] } };
   lead_in: string[];
 }
 
@@ -37,6 +37,11 @@ export interface IntentGrammar {
   blockStart: WordSet;
   blockNear: WordSet;
   blockAnywhere: WordSet;
+  /** Words that make the next one a subject ("про перенос сроков"), which then blocks nothing. */
+  topic: WordSet;
+  /** How an infinitive is told (the content of a command: "поставь задачу удалить файлы", "a task to delete files"). */
+  contentBefore: WordSet;
+  contentEndings: readonly string[];
   leadIn: WordSet;
 }
 
@@ -60,6 +65,9 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     }),
     blockStart: new WordSet(g.blockers.start),
     blockNear: new WordSet(g.blockers.near ?? []),
+    topic: new WordSet(g.blockers.topic ?? []),
+    contentBefore: new WordSet(g.blockers.content?.before ?? []),
+    contentEndings: g.blockers.content?.endings ?? [],
     blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
     leadIn: new WordSet(g.lead_in),
   };
@@ -113,7 +121,9 @@ export function classifyCommand(
   hasDate: () => boolean = () => false,
 ): CommandMatch | null {
   const words = tokens.map((t) => t.norm);
-  type Hit = { intent: CommandIntent; first: number; triggers: number[]; reminder: boolean };
+  // weak: fired by a kind of meeting plus a date only, no command word ("встреча завтра в 10").
+  // explicit: a creating verb or a reminder word was said, so what follows is the content.
+  type Hit = { intent: CommandIntent; first: number; triggers: number[]; reminder: boolean; weak?: boolean; explicit?: boolean };
   const hits: Hit[] = [];
   for (const c of g.commands) {
     let noun = -1;
@@ -162,7 +172,7 @@ export function classifyCommand(
       for (let i = 0; i < words.length; i++) {
         const n = tokens[i]!.kind === 'word' ? c.withDate.matchAt(words, i) : 0;
         if (n && hasDate()) {
-          hits.push({ intent: c.intent, first: i, triggers: span(i, n), reminder: false });
+          hits.push({ intent: c.intent, first: i, triggers: span(i, n), reminder: false, weak: true });
           break;
         }
       }
@@ -171,11 +181,11 @@ export function classifyCommand(
     if (noun >= 0 && verb >= 0) {
       const t = [...span(noun, nounLen), ...span(verb, verbLen)];
       if (standalone >= 0 && reminder) t.push(...span(standalone, standaloneLen));
-      hits.push({ intent: c.intent, first: Math.min(noun, verb), triggers: t, reminder: standalone >= 0 && reminder });
+      hits.push({ intent: c.intent, first: Math.min(noun, verb), triggers: t, reminder: standalone >= 0 && reminder, explicit: true });
     } else if (standalone >= 0) {
       const t = span(standalone, standaloneLen);
       if (noun >= 0) t.push(...span(noun, nounLen));
-      hits.push({ intent: c.intent, first: standalone, triggers: t, reminder });
+      hits.push({ intent: c.intent, first: standalone, triggers: t, reminder, explicit: reminder });
     }
   }
   if (!hits.length) return null;
@@ -192,7 +202,7 @@ export function classifyCommand(
   }
 }
 
-function isBlocked(tokens: readonly Token[], words: readonly string[], g: IntentGrammar, hit: { triggers: number[] }): boolean {
+function isBlocked(tokens: readonly Token[], words: readonly string[], g: IntentGrammar, hit: { triggers: number[]; weak?: boolean; explicit?: boolean }): boolean {
   const wordIdx = tokens.map((t, i) => (t.kind === 'word' ? i : -1)).filter((i) => i >= 0);
   // Skip lead-in words ("ok google", "can you") to find where the utterance really starts.
   let k = 0;
@@ -210,9 +220,16 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
     if (!coveredLonger && (n > 1 || (n === 1 && !hit.triggers.includes(at)))) return true;
   }
   const firstTrigger = Math.min(...hit.triggers);
+  const lastTrigger = Math.max(...hit.triggers);
+  const afterTopicWord = (i: number) => [1, 2, 3].some((n) => i - n >= 0 && g.topic.matchAt(words, i - n) === n);
   for (let i = 0; i < words.length; i++) {
     if (tokens[i]!.kind !== 'word' || hit.triggers.includes(i)) continue;
-    if (i <= firstTrigger + 2 && g.blockNear.matchAt(words, i)) return true;
+    // With no command word the utterance states something about a meeting, so a cancelling or
+    // moving word anywhere makes it news, not a request ("встреча завтра в 10 отменяется").
+    // After "поставь задачу" / "напомни" an infinitive is the task itself: "поставь задачу отменить подписку".
+    const infinitive = g.contentEndings.some((e) => words[i]!.endsWith(e)) || (i > 0 && g.contentBefore.matchAt(words, i - 1) === 1);
+    const content = hit.explicit && i > lastTrigger && infinitive;
+    if (!content && (hit.weak || i <= firstTrigger + 2) && g.blockNear.matchAt(words, i) && !afterTopicWord(i)) return true;
     if (g.blockAnywhere.matchAt(words, i)) return true;
   }
   return false;

@@ -73,8 +73,28 @@ describe('intents', () => {
     'set an alarm for seven am',
     'tell me about my events',
     'tweet that the service was slow',
+    // News about a meeting, not a request for one: a cancelling or moving word anywhere.
+    'встреча завтра в 10 отменяется',
+    'совещание в пятницу перенесли на понедельник',
+    'the meeting tomorrow at 3 is cancelled',
+    'поставь задачу удали файлы',
   ])('"%s" is out of scope', (text) => {
     expect(parse(text).intent).toBe('unknown');
+  });
+
+  it.each([
+    // After a creating command an infinitive is the content, even a cancelling or moving one.
+    ['поставь задачу отменить подписку', 'task.create', 'отменить подписку'],
+    ['создай задачу удалить старые файлы', 'task.create', 'удалить старые файлы'],
+    ['напомни перенести релиз', 'task.create', 'перенести релиз'],
+    ['create a task to delete old files', 'task.create', 'delete old files'],
+    // A cancelling word after "про" / "about" is the subject.
+    ['созвон завтра в 15 про перенос сроков', 'event.create', undefined],
+    ['meeting tomorrow at 3 about the move', 'event.create', undefined],
+  ])('"%s" is %s', (text, intent, title) => {
+    const r = parse(text);
+    expect(r.intent).toBe(intent);
+    if (title) expect(r.slots.title).toBe(title);
   });
 
   it('a reply word inside a longer request is not a reply', () => {

@@ -6,7 +6,8 @@
 import type { Account, LeadScoreAnswer, PortalActions } from '../dialog/types';
 import type { Lang, LeadRef } from '../nlu/types';
 import type { Store } from '../store/types';
-import { createEvent, createTask, sendMessage } from './actions';
+import { botMessage, createEvent, createTask, sendMessage } from './actions';
+import { BitrixApiError } from './errors';
 import type { PortalClients } from './client';
 import type { DirectoryCache } from './directory';
 
@@ -17,7 +18,7 @@ export interface LeadScorer {
 export interface PortalActionsDeps {
   clients: PortalClients;
   directories: DirectoryCache;
-  store: Pick<Store, 'actions' | 'locks'>;
+  store: Pick<Store, 'actions' | 'locks' | 'installs'>;
   scorer?: LeadScorer;
   defaultDeadlineHour: number;
   /** Zone of users whose profile has none. */
@@ -61,8 +62,17 @@ export function createPortalActions(deps: PortalActionsDeps): PortalActions {
       return { id: out.result.eventId };
     },
     async sendMessage(account, message, key) {
-      const out = await sendMessage(await actionDeps(account), key, { to: message.toUserId, text: message.text });
-      return { id: out.result.messageId ?? 0 };
+      // im.message.add sends as the token's user, and the only token is the installer's: anyone
+      // else's message goes from our bot, naming them (relayText), never as the installer.
+      const install = await deps.store.installs.get(account.memberId);
+      if (install?.installedBy === account.userId) {
+        const out = await sendMessage(await actionDeps(account), key, { to: message.toUserId, text: message.text });
+        return { id: out.result.messageId ?? 0, via: 'user' };
+      }
+      const botId = Number((install?.settings as { botId?: unknown } | undefined)?.botId);
+      if (!botId) throw new BitrixApiError({ method: 'imbot.message.add', code: 'NO_BOT', status: 0, description: 'no bot registered in this portal to pass the message on' });
+      const out = await botMessage(await actionDeps(account), key, { botId, dialogId: message.toUserId, text: message.relayText ?? message.text });
+      return { id: out.result.messageId ?? 0, via: 'bot' };
     },
     async scoreLead(account, ref, lang) {
       if (!deps.scorer) return { kind: 'no-model', entity: ref.entity ?? 'lead', closed: 0, required: 0 };

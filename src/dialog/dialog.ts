@@ -194,8 +194,10 @@ export function createDialog(deps: DialogDeps): Dialog {
         case 'message.send': {
           const r = s.recipient!;
           const toUserId = 'userId' in r ? r.userId : c.account.userId;
-          await deps.actions.sendMessage(c.account, { toUserId, text: s.text! }, key);
-          return say('message.send', 'done', lang);
+          const sender = nameOf(c, { userId: c.account.userId });
+          const relayText = say('message.send', 'relay', lang, { sender, text: s.text! });
+          const sent = await deps.actions.sendMessage(c.account, { toUserId, text: s.text!, relayText }, key);
+          return say('message.send', sent.via === 'bot' ? 'done_via_bot' : 'done', lang);
         }
         default:
           return '';

@@ -84,7 +84,12 @@ export interface PortalActions {
     event: { title: string; start: string; end: string; allDay: boolean; attendeeIds: number[]; timeZone: string },
     key: string,
   ): Promise<{ id: number }>;
-  sendMessage(account: Account, message: { toUserId: number; text: string }, key: string): Promise<{ id: number }>;
+  /**
+   * A message from the speaker. Only a user's own token can send as that user; when the portal
+   * holds no token of the speaker's, the message goes from our bot as `relayText` (which names
+   * the speaker) instead of from whoever installed the app, and `via` says so.
+   */
+  sendMessage(account: Account, message: { toUserId: number; text: string; relayText?: string }, key: string): Promise<{ id: number; via?: 'user' | 'bot' }>;
   /** `lang` is the language the reasons are said in. */
   scoreLead(account: Account, ref: LeadRef, lang?: Lang): Promise<LeadScoreAnswer>;
 }

@@ -33,6 +33,19 @@ describe('console', () => {
     ws.send(JSON.stringify({ type: 'say', text: 'Да', userId: 1, lang: 'ru', payload: confirm.reply!.buttons![0]!.payload }));
     expect((await next()).reply?.text).toBe('Задача успешно создана в Битрикс24.');
     expect(rt.sandbox!.state.tasks.size).toBe(before + 1);
+    // A message said by the installer (user 1, whose token the app holds) goes from them…
+    const say = async (text: string, userId: number) => {
+      ws.send(JSON.stringify({ type: 'say', text, userId, lang: 'ru' }));
+      const asked = await next();
+      ws.send(JSON.stringify({ type: 'say', text: 'Да', userId, lang: 'ru', payload: asked.reply!.buttons![0]!.payload }));
+      return (await next()).reply?.text;
+    };
+    const last = () => rt.sandbox!.state.messages.values().sort((a, b) => a.ID - b.ID).pop()!;
+    expect(await say('Напиши Антону привет, как дела?', 1)).toBe('Сообщение отправлено.');
+    expect(last()).toMatchObject({ kind: 'im', fromUserId: 1, dialogId: '4', message: 'привет, как дела?' });
+    // …anyone else's goes from our bot with their name, never as if the installer wrote it.
+    expect(await say('Напиши Антону созвон переносится', 3)).toBe('Сообщение отправлено от имени бота, с вашим именем.');
+    expect(last()).toMatchObject({ kind: 'imbot', botId: expect.any(Number), dialogId: '4', message: 'Анастасия Кузнецова просит передать: созвон переносится' });
     ws.send('not json');
     expect((await next()).type).toBe('error');
     ws.send(JSON.stringify({ type: 'say', text: 'x' }));

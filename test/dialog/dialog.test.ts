@@ -85,7 +85,7 @@ describe('conversation', () => {
     expect((await say('Насте')).text).toBe('Что написать?');
     expect((await say('привет, как дела?')).text).toBe('Отправить сообщение «привет, как дела?», получатель — Анастасия Кузнецова?');
     await say('да');
-    expect(portal.created[0]!.data).toEqual({ toUserId: 3, text: 'привет, как дела?' });
+    expect(portal.created[0]!.data).toEqual({ toUserId: 3, text: 'привет, как дела?', relayText: 'Александр Сербул просит передать: привет, как дела?' });
   });
 
   it('offers a button per candidate and takes the pressed one', async () => {
@@ -200,6 +200,16 @@ describe('at most once', () => {
     expect(portal.created).toHaveLength(1);
     expect(a.text).toBe('Задача успешно создана в Битрикс24.');
     expect(b.text).toBe('Задача успешно создана в Битрикс24.');
+  });
+});
+
+describe('a message the portal cannot send as the speaker', () => {
+  it('goes with a text naming the speaker, and the reply says the bot sent it', async () => {
+    const { say, portal } = setup();
+    portal.messagesVia = 'bot';
+    await say('Напиши Антону привет, как дела?');
+    expect((await say('да')).text).toBe('Сообщение отправлено от имени бота, с вашим именем.');
+    expect(portal.created[0]!.data).toMatchObject({ toUserId: 4, text: 'привет, как дела?', relayText: 'Александр Сербул просит передать: привет, как дела?' });
   });
 });
 

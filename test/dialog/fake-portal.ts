@@ -37,8 +37,10 @@ export class FakePortal implements PortalActions {
   createEvent(_a: Account, event: Record<string, unknown> & { title: string }, key: string) {
     return this.write('event', key, event);
   }
-  sendMessage(_a: Account, m: Record<string, unknown> & { text: string }, key: string) {
-    return this.write('message', key, m);
+  /** How the portal says messages went (PortalActions.sendMessage's `via`). */
+  messagesVia?: 'user' | 'bot';
+  async sendMessage(_a: Account, m: Record<string, unknown> & { text: string }, key: string) {
+    return { ...(await this.write('message', key, m)), ...(this.messagesVia ? { via: this.messagesVia } : {}) };
   }
   async scoreLead(_a: Account, ref: LeadRef): Promise<LeadScoreAnswer> {
     return this.score ? this.score(ref) : { kind: 'no-model', entity: 'lead', closed: 1240, required: 2000 };

@@ -13,7 +13,7 @@ import type Database from 'better-sqlite3';
 
 interface Pending {
   /** The operation's synchronous statements. */
-  write: () => unknown;
+  run: () => unknown;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -25,8 +25,8 @@ export interface GroupCommit {
   read<T>(read: () => T): Promise<T>;
   /** Commit what is queued now (before closing the connection). */
   flush(): void;
-  /** Batches committed and writes in them, for benchmarks and tests. */
-  readonly stats: { batches: number; writes: number };
+  /** Batches committed and the operations (reads and writes) in them, for benchmarks and tests. */
+  readonly stats: { batches: number; operations: number };
 }
 
 /** SQLITE_BUSY and its kinds: the whole file is locked, so writing alone would wait the same. */
@@ -36,12 +36,12 @@ export function createGroupCommit(db: Database.Database): GroupCommit {
   let queue: Pending[] = [];
   let scheduled = false;
   let writes = 0;
-  const stats = { batches: 0, writes: 0 };
-  const together = db.transaction((batch: Pending[]) => batch.map((p) => p.write()));
+  const stats = { batches: 0, operations: 0 };
+  const together = db.transaction((batch: Pending[]) => batch.map((p) => p.run()));
 
   const alone = (p: Pending) => {
     try {
-      p.resolve(p.write());
+      p.resolve(p.run());
     } catch (e) {
       p.reject(e);
     }
@@ -55,7 +55,7 @@ export function createGroupCommit(db: Database.Database): GroupCommit {
     writes = 0;
     if (!batch.length) return;
     stats.batches++;
-    stats.writes += batch.length;
+    stats.operations += batch.length;
     if (batch.length === 1) return alone(batch[0]!);
     let results: unknown[];
     try {
@@ -71,9 +71,9 @@ export function createGroupCommit(db: Database.Database): GroupCommit {
     batch.forEach((p, i) => p.resolve(results[i]));
   }
 
-  const enqueue = <T>(write: () => T): Promise<T> =>
+  const enqueue = <T>(run: () => T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      queue.push({ write, resolve: resolve as (v: unknown) => void, reject });
+      queue.push({ run, resolve: resolve as (v: unknown) => void, reject });
       if (!scheduled) {
         scheduled = true;
         setImmediate(flush);

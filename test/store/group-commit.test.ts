@@ -30,7 +30,7 @@ describe('group commit', () => {
     const asked = [group.write(() => ins.get('a', 1)), group.read(() => get.get('a')), group.write(() => ins.get('a', 2)), group.read(() => get.get('a'))];
     expect(group.stats.batches).toBe(0); // nothing runs before the turn ends
     expect(await Promise.all(asked)).toEqual([{ v: 1 }, 1, { v: 2 }, 2]);
-    expect(group.stats).toEqual({ batches: 1, writes: 4 });
+    expect(group.stats).toEqual({ batches: 1, operations: 4 });
     // Settled means committed: another connection sees the rows.
     const other = new Database(path, { readonly: true });
     expect(other.prepare('SELECT v FROM t WHERE k = ?').pluck().get('a')).toBe(2);

@@ -58,6 +58,13 @@ describe('intents', () => {
     ['помощь', 'help'],
     ['what can you do', 'help'],
     ['yes please', 'confirm'],
+    // As people answer in chat (a blind probe of new sentences found these missing).
+    ['да, записывай', 'confirm'],
+    ['не-не', 'reject'],
+    ['нет-нет', 'reject'],
+    ['забудь, не надо ничего', 'cancel'],
+    ['слушай, а ты что можешь делать?', 'help'],
+    ['помоги, как с тобой работать', 'help'],
   ])('"%s" is %s', (text, intent) => {
     expect(parse(text).intent).toBe(intent);
   });
@@ -91,6 +98,11 @@ describe('intents', () => {
     // A cancelling word after "про" / "about" is the subject.
     ['созвон завтра в 15 про перенос сроков', 'event.create', undefined],
     ['meeting tomorrow at 3 about the move', 'event.create', undefined],
+    // Informal verbs: "закинь задачу", "кинь сообщение", "ответь …".
+    ['закинь на Антона задачу проверить остатки', 'task.create', 'проверить остатки'],
+    ['кинь Насте сообщение где ключи от склада', 'message.send', undefined],
+    ['ответь Антону что я согласен', 'message.send', undefined],
+    ['насколько горячий лид номер 310', 'lead.score', undefined],
   ])('"%s" is %s', (text, intent, title) => {
     const r = parse(text);
     expect(r.intent).toBe(intent);

@@ -14,7 +14,7 @@ interface IntentGrammarFile {
   replies: Record<ReplyIntent, string[]>;
   fillers: string[];
   correction: string[];
-  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
+  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] } };
   lead_in: string[];
 }
@@ -23,6 +23,8 @@ interface CompiledCommand {
   intent: CommandIntent;
   nouns: WordSet;
   verbs: WordSet;
+  /** A verb stem landing on a noun ("постав*" on "поставки", "созда*" on "создание") is no verb. */
+  verbsNotNouns: boolean;
   standalone: WordSet;
   reminder: WordSet;
   standaloneWithPerson: WordSet;
@@ -57,6 +59,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
         intent,
         nouns: new WordSet(c.nouns),
         verbs: new WordSet(c.verbs),
+        verbsNotNouns: c.verbs_not_nouns === true,
         standalone: new WordSet(c.standalone ?? []),
         reminder: new WordSet(c.reminder ?? []),
         standaloneWithPerson: new WordSet(c.standalone_with_person ?? []),
@@ -119,6 +122,7 @@ export function classifyCommand(
   g: IntentGrammar,
   personAt: (tokenIndex: number) => boolean,
   hasDate: () => boolean = () => false,
+  isNounAt: (tokenIndex: number) => boolean = () => false,
 ): CommandMatch | null {
   const words = tokens.map((t) => t.norm);
   // weak: fired by a kind of meeting plus a date only, no command word ("встреча завтра в 10").
@@ -144,7 +148,7 @@ export function classifyCommand(
       }
       if (verb < 0) {
         const n = c.verbs.matchAt(words, i);
-        if (n && i !== noun) {
+        if (n && i !== noun && !(c.verbsNotNouns && n === 1 && isNounAt(i))) {
           verb = i;
           verbLen = n;
         }

@@ -93,7 +93,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   }
   let dates: DateMention[] | undefined;
   const datesOf = () => (dates ??= visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text));
-  const cmd = classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0);
+  const cmd = classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0, (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
 
   if (!cmd) {
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").

@@ -103,6 +103,10 @@ describe('intents', () => {
     ['кинь Насте сообщение где ключи от склада', 'message.send', undefined],
     ['ответь Антону что я согласен', 'message.send', undefined],
     ['насколько горячий лид номер 310', 'lead.score', undefined],
+    // A command-verb stem that lands on a noun is part of the title ("поставки", "создание").
+    ['задача для Антона подготовить договор поставки', 'task.create', 'подготовить договор поставки'],
+    ['задача Антону: создание сайта', 'task.create', 'создание сайта'],
+    ['задачу Антону проверить поставщика', 'task.create', 'проверить поставщика'],
   ])('"%s" is %s', (text, intent, title) => {
     const r = parse(text);
     expect(r.intent).toBe(intent);

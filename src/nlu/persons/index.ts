@@ -18,6 +18,8 @@ export interface PersonFinder {
   /** A name, surname or noun said in an oblique case, in the nominative ("петровой" → "петрова",
    *  "Ромашкой" → "Ромашка"); any other word as it is. The parser names leads with it. */
   nominative(word: string, lang: 'ru' | 'en'): string;
+  /** True when every dictionary reading of a Russian word is a noun ("поставки", "создание"). */
+  isNoun(word: string, lang: 'ru' | 'en'): boolean;
 }
 
 export interface PersonFinderOptions {
@@ -37,6 +39,11 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
     find: (text, directory, lang) => finder.find(text, directory, lang),
     resolve: (phrase, directory, lang, preferredCase) => finder.resolve(phrase, directory, lang, preferredCase),
     nominative: (word, lang) => nominativeOf(morph, word, lang),
+    isNoun: (word, lang) => {
+      if (lang !== 'ru') return false;
+      const readings = morph.analyze(normalizeWord(word)).filter((p) => p.dictionary);
+      return readings.length > 0 && readings.every((p) => p.pos === 'NOUN');
+    },
   };
 }
 

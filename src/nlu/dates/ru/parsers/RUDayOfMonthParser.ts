@@ -2,7 +2,8 @@
  * A day of the month said alone: "двадцать пятого", "на 25-е", "к 5-му", "пятого числа", "к первому числу".
  * The resolver places it in this month if not past, else the next (nlu.md). A nominative ordinal
  * ("первое") is common outside dates ("первое сообщение"), so it counts only after на/к/до/с/по;
- * a bare genitive ("двадцать пятого") only where the phrase ends ("третьего отдела" is no date).
+ * a bare genitive ("двадцать пятого") only where the phrase ends or an infinitive follows
+ * ("третьего отдела" is no date; "тридцатого оплатить аренду" is).
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
@@ -10,7 +11,8 @@ import type { RuVocabulary } from '../vocabulary';
 
 const DAY_GROUP = 1;
 const GENITIVE = /(?:ого|его|ьего)$/i;
-const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:в|во|к|на|с|до|и|утром|вечером|днём|днем|после|без|весь|целый)(?!\p{L}))/iu;
+// An ordinal adjective goes with a noun; before an infinitive ("тридцатого оплатить аренду") it is the day.
+const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:в|во|к|на|с|до|и|утром|вечером|днём|днем|после|без|весь|целый)(?!\p{L})|\s+\p{L}+(?:ть|ти|чь)(?:ся|сь)?(?!\p{L}))/iu;
 const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:на|к|ко|до|с|со|по)\s+$/iu;
 
 export class RUDayOfMonthParser extends AbstractParser {

@@ -18,7 +18,7 @@ import { createSandbox, type Sandbox } from './sandbox';
 import { InstallService } from './bitrix/install';
 import { PortalClients, type AppCredentials } from './bitrix/client';
 import { DirectoryCache } from './bitrix/directory';
-import { DEFAULT_BOTS, ensureBots } from './bitrix/bots';
+import { DEFAULT_BOTS, botIdsOf, ensureBots } from './bitrix/bots';
 import { createPortalActions } from './bitrix/portal-actions';
 import { bitrixAppRouter } from './channels/bitrix-app';
 import { createBitrixBotHandler } from './channels/bitrix-bot';
@@ -171,7 +171,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     // A bot deleted in the portal is forgotten, so the next set-up registers it again.
     async onBotDelete(install, botId) {
       const fresh = await store.installs.get(install.memberId);
-      const ids = (fresh?.settings ?? {}) as { botId?: number; openlinesBotId?: number };
+      const ids = botIdsOf(fresh);
       if (!fresh || (ids.botId !== botId && ids.openlinesBotId !== botId)) return;
       const settings = { ...fresh.settings };
       if (ids.botId === botId) delete settings.botId;
@@ -225,7 +225,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   // A late voice result goes to the user's private chat with our bot.
   const notify = async (account: { memberId: string; userId: number }, text: string) => {
     const install = await store.installs.get(account.memberId);
-    const botId = Number((install?.settings as { botId?: number } | undefined)?.botId);
+    const { botId } = botIdsOf(install);
     if (!install || !botId) return;
     const client = await clients.get(account.memberId);
     await botMessage({ client, actions: store.actions, locks: store.locks }, `notify:${account.memberId}:${account.userId}:${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}:${Date.now()}`, { botId, dialogId: account.userId, text });

@@ -3,7 +3,7 @@
  * one open-lines bot (TYPE O). Both share the one handler URL (a portal requires every bot of an app
  * to use the same handlers); their ids are kept in the install's settings so replies can name them.
  */
-import type { InstallStore } from '../store/types';
+import type { Install, InstallStore } from '../store/types';
 import type { BitrixCaller } from './client';
 
 /** The hidden bot command behind keyboard buttons (src/channels/bitrix-bot.ts reads it). */
@@ -26,6 +26,15 @@ export const DEFAULT_BOTS: { messenger: BotProfile; openlines: BotProfile } = {
   openlines: { code: 'b24_assistant_ol', name: 'Ассистент (открытые линии)', workPosition: 'Отвечает клиентам и зовёт оператора', color: 'MINT' },
 };
 
+/** The bot ids an install's settings record (ensureBots writes them there); none when not registered. */
+export function botIdsOf(install: Pick<Install, 'settings'> | null | undefined): Partial<BotIds> {
+  const s = (install?.settings ?? {}) as { botId?: unknown; openlinesBotId?: unknown };
+  const id = (v: unknown) => Number(v) || undefined;
+  const botId = id(s.botId);
+  const openlinesBotId = id(s.openlinesBotId);
+  return { ...(botId ? { botId } : {}), ...(openlinesBotId ? { openlinesBotId } : {}) };
+}
+
 /** Register both bots unless the install already records them; returns their ids. */
 export async function ensureBots(
   client: BitrixCaller,
@@ -35,8 +44,8 @@ export async function ensureBots(
   profiles = DEFAULT_BOTS,
 ): Promise<BotIds> {
   const install = await installs.get(memberId);
-  const known = install?.settings as { botId?: number; openlinesBotId?: number } | undefined;
-  if (known?.botId) return { botId: known.botId, ...(known.openlinesBotId ? { openlinesBotId: known.openlinesBotId } : {}) };
+  const known = botIdsOf(install);
+  if (known.botId) return { ...known, botId: known.botId };
   const register = async (p: BotProfile, type: 'B' | 'O') =>
     Number(
       await client.call<number | string>(

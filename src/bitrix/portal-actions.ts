@@ -7,6 +7,7 @@ import type { Account, LeadScoreAnswer, PortalActions } from '../dialog/types';
 import type { Lang, LeadRef } from '../nlu/types';
 import type { Store } from '../store/types';
 import { botMessage, createEvent, createTask, sendMessage } from './actions';
+import { botIdsOf } from './bots';
 import { BitrixApiError } from './errors';
 import type { PortalClients } from './client';
 import type { DirectoryCache } from './directory';
@@ -69,7 +70,7 @@ export function createPortalActions(deps: PortalActionsDeps): PortalActions {
         const out = await sendMessage(await actionDeps(account), key, { to: message.toUserId, text: message.text });
         return { id: out.result.messageId ?? 0, via: 'user' };
       }
-      const botId = Number((install?.settings as { botId?: unknown } | undefined)?.botId);
+      const { botId } = botIdsOf(install);
       if (!botId) throw new BitrixApiError({ method: 'imbot.message.add', code: 'NO_BOT', status: 0, description: 'no bot registered in this portal to pass the message on' });
       const out = await botMessage(await actionDeps(account), key, { botId, dialogId: message.toUserId, text: message.relayText ?? message.text });
       return { id: out.result.messageId ?? 0, via: 'bot' };

@@ -14,6 +14,7 @@ import type Database from 'better-sqlite3';
 interface Pending {
   /** The operation's synchronous statements. */
   run: () => unknown;
+  writes: boolean;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -35,7 +36,6 @@ const isBusy = (e: unknown) => typeof (e as { code?: unknown })?.code === 'strin
 export function createGroupCommit(db: Database.Database): GroupCommit {
   let queue: Pending[] = [];
   let scheduled = false;
-  let writes = 0;
   const stats = { batches: 0, operations: 0 };
   const together = db.transaction((batch: Pending[]) => batch.map((p) => p.run()));
 
@@ -50,9 +50,7 @@ export function createGroupCommit(db: Database.Database): GroupCommit {
   function flush(): void {
     scheduled = false;
     const batch = queue;
-    const writing = writes > 0;
     queue = [];
-    writes = 0;
     if (!batch.length) return;
     stats.batches++;
     stats.operations += batch.length;
@@ -60,7 +58,7 @@ export function createGroupCommit(db: Database.Database): GroupCommit {
     let results: unknown[];
     try {
       // Reads alone need no write lock: a deferred transaction leaves other processes' writers be.
-      results = writing ? together.immediate(batch) : together.deferred(batch);
+      results = batch.some((p) => p.writes) ? together.immediate(batch) : together.deferred(batch);
     } catch (e) {
       // The transaction rolled back. A busy file fails every write alike; any other error came
       // from one write, which must not cost the others theirs: each runs again on its own.
@@ -71,9 +69,9 @@ export function createGroupCommit(db: Database.Database): GroupCommit {
     batch.forEach((p, i) => p.resolve(results[i]));
   }
 
-  const enqueue = <T>(run: () => T): Promise<T> =>
+  const enqueue = <T>(run: () => T, writes: boolean): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      queue.push({ run, resolve: resolve as (v: unknown) => void, reject });
+      queue.push({ run, writes, resolve: resolve as (v: unknown) => void, reject });
       if (!scheduled) {
         scheduled = true;
         setImmediate(flush);
@@ -81,11 +79,8 @@ export function createGroupCommit(db: Database.Database): GroupCommit {
     });
 
   return {
-    write<T>(write: () => T): Promise<T> {
-      writes++;
-      return enqueue(write);
-    },
-    read: enqueue,
+    write: (run) => enqueue(run, true),
+    read: (run) => enqueue(run, false),
     flush,
     stats,
   };

@@ -14,7 +14,8 @@ import { tokenize } from '../src/nlu/tokens';
 import type { Directory, ParseContext } from '../src/nlu/types';
 import { generateDirectory, rng } from './directory-gen';
 
-const shared = path.resolve(__dirname, '..', '..', 'shared', 'corpus');
+// The public corpora kept in the repository (test/corpus/README.md).
+const shared = path.resolve(__dirname, '..', 'test', 'corpus');
 
 interface Line { text: string; now?: string; tz?: string; lang?: 'ru' | 'en' }
 

@@ -13,7 +13,7 @@ import { createPersonFinder } from '../src/nlu/persons';
 import type { Directory } from '../src/nlu/types';
 import { generateDirectory } from './directory-gen';
 
-const corpusDir = process.env.B24_CORPUS_DIR ?? path.resolve(__dirname, '..', '..', 'shared', 'corpus');
+const corpusDir = process.env.B24_CORPUS_DIR ?? path.resolve(__dirname, '..', 'test', 'corpus');
 
 function texts(): { text: string; lang: 'ru' | 'en' }[] {
   const out: { text: string; lang: 'ru' | 'en' }[] = [];

@@ -7,13 +7,15 @@
  * the same test rows. Ours is run with its default class balancing (upsampling) and without.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseCsv } from '../../src/scoring/csv';
 import { detectColumns } from '../../src/scoring/dataset';
 import { resolveTarget, trainTable, type TrainOptions } from '../../src/scoring/pipeline';
 import { stratifiedSplit } from '../../src/scoring/split';
 import { ensureSklearn, runSklearn } from './sklearn';
 
-const DATA = '/work/shared/data/crm';
+// The public CRM data sets (13 MB) stay outside the repository: ../shared/data/crm beside it, or B24_CRM_DATA.
+const DATA = process.env.B24_CRM_DATA ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'crm');
 const sets = [
   { name: 'bank-additional without duration', file: 'bank-additional-full.csv', target: 'y', drop: ['duration'] },
   { name: 'bank-full without duration', file: 'bank-full.csv', target: 'y', drop: ['duration'] },

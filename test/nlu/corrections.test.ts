@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, IntentName } from '../../src/nlu/types';
+import { corpusFile } from '../helpers/data';
 
-const directory = JSON.parse(fs.readFileSync('/work/shared/corpus/directory.json', 'utf8')) as Directory;
+const directory = JSON.parse(fs.readFileSync(corpusFile('directory.json'), 'utf8')) as Directory;
 const now = new Date('2026-11-26T07:00:00Z'); // Thu 10:00 in Moscow
 let parser: Parser;
 beforeAll(async () => {

@@ -14,9 +14,10 @@ import { spawnSync } from 'node:child_process';
 import { createParser, type Parser } from '../../src/nlu';
 import { readDirectory, resolveNow } from '../../src/commands/parse';
 import type { Directory, IntentName } from '../../src/nlu/types';
+import { CORPUS_DIR, SCORER } from '../helpers/data';
 
-/** The shared folder (corpus, spec, scorer): ../shared next to the repository, or B24_SHARED_DIR. */
-export const SHARED = process.env.B24_SHARED_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared');
+/** The corpora and the scorer, kept in the repository (test/corpus; see test/helpers/data.ts). */
+export { CORPUS_DIR };
 const HERE = __dirname;
 
 interface Line {
@@ -37,7 +38,7 @@ export interface Score {
 
 const directories = new Map<string, Directory>();
 function directoryOf(name: string | undefined): Directory {
-  const file = name ? path.join(HERE, 'fixtures', `${name}.json`) : path.join(SHARED, 'corpus', 'directory.json');
+  const file = name ? path.join(HERE, 'fixtures', `${name}.json`) : path.join(CORPUS_DIR, 'directory.json');
   let d = directories.get(file);
   if (!d) directories.set(file, (d = readDirectory(file)));
   return d;
@@ -63,7 +64,7 @@ export function scoreFile(parser: Parser, file: string): Score {
   const lines = fs.readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Line);
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'heldout-')), 'answers.jsonl');
   fs.writeFileSync(tmp, answers(parser, lines) + '\n');
-  const r = spawnSync(process.execPath, [path.join(SHARED, 'tools', 'nlu-eval.mjs'), '--corpus', corpus, '--answers', tmp, '--json'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [SCORER, '--corpus', corpus, '--answers', tmp, '--json'], { encoding: 'utf8' });
   fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
   const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as Score;
   return res;

@@ -13,6 +13,7 @@
 import * as fs from 'fs';
 import type { DateMention } from '../../../src/nlu/types';
 import type { DateExtractor } from '../../../src/nlu/dates';
+import { CORPUS_DIR } from '../../helpers/data';
 
 export interface CorpusLine {
   id: string;
@@ -32,7 +33,7 @@ export interface Outcome {
 
 const DEFAULT_NOW = '2026-11-26T10:00';
 const DEFAULT_TZ = 'Europe/Moscow';
-const CORPUS_DIR = '/work/shared/corpus';
+
 
 export function readCorpus(name: string): CorpusLine[] {
   return fs

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { createDateExtractor, loadDateGrammars } from '../../../src/nlu/dates';
 import { createPrefilter, enPrefilter, ruPrefilter } from '../../../src/nlu/dates/prefilter';
 import { ctx } from './helpers';
+import { CORPUS_DIR } from '../../helpers/data';
 
-const corpusDir = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const corpusDir = CORPUS_DIR;
 
 function corpusTexts(): string[] {
   if (!fs.existsSync(corpusDir)) return [];

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import type { Directory } from '../../../src/nlu/types';
 import { createPersonFinder, type PersonFinder } from '../../../src/nlu/persons';
+import { CORPUS_DIR } from '../../helpers/data';
 
-export const CORPUS_DIR = process.env.B24_CORPUS_DIR ?? '/work/shared/corpus';
+export { CORPUS_DIR };
 
 export function demoDirectory(): Directory {
   return JSON.parse(fs.readFileSync(`${CORPUS_DIR}/directory.json`, 'utf8')) as Directory;

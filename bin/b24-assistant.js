@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// The installed command: runs the TypeScript entry through tsx, so no build step is needed.
-const { spawnSync } = require('node:child_process');
+// The installed command: runs the TypeScript entry in one node process with tsx's loader, so no
+// build step is needed and a signal sent to this process reaches the server (it is forwarded).
+const { spawn } = require('node:child_process');
 const path = require('node:path');
-const tsx = require.resolve('tsx/cli');
-const r = spawnSync(process.execPath, [tsx, path.join(__dirname, '..', 'src', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const { pathToFileURL } = require('node:url');
+const loader = pathToFileURL(require.resolve('tsx')).href;
+const child = spawn(process.execPath, ['--import', loader, path.join(__dirname, '..', 'src', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (require('node:os').constants.signals[signal] ?? 0) : 1)));

@@ -3,6 +3,8 @@
  * `loadConfig(env)` returns typed values with defaults or throws a `ConfigError` that names each
  * bad variable. The README's "Configuration" table lists the same variables.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 const optionalString = z
@@ -74,17 +76,46 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const c = parsed.data;
+  // Every bad setting at once: the schema's complaints, then the ones between variables and files.
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const v = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  if (v('B24_CLIENT_ID') && !v('B24_CLIENT_SECRET')) problems.push('B24_CLIENT_SECRET: required when B24_CLIENT_ID is set');
+  if (v('B24_CLIENT_SECRET') && !v('B24_CLIENT_ID')) problems.push('B24_CLIENT_ID: required when B24_CLIENT_SECRET is set');
+  const key = v('ENCRYPTION_KEY');
+  if (key && key.length < 32) problems.push('ENCRYPTION_KEY: must be at least 32 characters');
+  if (v('GOOGLE_PROJECT_ID') && !v('GOOGLE_SIGNING_KEYS_FILE')) problems.push('GOOGLE_SIGNING_KEYS_FILE: required with GOOGLE_PROJECT_ID (Google\'s public keys to verify google-assistant-signature)');
+  problems.push(...fileProblems(env.DATA_DIR?.trim() || './data', v('GOOGLE_SIGNING_KEYS_FILE')));
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}
+
+/** Settings that name files: said at start with the path, not as a stack trace on first use. */
+function fileProblems(dataDir: string, keysFile: string | undefined): string[] {
   const problems: string[] = [];
-  if (c.B24_CLIENT_ID && !c.B24_CLIENT_SECRET) problems.push('B24_CLIENT_SECRET: required when B24_CLIENT_ID is set');
-  if (c.B24_CLIENT_SECRET && !c.B24_CLIENT_ID) problems.push('B24_CLIENT_ID: required when B24_CLIENT_SECRET is set');
-  if (c.ENCRYPTION_KEY && c.ENCRYPTION_KEY.length < 32) problems.push('ENCRYPTION_KEY: must be at least 32 characters');
-  if (c.GOOGLE_PROJECT_ID && !c.GOOGLE_SIGNING_KEYS_FILE) problems.push('GOOGLE_SIGNING_KEYS_FILE: required with GOOGLE_PROJECT_ID (Google\'s public keys to verify google-assistant-signature)');
-  if (problems.length) throw new ConfigError(problems);
-  return c;
+  const stat = (p: string) => {
+    try {
+      return fs.statSync(p);
+    } catch {
+      return null;
+    }
+  };
+  const dir = stat(dataDir);
+  if (dir && !dir.isDirectory()) problems.push(`DATA_DIR: ${path.resolve(dataDir)} is a file, not a directory`);
+  if (keysFile) {
+    const f = stat(keysFile);
+    if (!f) problems.push(`GOOGLE_SIGNING_KEYS_FILE: ${path.resolve(keysFile)} does not exist`);
+    else if (!f.isFile()) problems.push(`GOOGLE_SIGNING_KEYS_FILE: ${path.resolve(keysFile)} is not a file`);
+    else {
+      try {
+        const keys = JSON.parse(fs.readFileSync(keysFile, 'utf8')) as unknown;
+        const ok = keys !== null && typeof keys === 'object' && !Array.isArray(keys) && Object.values(keys).length > 0 && Object.values(keys).every((k) => typeof k === 'string');
+        if (!ok) problems.push(`GOOGLE_SIGNING_KEYS_FILE: ${path.resolve(keysFile)} must be a JSON object {"<kid>": "<PEM>"}`);
+      } catch (e) {
+        problems.push(`GOOGLE_SIGNING_KEYS_FILE: ${path.resolve(keysFile)} cannot be read as JSON (${(e as Error).message.split('\n')[0]})`);
+      }
+    }
+  }
+  return problems;
 }
 
 /** True when no real Bitrix24 app is configured: the server mounts and uses its sandbox portal. */

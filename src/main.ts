@@ -6,6 +6,14 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
+import { parseArgs, UsageError, wantsHelp, type OptionSpec } from './commands/args';
+
+/** What every `src/commands/<name>.ts` exports. */
+interface CommandModule {
+  run(argv: string[]): Promise<number>;
+  usage?: string;
+  options?: OptionSpec;
+}
 
 const commands: Record<string, { file: string; summary: string }> = {
   serve: { file: 'serve', summary: 'run the server (webhooks, pages, sandbox portal when unconfigured)' },
@@ -28,7 +36,9 @@ function usage(): string {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage());
+    // No command at all is a usage error (stderr, 2); asking for help is not.
+    if (name) process.stdout.write(usage());
+    else process.stderr.write(usage());
     return name ? 0 : 2;
   }
   const cmd = commands[name];
@@ -42,8 +52,21 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(file) as { run(argv: string[]): Promise<number> };
-  return mod.run(rest);
+  const mod = require(file) as CommandModule;
+  const help = mod.usage ?? `usage: b24-assistant ${name}\n  ${cmd.summary}\n`;
+  // Help and bad arguments are answered before the command does anything (no server, no files).
+  if (wantsHelp(rest)) {
+    process.stdout.write(help);
+    return 0;
+  }
+  try {
+    parseArgs(rest, mod.options ?? {});
+    return await mod.run(rest);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${name}: ${e.message}\n${help}`);
+    return 2;
+  }
 }
 
 main(process.argv.slice(2)).then(

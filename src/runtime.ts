@@ -85,6 +85,8 @@ function sandboxCredentials(dataDir: string): AppCredentials {
 export interface RuntimeOptions {
   log?: Logger;
   version?: string;
+  /** How long a stop waits for requests in flight before cutting their connections (default 8 s). */
+  shutdownGraceMs?: number;
   /** Leads in the sandbox's synthetic CRM. Default 2,500 (enough closed leads to train a model). */
   sandboxLeads?: number;
   /**
@@ -359,8 +361,10 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       detachWeb();
       for (const c of consoleWss?.clients ?? []) c.terminate();
       consoleWss?.close();
+      // Requests in flight finish; past the deadline their connections are cut so a stop never hangs.
+      const cut = setTimeout(() => server.closeAllConnections(), opts.shutdownGraceMs ?? 8000);
       await new Promise<void>((r) => server.close(() => r()));
-      server.closeAllConnections?.();
+      clearTimeout(cut);
       retraining.stop();
       await trainingQueue.close();
       if (sandbox) await sandbox.close();

@@ -45,7 +45,7 @@ interface StreamResult {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), ['sequential']);
+  const args = parseArgs(process.argv.slice(2), { flags: ['sequential'], values: ['leads', 'seed', 'ref-requests', 'probe-wait', 'timeout'] });
   const leads = intFlag(args.get('leads'), 'leads', 100, 500_000, 100_000);
   const seed = intFlag(args.get('seed'), 'seed', 0, 2 ** 31 - 1, 1);
   const refRequests = intFlag(args.get('ref-requests'), 'ref-requests', 2, 1000, 40);

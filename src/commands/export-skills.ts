@@ -8,13 +8,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from './args';
+import { parseArgs, type OptionSpec } from './args';
 import { loadTexts } from '../dialog/texts';
 import { buildSkillFiles, agentZip, fileText } from '../channels/skills';
 import { pushAgent, resolvePushSettings, PushError, redactSecrets, type AgentsClientFactory } from '../channels/dialogflow-push';
 
+export const usage = `usage: b24-assistant export-skills [--out DIR] [--url PUBLIC_URL]
+         [--push [--project ID] [--credentials FILE] [--location LOC] [--endpoint URL]]
+`;
+export const options: OptionSpec = { flags: ['push'], values: ['out', 'url', 'project', 'credentials', 'location', 'endpoint'] };
+
 export async function run(argv: string[], deps: { factory?: AgentsClientFactory; pollMs?: number } = {}): Promise<number> {
-  const args = parseArgs(argv, ['push']);
+  const args = parseArgs(argv, options);
   const out = path.resolve(args.get('out') ?? path.join(__dirname, '..', '..', 'skills'));
   const url = args.get('url') ?? process.env.PUBLIC_URL ?? 'https://assistant.example.com';
   const files = buildSkillFiles(loadTexts(), url);

@@ -3,16 +3,19 @@
  * a voice assistant to that portal user (what the "Голосовой помощник" page shows). Without
  * --portal, the only installed portal (the sandbox after the first `npm start`).
  */
-import { parseArgs } from './args';
+import { parseArgs, type OptionSpec } from './args';
 import { loadConfig } from '../config';
 import { createCodeHasher, openConfiguredStore, resolveEncryptionKey } from '../store';
 import { issueLinkCode } from '../dialog';
 
+export const usage = 'usage: b24-assistant link-code --user ID [--portal DOMAIN] [--json]\n';
+export const options: OptionSpec = { flags: ['json'], values: ['user', 'portal'] };
+
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json']);
+  const args = parseArgs(argv, options);
   const userId = Number(args.get('user'));
   if (!Number.isInteger(userId) || userId <= 0) {
-    process.stderr.write('usage: link-code --user ID [--portal DOMAIN] [--json]\n');
+    process.stderr.write(usage);
     return 2;
   }
   const config = loadConfig();

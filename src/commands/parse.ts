@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { parseArgs } from './args';
+import { parseArgs, UsageError, type OptionSpec } from './args';
 import { createParser } from '../nlu';
 import type { Directory, Lang, ParseContext } from '../nlu/types';
 import { instantOfWallTime, isValidTimeZone, parseWallTime } from '../nlu/clock';
@@ -38,8 +38,15 @@ export function readDirectory(file: string | undefined): Directory {
   return { self: Number(d.self ?? 0), timeZone: d.timeZone, users: d.users };
 }
 
+export const usage = `usage: b24-assistant parse "TEXT" [--now 2026-11-26T10:00] [--tz Europe/Moscow] [--directory FILE] [--lang ru|en] [--json] [--trace]
+       b24-assistant parse --jsonl [--directory FILE]   (JSON lines {"id","text","now","tz","lang"?} on stdin)
+`;
+export const options: OptionSpec = { flags: ['jsonl', 'json', 'trace'], values: ['directory', 'now', 'tz', 'lang'] };
+
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['jsonl', 'json', 'trace']);
+  const args = parseArgs(argv, options);
+  const langArg = args.get('lang');
+  if (langArg !== undefined && langArg !== 'ru' && langArg !== 'en') throw new UsageError(`--lang must be ru or en, got "${langArg}"`);
   const directory = readDirectory(args.get('directory'));
   const parser = await createParser();
 
@@ -74,7 +81,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const text = args.positionals.join(' ');
   if (!text) {
-    process.stderr.write('usage: parse "TEXT" [--now 2026-11-26T10:00] [--tz Europe/Moscow] [--directory FILE] [--lang ru|en] [--json]\n');
+    process.stderr.write(usage);
     return 2;
   }
   const tz = args.get('tz') ?? directory.timeZone ?? DEFAULT_TZ;

@@ -3,7 +3,7 @@
  * runs the sandbox Bitrix24 portal standalone and prints one JSON line with its endpoints once
  * it listens (rest, webhook, oauth, clientId, clientSecret, memberId, domain).
  */
-import { parseArgs } from './args';
+import { parseArgs, type OptionSpec } from './args';
 import { createSandbox } from '../sandbox';
 
 function intFlag(value: string | undefined, name: string, min: number, max: number, dflt: number): number {
@@ -13,12 +13,11 @@ function intFlag(value: string | undefined, name: string, min: number, max: numb
   return n;
 }
 
+export const usage = 'usage: b24-assistant sandbox --port N [--leads K] [--seed S] [--data-dir D] [--webhook-code C] [--client-id ID] [--client-secret S] [--host H] [--no-rate-limit]\n';
+export const options: OptionSpec = { flags: ['no-rate-limit'], values: ['port', 'leads', 'seed', 'data-dir', 'webhook-code', 'client-id', 'client-secret', 'host'] };
+
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['no-rate-limit', 'help']);
-  if (args.has('help')) {
-    process.stdout.write('usage: sandbox --port N [--leads K] [--seed S] [--data-dir D] [--webhook-code C] [--client-id ID] [--client-secret S] [--host H] [--no-rate-limit]\n');
-    return 0;
-  }
+  const args = parseArgs(argv, options);
   let port: number, leads: number, seed: number;
   try {
     port = intFlag(args.get('port'), 'port', 0, 65535, 0);

@@ -3,17 +3,20 @@
  * of success, as CSV on stdout (`row,probability`, or `<id column>,probability`).
  */
 import fs from 'node:fs';
-import { parseArgs } from './args';
+import { parseArgs, type OptionSpec } from './args';
 import { parseCsv } from '../scoring/csv';
 import { compile, parseModel, scoreTable } from '../scoring/model';
 import { DataError } from '../scoring/errors';
 
+export const usage = 'usage: b24-assistant score --model FILE --csv FILE [--sep ";"] [--id COLUMN]\n';
+export const options: OptionSpec = { values: ['model', 'csv', 'sep', 'id'] };
+
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, options);
   const modelFile = args.get('model');
   const csvFile = args.get('csv');
   if (!modelFile || !csvFile) {
-    process.stderr.write('usage: score --model FILE --csv FILE [--sep ";"] [--id COLUMN]\n');
+    process.stderr.write(usage);
     return 2;
   }
   try {

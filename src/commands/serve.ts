@@ -1,8 +1,15 @@
 /** `b24-assistant serve` (`npm start`): the server on the configuration from the environment. */
 import { loadConfig, ConfigError } from '../config';
-import { startRuntime } from '../runtime';
+import { parseArgs, type OptionSpec } from './args';
 
-export async function run(_argv: string[]): Promise<number> {
+export const usage = `usage: b24-assistant serve
+  Runs the server on the configuration from the environment (README: Configuration).
+  Without B24_CLIENT_ID it runs in sandbox mode with a built-in portal.
+`;
+export const options: OptionSpec = {};
+
+export async function run(argv: string[]): Promise<number> {
+  parseArgs(argv, options);
   let config;
   try {
     config = loadConfig();
@@ -13,6 +20,8 @@ export async function run(_argv: string[]): Promise<number> {
     }
     throw e;
   }
+  // Loaded here, not at the top, so `serve --help` answers without loading the server.
+  const { startRuntime } = await import('../runtime');
   const rt = await startRuntime(config);
   const lines = [`b24-assistant listening on ${rt.url} (data in ${config.DATA_DIR})`, `  health:   ${rt.url}/healthz`];
   if (rt.sandbox) {

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type Args } from './args';
+import { parseArgs, type Args, type OptionSpec } from './args';
 import { parseCsv } from '../scoring/csv';
 import { DataError } from '../scoring/errors';
 import { serialiseModel } from '../scoring/model';
@@ -29,7 +29,7 @@ const metricLines = (m: Metrics) => [
   `confusion: tp ${m.confusion.tp}  fp ${m.confusion.fp}  tn ${m.confusion.tn}  fn ${m.confusion.fn}`,
 ];
 
-const USAGE = `usage: b24-assistant train --csv FILE --target COLUMN [--positive VALUE] [--sep ';']
+export const usage = `usage: b24-assistant train --csv FILE --target COLUMN [--positive VALUE] [--sep ';']
          [--drop COL,COL] [--split-column COL] [--model OUT] [--json]
          [--balance upsample|weights|none] [--numeric bins|standard] [--seed N] [--C X] [--threshold P]
        b24-assistant train --portal [MEMBER_ID|DOMAIN] [--entity lead|deal] [--json] [--quiet]
@@ -198,17 +198,19 @@ async function trainPortal(args: Args): Promise<number> {
   }
 }
 
+export const options: OptionSpec = {
+  flags: ['json', 'quiet'],
+  values: ['csv', 'target', 'positive', 'sep', 'drop', 'split-column', 'model', 'balance', 'numeric', 'seed', 'C', 'threshold', 'entity'],
+  optionalValues: ['portal'],
+};
+
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json', 'help', 'quiet']);
-  if (args.has('help')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const args = parseArgs(argv, options);
   if (args.has('portal')) return trainPortal(args);
   const csv = args.get('csv');
   const target = args.get('target');
   if (!csv || !target) {
-    process.stderr.write(`train: --csv and --target are required\n${USAGE}`);
+    process.stderr.write(`train: --csv and --target are required\n${usage}`);
     return 2;
   }
   const json = args.has('json');

@@ -6,19 +6,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, isSandboxMode } from '../config';
-import { openConfiguredStore } from '../store';
-import { PortalClients } from '../bitrix/client';
-import { portalCrmSource } from '../bitrix/crm-source';
-import { createPortalScorer } from '../scoring/portal-scorer';
-import { createBullWorker } from '../scoring/queue';
-import { createLogger } from '../runtime';
+import { parseArgs, type OptionSpec } from './args';
 
-export async function run(_argv: string[]): Promise<number> {
+export const usage = `usage: b24-assistant worker
+  Takes training jobs from the BullMQ queue on REDIS_URL and trains portals' models.
+`;
+export const options: OptionSpec = {};
+
+export async function run(argv: string[]): Promise<number> {
+  parseArgs(argv, options);
   const config = loadConfig();
   if (!config.REDIS_URL) {
     process.stderr.write('worker needs REDIS_URL: without Redis the server trains models in its own process\n');
     return 2;
   }
+  // Loaded here, not at the top, so `worker --help` answers without loading the queue and the store.
+  const [{ openConfiguredStore }, { PortalClients }, { portalCrmSource }, { createPortalScorer }, { createBullWorker }, { createLogger }] = await Promise.all([
+    import('../store'),
+    import('../bitrix/client'),
+    import('../bitrix/crm-source'),
+    import('../scoring/portal-scorer'),
+    import('../scoring/queue'),
+    import('../runtime'),
+  ]);
   const log = createLogger(config.LOG_LEVEL);
   const store = await openConfiguredStore(config);
   const app = isSandboxMode(config)

@@ -12,6 +12,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { isSandboxMode } from './config';
 import { createApp } from './server';
+import { countCalls, createMetrics, type Metrics } from './metrics';
 import { openConfiguredStore } from './store';
 import type { Store } from './store/types';
 import { createSandbox, type Sandbox } from './sandbox';
@@ -98,6 +99,8 @@ export interface RuntimeOptions {
 
 export async function startRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  // The queue is built below; the gauge reads it at scrape time.
+  const metrics = createMetrics({ depth: () => trainingQueue.depth() });
   fs.mkdirSync(config.DATA_DIR, { recursive: true });
   const store = await openConfiguredStore(config);
   const sandboxMode = isSandboxMode(config);
@@ -118,35 +121,35 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     app = { clientId: config.B24_CLIENT_ID!, clientSecret: config.B24_CLIENT_SECRET! };
   }
 
-  const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log });
+  const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log, onCall: (method, outcome) => metrics.portalCalls.inc({ method, outcome }) });
   const installs = new InstallService({ installs: store.installs, log, onChange: (m) => clients.forget(m) });
   const directories = new DirectoryCache();
   const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, retrainStaleOnDemand: false });
   // Job saves of this process reach the pages' progress bars at once (src/web/adapters.ts).
-  const jobs = watchJobs(store.jobs);
+  const jobs = watchJobs(countJobStates(store.jobs, metrics));
   const trainingQueue = config.REDIS_URL ? await createBullQueue(jobs, config.REDIS_URL) : createInProcessQueue(jobs, scorer.runner);
   // Models retrain when their nextTrainingAt passes (hourly check; one enqueue across processes via the store's locks).
   const retraining = startRetrainScheduler({ installs: store.installs, models: store.models, jobs, queue: trainingQueue, locks: store.locks, log: (msg, detail) => log.info({ detail }, msg) });
-  const actions = createPortalActions({
+  const actions = observedActions(log, metrics, createPortalActions({
     clients,
     directories,
     store,
     scorer,
     defaultDeadlineHour: config.DEFAULT_DEADLINE_HOUR,
     defaultTimeZone: 'Europe/Moscow',
-  });
+  }));
 
   const parser = await createParser();
   const hashCode = createCodeHasher(resolveEncryptionKey(config.DATA_DIR, config.ENCRYPTION_KEY));
   const issueCode = (account: { memberId: string; userId: number }) =>
     issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, Date.now(), config.LINK_CODE_TTL_SECONDS * 1000);
-  const dialog = createDialog({
+  const dialog = observedDialog(log, metrics, createDialog({
     parser,
     sessions: store.sessions,
     actions,
     config: { defaultDeadlineHour: config.DEFAULT_DEADLINE_HOUR },
     link: { linkCodes: store.linkCodes, voiceLinks: store.voiceLinks, hashCode },
-  });
+  }));
   const bitrixBot = createBitrixBotHandler({
     dialog,
     async send(install, m, key) {
@@ -211,7 +214,12 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const version = opts.version ?? (require('../package.json') as { version: string }).version;
-  const expressApp = createApp({ version });
+  const readiness: Record<string, () => Promise<void>> = {
+    store: async () => void (await store.installs.get('readyz-probe')),
+    queue: () => trainingQueue.ping(),
+  };
+  if (config.REDIS_URL) readiness.redis = async () => void (await store.sessions.get('readyz-probe', Date.now()));
+  const expressApp = createApp({ version, metrics, readiness, log });
   if (sandbox) expressApp.use('/sandbox', sandbox.router);
   expressApp.use(
     bitrixAppRouter({
@@ -370,5 +378,48 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       if (sandbox) await sandbox.close();
       await store.close();
     },
+  };
+}
+
+/** Each turn counted by channel and intent, and one log line without what was said. */
+function observedDialog(log: Logger, metrics: Metrics, dialog: Dialog): Dialog {
+  return {
+    async handle(turn) {
+      const t0 = Date.now();
+      try {
+        const reply = await dialog.handle(turn);
+        const intent = reply.parse?.intent ?? 'none';
+        metrics.turns.inc({ channel: turn.channel, intent });
+        log.info({ channel: turn.channel, portal: turn.account?.memberId, intent, ms: Date.now() - t0, outcome: 'answered' }, 'turn');
+        return reply;
+      } catch (e) {
+        metrics.turns.inc({ channel: turn.channel, intent: 'error' });
+        log.info({ channel: turn.channel, portal: turn.account?.memberId, ms: Date.now() - t0, outcome: 'error' }, 'turn');
+        throw e;
+      }
+    },
+  };
+}
+
+/** Each portal action counted by name and outcome; the writes and scores logged (portal, duration, outcome). */
+function observedActions(log: Logger, metrics: Metrics, actions: PortalActions): PortalActions {
+  return countCalls(actions, (action, outcome, ms, args) => {
+    metrics.actions.inc({ action, outcome });
+    if (action === 'directory') return;
+    const account = args[0] as { memberId?: unknown } | undefined;
+    log.info({ action, portal: typeof account?.memberId === 'string' ? account.memberId : undefined, ms, outcome }, 'portal action');
+  });
+}
+
+/** Training jobs counted by the state each save reaches. */
+function countJobStates(jobs: Store['jobs'], metrics: Metrics): Store['jobs'] {
+  return {
+    async save(job) {
+      await jobs.save(job);
+      // A running job saves at every progress step; count the states it reaches once.
+      if (job.state !== 'running' || job.progress === 0) metrics.trainingJobs.inc({ state: job.state });
+    },
+    get: (id) => jobs.get(id),
+    listFor: (memberId) => jobs.listFor(memberId),
   };
 }

@@ -58,6 +58,8 @@ export interface PortalClientOptions {
   readRetries?: number;
   /** Back-off before read retry n (ms × 2^n). Default 250. */
   readRetryBaseMs?: number;
+  /** Told of every call's outcome: 'ok', 'retry' (a read tried again) or the error's code (metrics). */
+  onCall?: (method: string, outcome: string) => void;
 }
 
 /**
@@ -100,9 +102,13 @@ export class PortalClient implements BitrixCaller {
     const retries = opts.write ? 0 : (this.opts.readRetries ?? 2);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once<T>(method, params);
+        const page = await this.once<T>(method, params);
+        this.opts.onCall?.(method, 'ok');
+        return page;
       } catch (err) {
-        if (!(err instanceof BitrixTransportError) || attempt >= retries) throw err;
+        const last = !(err instanceof BitrixTransportError) || attempt >= retries;
+        this.opts.onCall?.(method, last ? ((err as { code?: string }).code || 'error') : 'retry');
+        if (last) throw err;
         await sleep((this.opts.readRetryBaseMs ?? 250) * 2 ** attempt);
       }
     }
@@ -137,8 +143,11 @@ export class PortalClient implements BitrixCaller {
         options: { isHaltOnError: false, returnAjaxResult: true },
       });
     } catch (err) {
-      throw fromSdkError(err, 'batch', { cmd: Object.fromEntries(keys.map((k) => [k, commands[k]![0]])) }, this.memberId);
+      const e = fromSdkError(err, 'batch', { cmd: Object.fromEntries(keys.map((k) => [k, commands[k]![0]])) }, this.memberId);
+      this.opts.onCall?.('batch', (e as { code?: string }).code || 'error');
+      throw e;
     }
+    this.opts.onCall?.('batch', 'ok');
     const data = (res.getData() ?? {}) as Record<string, { isSuccess: boolean; getData(): { result: unknown } | undefined; getErrors(): Iterable<Error> }>;
     for (const k of keys) {
       const item = data[k];

@@ -20,6 +20,10 @@ export interface JobQueue {
   /** Resolves when every job enqueued so far has finished (tests, graceful shutdown). */
   drain(): Promise<void>;
   close(): Promise<void>;
+  /** Jobs waiting or running (the /metrics gauge). */
+  depth(): Promise<number>;
+  /** Throws when the queue's backend cannot be reached (/readyz). */
+  ping(): Promise<void>;
 }
 
 const KIND = 'train';
@@ -38,17 +42,22 @@ export async function runRecorded(jobs: JobStore, id: string, job: TrainJob, run
 
 export function createInProcessQueue(jobs: JobStore, run: TrainRunner, clock: () => number = Date.now): JobQueue {
   let tail: Promise<void> = Promise.resolve();
+  let open = 0;
   return {
     async enqueue(job) {
       const id = crypto.randomUUID();
       await jobs.save({ id, kind: KIND, memberId: job.memberId, state: 'queued', progress: 0, createdAt: clock(), updatedAt: clock() });
-      tail = tail.then(() => runRecorded(jobs, id, job, run, clock));
+      open++;
+      tail = tail.then(() => runRecorded(jobs, id, job, run, clock)).finally(() => void open--);
       return id;
     },
     drain: () => tail,
     async close() {
       await tail;
     },
+    depth: async () => open,
+    // In this process: reachable while the process runs.
+    async ping() {},
   };
 }
 
@@ -76,6 +85,14 @@ export async function createBullQueue(jobs: JobStore, redisUrl: string, name = '
     async close() {
       await events.close();
       await queue.close();
+    },
+    async depth() {
+      const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(c).reduce((a, b) => a + b, 0);
+    },
+    async ping() {
+      // A round trip to Redis through the queue's own connection.
+      await queue.getJobCounts('waiting');
     },
   };
 }

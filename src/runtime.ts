@@ -149,6 +149,14 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     actions,
     config: { defaultDeadlineHour: config.DEFAULT_DEADLINE_HOUR },
     link: { linkCodes: store.linkCodes, voiceLinks: store.voiceLinks, hashCode },
+    // An open line bound to a lead the model scores high goes to an operator at once. Only an existing
+    // model answers: a client's first message never waits for the CRM export of a first training.
+    async isHotRecord(memberId, rec) {
+      const install = await store.installs.get(memberId);
+      if (!install || !(await store.models.latest(memberId, rec.entity))) return false;
+      const a = await actions.scoreLead({ memberId, userId: install.installedBy ?? 1 }, rec.entity === 'deal' ? { id: rec.id, entity: 'deal' } : { id: rec.id });
+      return a.kind === 'score' && a.level === 'high';
+    },
   }));
   const bitrixBot = createBitrixBotHandler({
     dialog,
@@ -163,13 +171,6 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     async timeZoneOf(install, userId) {
       const client = await clients.get(install.memberId);
       return (await directories.get(client, userId)).timeZone;
-    },
-    // An open line bound to a lead the model scores high goes to an operator at once. Only an existing
-    // model answers: a client's first message never waits for the CRM export of a first training.
-    async isHotRecord(install, rec) {
-      if (!(await store.models.latest(install.memberId, rec.entity))) return false;
-      const a = await actions.scoreLead({ memberId: install.memberId, userId: install.installedBy ?? 1 }, rec.entity === 'deal' ? { id: rec.id, entity: 'deal' } : { id: rec.id });
-      return a.kind === 'score' && a.level === 'high';
     },
     // A re-delivered event reaching another server process is dropped there too (the action log is shared).
     claimMessage: async (key, install) => (await store.actions.claim(`bot-event:${key}`, install.memberId, 'bot.event', Date.now())).claimed,

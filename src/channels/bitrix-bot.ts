@@ -10,11 +10,10 @@
  * `send` — `imbot.message.add` for a v1 event, `imbot.v2.Chat.Message.send` for a v2 one — each
  * at most once per key. Buttons are the hidden `answer` command (v1) or SEND buttons (v2).
  *
- * Open lines: the bot greets a client once per chat when it joins (text from intents/common.yaml),
- * hands the chat to an operator when the client asks for a person, when the dialogue asks for it,
- * or when it is stuck (`stuck_after` turns in a row not understood, src/channels/replies.yaml).
- * An open-line client is an outsider: the dialogue sees no portal account for it, and a reply that
- * could not act for it (no parse: the dialogue only asked to link) hands the chat over too.
+ * Open lines: the bot greets a client once per chat when it joins (text from intents/common.yaml).
+ * When to hand the chat to an operator is the dialogue's policy (src/dialog/steps.ts); the channel
+ * only turns a reply's `handOff` into `imopenlines.bot.session.operator`. An open-line client is an
+ * outsider: the turn carries no portal account, only the portal's member id.
  */
 import type { PhpForm } from '../bitrix/php-form';
 import { pickString } from '../bitrix/php-form';
@@ -23,7 +22,7 @@ import { ANSWER_COMMAND } from '../bitrix/bots';
 import type { Install } from '../store/types';
 import type { Dialog, Reply, Turn } from '../dialog/types';
 import { loadTexts, type Texts } from '../dialog/texts';
-import { BoundedSet, channelVocabulary, containsPhrase, langOf, zoneOf, type ChannelLog } from './common';
+import { BoundedSet, langOf, zoneOf, type ChannelLog } from './common';
 import {
   BOT_DELETE_EVENTS,
   IGNORED_EVENTS,
@@ -64,12 +63,6 @@ export interface BitrixBotDeps {
   claimMessage?(key: string, install: Install): Promise<boolean>;
   /** The user's IANA zone (from the directory); default: `install.settings.timeZone`, else Europe/Moscow. */
   timeZoneOf?(install: Install, userId: number): Promise<string | undefined>;
-  /**
-   * Is the CRM record an open line is bound to a hot one (the model scores it high)? A client of a
-   * hot lead is handed to an operator on the first message (dialogue.md). Unset, or false on any
-   * error: the bot answers as usual.
-   */
-  isHotRecord?(install: Install, record: { entity: 'lead' | 'deal'; id: number }): Promise<boolean>;
   /** The hidden command behind v1 keyboard buttons. Default `answer` (registered by ensureBots). */
   buttonCommand?: string;
   /** Texts of intents/*.yaml (the open-line greeting). Default: loaded from intents/. */
@@ -97,8 +90,6 @@ export interface BitrixBotHandler {
 export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
   const seen = new BoundedSet(20_000);
   const greeted = new BoundedSet(20_000);
-  const scoredChats = new BoundedSet(20_000);
-  const unknownStreak = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
   const log = deps.log ?? (() => undefined);
   const now = deps.now ?? (() => new Date());
@@ -140,7 +131,6 @@ export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
 
   async function converse(install: Install, msg: BotEvent): Promise<void> {
     if (msg.isBot && msg.kind !== 'join') return; // never talk to bots (ours included)
-    const vocab = channelVocabulary();
     // The script of the text decides; the portal's LANGUAGE only when the text has no letters.
     const lang = /[а-яё]/i.test(msg.text) ? 'ru' : /[a-z]/i.test(msg.text) ? 'en' : langOf(msg.language);
     const chatKey = `${install.memberId}:${msg.dialogId}`;
@@ -149,23 +139,12 @@ export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
     const post = (text: string, buttons?: BotButton[], key = `bot-reply:${install.memberId}:${msg.dialogId}:${replyKey}:${part++}`) =>
       deps.send(install, { api: msg.api, botId: msg.botId, dialogId: msg.dialogId, text, ...(buttons?.length ? { buttons } : {}) }, key);
     const sayReply = (reply: Reply) => post(toBbCode(reply), botButtonsOf(reply.buttons, msg.api === 1 ? buttonCommand : undefined));
-    const handOff = async (text?: string) => {
-      unknownStreak.delete(chatKey);
-      await post(text ?? vocab.phrases[lang].handoff);
-      if (msg.chatId !== undefined && deps.transferToOperator) await deps.transferToOperator(install, msg.chatId);
-    };
 
     if (msg.isOpenLine && msg.kind === 'join') {
       // Greet the client once per chat; the key keeps it once across processes and restarts too.
       if (!greeted.add(chatKey)) return;
       await post(say('common', 'openline_greeting', langOf(msg.language)), undefined, `ol-greeting:${install.memberId}:${msg.dialogId}`);
       return;
-    }
-    if (msg.isOpenLine && msg.kind !== 'join' && containsPhrase(msg.text, vocab.operatorRequest)) return handOff();
-    // A client of a hot lead goes to a person at once; checked once per chat, on the first message.
-    if (msg.isOpenLine && msg.kind !== 'join' && msg.crm && deps.isHotRecord && scoredChats.add(chatKey)) {
-      const hot = await deps.isHotRecord(install, msg.crm).catch((e: unknown) => (log('bitrix: hot-lead check failed', e), false));
-      if (hot) return handOff(say('common', 'openline_hot_lead', lang));
     }
 
     const account = !msg.isOpenLine && !msg.isConnector && msg.fromUserId > 0 ? { memberId: install.memberId, userId: msg.fromUserId } : undefined;
@@ -180,6 +159,7 @@ export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
       locale: lang,
       timeZone: zoneOf(userZone ?? settingsZone),
       now: now(),
+      memberId: install.memberId,
     };
     if (account) turn.account = account;
     if (msg.kind === 'join') turn.newSession = true;
@@ -188,18 +168,9 @@ export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
     if (msg.messageId) turn.messageId = msg.messageId;
 
     const reply = await deps.dialog.handle(turn);
-    if (msg.isOpenLine) {
-      if (reply.handOff) return handOff(reply.text || undefined);
-      // The dialogue acts for portal users; for an outsider it has nothing but the linking prompt
-      // (a reply without a parse). That is "cannot help" (dialogue.md): the chat goes to a person.
-      if (!turn.account && !reply.parse && turn.text) return handOff();
-      const streak = reply.parse?.intent === 'unknown' ? (unknownStreak.get(chatKey) ?? 0) + 1 : 0;
-      if (streak >= vocab.stuckAfter) return handOff();
-      if (streak) unknownStreak.set(chatKey, streak);
-      else unknownStreak.delete(chatKey);
-      if (unknownStreak.size > 10_000) unknownStreak.delete(unknownStreak.keys().next().value as string);
-    }
     await sayReply(reply);
+    // The dialogue decided the chat goes to a person (asked for, stuck, hot lead, an outsider it cannot help).
+    if (reply.handOff && msg.isOpenLine && msg.chatId !== undefined && deps.transferToOperator) await deps.transferToOperator(install, msg.chatId);
     if (reply.followUp) await sayReply(await reply.followUp);
   }
 

@@ -14,14 +14,11 @@ export interface ChannelPhrases {
   pending: string;
   error: string;
   unsupported: string;
-  handoff: string;
   late_prefix: string;
 }
 
 export interface ChannelVocabulary {
   phrases: Record<Lang, ChannelPhrases>;
-  operatorRequest: string[];
-  stuckAfter: number;
 }
 
 let cached: ChannelVocabulary | null = null;
@@ -32,7 +29,7 @@ const DEFAULT_REPLIES = path.join(__dirname, 'replies.yaml');
 export function channelVocabulary(file = DEFAULT_REPLIES): ChannelVocabulary {
   if (cached && file === DEFAULT_REPLIES) return cached;
   const doc = YAML.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const keys: (keyof ChannelPhrases)[] = ['ping', 'pending', 'error', 'unsupported', 'handoff', 'late_prefix'];
+  const keys: (keyof ChannelPhrases)[] = ['ping', 'pending', 'error', 'unsupported', 'late_prefix'];
   const phrases = {} as Record<Lang, ChannelPhrases>;
   for (const lang of ['ru', 'en'] as const) {
     const block = doc[lang] as Record<string, unknown> | undefined;
@@ -44,9 +41,7 @@ export function channelVocabulary(file = DEFAULT_REPLIES): ChannelVocabulary {
     }
     phrases[lang] = out;
   }
-  const operatorRequest = Array.isArray(doc.operator_request) ? doc.operator_request.map(String) : [];
-  const stuckAfter = typeof doc.stuck_after === 'number' ? doc.stuck_after : 2;
-  const vocab = { phrases, operatorRequest, stuckAfter };
+  const vocab = { phrases };
   if (file === path.join(__dirname, 'replies.yaml')) cached = vocab;
   return vocab;
 }
@@ -77,42 +72,7 @@ export function zoneOf(tz: unknown, fallback = 'Europe/Moscow'): string {
   return ok ? tz : fallback;
 }
 
-/** Lower-case, fold ё, collapse spaces and strip punctuation — for keyword matching only. */
-export function foldText(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Whether `text` contains one of the phrases (words in order; a trailing "*" matches any ending). */
-export function containsPhrase(text: string, phrases: readonly string[]): boolean {
-  const words = foldText(text).split(' ');
-  for (const p of phrases) {
-    const pw = p
-      .toLowerCase()
-      .replace(/ё/g, 'е')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => (w.endsWith('*') ? `${foldText(w)}*` : foldText(w)));
-    if (pw.length === 0) continue;
-    for (let i = 0; i + pw.length <= words.length; i++) {
-      let all = true;
-      for (let j = 0; j < pw.length; j++) {
-        const want = pw[j]!;
-        const got = words[i + j]!;
-        if (want.endsWith('*') ? !got.startsWith(want.slice(0, -1)) : got !== want) {
-          all = false;
-          break;
-        }
-      }
-      if (all) return true;
-    }
-  }
-  return false;
-}
+export { containsPhrase, foldText } from '../dialog/phrases';
 
 export type DeadlineOutcome = { kind: 'reply'; reply: Reply } | { kind: 'late'; later: Promise<Reply> } | { kind: 'error'; error: unknown };
 

@@ -10,8 +10,10 @@ import crypto from 'node:crypto';
 import { zip } from './zip';
 import { DEFAULT_BOTS, ANSWER_COMMAND } from '../bitrix/bots';
 import type { Texts } from '../dialog/texts';
+import { COMMAND_INTENTS } from '../dialog/intents';
 
-const INTENTS = ['task.create', 'event.create', 'message.send', 'lead.score'] as const;
+// The command list is the dialogue's intent table.
+const INTENTS = COMMAND_INTENTS;
 
 const stableId = (s: string) => {
   const h = crypto.createHash('sha256').update(s).digest('hex');

@@ -23,7 +23,7 @@ export interface Turn {
   account?: Account;
   /** What the user said or typed (empty for the first request of a voice session). */
   text: string;
-  /** Platform NLU hints (Alice's YANDEX.NUMBER, YANDEX.FIO, YANDEX.DATETIME), used where they help. */
+  /** Platform NLU hints (Alice's YANDEX.NUMBER, …): numbers help read a spoken code or a record number. */
   hints?: TurnHints;
   /** Button payload when the user pressed a button instead of speaking. */
   payload?: unknown;
@@ -32,11 +32,13 @@ export interface Turn {
   timeZone: string;
   /** The current instant (the dialogue never reads the clock itself). */
   now: Date;
-  /** True for the first request of a platform session. */
+  /** True for the first request of a platform session (a draft left from an earlier session is dropped). */
   newSession?: boolean;
+  /** The portal (member id) the conversation is in, when the channel knows it (the Bitrix24 bots): an open-line client has no account but a portal. */
+  memberId?: string;
   /** CRM binding of the chat (open lines, CRM chats): "этот лид". */
   crm?: { entity: 'lead' | 'deal'; id: number };
-  /** Platform message id, for de-duplication of re-delivered events. */
+  /** Platform message id: a message delivered again gets the same answer and changes nothing. */
   messageId?: string;
 }
 
@@ -57,7 +59,7 @@ export interface Button {
 
 export interface Reply {
   text: string;
-  /** Speech for voice platforms when it differs from the text (TTS markup allowed for Alice). */
+  /** Speech for voice platforms when it differs from the text (signs said as words, no quotes). */
   tts?: string;
   buttons?: Button[];
   /** Structured content for channels that show cards (lead score). */
@@ -70,7 +72,7 @@ export interface Reply {
    * which the channel delivers in the Bitrix24 messenger.
    */
   followUp?: Promise<Reply>;
-  /** Hand the chat to a human operator (open lines). */
+  /** Hand the chat to a human operator (open lines): the channel posts `text` and calls the operator. */
   handOff?: boolean;
 }
 

@@ -122,7 +122,8 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
       break;
     }
   }
-  return { intent: cmd.intent as IntentName, slots, lang, trace };
+  // The slots were filled for this intent (ParseResult is a union by intent).
+  return { intent: cmd.intent as IntentName, slots, lang, trace } as ParseResult;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,11 @@ export type IntentName =
   | 'event.create'
   | 'task.create'
   | 'lead.score'
+  | 'agenda.query'
+  | 'task.complete'
+  | 'task.update'
+  | 'event.update'
+  | 'event.cancel'
   | 'confirm'
   | 'reject'
   | 'cancel'
@@ -57,18 +62,96 @@ export interface LeadRef {
   entity?: 'deal';
 }
 
-export interface Slots {
+/** A local date without a time ("2026-12-01"). */
+export type LocalDate = string;
+
+/**
+ * What the user said to point at an existing task or event (nlu.md, "Reading and changing what
+ * exists"): its id, words of its title, a person with it, the date or moment it is on now.
+ */
+export interface ItemRef {
+  id?: number;
+  query?: string;
+  person?: PersonSlot;
+  at?: LocalDateTime;
+}
+
+// Slots per intent: what each intent may carry, so a reader of `ParseResult` sees typed slots.
+export interface MessageSendSlots {
   recipient?: PersonSlot;
   text?: string;
+}
+export interface EventCreateSlots {
   title?: string;
   start?: LocalDateTime;
   end?: LocalDateTime;
   allDay?: boolean;
   attendees?: PersonSlot[];
+}
+export interface TaskCreateSlots {
+  title?: string;
   responsible?: PersonSlot;
   deadline?: LocalDateTime;
+}
+export interface LeadScoreSlots {
   lead?: LeadRef;
 }
+export interface AgendaQuerySlots {
+  /** Only tasks or only events; absent when both (or neither) are named. */
+  kind?: 'tasks' | 'events';
+  from?: LocalDate;
+  to?: LocalDate;
+  overdue?: true;
+  /** Whose plan; absent for the speaker's own. */
+  person?: PersonSlot;
+}
+export interface TaskCompleteSlots {
+  task?: ItemRef;
+}
+export interface TaskUpdateSlots {
+  task?: ItemRef;
+  deadline?: LocalDateTime;
+  responsible?: PersonSlot;
+}
+export interface EventUpdateSlots {
+  event?: ItemRef;
+  start?: LocalDateTime;
+  end?: LocalDateTime;
+}
+export interface EventCancelSlots {
+  event?: ItemRef;
+}
+/** Replies carry no slots. */
+export type NoSlots = Record<string, never>;
+
+/** Slots by intent. A `reject` may carry the corrected slots of the intent under discussion. */
+export interface SlotsByIntent {
+  'message.send': MessageSendSlots;
+  'event.create': EventCreateSlots;
+  'task.create': TaskCreateSlots;
+  'lead.score': LeadScoreSlots;
+  'agenda.query': AgendaQuerySlots;
+  'task.complete': TaskCompleteSlots;
+  'task.update': TaskUpdateSlots;
+  'event.update': EventUpdateSlots;
+  'event.cancel': EventCancelSlots;
+  confirm: NoSlots;
+  reject: Slots;
+  cancel: NoSlots;
+  help: NoSlots;
+  unknown: NoSlots;
+}
+
+/** Every slot any intent has: what the parser's pieces fill before the intent is fixed. */
+export type Slots = MessageSendSlots &
+  EventCreateSlots &
+  TaskCreateSlots &
+  LeadScoreSlots &
+  AgendaQuerySlots &
+  TaskCompleteSlots &
+  TaskUpdateSlots &
+  EventUpdateSlots &
+  EventCancelSlots;
 
 export interface ParseContext {
   /** The current instant. The parser never reads the system clock. */
@@ -83,14 +166,18 @@ export interface ParseContext {
   expecting?: IntentName;
 }
 
-export interface ParseResult {
-  intent: IntentName;
-  slots: Slots;
+/** One parse of an intent with its own slots. */
+export interface ParsedAs<I extends IntentName> {
+  intent: I;
+  slots: SlotsByIntent[I];
   /** Language the text was read in. */
   lang: Lang;
   /** Names of the grammar pieces that matched, to trace a wrong parse. */
   trace?: string[];
 }
+
+/** What `parse` returns: a union discriminated by `intent`, so slots are typed where they are read. */
+export type ParseResult = { [I in IntentName]: ParsedAs<I> }[IntentName];
 
 /** A date or time expression found in the text (see src/nlu/dates). */
 export interface DateMention {

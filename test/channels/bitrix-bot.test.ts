@@ -18,6 +18,18 @@ import type { Install } from '../../src/store/types';
 import type { Runtime } from '../../src/runtime';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { FakeDialog, MemoryInstalls, install } from './fakes';
+import { createParser, type Parser } from '../../src/nlu';
+import { createDialog, type DialogDeps } from '../../src/dialog';
+import { createMemoryStore } from '../../src/store/memory';
+import { FakePortal } from '../dialog/fake-portal';
+
+let parser: Parser | undefined;
+/** The real dialogue (its open-line policy included) over a fake portal with no users. */
+async function realDialog(isHotRecord?: DialogDeps['isHotRecord']): Promise<FakeDialog> {
+  parser ??= await createParser();
+  const real = createDialog({ parser, sessions: createMemoryStore().sessions, actions: new FakePortal({ self: 1, users: [] }), config: { defaultDeadlineHour: 12 }, ...(isHotRecord ? { isHotRecord } : {}) });
+  return new FakeDialog((t) => real.handle(t)); // records the turns
+}
 
 const MEMBER = 'bac1cd5c8940947a75e0d71b1a84e348';
 const TOKEN = '831c76b092f9f135d9b6b36c3a720757';
@@ -505,75 +517,44 @@ describe('Bitrix24 events: open lines', () => {
     expect(texts.say('common', 'openline_greeting', 'en')).not.toBe(texts.say('common', 'openline_greeting', 'ru'));
   });
 
-  test('a reply the dialogue could not make for an outsider (no parse: only the linking prompt) hands over', async () => {
-    const s = setup({}, new FakeDialog(() => ({ text: 'Назовите код со страницы «Голосовой помощник»' })));
-    await s.post(openLineMessage('Какой у вас режим работы?', '7006'));
-    await s.idle();
-    expect(s.dialog.turns).toHaveLength(1);
-    expect(s.transfers).toEqual([1157]);
-    expect(s.sent.map((m) => m.out.text)).toEqual(['Передаю разговор оператору, он скоро ответит.']);
-  });
-
-  test('asking for an operator hands the chat over without the dialogue', async () => {
-    const s = setup();
-    await s.post(openLineMessage('Позовите живого человека, пожалуйста', '7002'));
-    await s.idle();
-    expect(s.dialog.turns).toHaveLength(0);
-    expect(s.transfers).toEqual([1157]);
-    expect(s.sent[0]!.out.text).toMatch(/оператор/);
-  });
-
-  test('a dialogue that asks for a hand-off, and one that is stuck, both transfer', async () => {
+  test("the channel only carries out the dialogue's hand-off: the reply is posted, then the operator is called", async () => {
     const handing = setup({}, new FakeDialog(() => ({ text: 'Соединяю с оператором', handOff: true })));
     await handing.post(openLineMessage('у меня сложный вопрос', '7003'));
     await handing.idle();
+    expect(handing.dialog.turns[0]).toMatchObject({ channel: 'openlines', memberId: MEMBER, crm: { entity: 'lead', id: 1209 } });
     expect(handing.transfers).toEqual([1157]);
     expect(handing.sent.map((m) => m.out.text)).toEqual(['Соединяю с оператором']);
 
-    const lost = setup({}, new FakeDialog(() => ({ text: 'Не поняла', parse: { intent: 'unknown', slots: {}, lang: 'ru' } })));
-    await lost.post(openLineMessage('абырвалг', '7004'));
-    await lost.idle();
-    expect(lost.transfers).toEqual([]);
-    expect(lost.sent.map((m) => m.out.text)).toEqual(['Не поняла']);
-    await lost.post(openLineMessage('главрыба', '7005'));
-    await lost.idle();
-    expect(lost.transfers).toEqual([1157]);
-    expect(lost.sent.map((m) => m.out.text)).toEqual(['Не поняла', 'Передаю разговор оператору, он скоро ответит.']);
+    const talking = setup({}, new FakeDialog(() => ({ text: 'Не поняла', parse: { intent: 'unknown', slots: {}, lang: 'ru' } })));
+    for (const [text, id] of [['абырвалг', '7004'], ['главрыба', '7005']] as const) await talking.post(openLineMessage(text, id));
+    await talking.idle();
+    expect(talking.transfers).toEqual([]);
+    expect(talking.sent.map((m) => m.out.text)).toEqual(['Не поняла', 'Не поняла']);
   });
 
-  test('a client of a hot lead is handed to an operator on the first message; a cold one talks to the bot; checked once per chat', async () => {
+  test('with the real dialogue: a client asking for a person, or asking what the bot cannot do for an outsider, is handed over', async () => {
+    const s = setup({}, await realDialog());
+    await s.post(openLineMessage('Позовите живого человека, пожалуйста', '7002'));
+    await s.idle();
+    expect(s.transfers).toEqual([1157]);
+    expect(s.sent[0]!.out.text).toBe(texts.say('common', 'openline.handoff', 'ru'));
+    const other = setup({}, await realDialog());
+    await other.post(openLineMessage('Какой у вас режим работы?', '7006'));
+    await other.idle();
+    expect(other.transfers).toEqual([1157]);
+  });
+
+  test('with the real dialogue: a client of a hot lead goes to an operator on the first message, checked once per chat', async () => {
     const asked: { entity: string; id: number }[] = [];
-    const hot = setup({ isHotRecord: async (_i, rec) => (asked.push(rec), true) });
-    await hot.post(openLineMessage('Здравствуйте, хочу заказать сайт', '7201'));
-    await hot.idle();
+    const s = setup({}, await realDialog(async (member, rec) => (asked.push(rec), member === MEMBER)));
+    await s.post(openLineMessage('Здравствуйте, хочу заказать сайт', '7201'));
+    await s.idle();
     expect(asked).toEqual([{ entity: 'lead', id: 1209 }]);
-    expect(hot.dialog.turns).toHaveLength(0);
-    expect(hot.transfers).toEqual([1157]);
-    expect(hot.sent.map((m) => m.out.text)).toEqual([texts.say('common', 'openline_hot_lead', 'ru')]);
-
-    const cold = setup({ isHotRecord: async (_i, rec) => (asked.push(rec), false) }, new FakeDialog(() => ({ text: 'Чем помочь?', parse: { intent: 'help', slots: {}, lang: 'ru' } })));
-    await cold.post(openLineMessage('Здравствуйте', '7202'));
-    await cold.post(openLineMessage('Сколько стоит сайт?', '7203'));
-    await cold.idle();
-    expect(asked).toHaveLength(2);
-    expect(cold.transfers).toEqual([]);
-    expect(cold.dialog.turns).toHaveLength(2);
-
-    // A scorer that fails (portal down) must not keep the client from the bot.
-    const broken = setup({ isHotRecord: async () => Promise.reject(new Error('503')) }, new FakeDialog(() => ({ text: 'Чем помочь?', parse: { intent: 'help', slots: {}, lang: 'ru' } })));
-    await broken.post(openLineMessage('Здравствуйте', '7204'));
-    await broken.idle();
-    expect(broken.sent.map((m) => m.out.text)).toEqual(['Чем помочь?']);
-  });
-
-  test('an understood turn resets the stuck count', async () => {
-    let n = 0;
-    const s = setup({}, new FakeDialog(() => (n++ === 1 ? { text: 'Понял', parse: { intent: 'help', slots: {}, lang: 'ru' } } : { text: 'Не поняла', parse: { intent: 'unknown', slots: {}, lang: 'ru' } })));
-    for (const [text, id] of [['раз', '7101'], ['два', '7102'], ['три', '7103']] as const) {
-      await s.post(openLineMessage(text, id));
-      await s.idle();
-    }
-    expect(s.transfers).toEqual([]);
+    expect(s.transfers).toEqual([1157]);
+    expect(s.sent.map((m) => m.out.text)).toEqual([texts.say('common', 'openline_hot_lead', 'ru')]);
+    await s.post(openLineMessage('Алло?', '7202'));
+    await s.idle();
+    expect(asked).toHaveLength(1);
   });
 });
 
@@ -632,14 +613,14 @@ describe('Bitrix24 events: Chatbots 2.0', () => {
   });
 
   test('a v2 open line: CRM binding from entityData2, operator request hands over', async () => {
-    const s = setup({}, new FakeDialog(() => ({ text: 'Сделка: 40%', parse: { intent: 'lead.score', slots: {}, lang: 'ru' } })));
+    const s = setup({}, await realDialog());
     await s.post(v2Message({ text: 'какой скоринг у этого лида', messageId: '801', entityType: 'LINES', entityData2: 'LEAD|0|COMPANY|0|CONTACT|3|DEAL|3', connector: '1' }));
     await s.idle();
     expect(s.dialog.turns[0]).toMatchObject({ channel: 'openlines', crm: { entity: 'deal', id: 3 } });
     expect(s.dialog.turns[0]!.account).toBeUndefined();
     await s.post(v2Message({ text: 'оператора позовите', messageId: '802', entityType: 'LINES', connector: '1' }));
     await s.idle();
-    expect(s.transfers).toEqual([5]);
+    expect(s.transfers).toEqual([5, 5]); // an outsider's question the bot cannot act on, then the request for a person
   });
 
   test('a ONIMBOTV2COMMANDADD press reads as the button title', async () => {

@@ -22,7 +22,10 @@ export class FakePortal implements PortalActions {
     if (fail) throw fail;
     return this.dir;
   }
+  /** Thrown by every write while set (a portal that refuses). */
+  failWrites?: Error;
   private async write(kind: Created['kind'], key: string, data: Record<string, unknown>) {
+    if (this.failWrites) throw this.failWrites;
     const had = this.byKey.get(key);
     if (had !== undefined) return { id: had };
     const id = this.created.length + 1;

@@ -381,8 +381,13 @@ function memoryFirstUse(): FirstUse {
   };
 }
 
-/** The key a used install credential is remembered by: never the token itself. */
-const credentialKey = (token: string) => `install-auth:${createHash('sha256').update(token).digest('hex')}`;
+type InstallKind = 'event' | 'page';
+
+/**
+ * The key a used install credential is remembered by: never the token itself. Event and page are
+ * kept apart: a UI app's ONAPPINSTALL may carry the very token its install page POST had.
+ */
+const credentialKey = (kind: InstallKind, token: string) => `install-${kind}:${createHash('sha256').update(token).digest('hex')}`;
 
 export class InstallService {
   private readonly clock: () => number;
@@ -408,7 +413,7 @@ export class InstallService {
     const prev = await this.opts.installs.get(next.memberId);
     const replacesToken = !!prev?.applicationToken && !sameSecret(prev.applicationToken, next.applicationToken);
     if (replacesToken && !verify) throw this.refuse(next, 'the stored application_token is replaced only by an administrator\'s re-install the portal confirms');
-    await this.confirm(next, prev, verify);
+    await this.confirm('event', next, prev, verify);
     const install: Install = prev
       ? { ...next, installedAt: prev.installedAt, installedBy: next.installedBy ?? prev.installedBy, settings: { ...prev.settings, ...next.settings } }
       : next;
@@ -439,11 +444,12 @@ export class InstallService {
   /**
    * Refuse an install claim that pairs member id and host differently from what we know (a portal
    * has one of each; hosts compared by client_endpoint, kept current when the sandbox moves ports),
-   * or whose tokens were already used for an install (the stored pair, or any access token seen
-   * before: a replay), then let `verify` ask the portal, and take the access token's single use.
+   * or whose tokens were already used (an event bringing the stored pair, or an access token already
+   * used for an install of this kind: a replay), then let `verify` ask the portal, and take the access
+   * token's single use.
    * Throws InstallRejectedError; nothing is stored then.
    */
-  private async confirm(next: Install, prev: Install | null, verify?: InstallVerifier): Promise<void> {
+  private async confirm(kind: InstallKind, next: Install, prev: Install | null, verify?: InstallVerifier): Promise<void> {
     const hostOf = (i: Install) => new URL(i.clientEndpoint).host.toLowerCase();
     if (prev && hostOf(prev) !== hostOf(next)) {
       this.opts.log?.warn({ memberId: next.memberId, domain: next.domain, known: prev.domain }, 'bitrix: install event names another host for a known portal; refused');
@@ -454,7 +460,9 @@ export class InstallService {
       this.opts.log?.warn({ memberId: next.memberId, domain: next.domain, known: sameHost.memberId }, 'bitrix: install event names another member id for a known host; refused');
       throw new InstallRejectedError(`${next.domain} is installed as portal ${sameHost.memberId}, not ${next.memberId}`);
     }
-    if (prev && (sameSecret(prev.accessToken, next.accessToken) || sameSecret(prev.refreshToken, next.refreshToken))) {
+    // An event bringing the stored pair again, once the install has its application_token, is a replay
+    // (before that, a UI app's event may legitimately repeat the install page's pair).
+    if (kind === 'event' && prev?.applicationToken && (sameSecret(prev.accessToken, next.accessToken) || sameSecret(prev.refreshToken, next.refreshToken))) {
       throw this.refuse(next, 'these tokens are already stored; a replayed install is refused');
     }
     try {
@@ -463,7 +471,7 @@ export class InstallService {
       this.opts.log?.warn({ memberId: next.memberId, domain: next.domain, err: e instanceof Error ? e.message : String(e) }, 'bitrix: install event not confirmed by the portal; refused');
       throw e;
     }
-    if (!(await this.firstUse(credentialKey(next.accessToken), next.memberId, this.clock()))) {
+    if (!(await this.firstUse(credentialKey(kind, next.accessToken), next.memberId, this.clock()))) {
       throw this.refuse(next, 'this access token was already used for an install; a replayed install is refused');
     }
   }
@@ -476,7 +484,7 @@ export class InstallService {
     const now = this.clock();
     const next = installFromPage(body, query, now);
     const prev = await this.opts.installs.get(next.memberId);
-    await this.confirm(next, prev, verify);
+    await this.confirm('page', next, prev, verify);
     const install: Install = prev
       ? { ...next, applicationToken: prev.applicationToken, scope: prev.scope, installedAt: prev.installedAt, installedBy: prev.installedBy, settings: { ...prev.settings, ...next.settings } }
       : next;

@@ -306,3 +306,19 @@ describe('InstallService without a verifier (portal doubles in unit tests)', () 
     expect(installFromEvent(b('t-5', 'a-1'), Date.now()).applicationToken).toBe('a-1');
   });
 });
+
+describe('a UI app: the install page, then ONAPPINSTALL', () => {
+  it('may carry the same token (one install, not a replay); the same page POST again is refused', async () => {
+    const store = createMemoryStore();
+    const svc = new InstallService({ installs: store.installs });
+    const admin = async () => undefined; // a verifier that confirmed an administrator
+    const pageBody = parsePhpForm(form([['AUTH_ID', 'tok-ui'], ['AUTH_EXPIRES', '3600'], ['REFRESH_ID', 'ref-ui'], ['member_id', 'm-ui'], ['status', 'L']]));
+    const query = { DOMAIN: 'ui.bitrix24.ru', PROTOCOL: '1' };
+    await expect(svc.onInstallPage(pageBody, query, admin)).resolves.toMatchObject({ applicationToken: '' });
+    const event = installBody({ domain: 'ui.bitrix24.ru', endpoint: 'https://ui.bitrix24.ru/rest/', server: 'https://oauth.bitrix.info/rest/', member: 'm-ui', token: 'tok-ui', refresh: 'ref-ui', appToken: 'app-ui' });
+    await expect(svc.onAppInstall(parsePhpForm(event), admin)).resolves.toMatchObject({ applicationToken: 'app-ui' });
+    await expect(svc.onInstallPage(pageBody, query, admin)).rejects.toThrow(/replay/);
+    await expect(svc.onAppInstall(parsePhpForm(event), admin)).rejects.toThrow(/replay/);
+    expect(await store.installs.get('m-ui')).toMatchObject({ applicationToken: 'app-ui', accessToken: 'tok-ui' });
+  });
+});

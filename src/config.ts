@@ -26,6 +26,22 @@ const intIn = (min: number, max: number, dflt: number) =>
       return n;
     });
 
+/** One B24_ALLOWED_DOMAINS entry: `host`, `host:port` or `*.suffix` (no scheme, no path). */
+const ALLOWED_DOMAIN = /^(\*\.)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/;
+
+const domainList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const items = (v ?? '').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+    const bad = items.filter((x) => !ALLOWED_DOMAIN.test(x) || (x.startsWith('*.') && x.includes(':')));
+    if (bad.length) {
+      ctx.addIssue({ code: 'custom', message: `each entry must be a host, host:port or *.suffix (no scheme or path), got "${bad.join('", "')}"` });
+      return z.NEVER;
+    }
+    return items;
+  });
+
 export const configSchema = z.object({
   /** HTTP port of the server. Default 3000. */
   PORT: intIn(0, 65535, 3000),
@@ -45,6 +61,12 @@ export const configSchema = z.object({
   B24_CLIENT_ID: optionalString,
   /** Bitrix24 application client secret. Required with B24_CLIENT_ID. */
   B24_CLIENT_SECRET: optionalString,
+  /**
+   * Portal hosts an install may name besides Bitrix24's cloud zones (`<name>.bitrix24.ru` & co.):
+   * comma-separated `host`, `host:port` or `*.suffix`; https only. For self-hosted portals and
+   * zones missing from the built-in list. Default: none.
+   */
+  B24_ALLOWED_DOMAINS: domainList,
   /** Key that encrypts OAuth tokens at rest (32+ characters). Generated into DATA_DIR when unset. */
   ENCRYPTION_KEY: optionalString,
   /** Code of the sandbox portal's incoming webhook; random (printed at start) when unset. */

@@ -122,7 +122,13 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   }
 
   const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log, onCall: (method, outcome) => metrics.portalCalls.inc({ method, outcome }) });
-  const installs = new InstallService({ installs: store.installs, log, onChange: (m) => clients.forget(m) });
+  const installs = new InstallService({
+    installs: store.installs,
+    log,
+    onChange: (m) => clients.forget(m),
+    // An install credential is single use across processes (the action log is shared).
+    firstUse: async (key, memberId, now) => (await store.actions.claim(key, memberId, 'install.auth', now)).claimed,
+  });
   const directories = new DirectoryCache();
   const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, retrainStaleOnDemand: false });
   // Job saves of this process reach the pages' progress bars at once (src/web/adapters.ts).
@@ -225,8 +231,13 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   expressApp.use(
     bitrixAppRouter({
       installs,
-      // ONAPPINSTALL is stored only once app.info at its client_endpoint confirms the tokens; plain http only for our sandbox.
-      verifyInstall: { clientId: app.clientId, httpOrigins: () => [...(sandbox ? [new URL(sandbox.info().rest).origin] : []), ...(opts.httpPortalOrigins ?? [])] },
+      // ONAPPINSTALL is stored only for a Bitrix24 portal's endpoints (cloud zones, B24_ALLOWED_DOMAINS, our sandbox)
+      // once app.info and user.admin there confirm an administrator's tokens of our app (src/bitrix/install.ts).
+      verifyInstall: {
+        clientId: app.clientId,
+        allowedDomains: config.B24_ALLOWED_DOMAINS,
+        httpOrigins: () => [...(sandbox ? [new URL(sandbox.info().rest).origin] : []), ...(opts.httpPortalOrigins ?? [])],
+      },
       afterInstall,
       onOtherEvent: bitrixBot.accept,
       log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),

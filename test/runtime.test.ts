@@ -92,6 +92,7 @@ describe('startRuntime in sandbox mode', () => {
         ['event', 'ONAPPINSTALL'],
         ['data[VERSION]', '1'],
         ['data[LANGUAGE_ID]', 'ru'],
+        ['ts', String(Math.floor(Date.now() / 1000))],
         ['auth[access_token]', o.token],
         ['auth[refresh_token]', 'r'.repeat(32)],
         ['auth[expires_in]', '3600'],

@@ -89,6 +89,8 @@ export class PortalClient implements BitrixCaller {
     private readonly opts: PortalClientOptions = {},
   ) {
     if (opts.log) sdk.setLogger(sdkLogger(opts.log.child({ memberId })));
+    // Never follow a redirect: a portal's answer comes from its own host, and a 307 would resend the token elsewhere.
+    for (const v of [ApiVersion.v2, ApiVersion.v3]) sdk.getHttpClient(v).ajaxClient.defaults.maxRedirects = 0;
     if (opts.timeoutMs) {
       for (const v of [ApiVersion.v2, ApiVersion.v3]) sdk.getHttpClient(v).ajaxClient.defaults.timeout = opts.timeoutMs;
     }

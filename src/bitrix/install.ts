@@ -12,12 +12,19 @@
  * ONAPPUNINSTALL carries no tokens; the stored application_token is the only proof, compared in
  * constant time. Bodies come in already parsed by `parsePhpForm`.
  *
- * Trusting ONAPPINSTALL (protocols.md §3.4): anyone can POST a form naming any member_id, and the
- * install event sets the application_token every later event of that portal is checked against.
- * So before anything is stored, `createInstallVerifier` asks the portal itself: `app.info` at
- * `auth[client_endpoint]` with `auth[access_token]` (see `verifyInstallClaim` for every check).
+ * Trusting ONAPPINSTALL (protocols.md §3.4, docs/bitrix.md "Who may install"): anyone can POST a form
+ * naming any member_id, and the install event sets the application_token every later event of that
+ * portal is checked against. So before anything is stored:
+ * 1. the endpoints must be a Bitrix24 portal's (`portalEndpointProblems`: client_endpoint's host is
+ *    auth[domain], a cloud zone host, a B24_ALLOWED_DOMAINS entry or a trusted sandbox origin;
+ *    server_endpoint a Bitrix24 OAuth server) — checked before any connection is opened;
+ * 2. `createInstallVerifier` asks the portal itself: `app.info` (the token is our app's, at this
+ *    portal) and `user.admin` (the token's user is an administrator — every user of the app holds a
+ *    token that passes app.info, only an admin may install);
+ * 3. `InstallService` refuses a replay (a stale or missing `ts`, an access token already used for an
+ *    install) and never replaces a stored application_token without a verified admin re-install.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Install, InstallStore } from '../store/types';
 import { EventAuthError, InvalidInstallError, PortalNotInstalledError } from './errors';
@@ -176,14 +183,95 @@ export class InstallRejectedError extends Error {
 /** Confirms an install claim (not yet stored) with the portal; throws InstallRejectedError. */
 export type InstallVerifier = (claim: Install) => Promise<void>;
 
-export interface InstallVerifierOptions {
-  /** Our app's client id (config B24_CLIENT_ID, or the sandbox app's). */
-  clientId: string;
+/**
+ * Bitrix24's cloud zones: the portal domains Bitrix24 itself lists for its cloud (the `$domains` table
+ * of the `landing` module's `Bitrix\Landing\Help`, one per region). A cloud portal is
+ * `<name>.<zone>` over https on the default port. Anything else (a self-hosted portal, a zone added
+ * later, a portal's own domain) is named in B24_ALLOWED_DOMAINS.
+ */
+export const BITRIX24_CLOUD_ZONES: readonly string[] = [
+  'bitrix24.ru', 'bitrix24.by', 'bitrix24.kz', 'bitrix24.ua', 'bitrix24.com', 'bitrix24.de', 'bitrix24.es', 'bitrix24.com.br',
+  'bitrix24.pl', 'bitrix24.fr', 'bitrix24.cn', 'bitrix24.in', 'bitrix24.eu', 'bitrix24.com.tr', 'bitrix24.it', 'bitrix24.id',
+  'bitrix24.vn', 'bitrix24.jp',
+];
+
+/**
+ * The OAuth servers the docs name as `server_endpoint` (oauth.bitrix.info, and oauth.bitrix24.tech in
+ * the Russian-language pages). Refreshing sends our client secret there, so no other host is taken
+ * for a cloud portal.
+ */
+export const BITRIX24_OAUTH_HOSTS: readonly string[] = ['oauth.bitrix.info', 'oauth.bitrix24.tech'];
+
+/** Where an install may point us (issue 11 item 3: the server connects only to Bitrix24 portals). */
+export interface PortalHostPolicy {
   /**
-   * Origins (`http://127.0.0.1:3000`) allowed over plain http: only the configured sandbox portal.
-   * Every other client_endpoint must be https.
+   * B24_ALLOWED_DOMAINS: `host`, `host:port` or `*.suffix` (any host under it), https only. The portal's
+   * own server_endpoint (same origin) is accepted for these, as a self-hosted portal has one.
+   */
+  allowedDomains?: readonly string[];
+  /**
+   * Origins (`http://127.0.0.1:3000`) trusted as they are, plain http included: only the configured
+   * sandbox portal and, for benches and tests, a sandbox in another process (`httpPortalOrigins`).
    */
   httpOrigins?: () => readonly string[];
+}
+
+const CLOUD_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** True when `host` (lower case, maybe with a port) is `<one label>.<cloud zone>` on the default port. */
+export function isCloudPortalHost(host: string): boolean {
+  if (host.includes(':')) return false;
+  return BITRIX24_CLOUD_ZONES.some((z) => host.endsWith(`.${z}`) && CLOUD_LABEL.test(host.slice(0, -z.length - 1)));
+}
+
+/** Whether `host` (`name` or `name:port`, lower case) is listed in `allowed` (B24_ALLOWED_DOMAINS). */
+export function isAllowedDomain(host: string, allowed: readonly string[]): boolean {
+  const [name, port] = host.split(':') as [string, string | undefined];
+  return allowed.some((entry) => {
+    const e = entry.toLowerCase();
+    if (e.startsWith('*.')) return port === undefined && name.endsWith(e.slice(1)) && name.length > e.length - 1;
+    return e === host;
+  });
+}
+
+/**
+ * Every reason the claimed endpoints are not a Bitrix24 portal's we may connect to (empty = fine):
+ * client_endpoint has no credentials, query or fragment and its host is `auth[domain]`; that host is a
+ * trusted origin (any scheme as configured), or https and a cloud portal or a B24_ALLOWED_DOMAINS
+ * entry; server_endpoint is https at a Bitrix24 OAuth server, or the portal's own origin when the
+ * portal is not a cloud one. Pure: nothing is connected to.
+ */
+export function portalEndpointProblems(claim: Pick<Install, 'domain' | 'clientEndpoint' | 'serverEndpoint'>, policy: PortalHostPolicy = {}): string[] {
+  let client: URL;
+  let server: URL;
+  try {
+    client = new URL(claim.clientEndpoint);
+    server = new URL(claim.serverEndpoint);
+  } catch {
+    return ['auth[client_endpoint] or auth[server_endpoint] is not a URL'];
+  }
+  const problems: string[] = [];
+  const host = client.host.toLowerCase();
+  if (client.search || client.hash || client.username || client.password) problems.push('auth[client_endpoint] carries a query or credentials');
+  if (host !== claim.domain.toLowerCase()) problems.push(`auth[client_endpoint] host ${host} is not the portal ${claim.domain}`);
+  const trusted = (policy.httpOrigins?.() ?? []).map((o) => o.toLowerCase()).includes(client.origin.toLowerCase());
+  const cloud = !trusted && client.protocol === 'https:' && isCloudPortalHost(host);
+  const listed = !trusted && client.protocol === 'https:' && isAllowedDomain(host, policy.allowedDomains ?? []);
+  if (!trusted && !cloud && !listed) {
+    problems.push(client.protocol === 'https:'
+      ? `${host} is not a Bitrix24 cloud portal nor listed in B24_ALLOWED_DOMAINS`
+      : `auth[client_endpoint] must be https (${client.origin} is not the configured sandbox)`);
+  }
+  const central = server.protocol === 'https:' && !server.port && BITRIX24_OAUTH_HOSTS.includes(server.hostname.toLowerCase());
+  const own = (trusted || listed) && server.origin.toLowerCase() === client.origin.toLowerCase();
+  if (server.search || server.hash || server.username || server.password) problems.push('auth[server_endpoint] carries a query or credentials');
+  else if (!central && !own) problems.push(`auth[server_endpoint] ${server.host} is not a Bitrix24 OAuth server`);
+  return problems;
+}
+
+export interface InstallVerifierOptions extends PortalHostPolicy {
+  /** Our app's client id (config B24_CLIENT_ID, or the sandbox app's). */
+  clientId: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -224,46 +312,53 @@ export function verifyInstallClaim(claim: Pick<Install, 'memberId'>, answer: unk
 }
 
 /**
- * The production verifier: guards the endpoint (https unless it is the configured sandbox; its host
- * must be `auth[domain]`; no credentials, no query), calls `app.info` there with the claimed access
- * token, and applies `verifyInstallClaim`. Any failure to get an answer is a refusal too: an
- * install we cannot confirm is not stored (the portal's install can be retried).
+ * The production verifier: guards the endpoints (`portalEndpointProblems`, before any connection),
+ * then asks the portal with the claimed access token: `app.info` (checked by `verifyInstallClaim`)
+ * and `user.admin`, which must answer `true` (api-reference/common/users/user-admin.md: "true if
+ * the current user is a Bitrix24 administrator") — any user of the app has a token app.info accepts.
+ * Redirects are refused (`redirect: 'error'`): the answer must come from the named host. Any failure
+ * to get an answer is a refusal too: an install we cannot confirm is not stored (it can be retried).
  */
 export function createInstallVerifier(opts: InstallVerifierOptions): InstallVerifier {
   const doFetch = opts.fetch ?? fetch;
   return async (claim) => {
-    let url: URL;
-    try {
-      url = new URL(claim.clientEndpoint);
-    } catch {
-      throw new InstallRejectedError('auth[client_endpoint] is not a URL');
-    }
-    const plainAllowed = (opts.httpOrigins?.() ?? []).includes(url.origin);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainAllowed)) {
-      throw new InstallRejectedError(`auth[client_endpoint] must be https (${url.origin} is not the configured sandbox)`);
-    }
-    if (url.host.toLowerCase() !== claim.domain.toLowerCase()) {
-      throw new InstallRejectedError(`auth[client_endpoint] host ${url.host} is not the portal ${claim.domain}`);
-    }
-    if (url.search || url.hash || url.username || url.password) throw new InstallRejectedError('auth[client_endpoint] carries a query or credentials');
-    let answer: unknown;
-    try {
-      const res = await doFetch(new URL('app.info', url.href.endsWith('/') ? url.href : `${url.href}/`), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ auth: claim.accessToken }),
-        redirect: 'error',
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
-      });
-      answer = await res.json().catch(() => undefined);
-      if (!res.ok && !(isObj(answer) && answer.error !== undefined)) answer = { error: `HTTP ${res.status}` };
-    } catch (e) {
-      throw new InstallRejectedError(`the portal could not be asked to confirm the install (${e instanceof Error ? e.message : String(e)})`);
-    }
-    const problems = verifyInstallClaim(claim, answer, opts.clientId);
+    const problems = portalEndpointProblems(claim, opts);
     if (problems.length) throw new InstallRejectedError(problems.join('; '));
+    const base = claim.clientEndpoint.endsWith('/') ? claim.clientEndpoint : `${claim.clientEndpoint}/`;
+    const ask = async (method: string): Promise<unknown> => {
+      try {
+        const res = await doFetch(new URL(method, base), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ auth: claim.accessToken }),
+          redirect: 'error',
+          signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+        });
+        const answer: unknown = await res.json().catch(() => undefined);
+        return !res.ok && !(isObj(answer) && answer.error !== undefined) ? { error: `HTTP ${res.status}` } : answer;
+      } catch (e) {
+        throw new InstallRejectedError(`the portal could not be asked to confirm the install (${e instanceof Error ? e.message : String(e)})`);
+      }
+    };
+    const refused = verifyInstallClaim(claim, await ask('app.info'), opts.clientId);
+    if (refused.length) throw new InstallRejectedError(refused.join('; '));
+    const admin = await ask('user.admin');
+    if (!isObj(admin) || admin.result !== true) {
+      const why = isObj(admin) && admin.error !== undefined ? `user.admin failed (${s(admin.error) ?? 'error'})` : 'user.admin says the user is not an administrator';
+      throw new InstallRejectedError(`only an administrator of the portal may install the app: ${why}`);
+    }
   };
 }
+
+/** How far an ONAPPINSTALL's `ts` may lie behind our clock (queue delay), and ahead of it (clock skew). */
+export const INSTALL_MAX_AGE_MS = 15 * 60_000;
+export const INSTALL_MAX_SKEW_MS = 5 * 60_000;
+
+/**
+ * Records that an install credential (a hash of its access token) was used; true the first time
+ * only. Shared across processes in the runtime (the action log); in memory by default.
+ */
+export type FirstUse = (key: string, memberId: string, now: number) => Promise<boolean>;
 
 export interface InstallServiceOptions {
   installs: InstallStore;
@@ -271,42 +366,90 @@ export interface InstallServiceOptions {
   log?: Logger;
   /** Called after an install changes or goes away, e.g. `PortalClients.forget`. */
   onChange?: (memberId: string) => void;
+  /** Replay guard for install credentials; default: this service's memory (kept INSTALL_MAX_AGE_MS + skew). */
+  firstUse?: FirstUse;
 }
+
+/** The default FirstUse: keys in memory for as long as a `ts` can stay fresh. */
+function memoryFirstUse(): FirstUse {
+  const seen = new Map<string, number>();
+  return async (key, _memberId, now) => {
+    for (const [k, at] of seen) if (at < now - INSTALL_MAX_AGE_MS - INSTALL_MAX_SKEW_MS) seen.delete(k);
+    if (seen.has(key)) return false;
+    seen.set(key, now);
+    return true;
+  };
+}
+
+type InstallKind = 'event' | 'page';
+
+/**
+ * The key a used install credential is remembered by: never the token itself. Event and page are
+ * kept apart: a UI app's ONAPPINSTALL may carry the very token its install page POST had.
+ */
+const credentialKey = (kind: InstallKind, token: string) => `install-${kind}:${createHash('sha256').update(token).digest('hex')}`;
 
 export class InstallService {
   private readonly clock: () => number;
+  private readonly firstUse: FirstUse;
   constructor(private readonly opts: InstallServiceOptions) {
     this.clock = opts.clock ?? Date.now;
+    this.firstUse = opts.firstUse ?? memoryFirstUse();
   }
 
   /**
-   * ONAPPINSTALL: verify the claim with `verify` (nothing is stored when it throws), then store (or
-   * replace) the portal's install; settings of a previous install are kept. A known portal cannot
-   * be moved to another host, nor a known host given another member id, by an install event
-   * (InstallRejectedError): the app is uninstalled first (ONAPPUNINSTALL removes the record).
-   * `verify` is optional only for unit tests against a portal double; the HTTP route
-   * (src/channels/bitrix-app.ts) always passes one.
+   * ONAPPINSTALL: refuse a replay (`refuseReplay`), verify the claim with `verify` (nothing is stored
+   * when it throws), then store the portal's install; settings of a previous install are kept. A
+   * known portal cannot be moved to another host, nor a known host given another member id
+   * (InstallRejectedError): the app is uninstalled first (ONAPPUNINSTALL removes the record). A
+   * stored application_token is replaced only when `verify` confirmed the claim (an administrator's
+   * re-install), and that is logged. `verify` is optional only for unit tests against a portal
+   * double; the HTTP route (src/channels/bitrix-app.ts) always passes one.
    */
   async onAppInstall(body: unknown, verify?: InstallVerifier): Promise<Install> {
     const now = this.clock();
     const next = installFromEvent(body, now);
+    this.refuseStale(next, pickString(asForm(body), 'ts'), now);
     const prev = await this.opts.installs.get(next.memberId);
-    await this.confirm(next, prev, verify);
+    const replacesToken = !!prev?.applicationToken && !sameSecret(prev.applicationToken, next.applicationToken);
+    if (replacesToken && !verify) throw this.refuse(next, 'the stored application_token is replaced only by an administrator\'s re-install the portal confirms');
+    await this.confirm('event', next, prev, verify);
     const install: Install = prev
       ? { ...next, installedAt: prev.installedAt, installedBy: next.installedBy ?? prev.installedBy, settings: { ...prev.settings, ...next.settings } }
       : next;
     await this.opts.installs.save(install);
     this.opts.onChange?.(install.memberId);
+    if (replacesToken) this.opts.log?.warn({ memberId: install.memberId, domain: install.domain, claimedUserId: next.installedBy }, 'bitrix: application_token replaced by an administrator\'s re-install');
     this.opts.log?.info({ memberId: install.memberId, domain: install.domain, reinstall: !!prev }, 'bitrix: app installed');
     return install;
   }
 
   /**
+   * A replayed install body is refused: `ts` (when the portal sent the event) must be present and
+   * within INSTALL_MAX_AGE_MS behind / INSTALL_MAX_SKEW_MS ahead of our clock. Within that window the
+   * access token's single use (`confirm`) catches a body posted again.
+   */
+  private refuseStale(next: Install, ts: string | undefined, now: number): void {
+    const sent = ts && /^\d{1,12}$/.test(ts) ? Number(ts) * 1000 : NaN;
+    if (!Number.isFinite(sent)) throw this.refuse(next, 'the install event has no ts; a body without one is refused as a possible replay');
+    if (sent < now - INSTALL_MAX_AGE_MS) throw this.refuse(next, `the install event was sent ${Math.round((now - sent) / 60_000)} min ago; a stale body is refused as a replay`);
+    if (sent > now + INSTALL_MAX_SKEW_MS) throw this.refuse(next, 'the install event is dated in the future; refused');
+  }
+
+  private refuse(next: Pick<Install, 'memberId' | 'domain'>, why: string): InstallRejectedError {
+    this.opts.log?.warn({ memberId: next.memberId, domain: next.domain, reason: why }, 'bitrix: install refused');
+    return new InstallRejectedError(why);
+  }
+
+  /**
    * Refuse an install claim that pairs member id and host differently from what we know (a portal
    * has one of each; hosts compared by client_endpoint, kept current when the sandbox moves ports),
-   * then let `verify` ask the portal. Throws InstallRejectedError; nothing is stored then.
+   * or whose tokens were already used (an event bringing the stored pair, or an access token already
+   * used for an install of this kind: a replay), then let `verify` ask the portal, and take the access
+   * token's single use.
+   * Throws InstallRejectedError; nothing is stored then.
    */
-  private async confirm(next: Install, prev: Install | null, verify?: InstallVerifier): Promise<void> {
+  private async confirm(kind: InstallKind, next: Install, prev: Install | null, verify?: InstallVerifier): Promise<void> {
     const hostOf = (i: Install) => new URL(i.clientEndpoint).host.toLowerCase();
     if (prev && hostOf(prev) !== hostOf(next)) {
       this.opts.log?.warn({ memberId: next.memberId, domain: next.domain, known: prev.domain }, 'bitrix: install event names another host for a known portal; refused');
@@ -317,20 +460,31 @@ export class InstallService {
       this.opts.log?.warn({ memberId: next.memberId, domain: next.domain, known: sameHost.memberId }, 'bitrix: install event names another member id for a known host; refused');
       throw new InstallRejectedError(`${next.domain} is installed as portal ${sameHost.memberId}, not ${next.memberId}`);
     }
+    // An event bringing the stored pair again, once the install has its application_token, is a replay
+    // (before that, a UI app's event may legitimately repeat the install page's pair).
+    if (kind === 'event' && prev?.applicationToken && (sameSecret(prev.accessToken, next.accessToken) || sameSecret(prev.refreshToken, next.refreshToken))) {
+      throw this.refuse(next, 'these tokens are already stored; a replayed install is refused');
+    }
     try {
       await verify?.(next);
     } catch (e) {
       this.opts.log?.warn({ memberId: next.memberId, domain: next.domain, err: e instanceof Error ? e.message : String(e) }, 'bitrix: install event not confirmed by the portal; refused');
       throw e;
     }
+    if (!(await this.firstUse(credentialKey(kind, next.accessToken), next.memberId, this.clock()))) {
+      throw this.refuse(next, 'this access token was already used for an install; a replayed install is refused');
+    }
   }
 
-  /** Install page POST: confirmed like ONAPPINSTALL, then the tokens are stored; an application_token we already have is kept. */
+  /**
+   * Install page POST: confirmed like ONAPPINSTALL (the page carries no `ts`; its AUTH_ID is single
+   * use here instead), then the tokens are stored; an application_token we already have is kept.
+   */
   async onInstallPage(body: unknown, query: Record<string, unknown> = {}, verify?: InstallVerifier): Promise<Install> {
     const now = this.clock();
     const next = installFromPage(body, query, now);
     const prev = await this.opts.installs.get(next.memberId);
-    await this.confirm(next, prev, verify);
+    await this.confirm('page', next, prev, verify);
     const install: Install = prev
       ? { ...next, applicationToken: prev.applicationToken, scope: prev.scope, installedAt: prev.installedAt, installedBy: prev.installedBy, settings: { ...prev.settings, ...next.settings } }
       : next;

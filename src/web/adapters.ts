@@ -22,7 +22,8 @@ export function profileVerifier(installs: Pick<InstallStore, 'get'>, fetchImpl: 
     if (!install || hostOf(install.domain) !== hostOf(a.domain)) return null;
     const url = `${install.clientEndpoint.replace(/\/?$/, '/')}profile.json`;
     try {
-      const r = await fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ auth: a.authId }), signal: AbortSignal.timeout(timeoutMs) });
+      // No redirects: the token goes to the installed portal's host and nowhere else.
+      const r = await fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ auth: a.authId }), redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
       if (!r.ok) return null;
       const body = (await r.json()) as { result?: { ID?: unknown; ADMIN?: unknown; NAME?: unknown; LAST_NAME?: unknown } };
       const id = Number(body.result?.ID);

@@ -23,9 +23,10 @@ describe('InstallService', () => {
 
   it('stores an ONAPPINSTALL with expiry computed from expires_in', async () => {
     const store = createMemoryStore();
-    const svc = new InstallService({ installs: store.installs, clock: () => 1_000_000 });
+    const t0 = Date.now();
+    const svc = new InstallService({ installs: store.installs, clock: () => t0 });
     const inst = await svc.onAppInstall(installForm(d));
-    expect(inst).toMatchObject({ memberId: d.memberId, domain: d.domain, clientEndpoint: d.endpoint, scope: 'task,calendar,im,imbot,user,crm', expiresAt: 1_000_000 + 3600_000, installedBy: 1 });
+    expect(inst).toMatchObject({ memberId: d.memberId, domain: d.domain, clientEndpoint: d.endpoint, scope: 'task,calendar,im,imbot,user,crm', expiresAt: t0 + 3600_000, installedBy: 1 });
     expect((await store.installs.get(d.memberId))!.applicationToken).toBe('app-token-' + d.memberId);
   });
 
@@ -67,14 +68,15 @@ describe('InstallService', () => {
 
   it('takes the install page POST and keeps an application_token it already has', async () => {
     const store = createMemoryStore();
-    const svc = new InstallService({ installs: store.installs, clock: () => 5_000 });
+    const t0 = Date.now();
+    const svc = new InstallService({ installs: store.installs, clock: () => t0 });
     await svc.onAppInstall(installForm(d));
     const body = parsePhpForm(`AUTH_ID=a1&AUTH_EXPIRES=3600&REFRESH_ID=r1&member_id=${d.memberId}&status=L&PLACEMENT=DEFAULT`);
     const confirmed: string[] = [];
     const inst = await svc.onInstallPage(body, { DOMAIN: d.domain.toUpperCase(), PROTOCOL: '0', LANG: 'ru', APP_SID: 'x' }, async (c) => {
       confirmed.push(c.clientEndpoint);
     });
-    expect(inst).toMatchObject({ accessToken: 'a1', refreshToken: 'r1', domain: d.domain, clientEndpoint: d.endpoint, expiresAt: 5_000 + 3_600_000, applicationToken: 'app-token-' + d.memberId });
+    expect(inst).toMatchObject({ accessToken: 'a1', refreshToken: 'r1', domain: d.domain, clientEndpoint: d.endpoint, expiresAt: t0 + 3_600_000, applicationToken: 'app-token-' + d.memberId });
     expect(confirmed).toEqual([d.endpoint]);
     // The page is confirmed like the install event: a page naming the portal at another host changes nothing.
     const moved = await svc.onInstallPage(body, { DOMAIN: 'Portal.Bitrix24.ru', PROTOCOL: '1' }).catch((e: unknown) => e);
@@ -100,8 +102,9 @@ describe('trusting ONAPPINSTALL', () => {
     parsePhpForm(
       [
         ['event', 'ONAPPINSTALL'],
+        ['ts', String(Math.floor(Date.now() / 1000))],
         ['auth[access_token]', o.token ?? 'acc-1'],
-        ['auth[refresh_token]', 'ref-1'],
+        ['auth[refresh_token]', `ref-${o.token ?? 'acc-1'}`],
         ['auth[expires_in]', '3600'],
         ['auth[domain]', o.domain ?? 'portal.bitrix24.ru'],
         ['auth[server_endpoint]', 'https://oauth.bitrix.info/rest/'],
@@ -116,11 +119,12 @@ describe('trusting ONAPPINSTALL', () => {
   const appInfo = (over: Record<string, unknown> = {}) => ({
     result: { ID: 7, CODE: CLIENT, VERSION: 1, STATUS: 'L', INSTALLED: true, PAYMENT_EXPIRED: 'N', DAYS: null, LANGUAGE_ID: 'ru', LICENSE: 'ru_project', LICENSE_TYPE: 'project', LICENSE_FAMILY: 'project', ...over },
   });
-  function fakeFetch(answer: (url: string, init: RequestInit) => { status: number; body: unknown } | Error) {
+  /** A portal double's fetch: `answer` for app.info; user.admin answers true (an administrator's token) unless `admin` says otherwise. */
+  function fakeFetch(answer: (url: string, init: RequestInit) => { status: number; body: unknown } | Error, admin: unknown = { result: true }) {
     const calls: { url: string; init: RequestInit }[] = [];
     const f = (async (url: URL | string, init: RequestInit) => {
       calls.push({ url: String(url), init });
-      const a = answer(String(url), init);
+      const a = String(url).endsWith('/user.admin') ? { status: 200, body: admin } : answer(String(url), init);
       if (a instanceof Error) throw a;
       return new Response(JSON.stringify(a.body), { status: a.status, headers: { 'content-type': 'application/json' } });
     }) as unknown as typeof fetch;
@@ -136,8 +140,8 @@ describe('trusting ONAPPINSTALL', () => {
   it('asks app.info at the claimed client_endpoint with the claimed token and accepts our own app', async () => {
     const { f, calls } = fakeFetch(() => ({ status: 200, body: appInfo() }));
     await expect(createInstallVerifier({ clientId: CLIENT, fetch: f })(claim())).resolves.toBeUndefined();
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.url).toBe('https://portal.bitrix24.ru/rest/app.info');
+    expect(calls.map((c) => c.url)).toEqual(['https://portal.bitrix24.ru/rest/app.info', 'https://portal.bitrix24.ru/rest/user.admin']);
+    expect(calls[1]!.init.redirect).toBe('error');
     expect(calls[0]!.init.method).toBe('POST');
     expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ auth: 'acc-1' });
   });
@@ -156,6 +160,14 @@ describe('trusting ONAPPINSTALL', () => {
     await expect(verify(() => ({ status: 200, body: appInfo({ CODE: 'vendor.app', member_id: 'm-1' }) }))).resolves.toBeUndefined();
   });
 
+  it('refuses a token of a user who is not an administrator (user.admin false, an error, or no answer)', async () => {
+    const asUser = (admin: unknown) => createInstallVerifier({ clientId: CLIENT, fetch: fakeFetch(() => ({ status: 200, body: appInfo() }), admin).f })(claim());
+    expect(await refusal(asUser({ result: false }))).toMatch(/only an administrator of the portal may install the app: user\.admin says the user is not an administrator/);
+    expect(await refusal(asUser({ error: 'insufficient_scope' }))).toMatch(/user\.admin failed \(insufficient_scope\)/);
+    expect(await refusal(asUser({ result: 'Y' }))).toMatch(/not an administrator/);
+    expect(await refusal(asUser(null))).toMatch(/only an administrator/);
+  });
+
   it('guards the endpoint: https, the claimed domain, plain http only for the configured sandbox', async () => {
     const { f, calls } = fakeFetch(() => ({ status: 200, body: appInfo() }));
     const verifier = createInstallVerifier({ clientId: CLIENT, fetch: f, httpOrigins: () => ['http://127.0.0.1:3000'] });
@@ -164,7 +176,7 @@ describe('trusting ONAPPINSTALL', () => {
     expect(await refusal(verifier(claim({ endpoint: 'http://127.0.0.1:3001/rest/', domain: '127.0.0.1:3001' })))).toMatch(/must be https/);
     expect(calls).toHaveLength(0);
     await expect(verifier(claim({ endpoint: 'http://127.0.0.1:3000/sandbox/rest/', domain: '127.0.0.1:3000' }))).resolves.toBeUndefined();
-    expect(calls.map((c) => c.url)).toEqual(['http://127.0.0.1:3000/sandbox/rest/app.info']);
+    expect(calls.map((c) => c.url)).toEqual(['http://127.0.0.1:3000/sandbox/rest/app.info', 'http://127.0.0.1:3000/sandbox/rest/user.admin']);
   });
 
   it('verifyInstallClaim: an answer without any application is not a confirmation', () => {

@@ -151,7 +151,7 @@ const installBody = (member = 'newmember', token = 'newtoken', domain = 'new.bit
     ['data[ACTIVE]', 'Y'],
     ['data[INSTALLED]', 'Y'],
     ['data[LANGUAGE_ID]', 'ru'],
-    ['ts', '1771928985'],
+    ['ts', String(Math.floor(Date.now() / 1000))],
     ['auth[access_token]', 'at'],
     ['auth[expires_in]', '3600'],
     ['auth[scope]', 'imbot,imopenlines,task,user'],

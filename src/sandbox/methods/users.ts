@@ -80,6 +80,12 @@ export const userMethods: Record<string, MethodDef> = {
       return userRecord(u);
     },
   },
+  // api-reference/common/users/user-admin.md: scope basic, any user, no parameters, `result` true for a
+  // Bitrix24 administrator and false otherwise. The install check (src/bitrix/install.ts) relies on it.
+  'user.admin': {
+    scope: null,
+    handler: (c) => c.portal.user(c.userId)?.admin === true,
+  },
   profile: {
     scope: null,
     handler: (c) => {

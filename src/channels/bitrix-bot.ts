@@ -192,7 +192,7 @@ export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
       if (reply.handOff) return handOff(reply.text || undefined);
       // The dialogue acts for portal users; for an outsider it has nothing but the linking prompt
       // (a reply without a parse). That is "cannot help" (dialogue.md): the chat goes to a person.
-      if (!turn.account && !reply.parse && turn.text) return handOff();
+      if (!account && !reply.parse && turn.text) return handOff();
       const streak = reply.parse?.intent === 'unknown' ? (unknownStreak.get(chatKey) ?? 0) + 1 : 0;
       if (streak >= vocab.stuckAfter) return handOff();
       if (streak) unknownStreak.set(chatKey, streak);

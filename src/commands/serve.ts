@@ -1,6 +1,6 @@
 /** `b24-assistant serve` (`npm start`): the server on the configuration from the environment. */
-import { loadConfig, ConfigError } from '../config';
-import { startRuntime } from '../runtime';
+import { loadConfig, listenHost, ConfigError } from '../config';
+import { isLoopback, startRuntime } from '../runtime';
 
 export async function run(_argv: string[]): Promise<number> {
   let config;
@@ -21,6 +21,9 @@ export async function run(_argv: string[]): Promise<number> {
       `  sandbox portal (no Bitrix24 app configured): ${rt.url}/sandbox/rest/`,
       `  sandbox incoming webhook: ${info.webhook}`,
       `  sandbox portal ${info.memberId}: app installed, bots registered`,
+      isLoopback(listenHost(config))
+        ? `  bound to ${listenHost(config)} only: the console and demo pages act as any user (set HOST to expose them)`
+        : `  WARNING: bound to ${listenHost(config)}: anyone who reaches this server can act as any sandbox user`,
     );
   }
   process.stdout.write(lines.join('\n') + '\n');

@@ -86,6 +86,17 @@ describe('the server in sandbox mode against hostile requests', () => {
       await unlinkedAliceAsksForCode();
     });
 
+    it('identity is an own field: even with Object.prototype.account set by something else, an unlinked user must link', async () => {
+      (Object.prototype as Record<string, unknown>).account = { memberId: rt.sandboxMemberId!, userId: 1 };
+      try {
+        await unlinkedAliceAsksForCode();
+        const g = await request(rt.url).post('/webhook/google').send({ intent: { name: 'x', query: 'напиши сергею привет' }, session: { id: 'g-own', params: {} }, user: { locale: 'ru-RU', params: { b24uid: 'stranger-own' } } });
+        expect(g.body.prompt.firstSimple.text).toMatch(LINK_PROMPT);
+      } finally {
+        cleanPrototype();
+      }
+    });
+
     it('an authenticated sandbox call cannot pollute either: query, form body and JSON body', async () => {
       const memberId = rt.sandboxMemberId!;
       const { accessToken } = rt.sandbox!.issueTokens(2);

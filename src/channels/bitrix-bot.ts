@@ -181,7 +181,8 @@ export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
       timeZone: zoneOf(userZone ?? settingsZone),
       now: now(),
     };
-    if (account) turn.account = account;
+    // Always an own field (undefined for an outsider): nothing inherited can stand in for it (docs/security.md).
+    turn.account = account;
     if (msg.kind === 'join') turn.newSession = true;
     if (msg.payload !== undefined) turn.payload = msg.payload;
     if (msg.crm) turn.crm = msg.crm;
@@ -192,7 +193,7 @@ export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
       if (reply.handOff) return handOff(reply.text || undefined);
       // The dialogue acts for portal users; for an outsider it has nothing but the linking prompt
       // (a reply without a parse). That is "cannot help" (dialogue.md): the chat goes to a person.
-      if (!account && !reply.parse && turn.text) return handOff();
+      if (!turn.account && !reply.parse && turn.text) return handOff();
       const streak = reply.parse?.intent === 'unknown' ? (unknownStreak.get(chatKey) ?? 0) + 1 : 0;
       if (streak >= vocab.stuckAfter) return handOff();
       if (streak) unknownStreak.set(chatKey, streak);

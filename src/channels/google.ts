@@ -71,7 +71,8 @@ async function turnFor(deps: GoogleDeps, base: Omit<Turn, 'account' | 'now' | 'c
     const link = await deps.voiceLinks.get('google', base.voiceUser);
     if (link) account = { memberId: link.memberId, userId: link.userId };
   }
-  const turn: Turn = { ...base, channel: 'google', now: (deps.now ?? (() => new Date()))(), ...(account ? { account } : {}) };
+  // `account` is always an own field (undefined when unlinked): nothing inherited can stand in for it.
+  const turn: Turn = { ...base, channel: 'google', now: (deps.now ?? (() => new Date()))(), account };
   return { turn, account };
 }
 

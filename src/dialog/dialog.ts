@@ -366,9 +366,8 @@ export function createDialog(deps: DialogDeps): Dialog {
     const payload = (turn.payload ?? {}) as { answer?: string; say?: string };
     if (typeof payload.say === 'string') turn = { ...turn, text: payload.say, payload: undefined };
 
-    // Identity is the turn's own field, never one inherited from a polluted prototype (docs/security.md).
-    const account = Object.hasOwn(turn, 'account') ? turn.account : undefined;
-    if (!account) return linking(turn);
+    if (!turn.account) return linking(turn);
+    const account = turn.account;
 
     const unlink = texts.raw<Record<Lang, string[]>>('common', 'link.unlink_words')?.[lang] ?? [];
     if (deps.link && turn.voiceUser && (turn.channel === 'alice' || turn.channel === 'google') && unlink.some((w) => turn.text.toLowerCase().includes(w))) {

@@ -45,8 +45,8 @@ const domainList = z
 export const configSchema = z.object({
   /** HTTP port of the server. Default 3000. */
   PORT: intIn(0, 65535, 3000),
-  /** Host to bind. Default 0.0.0.0. */
-  HOST: z.string().optional().default('0.0.0.0'),
+  /** Host to bind. Default 0.0.0.0 with a Bitrix24 app, 127.0.0.1 in sandbox mode (see `listenHost`). */
+  HOST: optionalString,
   /** Where the embedded store (SQLite) and the sandbox portal keep their files. Default ./data. */
   DATA_DIR: z.string().optional().default('./data'),
   /** Public base URL of this server, used in handler URLs registered in portals. Default http://127.0.0.1:PORT. */
@@ -142,3 +142,9 @@ function fileProblems(dataDir: string, keysFile: string | undefined): string[] {
 
 /** True when no real Bitrix24 app is configured: the server mounts and uses its sandbox portal. */
 export const isSandboxMode = (c: Config): boolean => !c.B24_CLIENT_ID;
+
+/**
+ * The address to bind: HOST when set; otherwise loopback in sandbox mode — its console and demo
+ * pages act as any portal user, so they must not face a network — and every address with a real app.
+ */
+export const listenHost = (c: Config): string => c.HOST ?? (isSandboxMode(c) ? '127.0.0.1' : '0.0.0.0');

@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
-import { isSandboxMode } from './config';
-import { createApp } from './server';
+import { isSandboxMode, listenHost } from './config';
+import { createApp, finalErrorHandler } from './server';
 import { countCalls, createMetrics, type Metrics } from './metrics';
 import { openConfiguredStore } from './store';
 import type { Store } from './store/types';
@@ -64,6 +64,9 @@ export const REDACTED_LOG_PATHS = [
   '*.access_token', '*.refresh_token', '*.application_token', '*.accessToken', '*.refreshToken', '*.applicationToken',
   '*.clientSecret', '*.client_secret', '*.auth', 'auth', '*.AUTH_ID', '*.REFRESH_ID', '*.password', 'config.ENCRYPTION_KEY', 'config.B24_CLIENT_SECRET',
 ];
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
+export const isLoopback = (host: string): boolean => /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
 
 export function createLogger(level: Config['LOG_LEVEL'], destination?: NodeJS.WritableStream): Logger {
   return pino({ level, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } }, destination as pino.DestinationStream | undefined);
@@ -293,9 +296,14 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.PORT, config.HOST, () => resolve());
+    server.listen(config.PORT, listenHost(config), () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  if (sandbox) {
+    const host = listenHost(config);
+    if (isLoopback(host)) log.info({ host }, 'sandbox mode: listening on loopback only (the console and demo pages act as any user)');
+    else log.warn({ host }, 'sandbox mode on a non-loopback address: anyone who reaches it can act as any sandbox user');
+  }
   publicUrl = (config.PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
 
   let sandboxMemberId: string | undefined;
@@ -345,6 +353,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
   });
   expressApp.use(web.router);
+  expressApp.use(finalErrorHandler((detail, msg) => log.warn(detail, msg)));
   const detachWeb = web.attach(server);
 
   /** The sandbox's demo users and a few open records, so a newcomer can click through every page. */

@@ -6,9 +6,12 @@
  * `{ data: { BOT: { '7': { BOT_ID: '7' } } } }` — an array would lose the bot id. `a[]=x&a[]=y`
  * (append) gets the next free numeric key, as PHP would: `{ a: { '0': 'x', '1': 'y' } }`.
  * All values are strings. A later key wins over an earlier one of another shape, as in PHP.
- * Keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`) are dropped.
+ * Keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`) are dropped, and
+ * every object is a null-prototype record (src/util/records.ts): a missing field never inherits.
  * Limits on size, pair count and nesting depth turn hostile bodies into a `PhpFormError`.
  */
+
+import { isForbiddenKey, nullRecord } from '../util/records';
 
 export interface PhpForm {
   [key: string]: string | PhpForm;
@@ -33,7 +36,6 @@ export class PhpFormError extends Error {
 }
 
 const DEFAULTS: Required<PhpFormLimits> = { maxBytes: 1 << 20, maxKeys: 2000, maxDepth: 12 };
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parsePhpForm(body: string | Buffer, limits: PhpFormLimits = {}): PhpForm {
   const lim = { ...DEFAULTS, ...limits };
@@ -43,7 +45,7 @@ export function parsePhpForm(body: string | Buffer, limits: PhpFormLimits = {}):
   const bytes = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.length;
   if (bytes > lim.maxBytes) throw new PhpFormError('too_large', `form body is ${bytes} bytes, over the limit of ${lim.maxBytes}`);
   const text = typeof body === 'string' ? body : body.toString('utf8');
-  const out: PhpForm = {};
+  const out = nullRecord() as PhpForm;
   if (text.trim() === '') return out;
   const pairs = text.split('&');
   if (pairs.length > lim.maxKeys) throw new PhpFormError('too_many_keys', `form body has ${pairs.length} pairs, over the limit of ${lim.maxKeys}`);
@@ -59,7 +61,7 @@ export function parsePhpForm(body: string | Buffer, limits: PhpFormLimits = {}):
     if (path.length - 1 > lim.maxDepth) {
       throw new PhpFormError('too_deep', `key "${truncate(key)}" nests ${path.length - 1} levels, over the limit of ${lim.maxDepth}`);
     }
-    if (path.some((p) => p !== null && FORBIDDEN.has(p))) continue;
+    if (path.some((p) => p !== null && isForbiddenKey(p))) continue;
     assign(out, path, value);
   }
   return out;
@@ -105,7 +107,7 @@ function assign(root: PhpForm, path: (string | null)[], value: string): void {
     }
     const child = node[seg];
     if (typeof child !== 'object') {
-      const fresh: PhpForm = {};
+      const fresh = nullRecord() as PhpForm;
       node[seg] = fresh;
       node = fresh;
     } else {
@@ -126,7 +128,7 @@ export function pickString(form: PhpForm | undefined, ...path: string[]): string
   let cur: string | PhpForm | undefined = form;
   for (const p of path) {
     if (!cur || typeof cur !== 'object') return undefined;
-    cur = Object.prototype.hasOwnProperty.call(cur, p) ? cur[p] : undefined;
+    cur = Object.hasOwn(cur, p) ? cur[p] : undefined;
   }
   return typeof cur === 'string' ? cur : undefined;
 }
@@ -136,7 +138,7 @@ export function pickObject(form: PhpForm | undefined, ...path: string[]): PhpFor
   let cur: string | PhpForm | undefined = form;
   for (const p of path) {
     if (!cur || typeof cur !== 'object') return undefined;
-    cur = Object.prototype.hasOwnProperty.call(cur, p) ? cur[p] : undefined;
+    cur = Object.hasOwn(cur, p) ? cur[p] : undefined;
   }
   return cur && typeof cur === 'object' ? cur : undefined;
 }

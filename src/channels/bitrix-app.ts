@@ -73,9 +73,13 @@ export function bitrixAppRouter(deps: BitrixAppDeps): Router {
   const router = Router();
   const verifyInstall = typeof deps.verifyInstall === 'function' ? deps.verifyInstall : createInstallVerifier(deps.verifyInstall);
   const tooLarge = (err: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
-    if ((err as { type?: string })?.type === 'entity.too.large') return problem(res, 413, 'too_large', `bodies over ${LIMIT} bytes are refused`);
-    if (err) return problem(res, 400, 'bad_body', 'the body cannot be read');
-    next();
+    if (!err) return next();
+    const type = (err as { type?: string }).type;
+    // One line naming the refusal, never the body (docs/security.md).
+    deps.log?.('bitrix webhook body refused', { type: typeof type === 'string' ? type : 'unknown' });
+    if (type === 'entity.too.large') return problem(res, 413, 'too_large', `bodies over ${LIMIT} bytes are refused`);
+    if (type === 'charset.unsupported' || type === 'encoding.unsupported') return problem(res, 415, 'unsupported_charset', 'only UTF-8 bodies are accepted');
+    return problem(res, 400, 'bad_body', 'the body cannot be read');
   };
 
   router.post('/webhook/bitrix', rawForm, tooLarge, async (req: Request, res: Response) => {

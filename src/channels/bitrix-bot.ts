@@ -161,7 +161,8 @@ export function createBitrixBotHandler(deps: BitrixBotDeps): BitrixBotHandler {
       now: now(),
       memberId: install.memberId,
     };
-    if (account) turn.account = account;
+    // Always an own field (undefined for an outsider): nothing inherited can stand in for it (docs/security.md).
+    turn.account = account;
     if (msg.kind === 'join') turn.newSession = true;
     if (msg.payload !== undefined) turn.payload = msg.payload;
     if (msg.crm) turn.crm = msg.crm;

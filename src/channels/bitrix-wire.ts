@@ -7,6 +7,7 @@ import { pickObject, pickString, type PhpForm } from '../bitrix/php-form';
 import type { BotButton } from '../bitrix/actions';
 import type { Button, Reply } from '../dialog/types';
 import { clip } from './common';
+import { parseJsonSafe } from '../util/records';
 
 /** imbot v1 bot events we converse on. */
 export const V1_BOT_EVENTS = new Set(['ONIMBOTMESSAGEADD', 'ONIMCOMMANDADD', 'ONIMBOTJOINCHAT']);
@@ -150,7 +151,7 @@ export function botButtonsOf(buttons: readonly Button[] | undefined, command?: s
 function commandPayload(params: string | undefined): { text: string; payload?: unknown } | undefined {
   if (!params) return undefined;
   try {
-    const v = JSON.parse(params) as unknown;
+    const v = parseJsonSafe(params);
     if (v && typeof v === 'object' && typeof (v as { t?: unknown }).t === 'string') {
       const o = v as { t: string; p?: unknown };
       return o.p === undefined ? { text: o.t } : { text: o.t, payload: o.p };

@@ -15,6 +15,7 @@ import { Router } from 'express';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dialog } from '../dialog/types';
 import type { DirectoryUser } from '../nlu/types';
+import { parseJsonSafe } from '../util/records';
 
 export interface ConsoleDeps {
   dialog: Dialog;
@@ -61,7 +62,7 @@ export function attachConsole(server: http.Server, deps: ConsoleDeps): WebSocket
     ws.on('message', async (raw) => {
       let msg: { type?: unknown; text?: unknown; userId?: unknown; lang?: unknown; payload?: unknown };
       try {
-        msg = JSON.parse(String(raw)) as typeof msg;
+        msg = parseJsonSafe(String(raw)) as typeof msg;
       } catch {
         return ws.send(JSON.stringify({ type: 'error', message: 'frames must be JSON' }));
       }

@@ -10,6 +10,7 @@ import type { Account, Dialog, Reply, Turn } from '../dialog/types';
 import type { VoiceLinkStore } from '../store/types';
 import { channelVocabulary, clip, deliverLater, handleWithin, langOf, zoneOf, type ChannelLog, type Notify } from './common';
 import { HttpError, answerError, dig, isObject, readJsonObject, str } from './http';
+import { parseJsonSafe } from '../util/records';
 
 export interface GoogleDeps {
   dialog: Dialog;
@@ -43,13 +44,14 @@ export function verifyGoogleJwt(token: string | undefined, projectId: string, ke
   let header: { alg?: string; kid?: string };
   let claims: Record<string, unknown>;
   try {
-    header = JSON.parse(b64url(parts[0]!).toString('utf8')) as typeof header;
-    claims = JSON.parse(b64url(parts[1]!).toString('utf8')) as Record<string, unknown>;
+    header = parseJsonSafe(b64url(parts[0]!).toString('utf8')) as typeof header;
+    claims = parseJsonSafe(b64url(parts[1]!).toString('utf8')) as Record<string, unknown>;
   } catch {
     throw fail('unreadable');
   }
   if (header.alg !== 'RS256') throw fail(`algorithm ${String(header.alg)} is not RS256`);
-  const key = header.kid ? keys[header.kid] : undefined;
+  // An own key only: a kid such as "constructor" must not find something inherited.
+  const key = typeof header.kid === 'string' && Object.hasOwn(keys, header.kid) ? keys[header.kid] : undefined;
   if (!key) throw fail('unknown key id');
   const ok = crypto.verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), key, b64url(parts[2]!));
   if (!ok) throw fail('signature does not verify');
@@ -69,7 +71,8 @@ async function turnFor(deps: GoogleDeps, base: Omit<Turn, 'account' | 'now' | 'c
     const link = await deps.voiceLinks.get('google', base.voiceUser);
     if (link) account = { memberId: link.memberId, userId: link.userId };
   }
-  const turn: Turn = { ...base, channel: 'google', now: (deps.now ?? (() => new Date()))(), ...(account ? { account } : {}) };
+  // `account` is always an own field (undefined when unlinked): nothing inherited can stand in for it.
+  const turn: Turn = { ...base, channel: 'google', now: (deps.now ?? (() => new Date()))(), account };
   return { turn, account };
 }
 

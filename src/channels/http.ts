@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
+import { parseJsonSafe } from '../util/records';
 
 /** Every webhook refuses bodies over this many bytes (the platforms' own ceiling is 64 KiB). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -29,7 +30,11 @@ export function sendError(res: Response, err: HttpError): void {
 
 /** Turn anything thrown inside a handler into a JSON answer; unknown errors are a 500 without details. */
 export function answerError(res: Response, err: unknown, log?: (msg: string, err: unknown) => void): void {
-  if (err instanceof HttpError) return sendError(res, err);
+  if (err instanceof HttpError) {
+    // One line per refused request: status and code, never the body (docs/security.md).
+    log?.('webhook request refused', { status: err.status, error: err.code });
+    return sendError(res, err);
+  }
   log?.('webhook handler failed', err);
   sendError(res, new HttpError(500, 'internal', 'the request could not be handled'));
 }
@@ -42,14 +47,26 @@ export function mediaType(req: Request): string {
     .toLowerCase();
 }
 
+/** The `charset` parameter of the Content-Type, lower-cased and unquoted; undefined when absent. */
+export function charsetOf(req: Request): string | undefined {
+  const m = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(String(req.headers['content-type'] ?? ''));
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
 /**
- * Read the raw body, refusing a wrong content type (415) before reading and anything over `limit`
- * bytes (413) — by the declared length when there is one, else while streaming.
+ * Read the raw body, refusing a wrong content type or a charset other than UTF-8 (415) before
+ * reading and anything over `limit` bytes (413) — by the declared length when there is one, else
+ * while streaming.
  */
 export async function readBody(req: Request, accept: readonly string[], limit = MAX_BODY_BYTES): Promise<Buffer> {
   const type = mediaType(req);
   if (!accept.includes(type)) {
-    throw new HttpError(415, 'unsupported_media_type', `expected Content-Type ${accept.join(' or ')}, got "${type || 'none'}"`);
+    // Quoted through JSON.stringify and clipped: the header is the client's text.
+    throw new HttpError(415, 'unsupported_media_type', `expected Content-Type ${accept.join(' or ')}, got ${JSON.stringify(type.slice(0, 80) || 'none')}`);
+  }
+  const charset = charsetOf(req);
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new HttpError(415, 'unsupported_charset', 'only UTF-8 bodies are accepted');
   }
   // A body parser mounted earlier already consumed the stream: take what it left, as a string.
   const pre: unknown = (req as { body?: unknown }).body;
@@ -90,13 +107,17 @@ export async function readBody(req: Request, accept: readonly string[], limit = 
 
 const tooLarge = (limit: number) => new HttpError(413, 'body_too_large', `the request body is over ${limit} bytes`);
 
-/** Read and parse a JSON object body (415 / 413 / 400 on the usual failures). */
+/**
+ * Read and parse a JSON object body (415 / 413 / 400 on the usual failures) into null-prototype
+ * records without `__proto__` / `constructor` / `prototype` keys (src/util/records.ts).
+ */
 export async function readJsonObject(req: Request, limit = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
   const raw = await readBody(req, ['application/json'], limit);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(raw.toString('utf8'));
+    parsed = parseJsonSafe(raw.toString('utf8'));
   } catch {
+    // Never the parser's message: it quotes the body.
     throw new HttpError(400, 'malformed_json', 'the request body is not valid JSON');
   }
   if (!isObject(parsed)) throw new HttpError(400, 'bad_request', 'the request body must be a JSON object');
@@ -111,7 +132,7 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 export function dig(v: unknown, ...path: string[]): unknown {
   let cur = v;
   for (const p of path) {
-    if (!isObject(cur) || !Object.prototype.hasOwnProperty.call(cur, p)) return undefined;
+    if (!isObject(cur) || !Object.hasOwn(cur, p)) return undefined;
     cur = cur[p];
   }
   return cur;

@@ -1,5 +1,5 @@
 /** `b24-assistant serve` (`npm start`): the server on the configuration from the environment. */
-import { loadConfig, ConfigError, isSandboxMode } from '../config';
+import { loadConfig, listenHost, ConfigError, isSandboxMode } from '../config';
 import { isClusterWorker, superviseCluster } from './cluster';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 
@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<number> {
     return superviseCluster({ processes });
   }
   // Loaded here, not at the top, so `serve --help` answers without loading the server.
-  const { startRuntime } = await import('../runtime');
+  const { isLoopback, startRuntime } = await import('../runtime');
   const rt = await startRuntime(config);
   const lines = [`b24-assistant listening on ${rt.url} (data in ${config.DATA_DIR})`, `  health:   ${rt.url}/healthz`];
   if (rt.sandbox) {
@@ -43,6 +43,9 @@ export async function run(argv: string[]): Promise<number> {
       `  sandbox portal (no Bitrix24 app configured): ${rt.url}/sandbox/rest/`,
       `  sandbox incoming webhook: ${info.webhook}`,
       `  sandbox portal ${info.memberId}: app installed, bots registered`,
+      isLoopback(listenHost(config))
+        ? `  bound to ${listenHost(config)} only: the console and demo pages act as any user (set HOST to expose them)`
+        : `  WARNING: bound to ${listenHost(config)}: anyone who reaches this server can act as any sandbox user`,
     );
   }
   process.stdout.write(lines.join('\n') + '\n');

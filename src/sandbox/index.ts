@@ -12,7 +12,8 @@ import { Errors, RestError } from './errors';
 import { EventSender, type BotMessageInput, type Delivery } from './events';
 import { LeakyBucket, OperatingBudget, defaultOperating, type OperatingOptions, type RateLimitOptions } from './limits';
 import { memoryStore, sqliteStore } from './persist';
-import { parsePhpQuery, asList, asRecord, type PhpObject } from './php-query';
+import { parsePhpQuery, asList, asRecord, safeDecode, splitKey, type PhpObject } from './php-query';
+import { own, ownRecord, parseJsonSafe } from '../util/records';
 import { ALL_SCOPES, Portal } from './portal';
 import { isoPortal } from './dates';
 import { Listed, type CallContext, type MethodDef } from './methods/types';
@@ -90,35 +91,76 @@ interface Parsed {
   error?: RestError;
 }
 
-/** Query string merged with the body (JSON or form); the body wins on conflicts. */
-function readParams(req: Request): Parsed {
-  const rawQuery = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
-  const params = parsePhpQuery(rawQuery);
+/** A request's raw parameter sources; a JSON body is parsed once, here, into null-prototype records. */
+interface Raw {
+  query: string;
+  kind: 'none' | 'json' | 'form' | 'multipart';
+  body: string;
+  json?: unknown;
+  jsonError?: boolean;
+}
+
+function rawOf(req: Request): Raw {
+  const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
   const body = typeof req.body === 'string' ? req.body : '';
-  if (!body.trim()) return { params };
+  if (!body.trim()) return { query, kind: 'none', body };
   const type = String(req.headers['content-type'] ?? '').toLowerCase();
   if (type.includes('json') || (!type.includes('form') && /^\s*[{[]/.test(body))) {
     try {
-      const parsed: unknown = JSON.parse(body);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        return { params, error: new RestError('INVALID_REQUEST', 'Request body must be a JSON object', 400) };
-      }
-      return { params: { ...params, ...(parsed as PhpObject) } };
+      return { query, kind: 'json', body, json: parseJsonSafe(body) };
     } catch {
-      return { params, error: new RestError('INVALID_REQUEST', 'Malformed JSON body', 400) };
+      return { query, kind: 'json', body, jsonError: true };
     }
   }
-  if (type.includes('multipart')) return { params, error: new RestError('INVALID_REQUEST', 'multipart/form-data is not supported by the sandbox', 400) };
-  return { params: { ...params, ...parsePhpQuery(body) } };
+  return { query, kind: type.includes('multipart') ? 'multipart' : 'form', body };
 }
+
+/**
+ * The `auth` parameter alone, found without building any parameter tree, so a request is
+ * authenticated before the rest of it is parsed (PHP: the last `auth` wins, the body over the
+ * query; `auth[...]` is not a token).
+ */
+function authOf(raw: Raw): string {
+  const fromPairs = (s: string): string | undefined => {
+    let found: string | undefined;
+    for (const pair of s.split('&')) {
+      const eq = pair.indexOf('=');
+      const key = safeDecode(eq < 0 ? pair : pair.slice(0, eq));
+      if (splitKey(key)[0] !== 'auth') continue;
+      found = key === 'auth' ? safeDecode(eq < 0 ? '' : pair.slice(eq + 1)) : '';
+    }
+    return found;
+  };
+  const body = raw.kind === 'json' ? own(raw.json, 'auth') : raw.kind === 'form' ? fromPairs(raw.body) : undefined;
+  const token = body !== undefined ? body : fromPairs(raw.query);
+  return typeof token === 'string' ? token : '';
+}
+
+/** Query string merged with the body (JSON or form); the body wins on conflicts. */
+function paramsOf(raw: Raw): Parsed {
+  const params = parsePhpQuery(raw.query);
+  if (raw.kind === 'none') return { params };
+  if (raw.kind === 'json') {
+    if (raw.jsonError) return { params, error: new RestError('INVALID_REQUEST', 'Malformed JSON body', 400) };
+    const parsed = raw.json;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      return { params, error: new RestError('INVALID_REQUEST', 'Request body must be a JSON object', 400) };
+    }
+    return { params: ownRecord(params, parsed) as PhpObject };
+  }
+  if (raw.kind === 'multipart') return { params, error: new RestError('INVALID_REQUEST', 'multipart/form-data is not supported by the sandbox', 400) };
+  return { params: ownRecord(params, parsePhpQuery(raw.body)) as PhpObject };
+}
+
+const readParams = (req: Request): Parsed => paramsOf(rawOf(req));
 
 /** `$result[cmd][field][0]` references inside batch command values. */
 const REF = /\$result\[([^\]]+)\]((?:\[[^\]]*\])*)/g;
 function resolveRef(results: Record<string, unknown>, key: string, path: string): unknown {
-  let v: unknown = results[key];
+  let v: unknown = own(results, key);
   for (const m of path.matchAll(/\[([^\]]*)\]/g)) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[m[1]!];
+    v = own(v, m[1]!);
   }
   return v;
 }
@@ -242,20 +284,21 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
 
   function sendError(res: Response, e: unknown): void {
     const err = e instanceof RestError ? e : Errors.internal();
-    if (!(e instanceof RestError)) process.stderr.write(`sandbox: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    // One JSON line (a message, no stack: the client's text must not forge log lines).
+    if (!(e instanceof RestError)) process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: 'sandbox: internal error', err: e instanceof Error ? e.message : String(e) })}\n`);
     res.status(err.status).json({ error: err.code, error_description: err.description });
   }
 
-  function authenticate(segments: string[], params: Record<string, unknown>): { caller: Caller; method: string } {
+  function authenticate(segments: string[], token: () => string): { caller: Caller; method: string } {
     if (segments.length === 3 && /^\d+$/.test(segments[0]!)) {
       const [uid, code, method] = segments as [string, string, string];
       if (Number(uid) !== webhookUserId || !timingSafe(code, webhookCode)) throw Errors.invalidCredentials();
       return { caller: { userId: webhookUserId, authType: 'webhook', scope: portal.opts.webhookScope, key: `hook:${webhookCode}` }, method };
     }
     if (segments.length !== 1) throw Errors.methodNotFound();
-    const token = typeof params.auth === 'string' ? params.auth : '';
-    if (!token) throw Errors.noAuth();
-    const a = portal.authenticate(token);
+    const presented = token();
+    if (!presented) throw Errors.noAuth();
+    const a = portal.authenticate(presented);
     return { caller: { userId: a.userId, authType: 'oauth', scope: a.scope, key: `app:${clientId}` }, method: segments[0]! };
   }
 
@@ -267,12 +310,14 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     const t0 = now();
     const h0 = performance.now();
     try {
-      const { params, error } = readParams(req);
       const segments = req.path.split('/').filter(Boolean);
       if (segments[0] === 'api') throw Errors.methodNotFound(); // REST v3 is not emulated
       if (segments.length === 0) throw Errors.methodNotFound();
-      const { caller, method: rawMethod } = authenticate(segments, params);
+      // Authenticate on the path or the `auth` parameter alone; the parameters are parsed only for a known caller.
+      const raw = rawOf(req);
+      const { caller, method: rawMethod } = authenticate(segments, () => authOf(raw));
       if (bucket && !bucket.take(caller.key)) throw Errors.queryLimit();
+      const { params, error } = paramsOf(raw);
       if (error) throw error;
       const method = rawMethod.replace(/\.(json|xml)$/i, '').toLowerCase();
       delete params.auth;

@@ -30,9 +30,27 @@ export function memoryStore(): DocStore {
   };
 }
 
+/**
+ * The file holds the app's client secret and OAuth tokens in plain text: owner-only, like the main
+ * database. Made 0600 before SQLite opens it, so its -wal and -shm (created with the database's
+ * mode) are 0600 too; an older file with wider rights is narrowed.
+ */
+function privateDbFile(dataDir: string): string {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, 'sandbox.sqlite');
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+  return file;
+}
+
 export function sqliteStore(dataDir: string): DocStore {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'sandbox.sqlite'));
+  const db = new Database(privateDbFile(dataDir));
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE IF NOT EXISTS docs (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id))');
   const sel = db.prepare<[string], { id: string; body: string }>('SELECT id, body FROM docs WHERE collection = ?');

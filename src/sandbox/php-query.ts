@@ -3,7 +3,11 @@
  * (query strings, form bodies, batch commands) and sends events built by PHP `http_build_query`.
  * Parsing never builds arrays from numeric keys (a bot id key like `data[BOT][567]` must survive);
  * `[]` appends, and `asList` turns `{0:a,1:b}` back into a list where a list is expected.
+ * Parsed objects have no prototype and never take a `__proto__` / `constructor` / `prototype` key
+ * (src/util/records.ts): a query string cannot reach `Object.prototype`.
  */
+import { isForbiddenKey, nullRecord } from '../util/records';
+
 export type PhpValue = string | PhpValue[] | { [key: string]: PhpValue };
 export type PhpObject = { [key: string]: PhpValue };
 
@@ -32,6 +36,7 @@ function isObject(v: unknown): v is { [key: string]: unknown } {
 /** Assigns one decoded `key=value` pair into `target`. */
 export function assignPath(target: PhpObject, key: string, value: PhpValue): void {
   const parts = splitKey(key);
+  if (parts.some(isForbiddenKey)) return;
   let node: PhpObject | PhpValue[] = target;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
@@ -39,7 +44,7 @@ export function assignPath(target: PhpObject, key: string, value: PhpValue): voi
     if (Array.isArray(node)) {
       if (last) node.push(value);
       else {
-        const next: PhpObject = {};
+        const next = nullRecord<PhpValue>();
         node.push(next);
         node = next;
       }
@@ -56,7 +61,7 @@ export function assignPath(target: PhpObject, key: string, value: PhpValue): voi
       if (!Array.isArray(existing)) node[part] = isObject(existing) ? (Object.values(existing) as PhpValue[]) : [];
       node = node[part] as PhpValue[];
     } else {
-      if (!isObject(existing)) node[part] = Array.isArray(existing) ? { ...existing } : {};
+      if (!isObject(existing)) node[part] = Array.isArray(existing) ? Object.assign(nullRecord<PhpValue>(), existing) : nullRecord<PhpValue>();
       node = node[part] as PhpObject;
     }
   }
@@ -64,7 +69,7 @@ export function assignPath(target: PhpObject, key: string, value: PhpValue): voi
 
 /** Parses a query string or form body (`a=1&b[c]=2`), decoding `+` as space like PHP does. */
 export function parsePhpQuery(input: string): PhpObject {
-  const out: PhpObject = {};
+  const out = nullRecord<PhpValue>();
   const s = input.startsWith('?') ? input.slice(1) : input;
   if (!s) return out;
   for (const pair of s.split('&')) {
@@ -79,7 +84,7 @@ export function parsePhpQuery(input: string): PhpObject {
   return out;
 }
 
-function safeDecode(s: string): string {
+export function safeDecode(s: string): string {
   const plus = s.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(plus);

@@ -6,7 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { HttpError } from '../channels/http';
+import { ownRecord } from '../util/records';
+import { readPageBody, type BodyKind } from './body';
 import type { Account } from '../dialog/types';
 import type { Entity, Lang, PortalAuth, WebDeps } from './deps';
 import { esc, page } from './html';
@@ -45,11 +48,15 @@ class HttpProblem extends Error {
   }
 }
 
+/** Text keys for the statuses a body can be refused with. */
+const BODY_PROBLEMS: Record<number, string> = { 400: 'common.bad_request', 413: 'common.too_large', 415: 'common.unsupported_media_type' };
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= 4096 ? v : undefined);
 
 /** The placement fields a portal sends (DOMAIN, LANG… may come in the query, the rest in the body). */
 function portalFields(req: Request): { auth: PortalAuth | null; lang?: string; placement?: string; options: Record<string, unknown> } {
-  const src = { ...(req.query as Record<string, unknown>), ...((req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>) };
+  // Own fields only, into a record that inherits nothing: identity never comes from a prototype.
+  const src = ownRecord(req.query, req.body);
   const memberId = str(src.member_id);
   const authId = str(src.AUTH_ID);
   const domain = str(src.DOMAIN);
@@ -73,14 +80,12 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
   const hub = new ProgressHub();
   const runner = new RetrainRunner({ jobs: deps.store.jobs, trainer: deps.trainer, now: deps.now, hub, log: deps.log });
   const router = Router();
-  const forms = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 });
-  const json = express.json({ limit: '16kb' });
 
   /** Who is looking, or a redirect to the demo picker / a 401. */
   async function viewerOf(req: Request): Promise<{ viewer: Viewer; lang: Lang; options: Record<string, unknown>; placement?: string; auth: PortalAuth | null }> {
     const f = portalFields(req);
-    const q = req.query as Record<string, unknown>;
-    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+    const q = ownRecord(req.query);
+    const body = ownRecord(req.body);
     const now = deps.now();
     let viewer: Viewer | null = null;
     if (f.auth) {
@@ -113,6 +118,11 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
 
   function sendProblem(req: Request, res: Response, e: unknown, asJson = false): void {
     if (e instanceof HttpProblem && e.status === 303) return void res.redirect(303, e.key);
+    // A body we could not read: one structured line (never the body), then our own page or JSON.
+    if (e instanceof HttpError) {
+      deps.log?.('web request refused', { status: e.status, error: e.code, method: req.method, path: req.path });
+      e = new HttpProblem(e.status, BODY_PROBLEMS[e.status] ?? 'common.bad_request', { reason: e.message });
+    }
     const status = e instanceof HttpProblem ? e.status : 500;
     const key = e instanceof HttpProblem ? e.key : 'common.error';
     if (!(e instanceof HttpProblem)) deps.log?.('web page failed', e instanceof Error ? e.message : e);
@@ -123,18 +133,22 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     res.status(status).type('html').send(page({ lang, t, title: message, body: `<h1>${esc(message)}</h1>` }));
   }
 
+  /** A page handler: a POST's body is read first (`bodies` it may be), every failure answered by `sendProblem`. */
   const handle =
-    (fn: (req: Request, res: Response) => Promise<void>, asJson = false) =>
+    (fn: (req: Request, res: Response) => Promise<void>, asJson = false, bodies: readonly BodyKind[] = ['form']) =>
     (req: Request, res: Response, _next: NextFunction) => {
-      fn(req, res).catch((e) => sendProblem(req, res, e, asJson));
+      (async () => {
+        if (req.method === 'POST') req.body = await readPageBody(req, bodies);
+        await fn(req, res);
+      })().catch((e) => sendProblem(req, res, e, asJson));
     };
 
   const account = (v: Viewer): Account => ({ memberId: v.memberId, userId: v.userId });
 
   // Placements and app pages arrive as POST from the portal, links as GET: same handler.
-  const both = (p: string, ...h: express.RequestHandler[]) => {
+  const both = (p: string, ...h: RequestHandler[]) => {
     router.get(p, ...h);
-    router.post(p, forms, ...h);
+    router.post(p, ...h);
   };
 
   router.get(
@@ -169,7 +183,6 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
 
   router.post(
     '/app/voice/unlink',
-    forms,
     handle(async (req, res) => {
       const { viewer } = await viewerOf(req);
       const b = req.body as Record<string, unknown>;
@@ -214,8 +227,6 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
 
   router.post(
     '/app/scoring/retrain',
-    json,
-    forms,
     handle(async (req, res) => {
       const { viewer } = await viewerOf(req);
       if (!viewer.admin) throw new HttpProblem(403, 'common.forbidden');
@@ -223,7 +234,7 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
       if (entity !== 'lead' && entity !== 'deal') throw new HttpProblem(400, 'common.bad_request', { reason: 'entity must be "lead" or "deal"' });
       const r = await runner.start(viewer.memberId, entity);
       res.status(202).json(r);
-    }, true),
+    }, true, ['json', 'form']),
   );
 
   router.get(

@@ -42,6 +42,15 @@ describe('parsePhpForm', () => {
     expect(({} as any).x).toBeUndefined();
   });
 
+  it('builds null-prototype objects: a field the form lacks reads undefined, never an inherited value', () => {
+    const f = parsePhpForm('auth[member_id]=m&data[PARAMS][MESSAGE]=hi') as Record<string, any>;
+    expect(Object.getPrototypeOf(f)).toBeNull();
+    expect(Object.getPrototypeOf(f.auth)).toBeNull();
+    expect(Object.getPrototypeOf(f.data.PARAMS)).toBeNull();
+    expect(f.toString).toBeUndefined();
+    expect(pickString(f, 'auth', 'toString')).toBeUndefined();
+  });
+
   it('takes keys with unclosed brackets literally', () => {
     expect(parsePhpForm('a[b=1')).toEqual({ 'a[b': '1' });
   });

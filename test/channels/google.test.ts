@@ -70,6 +70,10 @@ describe('Actions Builder webhook', () => {
     ['wrong audience', jwt({ ...good, aud: 'someone-else' })],
     ['bad signature', jwt(good, crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey)],
     ['unknown key', jwt(good, privateKey, 'k9')],
+    // Key ids that name something every object inherits find no key (today: a 500 from crypto.verify).
+    ['"constructor" key id', jwt(good, privateKey, 'constructor')],
+    ['"__proto__" key id', jwt(good, privateKey, '__proto__')],
+    ['"toString" key id', jwt(good, privateKey, 'toString')],
   ])('refuses a %s signature with 403', async (_n, token) => {
     const req = request(app).post('/webhook/google');
     if (token) req.set('google-assistant-signature', token);

@@ -12,7 +12,7 @@
  * ONAPPUNINSTALL carries no tokens; the stored application_token is the only proof, compared in
  * constant time. Bodies come in already parsed by `parsePhpForm`.
  *
- * Trusting ONAPPINSTALL (protocols.md §3.4, docs/bitrix.md "Who may install"): anyone can POST a form
+ * Trusting ONAPPINSTALL (protocols.md §3.4, docs/bitrix.md "Trusting ONAPPINSTALL"): anyone can POST a form
  * naming any member_id, and the install event sets the application_token every later event of that
  * portal is checked against. So before anything is stored:
  * 1. the endpoints must be a Bitrix24 portal's (`portalEndpointProblems`: client_endpoint's host is

@@ -15,7 +15,7 @@ import { createApp } from './server';
 import { openConfiguredStore } from './store';
 import type { Store } from './store/types';
 import { createSandbox, type Sandbox } from './sandbox';
-import { InstallService } from './bitrix/install';
+import { InstallService, portalEndpointProblems } from './bitrix/install';
 import { PortalClients, type AppCredentials } from './bitrix/client';
 import { DirectoryCache } from './bitrix/directory';
 import { DEFAULT_BOTS, botIdsOf, ensureBots } from './bitrix/bots';
@@ -308,8 +308,14 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     // The install handler registers the bots in the background; make sure they exist before serving.
     await afterInstall({ memberId: sandboxMemberId });
   } else {
-    // Re-point the card tabs of every installed portal when PUBLIC_URL changed since the last start.
+    // Re-point the card tabs of every installed portal when PUBLIC_URL changed since the last start —
+    // only of portals whose endpoints pass today's policy (a record stored before it is not connected to).
     for (const install of await store.installs.list()) {
+      const problems = portalEndpointProblems(install, { allowedDomains: config.B24_ALLOWED_DOMAINS, httpOrigins: () => opts.httpPortalOrigins ?? [] });
+      if (problems.length) {
+        log.warn({ memberId: install.memberId, domain: install.domain, problems }, 'installed portal is not a Bitrix24 portal we may connect to; skipped (reinstall it or list it in B24_ALLOWED_DOMAINS)');
+        continue;
+      }
       afterInstall(install).catch((e) => log.warn({ memberId: install.memberId, err: e instanceof Error ? e.message : e }, 'placements could not be checked'));
     }
   }

@@ -117,12 +117,18 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   }
 
   const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log });
+  // The portals we connect to (src/bitrix/install.ts): cloud zones, B24_ALLOWED_DOMAINS, our sandbox, benches' sandboxes.
+  const portalPolicy = {
+    allowedDomains: config.B24_ALLOWED_DOMAINS,
+    httpOrigins: () => [...(sandbox ? [new URL(sandbox.info().rest).origin] : []), ...(opts.httpPortalOrigins ?? [])],
+  };
   const installs = new InstallService({
     installs: store.installs,
     log,
     onChange: (m) => clients.forget(m),
     // An install credential is single use across processes (the action log is shared).
     firstUse: async (key, memberId, now) => (await store.actions.claim(key, memberId, 'install.auth', now)).claimed,
+    endpointPolicy: portalPolicy,
   });
   const directories = new DirectoryCache();
   const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, retrainStaleOnDemand: false });
@@ -222,11 +228,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       installs,
       // ONAPPINSTALL is stored only for a Bitrix24 portal's endpoints (cloud zones, B24_ALLOWED_DOMAINS, our sandbox)
       // once app.info and user.admin there confirm an administrator's tokens of our app (src/bitrix/install.ts).
-      verifyInstall: {
-        clientId: app.clientId,
-        allowedDomains: config.B24_ALLOWED_DOMAINS,
-        httpOrigins: () => [...(sandbox ? [new URL(sandbox.info().rest).origin] : []), ...(opts.httpPortalOrigins ?? [])],
-      },
+      verifyInstall: { clientId: app.clientId, ...portalPolicy },
       afterInstall,
       onOtherEvent: bitrixBot.accept,
       log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
@@ -311,7 +313,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     // Re-point the card tabs of every installed portal when PUBLIC_URL changed since the last start —
     // only of portals whose endpoints pass today's policy (a record stored before it is not connected to).
     for (const install of await store.installs.list()) {
-      const problems = portalEndpointProblems(install, { allowedDomains: config.B24_ALLOWED_DOMAINS, httpOrigins: () => opts.httpPortalOrigins ?? [] });
+      const problems = portalEndpointProblems(install, portalPolicy);
       if (problems.length) {
         log.warn({ memberId: install.memberId, domain: install.domain, problems }, 'installed portal is not a Bitrix24 portal we may connect to; skipped (reinstall it or list it in B24_ALLOWED_DOMAINS)');
         continue;

@@ -325,7 +325,7 @@ describe('a UI app: the install page, then ONAPPINSTALL', () => {
 });
 
 describe('a configured app at start-up', () => {
-  it('does not connect to a stored install whose endpoints fail the policy (a record from before it)', async () => {
+  it('does not connect to a stored install whose endpoints fail the policy (a record from before it), nor does its events\' work; it can still be uninstalled', async () => {
     const target = await listener();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-install-old-'));
     const logged: string[] = [];
@@ -338,8 +338,16 @@ describe('a configured app at start-up', () => {
     const rt = await startRuntime(config, { log: createLogger('info', sink) });
     try {
       await new Promise((r) => setTimeout(r, 500));
-      expect(target.connections()).toBe(0);
       expect(logged.join('')).toMatch(/not a Bitrix24 portal we may connect to; skipped/);
+      // Its events get no work done (the work would connect there); uninstalling it still works.
+      const ev = await request(rt.url).post('/webhook/bitrix').type('form')
+        .send(form([['event', 'ONIMBOTMESSAGEADD'], ['auth[member_id]', 'm-old'], ['auth[application_token]', 't'], ['data[PARAMS][MESSAGE]', 'x']]));
+      expect([ev.status, ev.body.error]).toEqual([403, 'install_rejected']);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(target.connections()).toBe(0);
+      const gone = await request(rt.url).post('/webhook/bitrix').type('form').send(form([['event', 'ONAPPUNINSTALL'], ['auth[member_id]', 'm-old'], ['auth[application_token]', 't']]));
+      expect(gone.status).toBe(200);
+      expect(await rt.store.installs.get('m-old')).toBeNull();
     } finally {
       await rt.close();
       await target.close();

@@ -400,7 +400,7 @@ export class InstallService {
   }
 
   /**
-   * ONAPPINSTALL: refuse a replay (`refuseReplay`), verify the claim with `verify` (nothing is stored
+   * ONAPPINSTALL: refuse a stale body (`refuseStale`) and a replay (`confirm`), verify the claim with `verify` (nothing is stored
    * when it throws), then store the portal's install; settings of a previous install are kept. A
    * known portal cannot be moved to another host, nor a known host given another member id
    * (InstallRejectedError): the app is uninstalled first (ONAPPUNINSTALL removes the record). A

@@ -16,7 +16,7 @@ import { countCalls, createMetrics, type Metrics } from './metrics';
 import { openConfiguredStore } from './store';
 import type { Store } from './store/types';
 import { createSandbox, type Sandbox } from './sandbox';
-import { InstallService } from './bitrix/install';
+import { InstallService, portalEndpointProblems } from './bitrix/install';
 import { PortalClients, type AppCredentials } from './bitrix/client';
 import { DirectoryCache } from './bitrix/directory';
 import { DEFAULT_BOTS, botIdsOf, ensureBots } from './bitrix/bots';
@@ -125,12 +125,18 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   }
 
   const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log, onCall: (method, outcome) => metrics.portalCalls.inc({ method, outcome }) });
+  // The portals we connect to (src/bitrix/install.ts): cloud zones, B24_ALLOWED_DOMAINS, our sandbox, benches' sandboxes.
+  const portalPolicy = {
+    allowedDomains: config.B24_ALLOWED_DOMAINS,
+    httpOrigins: () => [...(sandbox ? [new URL(sandbox.info().rest).origin] : []), ...(opts.httpPortalOrigins ?? [])],
+  };
   const installs = new InstallService({
     installs: store.installs,
     log,
     onChange: (m) => clients.forget(m),
     // An install credential is single use across processes (the action log is shared).
     firstUse: async (key, memberId, now) => (await store.actions.claim(key, memberId, 'install.auth', now)).claimed,
+    endpointPolicy: portalPolicy,
   });
   const directories = new DirectoryCache();
   const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, retrainStaleOnDemand: false });
@@ -236,11 +242,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       installs,
       // ONAPPINSTALL is stored only for a Bitrix24 portal's endpoints (cloud zones, B24_ALLOWED_DOMAINS, our sandbox)
       // once app.info and user.admin there confirm an administrator's tokens of our app (src/bitrix/install.ts).
-      verifyInstall: {
-        clientId: app.clientId,
-        allowedDomains: config.B24_ALLOWED_DOMAINS,
-        httpOrigins: () => [...(sandbox ? [new URL(sandbox.info().rest).origin] : []), ...(opts.httpPortalOrigins ?? [])],
-      },
+      verifyInstall: { clientId: app.clientId, ...portalPolicy },
       afterInstall,
       onOtherEvent: bitrixBot.accept,
       log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
@@ -327,8 +329,14 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     // The install handler registers the bots in the background; make sure they exist before serving.
     await afterInstall({ memberId: sandboxMemberId });
   } else {
-    // Re-point the card tabs of every installed portal when PUBLIC_URL changed since the last start.
+    // Re-point the card tabs of every installed portal when PUBLIC_URL changed since the last start —
+    // only of portals whose endpoints pass today's policy (a record stored before it is not connected to).
     for (const install of await store.installs.list()) {
+      const problems = portalEndpointProblems(install, portalPolicy);
+      if (problems.length) {
+        log.warn({ memberId: install.memberId, domain: install.domain, problems }, 'installed portal is not a Bitrix24 portal we may connect to; skipped (reinstall it or list it in B24_ALLOWED_DOMAINS)');
+        continue;
+      }
       afterInstall(install).catch((e) => log.warn({ memberId: install.memberId, err: e instanceof Error ? e.message : e }, 'placements could not be checked'));
     }
   }

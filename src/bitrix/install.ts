@@ -12,7 +12,7 @@
  * ONAPPUNINSTALL carries no tokens; the stored application_token is the only proof, compared in
  * constant time. Bodies come in already parsed by `parsePhpForm`.
  *
- * Trusting ONAPPINSTALL (protocols.md §3.4, docs/bitrix.md "Who may install"): anyone can POST a form
+ * Trusting ONAPPINSTALL (protocols.md §3.4, docs/bitrix.md "Trusting ONAPPINSTALL"): anyone can POST a form
  * naming any member_id, and the install event sets the application_token every later event of that
  * portal is checked against. So before anything is stored:
  * 1. the endpoints must be a Bitrix24 portal's (`portalEndpointProblems`: client_endpoint's host is
@@ -368,6 +368,8 @@ export interface InstallServiceOptions {
   onChange?: (memberId: string) => void;
   /** Replay guard for install credentials; default: this service's memory (kept INSTALL_MAX_AGE_MS + skew). */
   firstUse?: FirstUse;
+  /** When set, `verifyEvent` refuses events of a stored install whose endpoints fail this policy. */
+  endpointPolicy?: PortalHostPolicy;
 }
 
 /** The default FirstUse: keys in memory for as long as a `ts` can stay fresh. */
@@ -398,7 +400,7 @@ export class InstallService {
   }
 
   /**
-   * ONAPPINSTALL: refuse a replay (`refuseReplay`), verify the claim with `verify` (nothing is stored
+   * ONAPPINSTALL: refuse a stale body (`refuseStale`) and a replay (`confirm`), verify the claim with `verify` (nothing is stored
    * when it throws), then store the portal's install; settings of a previous install are kept. A
    * known portal cannot be moved to another host, nor a known host given another member id
    * (InstallRejectedError): the app is uninstalled first (ONAPPUNINSTALL removes the record). A
@@ -499,6 +501,16 @@ export class InstallService {
    * (never the copy under data[BOT]). Returns the install; typed errors otherwise.
    */
   async verifyEvent(body: unknown): Promise<Install> {
+    const install = await this.authenticate(body);
+    // A stored install whose endpoints fail today's policy (stored before it) gets no work done: that
+    // work would connect to its endpoints. Uninstalling it stays possible.
+    const policy = this.opts.endpointPolicy;
+    const problems = policy ? portalEndpointProblems(install, policy) : [];
+    if (problems.length) throw this.refuse(install, `the installed portal's endpoints are refused (${problems.join('; ')}); reinstall the app`);
+    return install;
+  }
+
+  private async authenticate(body: unknown): Promise<Install> {
     const form = asForm(body);
     const memberId = pickString(form, 'auth', 'member_id');
     const token = pickString(form, 'auth', 'application_token');
@@ -518,7 +530,7 @@ export class InstallService {
     const form = asForm(body);
     const event = pickString(form, 'event');
     if (!event || event.toUpperCase() !== 'ONAPPUNINSTALL') throw new InvalidInstallError([`event is ${event ?? 'missing'}, not ONAPPUNINSTALL`]);
-    const install = await this.verifyEvent(form);
+    const install = await this.authenticate(form);
     await this.opts.installs.remove(install.memberId);
     this.opts.onChange?.(install.memberId);
     this.opts.log?.info({ memberId: install.memberId }, 'bitrix: app uninstalled');

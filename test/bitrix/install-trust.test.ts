@@ -26,6 +26,7 @@ import { parsePhpForm } from '../../src/bitrix/php-form';
 import { bitrixAppRouter } from '../../src/channels/bitrix-app';
 import { loadConfig } from '../../src/config';
 import { createLogger, startRuntime, type Runtime } from '../../src/runtime';
+import { openConfiguredStore } from '../../src/store';
 import { createMemoryStore } from '../../src/store/memory';
 import type { Install } from '../../src/store/types';
 import { profileVerifier } from '../../src/web/adapters';
@@ -320,5 +321,37 @@ describe('a UI app: the install page, then ONAPPINSTALL', () => {
     await expect(svc.onInstallPage(pageBody, query, admin)).rejects.toThrow(/replay/);
     await expect(svc.onAppInstall(parsePhpForm(event), admin)).rejects.toThrow(/replay/);
     expect(await store.installs.get('m-ui')).toMatchObject({ applicationToken: 'app-ui', accessToken: 'tok-ui' });
+  });
+});
+
+describe('a configured app at start-up', () => {
+  it('does not connect to a stored install whose endpoints fail the policy (a record from before it), nor does its events\' work; it can still be uninstalled', async () => {
+    const target = await listener();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-install-old-'));
+    const logged: string[] = [];
+    const sink = new Writable({ write(chunk, _e, cb) { logged.push(String(chunk)); cb(); } });
+    const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', B24_CLIENT_ID: 'local.x', B24_CLIENT_SECRET: 's' });
+    const seed = await openConfiguredStore(config);
+    const at = `127.0.0.1:${target.port}`;
+    await seed.installs.save({ memberId: 'm-old', domain: at, clientEndpoint: `https://${at}/rest/`, serverEndpoint: `https://${at}/rest/`, scope: '', accessToken: 'a', refreshToken: 'r', expiresAt: Date.now() + 3_600_000, applicationToken: 't', installedAt: 0, updatedAt: 0 });
+    await seed.close();
+    const rt = await startRuntime(config, { log: createLogger('info', sink) });
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      expect(logged.join('')).toMatch(/not a Bitrix24 portal we may connect to; skipped/);
+      // Its events get no work done (the work would connect there); uninstalling it still works.
+      const ev = await request(rt.url).post('/webhook/bitrix').type('form')
+        .send(form([['event', 'ONIMBOTMESSAGEADD'], ['auth[member_id]', 'm-old'], ['auth[application_token]', 't'], ['data[PARAMS][MESSAGE]', 'x']]));
+      expect([ev.status, ev.body.error]).toEqual([403, 'install_rejected']);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(target.connections()).toBe(0);
+      const gone = await request(rt.url).post('/webhook/bitrix').type('form').send(form([['event', 'ONAPPUNINSTALL'], ['auth[member_id]', 'm-old'], ['auth[application_token]', 't']]));
+      expect(gone.status).toBe(200);
+      expect(await rt.store.installs.get('m-old')).toBeNull();
+    } finally {
+      await rt.close();
+      await target.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

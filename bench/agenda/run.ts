@@ -6,19 +6,15 @@
  * server). Prints p50/p95/max of the turn and whether p95 is within 1.5 s.
  * Until the parser knows `agenda.query`, the utterance is given the parse nlu.md fixes for it (said so).
  */
-import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEvent, createTask } from '../../src/bitrix/actions';
-import { PortalClients } from '../../src/bitrix/client';
 import { DirectoryCache } from '../../src/bitrix/directory';
-import { InstallService } from '../../src/bitrix/install';
-import { parsePhpForm } from '../../src/bitrix/php-form';
 import { createPortalActions } from '../../src/bitrix/portal-actions';
 import { createDialog } from '../../src/dialog';
 import { createParser, type Parser } from '../../src/nlu';
 import { createSandbox } from '../../src/sandbox';
-import { createMemoryStore } from '../../src/store/memory';
+import { installIntoSandbox } from '../../test/helpers/sandbox-app';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,21 +41,9 @@ async function main() {
   await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
   const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 
-  const store = createMemoryStore();
-  const svc = new InstallService({ installs: store.installs });
-  const app = express();
-  app.post('/install', express.text({ type: '*/*' }), async (req, res) => {
-    await svc.onAppInstall(parsePhpForm(String(req.body)));
-    res.send('ok');
-  });
-  const server = await new Promise<http.Server>((r) => {
-    const s = app.listen(0, '127.0.0.1', () => r(s));
-  });
-  await sb.installApp(`http://127.0.0.1:${(server.address() as AddressInfo).port}/install`, 2);
-  const info = sb.info();
+  const { store, clients, info, close } = await installIntoSandbox(sb, 2);
   const install = (await store.installs.get(info.memberId))!;
   await store.installs.save({ ...install, clientEndpoint: `${proxyUrl}/rest/`, serverEndpoint: `${proxyUrl}/rest/` });
-  const clients = new PortalClients({ installs: store.installs, locks: store.locks, app: { clientId: info.clientId, clientSecret: info.clientSecret } });
   const client = await clients.get(info.memberId);
   const deps = { client, actions: store.actions, locks: store.locks };
   const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + 86_400_000));
@@ -95,7 +79,7 @@ async function main() {
   console.log(`reply: ${first.text}`);
   console.log(`portal delay ${DELAY} ms per REST answer, ${RUNS} turns${scripted ? ' (parse of the utterance given per nlu.md: the parser does not know agenda.query yet)' : ''}`);
   console.log(`p50 ${q(0.5).toFixed(0)} ms, p95 ${q(0.95).toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms — p95 ${q(0.95) <= 1500 ? 'within' : 'OVER'} 1.5 s`);
-  server.close();
+  close();
   proxy.close();
   await sb.close();
 }

@@ -4,37 +4,21 @@
  * batch call, what a reference may find, changes at most once, and the portal refusing a change
  * of an event the caller does not organise.
  */
-import express from 'express';
-import type { Server } from 'node:http';
 import { createEvent, createTask } from '../../src/bitrix/actions';
 import { cancelEvent, completeTask, findItems, moveEvent, readAgenda, updateTask } from '../../src/bitrix/agenda';
-import { PortalClients, type BitrixCaller } from '../../src/bitrix/client';
-import { InstallService } from '../../src/bitrix/install';
-import { parsePhpForm } from '../../src/bitrix/php-form';
+import type { BitrixCaller } from '../../src/bitrix/client';
+import { installIntoSandbox } from '../helpers/sandbox-app';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
-import { createMemoryStore } from '../../src/store/memory';
 import type { EventItem, TaskItem } from '../../src/dialog/types';
 
 const TZ = 'Europe/Moscow';
 let sb: Sandbox;
-const servers: Server[] = [];
+const closers: (() => void)[] = [];
 
 /** A client acting as `userId` (the app installed by that user), with its own action log. */
 async function clientAs(userId: number) {
-  const store = createMemoryStore();
-  const svc = new InstallService({ installs: store.installs });
-  const app = express();
-  app.post('/install', express.text({ type: '*/*' }), async (req, res) => {
-    await svc.onAppInstall(parsePhpForm(String(req.body)));
-    res.send('ok');
-  });
-  const server: Server = await new Promise((r) => {
-    const s = app.listen(0, '127.0.0.1', () => r(s));
-  });
-  servers.push(server);
-  await sb.installApp(`http://127.0.0.1:${(server.address() as { port: number }).port}/install`, userId);
-  const info = sb.info();
-  const clients = new PortalClients({ installs: store.installs, locks: store.locks, app: { clientId: info.clientId, clientSecret: info.clientSecret } });
+  const { store, clients, info, close } = await installIntoSandbox(sb, userId);
+  closers.push(close);
   const client = await clients.get(info.memberId);
   // Count round trips: the agenda must be one.
   const calls: string[] = [];
@@ -57,7 +41,7 @@ beforeAll(async () => {
   await sb.listen(0);
 });
 afterAll(async () => {
-  for (const s of servers) s.close();
+  for (const close of closers) close();
   await sb.close();
 });
 

@@ -3,6 +3,7 @@
  * their times, tasks with their deadlines, overdue ones marked — at most `voiceItems` by voice
  * ("и ещё N"), with the whole list following in the messenger; nothing planned is said as such.
  */
+import type { AgendaQuerySlots } from '../../nlu/types';
 import type { Ctx } from '../context';
 import { counted } from '../plural';
 import { isPast } from '../say-date';
@@ -19,22 +20,21 @@ export const agendaQuery: IntentModule<'agenda.query'> = {
     const items = await c.deps.actions.agenda(c.account, {
       userId: person,
       ...(s.from ? { from: s.from } : {}),
-      ...(s.to ? { to: s.to ?? s.from } : s.from ? { to: s.from } : {}),
+      ...(s.from ? { to: s.to ?? s.from } : {}),
       ...(s.kind ? { kind: s.kind } : s.overdue ? { kind: 'tasks' as const } : {}),
       ...(s.overdue ? { overdue: true } : {}),
       timeZone: c.turn.timeZone,
     });
     const voice = c.turn.channel === 'alice' || c.turn.channel === 'google';
     const limit = voice ? (c.deps.config.voiceItems ?? 5) : Infinity;
-    const reply = answer(c, items, person, limit);
+    const reply = answer(c, s, items, person, limit);
     // The voice says a few; the whole list follows in the messenger.
-    if (voice && items.length > limit) return { ...reply, followUp: Promise.resolve(answer(c, items, person, Infinity)) };
+    if (voice && items.length > limit) return { ...reply, followUp: Promise.resolve(answer(c, s, items, person, Infinity)) };
     return reply;
   },
 };
 
-function answer(c: Ctx, items: PlanItem[], person: number, limit: number): Reply {
-  const s = (c.state.draft?.intent === 'agenda.query' ? c.state.draft.slots : c.p.intent === 'agenda.query' ? c.p.slots : {}) as { from?: string; to?: string; overdue?: true };
+function answer(c: Ctx, s: AgendaQuerySlots, items: PlanItem[], person: number, limit: number): Reply {
   const forms = (key: string) => c.texts.raw<Record<string, string[]>>('agenda.query', `forms.${key}`)![c.lang]!;
   const events = items.filter((i): i is EventItem => i.kind === 'event').sort((a, b) => a.start.localeCompare(b.start));
   const tasks = items.filter((i): i is TaskItem => i.kind === 'task').sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));

@@ -4,20 +4,14 @@
  */
 import { minutesBetween } from '../find';
 import { plusMinutes } from './create';
-import { answerReference, findReferenced, isReply, itemLabel, refuse } from './reference';
+import { answerReference, itemLabel, organisedEvent } from './reference';
 import type { IntentModule } from './module';
 import type { EventItem } from '../types';
 
 export const eventUpdate: IntentModule<'event.update'> = {
   intent: 'event.update',
   requires: ['event', 'start'],
-  async prepare(c, d) {
-    const event = await findReferenced(c, d, 'event');
-    if (isReply(event)) return event;
-    const e = event as EventItem;
-    if (e.organizerId !== c.account.userId) return refuse(c, 'event', { name: c.nameOf({ userId: e.organizerId }) });
-    return null;
-  },
+  prepare: (c, d) => organisedEvent(c, d),
   answer(c, d) {
     if (d.asking === 'start') {
       const frame = c.texts.raw<Record<string, string>>('event.update', 'answer_frame.start')![c.lang]!;

@@ -103,3 +103,11 @@ export function refuse(c: Ctx, key: string, vars: Record<string, string | number
   c.state.draft = undefined;
   return { text: c.say('common', `reference.refused.${key}`, vars) };
 }
+
+/** The event the reference means, when the speaker organises it; else the question or the refusal. */
+export async function organisedEvent<I extends 'event.update' | 'event.cancel'>(c: Ctx, d: DraftOf<I>): Promise<Reply | null> {
+  const event = await findReferenced(c, d, 'event');
+  if (isReply(event)) return event;
+  const e = event as EventItem;
+  return e.organizerId === c.account.userId ? null : refuse(c, 'event', { name: c.nameOf({ userId: e.organizerId }) });
+}

@@ -69,7 +69,8 @@ export function eventOf(r: Row, zone: string): EventItem {
     end: allDay ? siteDate(r.DATE_TO) : localOf(to, zone),
     allDay,
     ownerId,
-    organizerId: Number(r.MEETING_HOST ?? 0) || Number(r.CREATED_BY ?? 0) || ownerId,
+    // A meeting is organised by its host; a personal event by the owner of the calendar it is in.
+    organizerId: r.IS_MEETING === true || r.IS_MEETING === 'Y' || r.IS_MEETING === '1' ? Number(r.MEETING_HOST ?? 0) || Number(r.CREATED_BY ?? 0) || ownerId : ownerId,
     attendeeIds: attendees,
     ...(r.SECTION_ID !== undefined ? { section: String(r.SECTION_ID) } : {}),
   };

@@ -46,7 +46,8 @@ export function markerFor(key: string): string {
   return `b24a:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
 
-async function once<T>(deps: ActionDeps, key: string, kind: string, find: (createdAt: number) => Promise<T | null>, create: () => Promise<T>): Promise<Outcome<T>> {
+/** Run `create` at most once per key (the action log), looking with `find` after an attempt that got no answer. */
+export async function once<T>(deps: ActionDeps, key: string, kind: string, find: (createdAt: number) => Promise<T | null>, create: () => Promise<T>): Promise<Outcome<T>> {
   const clock = deps.clock ?? Date.now;
   const memberId = deps.client.memberId;
   if (typeof key !== 'string' || key.trim() === '' || key.length > 200) {

@@ -8,6 +8,7 @@ import type { Lang, LeadRef } from '../nlu/types';
 import type { Store } from '../store/types';
 import { botMessage, createEvent, createTask, sendMessage } from './actions';
 import { botIdsOf } from './bots';
+import * as agenda from './agenda';
 import { BitrixApiError } from './errors';
 import type { PortalClients } from './client';
 import type { DirectoryCache } from './directory';
@@ -74,6 +75,24 @@ export function createPortalActions(deps: PortalActionsDeps): PortalActions {
       if (!botId) throw new BitrixApiError({ method: 'imbot.message.add', code: 'NO_BOT', status: 0, description: 'no bot registered in this portal to pass the message on' });
       const out = await botMessage(await actionDeps(account), key, { botId, dialogId: message.toUserId, text: message.relayText ?? message.text });
       return { id: out.result.messageId ?? 0, via: 'bot' };
+    },
+    async agenda(account, query) {
+      return agenda.readAgenda(await deps.clients.get(account.memberId), account.userId, query, new Date((deps.clock ?? Date.now)()));
+    },
+    async findItems(account, query) {
+      return agenda.findItems(await deps.clients.get(account.memberId), account.userId, query);
+    },
+    async completeTask(account, taskId, key) {
+      await agenda.completeTask(await actionDeps(account), key, taskId);
+    },
+    async updateTask(account, taskId, change, key) {
+      await agenda.updateTask(await actionDeps(account), key, taskId, change);
+    },
+    async moveEvent(account, event, change, key) {
+      await agenda.moveEvent(await actionDeps(account), key, event, change);
+    },
+    async cancelEvent(account, event, key) {
+      await agenda.cancelEvent(await actionDeps(account), key, event);
     },
     async scoreLead(account, ref, lang) {
       if (!deps.scorer) return { kind: 'no-model', entity: ref.entity ?? 'lead', closed: 0, required: 0 };

@@ -151,7 +151,8 @@ const answer: NamedStep<Ctx> = {
   async run(c, next) {
     const d = c.state.draft;
     if (!d?.asking) return next();
-    if (isCommand(c.p.intent) && c.p.intent !== d.intent && !isFreeText(d.asking)) return next();
+    // A pressed button always answers; its title read as a command would not.
+    if (isCommand(c.p.intent) && c.p.intent !== d.intent && !isFreeText(d.asking) && c.turn.payload === undefined) return next();
     return (await answerPending(c, d)) ?? next();
   },
 };

@@ -3,7 +3,7 @@
  * `Turn`, the dialogue answers with a `Reply`, the channel encodes that back. The dialogue reaches
  * the portal only through `PortalActions`, so it is tested without servers.
  */
-import type { Directory, Lang, LeadRef, ParseResult } from '../nlu/types';
+import type { Directory, Lang, LeadRef, LocalDate, LocalDateTime, ParseResult } from '../nlu/types';
 
 export type Channel = 'alice' | 'google' | 'bitrix' | 'openlines' | 'console';
 
@@ -68,8 +68,8 @@ export interface Reply {
   /** The parse behind this reply (shown by the console beside each answer). */
   parse?: ParseResult;
   /**
-   * When the portal is slow, the reply says "делаю" and this resolves with the final outcome,
-   * which the channel delivers in the Bitrix24 messenger.
+   * More to deliver in the Bitrix24 messenger (a voice agenda says five items; the whole list
+   * follows in the messenger). Channels without a messenger of their own send it there.
    */
   followUp?: Promise<Reply>;
   /** Hand the chat to a human operator (open lines): the channel posts `text` and calls the operator. */
@@ -94,7 +94,63 @@ export interface PortalActions {
   sendMessage(account: Account, message: { toUserId: number; text: string; relayText?: string }, key: string): Promise<{ id: number; via?: 'user' | 'bot' }>;
   /** `lang` is the language the reasons are said in. */
   scoreLead(account: Account, ref: LeadRef, lang?: Lang): Promise<LeadScoreAnswer>;
+  /**
+   * What is planned for `userId` (the speaker or a colleague), read with the speaker's rights in one
+   * round trip: open tasks (due in the range, or overdue, or all open ones when no range) and
+   * calendar events of the range. Times are local to `timeZone`.
+   */
+  agenda(account: Account, query: AgendaQuery): Promise<PlanItem[]>;
+  /** Items the speaker can see that a reference may mean: one by id, or open tasks / events of a range. */
+  findItems(account: Account, query: { kind: 'task' | 'event'; id?: number; from?: LocalDate; to?: LocalDate; timeZone: string }): Promise<PlanItem[]>;
+  /** Changes; each at most once per key (the action log). */
+  completeTask(account: Account, taskId: number, key: string): Promise<void>;
+  updateTask(account: Account, taskId: number, change: { deadline?: LocalDateTime; responsibleId?: number; timeZone: string }, key: string): Promise<void>;
+  moveEvent(account: Account, event: EventItem, change: { start: LocalDateTime; end: LocalDateTime; allDay: boolean; timeZone: string }, key: string): Promise<void>;
+  cancelEvent(account: Account, event: EventItem, key: string): Promise<void>;
 }
+
+export interface AgendaQuery {
+  userId: number;
+  from?: LocalDate;
+  to?: LocalDate;
+  kind?: 'tasks' | 'events';
+  overdue?: boolean;
+  timeZone: string;
+}
+
+/** A task as the dialogue sees it (times local to the asker's zone). */
+export interface TaskItem {
+  kind: 'task';
+  id: number;
+  title: string;
+  deadline?: LocalDateTime;
+  done: boolean;
+  responsibleId: number;
+  createdBy: number;
+  auditorIds: number[];
+  accompliceIds: number[];
+  /** Whether the responsible may move the deadline (ALLOW_CHANGE_DEADLINE). */
+  responsibleMayMoveDeadline?: boolean;
+}
+
+/** A calendar event as the dialogue sees it. */
+export interface EventItem {
+  kind: 'event';
+  id: number;
+  title: string;
+  start: LocalDateTime;
+  end: LocalDateTime;
+  allDay: boolean;
+  /** Whose calendar it is in. */
+  ownerId: number;
+  /** Who organises it (the meeting host, else the creator). */
+  organizerId: number;
+  attendeeIds: number[];
+  /** The calendar section (calendar.event.update wants it back). */
+  section?: string;
+}
+
+export type PlanItem = TaskItem | EventItem;
 
 export type LeadScoreAnswer =
   | {

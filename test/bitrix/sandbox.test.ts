@@ -1,32 +1,14 @@
 /** The same flow against the project's sandbox portal (src/sandbox), over HTTP through the SDK. */
-import express from 'express';
-import type { Server } from 'node:http';
 import { createEvent, createTask, sendMessage } from '../../src/bitrix/actions';
-import { PortalClients } from '../../src/bitrix/client';
-import { InstallService } from '../../src/bitrix/install';
-import { parsePhpForm } from '../../src/bitrix/php-form';
 import { createSandbox } from '../../src/sandbox';
-import { createMemoryStore } from '../../src/store/memory';
+import { installIntoSandbox } from '../helpers/sandbox-app';
 
 describe('against src/sandbox', () => {
   it('installs via ONAPPINSTALL, then creates a task, an event and a message and reads them back', async () => {
     const sb = createSandbox({ leads: 100, seed: 1 });
     await sb.listen(0);
-    const store = createMemoryStore();
-    const svc = new InstallService({ installs: store.installs });
-    const app = express();
-    app.post('/install', express.text({ type: '*/*' }), async (req, res) => {
-      await svc.onAppInstall(parsePhpForm(String(req.body)));
-      res.send('ok');
-    });
-    const server: Server = await new Promise((r) => {
-      const s = app.listen(0, '127.0.0.1', () => r(s));
-    });
+    const { store, clients, info, close } = await installIntoSandbox(sb, 1);
     try {
-      const port = (server.address() as { port: number }).port;
-      await sb.installApp(`http://127.0.0.1:${port}/install`, 1);
-      const info = sb.info();
-      const clients = new PortalClients({ installs: store.installs, locks: store.locks, app: { clientId: info.clientId, clientSecret: info.clientSecret } });
       const client = await clients.get(info.memberId);
       const deps = { client, actions: store.actions, locks: store.locks };
       const t = await createTask(deps, 'sb-task', { title: 'Sandbox task', responsibleId: 1, creatorId: 1, deadline: '2026-12-01T10:00', timeZone: 'Europe/Moscow' });
@@ -39,7 +21,7 @@ describe('against src/sandbox', () => {
       expect(m.result.messageId).toBeGreaterThan(0);
       expect((await createTask(deps, 'sb-task', { title: 'Sandbox task', responsibleId: 1, creatorId: 1 })).replayed).toBe(true);
     } finally {
-      server.close();
+      close();
       await sb.close();
     }
   });

@@ -284,7 +284,8 @@ describe('export-skills --push (the command)', () => {
     expect(fake.restores).toHaveLength(1);
     expect(fake.restores[0]!.parent).toBe('projects/cli-project');
     expect(fake.restores[0]!.zip.equals(written)).toBe(true);
-    expect(r.stdout).toContain('pushed: the Dialogflow agent of projects/cli-project now has the 6 intents of this export (webhook https://bot.example.com/webhook/dialogflow)');
+    // Nine commands of the dialogue's intent table, plus the welcome and fallback intents.
+    expect(r.stdout).toContain('pushed: the Dialogflow agent of projects/cli-project now has the 11 intents of this export (webhook https://bot.example.com/webhook/dialogflow)');
   });
 
   it('without --push it only writes', async () => {
@@ -346,7 +347,7 @@ describe('npm run cli -- export-skills --push (a real process)', () => {
     const ok = await spawn(['--out', out, '--push'], env);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('pushed: the Dialogflow agent of projects/proc-project now has the 6 intents');
+    expect(ok.stdout).toContain('pushed: the Dialogflow agent of projects/proc-project now has the 11 intents');
     expect(fake.rejectedAuth).toEqual([]);
     expect(fake.restores.map((r) => r.parent)).toEqual(['projects/proc-project']);
     expect(fake.restores[0]!.zip.equals(fs.readFileSync(path.join(out, 'google/agent.zip')))).toBe(true);

@@ -9,12 +9,22 @@ import { leadScore } from './lead.score';
 import { messageSend } from './message.send';
 import type { IntentTable } from './module';
 import { taskCreate } from './task.create';
+import { agendaQuery } from './agenda.query';
+import { taskComplete } from './task.complete';
+import { taskUpdate } from './task.update';
+import { eventUpdate } from './event.update';
+import { eventCancel } from './event.cancel';
 
 export const INTENTS: IntentTable = {
   'task.create': taskCreate,
   'event.create': eventCreate,
   'message.send': messageSend,
   'lead.score': leadScore,
+  'agenda.query': agendaQuery,
+  'task.complete': taskComplete,
+  'task.update': taskUpdate,
+  'event.update': eventUpdate,
+  'event.cancel': eventCancel,
 };
 
 /** The command intents in the table's order. */

@@ -37,5 +37,5 @@ export interface IntentModule<I extends CommandIntent> {
   does(c: Ctx, d: DraftOf<I>, key: string): Promise<Reply>;
 }
 
-/** The table: one module per command intent (an intent without a module is not offered yet). */
-export type IntentTable = { [I in CommandIntent]?: IntentModule<I> };
+/** The table: one module per command intent. */
+export type IntentTable = { [I in CommandIntent]: IntentModule<I> };

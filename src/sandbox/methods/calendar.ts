@@ -47,6 +47,16 @@ function eventOut(portal: Portal, row: CalendarRow): Record<string, unknown> {
   };
 }
 
+/**
+ * Who may change an event: its organiser (the meeting host, else its creator), the owner of the
+ * calendar it is in, or a portal administrator — anyone else gets "Access denied", as a
+ * participant does in the portal's own calendar.
+ */
+function mayChange(c: CallContext, row: CalendarRow): boolean {
+  const organiser = Number(row.MEETING_HOST ?? 0) || Number(row.CREATED_BY);
+  return c.userId === organiser || (row.CAL_TYPE === 'user' && c.userId === Number(row.OWNER_ID)) || c.portal.user(c.userId)?.admin === true;
+}
+
 export const calendarMethods: Record<string, MethodDef> = {
   'calendar.event.add': {
     scope: 'calendar',
@@ -126,9 +136,52 @@ export const calendarMethods: Record<string, MethodDef> = {
     scope: 'calendar',
     handler: (c) => {
       const id = int(param(c, 'id'));
-      if (id === undefined || !c.portal.calendar.get(id)) throw bad('Event not found');
+      const row = id === undefined ? undefined : c.portal.calendar.get(id);
+      if (id === undefined || !row) throw bad('Event not found');
+      if (!mayChange(c, row)) throw bad('Access denied');
       c.portal.calendar.delete(id);
       return true;
+    },
+  },
+  // calendar.event.update: id, type, ownerId, name and section required (calendar-event-update.md);
+  // from/to (or from_ts/to_ts), skip_time, timezone_from/to as for calendar.event.add; returns the id.
+  'calendar.event.update': {
+    scope: 'calendar',
+    handler: (c) => {
+      const required = (k: string) => {
+        const v = param(c, k);
+        if (v === undefined || v === '') throw bad(`The required parameter "${k}" for the method "calendar.event.update" is not set`);
+        return v;
+      };
+      const id = int(required('id'));
+      const type = str(required('type'));
+      if (!TYPES.includes(type)) throw bad('The required parameter "type" for the method "calendar.event.update" is not set');
+      const ownerId = int(required('ownerId'));
+      const name = str(required('name')).trim();
+      if (!name) throw bad('The required parameter "name" for the method "calendar.event.update" is not set');
+      const section = str(required('section'));
+      const row = id === undefined ? undefined : c.portal.calendar.get(id);
+      if (!row || row.CAL_TYPE !== type || Number(row.OWNER_ID) !== ownerId) throw bad('Event not found');
+      if (!mayChange(c, row)) throw bad('Access denied');
+      const skip = param(c, 'skip_time') === undefined ? row.DT_SKIP_TIME === 'Y' : isYes(param(c, 'skip_time'));
+      const tzFrom = str(param(c, 'timezone_from')) || str(row.TZ_FROM) || PORTAL_TIME_ZONE;
+      const tzTo = str(param(c, 'timezone_to')) || str(param(c, 'timezone_from')) || str(row.TZ_TO) || tzFrom;
+      if (zoneOffsetMinutes(tzFrom, 0) === undefined || zoneOffsetMinutes(tzTo, 0) === undefined) throw bad('Invalid time zone');
+      const fromRaw = param(c, 'from') ?? param(c, 'from_ts');
+      const toRaw = param(c, 'to') ?? param(c, 'to_ts');
+      const read = (v: unknown, zone: string, name: string, old: number) => {
+        if (v === undefined || v === '') return old;
+        const ms = skip ? parsePortalDate(str(v).slice(0, 10), 0) : instant(v, zone);
+        if (ms === undefined) throw bad(`Invalid value of parameter "${name}"`);
+        return ms;
+      };
+      const fromMs = read(fromRaw, tzFrom, 'from', Number(row.fromMs));
+      const toMs = read(toRaw, tzTo, 'to', Number(row.toMs));
+      if (toMs < fromMs) throw bad('The end date of the event must be later than the start date');
+      Object.assign(row, { NAME: name, SECTION_ID: section, TZ_FROM: tzFrom, TZ_TO: tzTo, DT_SKIP_TIME: skip ? 'Y' : 'N', fromMs, toMs });
+      if (param(c, 'description') !== undefined) row.DESCRIPTION = str(param(c, 'description'));
+      c.portal.calendar.set(row.ID, row);
+      return row.ID;
     },
   },
 };

@@ -74,6 +74,31 @@ function requireTask(c: CallContext): TaskRow {
   return row;
 }
 
+/**
+ * The documented filter keys of tasks.task.list onto the stored row (docs/sandbox.md): REAL_STATUS
+ * is the stored status; STATUS is the same with meta-statuses, of which -1 (overdue) means a
+ * deadline already past on a task not completed, deferred or awaiting control; AUDITOR and
+ * ACCOMPLICE match one id in the AUDITORS / ACCOMPLICES lists.
+ */
+function taskFilter(c: CallContext, raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k0, v] of Object.entries(raw)) {
+    const k = k0.toUpperCase();
+    const m = /^([!<>=%@]*)(.*)$/.exec(k)!;
+    const [op, name] = [m[1]!, m[2]!];
+    if (name === 'STATUS' && op === '' && Number(v) === -1) {
+      out['<DEADLINE'] = isoPortal(c.now());
+      out['!@STATUS'] = ['4', '5', '6'];
+    } else if (name === 'STATUS' && Number(v) < 0) {
+      throw new RestError('0', 'Meta-status filter is not supported by the sandbox (only -1, overdue)', 400);
+    } else if (name === 'REAL_STATUS') out[`${op}STATUS`] = v;
+    else if (name === 'AUDITOR') out[`${op}AUDITORS`] = v;
+    else if (name === 'ACCOMPLICE') out[`${op}ACCOMPLICES`] = v;
+    else out[k] = v;
+  }
+  return out;
+}
+
 export const taskMethods: Record<string, MethodDef> = {
   'tasks.task.add': {
     scope: 'task',
@@ -142,7 +167,7 @@ export const taskMethods: Record<string, MethodDef> = {
     scope: 'task',
     handler: (c) => {
       const select = asList(param(c, 'select')).map((s) => str(s).toUpperCase());
-      const filter = Object.fromEntries(Object.entries(asRecord(param(c, 'filter'))).map(([k, v]) => [k.toUpperCase(), v]));
+      const filter = taskFilter(c, asRecord(param(c, 'filter')));
       const res = runList(taskTable(c.portal), {
         filter, order: param(c, 'order'), start: param(c, 'start'),
       }, (i) => taskOut(c.portal, c.portal.tasks.values().sort((a, b) => a.ID - b.ID)[i]!, select));

@@ -9,7 +9,7 @@ import type { Parser } from '../nlu';
 import type { Directory, Lang, LeadRef, ParseResult, PersonSlot, Slots } from '../nlu/types';
 import { loadNumberWords, type NumberWords } from '../nlu/numbers';
 import type { SessionStore } from '../store/types';
-import { digitsOf, tryLink, type LinkDeps } from './link';
+import { readCode, tryLink, type LinkDeps } from './link';
 import { isPast, sayDate } from './say-date';
 import { fill, loadTexts, type Texts } from './texts';
 import type { Account, Button, Dialog, PortalActions, Reply, Turn } from './types';
@@ -460,26 +460,19 @@ export function createDialog(deps: DialogDeps): Dialog {
   async function linking(turn: Turn): Promise<Reply> {
     const lang = turn.locale;
     if (!deps.link || !turn.voiceUser || (turn.channel !== 'alice' && turn.channel !== 'google')) return { text: say('common', 'link.ask_code', lang) };
-    const digits = digitsOf(turn.text, (words) => {
-      let out = '';
-      for (let i = 0; i < words.length; ) {
-        const r = numbers[lang].readAt(words, i);
-        if (r) {
-          out += String(r.value);
-          i += r.length;
-        } else i++;
-      }
-      return out;
-    });
-    if (!digits) return { text: say('common', 'link.ask_code', lang) };
-    const outcome = await tryLink(deps.link, turn.channel, turn.voiceUser, digits, turn.now.getTime());
+    // Only something shaped like a code is checked (and counted); "созвон в 11" just gets the request for the code.
+    const fillers = texts.raw<Record<Lang, string[]>>('common', 'link.code_words')?.[lang] ?? [];
+    const shape = readCode(turn.text, (words, i) => numbers[lang].readAt(words, i), fillers, turn.hints?.numbers);
+    if (shape.kind === 'none') return { text: say('common', 'link.ask_code', lang) };
+    if (shape.kind === 'malformed') return { text: say('common', 'link.bad_length', lang) };
+    const outcome = await tryLink(deps.link, turn.channel, turn.voiceUser, turn.voiceApp, shape.digits, turn.now.getTime());
     switch (outcome.kind) {
       case 'linked':
         return { text: say('common', 'link.linked', lang) };
-      case 'locked':
-        return { text: say('common', 'link.locked', lang) };
-      case 'no-code':
-        return { text: say('common', 'link.ask_code', lang) };
+      case 'locked': {
+        const minutes = Math.max(1, Math.ceil(outcome.retryAfterMs / 60_000));
+        return { text: say('common', outcome.scope === 'voiceUser' ? 'link.locked' : 'link.paused', lang, { minutes }) };
+      }
       case 'wrong':
         return { text: say('common', 'link.wrong', lang) };
     }

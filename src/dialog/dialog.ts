@@ -40,6 +40,8 @@ export interface DialogConfig {
   defaultDeadlineHour: number;
   /** How long an idle conversation is kept, ms. Default 30 minutes. */
   sessionTtlMs?: number;
+  /** How long a "да" waits for the same action carried out elsewhere (`in_progress`), ms. Default 20 s. */
+  actionWaitMs?: number;
 }
 
 export interface DialogDeps {
@@ -205,17 +207,10 @@ export function createDialog(deps: DialogDeps): Dialog {
     };
     let text: string;
     try {
-      text = await run();
+      text = await runWhenFree(run);
     } catch (e) {
-      const kind = (e as { kind?: string }).kind;
-      if (kind === 'in_progress') {
-        // The same "да" is being carried out by another request: wait for it, then answer the same.
-        await new Promise((r) => setTimeout(r, 300));
-        text = await run();
-      } else {
-        c.state.draft = undefined;
-        return { text: say('common', 'failed', lang, { reason: (e as Error).message }) };
-      }
+      c.state.draft = undefined;
+      return { text: say('common', 'failed', lang, { reason: (e as Error).message }) };
     }
     c.state.draft = undefined;
     c.state.done = { id: d.id, text };
@@ -226,6 +221,26 @@ export function createDialog(deps: DialogDeps): Dialog {
         { title: say('common', 'buttons.new_message', lang), payload: { say: lang === 'ru' ? 'Напиши сообщение' : 'Send a message' } },
       ],
     };
+  }
+
+  /**
+   * The same "да" may be carried out by another request right now (a duplicate at another process,
+   * or one in flight when a process died): wait for it and answer the same. The portal layer's lock
+   * lease is short and renewed by a live holder, and a dead holder on this host is recognised at once,
+   * so the wait ends within the lease (src/bitrix/actions.ts); the action still happens once.
+   */
+  async function runWhenFree(run: () => Promise<string>): Promise<string> {
+    const waitMs = deps.config.actionWaitMs ?? 20_000;
+    let waited = 0;
+    for (let pause = 200; ; pause = Math.min(pause * 2, 1000)) {
+      try {
+        return await run();
+      } catch (e) {
+        if ((e as { kind?: string }).kind !== 'in_progress' || waited >= waitMs) throw e;
+      }
+      await new Promise((r) => setTimeout(r, pause));
+      waited += pause;
+    }
   }
 
   async function leadScore(c: Ctx, ref: LeadRef | undefined): Promise<Reply> {
@@ -376,9 +391,10 @@ export function createDialog(deps: DialogDeps): Dialog {
       return { text: say('common', 'link.unlinked', lang), endSession: true };
     }
 
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       const stored = await deps.sessions.get<SessionState>(turn.sessionKey, turn.now.getTime());
       const state: SessionState = stored ? stored.value : {}; // the store hands out its own copy (SessionStore.get)
+      const doneBefore = state.done?.id;
       const directory = await deps.actions.directory(account);
       const c: Ctx = { turn, lang, account, directory, state };
       const reply = await step(c);
@@ -387,8 +403,12 @@ export function createDialog(deps: DialogDeps): Dialog {
       if (!stored && isEmptyState(c.state)) return reply;
       const version = await deps.sessions.put(turn.sessionKey, c.state, stored?.version ?? 0, ttl, turn.now.getTime());
       if (version !== null) return reply;
-      // Another turn of this conversation was written meanwhile: read it again and redo this one.
-      // (An action already done is not repeated: its key is in the action log.)
+      // This turn carried out (or found done) a confirmed action: that is its answer whoever's write
+      // won — the winner was this same "да" elsewhere, or a later turn. Redoing it would only replay it.
+      if (c.state.done && c.state.done.id !== doneBefore) return reply;
+      // Another turn of this conversation was written meanwhile: read it again and redo this one,
+      // after a short random pause so two processes do not collide again in step.
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
     }
     return { text: say('common', 'unknown', lang) };
   }
@@ -480,6 +500,9 @@ export function createDialog(deps: DialogDeps): Dialog {
 
   return { handle };
 }
+
+/** Versioned session writes a turn tries before giving up (each loss means another turn of the session was written). */
+const WRITE_ATTEMPTS = 6;
 
 function isEmptyState(state: SessionState): boolean {
   for (const k in state) if ((state as Record<string, unknown>)[k] !== undefined) return false;

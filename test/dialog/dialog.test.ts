@@ -14,6 +14,7 @@ import { LINK_LIMITS } from '../../src/dialog/link';
 import type { Dialog, Reply, Turn } from '../../src/dialog/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
 import { FakePortal } from './fake-portal';
+import type { SessionStore } from '../../src/store/types';
 
 const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
 const directory = JSON.parse(fs.readFileSync(path.join(SHARED, 'directory.json'), 'utf8')) as Directory;
@@ -373,5 +374,86 @@ describe('session rows', () => {
     const after = await store.sessions.get<{ draft?: unknown }>('s1', NOW.getTime() + 60_000);
     expect(after?.version).toBe((started?.version ?? 0) + 1);
     expect(after?.value.draft).toBeUndefined();
+  });
+});
+
+describe('a duplicate "да" reaching two processes at once', () => {
+  /** The portal as src/bitrix/actions.ts makes it look: a key being carried out elsewhere is `in_progress`. */
+  class LockingPortal extends FakePortal {
+    private readonly running = new Set<string>();
+    private readonly results = new Map<string, { id: number }>();
+    constructor(private readonly callMs: () => number) {
+      super(directory);
+    }
+    override async createTask(_a: unknown, task: Record<string, unknown> & { title: string }, key: string) {
+      const done = this.results.get(key);
+      if (done) return done;
+      if (this.running.has(key)) throw Object.assign(new Error('in progress'), { kind: 'in_progress' });
+      this.running.add(key);
+      await new Promise((r) => setTimeout(r, this.callMs()));
+      this.created.push({ kind: 'task', key, data: task });
+      const r = { id: this.created.length };
+      this.results.set(key, r);
+      this.running.delete(key);
+      return r;
+    }
+  }
+  const t = (text: string, ms: number): Turn => ({ channel: 'alice', sessionKey: 'dup', account, text, locale: 'ru', timeZone: 'Europe/Moscow', now: new Date(NOW.getTime() + ms) });
+  const DONE = 'Задача успешно создана в Битрикс24.';
+
+  it('a slow portal call: the duplicate waits for the original and answers the same', async () => {
+    const store = createMemoryStore();
+    const portal = new LockingPortal(() => 1200);
+    const make = () => createDialog({ parser, sessions: store.sessions, actions: portal, config: { defaultDeadlineHour: 12 } });
+    const [p1, p2] = [make(), make()];
+    await p1.handle(t('Поставь задачу позвонить поставщику завтра', 0));
+    const [a, b] = await Promise.allSettled([p1.handle(t('да', 1000)), p2.handle(t('да', 1000))]);
+    expect([a, b]).toEqual([{ status: 'fulfilled', value: expect.objectContaining({ text: DONE }) }, { status: 'fulfilled', value: expect.objectContaining({ text: DONE }) }]);
+    expect(portal.created).toHaveLength(1);
+  });
+
+  it('a duplicate whose session writes keep losing still answers what the action did', async () => {
+    const store = createMemoryStore();
+    const portal = new LockingPortal(() => 5);
+    const p1 = createDialog({ parser, sessions: store.sessions, actions: portal, config: { defaultDeadlineHour: 12 } });
+    await p1.handle(t('Поставь задачу позвонить поставщику завтра', 0));
+    // Before each of this process's writes another process writes the session (its own turns of the same "да").
+    const racing: SessionStore = {
+      get: (k, now) => store.sessions.get(k, now),
+      delete: (k) => store.sessions.delete(k),
+      put: async (k, v, expected, ttl, now) => {
+        const cur = await store.sessions.get(k, now);
+        if (cur) await store.sessions.put(k, cur.value, cur.version, ttl, now);
+        return store.sessions.put(k, v, expected, ttl, now);
+      },
+    };
+    const p2 = createDialog({ parser, sessions: racing, actions: portal, config: { defaultDeadlineHour: 12 } });
+    expect((await p2.handle(t('да', 1000))).text).toBe(DONE);
+    expect((await p1.handle(t('да', 1001))).text).toBe(DONE);
+    expect(portal.created).toHaveLength(1);
+  });
+
+  it('random timings: every answer is the original\'s, one task per round (10 rounds)', async () => {
+    const jittery = (s: SessionStore): SessionStore => {
+      const pause = () => new Promise((r) => setTimeout(r, Math.random() * 8));
+      return {
+        get: async (k, now) => (await pause(), s.get(k, now)),
+        put: async (k, v, e, ttl, now) => (await pause(), s.put(k, v, e, ttl, now)),
+        delete: async (k) => (await pause(), s.delete(k)),
+      };
+    };
+    const answers: string[] = [];
+    let created = 0;
+    for (let round = 0; round < 10; round++) {
+      const store = createMemoryStore();
+      const portal = new LockingPortal(() => Math.random() * 30);
+      const make = () => createDialog({ parser, sessions: jittery(store.sessions), actions: portal, config: { defaultDeadlineHour: 12 } });
+      const [p1, p2] = [make(), make()];
+      await p1.handle(t('Поставь задачу позвонить поставщику завтра', 0));
+      answers.push(...(await Promise.all([p1.handle(t('да', 1000)), p2.handle(t('да', 1000))])).map((r) => r.text));
+      created += portal.created.length;
+    }
+    expect(new Set(answers)).toEqual(new Set([DONE]));
+    expect(created).toBe(10);
   });
 });

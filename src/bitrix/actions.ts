@@ -74,6 +74,7 @@ async function once<T>(deps: ActionDeps, key: string, kind: string, find: (creat
   // Renew the short lease while the portal call runs: a live holder keeps it however slow the call,
   // a crashed one loses it within `ttl` (and at once to a retry on the same host, src/store/lease.ts).
   const heartbeat = setInterval(() => {
+    if (typeof release.extend !== 'function') return; // a LockStore double without renewal
     release.extend(ttl).then(
       (held) => held || deps.log?.warn({ memberId, kind }, 'bitrix: action lease lapsed while the call ran'),
       () => undefined,

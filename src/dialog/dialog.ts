@@ -209,6 +209,8 @@ export function createDialog(deps: DialogDeps): Dialog {
     try {
       text = await runWhenFree(run);
     } catch (e) {
+      // Still running elsewhere after the wait: keep the draft, so the next "да" answers with its outcome.
+      if ((e as { kind?: string }).kind === 'in_progress') return { text: say('common', 'action_running', lang), buttons: yesNo(lang) };
       c.state.draft = undefined;
       return { text: say('common', 'failed', lang, { reason: (e as Error).message }) };
     }

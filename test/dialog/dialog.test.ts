@@ -11,7 +11,7 @@ import { createMemoryStore } from '../../src/store/memory';
 import { createCodeHasher } from '../../src/store/crypto';
 import { createDialog, issueLinkCode } from '../../src/dialog';
 import { LINK_LIMITS } from '../../src/dialog/link';
-import type { Dialog, Reply, Turn } from '../../src/dialog/types';
+import type { Account, Dialog, PortalActions, Reply, Turn } from '../../src/dialog/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
 import { FakePortal } from './fake-portal';
 import type { SessionStore } from '../../src/store/types';
@@ -409,6 +409,23 @@ describe('a duplicate "да" reaching two processes at once', () => {
     await p1.handle(t('Поставь задачу позвонить поставщику завтра', 0));
     const [a, b] = await Promise.allSettled([p1.handle(t('да', 1000)), p2.handle(t('да', 1000))]);
     expect([a, b]).toEqual([{ status: 'fulfilled', value: expect.objectContaining({ text: DONE }) }, { status: 'fulfilled', value: expect.objectContaining({ text: DONE }) }]);
+    expect(portal.created).toHaveLength(1);
+  });
+
+  it('an action still running elsewhere after the wait: says so without internals, and the next "да" gets its outcome', async () => {
+    const store = createMemoryStore();
+    const portal = new LockingPortal(() => 5);
+    let busy = true;
+    const held: PortalActions = Object.assign(Object.create(portal), {
+      createTask: (a: Account, task: Record<string, unknown> & { title: string }, key: string) =>
+        busy ? Promise.reject(Object.assign(new Error(`action ${key} is being performed by another attempt`), { kind: 'in_progress' })) : portal.createTask(a, task, key),
+    });
+    const d = createDialog({ parser, sessions: store.sessions, actions: held, config: { defaultDeadlineHour: 12, actionWaitMs: 300 } });
+    await d.handle(t('Поставь задачу позвонить поставщику завтра', 0));
+    const waiting = await d.handle(t('да', 1000));
+    expect(waiting.text).toBe('Это ещё выполняется в Битрикс24. Скажите «да» чуть позже — я отвечу, чем закончилось.');
+    busy = false;
+    expect((await d.handle(t('да', 2000))).text).toBe(DONE);
     expect(portal.created).toHaveLength(1);
   });
 

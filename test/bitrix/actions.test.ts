@@ -168,6 +168,7 @@ describe('actions through the SDK against a portal double', () => {
       await gone;
       const started = Date.now();
       const out1 = await createTask({ client, actions: store.actions, locks: store.locks }, 'k-crash', { title: 'После сбоя', responsibleId: 1, creatorId: 1 });
+      if (process.env.ACTIONS_DEBUG) console.log(`retry after crash took ${Date.now() - started} ms`);
       expect(Date.now() - started).toBeLessThan(5000);
       expect(out1.replayed).toBe(false);
       expect(d.tasks.size).toBe(1);

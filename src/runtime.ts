@@ -154,6 +154,14 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     defaultTimeZone: 'Europe/Moscow',
   }));
 
+  // Expired linking codes, linking attempts and action/de-duplication records go every 10 minutes
+  // (the adapters also sweep as they go), so strangers' guesses and old events leave no rows behind.
+  const sweeper = setInterval(() => {
+    const now = Date.now();
+    Promise.all([store.linkCodes.sweep(now), store.actions.sweep(now)]).catch((e) => log.warn({ err: e instanceof Error ? e.message : e }, 'store sweep failed'));
+  }, 10 * 60_000);
+  sweeper.unref();
+
   const parser = await createParser();
   const hashCode = createCodeHasher(resolveEncryptionKey(config.DATA_DIR, config.ENCRYPTION_KEY));
   const issueCode = (account: { memberId: string; userId: number }) =>
@@ -403,6 +411,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       await new Promise<void>((r) => server.close(() => r()));
       clearTimeout(cut);
       retraining.stop();
+      clearInterval(sweeper);
       await trainingQueue.close();
       if (sandbox) await sandbox.close();
       await store.close();

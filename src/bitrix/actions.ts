@@ -11,7 +11,8 @@
  *    tasks carry `XML_ID = b24a:<hash of key>`; events are matched by owner, name and start;
  *    messages by dialog, text and time. Found → recorded as done, returned, nothing created.
  * 4. done → the stored result is returned without calling the portal. A concurrent attempt
- *    holding the lock → `ActionInProgressError`.
+ *    holding the lock → `ActionInProgressError`. The lock is a short lease the holder renews while
+ *    the call runs, so a crashed holder blocks a retry for seconds, not minutes.
  * Bot messages are at-most-once: a pending one is not re-sent (a duplicate chat reply is worse
  * than a missing one, and a bot's own messages cannot be searched with the app's token).
  */
@@ -29,7 +30,7 @@ export interface ActionDeps {
   locks: LockStore;
   clock?: () => number;
   log?: Logger;
-  /** Lease of the per-action lock; longer than one call with its retries. Default 120 s. */
+  /** Lease of the per-action lock, renewed every third of it while the call runs. Default ACTION_LOCK_TTL_MS. */
   lockTtlMs?: number;
   /** Hour a deadline given as a bare date gets (config DEFAULT_DEADLINE_HOUR). Default 12. */
   defaultDeadlineHour?: number;
@@ -40,6 +41,13 @@ export interface Outcome<T> {
   /** True when no entity was created by this call (returned from the log or found by marker). */
   replayed: boolean;
 }
+
+/**
+ * The per-action lock's lease: short, because its holder renews it while the portal call runs, so
+ * after a crash another process waits at most this long (none on the same host: a dead holder is
+ * taken over at once). The dialogue waits up to 20 s for an action in progress elsewhere.
+ */
+export const ACTION_LOCK_TTL_MS = 15_000;
 
 /** The marker a task carries so a retry can find it: stable per key, short, no secrets. */
 export function markerFor(key: string): string {
@@ -61,8 +69,19 @@ export async function once<T>(deps: ActionDeps, key: string, kind: string, find:
     }
     if (rec.state === 'done') return { result: rec.result as T, replayed: true };
   }
-  const release = await deps.locks.tryAcquire(`action:${key}`, deps.lockTtlMs ?? 120_000);
+  const ttl = deps.lockTtlMs ?? ACTION_LOCK_TTL_MS;
+  const release = await deps.locks.tryAcquire(`action:${key}`, ttl);
   if (!release) throw new ActionInProgressError(key);
+  // Renew the short lease while the portal call runs: a live holder keeps it however slow the call,
+  // a crashed one loses it within `ttl` (and at once to a retry on the same host, src/store/lease.ts).
+  const heartbeat = setInterval(() => {
+    if (typeof release.extend !== 'function') return; // a LockStore double without renewal
+    release.extend(ttl).then(
+      (held) => held || deps.log?.warn({ memberId, kind }, 'bitrix: action lease lapsed while the call ran'),
+      () => undefined,
+    );
+  }, Math.max(10, Math.floor(ttl / 3)));
+  heartbeat.unref();
   try {
     if (!claim.claimed) {
       const rec = await deps.actions.get(key);
@@ -89,6 +108,7 @@ export async function once<T>(deps: ActionDeps, key: string, kind: string, find:
       throw err;
     }
   } finally {
+    clearInterval(heartbeat);
     await release().catch(() => undefined);
   }
 }

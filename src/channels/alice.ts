@@ -114,6 +114,8 @@ async function handleAlice(req: Request, res: Response, deps: AliceDeps): Promis
       newSession: session.new === true || linkingDone,
     };
     if (voiceUser) turn.voiceUser = voiceUser;
+    const skill = str(session.skill_id);
+    if (skill) turn.voiceApp = skill; // linking limits count per skill too
     // Always an own field (undefined when unlinked): nothing inherited can stand in for it (docs/security.md).
     turn.account = account;
     if (session.message_id !== undefined) turn.messageId = `${sessionId}:${String(session.message_id)}`;

@@ -112,6 +112,7 @@ export function dialogflowRouter(deps: GoogleDeps): Router {
       const { turn, account } = await turnFor(deps, {
         sessionKey: `dialogflow:${session}`,
         voiceUser,
+        voiceApp: `dialogflow:${/^projects\/([^/]+)/.exec(session)?.[1] ?? ''}`, // linking limits count per project too
         text: welcome ? '' : query,
         locale: lang,
         timeZone: zoneOf(dig(payload, 'device', 'timeZone', 'id') ?? dig(payload, 'user', 'timeZone'), deps.defaultTimeZone),
@@ -157,6 +158,7 @@ export function googleRouter(deps: GoogleDeps): Router {
       const { turn, account } = await turnFor(deps, {
         sessionKey: `google:${sessionId}`,
         voiceUser: uid,
+        voiceApp: 'actions',
         text: intent === 'actions.intent.MAIN' ? '' : (str(dig(body, 'intent', 'query')) ?? ''),
         locale: lang,
         timeZone: zoneOf(dig(body, 'device', 'timeZone', 'id'), deps.defaultTimeZone),

@@ -20,6 +20,8 @@ export interface DialogConfig {
   sessionTtlMs?: number;
   /** Items said by voice in an agenda answer before "и ещё N". Default 5. */
   voiceItems?: number;
+  /** How long a "да" waits for the same action carried out elsewhere (`in_progress`), ms. Default 20 s. */
+  actionWaitMs?: number;
 }
 
 /** Open lines (dialogue.md): is the CRM record a chat is bound to a hot one? False on any doubt. */

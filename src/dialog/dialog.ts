@@ -64,9 +64,10 @@ export function createDialog(deps: DialogDeps): Dialog {
     const payload = (turn.payload ?? {}) as { say?: string };
     if (typeof payload.say === 'string') turn = { ...turn, text: payload.say, payload: undefined };
     const lang = turn.locale;
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       const stored = await deps.sessions.get<SessionState>(turn.sessionKey, turn.now.getTime());
       const state: SessionState = stored ? stored.value : {}; // the store hands out its own copy (SessionStore.get)
+      const doneBefore = state.done?.id;
       const reply = voiced(turn, await run({ turn, lang, state, deps, texts, numbers, newId }));
       // Nothing stored and nothing to remember (a greeting, help, a question we could not place):
       // no row is written; the next turn reads "no session" either way.
@@ -74,8 +75,12 @@ export function createDialog(deps: DialogDeps): Dialog {
       if (turn.messageId) state.last = { messageId: turn.messageId, text: reply.text, ...(reply.buttons ? { buttons: reply.buttons } : {}) };
       const version = await deps.sessions.put(turn.sessionKey, state, stored?.version ?? 0, ttl, turn.now.getTime());
       if (version !== null) return reply;
-      // Another turn of this conversation was written meanwhile: read it again and redo this one.
-      // (An action already done is not repeated: its key is in the action log.)
+      // This turn carried out (or found done) a confirmed action: that is its answer whoever's write
+      // won — the winner was this same "да" elsewhere, or a later turn. Redoing it would only replay it.
+      if (state.done && state.done.id !== doneBefore) return reply;
+      // Another turn of this conversation was written meanwhile: read it again and redo this one,
+      // after a short random pause so two processes do not collide again in step.
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
     }
     return { text: texts.say('common', 'unknown', lang) };
   }
@@ -89,6 +94,9 @@ export function createDialog(deps: DialogDeps): Dialog {
 
   return { handle };
 }
+
+/** Versioned session writes a turn tries before giving up (each loss means another turn of the session was written). */
+const WRITE_ATTEMPTS = 6;
 
 /** 12 hex digits from a pool of random bytes refilled 4 KiB at a time (one `randomBytes` call per turn was measurable). */
 let pool = Buffer.alloc(0);

@@ -54,8 +54,10 @@ export async function act(c: Ctx, d: Draft): Promise<Reply> {
   const key = `${c.turn.sessionKey}:${d.id}`;
   let reply: Reply;
   try {
-    reply = await runOnce(() => mod.does(c, d as never, key));
+    reply = await runWhenFree(() => mod.does(c, d as never, key), c.deps.config.actionWaitMs ?? 20_000);
   } catch (e) {
+    // Still running elsewhere after the wait: keep the draft, so the next "да" answers with its outcome.
+    if ((e as { kind?: string }).kind === 'in_progress') return { text: c.say('common', 'action_running'), buttons: c.yesNo() };
     if (c.state.draft?.id === d.id) c.state.draft = undefined;
     return failureReply(c, e);
   }
@@ -65,14 +67,22 @@ export async function act(c: Ctx, d: Draft): Promise<Reply> {
   return reply;
 }
 
-/** The same "да" being carried out by another request: wait for it, then answer the same. */
-async function runOnce(run: () => Promise<Reply>): Promise<Reply> {
-  try {
-    return await run();
-  } catch (e) {
-    if ((e as { kind?: string }).kind !== 'in_progress') throw e;
-    await new Promise((r) => setTimeout(r, 300));
-    return run();
+/**
+ * The same "да" may be carried out by another request right now (a duplicate at another process,
+ * or one in flight when a process died): wait for it and answer the same. The portal layer's lock
+ * lease is short and renewed by a live holder, and a dead holder on this host is recognised at once,
+ * so the wait ends within the lease (src/bitrix/actions.ts); the action still happens once.
+ */
+async function runWhenFree(run: () => Promise<Reply>, waitMs: number): Promise<Reply> {
+  let waited = 0;
+  for (let pause = 200; ; pause = Math.min(pause * 2, 1000)) {
+    try {
+      return await run();
+    } catch (e) {
+      if ((e as { kind?: string }).kind !== 'in_progress' || waited >= waitMs) throw e;
+    }
+    await new Promise((r) => setTimeout(r, pause));
+    waited += pause;
   }
 }
 

@@ -7,7 +7,7 @@
 import { containsPhrase } from './phrases';
 import type { Ctx, DialogDeps } from './context';
 import { act, answerPending, isCommand, proceed, start } from './flow';
-import { digitsOf, tryLink } from './link';
+import { readCode, tryLink } from './link';
 import type { NumberWords } from '../nlu/numbers';
 import type { Lang } from '../nlu/types';
 import type { NamedStep } from './compose';
@@ -26,7 +26,7 @@ export interface TurnCtx {
   newId(): string;
 }
 
-const say = (c: TurnCtx, file: string, key: string) => c.texts.say(file, key, c.lang);
+const say = (c: TurnCtx, file: string, key: string, vars?: Record<string, string | number>) => c.texts.say(file, key, c.lang, vars);
 
 // ---- before the speaker's portal --------------------------------------------------------------
 
@@ -81,22 +81,22 @@ const link: NamedStep<TurnCtx> = {
     const { turn, deps } = c;
     if (!deps.link || !turn.voiceUser || (turn.channel !== 'alice' && turn.channel !== 'google')) return { text: say(c, 'common', 'link.ask_code') };
     const numbers = c.numbers[c.lang];
-    const digits =
-      digitsOf(turn.text, (words) => {
-        let out = '';
-        for (let i = 0; i < words.length; ) {
-          const r = numbers.readAt(words, i);
-          if (r) {
-            out += String(r.value);
-            i += r.length;
-          } else i++;
-        }
-        return out;
-      }) || (turn.hints?.numbers ?? []).join('');
-    if (!digits) return { text: say(c, 'common', 'link.ask_code') };
-    const outcome = await tryLink(deps.link, turn.channel, turn.voiceUser, digits, turn.now.getTime());
-    const key = { linked: 'link.linked', locked: 'link.locked', 'no-code': 'link.ask_code', wrong: 'link.wrong' }[outcome.kind];
-    return { text: say(c, 'common', key) };
+    // Only something shaped like a code is checked (and counted); "созвон в 11" just gets the request for the code.
+    const fillers = c.texts.raw<Record<Lang, string[]>>('common', 'link.code_words')?.[c.lang] ?? [];
+    const shape = readCode(turn.text, (words, i) => numbers.readAt(words, i), fillers, turn.hints?.numbers);
+    if (shape.kind === 'none') return { text: say(c, 'common', 'link.ask_code') };
+    if (shape.kind === 'malformed') return { text: say(c, 'common', 'link.bad_length') };
+    const outcome = await tryLink(deps.link, turn.channel, turn.voiceUser, turn.voiceApp, shape.digits, turn.now.getTime());
+    switch (outcome.kind) {
+      case 'linked':
+        return { text: say(c, 'common', 'link.linked') };
+      case 'locked': {
+        const minutes = Math.max(1, Math.ceil(outcome.retryAfterMs / 60_000));
+        return { text: say(c, 'common', outcome.scope === 'voiceUser' ? 'link.locked' : 'link.paused', { minutes }) };
+      }
+      case 'wrong':
+        return { text: say(c, 'common', 'link.wrong') };
+    }
   },
 };
 

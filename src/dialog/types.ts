@@ -19,6 +19,8 @@ export interface Turn {
   sessionKey: string;
   /** The platform's id of the speaker, for voice platforms that need linking (Alice user id, Google user). */
   voiceUser?: string;
+  /** The skill/application the voice request came through (Alice skill_id, Dialogflow project): linking limits count per app. */
+  voiceApp?: string;
   /** The linked portal user; absent for an unlinked voice user. */
   account?: Account;
   /** What the user said or typed (empty for the first request of a voice session). */

@@ -4,7 +4,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Cipher } from './crypto';
-import type { Install, JobRecord, ModelRecord, VoiceLink } from './types';
+import type { AttemptBucket, Install, JobRecord, LinkCode, ModelRecord, VoiceLink } from './types';
 
 /** Bad input to a store method: a programming error in the caller, reported clearly. */
 export class StoreInputError extends Error {
@@ -157,6 +157,24 @@ export function validateVoiceLink(l: VoiceLink): void {
   requireText('memberId', l.memberId);
   requireInt('userId', l.userId, 1);
   requireTime('createdAt', l.createdAt);
+}
+
+export function validateLinkCode(c: LinkCode): void {
+  requireText('codeHash', c?.codeHash);
+  requireText('memberId', c.memberId);
+  requireInt('userId', c.userId, 1);
+  requireTime('expiresAt', c.expiresAt);
+  requireTime('createdAt', c.createdAt);
+}
+
+/** Attempt buckets: at least one, each with a key, a whole positive limit and a positive window. */
+export function validateBuckets(buckets: readonly AttemptBucket[]): void {
+  if (!Array.isArray(buckets) || buckets.length === 0) throw new StoreInputError('buckets must be a non-empty list');
+  for (const b of buckets) {
+    requireText('bucket key', b?.key);
+    requireInt('bucket limit', b.limit, 1);
+    requirePositive('bucket windowMs', b.windowMs);
+  }
 }
 
 export function validateModel(m: Omit<ModelRecord, 'version'>): void {

@@ -15,6 +15,7 @@ import { openSqliteStore } from './sqlite';
 import type { Store } from './types';
 
 export type * from './types';
+export { ACTION_TTL_MS } from './types';
 export { createMemoryStore } from './memory';
 export { openSqliteStore } from './sqlite';
 export { openPostgresStore, StoreConnectionError } from './postgres';

@@ -16,12 +16,17 @@ import {
   requireTime,
   toJson,
   validateInstall,
+  validateBuckets,
   validateJob,
+  validateLinkCode,
   validateModel,
   validateVoiceLink,
 } from './codec';
+import { ACTION_TTL_MS } from './types';
 import type {
   ActionLog,
+  AttemptBucket,
+  Lease,
   ActionRecord,
   Install,
   InstallStore,
@@ -85,6 +90,7 @@ export function createMemoryInstallStore(): InstallStore {
 }
 
 export function createMemoryLockStore(clock: () => number = Date.now): LockStore {
+  // One process: a holder that crashed took these leases with it, so no dead-holder check is needed.
   const held = new Map<string, { owner: string; until: number }>();
   return {
     async tryAcquire(key, ttlMs) {
@@ -95,29 +101,54 @@ export function createMemoryLockStore(clock: () => number = Date.now): LockStore
       if (cur && cur.until > now) return null;
       const owner = randomUUID();
       held.set(key, { owner, until: now + ttlMs });
-      return async () => {
+      const lease = async () => {
         if (held.get(key)?.owner === owner) held.delete(key);
       };
+      return Object.assign(lease, {
+        async extend(ms: number) {
+          requirePositive('ttlMs', ms);
+          const at = clock();
+          const mine = held.get(key);
+          if (mine?.owner !== owner || mine.until <= at) return false;
+          mine.until = at + ms;
+          return true;
+        },
+      }) satisfies Lease;
     },
   };
 }
 
 export function createMemoryActionLog(): ActionLog {
   const rows = new Map<string, ActionRecord>();
+  const expiry = new Map<string, number>();
+  const sweep = (now: number) => {
+    let n = 0;
+    for (const [k, at] of expiry) {
+      if (at <= now) {
+        expiry.delete(k);
+        rows.delete(k);
+        n++;
+      }
+    }
+    return n;
+  };
   const finish = (key: string, patch: Partial<ActionRecord>, now: number) => {
     const r = rows.get(key);
     if (!r) throw new StoreInputError(`no action was claimed with key ${JSON.stringify(key)}`);
     rows.set(key, { ...r, ...patch, updatedAt: requireTime('now', now) });
   };
   return {
-    async claim(key, memberId, kind, now) {
+    async claim(key, memberId, kind, now, ttlMs = ACTION_TTL_MS) {
       requireText('key', key);
       requireText('memberId', memberId);
       requireText('kind', kind);
       requireTime('now', now);
+      requirePositive('ttlMs', ttlMs);
+      sweep(now);
       const existing = rows.get(key);
       if (existing) return { claimed: false, record: copy(existing) };
       rows.set(key, { key, memberId, kind, state: 'pending', createdAt: now, updatedAt: now });
+      expiry.set(key, now + ttlMs);
       return { claimed: true };
     },
     async complete(key, result, now) {
@@ -130,6 +161,12 @@ export function createMemoryActionLog(): ActionLog {
     async get(key) {
       const r = rows.get(key);
       return r ? copy(r) : null;
+    },
+    async sweep(now) {
+      return sweep(requireTime('now', now));
+    },
+    async size() {
+      return rows.size;
     },
   };
 }
@@ -161,14 +198,20 @@ export function createMemoryVoiceLinkStore(): VoiceLinkStore {
 
 export function createMemoryLinkCodeStore(): LinkCodeStore {
   const codes = new Map<string, LinkCode>();
-  const failures = new Map<string, number[]>();
+  const attempts: { bucket: string; attempt: string; at: number; expiresAt: number }[] = [];
+  const sweep = (now: number) => {
+    let n = 0;
+    for (const [h, c] of codes) if (c.expiresAt <= now && codes.delete(h)) n++;
+    const before = attempts.length;
+    const live = attempts.filter((a) => a.expiresAt > now);
+    attempts.splice(0, attempts.length, ...live);
+    return n + before - live.length;
+  };
   return {
     async save(code) {
-      requireText('codeHash', code?.codeHash);
-      requireText('memberId', code.memberId);
-      requireInt('userId', code.userId, 1);
-      requireTime('expiresAt', code.expiresAt);
-      requireTime('createdAt', code.createdAt);
+      validateLinkCode(code);
+      sweep(code.createdAt);
+      for (const [h, c] of codes) if (c.memberId === code.memberId && c.userId === code.userId) codes.delete(h);
       codes.set(code.codeHash, copy(code));
     },
     async consume(codeHash, now) {
@@ -180,20 +223,33 @@ export function createMemoryLinkCodeStore(): LinkCodeStore {
     },
     async listAlive(now) {
       requireTime('now', now);
-      for (const [h, c] of codes) if (c.expiresAt <= now) codes.delete(h);
+      sweep(now);
       return [...codes.values()].sort((a, b) => a.createdAt - b.createdAt).map(copy);
     },
-    async recordFailure(subject, now, windowMs) {
-      requireText('subject', subject);
+    async takeAttempt(buckets, now) {
+      validateBuckets(buckets);
       requireTime('now', now);
-      requirePositive('windowMs', windowMs);
-      const list = (failures.get(subject) ?? []).filter((t) => t > now - windowMs);
-      list.push(now);
-      failures.set(subject, list);
-      return list.length;
+      sweep(now);
+      for (const b of buckets) {
+        const inWindow = attempts.filter((a) => a.bucket === b.key && a.at > now - b.windowMs);
+        if (inWindow.length >= b.limit) {
+          const oldest = Math.min(...inWindow.map((a) => a.at));
+          return { ok: false, bucket: b.key, retryAfterMs: Math.max(1, oldest + b.windowMs - now) };
+        }
+      }
+      const id = randomUUID();
+      for (const b of buckets) attempts.push({ bucket: b.key, attempt: id, at: now, expiresAt: now + b.windowMs });
+      return { ok: true, id };
     },
-    async clearFailures(subject) {
-      failures.delete(subject);
+    async refundAttempt(id) {
+      const keep = attempts.filter((a) => a.attempt !== id);
+      attempts.splice(0, attempts.length, ...keep);
+    },
+    async sweep(now) {
+      return sweep(requireTime('now', now));
+    },
+    async size() {
+      return { codes: codes.size, attempts: attempts.length };
     },
   };
 }

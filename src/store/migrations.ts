@@ -8,6 +8,33 @@
  * Times are epoch milliseconds (INTEGER / BIGINT). JSON is kept as TEXT in both dialects, so
  * values round-trip byte for byte; model payloads are gzip-compressed JSON (BLOB / BYTEA).
  */
+/**
+ * Version 4, the same in both dialects but for the column types. Keeps each user's newest code;
+ * link_failures (one row per failure, never swept across subjects) gives way to bounded, expiring
+ * attempt entries; old action records get 7 days from their last update.
+ */
+function oneCodePerUserAndExpiry(bigint: string, serialKey: string): string {
+  return `
+      DELETE FROM link_codes WHERE EXISTS (SELECT 1 FROM link_codes n WHERE n.member_id = link_codes.member_id
+        AND n.user_id = link_codes.user_id
+        AND (n.created_at > link_codes.created_at OR (n.created_at = link_codes.created_at AND n.code_hash > link_codes.code_hash)));
+      CREATE UNIQUE INDEX link_codes_user ON link_codes (member_id, user_id);
+      DROP TABLE link_failures;
+      CREATE TABLE link_attempts (
+        id ${serialKey},
+        bucket TEXT NOT NULL,
+        attempt TEXT NOT NULL,
+        at ${bigint} NOT NULL,
+        expires_at ${bigint} NOT NULL
+      );
+      CREATE INDEX link_attempts_bucket ON link_attempts (bucket, at);
+      CREATE INDEX link_attempts_expiry ON link_attempts (expires_at);
+      CREATE INDEX link_attempts_attempt ON link_attempts (attempt);
+      ALTER TABLE actions ADD COLUMN expires_at ${bigint};
+      UPDATE actions SET expires_at = updated_at + 604800000;
+      CREATE INDEX actions_expiry ON actions (expires_at);`;
+}
+
 export interface Migration {
   version: number;
   name: string;
@@ -197,6 +224,12 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at BIGINT NOT NULL
       );
       CREATE INDEX jobs_member ON jobs (member_id, created_at);`,
+  },
+  {
+    version: 4,
+    name: 'one linking code per user, linking attempt buckets, action records expire',
+    sqlite: oneCodePerUserAndExpiry('INTEGER', 'INTEGER PRIMARY KEY AUTOINCREMENT'),
+    postgres: oneCodePerUserAndExpiry('BIGINT', 'BIGSERIAL PRIMARY KEY'),
   },
 ];
 

@@ -26,16 +26,19 @@ import {
   toJson,
   unpackPayload,
   validateInstall,
+  validateBuckets,
   validateJob,
+  validateLinkCode,
   validateModel,
   validateVoiceLink,
   type InstallRow,
 } from './codec';
+import { newOwner, ownerIsDead } from './lease';
 import { checkKey, createCipher } from './crypto';
 import { LATEST_VERSION, MIGRATIONS, SchemaVersionError } from './migrations';
 import { actionFromRow, codeFromRow, jobFromRow, modelMetaFromRow, voiceFromRow } from './rows';
 import type { ActionRow, CodeRow, JobRow, ModelRow, VoiceRow } from './rows';
-import type { Store } from './types';
+import { ACTION_TTL_MS, type AttemptTaken, type Lease, type Store } from './types';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -114,6 +117,8 @@ export function poolConfig(connectionString: string, schema?: string, max = 10):
 }
 
 const UNIQUE_VIOLATION = '23505';
+/** Expired action records are swept on every PURGE_EVERY-th claim (and by `actions.sweep`). */
+const PURGE_EVERY = 100;
 
 export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Store> {
   const cipher = createCipher(opts.encryptionKey);
@@ -171,6 +176,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
   };
   const noAction = (key: string) => new StoreInputError(`no action was claimed with key ${JSON.stringify(key)}`);
   let closed = false;
+  let claims = 0;
 
   return {
     installs: {
@@ -225,29 +231,49 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
         requireText('key', key);
         requirePositive('ttlMs', ttlMs);
         const now = clock();
-        const owner = randomUUID();
+        const owner = newOwner();
         const got = await one(
           `INSERT INTO locks (key, owner, expires_at) VALUES ($1, $2, $3)
            ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at WHERE locks.expires_at <= $4
            RETURNING owner`,
           [key, owner, now + ttlMs, now],
         );
-        if (!got) return null;
-        return async () => {
+        if (!got) {
+          // Held: take it over only from a holder on this host that is gone (crashed mid-action).
+          const holder = (await one<{ owner: string }>('SELECT owner FROM locks WHERE key = $1', [key]))?.owner;
+          if (!holder || !ownerIsDead(holder)) return null;
+          const stolen = await pool.query('UPDATE locks SET owner = $1, expires_at = $2 WHERE key = $3 AND owner = $4', [owner, now + ttlMs, key, holder]);
+          if (stolen.rowCount !== 1) return null;
+        }
+        const release = async () => {
           if (!closed) await pool.query('DELETE FROM locks WHERE key = $1 AND owner = $2', [key, owner]);
         };
+        return Object.assign(release, {
+          async extend(ms: number) {
+            requirePositive('ttlMs', ms);
+            if (closed) return false;
+            const at = clock();
+            const r = await pool.query('UPDATE locks SET expires_at = $1 WHERE key = $2 AND owner = $3 AND expires_at > $4', [at + ms, key, owner, at]);
+            return r.rowCount === 1;
+          },
+        }) satisfies Lease;
       },
     },
     actions: {
-      async claim(key, memberId, kind, now) {
+      async claim(key, memberId, kind, now, ttlMs = ACTION_TTL_MS) {
         requireText('key', key);
         requireText('memberId', memberId);
         requireText('kind', kind);
         requireTime('now', now);
+        requirePositive('ttlMs', ttlMs);
+        if (++claims % PURGE_EVERY === 0) await pool.query('DELETE FROM actions WHERE expires_at <= $1', [now]);
+        // An expired record is forgotten: its key can be claimed again.
         const res = await pool.query(
-          `INSERT INTO actions (key, member_id, kind, state, created_at, updated_at) VALUES ($1, $2, $3, 'pending', $4, $4)
-           ON CONFLICT (key) DO NOTHING`,
-          [key, memberId, kind, now],
+          `INSERT INTO actions (key, member_id, kind, state, created_at, updated_at, expires_at) VALUES ($1, $2, $3, 'pending', $4, $4, $5)
+           ON CONFLICT (key) DO UPDATE SET member_id = EXCLUDED.member_id, kind = EXCLUDED.kind, state = 'pending', result = NULL,
+             error = NULL, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at
+           WHERE actions.expires_at <= EXCLUDED.created_at`,
+          [key, memberId, kind, now, now + ttlMs],
         );
         if (res.rowCount === 1) return { claimed: true };
         const r = await one<ActionRow>('SELECT * FROM actions WHERE key = $1', [key]);
@@ -268,6 +294,12 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
       async get(key) {
         const r = await one<ActionRow>('SELECT * FROM actions WHERE key = $1', [key]);
         return r ? actionFromRow(r) : null;
+      },
+      async sweep(now) {
+        return (await pool.query('DELETE FROM actions WHERE expires_at <= $1', [requireTime('now', now)])).rowCount ?? 0;
+      },
+      async size() {
+        return Number((await one<{ n: string }>('SELECT COUNT(*) AS n FROM actions'))!.n);
       },
     },
     voiceLinks: {
@@ -299,14 +331,17 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
     },
     linkCodes: {
       async save(c) {
-        requireText('codeHash', c?.codeHash);
-        requireText('memberId', c.memberId);
-        requireInt('userId', c.userId, 1);
-        requireTime('expiresAt', c.expiresAt);
-        requireTime('createdAt', c.createdAt);
+        validateLinkCode(c);
+        // One statement at a time is enough: the unique (member_id, user_id) index keeps one code per user.
+        await pool.query('DELETE FROM link_codes WHERE expires_at <= $1 OR (code_hash = $2 AND NOT (member_id = $3 AND user_id = $4))', [
+          c.createdAt,
+          c.codeHash,
+          c.memberId,
+          c.userId,
+        ]);
         await pool.query(
           `INSERT INTO link_codes (code_hash, member_id, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (code_hash) DO UPDATE SET member_id = EXCLUDED.member_id, user_id = EXCLUDED.user_id,
+           ON CONFLICT (member_id, user_id) DO UPDATE SET code_hash = EXCLUDED.code_hash,
              expires_at = EXCLUDED.expires_at, created_at = EXCLUDED.created_at`,
           [c.codeHash, c.memberId, c.userId, c.expiresAt, c.createdAt],
         );
@@ -321,20 +356,42 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
         await pool.query('DELETE FROM link_codes WHERE expires_at <= $1', [now]);
         return (await rows<CodeRow>('SELECT * FROM link_codes WHERE expires_at > $1 ORDER BY created_at, code_hash', [now])).map(codeFromRow);
       },
-      async recordFailure(subject, now, windowMs) {
-        requireText('subject', subject);
+      async takeAttempt(buckets, now) {
+        validateBuckets(buckets);
         requireTime('now', now);
-        requirePositive('windowMs', windowMs);
-        // Serialised per subject, so concurrent failures each see the others' rows.
-        return inTx(`link_failures:${subject}`, async (c) => {
-          await c.query('INSERT INTO link_failures (subject, at) VALUES ($1, $2)', [subject, now]);
-          await c.query('DELETE FROM link_failures WHERE subject = $1 AND at <= $2', [subject, now - windowMs]);
-          const r = await c.query<{ n: string }>('SELECT COUNT(*) AS n FROM link_failures WHERE subject = $1', [subject]);
-          return Number(r.rows[0].n);
+        // Serialised across processes: attempts are few (the limits see to it), and each sees the others' entries.
+        return inTx('link_attempts', async (c): Promise<AttemptTaken> => {
+          await c.query('DELETE FROM link_attempts WHERE expires_at <= $1', [now]);
+          for (const b of buckets) {
+            const w = (
+              await c.query<{ n: string; oldest: string | null }>('SELECT COUNT(*) AS n, MIN(at) AS oldest FROM link_attempts WHERE bucket = $1 AND at > $2', [
+                b.key,
+                now - b.windowMs,
+              ])
+            ).rows[0]!;
+            if (Number(w.n) >= b.limit) return { ok: false, bucket: b.key, retryAfterMs: Math.max(1, Number(w.oldest) + b.windowMs - now) };
+          }
+          const id = randomUUID();
+          for (const b of buckets) {
+            await c.query('INSERT INTO link_attempts (bucket, attempt, at, expires_at) VALUES ($1, $2, $3, $4)', [b.key, id, now, now + b.windowMs]);
+          }
+          return { ok: true, id };
         });
       },
-      async clearFailures(subject) {
-        await pool.query('DELETE FROM link_failures WHERE subject = $1', [subject]);
+      async refundAttempt(id) {
+        await pool.query('DELETE FROM link_attempts WHERE attempt = $1', [String(id)]);
+      },
+      async sweep(now) {
+        requireTime('now', now);
+        const a = await pool.query('DELETE FROM link_codes WHERE expires_at <= $1', [now]);
+        const b = await pool.query('DELETE FROM link_attempts WHERE expires_at <= $1', [now]);
+        return (a.rowCount ?? 0) + (b.rowCount ?? 0);
+      },
+      async size() {
+        const r = (await one<{ codes: string; attempts: string }>(
+          'SELECT (SELECT COUNT(*) FROM link_codes) AS codes, (SELECT COUNT(*) FROM link_attempts) AS attempts',
+        ))!;
+        return { codes: Number(r.codes), attempts: Number(r.attempts) };
       },
     },
     sessions: {

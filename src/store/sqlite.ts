@@ -28,17 +28,20 @@ import {
   toJson,
   unpackPayload,
   validateInstall,
+  validateBuckets,
   validateJob,
+  validateLinkCode,
   validateModel,
   validateVoiceLink,
   type InstallRow,
 } from './codec';
+import { newOwner, ownerIsDead } from './lease';
 import { checkKey, createCipher } from './crypto';
 import { createGroupCommit } from './group-commit';
 import { LATEST_VERSION, MIGRATIONS, SchemaVersionError } from './migrations';
 import { actionFromRow, codeFromRow, jobFromRow, modelMetaFromRow, voiceFromRow } from './rows';
 import type { ActionRow, CodeRow, JobRow, ModelRow, VoiceRow } from './rows';
-import type { ModelRecord, Store } from './types';
+import { ACTION_TTL_MS, type AttemptBucket, type AttemptTaken, type Lease, type ModelRecord, type Store } from './types';
 
 export interface SqliteStoreOptions {
   /** Database file; created with its directory when missing. */
@@ -132,8 +135,16 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
       ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at WHERE locks.expires_at <= ?
       RETURNING owner`),
     lockRelease: db.prepare('DELETE FROM locks WHERE key = ? AND owner = ?'),
-    actionClaim: db.prepare(`INSERT INTO actions (key, member_id, kind, state, created_at, updated_at)
-      VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT (key) DO NOTHING`),
+    lockOwner: db.prepare('SELECT owner FROM locks WHERE key = ?'),
+    lockSteal: db.prepare('UPDATE locks SET owner = ?, expires_at = ? WHERE key = ? AND owner = ?'),
+    lockExtend: db.prepare('UPDATE locks SET expires_at = ? WHERE key = ? AND owner = ? AND expires_at > ?'),
+    // An expired record is forgotten: its key can be claimed again.
+    actionClaim: db.prepare(`INSERT INTO actions (key, member_id, kind, state, created_at, updated_at, expires_at)
+      VALUES (?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (key) DO UPDATE SET member_id = excluded.member_id, kind = excluded.kind,
+        state = 'pending', result = NULL, error = NULL, created_at = excluded.created_at, updated_at = excluded.updated_at,
+        expires_at = excluded.expires_at WHERE actions.expires_at <= excluded.created_at`),
+    actionSweep: db.prepare('DELETE FROM actions WHERE expires_at <= ?'),
+    actionCount: db.prepare('SELECT COUNT(*) AS n FROM actions'),
     actionGet: db.prepare('SELECT * FROM actions WHERE key = ?'),
     actionDone: db.prepare("UPDATE actions SET state = 'done', result = ?, error = NULL, updated_at = ? WHERE key = ?"),
     actionFail: db.prepare("UPDATE actions SET state = 'failed', error = ?, updated_at = ? WHERE key = ?"),
@@ -142,16 +153,20 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
       ON CONFLICT (platform, voice_user_id) DO UPDATE SET member_id = excluded.member_id, user_id = excluded.user_id, created_at = excluded.created_at`),
     voiceRemove: db.prepare('DELETE FROM voice_links WHERE platform = ? AND voice_user_id = ?'),
     voiceForUser: db.prepare('SELECT * FROM voice_links WHERE member_id = ? AND user_id = ? ORDER BY created_at, platform, voice_user_id'),
+    // A hash equal to another user's code (1 in 10^8 per live code) replaces that code too.
+    codeDropClash: db.prepare('DELETE FROM link_codes WHERE code_hash = ? AND NOT (member_id = ? AND user_id = ?)'),
     codeSave: db.prepare(`INSERT INTO link_codes (code_hash, member_id, user_id, expires_at, created_at) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (code_hash) DO UPDATE SET member_id = excluded.member_id, user_id = excluded.user_id,
+      ON CONFLICT (member_id, user_id) DO UPDATE SET code_hash = excluded.code_hash,
         expires_at = excluded.expires_at, created_at = excluded.created_at`),
     codeConsume: db.prepare('DELETE FROM link_codes WHERE code_hash = ? RETURNING *'),
     codePurge: db.prepare('DELETE FROM link_codes WHERE expires_at <= ?'),
     codeAlive: db.prepare('SELECT * FROM link_codes WHERE expires_at > ? ORDER BY created_at, code_hash'),
-    failAdd: db.prepare('INSERT INTO link_failures (subject, at) VALUES (?, ?)'),
-    failTrim: db.prepare('DELETE FROM link_failures WHERE subject = ? AND at <= ?'),
-    failCount: db.prepare('SELECT COUNT(*) AS n FROM link_failures WHERE subject = ?'),
-    failClear: db.prepare('DELETE FROM link_failures WHERE subject = ?'),
+    codeCount: db.prepare('SELECT COUNT(*) AS n FROM link_codes'),
+    attemptPurge: db.prepare('DELETE FROM link_attempts WHERE expires_at <= ?'),
+    attemptWindow: db.prepare('SELECT COUNT(*) AS n, MIN(at) AS oldest FROM link_attempts WHERE bucket = ? AND at > ?'),
+    attemptAdd: db.prepare('INSERT INTO link_attempts (bucket, attempt, at, expires_at) VALUES (?, ?, ?, ?)'),
+    attemptRefund: db.prepare('DELETE FROM link_attempts WHERE attempt = ?'),
+    attemptCount: db.prepare('SELECT COUNT(*) AS n FROM link_attempts'),
     sessionGet: db.prepare('SELECT value, version FROM sessions WHERE key = ? AND expires_at > ?'),
     sessionCreate: db.prepare(`INSERT INTO sessions (key, value, version, expires_at) VALUES (?, ?, 1, ?)
       ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = 1, expires_at = excluded.expires_at
@@ -177,17 +192,29 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
     jobList: db.prepare('SELECT * FROM jobs WHERE member_id = ? ORDER BY created_at DESC, id'),
   };
 
-  const recordFailure = db.transaction((subject: string, now: number, windowMs: number) => {
-    q.failAdd.run(subject, now);
-    q.failTrim.run(subject, now - windowMs);
-    return (q.failCount.get(subject) as { n: number }).n;
+  const saveCode = db.transaction((c: { codeHash: string; memberId: string; userId: number; expiresAt: number; createdAt: number }) => {
+    q.codePurge.run(c.createdAt);
+    q.codeDropClash.run(c.codeHash, c.memberId, c.userId);
+    q.codeSave.run(c.codeHash, c.memberId, c.userId, c.expiresAt, c.createdAt);
   });
+  const takeAttempt = db.transaction((buckets: readonly AttemptBucket[], now: number): AttemptTaken => {
+    q.attemptPurge.run(now);
+    for (const b of buckets) {
+      const w = q.attemptWindow.get(b.key, now - b.windowMs) as { n: number; oldest: number | null };
+      if (w.n >= b.limit) return { ok: false, bucket: b.key, retryAfterMs: Math.max(1, Number(w.oldest) + b.windowMs - now) };
+    }
+    const id = randomUUID();
+    for (const b of buckets) q.attemptAdd.run(b.key, id, now, now + b.windowMs);
+    return { ok: true, id };
+  });
+  const count = (stmt: Database.Statement) => Number((stmt.get() as { n: number }).n);
   const saveModel = db.transaction((m: Omit<ModelRecord, 'version'>, meta: string, payload: Buffer) => {
     const version = ((q.modelMax.get(m.memberId, m.entity) as { v: number | null }).v ?? 0) + 1;
     q.modelInsert.run(m.memberId, m.entity, version, m.trainedAt, m.nextTrainingAt, meta, payload);
     return version;
   });
   let puts = 0;
+  let claims = 0;
   let closed = false;
   // Voice links and sessions, read and written by every voice turn, go through one transaction per event-loop turn.
   const grouped = createGroupCommit(db);
@@ -231,20 +258,33 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
         requireText('key', key);
         requirePositive('ttlMs', ttlMs);
         const now = clock();
-        const owner = randomUUID();
-        if (!q.lockTake.get(key, owner, now + ttlMs, now)) return null;
-        return async () => {
+        const owner = newOwner();
+        if (!q.lockTake.get(key, owner, now + ttlMs, now)) {
+          // Held: take it over only from a holder on this host that is gone (crashed mid-action).
+          const holder = (q.lockOwner.get(key) as { owner: string } | undefined)?.owner;
+          if (!holder || !ownerIsDead(holder) || q.lockSteal.run(owner, now + ttlMs, key, holder).changes !== 1) return null;
+        }
+        const release = async () => {
           if (!closed) q.lockRelease.run(key, owner);
         };
+        return Object.assign(release, {
+          async extend(ms: number) {
+            requirePositive('ttlMs', ms);
+            const at = clock();
+            return !closed && q.lockExtend.run(at + ms, key, owner, at).changes === 1;
+          },
+        }) satisfies Lease;
       },
     },
     actions: {
-      async claim(key, memberId, kind, now) {
+      async claim(key, memberId, kind, now, ttlMs = ACTION_TTL_MS) {
         requireText('key', key);
         requireText('memberId', memberId);
         requireText('kind', kind);
         requireTime('now', now);
-        if (q.actionClaim.run(key, memberId, kind, now, now).changes === 1) return { claimed: true };
+        requirePositive('ttlMs', ttlMs);
+        if (++claims % PURGE_EVERY === 0) q.actionSweep.run(now);
+        if (q.actionClaim.run(key, memberId, kind, now, now, now + ttlMs).changes === 1) return { claimed: true };
         return { claimed: false, record: actionFromRow(q.actionGet.get(key) as ActionRow) };
       },
       async complete(key, result, now) {
@@ -259,6 +299,12 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
       async get(key) {
         const r = q.actionGet.get(key) as ActionRow | undefined;
         return r ? actionFromRow(r) : null;
+      },
+      async sweep(now) {
+        return q.actionSweep.run(requireTime('now', now)).changes;
+      },
+      async size() {
+        return count(q.actionCount);
       },
     },
     voiceLinks: {
@@ -280,12 +326,8 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
     },
     linkCodes: {
       async save(code) {
-        requireText('codeHash', code?.codeHash);
-        requireText('memberId', code.memberId);
-        requireInt('userId', code.userId, 1);
-        requireTime('expiresAt', code.expiresAt);
-        requireTime('createdAt', code.createdAt);
-        q.codeSave.run(code.codeHash, code.memberId, code.userId, code.expiresAt, code.createdAt);
+        validateLinkCode(code);
+        saveCode.immediate(code);
       },
       async consume(codeHash, now) {
         requireTime('now', now);
@@ -297,14 +339,20 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
         q.codePurge.run(now);
         return (q.codeAlive.all(now) as CodeRow[]).map(codeFromRow);
       },
-      async recordFailure(subject, now, windowMs) {
-        requireText('subject', subject);
+      async takeAttempt(buckets, now) {
+        validateBuckets(buckets);
         requireTime('now', now);
-        requirePositive('windowMs', windowMs);
-        return recordFailure.immediate(subject, now, windowMs);
+        return takeAttempt.immediate(buckets, now);
       },
-      async clearFailures(subject) {
-        q.failClear.run(subject);
+      async refundAttempt(id) {
+        q.attemptRefund.run(String(id));
+      },
+      async sweep(now) {
+        requireTime('now', now);
+        return q.codePurge.run(now).changes + q.attemptPurge.run(now).changes;
+      },
+      async size() {
+        return { codes: count(q.codeCount), attempts: count(q.attemptCount) };
       },
     },
     sessions: {

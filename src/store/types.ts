@@ -50,10 +50,21 @@ export interface InstallStore {
   remove(memberId: string): Promise<void>;
 }
 
+/**
+ * A held lease: call it to release (only its own lease; safe twice). `extend` renews it for
+ * `ttlMs` from now while it is still ours (false once it lapsed or another holder took it), so a
+ * holder can keep a short lease alive for as long as its work runs — and a crashed holder's lease
+ * lapses soon after its last renewal.
+ */
+export type Lease = (() => Promise<void>) & { extend(ttlMs: number): Promise<boolean> };
+
 /** A lease-based lock shared by every process using the same store. */
 export interface LockStore {
-  /** Take `key` for `ttlMs`; returns a release function, or null when someone else holds it. */
-  tryAcquire(key: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
+  /**
+   * Take `key` for `ttlMs`; returns the lease, or null when someone else holds it. The SQL adapters
+   * also take over at once a lease whose holder was a process on this host that is gone (a crash).
+   */
+  tryAcquire(key: string, ttlMs: number): Promise<Lease | null>;
 }
 
 /** Idempotency log: one confirmed action creates one entity, even when retried. */
@@ -69,17 +80,25 @@ export interface ActionRecord {
   createdAt: number;
   updatedAt: number;
 }
+/** How long an action record (and a per-event de-duplication record) is kept by default: 7 days. */
+export const ACTION_TTL_MS = 7 * 86_400_000;
 export interface ActionLog {
   /**
    * Claim `key`. Returns `{ claimed: true }` to the one caller that must perform the action;
    * every other caller gets `{ claimed: false, record }` with the existing record — also after
    * `fail`: a failed action is not re-claimable (retrying safely is the caller's decision).
+   * The record is kept `ttlMs` (default ACTION_TTL_MS) after the claim; after that it is
+   * forgotten (swept, and a claim of the key wins again), so the log does not grow forever.
    */
-  claim(key: string, memberId: string, kind: string, now: number): Promise<{ claimed: true } | { claimed: false; record: ActionRecord }>;
+  claim(key: string, memberId: string, kind: string, now: number, ttlMs?: number): Promise<{ claimed: true } | { claimed: false; record: ActionRecord }>;
   /** Rejects (StoreInputError) when `key` was never claimed; so does `fail`. */
   complete(key: string, result: unknown, now: number): Promise<void>;
   fail(key: string, error: string, now: number): Promise<void>;
   get(key: string): Promise<ActionRecord | null>;
+  /** Delete the records expired at `now`; returns how many. The adapters also sweep on their own now and then. */
+  sweep(now: number): Promise<number>;
+  /** Records held, expired-but-unswept included (for tests and monitoring). */
+  size(): Promise<number>;
 }
 
 /** A voice assistant user (Alice/Google) bound to a portal user. */
@@ -97,7 +116,7 @@ export interface VoiceLinkStore {
   listForUser(memberId: string, userId: number): Promise<VoiceLink[]>;
 }
 
-/** One-time linking codes; only a hash of the code is stored. */
+/** One-time linking codes; only a hash of the code is stored. At most one per portal user. */
 export interface LinkCode {
   codeHash: string;
   memberId: string;
@@ -105,15 +124,37 @@ export interface LinkCode {
   expiresAt: number;
   createdAt: number;
 }
+/** One limit on linking attempts: at most `limit` attempts counted in `key` within any `windowMs`. */
+export interface AttemptBucket {
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+export type AttemptTaken = { ok: true; id: string } | { ok: false; bucket: string; retryAfterMs: number };
 export interface LinkCodeStore {
+  /**
+   * Store a code, replacing any other code of the same portal user (one live code per user), and
+   * sweep the codes expired at `code.createdAt`.
+   */
   save(code: LinkCode): Promise<void>;
   /** Delete and return the code with this hash if it is still alive at `now` (one use only). */
   consume(codeHash: string, now: number): Promise<LinkCode | null>;
-  /** Codes alive at `now` (for constant-time comparison across all of them). */
+  /** Codes alive at `now`. */
   listAlive(now: number): Promise<LinkCode[]>;
-  /** Count a failed attempt by a voice user; returns the failures with `at > now - windowMs`, this one included. */
-  recordFailure(subject: string, now: number, windowMs: number): Promise<number>;
-  clearFailures(subject: string): Promise<void>;
+  /**
+   * Reserve one attempt in every bucket, atomically: when each has room at `now` (fewer than
+   * `limit` entries in its window) one entry is added to each, expiring after its window, and the
+   * attempt's id is returned; otherwise nothing is written and the first full bucket is named with
+   * the time until it has room. A refused attempt leaves no row, so refusals cannot grow storage.
+   * Expired entries are swept on every call.
+   */
+  takeAttempt(buckets: readonly AttemptBucket[], now: number): Promise<AttemptTaken>;
+  /** Give an attempt's entries back (a guess that linked costs nothing). Unknown ids are ignored. */
+  refundAttempt(id: string): Promise<void>;
+  /** Delete expired codes and attempt entries; returns how many rows went. */
+  sweep(now: number): Promise<number>;
+  /** Rows held, expired-but-unswept included (for tests and monitoring). */
+  size(): Promise<{ codes: number; attempts: number }>;
 }
 
 /** Dialogue session state, versioned so two concurrent turns cannot both win. */

@@ -1,4 +1,9 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { botMessage, createEvent, createTask, markerFor, sendMessage, type ActionDeps } from '../../src/bitrix/actions';
+import { openSqliteStore } from '../../src/store/sqlite';
 import { ActionInProgressError, BitrixApiError, BitrixTransportError, BitrixUserNotFoundError } from '../../src/bitrix/errors';
 import { installed } from './helpers';
 import { PortalDouble } from './portal-double';
@@ -123,4 +128,54 @@ describe('actions through the SDK against a portal double', () => {
     await expect(sendMessage(deps, 'k-rep2', { to: 2, text: 'x' })).rejects.toThrow(/IDEMPOTENCY_KEY_REUSED/);
     expect(d.calls.length).toBe(n + 1);
   });
+
+  it('a live holder renews its short lease: a slow call is not taken over and the task is created once', async () => {
+    const slow: ActionDeps['client'] = Object.assign(Object.create(deps.client), {
+      call: async (method: string, params?: Record<string, unknown>, opts?: unknown) => {
+        if (method === 'tasks.task.add') await new Promise((r) => setTimeout(r, 900));
+        return deps.client.call(method, params as never, opts as never);
+      },
+    });
+    const quick = { ...deps, client: slow, lockTtlMs: 300 };
+    const first = createTask(quick, 'k-slow', { title: 'Долго', responsibleId: 1, creatorId: 1 });
+    await new Promise((r) => setTimeout(r, 600)); // twice the lease: only renewal keeps it
+    await expect(createTask(quick, 'k-slow', { title: 'Долго', responsibleId: 1, creatorId: 1 })).rejects.toBeInstanceOf(ActionInProgressError);
+    expect((await first).replayed).toBe(false);
+    expect(d.tasks.size).toBe(1);
+  });
+
+  it('after its process died mid-action, a retry on the same host goes ahead at once and creates once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'b24-actions-crash-'));
+    try {
+      const path = join(dir, 'store.sqlite');
+      const key = 'test-key-0123456789abcdef0123456789abcdef';
+      const store = await openSqliteStore({ path, encryptionKey: key });
+      const { client } = await installed(d, store, { timeoutMs: 2000, readRetryBaseMs: 10 });
+      const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'fixtures/crashing-holder.ts'), path, key, client.memberId, 'k-crash'], {
+        cwd: resolve(__dirname, '../..'),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (c) => (out += c));
+      child.stderr.on('data', (c) => (err += c));
+      await new Promise<void>((res, rej) => {
+        const t = setInterval(() => out.includes('held\n') && (clearInterval(t), res()), 5);
+        child.on('exit', () => (clearInterval(t), rej(new Error(`holder exited early: ${out} ${err}`))));
+      });
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await gone;
+      const started = Date.now();
+      const out1 = await createTask({ client, actions: store.actions, locks: store.locks }, 'k-crash', { title: 'После сбоя', responsibleId: 1, creatorId: 1 });
+      if (process.env.ACTIONS_DEBUG) console.log(`retry after crash took ${Date.now() - started} ms`);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(out1.replayed).toBe(false);
+      expect(d.tasks.size).toBe(1);
+      expect((await store.actions.get('k-crash'))?.state).toBe('done');
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

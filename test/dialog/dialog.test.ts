@@ -10,10 +10,12 @@ import type { Directory, LeadRef } from '../../src/nlu/types';
 import { createMemoryStore } from '../../src/store/memory';
 import { createCodeHasher } from '../../src/store/crypto';
 import { createDialog, issueLinkCode } from '../../src/dialog';
-import type { Dialog, Reply, Turn } from '../../src/dialog/types';
+import { LINK_LIMITS } from '../../src/dialog/link';
+import type { Account, Dialog, PortalActions, Reply, Turn } from '../../src/dialog/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
 import { FakePortal } from './fake-portal';
 import { CORPUS_DIR } from '../helpers/data';
+import type { SessionStore } from '../../src/store/types';
 
 const SHARED = CORPUS_DIR;
 const directory = JSON.parse(fs.readFileSync(path.join(SHARED, 'directory.json'), 'utf8')) as Directory;
@@ -253,13 +255,111 @@ describe('linking by spoken code', () => {
     expect((await dialog.handle(turn(code, other))).text).toMatch(/Код не подошёл/);
   });
 
-  it('refuses an expired code and locks out after five misses', async () => {
-    const { store, hashCode, dialog, turn } = setup();
+  it('refuses an expired code and locks a voice user out after five misses', async () => {
+    const { store, hashCode, turn } = setup();
+    // Roomy app/server limits, so this is the per-voice-user limit at work.
+    const dialog = createDialog({
+      parser, sessions: store.sessions, actions: new FakePortal(directory), config: { defaultDeadlineHour: 12 },
+      link: { linkCodes: store.linkCodes, voiceLinks: store.voiceLinks, hashCode, limits: { ...LINK_LIMITS, app: { limit: 100, windowMs: 60_000 }, all: { limit: 100, windowMs: 60_000 } } },
+    });
     const code = await issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, NOW.getTime() - 600_000, 300_000);
     expect((await dialog.handle(turn(code, voice(code)))).text).toMatch(/Код не подошёл/);
     for (let i = 0; i < 4; i++) await dialog.handle(turn('12345678', voice('12345678')));
     const fresh = await issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, NOW.getTime(), 300_000);
-    expect((await dialog.handle(turn(fresh, voice(fresh)))).text).toMatch(/Слишком много неверных попыток/);
+    expect((await dialog.handle(turn(fresh, voice(fresh)))).text).toBe('Слишком много неверных попыток. Попробуйте ещё раз через 15 мин.');
+  });
+});
+
+describe('linking cannot be brute-forced', () => {
+  const SKILL = 'skill-0001';
+  /** The dialogue with the default limits, counting the guesses actually looked up. */
+  function linkSetup() {
+    const store = createMemoryStore();
+    const hashCode = createCodeHasher('k'.repeat(32));
+    const checked = { n: 0 };
+    const linkCodes = { ...store.linkCodes, consume: (h: string, now: number) => (checked.n++, store.linkCodes.consume(h, now)) };
+    const dialog = createDialog({ parser, sessions: store.sessions, actions: new FakePortal(directory), config: { defaultDeadlineHour: 12 }, link: { linkCodes, voiceLinks: store.voiceLinks, hashCode } });
+    let n = 0;
+    const hear = (text: string, voiceUser: string, extra: Partial<Turn> = {}) =>
+      dialog.handle({ channel: 'alice', sessionKey: `alice:${voiceUser}`, voiceUser, voiceApp: SKILL, text, locale: 'ru', timeZone: 'Europe/Moscow', now: new Date(NOW.getTime() + 100 * n++), ...extra });
+    const issue = (userId = 1, at = NOW.getTime()) => issueLinkCode({ linkCodes: store.linkCodes, hashCode }, { memberId: 'm1', userId }, at, 300_000);
+    return { store, checked, hear, issue };
+  }
+  const wrongGuess = (i: number) => String(10_000_000 + ((i * 7_919_777) % 89_999_999));
+
+  it('300 wrong guesses from 300 Alice user ids of one skill: at most 50 are checked, the rest refused unchecked', async () => {
+    const { checked, hear, store, issue } = linkSetup();
+    for (let u = 1; u <= 20; u++) await issue(u);
+    const replies = await Promise.all(Array.from({ length: 300 }, (_, i) => hear(wrongGuess(i), `yx-${i}`)));
+    const wrong = replies.filter((r) => /Код не подошёл/.test(r.text)).length;
+    const refused = replies.filter((r) => /проверка кодов приостановлена/.test(r.text)).length;
+    expect(wrong).toBeLessThanOrEqual(50);
+    expect(wrong).toBe(LINK_LIMITS.app.limit);
+    expect(checked.n).toBe(wrong);
+    expect(wrong + refused).toBe(300);
+    // Refusals leave no rows: 3 entries per checked guess, nothing else.
+    expect((await store.linkCodes.size()).attempts).toBe(3 * wrong);
+  });
+
+  it('rotating the skill id as well meets the server-wide limit', async () => {
+    const { checked, hear } = linkSetup();
+    for (let i = 0; i < 100; i++) await hear(wrongGuess(i), `g-${i}`, { voiceApp: `skill-${i}` });
+    expect(checked.n).toBe(LINK_LIMITS.all.limit);
+  });
+
+  it('a user who mistypes a few times still links with their own code', async () => {
+    const { hear, issue, store } = linkSetup();
+    const code = await issue();
+    for (let i = 0; i < 3; i++) expect((await hear(wrongGuess(i), 'me')).text).toMatch(/Код не подошёл/);
+    expect((await hear(code, 'me')).text).toBe('Авторизация прошла успешно! Жду ваших команд.');
+    expect(await store.voiceLinks.get('alice', 'me')).toMatchObject({ memberId: 'm1', userId: 1 });
+    // A guess that links costs nothing: the three misses are all that is counted.
+    expect((await store.linkCodes.size()).attempts).toBe(9);
+  });
+
+  it('an ordinary command with a number is not a code attempt', async () => {
+    const { checked, hear, issue, store } = linkSetup();
+    for (const text of ['созвон в 11', 'задача на 5 декабря', 'поставь задачу на 12 число', 'позвони Антону в 15 30', '11', 'встреча 5 декабря в 10 00 с Антоном']) {
+      for (let i = 0; i < 3; i++) expect((await hear(text, 'new-user')).text).toMatch(/назовите код/);
+    }
+    expect(checked.n).toBe(0);
+    expect((await store.linkCodes.size()).attempts).toBe(0);
+    // Something code-like of the wrong length is answered, not checked.
+    expect((await hear('1234 567', 'new-user')).text).toMatch(/В коде восемь цифр/);
+    expect(checked.n).toBe(0);
+    const code = await issue();
+    expect((await hear(code, 'new-user')).text).toMatch(/^Авторизация прошла успешно/);
+  });
+
+  it('a code said in groups, as number words, with "код", or only in YANDEX.NUMBER hints', async () => {
+    const { hear, issue } = linkSetup();
+    const say2 = (n: number) => ['ноль', 'один', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять'][n]!;
+    const tens = ['', 'десять', 'двадцать', 'тридцать', 'сорок', 'пятьдесят', 'шестьдесят', 'семьдесят', 'восемьдесят', 'девяносто'];
+    const teens = ['десять', 'одиннадцать', 'двенадцать', 'тринадцать', 'четырнадцать', 'пятнадцать', 'шестнадцать', 'семнадцать', 'восемнадцать', 'девятнадцать'];
+    const pair = (p: string) => (p[0] === '0' ? `ноль ${say2(+p[1]!)}` : p[0] === '1' ? teens[+p[1]!]! : p[1] === '0' ? tens[+p[0]!]! : `${tens[+p[0]!]} ${say2(+p[1]!)}`);
+    const forms: ((c: string) => { text: string; hints?: number[] })[] = [
+      (c) => ({ text: `${c.slice(0, 4)} ${c.slice(4)}` }),
+      (c) => ({ text: `мой код ${c.slice(0, 2)}-${c.slice(2, 4)}-${c.slice(4, 6)}-${c.slice(6)}` }),
+      (c) => ({ text: [0, 2, 4, 6].map((i) => pair(c.slice(i, i + 2))).join(' ') }),
+      // A spoken form our number words read differently: the platform's numbers decide.
+      (c) => ({ text: 'код один два', hints: [Number(c.slice(0, 4)), Number(c.slice(4))] }),
+    ];
+    for (const [k, form] of forms.entries()) {
+      let code = await issue(10 + k);
+      // Hints carry numbers, so leading zeros would vanish; draw a code without them for that form.
+      while (k === 3 && (code[0] === '0' || code[4] === '0')) code = await issue(10 + k);
+      const f = form(code);
+      const r = await hear(f.text, `form-${k}`, f.hints ? { hints: { numbers: f.hints } } : {});
+      expect([k, r.text]).toEqual([k, 'Авторизация прошла успешно! Жду ваших команд.']);
+    }
+  });
+
+  it('a new code replaces the user\'s previous one', async () => {
+    const { hear, issue } = linkSetup();
+    const first = await issue();
+    const second = await issue();
+    expect((await hear(first, 'dev-1')).text).toMatch(/Код не подошёл/);
+    expect((await hear(second, 'dev-1')).text).toMatch(/^Авторизация прошла успешно/);
   });
 });
 
@@ -275,5 +375,103 @@ describe('session rows', () => {
     const after = await store.sessions.get<{ draft?: unknown }>('s1', NOW.getTime() + 60_000);
     expect(after?.version).toBe((started?.version ?? 0) + 1);
     expect(after?.value.draft).toBeUndefined();
+  });
+});
+
+describe('a duplicate "да" reaching two processes at once', () => {
+  /** The portal as src/bitrix/actions.ts makes it look: a key being carried out elsewhere is `in_progress`. */
+  class LockingPortal extends FakePortal {
+    private readonly running = new Set<string>();
+    private readonly results = new Map<string, { id: number }>();
+    constructor(private readonly callMs: () => number) {
+      super(directory);
+    }
+    override async createTask(_a: unknown, task: Record<string, unknown> & { title: string }, key: string) {
+      const done = this.results.get(key);
+      if (done) return done;
+      if (this.running.has(key)) throw Object.assign(new Error('in progress'), { kind: 'in_progress' });
+      this.running.add(key);
+      await new Promise((r) => setTimeout(r, this.callMs()));
+      this.created.push({ kind: 'task', key, data: task });
+      const r = { id: this.created.length };
+      this.results.set(key, r);
+      this.running.delete(key);
+      return r;
+    }
+  }
+  const t = (text: string, ms: number): Turn => ({ channel: 'alice', sessionKey: 'dup', account, text, locale: 'ru', timeZone: 'Europe/Moscow', now: new Date(NOW.getTime() + ms) });
+  const DONE = 'Задача успешно создана в Битрикс24.';
+
+  it('a slow portal call: the duplicate waits for the original and answers the same', async () => {
+    const store = createMemoryStore();
+    const portal = new LockingPortal(() => 1200);
+    const make = () => createDialog({ parser, sessions: store.sessions, actions: portal, config: { defaultDeadlineHour: 12 } });
+    const [p1, p2] = [make(), make()];
+    await p1.handle(t('Поставь задачу позвонить поставщику завтра', 0));
+    const [a, b] = await Promise.allSettled([p1.handle(t('да', 1000)), p2.handle(t('да', 1000))]);
+    expect([a, b]).toEqual([{ status: 'fulfilled', value: expect.objectContaining({ text: DONE }) }, { status: 'fulfilled', value: expect.objectContaining({ text: DONE }) }]);
+    expect(portal.created).toHaveLength(1);
+  });
+
+  it('an action still running elsewhere after the wait: says so without internals, and the next "да" gets its outcome', async () => {
+    const store = createMemoryStore();
+    const portal = new LockingPortal(() => 5);
+    let busy = true;
+    const held: PortalActions = Object.assign(Object.create(portal), {
+      createTask: (a: Account, task: Record<string, unknown> & { title: string }, key: string) =>
+        busy ? Promise.reject(Object.assign(new Error(`action ${key} is being performed by another attempt`), { kind: 'in_progress' })) : portal.createTask(a, task, key),
+    });
+    const d = createDialog({ parser, sessions: store.sessions, actions: held, config: { defaultDeadlineHour: 12, actionWaitMs: 300 } });
+    await d.handle(t('Поставь задачу позвонить поставщику завтра', 0));
+    const waiting = await d.handle(t('да', 1000));
+    expect(waiting.text).toBe('Это ещё выполняется в Битрикс24. Скажите «да» чуть позже — я отвечу, чем закончилось.');
+    busy = false;
+    expect((await d.handle(t('да', 2000))).text).toBe(DONE);
+    expect(portal.created).toHaveLength(1);
+  });
+
+  it('a duplicate whose session writes keep losing still answers what the action did', async () => {
+    const store = createMemoryStore();
+    const portal = new LockingPortal(() => 5);
+    const p1 = createDialog({ parser, sessions: store.sessions, actions: portal, config: { defaultDeadlineHour: 12 } });
+    await p1.handle(t('Поставь задачу позвонить поставщику завтра', 0));
+    // Before each of this process's writes another process writes the session (its own turns of the same "да").
+    const racing: SessionStore = {
+      get: (k, now) => store.sessions.get(k, now),
+      delete: (k) => store.sessions.delete(k),
+      put: async (k, v, expected, ttl, now) => {
+        const cur = await store.sessions.get(k, now);
+        if (cur) await store.sessions.put(k, cur.value, cur.version, ttl, now);
+        return store.sessions.put(k, v, expected, ttl, now);
+      },
+    };
+    const p2 = createDialog({ parser, sessions: racing, actions: portal, config: { defaultDeadlineHour: 12 } });
+    expect((await p2.handle(t('да', 1000))).text).toBe(DONE);
+    expect((await p1.handle(t('да', 1001))).text).toBe(DONE);
+    expect(portal.created).toHaveLength(1);
+  });
+
+  it('random timings: every answer is the original\'s, one task per round (10 rounds)', async () => {
+    const jittery = (s: SessionStore): SessionStore => {
+      const pause = () => new Promise((r) => setTimeout(r, Math.random() * 8));
+      return {
+        get: async (k, now) => (await pause(), s.get(k, now)),
+        put: async (k, v, e, ttl, now) => (await pause(), s.put(k, v, e, ttl, now)),
+        delete: async (k) => (await pause(), s.delete(k)),
+      };
+    };
+    const answers: string[] = [];
+    let created = 0;
+    for (let round = 0; round < 10; round++) {
+      const store = createMemoryStore();
+      const portal = new LockingPortal(() => Math.random() * 30);
+      const make = () => createDialog({ parser, sessions: jittery(store.sessions), actions: portal, config: { defaultDeadlineHour: 12 } });
+      const [p1, p2] = [make(), make()];
+      await p1.handle(t('Поставь задачу позвонить поставщику завтра', 0));
+      answers.push(...(await Promise.all([p1.handle(t('да', 1000)), p2.handle(t('да', 1000))])).map((r) => r.text));
+      created += portal.created.length;
+    }
+    expect(new Set(answers)).toEqual(new Set([DONE]));
+    expect(created).toBe(10);
   });
 });

@@ -140,6 +140,18 @@ export function describeStoreContract(name: string, factory: StoreFactory, opts:
         await second!(); // releasing twice is harmless
         expect(await store.locks.tryAcquire('k', 1000)).not.toBeNull();
       });
+      it('a holder keeps a short lease alive by extending it; a lapsed lease cannot be extended', async () => {
+        const lease = await store.locks.tryAcquire('action:x', 1000);
+        now += 900;
+        expect(await lease!.extend(1000)).toBe(true);
+        now += 900; // past the first lease's end, within the extended one
+        expect(await store.locks.tryAcquire('action:x', 1000)).toBeNull();
+        now += 100;
+        const taker = await store.locks.tryAcquire('action:x', 1000);
+        expect(taker).not.toBeNull();
+        expect(await lease!.extend(1000)).toBe(false); // it lapsed and is someone else's now
+        expect(await store.locks.tryAcquire('action:x', 1000)).toBeNull();
+      });
       it('of concurrent attempts exactly one gets the lock', async () => {
         const got = await Promise.all(Array.from({ length: 10 }, () => store.locks.tryAcquire('race', 30_000)));
         expect(got.filter((r) => r !== null)).toHaveLength(1);
@@ -173,6 +185,23 @@ export function describeStoreContract(name: string, factory: StoreFactory, opts:
         expect(await store.actions.get('b')).toMatchObject({ state: 'failed', error: 'ACCESS_DENIED', updatedAt: T0 + 7 });
         const seen = await store.actions.claim('b', 'm-1', 'im.message', T0 + 8);
         expect(seen.claimed).toBe(false);
+      });
+      it('a record expires after its ttl: swept, and its key can be claimed again', async () => {
+        await store.actions.claim('bot-event:1', 'm-1', 'bot.event', T0, 1000);
+        await store.actions.claim('bot-event:2', 'm-1', 'bot.event', T0 + 500, 1000);
+        await store.actions.claim('task', 'm-1', 'task.create', T0);
+        await store.actions.complete('task', { taskId: 1 }, T0 + 1);
+        expect((await store.actions.claim('bot-event:1', 'm-1', 'bot.event', T0 + 999, 1000)).claimed).toBe(false);
+        expect(await store.actions.size()).toBe(3);
+        expect(await store.actions.sweep(T0 + 1000)).toBe(1);
+        expect(await store.actions.get('bot-event:1')).toBeNull();
+        expect(await store.actions.size()).toBe(2);
+        // Expired but not yet swept: forgotten all the same.
+        expect(await store.actions.claim('bot-event:2', 'm-1', 'bot.event', T0 + 1500, 1000)).toEqual({ claimed: true });
+        // The default keeps a record for a week.
+        expect((await store.actions.claim('task', 'm-1', 'task.create', T0 + 6 * 86_400_000)).claimed).toBe(false);
+        await store.actions.sweep(T0 + 7 * 86_400_000);
+        expect(await store.actions.size()).toBe(0);
       });
       it('completing an unclaimed key is an error; get of an unknown key is null', async () => {
         await expect(store.actions.complete('ghost', 1, T0)).rejects.toThrow(/ghost/);
@@ -224,20 +253,79 @@ export function describeStoreContract(name: string, factory: StoreFactory, opts:
         const got = await Promise.all(Array.from({ length: 8 }, () => store.linkCodes.consume('race', T0)));
         expect(got.filter((c) => c !== null)).toHaveLength(1);
       });
-      it('counts failures within the window and clears them', async () => {
-        const w = 60_000;
-        expect(await store.linkCodes.recordFailure('alice:yx-1', T0, w)).toBe(1);
-        expect(await store.linkCodes.recordFailure('alice:yx-1', T0 + 10_000, w)).toBe(2);
-        expect(await store.linkCodes.recordFailure('alice:other', T0 + 10_000, w)).toBe(1);
-        expect(await store.linkCodes.recordFailure('alice:yx-1', T0 + 20_000, w)).toBe(3);
-        // T0 falls out of the window at T0 + w.
-        expect(await store.linkCodes.recordFailure('alice:yx-1', T0 + w, w)).toBe(3);
-        await store.linkCodes.clearFailures('alice:yx-1');
-        expect(await store.linkCodes.recordFailure('alice:yx-1', T0 + w + 1, w)).toBe(1);
+      it('keeps one live code per portal user: a new code replaces the old', async () => {
+        await store.linkCodes.save(code('first'));
+        await store.linkCodes.save({ ...code('other-user'), userId: 8 });
+        await store.linkCodes.save({ ...code('second'), createdAt: T0 + 10 });
+        expect((await store.linkCodes.listAlive(T0 + 20)).map((c) => c.codeHash).sort()).toEqual(['other-user', 'second']);
+        expect(await store.linkCodes.consume('first', T0 + 20)).toBeNull();
+        expect(await store.linkCodes.consume('second', T0 + 20)).toMatchObject({ memberId: 'm-1', userId: 7 });
+        // 300 page loads leave one code, not 300.
+        for (let i = 0; i < 300; i++) await store.linkCodes.save({ ...code(`load-${i}`), createdAt: T0 + 100 + i });
+        expect((await store.linkCodes.size()).codes).toBe(2);
       });
-      it('concurrent failures are each counted once', async () => {
-        const counts = await Promise.all(Array.from({ length: 6 }, (_, i) => store.linkCodes.recordFailure('google:g-1', T0 + i, 60_000)));
-        expect([...counts].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+      it('expired codes are swept: by save, and by sweep', async () => {
+        for (let u = 1; u <= 5; u++) await store.linkCodes.save({ ...code(`u${u}`, 1000), userId: u });
+        expect((await store.linkCodes.size()).codes).toBe(5);
+        await store.linkCodes.save({ ...code('late'), userId: 99, createdAt: T0 + 1000, expiresAt: T0 + 301_000 });
+        expect((await store.linkCodes.size()).codes).toBe(1);
+        expect(await store.linkCodes.sweep(T0 + 301_000)).toBe(1);
+        expect((await store.linkCodes.size()).codes).toBe(0);
+      });
+    });
+
+    portDescribe('linkCodes')('linking attempts', () => {
+      const w = 60_000;
+      const buckets = (user: string, userLimit = 3) => [
+        { key: `u:${user}`, limit: userLimit, windowMs: w },
+        { key: 'app:skill-1', limit: 5, windowMs: w },
+        { key: 'all', limit: 8, windowMs: 2 * w },
+      ];
+      it('takes an attempt while every bucket has room; a full one refuses without writing', async () => {
+        for (let i = 0; i < 3; i++) expect((await store.linkCodes.takeAttempt(buckets('a'), T0 + i * 1000)).ok).toBe(true);
+        const refused = await store.linkCodes.takeAttempt(buckets('a'), T0 + 5000);
+        expect(refused).toEqual({ ok: false, bucket: 'u:a', retryAfterMs: w - 5000 });
+        expect((await store.linkCodes.size()).attempts).toBe(9);
+        // Another voice id still has room in its own bucket, until the skill's bucket is full.
+        expect((await store.linkCodes.takeAttempt(buckets('b'), T0 + 6000)).ok).toBe(true);
+        expect((await store.linkCodes.takeAttempt(buckets('c'), T0 + 7000)).ok).toBe(true);
+        expect(await store.linkCodes.takeAttempt(buckets('d'), T0 + 8000)).toEqual({ ok: false, bucket: 'app:skill-1', retryAfterMs: w - 8000 });
+        expect((await store.linkCodes.size()).attempts).toBe(15);
+        // The first attempt leaves the windows at T0 + w: room again for "a" and the skill.
+        expect((await store.linkCodes.takeAttempt(buckets('a'), T0 + w)).ok).toBe(true);
+      });
+      it('of concurrent attempts exactly `limit` get through', async () => {
+        const got = await Promise.all(Array.from({ length: 20 }, (_, i) => store.linkCodes.takeAttempt(buckets(`v${i}`), T0)));
+        expect(got.filter((g) => g.ok)).toHaveLength(5);
+        expect((await store.linkCodes.size()).attempts).toBe(15);
+      });
+      it('300 ids rotating against one skill: no more attempts than the limits, no more rows than the attempts taken', async () => {
+        let ok = 0;
+        for (let i = 0; i < 300; i++) if ((await store.linkCodes.takeAttempt(buckets(`rot-${i}`), T0 + i * 10)).ok) ok++;
+        expect(ok).toBe(5);
+        expect((await store.linkCodes.size()).attempts).toBe(15);
+      });
+      it('a refunded attempt costs nothing; entries expire and are swept', async () => {
+        const first = await store.linkCodes.takeAttempt(buckets('a', 1), T0);
+        expect(first.ok).toBe(true);
+        expect((await store.linkCodes.takeAttempt(buckets('a', 1), T0 + 1)).ok).toBe(false);
+        await store.linkCodes.refundAttempt((first as { id: string }).id);
+        await store.linkCodes.refundAttempt('unknown-id');
+        expect((await store.linkCodes.takeAttempt(buckets('a', 1), T0 + 2)).ok).toBe(true);
+        for (let i = 0; i < 4; i++) await store.linkCodes.takeAttempt(buckets(`x${i}`), T0 + 3 + i);
+        expect((await store.linkCodes.size()).attempts).toBe(15);
+        // Entries of the one-window buckets are gone after w; those of "all" after 2w.
+        expect(await store.linkCodes.sweep(T0 + w + 10)).toBe(10);
+        expect(await store.linkCodes.sweep(T0 + 2 * w + 10)).toBe(5);
+        expect((await store.linkCodes.size()).attempts).toBe(0);
+        // takeAttempt sweeps on its own too.
+        await store.linkCodes.takeAttempt(buckets('y'), T0 + 3 * w);
+        await store.linkCodes.takeAttempt(buckets('z'), T0 + 6 * w);
+        expect((await store.linkCodes.size()).attempts).toBe(3);
+      });
+      it('refuses empty or malformed buckets', async () => {
+        await expect(store.linkCodes.takeAttempt([], T0)).rejects.toThrow(/buckets/);
+        await expect(store.linkCodes.takeAttempt([{ key: 'k', limit: 0, windowMs: 1 }], T0)).rejects.toThrow(/limit/);
       });
     });
 

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { Client } from 'pg';
 import { openStore } from '../../src/store';
 import { openPostgresStore, migratePostgres, poolConfig } from '../../src/store/postgres';
@@ -111,6 +113,25 @@ describeWhenReachable('PostgreSQL', PG_URL, probePostgres(), () => {
       } finally {
         await s1.close();
         await s2.close();
+      }
+    });
+
+    it('a lock whose holder on this host is gone is taken over at once; a live or foreign holder keeps it', async () => {
+      const schema = nextSchema();
+      const store = await openPostgresStore({ connectionString: PG_URL, encryptionKey: TEST_KEY, schema });
+      try {
+        const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+        const until = Date.now() + 120_000;
+        await raw(schema, `INSERT INTO locks VALUES ('action:dead', '${hostname()}|${dead}|abcd1234|x', ${until}),
+          ('action:live', '${hostname()}|${process.ppid}|abcd1234|x', ${until}), ('action:far', 'elsewhere|${dead}|abcd1234|x', ${until})`);
+        const lease = await store.locks.tryAcquire('action:dead', 15_000);
+        expect(lease).not.toBeNull();
+        expect(await store.locks.tryAcquire('action:dead', 15_000)).toBeNull(); // now ours, and we are alive
+        expect(await store.locks.tryAcquire('action:live', 15_000)).toBeNull();
+        expect(await store.locks.tryAcquire('action:far', 15_000)).toBeNull();
+        expect(await lease!.extend(15_000)).toBe(true);
+      } finally {
+        await store.close();
       }
     });
 

@@ -96,6 +96,23 @@ describe('sqlite specifics', () => {
     check.close();
   });
 
+  it('upgrading to version 4 keeps each user\'s newest code and gives old action records a week', async () => {
+    const path = nextPath();
+    const db = openSqliteDatabase(path);
+    expect(migrateSqlite(db, 3)).toEqual([1, 2, 3]);
+    const code = db.prepare('INSERT INTO link_codes VALUES (?, ?, ?, ?, ?)');
+    code.run('old-1', 'm', 1, 9e12, 100);
+    code.run('new-1', 'm', 1, 9e12, 200);
+    code.run('only-2', 'm', 2, 9e12, 100);
+    db.prepare("INSERT INTO link_failures (subject, at) VALUES ('alice:x', 1)").run();
+    db.prepare("INSERT INTO actions VALUES ('a1', 'm', 'bot.event', 'done', NULL, NULL, 1, 1000)").run();
+    expect(migrateSqlite(db)).toEqual([4]);
+    expect((db.prepare('SELECT code_hash FROM link_codes ORDER BY code_hash').all() as { code_hash: string }[]).map((r) => r.code_hash)).toEqual(['new-1', 'only-2']);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'link_failures'").get()).toBeUndefined();
+    expect(db.prepare("SELECT expires_at FROM actions WHERE key = 'a1'").get()).toEqual({ expires_at: 1000 + 7 * 86_400_000 });
+    db.close();
+  });
+
   it('reopening applies nothing; a database from a newer build is refused', async () => {
     const path = nextPath();
     await (await openSqliteStore({ path, encryptionKey: TEST_KEY })).close();

@@ -50,9 +50,14 @@ const openLine: NamedStep<TurnCtx> = {
   name: 'open line',
   async run(c, next) {
     if (c.turn.channel !== 'openlines' || !c.turn.text.trim()) return next();
-    const ol = (c.state.openLine ??= {});
+    // Counters are written only when there is something to count (no session row for nothing).
+    const ol = c.state.openLine ?? {};
+    const keep = () => {
+      c.state.openLine = ol.unknown || ol.hotChecked ? ol : undefined;
+    };
     const handOff = (text: string): Reply => {
       ol.unknown = undefined;
+      keep();
       return { text, handOff: true };
     };
     const words = c.texts.raw<string[]>('common', 'openline.operator_request') ?? [];
@@ -69,6 +74,7 @@ const openLine: NamedStep<TurnCtx> = {
     ol.unknown = reply.parse?.intent === 'unknown' ? (ol.unknown ?? 0) + 1 : undefined;
     const stuckAfter = c.texts.raw<number>('common', 'openline.stuck_after') ?? 2;
     if ((ol.unknown ?? 0) >= stuckAfter) return handOff(say(c, 'common', 'openline.handoff'));
+    keep();
     return reply;
   },
 };

@@ -47,9 +47,10 @@ describe('open lines: the hand-off policy is a dialogue step', () => {
   });
 
   it('an outsider the dialogue cannot act for is handed over; an empty join is only greeted', async () => {
-    const { say } = setup();
+    const { say, store } = setup();
     expect((await say('', ol({ account: undefined, newSession: true }))).handOff).toBeUndefined();
     expect((await say('Сколько стоит доставка?', ol({ account: undefined }))).handOff).toBe(true);
+    expect(await store.sessions.get('ol:1', NOW.getTime() + 60_000)).toBeNull(); // nothing to remember, no row
   });
 
   it('stuck: two turns in a row not understood hand over, counted in the session across processes', async () => {

@@ -253,12 +253,13 @@ export function createDialog(deps: DialogDeps): Dialog {
         const text = say('lead.score', 'score', lang, {
           entity: entity(a.entity),
           title: a.title,
-          probability: Math.round(a.probability * 100),
+          probability: a.percent ?? Math.round(a.probability * 100),
           level: say('lead.score', `level.${a.level}`, lang),
           reasons,
           quality: Math.round(a.modelQuality.auc * 100),
         });
-        return { text, card: { title: `${entity(a.entity)} «${a.title}»`, lines: [`${Math.round(a.probability * 100)}%`, ...a.reasons] } };
+        const preliminary = a.preliminary ? say('lead.score', 'preliminary', lang, { records: a.preliminary.records.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB') }) : '';
+        return { text: text + preliminary, card: { title: `${entity(a.entity)} «${a.title}»`, lines: [`${a.percent ?? Math.round(a.probability * 100)}%`, ...a.reasons] } };
       }
       case 'no-model':
         return { text: say('lead.score', 'no_model', lang, { closed: a.closed.toLocaleString('ru-RU'), required: a.required.toLocaleString('ru-RU'), plural: say('lead.score', `entity_plural.${a.entity}`, lang) }) };

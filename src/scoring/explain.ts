@@ -49,6 +49,8 @@ export function explainRow(c: CompiledModel, header: readonly string[], row: rea
 }
 
 export interface ScoringWords {
+  /** "больше {n}" / "меньше {n}": a probability past 99 % or under 1 % is never said as 100 % or 0 %. */
+  percent: { over: string; under: string };
   features: Record<string, string>;
   sources: Record<string, string>;
   dayparts: Record<string, string>;
@@ -67,6 +69,17 @@ export function valueInWords(words: ScoringWords, column: string, value: string)
   if (column === 'SOURCE_ID') return words.sources[value] ?? value;
   if (column === 'created_daypart') return words.dayparts[value] ?? value;
   return value;
+}
+
+/**
+ * A probability as a whole percentage without the sign, as people say it: rounded, and never 0 or
+ * 100 (a model that says 0.99991 is not certain) — "больше 99" / "меньше 1" past those ends.
+ */
+export function percentInWords(p: number, lang: Lang, words: ScoringWords = scoringWords(lang)): string {
+  const n = Math.round(p * 100);
+  if (n >= 100) return words.percent.over.replace('{n}', '99');
+  if (n <= 0) return words.percent.under.replace('{n}', '1');
+  return String(n);
 }
 
 const YES = new Set(['y', 'yes', '1', 'true', 'да']);

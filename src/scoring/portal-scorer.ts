@@ -14,7 +14,7 @@ import { FEATURE_KINDS, TARGET, countAt, crmTable, groupActivities, recordRow, r
 import { compile, parseModel, type CompiledModel } from './model';
 import { trainTable } from './pipeline';
 import { isMissing } from './dataset';
-import { explainRow, reasonsInWords } from './explain';
+import { explainRow, percentInWords, reasonsInWords } from './explain';
 import type { TrainRunner } from './queue';
 
 /** Rows exported so far and the total the portal reported (undefined when it did not say). */
@@ -224,6 +224,7 @@ export function createPortalScorer(deps: PortalScorerDeps) {
         id,
         title: String(record.TITLE ?? `#${id}`),
         probability: ex.probability,
+        percent: percentInWords(ex.probability, lang),
         level: level(ex.probability),
         reasons: reasonsInWords(ex.contributions, lang),
         modelQuality: { auc: m.auc, precision: m.precision, recall: m.recall },

@@ -48,6 +48,11 @@ export interface ModelView {
   negatives: number;
   curve: CurvePt[];
   features: FeatureWeight[];
+  /** Brier score, ECE and the reliability bins on the test part; absent for models from older builds. */
+  calibration?: { brier: number; ece: number; bins: { lo: number; hi: number; count: number; predicted: number; observed: number }[] };
+  /** The C of the fit and, when cross-validation chose it, the CV AUC. */
+  C?: number;
+  cvAuc?: number;
 }
 
 const num = (v: unknown, d = NaN): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -140,6 +145,13 @@ export function topFeatures(features: FeatureWeight[], n = 10): FeatureWeight[] 
   return [...features].filter((f) => f.weight !== 0).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.column.localeCompare(b.column)).slice(0, n);
 }
 
+function readCalibration(v: unknown): ModelView['calibration'] {
+  const c = obj(v);
+  if (!Number.isFinite(num(c.brier)) || !Array.isArray(c.bins)) return undefined;
+  const bins = c.bins.map((b) => obj(b)).map((b) => ({ lo: num(b.lo, 0), hi: num(b.hi, 0), count: num(b.count, 0), predicted: num(b.predicted, 0), observed: num(b.observed, 0) }));
+  return { brier: num(c.brier), ece: num(c.ece), bins };
+}
+
 function readModel(payload: unknown): ScoringModel | null {
   try {
     return parseModel(payload);
@@ -170,5 +182,8 @@ export function modelView(rec: Omit<ModelRecord, 'payload'> & { payload?: unknow
     negatives,
     curve: readCurve(meta.curves),
     features: model ? topFeatures(namedFeatures(model), topN) : [],
+    calibration: readCalibration(meta.calibration),
+    ...(Number.isFinite(num(meta.C)) ? { C: num(meta.C) } : {}),
+    ...(Number.isFinite(num(obj(meta.search).cvAuc)) ? { cvAuc: num(obj(meta.search).cvAuc) } : {}),
   };
 }

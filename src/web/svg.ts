@@ -56,6 +56,30 @@ export function unitCurve(points: XY[], o: ChartOptions & { diagonal?: boolean; 
   return frame(o, w, h, g);
 }
 
+/**
+ * A reliability diagram: per bin of stated probability, the share that succeeded, drawn as a point
+ * (its area by how many records the bin holds) joined in order, beside the diagonal of a perfectly
+ * calibrated model.
+ */
+export function reliability(bins: { predicted: number; observed: number; count: number }[], o: ChartOptions): string {
+  const filled = bins.filter((b) => b.count > 0);
+  const w = o.width ?? 340;
+  const h = o.height ?? 300;
+  const pw = w - M.left - M.right;
+  const ph = h - M.top - M.bottom;
+  const X = (x: number) => M.left + Math.min(1, Math.max(0, x)) * pw;
+  const Y = (y: number) => M.top + (1 - Math.min(1, Math.max(0, y))) * ph;
+  const max = Math.max(1, ...filled.map((b) => b.count));
+  const dots = filled
+    .map((b) => `<circle cx="${fmt(X(b.predicted))}" cy="${fmt(Y(b.observed))}" r="${fmt(2.5 + 5 * Math.sqrt(b.count / max))}" fill="var(--accent)" fill-opacity="0.75"><title>${Math.round(b.predicted * 100)}% → ${Math.round(b.observed * 100)}% (${b.count})</title></circle>`)
+    .join('');
+  const curve = unitCurve(
+    filled.map((b) => ({ x: b.predicted, y: b.observed })),
+    { ...o, diagonal: true },
+  );
+  return curve.replace('</svg>', `${dots}</svg>`);
+}
+
 /** Probability (0–1) over time, with dated ticks formatted by `label`. */
 export function timeSeries(points: { at: number; y: number }[], o: ChartOptions & { label: (ms: number) => string }): string {
   const w = o.width ?? 560;

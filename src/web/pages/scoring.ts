@@ -5,7 +5,7 @@
 import type { DataCounts, Entity } from '../deps';
 import { esc, fmtDate, fmtInt, jsonScript, page, pct } from '../html';
 import { operatingPoint, type FeatureWeight, type ModelView } from '../model-view';
-import { unitCurve } from '../svg';
+import { reliability, unitCurve } from '../svg';
 import type { Translate } from '../texts';
 import type { PageCtx } from './context';
 import { scoringWords, valueInWords } from '../../scoring/explain';
@@ -70,6 +70,8 @@ function modelBlock(ctx: PageCtx, e: Entity, m: ModelView): string {
     metric(id('recall'), t('scoring.recall'), pct(op.recall, 1)) +
     metric(id('fpr'), t('scoring.fpr'), pct(op.fpr, 1)) +
     metric(id('accuracy'), t('scoring.accuracy'), pct(op.accuracy, 1)) +
+    (m.calibration ? metric(id('ece'), t('scoring.ece'), pct(m.calibration.ece, 1)) + metric(id('brier'), t('scoring.brier'), m.calibration.brier.toFixed(3)) : '') +
+    (m.C !== undefined ? metric(id('c'), t('scoring.c'), m.cvAuc !== undefined ? t('scoring.c_cv', { C: String(m.C), auc: m.cvAuc.toFixed(3) }) : String(m.C)) : '') +
     `</div><div class="panel" style="background:#fff"><label for="${id('threshold')}">${esc(t('scoring.threshold'))}: <output id="${id('threshold-out')}" for="${id('threshold')}">${m.threshold.toFixed(2)}</output></label>` +
     `<input class="slider" type="range" id="${id('threshold')}" data-entity="${e}" min="0.01" max="0.99" step="0.01" value="${m.threshold.toFixed(2)}" aria-describedby="${id('threshold-hint')}">` +
     `<p class="muted" id="${id('threshold-hint')}">${esc(t('scoring.threshold_hint'))}</p>` +
@@ -79,7 +81,22 @@ function modelBlock(ctx: PageCtx, e: Entity, m: ModelView): string {
     unitCurve(rocPts, { id: id('roc'), title: t('scoring.roc_title'), desc: `${t('scoring.auc')} ${Number.isFinite(m.auc) ? m.auc.toFixed(3) : '—'}`, xLabel: t('scoring.roc_x'), yLabel: t('scoring.roc_y'), diagonal: true, marker: { x: op.fpr, y: op.recall } }) +
     `</div><div>` +
     unitCurve(prPts, { id: id('pr'), title: t('scoring.pr_title'), desc: `${t('scoring.precision')} ${pct(op.precision, 1)}, ${t('scoring.recall')} ${pct(op.recall, 1)}`, xLabel: t('scoring.pr_x'), yLabel: t('scoring.pr_y'), marker: { x: op.recall, y: op.precision } }) +
-    `</div></div><h3>${esc(t('scoring.features_title'))}</h3>${features}` +
+    `</div>` +
+    (m.calibration
+      ? `<div>` +
+        reliability(m.calibration.bins, {
+          id: id('reliability'),
+          title: t('scoring.reliability_title'),
+          desc: m.calibration.bins
+            .filter((b) => b.count > 0)
+            .map((b) => t('scoring.reliability_bin', { lo: Math.round(b.lo * 100), hi: Math.round(b.hi * 100), observed: Math.round(b.observed * 100), count: b.count }))
+            .join('; '),
+          xLabel: t('scoring.reliability_x'),
+          yLabel: t('scoring.reliability_y'),
+        }) +
+        `<p class="muted">${esc(t('scoring.reliability_hint'))}</p></div>`
+      : '') +
+    `</div><h3>${esc(t('scoring.features_title'))}</h3>${features}` +
     jsonScript(id('curve'), { positives: m.positives, negatives: m.negatives, curve: m.curve.map((p) => [Number.isFinite(p.threshold) ? p.threshold : null, p.tpr, p.fpr]) })
   );
 }

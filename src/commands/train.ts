@@ -18,6 +18,7 @@ import { openConfiguredStore } from '../store';
 import { PortalClients, type AppCredentials } from '../bitrix/client';
 import { portalCrmSource } from '../bitrix/crm-source';
 import { createPortalScorer } from '../scoring/portal-scorer';
+import { pooledMembers } from '../scoring/pooled';
 import type { ModelMeta } from '../scoring/model';
 import type { Metrics } from '../scoring/metrics';
 
@@ -154,7 +155,7 @@ async function trainPortal(args: Args): Promise<number> {
       return 2;
     }
     const clients = new PortalClients({ installs: store.installs, locks: store.locks, app });
-    const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS });
+    const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, pooled: async () => pooledMembers(config.SCORING_POOLED, await store.installs.list()) });
     const bars = progressBars(args.has('quiet') ? { isTTY: false, write: () => true } : process.stderr);
     const t0 = performance.now();
     let exportSeconds = 0;

@@ -10,6 +10,7 @@ import { openConfiguredStore } from '../store';
 import { PortalClients } from '../bitrix/client';
 import { portalCrmSource } from '../bitrix/crm-source';
 import { createPortalScorer } from '../scoring/portal-scorer';
+import { pooledMembers } from '../scoring/pooled';
 import { createBullWorker } from '../scoring/queue';
 import { createLogger } from '../runtime';
 
@@ -25,7 +26,7 @@ export async function run(_argv: string[]): Promise<number> {
     ? (JSON.parse(fs.readFileSync(path.join(config.DATA_DIR, 'sandbox-app.json'), 'utf8')) as { clientId: string; clientSecret: string })
     : { clientId: config.B24_CLIENT_ID!, clientSecret: config.B24_CLIENT_SECRET! };
   const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log });
-  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS });
+  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, pooled: async () => pooledMembers(config.SCORING_POOLED, await store.installs.list()) });
   const worker = await createBullWorker(store.jobs, config.REDIS_URL, scorer.runner);
   process.stdout.write('worker: waiting for training jobs\n');
   await new Promise<void>((resolve) => {

@@ -10,6 +10,7 @@ import { calibration, curves, evaluate, rocAuc } from './metrics';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type ScoringModel } from './model';
 import { balanceWeights, splitByColumn, stratifiedSplit, type Balance, type Split } from './split';
 import { takeRows, type Csr } from './sparse';
+import type { PriorModel } from './pooled';
 import { seededRng, shuffle } from './random';
 
 export interface TrainOptions extends PreprocessOptions {
@@ -30,7 +31,7 @@ export interface TrainOptions extends PreprocessOptions {
    * this model's weights toward its weights instead of toward 0 (a small portal's model near the
    * pooled one).
    */
-  prior?: ScoringModel;
+  prior?: PriorModel;
   eps?: number;
   /** Default: the training part's success rate (where the upsampled model's 0.5 was), rounded to 0.01. */
   threshold?: number;
@@ -192,7 +193,7 @@ export function priorCorrection(y: Uint8Array, sampleWeight: Float64Array): numb
 }
 
 /** The prior's preprocessor, checked against this table's header. */
-function priorPreprocessor(prior: ScoringModel, header: readonly string[]): ScoringModel['preprocessor'] {
+function priorPreprocessor(prior: PriorModel, header: readonly string[]): ScoringModel['preprocessor'] {
   const missing = prior.preprocessor.columns.map((c) => c.column).filter((c) => !header.includes(c));
   if (missing.length) throw new DataError(`the prior model was trained on columns this data lacks: ${missing.join(', ')}`);
   return prior.preprocessor;
@@ -298,7 +299,7 @@ export function trainTable(input: Table, opts: TrainOptions): TrainResult {
       iterations: fit.iterations,
       converged: fit.converged,
       columns,
-      ...(prior ? { prior: { rows: prior.meta?.rows ?? 0, features: prior.preprocessor.width } } : {}),
+      ...(prior ? { prior: { rows: prior.meta?.rows ?? 0, features: prior.preprocessor.width, ...(prior.meta?.portals ? { portals: prior.meta.portals } : {}) } } : {}),
       options: {
         seed,
         balance,

@@ -120,7 +120,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log });
   const installs = new InstallService({ installs: store.installs, log, onChange: (m) => clients.forget(m) });
   const directories = new DirectoryCache();
-  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, pooled: async () => pooledMembers(config.SCORING_POOLED, await store.installs.list()), retrainStaleOnDemand: false });
+  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, pooled: async () => pooledMembers(config.SCORING_POOLED, await store.installs.list()), retrainStaleOnDemand: false, userNames: async (memberId) => new Map((await directories.users(await clients.get(memberId))).map((u) => [u.id, [u.name, u.lastName].filter(Boolean).join(' ')])) });
   // Job saves of this process reach the pages' progress bars at once (src/web/adapters.ts).
   const jobs = watchJobs(store.jobs);
   const trainingQueue = config.REDIS_URL ? await createBullQueue(jobs, config.REDIS_URL) : createInProcessQueue(jobs, scorer.runner);

@@ -14,7 +14,7 @@ import { FEATURE_KINDS, TARGET, countAt, crmTable, groupActivities, recordRow, r
 import { compile, parseModel, type CompiledModel } from './model';
 import { trainTable } from './pipeline';
 import { isMissing } from './dataset';
-import { explainRow, percentInWords, reasonsInWords } from './explain';
+import { explainRow, percentInWords, reasonsInWords, type UserNames } from './explain';
 import type { TrainRunner } from './queue';
 import { poolModels, type PriorModel } from './pooled';
 import type { ModelMeta } from './model';
@@ -56,6 +56,8 @@ export interface PortalScorerDeps {
    * pooled one, said as preliminary; without this, or for a portal not in the list, it is refused.
    */
   pooled?: () => Promise<string[]>;
+  /** The portal's users by id, so a reason names the responsible person instead of a number. */
+  userNames?: (memberId: string) => Promise<UserNames>;
 }
 
 /** Fewest closed records (and of each outcome) a preliminary model is fitted on: below, even a prior-pulled fit is noise. */
@@ -179,6 +181,15 @@ export function createPortalScorer(deps: PortalScorerDeps) {
     return models.length ? poolModels(models) : null;
   }
 
+  /** User names for reasons; none (ids said as "сотрудник №14") when the directory cannot be read. */
+  async function namesOf(memberId: string): Promise<UserNames | undefined> {
+    try {
+      return await deps.userNames?.(memberId);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Train once per portal and entity at a time; concurrent callers share the run. */
   function trainShared(memberId: string, entity: CrmEntity): Promise<NoModel | null> {
     const k = key(memberId, entity);
@@ -272,7 +283,7 @@ export function createPortalScorer(deps: PortalScorerDeps) {
         probability: ex.probability,
         percent: percentInWords(ex.probability, lang),
         level: level(ex.probability),
-        reasons: reasonsInWords(ex.contributions, lang),
+        reasons: reasonsInWords(ex.contributions, lang, 2, undefined, await namesOf(account.memberId)),
         modelQuality: { auc: m.auc, precision: m.precision, recall: m.recall },
         ...(prior ? { preliminary: { records: model.model.meta.rows } } : {}),
       };

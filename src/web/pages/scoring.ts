@@ -8,7 +8,7 @@ import { operatingPoint, type FeatureWeight, type ModelView } from '../model-vie
 import { reliability, unitCurve } from '../svg';
 import type { Translate } from '../texts';
 import type { PageCtx } from './context';
-import { scoringWords, valueInWords } from '../../scoring/explain';
+import { binInWords, featureInWords, scoringWords } from '../../scoring/explain';
 
 export interface EntityPanelData {
   entity: Entity;
@@ -22,13 +22,24 @@ export interface EntityPanelData {
 
 export const ENTITIES: readonly Entity[] = ['lead', 'deal'];
 
-/** A feature as the card's reasons say it ("исходящих звонков дольше 5 минут: 2–4"); the column name when it has no words. */
+/**
+ * A feature as the card's reasons say it, for the dashboard's list: a bin as a range with its unit
+ * ("от 4 до 6 входящих звонков", "клиент отвечает в среднем за от 2 до 3 часов" is avoided by the
+ * grammar's sentences), a category by its name, a flag as a fact; the column name when the grammar
+ * has no words for it.
+ */
 export function featureText(t: Translate, f: FeatureWeight, lang: string): string {
-  const words = scoringWords(lang === 'en' ? 'en' : 'ru');
-  const v = f.value === '\u0000missing' ? t('scoring.missing') : f.value === '\u0000other' ? t('scoring.other') : valueInWords(words, f.column, f.value);
-  const template = words.features[f.column];
-  if (!template) return v ? `${f.column}: ${v}` : f.column;
-  const said = template.includes('{value}') ? template.replace('{value}', v) : f.kind === 'binary' ? template : `${template} (${v})`;
+  const l = lang === 'en' ? 'en' : 'ru';
+  const words = scoringWords(l);
+  let said: string | null = null;
+  if (f.value === '\u0000missing') said = words.features[f.column]?.missing ?? (words.features[f.column] ? `${binInWords(f.column, undefined, undefined, l, words) ?? f.column}` : null);
+  else if (f.value === '\u0000other') said = words.features[f.column]?.value?.replace('{value}', t('scoring.other')) ?? null;
+  else if (f.kind === 'numeric' && f.range) said = binInWords(f.column, f.range.lo, f.range.hi, l, words);
+  else said = featureInWords(f.column, f.value, l, { words });
+  if (!said) {
+    const v = f.value === '\u0000missing' ? t('scoring.missing') : f.value === '\u0000other' ? t('scoring.other') : f.value;
+    return v ? `${f.column}: ${v}` : f.column;
+  }
   return said.charAt(0).toUpperCase() + said.slice(1);
 }
 

@@ -311,7 +311,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     sessionSecret: crypto.createHmac('sha256', resolveEncryptionKey(config.DATA_DIR, config.ENCRYPTION_KEY)).update('web pages').digest('hex'),
     verifyPortalAuth: profileVerifier(store.installs),
     issueLinkCode: async (account, now) => ({ code: await issueCode(account), expiresAt: now + config.LINK_CODE_TTL_SECONDS * 1000 }),
-    scoreRecord: (account, entity, id) => actions.scoreLead(account, entity === 'deal' ? { id, entity: 'deal' } : { id }),
+    scoreRecord: (account, entity, id, lang) => actions.scoreLead(account, entity === 'deal' ? { id, entity: 'deal' } : { id }, lang),
     // The scorer's counts, cached for an hour after a refusal, so the page does not export the CRM on every visit.
     dataCounts: (memberId, entity) => scorer.dataCounts(memberId, entity),
     trainer: queueTrainer({ queue: trainingQueue, jobs, models: store.models }),

@@ -128,7 +128,22 @@ export function stratifiedFolds(labels: ArrayLike<number>, k: number, seed: numb
  * fit on k−1 folds (balanced the same way as the final fit) and take the AUC on the held-out
  * fold; the best mean AUC wins, ties going to the smaller C (the simpler model). Deterministic.
  */
-export function searchC(x: Csr, y: Uint8Array, opts: { balance: Balance; seed: number; grid: number[]; eps?: number; center?: Float64Array }): SearchResult {
+type SearchOptions = { balance: Balance; seed: number; grid: number[]; eps?: number; center?: Float64Array };
+
+export function searchC(x: Csr, y: Uint8Array, opts: SearchOptions): SearchResult {
+  return run(searchSteps(x, y, opts));
+}
+
+/** Drive a step generator to its end (the synchronous form). */
+function run<T>(g: Generator<void, T, void>): T {
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The search as steps: it yields after every fit, so a server can let other work run in between. */
+function* searchSteps(x: Csr, y: Uint8Array, opts: SearchOptions): Generator<void, SearchResult, void> {
   let rows: Int32Array = Int32Array.from({ length: x.rows }, (_, i) => i);
   if (x.rows > SEARCH_SAMPLE) {
     const keep = stratifiedSplit(y, 1 - SEARCH_SAMPLE / x.rows, opts.seed ^ 0x68e31da4).train;
@@ -145,7 +160,8 @@ export function searchC(x: Csr, y: Uint8Array, opts: { balance: Balance; seed: n
     const yTr = Uint8Array.from(tr, (i) => ys[i]!);
     return { xTr: takeRows(xs, tr), yTr, xVa: takeRows(xs, va), yVa: Uint8Array.from(va, (i) => ys[i]!), w: balanceWeights(yTr, opts.balance, opts.seed) };
   });
-  const grid = opts.grid.map((C) => {
+  const grid: { C: number; auc: number }[] = [];
+  for (const C of opts.grid) {
     let sum = 0;
     let counted = 0;
     for (const p of parts) {
@@ -155,9 +171,10 @@ export function searchC(x: Csr, y: Uint8Array, opts: { balance: Balance; seed: n
         sum += auc;
         counted++;
       }
+      yield;
     }
-    return { C, auc: counted ? sum / counted : NaN };
-  });
+    grid.push({ C, auc: counted ? sum / counted : NaN });
+  }
   let best = grid[0]!;
   for (const g of grid) if (g.auc > best.auc + 1e-9) best = g;
   return { C: best.C, cvAuc: best.auc, folds: k, rows: ys.length, grid };
@@ -200,6 +217,23 @@ function priorPreprocessor(prior: PriorModel, header: readonly string[]): Scorin
 }
 
 export function trainTable(input: Table, opts: TrainOptions): TrainResult {
+  return run(trainSteps(input, opts));
+}
+
+/**
+ * The same training, giving the event loop a turn after each of the search's fits: a server that
+ * trains in its own process (and, in tests, serves the sandbox portal from it) keeps answering.
+ */
+export async function trainTableAsync(input: Table, opts: TrainOptions): Promise<TrainResult> {
+  const g = trainSteps(input, opts);
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function* trainSteps(input: Table, opts: TrainOptions): Generator<void, TrainResult, void> {
   const clock = opts.clock ?? (() => 0);
   const progress = opts.onProgress ?? (() => undefined);
   if (input.rows.length < 2) throw new DataError(`the data has ${input.rows.length} row${input.rows.length === 1 ? '' : 's'}: training needs at least 20 closed records`);
@@ -250,7 +284,7 @@ export function trainTable(input: Table, opts: TrainOptions): TrainResult {
   if (opts.C === undefined) {
     progress('search', 0.15);
     const s0 = clock();
-    search = searchC(xTrain, yTrain, { balance, seed, grid: opts.grid ?? (prior ? SEARCH_GRID_PRIOR : SEARCH_GRID), eps: opts.eps, center });
+    search = yield* searchSteps(xTrain, yTrain, { balance, seed, grid: opts.grid ?? (prior ? SEARCH_GRID_PRIOR : SEARCH_GRID), eps: opts.eps, center });
     searchSeconds = clock() - s0;
   }
   const C = opts.C ?? search!.C;

@@ -12,7 +12,7 @@ import type { Lang, LeadRef } from '../nlu/types';
 import type { ModelStore } from '../store/types';
 import { FEATURE_KINDS, TARGET, countAt, crmTable, groupActivities, recordRow, referenceTime, semanticOf, type CrmEntity, type CrmRow } from './crm-features';
 import { compile, parseModel, type CompiledModel } from './model';
-import { trainTable } from './pipeline';
+import { trainTableAsync } from './pipeline';
 import { isMissing } from './dataset';
 import { explainRow, percentInWords, reasonsInWords, type UserNames } from './explain';
 import type { TrainRunner } from './queue';
@@ -82,6 +82,20 @@ export interface DataCounts {
 
 export type NoModel = Extract<LeadScoreAnswer, { kind: 'no-model' }> & { success: number; failure: number };
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a score joins a record's history: when there is none yet, when the model version changed,
+ * when the score moved by at least the rounding step people see (a whole percent), or at most once
+ * a day otherwise — so opening a card again adds nothing.
+ */
+export function historyPointDue(last: { at: number; probability: number; modelVersion: number } | undefined, now: number, probability: number, version: number): boolean {
+  if (!last) return true;
+  if (last.modelVersion !== version) return true;
+  if (Math.round(last.probability * 100) !== Math.round(probability * 100)) return true;
+  return now - last.at >= DAY_MS;
+}
+
 const level = (p: number): 'low' | 'medium' | 'high' => (p < 0.35 ? 'low' : p < 0.65 ? 'medium' : 'high');
 const ENTITIES: CrmEntity[] = ['lead', 'deal'];
 
@@ -141,7 +155,7 @@ export function createPortalScorer(deps: PortalScorerDeps) {
     const closedRows = table.rows.filter((r) => !isMissing(r[t]));
     const empty = table.header.filter((h, i) => h !== TARGET && new Set(closedRows.map((r) => r[i]).filter((v) => !isMissing(v))).size <= 1);
     await progress(0.65, 'training');
-    const { model } = trainTable(table, {
+    const { model } = await trainTableAsync(table, {
       target: TARGET,
       positive: 'success',
       drop: [...new Set(['ID', ...empty])],
@@ -272,7 +286,9 @@ export function createPortalScorer(deps: PortalScorerDeps) {
       const row = recordRow(entity, record, countAt(acts, referenceTime(entity, record, now)));
       const header = crmTable(entity, [], [], now).header;
       const ex = explainRow(model, header, row);
-      await deps.models.addScore(account.memberId, entity, id, now, ex.probability, version);
+      // History keeps points that mean something: a changed score, a new model, or a day gone by.
+      const history = await deps.models.scores(account.memberId, entity, id);
+      if (historyPointDue(history[history.length - 1], now, ex.probability, version)) await deps.models.addScore(account.memberId, entity, id, now, ex.probability, version);
       const m = model.model.meta.metrics;
       const prior = model.model.meta.prior;
       return {

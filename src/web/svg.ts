@@ -99,7 +99,9 @@ export function timeSeries(points: { at: number; y: number }[], o: ChartOptions 
   if (pts.length) {
     const ticks = pts.length === 1 ? [pts[0]!] : [pts[0]!, pts[pts.length - 1]!];
     for (const [i, p] of ticks.entries()) {
-      g += `<text x="${fmt(X(p.at))}" y="${M.top + ph + 15}" text-anchor="${ticks.length === 1 ? 'middle' : i === 0 ? 'start' : 'end'}" font-size="11">${esc(o.label(p.at))}</text>`;
+      // One point sits in the middle (as its circle does), so its label is centred there, not cut at the edge.
+      const x = ticks.length === 1 ? M.left + pw / 2 : X(p.at);
+      g += `<text x="${fmt(x)}" y="${M.top + ph + 15}" text-anchor="${ticks.length === 1 ? 'middle' : i === 0 ? 'start' : 'end'}" font-size="11">${esc(o.label(p.at))}</text>`;
     }
     const xs = pts.length === 1 ? [M.left + pw / 2] : pts.map((p) => X(p.at));
     g += `<path class="curve" d="${pts.map((p, i) => `${i ? 'L' : 'M'}${fmt(xs[i]!)} ${fmt(Y(p.y))}`).join('')}"/>`;

@@ -121,15 +121,21 @@ export function entityPanel(ctx: PageCtx, d: EntityPanelData): string {
       `<p>${esc(t('scoring.next_training', { date: fmtDate(m.nextTrainingAt, lang) }))}</p>`
     : `<p><strong>${esc(t('scoring.status_none'))}</strong></p>`;
   const counts = d.counts;
+  // No model yet: either the portal has enough closed records and can train now, or it has too few
+  // and a Retrain button could only fail — then the counts are said instead of the button.
+  const canTrainNow = !m && counts !== undefined && counts.closed >= counts.required;
   const notEnough =
     !m && counts
-      ? `<p class="note" id="${e}-not-enough">${esc(t('scoring.not_enough', { closed: fmtInt(counts.closed, lang), required: fmtInt(counts.required, lang), success: fmtInt(counts.success, lang), failure: fmtInt(counts.failure, lang) }))}</p>`
+      ? canTrainNow
+        ? `<p class="note" id="${e}-can-train">${esc(t('scoring.can_train', { closed: fmtInt(counts.closed, lang), required: fmtInt(counts.required, lang), success: fmtInt(counts.success, lang), failure: fmtInt(counts.failure, lang) }))}</p>`
+        : `<p class="note" id="${e}-not-enough">${esc(t('scoring.not_enough', { closed: fmtInt(counts.closed, lang), required: fmtInt(counts.required, lang), success: fmtInt(counts.success, lang), failure: fmtInt(counts.failure, lang) }))}</p>`
       : '';
-  const retrain = d.canRetrain
-    ? `<div class="retrain"><button type="button" id="${e}-retrain" data-entity="${e}" ${d.runningJob ? `data-job="${esc(d.runningJob)}" disabled` : ''} aria-label="${esc(t('scoring.retrain_label', { entity: t(`scoring.entity_${e}`) }))}">${esc(t('scoring.retrain'))}</button>` +
-      `<label for="${e}-progress" class="sr">${esc(t('scoring.progress_label'))}</label><progress id="${e}-progress" max="100" value="0" hidden></progress>` +
-      `<p id="${e}-status" role="status" aria-live="polite"></p></div>`
-    : '';
+  const retrain =
+    d.canRetrain && (m || !counts || canTrainNow)
+      ? `<div class="retrain"><button type="button" id="${e}-retrain" data-entity="${e}" ${d.runningJob ? `data-job="${esc(d.runningJob)}" disabled` : ''} aria-label="${esc(t(m ? 'scoring.retrain_label' : 'scoring.train_label', { entity: t(`scoring.entity_${e}`) }))}">${esc(t(m ? 'scoring.retrain' : 'scoring.train'))}</button>` +
+        `<label for="${e}-progress" class="sr">${esc(t('scoring.progress_label'))}</label><progress id="${e}-progress" max="100" value="0" hidden></progress>` +
+        `<p id="${e}-status" role="status" aria-live="polite"></p></div>`
+      : '';
   return (
     `<section class="panel entity" id="panel-${e}" data-entity="${e}" aria-labelledby="${e}-h"><h2 id="${e}-h">${esc(t(`scoring.entity_${e}`))}</h2>` +
     status + notEnough + retrain + (m ? modelBlock(ctx, e, m) : '') + `</section>`

@@ -1,4 +1,4 @@
-import { featureText } from '../../../src/web/pages/scoring';
+import { entityPanel, featureText } from '../../../src/web/pages/scoring';
 import { loadTexts } from '../../../src/web/texts';
 import type { FeatureWeight } from '../../../src/web/model-view';
 
@@ -21,5 +21,21 @@ describe('featureText: the dashboard names features the way the card states reas
     ['ru', f('UF_CRM_CUSTOM', 'x', 'categorical'), 'UF_CRM_CUSTOM: x'],
   ] as const)('%s %j', (lang, feature, said) => {
     expect(featureText(texts.in(lang), feature, lang)).toBe(said);
+  });
+});
+
+describe('a panel without a model', () => {
+  // entityPanel reads only the words and the language of the page context.
+  const ctx = (lang: 'ru' | 'en') => ({ t: texts.in(lang), lang }) as unknown as Parameters<typeof entityPanel>[0];
+  it('says "not enough data" with the counts and offers no button that could only fail', () => {
+    const html = entityPanel(ctx('en'), { entity: 'deal', model: null, counts: { closed: 290, required: 2000, success: 90, failure: 200 }, canRetrain: true });
+    expect(html).toContain('Not enough data yet: 290 closed of the 2,000 needed (90 won, 200 lost).');
+    expect(html).not.toContain('deal-retrain');
+  });
+  it('says a portal with enough records can train now, with a Train button', () => {
+    const html = entityPanel(ctx('ru'), { entity: 'lead', model: null, counts: { closed: 2237, required: 2000, success: 700, failure: 1537 }, canRetrain: true });
+    expect(html).not.toContain('Пока мало данных');
+    expect(html).toMatch(/Данных достаточно: 2\s237 закрытых .* Модель можно обучить сейчас\./);
+    expect(html).toContain('>Обучить</button>');
   });
 });

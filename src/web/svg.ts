@@ -33,7 +33,7 @@ function frame(o: ChartOptions, w: number, h: number, inner: string): string {
 }
 
 /** A curve in [0,1]², with grid, ticks, an optional diagonal and a movable marker (`<id>-marker`). */
-export function unitCurve(points: XY[], o: ChartOptions & { diagonal?: boolean; marker?: XY }): string {
+export function unitCurve(points: XY[], o: ChartOptions & { diagonal?: boolean; marker?: XY; /** More marks drawn over the curve, in the plot's coordinates. */ extra?: (X: (x: number) => number, Y: (y: number) => number) => string }): string {
   const w = o.width ?? 340;
   const h = o.height ?? 300;
   const pw = w - M.left - M.right;
@@ -53,6 +53,7 @@ export function unitCurve(points: XY[], o: ChartOptions & { diagonal?: boolean; 
   if (o.marker) {
     g += `<circle id="${esc(o.id)}-marker" data-x0="${M.left}" data-y0="${M.top}" data-w="${pw}" data-h="${ph}" cx="${fmt(X(o.marker.x))}" cy="${fmt(Y(o.marker.y))}" r="6" fill="#f0a500" stroke="#1f2933" stroke-width="1.5"/>`;
   }
+  if (o.extra) g += o.extra(X, Y);
   return frame(o, w, h, g);
 }
 
@@ -63,21 +64,15 @@ export function unitCurve(points: XY[], o: ChartOptions & { diagonal?: boolean; 
  */
 export function reliability(bins: { predicted: number; observed: number; count: number }[], o: ChartOptions): string {
   const filled = bins.filter((b) => b.count > 0);
-  const w = o.width ?? 340;
-  const h = o.height ?? 300;
-  const pw = w - M.left - M.right;
-  const ph = h - M.top - M.bottom;
-  const X = (x: number) => M.left + Math.min(1, Math.max(0, x)) * pw;
-  const Y = (y: number) => M.top + (1 - Math.min(1, Math.max(0, y))) * ph;
   const max = Math.max(1, ...filled.map((b) => b.count));
-  const dots = filled
-    .map((b) => `<circle cx="${fmt(X(b.predicted))}" cy="${fmt(Y(b.observed))}" r="${fmt(2.5 + 5 * Math.sqrt(b.count / max))}" fill="var(--accent)" fill-opacity="0.75"><title>${Math.round(b.predicted * 100)}% → ${Math.round(b.observed * 100)}% (${b.count})</title></circle>`)
-    .join('');
-  const curve = unitCurve(
+  const dots = (X: (x: number) => number, Y: (y: number) => number) =>
+    filled
+      .map((b) => `<circle cx="${fmt(X(b.predicted))}" cy="${fmt(Y(b.observed))}" r="${fmt(2.5 + 5 * Math.sqrt(b.count / max))}" fill="var(--accent)" fill-opacity="0.75"><title>${Math.round(b.predicted * 100)}% → ${Math.round(b.observed * 100)}% (${b.count})</title></circle>`)
+      .join('');
+  return unitCurve(
     filled.map((b) => ({ x: b.predicted, y: b.observed })),
-    { ...o, diagonal: true },
+    { ...o, diagonal: true, extra: dots },
   );
-  return curve.replace('</svg>', `${dots}</svg>`);
 }
 
 /** Probability (0–1) over time, with dated ticks formatted by `label`. */

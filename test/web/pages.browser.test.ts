@@ -200,6 +200,18 @@ run('portal pages in Chromium', () => {
     }
   });
 
+  it('lays the console out for a 390 px phone: nothing wider than the screen, the input in view', async () => {
+    const p = await context.newPage();
+    p.on('console', (m) => m.type() === 'error' && errors.push(`/console: ${m.text()}`));
+    await p.setViewportSize({ width: 390, height: 800 });
+    const res = await p.goto(`${base}/console`);
+    expect(res?.status()).toBe(200);
+    expect((await p.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(390);
+    const box = await p.locator('#text').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await p.close();
+  });
+
   it('ran without script errors', () => {
     expect(errors).toEqual([]);
   });

@@ -83,6 +83,12 @@ export const configSchema = z.object({
   LINK_CODE_TTL_SECONDS: intIn(30, 3600, 300),
   /** Closed records a portal needs before a scoring model is trained. Default 2000. */
   SCORING_MIN_CLOSED: intIn(10, 10_000_000, 2000),
+  /**
+   * Portals whose models pool into a prior for small portals: "all", or comma-separated member ids
+   * or domains. Unset: no pooling. Only bins and weights are pooled, never records; a portal in the
+   * list with fewer than SCORING_MIN_CLOSED closed records gets a preliminary model pulled toward it.
+   */
+  SCORING_POOLED: optionalString,
   /** Days between scheduled retrainings. Default 30. */
   SCORING_RETRAIN_DAYS: intIn(1, 3650, 30),
 });

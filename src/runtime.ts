@@ -33,6 +33,7 @@ import { createCodeHasher, resolveEncryptionKey } from './store';
 import { botMessage } from './bitrix/actions';
 import { portalCrmSource } from './bitrix/crm-source';
 import { createPortalScorer } from './scoring/portal-scorer';
+import { pooledMembers } from './scoring/pooled';
 import { createBullQueue, createInProcessQueue, type JobQueue } from './scoring/queue';
 import { startRetrainScheduler } from './scoring/schedule';
 import { createWebPages, PLACEMENTS, WS_PATH, type DemoUser, type Entity, type WebPages } from './web';
@@ -139,7 +140,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     endpointPolicy: portalPolicy,
   });
   const directories = new DirectoryCache();
-  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, retrainStaleOnDemand: false });
+  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, pooled: async () => pooledMembers(config.SCORING_POOLED, await store.installs.list()), retrainStaleOnDemand: false, userNames: async (memberId) => new Map((await directories.users(await clients.get(memberId))).map((u) => [u.id, [u.name, u.lastName].filter(Boolean).join(' ')])) });
   // Job saves of this process reach the pages' progress bars at once (src/web/adapters.ts).
   const jobs = watchJobs(countJobStates(store.jobs, metrics));
   const trainingQueue = config.REDIS_URL ? await createBullQueue(jobs, config.REDIS_URL) : createInProcessQueue(jobs, scorer.runner);
@@ -356,7 +357,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     sessionSecret: crypto.createHmac('sha256', resolveEncryptionKey(config.DATA_DIR, config.ENCRYPTION_KEY)).update('web pages').digest('hex'),
     verifyPortalAuth: profileVerifier(store.installs),
     issueLinkCode: async (account, now) => ({ code: await issueCode(account), expiresAt: now + config.LINK_CODE_TTL_SECONDS * 1000 }),
-    scoreRecord: (account, entity, id) => actions.scoreLead(account, entity === 'deal' ? { id, entity: 'deal' } : { id }),
+    scoreRecord: (account, entity, id, lang) => actions.scoreLead(account, entity === 'deal' ? { id, entity: 'deal' } : { id }, lang),
     // The scorer's counts, cached for an hour after a refusal, so the page does not export the CRM on every visit.
     dataCounts: (memberId, entity) => scorer.dataCounts(memberId, entity),
     trainer: queueTrainer({ queue: trainingQueue, jobs, models: store.models }),

@@ -25,6 +25,9 @@ export interface SklearnJob {
 }
 export interface SklearnResult {
   auc: number;
+  /** On the test rows, of the plain (unbalanced) fit. */
+  brier: number;
+  ece: number;
   fitSeconds: number;
   iterations: number;
   features: number;

@@ -3,7 +3,7 @@
 Reads one JSON job from stdin:
   {"csv", "sep", "target", "positive", "kinds": {column: kind}, "numeric": "bins"|"standard",
    "test": [row indices] or null (then train_test_split stratified, seed 42), "rowsWithTarget": [...]}
-and prints one JSON line: auc, fitSeconds, testIndices (the split used), iterations.
+and prints one JSON line: auc, brier, ece, fitSeconds, testIndices (the split used), iterations.
 The pipeline mirrors ours: numerics in 10 quantile bins (missing: its own indicator) or
 standardised; categoricals and binaries one-hot with missing as a value; L2 logistic
 regression, lbfgs, C = 1.
@@ -79,5 +79,10 @@ clf = LogisticRegression(C=1.0, solver="lbfgs", max_iter=1000)
 t0 = time.perf_counter()
 clf.fit(Xtr, y[tr])
 fit_seconds = time.perf_counter() - t0
-auc = roc_auc_score(y[te], clf.predict_proba(Xte)[:, 1])
-print(json.dumps({"auc": auc, "fitSeconds": fit_seconds, "iterations": int(clf.n_iter_[0]), "features": int(Xtr.shape[1]), "testIndices": [int(i) for i in te]}))
+p_te = clf.predict_proba(Xte)[:, 1]
+auc = roc_auc_score(y[te], p_te)
+brier = float(np.mean((p_te - y[te]) ** 2))
+# Expected calibration error on 10 equal-width bins (p = 1 in the last), as src/scoring/metrics.ts.
+bins = np.minimum((p_te * 10).astype(int), 9)
+ece = float(sum(abs(p_te[bins == b].mean() - y[te][bins == b].mean()) * (bins == b).sum() for b in range(10) if (bins == b).any()) / len(te))
+print(json.dumps({"auc": auc, "brier": brier, "ece": ece, "fitSeconds": fit_seconds, "iterations": int(clf.n_iter_[0]), "features": int(Xtr.shape[1]), "testIndices": [int(i) for i in te]}))

@@ -77,7 +77,7 @@ function main() {
   for (let k = 0; k < 2000; k++) {
     const a = performance.now();
     const ex = explainRow(compiled, all.header, testRows[k % testRows.length]!);
-    reasonsInWords(ex.contributions, 'ru', 2, { features: {}, sources: {}, dayparts: {} });
+    reasonsInWords(ex.contributions, 'ru', 2);
     lat.push(performance.now() - a);
   }
   lat.sort((a, b) => a - b);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs, type Args, type OptionSpec } from './args';
 import { parseCsv } from '../scoring/csv';
 import { DataError } from '../scoring/errors';
-import { serialiseModel } from '../scoring/model';
+import { parseModel, serialiseModel, type ScoringModel } from '../scoring/model';
 import { trainTable, type TrainOptions } from '../scoring/pipeline';
 import type { Balance } from '../scoring/split';
 import { loadConfig, isSandboxMode } from '../config';
@@ -18,20 +18,46 @@ import { openConfiguredStore } from '../store';
 import { PortalClients, type AppCredentials } from '../bitrix/client';
 import { portalCrmSource } from '../bitrix/crm-source';
 import { createPortalScorer } from '../scoring/portal-scorer';
+import { pooledMembers } from '../scoring/pooled';
 import type { ModelMeta } from '../scoring/model';
 import type { Metrics } from '../scoring/metrics';
 
-/** The metrics both forms of `train` report, in their JSON and as text. */
-const metricFields = (m: Metrics) => ({ auc: m.auc, precision: m.precision, recall: m.recall, f1: m.f1, accuracy: m.accuracy, fpr: m.fpr, threshold: m.threshold, confusion: m.confusion });
+/** The metrics both forms of `train` report, in their JSON and as text: ranking, calibration and the chosen C. */
+const metricFields = (meta: ModelMeta) => {
+  const m = meta.metrics;
+  return {
+    auc: m.auc,
+    brier: meta.calibration?.brier ?? null,
+    ece: meta.calibration?.ece ?? null,
+    C: meta.C ?? null,
+    cvAuc: meta.search?.cvAuc ?? null,
+    precision: m.precision,
+    recall: m.recall,
+    f1: m.f1,
+    accuracy: m.accuracy,
+    fpr: m.fpr,
+    threshold: m.threshold,
+    confusion: m.confusion,
+  };
+};
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const metricLines = (m: Metrics) => [
-  `AUC ${m.auc.toFixed(4)}  precision ${pct(m.precision)}  recall ${pct(m.recall)}  F1 ${pct(m.f1)}  accuracy ${pct(m.accuracy)}  FPR ${pct(m.fpr)}  at threshold ${m.threshold}`,
-  `confusion: tp ${m.confusion.tp}  fp ${m.confusion.fp}  tn ${m.confusion.tn}  fn ${m.confusion.fn}`,
-];
+const metricLines = (meta: ModelMeta) => {
+  const m: Metrics = meta.metrics;
+  const c = meta.calibration;
+  return [
+    `AUC ${m.auc.toFixed(4)}${c ? `  Brier ${c.brier.toFixed(4)}  ECE ${c.ece.toFixed(4)}` : ''}  C ${meta.C ?? '?'}${meta.search ? ` (chosen by ${meta.search.folds}-fold CV on ${meta.search.rows} rows, CV AUC ${meta.search.cvAuc.toFixed(4)})` : ' (given)'}`,
+    `precision ${pct(m.precision)}  recall ${pct(m.recall)}  F1 ${pct(m.f1)}  accuracy ${pct(m.accuracy)}  FPR ${pct(m.fpr)}  at threshold ${m.threshold}`,
+    `confusion: tp ${m.confusion.tp}  fp ${m.confusion.fp}  tn ${m.confusion.tn}  fn ${m.confusion.fn}`,
+  ];
+};
 
 export const usage = `usage: b24-assistant train --csv FILE --target COLUMN [--positive VALUE] [--sep ';']
          [--drop COL,COL] [--split-column COL] [--model OUT] [--json]
          [--balance upsample|weights|none] [--numeric bins|standard] [--seed N] [--C X] [--threshold P]
+         [--prior MODEL.json]
+  --C X           fix the regularisation (default: chosen by 3-fold cross-validation on the training part)
+  --prior FILE    a model written by --model: use its bins and pull the weights toward its weights
+                  (a small portal's model near a pooled one)
        b24-assistant train --portal [MEMBER_ID|DOMAIN] [--entity lead|deal] [--json] [--quiet]
 `;
 
@@ -129,7 +155,7 @@ async function trainPortal(args: Args): Promise<number> {
       return 2;
     }
     const clients = new PortalClients({ installs: store.installs, locks: store.locks, app });
-    const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS });
+    const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, pooled: async () => pooledMembers(config.SCORING_POOLED, await store.installs.list()) });
     const bars = progressBars(args.has('quiet') ? { isTTY: false, write: () => true } : process.stderr);
     const t0 = performance.now();
     let exportSeconds = 0;
@@ -162,7 +188,6 @@ async function trainPortal(args: Args): Promise<number> {
     }
     const rec = (await store.models.latest(install.memberId, entity))!;
     const meta = rec.meta as unknown as ModelMeta;
-    const m = meta.metrics;
     const summary = {
       portal: install.domain,
       memberId: install.memberId,
@@ -171,13 +196,14 @@ async function trainPortal(args: Args): Promise<number> {
       version: rec.version,
       trainedAt: new Date(rec.trainedAt).toISOString(),
       nextTrainingAt: new Date(rec.nextTrainingAt).toISOString(),
-      ...metricFields(m),
+      ...metricFields(meta),
       counts: meta.counts,
       rows: meta.rows,
       features: meta.features,
       columns: meta.columns.map((c) => c.name),
       exportSeconds,
       fitSeconds: meta.trainSeconds,
+      searchSeconds: meta.searchSeconds ?? 0,
       totalSeconds: (performance.now() - t0) / 1000,
     };
     if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -186,8 +212,8 @@ async function trainPortal(args: Args): Promise<number> {
         [
           `${install.domain}: ${entity} model version ${rec.version}, next retraining ${summary.nextTrainingAt.slice(0, 10)}`,
           `closed ${plural}: train ${meta.counts.train.success} successes / ${meta.counts.train.failure} failures; test ${meta.counts.test.success} / ${meta.counts.test.failure}`,
-          ...metricLines(m),
-          `export ${exportSeconds.toFixed(1)} s, fit ${meta.trainSeconds.toFixed(2)} s, ${meta.features} features from ${meta.columns.length} columns`,
+          ...metricLines(meta),
+          `export ${exportSeconds.toFixed(1)} s, C search ${(meta.searchSeconds ?? 0).toFixed(2)} s, fit ${meta.trainSeconds.toFixed(2)} s, ${meta.features} features from ${meta.columns.length} columns`,
           '',
         ].join('\n'),
       );
@@ -200,7 +226,7 @@ async function trainPortal(args: Args): Promise<number> {
 
 export const options: OptionSpec = {
   flags: ['json', 'quiet'],
-  values: ['csv', 'target', 'positive', 'sep', 'drop', 'split-column', 'model', 'balance', 'numeric', 'seed', 'C', 'threshold', 'entity'],
+  values: ['csv', 'target', 'positive', 'sep', 'drop', 'split-column', 'model', 'balance', 'numeric', 'seed', 'C', 'threshold', 'entity', 'prior'],
   optionalValues: ['portal'],
 };
 
@@ -227,9 +253,26 @@ export async function run(argv: string[]): Promise<number> {
     if (!['upsample', 'weights', 'none'].includes(balance)) throw new DataError(`--balance must be upsample, weights or none, got "${balance}"`);
     const numeric = args.get('numeric') ?? 'bins';
     if (numeric !== 'bins' && numeric !== 'standard') throw new DataError(`--numeric must be bins or standard, got "${numeric}"`);
+    const priorFile = args.get('prior');
+    let prior: ScoringModel | undefined;
+    if (priorFile !== undefined) {
+      let priorText: string;
+      try {
+        priorText = fs.readFileSync(priorFile, 'utf8');
+      } catch (e) {
+        throw new DataError(`--prior: cannot read ${priorFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      }
+      try {
+        prior = parseModel(priorText);
+      } catch (e) {
+        throw new DataError(`--prior ${priorFile}: ${(e as Error).message}`);
+      }
+    }
     const opts: TrainOptions = {
+      prior,
       target,
-      positive: args.get('positive'),
+      // A prior's weights mean "toward success" for its positive value: keep that side.
+      positive: args.get('positive') ?? prior?.positive,
       drop: args.get('drop')?.split(',').map((s) => s.trim()).filter(Boolean),
       splitColumn: args.get('split-column'),
       balance: balance as Balance,
@@ -244,13 +287,15 @@ export async function run(argv: string[]): Promise<number> {
     if (opts.onProgress) process.stderr.write('\n');
     const out = args.get('model');
     if (out) fs.writeFileSync(out, serialiseModel(model));
-    const m = model.meta.metrics;
     const summary = {
-      ...metricFields(m),
+      ...metricFields(model.meta),
       rows: model.meta.rows,
       skippedRows: skipped,
       features: model.meta.features,
       trainSeconds: model.meta.trainSeconds,
+      searchSeconds: model.meta.searchSeconds ?? 0,
+      cvGrid: model.meta.search?.grid ?? null,
+      prior: priorFile ?? null,
       iterations: model.meta.iterations,
       converged: model.meta.converged,
       counts: model.meta.counts,
@@ -266,8 +311,8 @@ export async function run(argv: string[]): Promise<number> {
           `rows ${summary.rows}${skipped ? ` (${skipped} without a target skipped)` : ''}, features ${summary.features}, positive "${model.positive}"`,
           `columns: ${kinds}`,
           `train ${summary.counts.train.success} successes / ${summary.counts.train.failure} failures; test ${summary.counts.test.success} / ${summary.counts.test.failure}`,
-          ...metricLines(m),
-          `fit ${summary.trainSeconds.toFixed(3)} s, ${summary.iterations} Newton steps${summary.converged ? '' : ' (not converged)'}${out ? `; model written to ${out}` : ''}`,
+          ...metricLines(model.meta),
+          `C search ${summary.searchSeconds.toFixed(3)} s, fit ${summary.trainSeconds.toFixed(3)} s, ${summary.iterations} Newton steps${summary.converged ? '' : ' (not converged)'}${out ? `; model written to ${out}` : ''}`,
           '',
         ].join('\n'),
       );

@@ -21,11 +21,12 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   // Loaded here, not at the top, so `worker --help` answers without loading the queue and the store.
-  const [{ openConfiguredStore }, { PortalClients }, { portalCrmSource }, { createPortalScorer }, { createBullWorker }, { createLogger }] = await Promise.all([
+  const [{ openConfiguredStore }, { PortalClients }, { portalCrmSource }, { createPortalScorer }, { pooledMembers }, { createBullWorker }, { createLogger }] = await Promise.all([
     import('../store'),
     import('../bitrix/client'),
     import('../bitrix/crm-source'),
     import('../scoring/portal-scorer'),
+    import('../scoring/pooled'),
     import('../scoring/queue'),
     import('../runtime'),
   ]);
@@ -35,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     ? (JSON.parse(fs.readFileSync(path.join(config.DATA_DIR, 'sandbox-app.json'), 'utf8')) as { clientId: string; clientSecret: string })
     : { clientId: config.B24_CLIENT_ID!, clientSecret: config.B24_CLIENT_SECRET! };
   const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log });
-  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS });
+  const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, pooled: async () => pooledMembers(config.SCORING_POOLED, await store.installs.list()) });
   const worker = await createBullWorker(store.jobs, config.REDIS_URL, scorer.runner);
   process.stdout.write('worker: waiting for training jobs\n');
   await new Promise<void>((resolve) => {

@@ -161,8 +161,12 @@ export type LeadScoreAnswer =
       id: number;
       title: string;
       probability: number;
+      /** The probability as said (src/scoring): a rounded whole percent, "больше 99" past 99.5 %, "меньше 1" under 0.5 %. */
+      percent?: string;
       level: 'low' | 'medium' | 'high';
       reasons: string[];
+      /** A small portal's score: its model stands on the pooled prior and this many of its own closed records. */
+      preliminary?: { records: number };
       modelQuality: { auc: number; precision: number; recall: number };
     }
   | { kind: 'no-model'; entity: 'lead' | 'deal'; closed: number; required: number }

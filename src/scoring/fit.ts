@@ -11,8 +11,10 @@
  * no randomness: the same data give bit-identical weights.
  *
  * Objective (scikit-learn's, so coefficients compare directly):
- *   f(w, b) = ½‖w‖² + Σᵢ cᵢ · log(1 + exp(−yᵢ (w·xᵢ + b))),  cᵢ = C · sampleWeightᵢ
- * The intercept b is not penalised. Stopping rule: ‖∇f‖₂ ≤ eps · ‖∇f(0)‖₂.
+ *   f(w, b) = ½‖w − w₀‖² + Σᵢ cᵢ · log(1 + exp(−yᵢ (w·xᵢ + b))),  cᵢ = C · sampleWeightᵢ
+ * w₀ is 0 (plain L2) or a prior model's weights (`center`: a small portal's model pulled toward
+ * the pooled one). The intercept b is not penalised. Stopping rule: ‖∇f‖₂ ≤ eps · ‖∇f(start)‖₂,
+ * the start being w₀ with b = 0.
  */
 import type { Csr } from './sparse';
 
@@ -25,6 +27,8 @@ export interface FitOptions {
   maxIter?: number;
   /** Per-row weights (class weights, upsampling counts). Default all 1. */
   sampleWeight?: Float64Array;
+  /** Weights the penalty pulls toward (length = columns); default all 0. The fit starts there. */
+  center?: Float64Array;
   /** Called after each Newton step with the iteration and the relative gradient norm. */
   onIteration?: (iter: number, relGrad: number) => void;
 }
@@ -91,6 +95,8 @@ export function fitLogistic(x: Csr, y: Uint8Array, opts: FitOptions = {}): FitRe
   if (!(C > 0)) throw new RangeError(`C must be positive, got ${C}`);
   if (y.length !== x.rows) throw new RangeError(`labels: ${y.length}, rows: ${x.rows}`);
   const n = x.cols;
+  const center = opts.center;
+  if (center && center.length !== n) throw new RangeError(`center: ${center.length} weights, columns: ${n}`);
   const l = x.rows;
   const cw = new Float64Array(l);
   const ys = new Float64Array(l);
@@ -106,7 +112,8 @@ export function fitLogistic(x: Csr, y: Uint8Array, opts: FitOptions = {}): FitRe
   const objective = (w: Float64Array): number => {
     matVec(x, w, w[n]!, z);
     let f = 0;
-    for (let j = 0; j < n; j++) f += 0.5 * w[j]! * w[j]!;
+    if (center) for (let j = 0; j < n; j++) f += 0.5 * (w[j]! - center[j]!) * (w[j]! - center[j]!);
+    else for (let j = 0; j < n; j++) f += 0.5 * w[j]! * w[j]!;
     for (let i = 0; i < l; i++) f += cw[i]! * logLoss(ys[i]! * z[i]!);
     return f;
   };
@@ -117,7 +124,8 @@ export function fitLogistic(x: Csr, y: Uint8Array, opts: FitOptions = {}): FitRe
       D[i] = cw[i]! * s * (1 - s);
       tmp[i] = cw[i]! * (s - 1) * ys[i]!;
     }
-    for (let j = 0; j < n; j++) g[j] = w[j]!;
+    if (center) for (let j = 0; j < n; j++) g[j] = w[j]! - center[j]!;
+    else for (let j = 0; j < n; j++) g[j] = w[j]!;
     g[n] = 0;
     g[n] = matTVecAdd(x, tmp, g);
   };
@@ -147,6 +155,7 @@ export function fitLogistic(x: Csr, y: Uint8Array, opts: FitOptions = {}): FitRe
   };
 
   const w = new Float64Array(n + 1);
+  if (center) w.set(center);
   const g = new Float64Array(n + 1);
   const s = new Float64Array(n + 1);
   const r = new Float64Array(n + 1);

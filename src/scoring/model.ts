@@ -6,7 +6,7 @@
  */
 import { DataError } from './errors';
 import { bindEncoder, type Preprocessor, type Table, encodeRows, type ColumnInfo } from './dataset';
-import type { Metrics, CurvePoint } from './metrics';
+import type { Metrics, CurvePoint, Calibration } from './metrics';
 import { predictProba } from './fit';
 
 export const MODEL_FORMAT = 'b24-assistant/scoring-model';
@@ -22,9 +22,19 @@ export interface ModelMeta {
   features: number;
   counts: { train: ClassCounts; test: ClassCounts };
   metrics: Metrics;
+  /** Brier score, expected calibration error and the reliability bins, on the test part. Absent in models from older builds. */
+  calibration?: Calibration;
   curves: CurvePoint[];
-  /** Seconds spent in the solver alone. */
+  /** Seconds spent in the final fit alone. */
   trainSeconds: number;
+  /** Seconds the cross-validated choice of C took (0 when C was given). */
+  searchSeconds?: number;
+  /** The cross-validation that chose C; null when C was given. */
+  search?: { C: number; cvAuc: number; folds: number; rows: number; grid: { C: number; auc: number }[] } | null;
+  /** The C of the final fit. */
+  C?: number;
+  /** Set when the model was pulled toward a prior (a small portal): the prior's training rows. */
+  prior?: { rows: number; features: number; portals?: number };
   iterations: number;
   converged: boolean;
   columns: ColumnInfo[];

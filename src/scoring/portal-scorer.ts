@@ -12,10 +12,12 @@ import type { Lang, LeadRef } from '../nlu/types';
 import type { ModelStore } from '../store/types';
 import { FEATURE_KINDS, TARGET, countAt, crmTable, groupActivities, recordRow, referenceTime, semanticOf, type CrmEntity, type CrmRow } from './crm-features';
 import { compile, parseModel, type CompiledModel } from './model';
-import { trainTable } from './pipeline';
+import { trainTableAsync } from './pipeline';
 import { isMissing } from './dataset';
-import { explainRow, reasonsInWords } from './explain';
+import { explainRow, percentInWords, reasonsInWords, type UserNames } from './explain';
 import type { TrainRunner } from './queue';
+import { poolModels, type PriorModel } from './pooled';
+import type { ModelMeta } from './model';
 
 /** Rows exported so far and the total the portal reported (undefined when it did not say). */
 export type ExportProgress = (done: number, total: number | undefined) => void;
@@ -48,7 +50,20 @@ export interface PortalScorerDeps {
    * in the background and a question should not wait for an export.
    */
   retrainStaleOnDemand?: boolean;
+  /**
+   * The member ids of the portals that opted in to the pooled prior (SCORING_POOLED; see
+   * pooled.ts). Below `minClosed` such a portal gets a model of its own records pulled toward the
+   * pooled one, said as preliminary; without this, or for a portal not in the list, it is refused.
+   */
+  pooled?: () => Promise<string[]>;
+  /** The portal's users by id, so a reason names the responsible person instead of a number. */
+  userNames?: (memberId: string) => Promise<UserNames>;
 }
+
+/** Fewest closed records (and of each outcome) a preliminary model is fitted on: below, even a prior-pulled fit is noise. */
+export const PRELIMINARY_MIN = { closed: 20, each: 4 };
+/** A preliminary model is retrained at least this often (days): the portal's own records keep coming. */
+const PRELIMINARY_RETRAIN_DAYS = 7;
 
 export type Progress = (fraction: number, message: string) => Promise<void> | void;
 
@@ -66,6 +81,20 @@ export interface DataCounts {
 }
 
 export type NoModel = Extract<LeadScoreAnswer, { kind: 'no-model' }> & { success: number; failure: number };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a score joins a record's history: when there is none yet, when the model version changed,
+ * when the score moved by at least the rounding step people see (a whole percent), or at most once
+ * a day otherwise — so opening a card again adds nothing.
+ */
+export function historyPointDue(last: { at: number; probability: number; modelVersion: number } | undefined, now: number, probability: number, version: number): boolean {
+  if (!last) return true;
+  if (last.modelVersion !== version) return true;
+  if (Math.round(last.probability * 100) !== Math.round(probability * 100)) return true;
+  return now - last.at >= DAY_MS;
+}
 
 const level = (p: number): 'low' | 'medium' | 'high' => (p < 0.35 ? 'low' : p < 0.65 ? 'medium' : 'high');
 const ENTITIES: CrmEntity[] = ['lead', 'deal'];
@@ -108,7 +137,12 @@ export function createPortalScorer(deps: PortalScorerDeps) {
     const records = await src.records(memberId, (done, total) => listen.export?.(plural, done, total));
     const counts = countClosed(entity, records);
     counted.set(key(memberId, entity), { at: clock(), counts });
-    if (counts.closed < deps.minClosed) return refusal(entity, counts);
+    let prior: PriorModel | null = null;
+    if (counts.closed < deps.minClosed) {
+      if (counts.closed < PRELIMINARY_MIN.closed || counts.success < PRELIMINARY_MIN.each || counts.failure < PRELIMINARY_MIN.each) return refusal(entity, counts);
+      prior = await pooledPrior(memberId, entity);
+      if (!prior) return refusal(entity, counts);
+    }
     await progress(0.3, 'export: activities');
     const activities = await src.activities(memberId, (done, total) => listen.export?.('activities', done, total));
     await progress(0.6, 'features');
@@ -121,17 +155,53 @@ export function createPortalScorer(deps: PortalScorerDeps) {
     const closedRows = table.rows.filter((r) => !isMissing(r[t]));
     const empty = table.header.filter((h, i) => h !== TARGET && new Set(closedRows.map((r) => r[i]).filter((v) => !isMissing(v))).size <= 1);
     await progress(0.65, 'training');
-    const { model } = trainTable(table, {
+    const { model } = await trainTableAsync(table, {
       target: TARGET,
       positive: 'success',
       drop: [...new Set(['ID', ...empty])],
       kinds: FEATURE_KINDS[entity],
       clock: () => performance.now() / 1000,
       onProgress: listen.stage,
+      ...(prior ? { prior } : {}),
     });
     await progress(0.9, 'saving');
-    await deps.models.save({ memberId, entity, trainedAt: now, nextTrainingAt: now + deps.retrainDays * 86_400_000, meta: model.meta as unknown as Record<string, unknown>, payload: model });
+    const days = prior ? Math.min(deps.retrainDays, PRELIMINARY_RETRAIN_DAYS) : deps.retrainDays;
+    await deps.models.save({ memberId, entity, trainedAt: now, nextTrainingAt: now + days * 86_400_000, meta: model.meta as unknown as Record<string, unknown>, payload: model });
     return null;
+  }
+
+  /**
+   * The pooled prior for a portal that opted in: made from the latest models of the other opted-in
+   * portals that stand on their own records (a preliminary model is not pooled again). Null when
+   * the portal did not opt in or no other portal has such a model.
+   */
+  async function pooledPrior(memberId: string, entity: CrmEntity): Promise<PriorModel | null> {
+    if (!deps.pooled) return null;
+    const members = await deps.pooled();
+    if (!members.includes(memberId)) return null;
+    const models = [];
+    for (const m of members) {
+      if (m === memberId) continue;
+      const rec = await deps.models.latest(m, entity);
+      if (!rec || (rec.meta as Partial<ModelMeta>).prior) continue;
+      try {
+        const model = parseModel(rec.payload);
+        const c = model.meta.counts.train;
+        models.push({ model, rows: c.success + c.failure });
+      } catch {
+        // A model from an older build: left out of the pool.
+      }
+    }
+    return models.length ? poolModels(models) : null;
+  }
+
+  /** User names for reasons; none (ids said as "сотрудник №14") when the directory cannot be read. */
+  async function namesOf(memberId: string): Promise<UserNames | undefined> {
+    try {
+      return await deps.userNames?.(memberId);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Train once per portal and entity at a time; concurrent callers share the run. */
@@ -216,17 +286,22 @@ export function createPortalScorer(deps: PortalScorerDeps) {
       const row = recordRow(entity, record, countAt(acts, referenceTime(entity, record, now)));
       const header = crmTable(entity, [], [], now).header;
       const ex = explainRow(model, header, row);
-      await deps.models.addScore(account.memberId, entity, id, now, ex.probability, version);
+      // History keeps points that mean something: a changed score, a new model, or a day gone by.
+      const history = await deps.models.scores(account.memberId, entity, id);
+      if (historyPointDue(history[history.length - 1], now, ex.probability, version)) await deps.models.addScore(account.memberId, entity, id, now, ex.probability, version);
       const m = model.model.meta.metrics;
+      const prior = model.model.meta.prior;
       return {
         kind: 'score',
         entity,
         id,
         title: String(record.TITLE ?? `#${id}`),
         probability: ex.probability,
+        percent: percentInWords(ex.probability, lang),
         level: level(ex.probability),
-        reasons: reasonsInWords(ex.contributions, lang),
+        reasons: reasonsInWords(ex.contributions, lang, 2, undefined, await namesOf(account.memberId)),
         modelQuality: { auc: m.auc, precision: m.precision, recall: m.recall },
+        ...(prior ? { preliminary: { records: model.model.meta.rows } } : {}),
       };
     },
   };

@@ -44,3 +44,18 @@ export function hashedTerms(text: string, buckets: number): number[] {
   }
   return [...out].sort((a, b) => a - b);
 }
+
+/** Each distinct word and word pair of `text` with its bucket and the form it first had in the text (for saying it). */
+export function surfaceTerms(text: string, buckets: number): { bucket: number; surface: string }[] {
+  const words = text.toLowerCase().match(WORD) ?? [];
+  const stems = words.map((w) => stemWord(w.replace(/ё/g, 'е')));
+  const out = new Map<string, { bucket: number; surface: string }>();
+  for (let i = 0; i < stems.length; i++) {
+    if (!out.has(stems[i]!)) out.set(stems[i]!, { bucket: fnv1a(stems[i]!) % buckets, surface: words[i]! });
+    if (i + 1 < stems.length) {
+      const pair = `${stems[i]} ${stems[i + 1]}`;
+      if (!out.has(pair)) out.set(pair, { bucket: fnv1a(pair) % buckets, surface: `${words[i]} ${words[i + 1]}` });
+    }
+  }
+  return [...out.values()];
+}

@@ -79,7 +79,7 @@ export interface WebDeps {
   /** Issue a one-time linking code for this user (src/dialog's `issueLinkCode`). */
   issueLinkCode(account: Account, now: number): Promise<IssuedCode>;
   /** Score one lead or deal now (PortalActions.scoreLead); also records it in the score history. */
-  scoreRecord(account: Account, entity: Entity, id: number): Promise<LeadScoreAnswer>;
+  scoreRecord(account: Account, entity: Entity, id: number, lang?: Lang): Promise<LeadScoreAnswer>;
   /** Closed-record counts of a portal, shown while it has no model. */
   dataCounts(memberId: string, entity: Entity): Promise<DataCounts>;
   trainer: Trainer;

@@ -77,7 +77,7 @@ export function page(o: ShellOptions): string {
   const nav = o.nav
     ? `<nav aria-label="${esc(t('common.app'))}"><a href="/app/voice${tq}"${q('voice')}>${esc(t('common.nav_voice'))}</a><a href="/app/scoring${tq}"${q('scoring')}>${esc(t('common.nav_scoring'))}</a></nav>`
     : '';
-  const langLink = o.otherLangHref ? `<a class="lang" href="${esc(o.otherLangHref)}" hreflang="${o.lang === 'ru' ? 'en' : 'ru'}">${esc(t('common.lang_switch'))}</a>` : '';
+  const langLink = o.otherLangHref ? `<a class="lang" href="${esc(o.otherLangHref)}" hreflang="${o.lang === 'ru' ? 'en' : 'ru'}" lang="${o.lang === 'ru' ? 'en' : 'ru'}" translate="no">${esc(t('common.lang_switch'))}</a>` : '';
   const demo = o.demo ? `<p class="note" role="note">${esc(t('common.sandbox_note'))}</p>` : '';
   const scripts = (o.scripts ?? []).map((s) => `<script src="${esc(s)}" defer></script>`).join('');
   return `<!doctype html><html lang="${o.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>${esc(o.title)} — ${esc(t('common.app'))}</title><style>${CSS}</style>${scripts}</head><body><header><span class="app">${esc(t('common.app'))}</span>${nav}${langLink}</header><main id="main">${demo}${o.body}</main></body></html>`;

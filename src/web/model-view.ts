@@ -33,6 +33,8 @@ export interface FeatureWeight {
   value: string;
   kind: ColumnSpec['kind'];
   weight: number;
+  /** Numeric bins: the range of values (ends undefined when open), for saying it in words. */
+  range?: { lo?: number; hi?: number };
 }
 
 export interface ModelView {
@@ -48,6 +50,11 @@ export interface ModelView {
   negatives: number;
   curve: CurvePt[];
   features: FeatureWeight[];
+  /** Brier score, ECE and the reliability bins on the test part; absent for models from older builds. */
+  calibration?: { brier: number; ece: number; bins: { lo: number; hi: number; count: number; predicted: number; observed: number }[] };
+  /** The C of the fit and, when cross-validation chose it, the CV AUC. */
+  C?: number;
+  cvAuc?: number;
 }
 
 const num = (v: unknown, d = NaN): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -108,6 +115,25 @@ export function numericLabel(edges: number[], bin: number, integer = false): str
   return `${r(edges[bin - 1]!)}–${r(edges[bin]!)}`;
 }
 
+/**
+ * The values of bin `bin` as numbers: whole ends for a whole-number column ([0.5, 3.5) is 1 to 3; a
+ * first bin of counts that holds only 0 is 0 to 0), the edges otherwise; an open end is undefined.
+ */
+export function numericRange(edges: number[], bin: number, integer = false): { lo?: number; hi?: number } {
+  if (edges.length === 0) return {};
+  if (integer) {
+    const first = (e: number) => Math.ceil(e);
+    if (bin === 0) return first(edges[0]!) - 1 === 0 ? { lo: 0, hi: 0 } : { hi: first(edges[0]!) };
+    if (bin >= edges.length) return { lo: first(edges[edges.length - 1]!) };
+    const lo = first(edges[bin - 1]!);
+    const hi = first(edges[bin]!) - 1;
+    if (lo <= hi) return { lo, hi };
+  }
+  if (bin === 0) return { hi: edges[0]! };
+  if (bin >= edges.length) return { lo: edges[edges.length - 1]! };
+  return { lo: edges[bin - 1]!, hi: edges[bin]! };
+}
+
 /** Names for every non-text feature of the model, with its weight. Hashed text buckets have no readable name. */
 export function namedFeatures(model: Pick<ScoringModel, 'preprocessor' | 'weights'>): FeatureWeight[] {
   const out: FeatureWeight[] = [];
@@ -115,7 +141,7 @@ export function namedFeatures(model: Pick<ScoringModel, 'preprocessor' | 'weight
   for (const s of model.preprocessor.columns) {
     switch (s.kind) {
       case 'numeric':
-        for (let b = 0; b <= s.edges.length; b++) out.push({ column: s.column, value: numericLabel(s.edges, b, s.integer === true), kind: s.kind, weight: w[s.offset + b] ?? 0 });
+        for (let b = 0; b <= s.edges.length; b++) out.push({ column: s.column, value: numericLabel(s.edges, b, s.integer === true), kind: s.kind, weight: w[s.offset + b] ?? 0, range: numericRange(s.edges, b, s.integer === true) });
         out.push({ column: s.column, value: '\u0000missing', kind: s.kind, weight: w[s.offset + s.edges.length + 1] ?? 0 });
         break;
       case 'standard':
@@ -138,6 +164,13 @@ export function namedFeatures(model: Pick<ScoringModel, 'preprocessor' | 'weight
 
 export function topFeatures(features: FeatureWeight[], n = 10): FeatureWeight[] {
   return [...features].filter((f) => f.weight !== 0).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.column.localeCompare(b.column)).slice(0, n);
+}
+
+function readCalibration(v: unknown): ModelView['calibration'] {
+  const c = obj(v);
+  if (!Number.isFinite(num(c.brier)) || !Array.isArray(c.bins)) return undefined;
+  const bins = c.bins.map((b) => obj(b)).map((b) => ({ lo: num(b.lo, 0), hi: num(b.hi, 0), count: num(b.count, 0), predicted: num(b.predicted, 0), observed: num(b.observed, 0) }));
+  return { brier: num(c.brier), ece: num(c.ece), bins };
 }
 
 function readModel(payload: unknown): ScoringModel | null {
@@ -170,5 +203,8 @@ export function modelView(rec: Omit<ModelRecord, 'payload'> & { payload?: unknow
     negatives,
     curve: readCurve(meta.curves),
     features: model ? topFeatures(namedFeatures(model), topN) : [],
+    calibration: readCalibration(meta.calibration),
+    ...(Number.isFinite(num(meta.C)) ? { C: num(meta.C) } : {}),
+    ...(Number.isFinite(num(obj(meta.search).cvAuc)) ? { cvAuc: num(obj(meta.search).cvAuc) } : {}),
   };
 }

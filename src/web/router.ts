@@ -257,7 +257,8 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const rawId = options.ID ?? req.params.id;
     const id = Number(rawId);
     if (!Number.isSafeInteger(id) || id <= 0) throw new HttpProblem(400, 'common.bad_request', { reason: 'the record id must be a positive integer' });
-    const answer = await deps.scoreRecord(account(viewer), entity, id);
+    // Reasons in the page's language (issue 17: English pages say English reasons).
+    const answer = await deps.scoreRecord(account(viewer), entity, id, viewer.lang);
     const [history, versions] = await Promise.all([deps.store.models.scores(viewer.memberId, entity, id), deps.store.models.list(viewer.memberId, entity)]);
     const latest = versions[0];
     const model: CardModelInfo | null = latest ? { version: latest.version, trainedAt: latest.trainedAt, nextTrainingAt: latest.nextTrainingAt, accuracy: modelView(latest).accuracy } : null;

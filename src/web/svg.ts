@@ -33,7 +33,7 @@ function frame(o: ChartOptions, w: number, h: number, inner: string): string {
 }
 
 /** A curve in [0,1]², with grid, ticks, an optional diagonal and a movable marker (`<id>-marker`). */
-export function unitCurve(points: XY[], o: ChartOptions & { diagonal?: boolean; marker?: XY }): string {
+export function unitCurve(points: XY[], o: ChartOptions & { diagonal?: boolean; marker?: XY; /** More marks drawn over the curve, in the plot's coordinates. */ extra?: (X: (x: number) => number, Y: (y: number) => number) => string }): string {
   const w = o.width ?? 340;
   const h = o.height ?? 300;
   const pw = w - M.left - M.right;
@@ -53,7 +53,26 @@ export function unitCurve(points: XY[], o: ChartOptions & { diagonal?: boolean; 
   if (o.marker) {
     g += `<circle id="${esc(o.id)}-marker" data-x0="${M.left}" data-y0="${M.top}" data-w="${pw}" data-h="${ph}" cx="${fmt(X(o.marker.x))}" cy="${fmt(Y(o.marker.y))}" r="6" fill="#f0a500" stroke="#1f2933" stroke-width="1.5"/>`;
   }
+  if (o.extra) g += o.extra(X, Y);
   return frame(o, w, h, g);
+}
+
+/**
+ * A reliability diagram: per bin of stated probability, the share that succeeded, drawn as a point
+ * (its area by how many records the bin holds) joined in order, beside the diagonal of a perfectly
+ * calibrated model.
+ */
+export function reliability(bins: { predicted: number; observed: number; count: number }[], o: ChartOptions): string {
+  const filled = bins.filter((b) => b.count > 0);
+  const max = Math.max(1, ...filled.map((b) => b.count));
+  const dots = (X: (x: number) => number, Y: (y: number) => number) =>
+    filled
+      .map((b) => `<circle cx="${fmt(X(b.predicted))}" cy="${fmt(Y(b.observed))}" r="${fmt(2.5 + 5 * Math.sqrt(b.count / max))}" fill="var(--accent)" fill-opacity="0.75"><title>${Math.round(b.predicted * 100)}% → ${Math.round(b.observed * 100)}% (${b.count})</title></circle>`)
+      .join('');
+  return unitCurve(
+    filled.map((b) => ({ x: b.predicted, y: b.observed })),
+    { ...o, diagonal: true, extra: dots },
+  );
 }
 
 /** Probability (0–1) over time, with dated ticks formatted by `label`. */
@@ -75,7 +94,9 @@ export function timeSeries(points: { at: number; y: number }[], o: ChartOptions 
   if (pts.length) {
     const ticks = pts.length === 1 ? [pts[0]!] : [pts[0]!, pts[pts.length - 1]!];
     for (const [i, p] of ticks.entries()) {
-      g += `<text x="${fmt(X(p.at))}" y="${M.top + ph + 15}" text-anchor="${ticks.length === 1 ? 'middle' : i === 0 ? 'start' : 'end'}" font-size="11">${esc(o.label(p.at))}</text>`;
+      // One point sits in the middle (as its circle does), so its label is centred there, not cut at the edge.
+      const x = ticks.length === 1 ? M.left + pw / 2 : X(p.at);
+      g += `<text x="${fmt(x)}" y="${M.top + ph + 15}" text-anchor="${ticks.length === 1 ? 'middle' : i === 0 ? 'start' : 'end'}" font-size="11">${esc(o.label(p.at))}</text>`;
     }
     const xs = pts.length === 1 ? [M.left + pw / 2] : pts.map((p) => X(p.at));
     g += `<path class="curve" d="${pts.map((p, i) => `${i ? 'L' : 'M'}${fmt(xs[i]!)} ${fmt(Y(p.y))}`).join('')}"/>`;

@@ -44,4 +44,34 @@ describe('score command', () => {
     expect(bad.code).toBe(2);
     expect(bad.out).toMatch(/lacks columns the model was trained on: calls, source/);
   });
+
+  it('train --json reports brier, ece, the chosen C with its CV AUC and searchSeconds; --C skips the search; --prior pulls toward a model', async () => {
+    const r = seededRng(10);
+    const rows = ['calls,source,won,part'];
+    for (let i = 1; i <= 600; i++) {
+      const calls = Math.floor(r() * 6);
+      const source = r() < 0.5 ? 'web' : 'call';
+      rows.push(`${calls},${source},${r() < 0.05 + calls * 0.08 ? 'yes' : 'no'},${i % 4 === 0 ? 'test' : 'train'}`);
+    }
+    const csv = path.join(dir, 'split.csv');
+    fs.writeFileSync(csv, rows.join('\n'));
+    const a = await capture(() => train(['--csv', csv, '--target', 'won', '--split-column', 'part', '--json']));
+    expect(a.code).toBe(0);
+    const j = JSON.parse(a.out);
+    expect(j.brier).toBeGreaterThan(0);
+    expect(j.ece).toBeGreaterThanOrEqual(0);
+    expect(j.ece).toBeLessThan(0.1);
+    expect([0.01, 0.03, 0.1, 0.3, 1, 3]).toContain(j.C);
+    expect(j.cvAuc).toBeGreaterThan(0.5);
+    expect(j.searchSeconds).toBeGreaterThan(0);
+    expect(j.trainSeconds).toBeGreaterThan(0);
+    const fixed = JSON.parse((await capture(() => train(['--csv', csv, '--target', 'won', '--split-column', 'part', '--C', '0.5', '--json', '--model', path.join(dir, 'prior.json')]))).out);
+    expect([fixed.C, fixed.cvAuc, fixed.searchSeconds]).toEqual([0.5, null, 0]);
+    const pulled = await capture(() => train(['--csv', csv, '--target', 'won', '--split-column', 'part', '--prior', path.join(dir, 'prior.json'), '--json']));
+    expect(pulled.code).toBe(0);
+    expect(JSON.parse(pulled.out).prior).toBe(path.join(dir, 'prior.json'));
+    const bad = await capture(() => train(['--csv', csv, '--target', 'won', '--prior', path.join(dir, 'split.csv')]));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/--prior .*split\.csv: the model file is not JSON/);
+  });
 });

@@ -68,7 +68,8 @@ describe('train --portal', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/: lead model version 2, next retraining \d{4}-\d\d-\d\d\n/);
-    expect(r.out).toMatch(/AUC 0\.\d{4} {2}precision/);
+    expect(r.out).toMatch(/AUC 0\.\d{4}  Brier 0\.\d{4}  ECE 0\.\d{4}  C [\d.]+ \(chosen by 3-fold CV/);
+    expect(r.out).toMatch(/precision \d+\.\d%  recall/);
   });
 });
 

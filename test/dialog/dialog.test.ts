@@ -155,7 +155,7 @@ describe('conversation', () => {
   it('answers a lead score with probability, reasons and model quality', async () => {
     const { say } = setup();
     const r = await say('Какой скоринг у лида 123?');
-    expect(r.text).toBe('Лид «Заказ сайта»: вероятность успеха 56%, средняя. Сильнее всего повлияли: 3 исходящих звонка дольше 5 минут и источник: Сайт. Точность модели 87%.');
+    expect(r.text).toBe('Лид «Заказ сайта»: вероятность успеха 56%, средняя. Сильнее всего повлияли: 3 исходящих звонка дольше 5 минут и источник: Сайт. Качество модели (AUC) 87%.');
     const ctx = await say('какой скоринг у этого лида', { crm: { entity: 'lead', id: 9 } });
     expect(ctx.text).toMatch(/вероятность успеха 56%/);
   });

@@ -1,5 +1,5 @@
 /** Scoring a portal's leads and deals for the dialogue, on a generated CRM where long outgoing calls help. */
-import { createPortalScorer, type CrmSource } from '../../src/scoring/portal-scorer';
+import { createPortalScorer, historyPointDue, type CrmSource } from '../../src/scoring/portal-scorer';
 import { createMemoryStore } from '../../src/store/memory';
 import { seededRng } from '../../src/util/prng';
 
@@ -72,12 +72,12 @@ describe('createPortalScorer', () => {
     const top = await scorer.scoreLead(account, { id: best.id });
     // Every generated call is long and recent, so "outgoing calls", "over 5 minutes", "calls in the
     // last month" and "activities in the last month" all count the same calls here.
-    expect(top.kind === 'score' && top.reasons.join(' ')).toMatch(/(исходящих звонков( дольше 5 минут)?|звонков за последний месяц|дел за последний месяц): [1-4]/);
+    expect(top.kind === 'score' && top.reasons.join(' ')).toMatch(/[1-4] (исходящ\S+ звон\S+|звон\S+ за последн\S+ (неделю|месяц)|дел\S* за последн\S+ (неделю|месяц))/);
     expect(top.kind === 'score' && top.modelQuality.auc).toBeGreaterThan(0.6);
     expect((await store.models.list('m1', 'lead')).length).toBe(1); // trained once
-    expect((await store.models.scores('m1', 'lead', best.id)).length).toBe(2); // history kept
+    expect((await store.models.scores('m1', 'lead', best.id)).length).toBe(1); // the same score again adds no history point
     const en = await scorer.scoreLead(account, { id: best.id }, 'en');
-    expect(en.kind === 'score' && en.reasons.join(' ')).toMatch(/(outgoing calls( over 5 minutes)?|calls in the last month|activities in the last month): [1-4]/);
+    expect(en.kind === 'score' && en.reasons.join(' ')).toMatch(/[1-4] (outgoing calls?( over 5 minutes)?|calls? in the last (week|month)|activit(y|ies) in the last (week|month))/);
   });
 
   it('trains a deal model of its own (won/lost by stage semantic) and answers a deal with reasons', async () => {
@@ -97,7 +97,7 @@ describe('createPortalScorer', () => {
     expect(meta.metrics.auc).toBeGreaterThan(0.6);
     // The hashed e-mail words carry weight: the best open deal's reasons name calls or the e-mails' words.
     const best = answers.reduce((a, b) => (a.kind === 'score' && b.kind === 'score' && b.probability > a.probability ? b : a));
-    expect(best.kind === 'score' && best.reasons.join(' ')).toMatch(/исходящих звонков|слова в письмах/);
+    expect(best.kind === 'score' && best.reasons.join(' ')).toMatch(/исходящ\S+ звон|в письмах и чатах есть слов/);
     expect((await store.models.scores('m1', 'deal', (best as { id: number }).id)).length).toBe(1);
     const runner = await scorer.runner({ memberId: 'm1', entity: 'deal' }, async () => undefined);
     expect(runner).toBe('model version 2 trained');
@@ -160,5 +160,17 @@ describe('createPortalScorer', () => {
       expect(calls.leads).toBe(inline ? 2 : 1);
       expect((await store.models.latest('m1', 'lead'))?.version).toBe(inline ? 2 : 1);
     }
+  });
+});
+
+describe('historyPointDue', () => {
+  const last = { at: NOW, probability: 0.421, modelVersion: 3 };
+  it('adds a point when the rounded score or the model changes, or a day passed; not on a repeat', () => {
+    expect(historyPointDue(undefined, NOW, 0.4, 3)).toBe(true);
+    expect(historyPointDue(last, NOW + 700, 0.4211, 3)).toBe(false);
+    expect(historyPointDue(last, NOW + 700, 0.434, 3)).toBe(true);
+    expect(historyPointDue(last, NOW + 700, 0.421, 4)).toBe(true);
+    expect(historyPointDue(last, NOW + DAY - 1, 0.421, 3)).toBe(false);
+    expect(historyPointDue(last, NOW + DAY, 0.421, 3)).toBe(true);
   });
 });

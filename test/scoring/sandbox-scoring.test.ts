@@ -14,7 +14,7 @@ describe('lead scores through the dialogue and the sandbox portal', () => {
 
   it('trains a model on first demand and answers with probability, reasons and quality', async () => {
     const r = await say('Какой скоринг у лида 17?');
-    expect(r.text).toMatch(/^Лид «.+»: вероятность успеха \d+%, (низкая|средняя|высокая)\. Сильнее всего повлияли: .+\. Точность модели \d+%\.$/);
+    expect(r.text).toMatch(/^Лид «.+»: вероятность успеха (больше |меньше )?\d+%, (низкая|средняя|высокая)\. Сильнее всего повлияли: .+\. Качество модели \(AUC\) \d+%\.$/);
     const model = await rt.store.models.latest(rt.sandboxMemberId!, 'lead');
     expect(model?.version).toBe(1);
     expect((await say('оцени лид номер девяносто девять тысяч')).text).toBe('Не нашёл такой записи в CRM.');
@@ -46,7 +46,7 @@ describe('deal scores through the dialogue and the sandbox portal', () => {
     expect(open.length).toBeGreaterThan(0);
     const id = Number(open[0]!.ID);
     const r = await say(`Какой скоринг у сделки ${id}?`);
-    expect(r.text).toMatch(/^Сделка «.+»: вероятность успеха \d+%, (низкая|средняя|высокая)\.( Сильнее всего повлияли: .+\.)? Точность модели \d+%\.$/);
+    expect(r.text).toMatch(/^Сделка «.+»: вероятность успеха (больше |меньше )?\d+%, (низкая|средняя|высокая)\.( Сильнее всего повлияли: .+\.)? Качество модели \(AUC\) \d+%\.$/);
     const model = await rt.store.models.latest(rt.sandboxMemberId!, 'deal');
     expect(model?.version).toBe(1);
     expect(await rt.store.models.latest(rt.sandboxMemberId!, 'lead')).toBeNull(); // a deal question trains deals only

@@ -61,7 +61,9 @@ describe('the portal pages mounted by the runtime', () => {
     expect(forged.status).toBe(401);
     // The install page (re)does the portal set-up and says what it bound.
     const install = await request(rt.url).get('/app/install?user=1');
-    expect(install.text).toContain('CRM_LEAD_DETAIL_TAB');
+    // The install page says what it installs in words, not placement codes (issue 17).
+    expect(install.text).toContain('вкладка «AI-прогноз» в карточке лида');
+    expect(install.text).not.toContain('CRM_LEAD_DETAIL_TAB');
     expect(await placements(rt)).toHaveLength(2);
 
     await rt.close();

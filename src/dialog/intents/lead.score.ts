@@ -33,7 +33,7 @@ export const leadScore: IntentModule<'lead.score'> = {
     const number = (n: number) => n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US');
     switch (a.kind) {
       case 'score': {
-        const percent = Math.round(a.probability * 100);
+        const percent = a.percent ?? Math.round(a.probability * 100);
         const reasons = a.reasons.length ? c.say('lead.score', 'reasons', { list: a.reasons.join(c.say('common', 'and')) }) : '';
         const text = c.say('lead.score', 'score', {
           entity: entity(a.entity),
@@ -43,7 +43,9 @@ export const leadScore: IntentModule<'lead.score'> = {
           reasons,
           quality: Math.round(a.modelQuality.auc * 100),
         });
-        return { text, card: { title: c.say('lead.score', 'card_title', { entity: entity(a.entity), title: a.title }), lines: [`${percent}%`, ...a.reasons] } };
+        // A small portal's score stands on the pooled model and few records of its own: said so.
+        const preliminary = a.preliminary ? c.say('lead.score', 'preliminary', { records: number(a.preliminary.records) }) : '';
+        return { text: text + preliminary, card: { title: c.say('lead.score', 'card_title', { entity: entity(a.entity), title: a.title }), lines: [`${percent}%`, ...a.reasons] } };
       }
       case 'no-model':
         return { text: c.say('lead.score', 'no_model', { closed: number(a.closed), required: number(a.required), plural: c.say('lead.score', `entity_plural.${a.entity}`) }) };

@@ -21,7 +21,7 @@ export interface CardData {
   counts?: DataCounts;
 }
 
-/** Words for a model's quality, the same bands the dialogue uses in "Точность модели 87% — высокая". */
+/** Words for a model's quality (its AUC): "Качество модели (AUC) 87% — высокая". */
 export function qualityWord(accuracy: number): 'high' | 'medium' | 'low' {
   return accuracy >= 0.8 ? 'high' : accuracy >= 0.65 ? 'medium' : 'low';
 }
@@ -32,9 +32,9 @@ export function cardPage(ctx: PageCtx, d: CardData): string {
   let body = `<h1>${esc(t(`card.title_${d.entity}`))}</h1>`;
   if (a.kind === 'score') {
     body +=
-      `<p class="muted">${esc(a.title)} · №${a.id}</p>` +
+      `<p class="muted"><span translate="no">${esc(a.title)}</span> · ${esc(t('card.number', { id: a.id }))}</p>` +
       `<section class="panel" aria-labelledby="prob-h"><h2 id="prob-h">${esc(t('card.probability'))}</h2>` +
-      `<p><span class="big lvl-${a.level}" id="probability">${pct(a.probability)}</span> <span class="lvl-${a.level}" id="level">${esc(t(`card.level_${a.level}`))}</span></p></section>`;
+      `<p><span class="big lvl-${a.level}" id="probability">${esc(a.percent ?? pct(a.probability).replace('%', ''))}%</span> <span class="lvl-${a.level}" id="level">${esc(t(`card.level_${a.level}`))}</span></p></section>`;
     const pts = d.history.map((h) => ({ at: h.at, y: h.probability }));
     // Points within two days of each other differ by the hour, not the date.
     const span = pts.length ? Math.max(...pts.map((p) => p.at)) - Math.min(...pts.map((p) => p.at)) : 0;
@@ -57,7 +57,8 @@ export function cardPage(ctx: PageCtx, d: CardData): string {
       (a.reasons.length ? `<ul id="reasons">${a.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : `<p class="muted">${esc(t('card.reasons_none'))}</p>`) +
       `</section>`;
     if (d.model) {
-      const acc = Number.isFinite(d.model.accuracy) ? d.model.accuracy : a.modelQuality.precision;
+      // The model's quality is its AUC (how well it ranks), as the dialogue says it; accuracy at one threshold is the dashboard's.
+      const acc = Number.isFinite(a.modelQuality.auc) ? a.modelQuality.auc : d.model.accuracy;
       body +=
         `<section class="panel" aria-label="${esc(t('scoring.metrics_title'))}"><p id="model-quality">${esc(t('card.model_quality', { percent: Math.round(acc * 100), quality: t(`scoring.quality_${qualityWord(acc)}`) }))}</p>` +
         `<p class="muted">${esc(t('card.model_line', { version: d.model.version, date: fmtDate(d.model.trainedAt, lang), next: fmtDate(d.model.nextTrainingAt, lang) }))}</p></section>`;
@@ -68,7 +69,7 @@ export function cardPage(ctx: PageCtx, d: CardData): string {
   } else if (a.kind === 'not-found') {
     body += `<p class="note" id="not-found">${esc(t('card.not_found', { id: d.id }))}</p>`;
   } else {
-    body += `<p class="note">${esc(t('card.ambiguous'))}</p><ul>${a.options.map((o) => `<li>${esc(o.title)} (№${o.id})</li>`).join('')}</ul>`;
+    body += `<p class="note">${esc(t('card.ambiguous'))}</p><ul>${a.options.map((o) => `<li><span translate="no">${esc(o.title)}</span> (${esc(t('card.number', { id: o.id }))})</li>`).join('')}</ul>`;
   }
   return page({ lang, t, title: t(`card.title_${d.entity}`), nav: { token: ctx.token, active: 'card' }, body, demo: ctx.viewer.demo, otherLangHref: ctx.otherLangHref });
 }

@@ -9,7 +9,7 @@ export function homePage(lang: Lang, t: Translate, users: DemoUser[], records: {
   const rows = users
     .map(
       (u) =>
-        `<tr><th scope="row">${esc(u.name)} <span class="muted">#${u.id}</span></th><td><a href="/app/voice?${q(u)}">${esc(t('common.nav_voice'))}</a></td><td><a href="/app/scoring?${q(u)}">${esc(t('common.nav_scoring'))}</a></td>` +
+        `<tr><th scope="row"><span translate="no">${esc(u.name)}</span> <span class="muted">#${u.id}</span></th><td><a href="/app/voice?${q(u)}">${esc(t('common.nav_voice'))}</a></td><td><a href="/app/scoring?${q(u)}">${esc(t('common.nav_scoring'))}</a></td>` +
         `<td>${records.map((r) => `<a href="/app/card/${r.entity}/${r.id}?${q(u)}">${esc(t(`home.card_${r.entity}`, { id: r.id }))}</a>`).join(' · ')}</td></tr>`,
     )
     .join('');

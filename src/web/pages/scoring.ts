@@ -5,10 +5,10 @@
 import type { DataCounts, Entity } from '../deps';
 import { esc, fmtDate, fmtInt, jsonScript, page, pct } from '../html';
 import { operatingPoint, type FeatureWeight, type ModelView } from '../model-view';
-import { unitCurve } from '../svg';
+import { reliability, unitCurve } from '../svg';
 import type { Translate } from '../texts';
 import type { PageCtx } from './context';
-import { scoringWords, valueInWords } from '../../scoring/explain';
+import { binInWords, featureInWords, scoringWords } from '../../scoring/explain';
 
 export interface EntityPanelData {
   entity: Entity;
@@ -22,13 +22,24 @@ export interface EntityPanelData {
 
 export const ENTITIES: readonly Entity[] = ['lead', 'deal'];
 
-/** A feature as the card's reasons say it ("исходящих звонков дольше 5 минут: 2–4"); the column name when it has no words. */
+/**
+ * A feature as the card's reasons say it, for the dashboard's list: a bin as a range with its unit
+ * ("от 4 до 6 входящих звонков", "клиент отвечает в среднем за от 2 до 3 часов" is avoided by the
+ * grammar's sentences), a category by its name, a flag as a fact; the column name when the grammar
+ * has no words for it.
+ */
 export function featureText(t: Translate, f: FeatureWeight, lang: string): string {
-  const words = scoringWords(lang === 'en' ? 'en' : 'ru');
-  const v = f.value === '\u0000missing' ? t('scoring.missing') : f.value === '\u0000other' ? t('scoring.other') : valueInWords(words, f.column, f.value);
-  const template = words.features[f.column];
-  if (!template) return v ? `${f.column}: ${v}` : f.column;
-  const said = template.includes('{value}') ? template.replace('{value}', v) : f.kind === 'binary' ? template : `${template} (${v})`;
+  const l = lang === 'en' ? 'en' : 'ru';
+  const words = scoringWords(l);
+  let said: string | null = null;
+  if (f.value === '\u0000missing') said = words.features[f.column]?.missing ?? (words.features[f.column] ? `${binInWords(f.column, undefined, undefined, l, words) ?? f.column}` : null);
+  else if (f.value === '\u0000other') said = words.features[f.column]?.value?.replace('{value}', t('scoring.other')) ?? null;
+  else if (f.kind === 'numeric' && f.range) said = binInWords(f.column, f.range.lo, f.range.hi, l, words);
+  else said = featureInWords(f.column, f.value, l, { words });
+  if (!said) {
+    const v = f.value === '\u0000missing' ? t('scoring.missing') : f.value === '\u0000other' ? t('scoring.other') : f.value;
+    return v ? `${f.column}: ${v}` : f.column;
+  }
   return said.charAt(0).toUpperCase() + said.slice(1);
 }
 
@@ -70,6 +81,8 @@ function modelBlock(ctx: PageCtx, e: Entity, m: ModelView): string {
     metric(id('recall'), t('scoring.recall'), pct(op.recall, 1)) +
     metric(id('fpr'), t('scoring.fpr'), pct(op.fpr, 1)) +
     metric(id('accuracy'), t('scoring.accuracy'), pct(op.accuracy, 1)) +
+    (m.calibration ? metric(id('ece'), t('scoring.ece'), pct(m.calibration.ece, 1)) + metric(id('brier'), t('scoring.brier'), m.calibration.brier.toFixed(3)) : '') +
+    (m.C !== undefined ? metric(id('c'), t('scoring.c'), m.cvAuc !== undefined ? t('scoring.c_cv', { C: String(m.C), auc: m.cvAuc.toFixed(3) }) : String(m.C)) : '') +
     `</div><div class="panel" style="background:#fff"><label for="${id('threshold')}">${esc(t('scoring.threshold'))}: <output id="${id('threshold-out')}" for="${id('threshold')}">${m.threshold.toFixed(2)}</output></label>` +
     `<input class="slider" type="range" id="${id('threshold')}" data-entity="${e}" min="0.01" max="0.99" step="0.01" value="${m.threshold.toFixed(2)}" aria-describedby="${id('threshold-hint')}">` +
     `<p class="muted" id="${id('threshold-hint')}">${esc(t('scoring.threshold_hint'))}</p>` +
@@ -79,7 +92,22 @@ function modelBlock(ctx: PageCtx, e: Entity, m: ModelView): string {
     unitCurve(rocPts, { id: id('roc'), title: t('scoring.roc_title'), desc: `${t('scoring.auc')} ${Number.isFinite(m.auc) ? m.auc.toFixed(3) : '—'}`, xLabel: t('scoring.roc_x'), yLabel: t('scoring.roc_y'), diagonal: true, marker: { x: op.fpr, y: op.recall } }) +
     `</div><div>` +
     unitCurve(prPts, { id: id('pr'), title: t('scoring.pr_title'), desc: `${t('scoring.precision')} ${pct(op.precision, 1)}, ${t('scoring.recall')} ${pct(op.recall, 1)}`, xLabel: t('scoring.pr_x'), yLabel: t('scoring.pr_y'), marker: { x: op.recall, y: op.precision } }) +
-    `</div></div><h3>${esc(t('scoring.features_title'))}</h3>${features}` +
+    `</div>` +
+    (m.calibration
+      ? `<div>` +
+        reliability(m.calibration.bins, {
+          id: id('reliability'),
+          title: t('scoring.reliability_title'),
+          desc: m.calibration.bins
+            .filter((b) => b.count > 0)
+            .map((b) => t('scoring.reliability_bin', { lo: Math.round(b.lo * 100), hi: Math.round(b.hi * 100), observed: Math.round(b.observed * 100), count: b.count }))
+            .join('; '),
+          xLabel: t('scoring.reliability_x'),
+          yLabel: t('scoring.reliability_y'),
+        }) +
+        `<p class="muted">${esc(t('scoring.reliability_hint'))}</p></div>`
+      : '') +
+    `</div><h3>${esc(t('scoring.features_title'))}</h3>${features}` +
     jsonScript(id('curve'), { positives: m.positives, negatives: m.negatives, curve: m.curve.map((p) => [Number.isFinite(p.threshold) ? p.threshold : null, p.tpr, p.fpr]) })
   );
 }
@@ -93,15 +121,21 @@ export function entityPanel(ctx: PageCtx, d: EntityPanelData): string {
       `<p>${esc(t('scoring.next_training', { date: fmtDate(m.nextTrainingAt, lang) }))}</p>`
     : `<p><strong>${esc(t('scoring.status_none'))}</strong></p>`;
   const counts = d.counts;
+  // No model yet: either the portal has enough closed records and can train now, or it has too few
+  // and a Retrain button could only fail — then the counts are said instead of the button.
+  const canTrainNow = !m && counts !== undefined && counts.closed >= counts.required;
   const notEnough =
     !m && counts
-      ? `<p class="note" id="${e}-not-enough">${esc(t('scoring.not_enough', { closed: fmtInt(counts.closed, lang), required: fmtInt(counts.required, lang), success: fmtInt(counts.success, lang), failure: fmtInt(counts.failure, lang) }))}</p>`
+      ? canTrainNow
+        ? `<p class="note" id="${e}-can-train">${esc(t('scoring.can_train', { closed: fmtInt(counts.closed, lang), required: fmtInt(counts.required, lang), success: fmtInt(counts.success, lang), failure: fmtInt(counts.failure, lang) }))}</p>`
+        : `<p class="note" id="${e}-not-enough">${esc(t('scoring.not_enough', { closed: fmtInt(counts.closed, lang), required: fmtInt(counts.required, lang), success: fmtInt(counts.success, lang), failure: fmtInt(counts.failure, lang) }))}</p>`
       : '';
-  const retrain = d.canRetrain
-    ? `<div class="retrain"><button type="button" id="${e}-retrain" data-entity="${e}" ${d.runningJob ? `data-job="${esc(d.runningJob)}" disabled` : ''} aria-label="${esc(t('scoring.retrain_label', { entity: t(`scoring.entity_${e}`) }))}">${esc(t('scoring.retrain'))}</button>` +
-      `<label for="${e}-progress" class="sr">${esc(t('scoring.progress_label'))}</label><progress id="${e}-progress" max="100" value="0" hidden></progress>` +
-      `<p id="${e}-status" role="status" aria-live="polite"></p></div>`
-    : '';
+  const retrain =
+    d.canRetrain && (m || !counts || canTrainNow)
+      ? `<div class="retrain"><button type="button" id="${e}-retrain" data-entity="${e}" ${d.runningJob ? `data-job="${esc(d.runningJob)}" disabled` : ''} aria-label="${esc(t(m ? 'scoring.retrain_label' : 'scoring.train_label', { entity: t(`scoring.entity_${e}`) }))}">${esc(t(m ? 'scoring.retrain' : 'scoring.train'))}</button>` +
+        `<label for="${e}-progress" class="sr">${esc(t('scoring.progress_label'))}</label><progress id="${e}-progress" max="100" value="0" hidden></progress>` +
+        `<p id="${e}-status" role="status" aria-live="polite"></p></div>`
+      : '';
   return (
     `<section class="panel entity" id="panel-${e}" data-entity="${e}" aria-labelledby="${e}-h"><h2 id="${e}-h">${esc(t(`scoring.entity_${e}`))}</h2>` +
     status + notEnough + retrain + (m ? modelBlock(ctx, e, m) : '') + `</section>`

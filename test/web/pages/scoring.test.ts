@@ -1,4 +1,4 @@
-import { featureText } from '../../../src/web/pages/scoring';
+import { entityPanel, featureText } from '../../../src/web/pages/scoring';
 import { loadTexts } from '../../../src/web/texts';
 import type { FeatureWeight } from '../../../src/web/model-view';
 
@@ -7,16 +7,35 @@ const f = (column: string, value: string, kind: FeatureWeight['kind']): FeatureW
 
 describe('featureText: the dashboard names features the way the card states reasons', () => {
   it.each([
-    ['ru', f('calls_out_long', '2–4', 'numeric'), 'Исходящих звонков дольше 5 минут: 2–4'],
-    ['en', f('calls_out_long', '≥ 4', 'numeric'), 'Outgoing calls over 5 minutes: ≥ 4'],
-    ['ru', f('SOURCE_ID', 'CALL', 'categorical'), 'Источник: Звонок'],
+    ['ru', { ...f('calls_out_long', '2–4', 'numeric'), range: { lo: 2, hi: 4 } }, 'От 2 до 4 исходящих звонков дольше 5 минут'],
+    ['en', { ...f('calls_out_long', '≥ 4', 'numeric'), range: { lo: 4 } }, '4 outgoing calls over 5 minutes or more'],
+    ['ru', { ...f('operator_answer_hours', '258.07–331.28', 'numeric'), range: { lo: 258.07, hi: 331.28 } }, 'Время ответа менеджера — от 11 до 14 дней'],
+    ['ru', { ...f('client_answer_hours', '4–6', 'numeric'), range: { lo: 4, hi: 6 } }, 'Время ответа клиента — от 4 до 6 часов'],
+    ['ru', f('SOURCE_ID', 'CALL', 'categorical'), 'Источник — звонок'],
     ['en', f('created_daypart', 'morning', 'categorical'), 'Created in the morning'],
+    ['ru', f('created_month', '3', 'categorical'), 'Создан в марте'],
     ['ru', f('HAS_PHONE', 'Y', 'binary'), 'Есть телефон'],
-    ['ru', f('meetings', '\u0000missing', 'numeric'), `Встреч: ${texts.in('ru')('scoring.missing')}`],
+    ['ru', f('client_answer_hours', '\u0000missing', 'numeric'), 'Клиент ещё не отвечал'],
     ['en', f('SOURCE_ID', '\u0000other', 'categorical'), `Source: ${texts.in('en')('scoring.other')}`],
     // A column the grammar has no words for keeps its name.
     ['ru', f('UF_CRM_CUSTOM', 'x', 'categorical'), 'UF_CRM_CUSTOM: x'],
   ] as const)('%s %j', (lang, feature, said) => {
     expect(featureText(texts.in(lang), feature, lang)).toBe(said);
+  });
+});
+
+describe('a panel without a model', () => {
+  // entityPanel reads only the words and the language of the page context.
+  const ctx = (lang: 'ru' | 'en') => ({ t: texts.in(lang), lang }) as unknown as Parameters<typeof entityPanel>[0];
+  it('says "not enough data" with the counts and offers no button that could only fail', () => {
+    const html = entityPanel(ctx('en'), { entity: 'deal', model: null, counts: { closed: 290, required: 2000, success: 90, failure: 200 }, canRetrain: true });
+    expect(html).toContain('Not enough data yet: 290 closed of the 2,000 needed (90 won, 200 lost).');
+    expect(html).not.toContain('deal-retrain');
+  });
+  it('says a portal with enough records can train now, with a Train button', () => {
+    const html = entityPanel(ctx('ru'), { entity: 'lead', model: null, counts: { closed: 2237, required: 2000, success: 700, failure: 1537 }, canRetrain: true });
+    expect(html).not.toContain('Пока мало данных');
+    expect(html).toMatch(/Данных достаточно: 2\s237 закрытых .* Модель можно обучить сейчас\./);
+    expect(html).toContain('>Обучить</button>');
   });
 });

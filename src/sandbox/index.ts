@@ -268,7 +268,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
         } else result[key] = out;
         times[key] = timeBlock(t0, h0, cost);
       } catch (e) {
-        const err = e instanceof RestError ? e : Errors.internal();
+        const err = asRestError(e);
         errors[key] = { error: err.code, error_description: err.description };
         if (halt) break;
       }
@@ -283,9 +283,9 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   }
 
   function sendError(res: Response, e: unknown): void {
-    const err = e instanceof RestError ? e : Errors.internal();
+    const err = asRestError(e);
     // One JSON line (a message, no stack: the client's text must not forge log lines).
-    if (!(e instanceof RestError)) process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: 'sandbox: internal error', err: e instanceof Error ? e.message : String(e) })}\n`);
+    if (err.status >= 500) process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: 'sandbox: internal error', err: e instanceof Error ? e.message : String(e) })}\n`);
     res.status(err.status).json({ error: err.code, error_description: err.description });
   }
 
@@ -440,6 +440,16 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     authorizationCode,
   };
   return sandbox;
+}
+
+/**
+ * A thrown value as the portal's error. Parameters are null-prototype records, so an object sent
+ * where a method expects a string fails its conversion: that is the caller's 400, not our 500.
+ */
+function asRestError(e: unknown): RestError {
+  if (e instanceof RestError) return e;
+  if (e instanceof TypeError && /convert object to primitive/.test(e.message)) return new RestError('INVALID_REQUEST', 'A parameter has the wrong type', 400);
+  return Errors.internal();
 }
 
 function timingSafe(a: string, b: string): boolean {

@@ -47,6 +47,13 @@ describe('sandbox REST: authenticate, then parse', () => {
     expect(parse).toHaveBeenCalled();
   });
 
+  it('an object where a method expects a string is the caller\'s 400, not a 500', async () => {
+    for (const q of ['batch?halt[a]=1&cmd[x]=profile', 'crm.lead.list?order[ID][x]=1', 'crm.lead.list?start[x]=1']) {
+      const r = await request(app).get(`/rest/1/hook-code/${q}`);
+      expect({ q, status: r.status, error: r.body.error }).toEqual({ q, status: 400, error: 'INVALID_REQUEST' });
+    }
+  });
+
   it('auth[...] is not a token, and the body\'s auth wins over the query\'s (as PHP reads $_REQUEST)', async () => {
     const { accessToken } = sandbox.issueTokens(4);
     expect((await request(app).get(`/rest/profile?auth[x]=${accessToken}`)).status).toBe(401);

@@ -176,6 +176,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       const settings = { ...fresh.settings };
       if (ids.botId === botId) delete settings.botId;
       if (ids.openlinesBotId === botId) delete settings.openlinesBotId;
+      if (!settings.botId && !settings.openlinesBotId) delete settings.botApi;
       await store.installs.save({ ...fresh, settings, updatedAt: Date.now() });
       log.info({ memberId: install.memberId, botId }, 'bot deleted in the portal; forgotten');
     },
@@ -197,11 +198,22 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   };
   const setUpPortalOnce = async (install: { memberId: string }) => {
     const client = await clients.get(install.memberId);
+    await learnInstaller(client, install.memberId);
     const bots = await ensureBots(client, store.installs, install.memberId, handlerUrl());
     log.info({ memberId: install.memberId, ...bots }, 'bots registered');
     const placements = await ensurePlacements(client, publicUrl, PLACEMENTS);
     log.info({ memberId: install.memberId, placements: placements.map((p) => `${p.placement}:${p.action}`) }, 'placements bound');
     return { bots, placements };
+  };
+  // ONAPPINSTALL carries no auth[user_id] (on-app-install.md): the installer is the user the
+  // install's token belongs to, which `profile` names.
+  const learnInstaller = async (client: { call<T>(m: string): Promise<T> }, memberId: string) => {
+    const cur = await store.installs.get(memberId);
+    if (!cur || cur.installedBy) return;
+    const me = await client.call<{ ID?: string | number }>('profile');
+    const id = Number(me?.ID);
+    const fresh = await store.installs.get(memberId);
+    if (fresh && !fresh.installedBy && Number.isSafeInteger(id) && id > 0) await store.installs.save({ ...fresh, installedBy: id, updatedAt: Date.now() });
   };
   const afterInstall = async (install: { memberId: string }): Promise<void> => {
     await setUpPortal(install);
@@ -225,10 +237,10 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   // A late voice result goes to the user's private chat with our bot.
   const notify = async (account: { memberId: string; userId: number }, text: string) => {
     const install = await store.installs.get(account.memberId);
-    const { botId } = botIdsOf(install);
+    const { botId, botApi } = botIdsOf(install);
     if (!install || !botId) return;
     const client = await clients.get(account.memberId);
-    await botMessage({ client, actions: store.actions, locks: store.locks }, `notify:${account.memberId}:${account.userId}:${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}:${Date.now()}`, { botId, dialogId: account.userId, text });
+    await botMessage({ client, actions: store.actions, locks: store.locks }, `notify:${account.memberId}:${account.userId}:${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}:${Date.now()}`, { botId, dialogId: account.userId, text, api: botApi });
   };
   expressApp.use(
     aliceRouter({

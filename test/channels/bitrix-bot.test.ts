@@ -752,16 +752,17 @@ describe('Bitrix24 bots end to end (server + sandbox portal over HTTP)', () => {
     expect(JSON.stringify(created[0])).toMatch(/подготовить отчёт/);
   });
 
-  it('a keyboard press arrives as the hidden answer command and reads as the button', async () => {
+  it('registers through Chatbots 2.0 where the portal has it; a keyboard press sends the button text back', async () => {
     const before = botReplies().length;
-    await rt.sandbox!.sendBotMessage({ fromUserId: 1, text: 'Поставь задачу на завтра купить бумагу' });
+    const { delivery: asked } = await rt.sandbox!.sendBotMessage({ fromUserId: 1, text: 'Поставь задачу на завтра купить бумагу' });
+    expect(asked.event).toBe('ONIMBOTV2MESSAGEADD');
     const confirm = await waitFor(() => botReplies()[before]);
-    const buttons = (confirm.params.KEYBOARD as { BUTTONS: { TEXT: string; COMMAND?: string; COMMAND_PARAMS?: string }[] }).BUTTONS;
+    expect(confirm.params.api).toBe(2); // answered with imbot.v2.Chat.Message.send
+    const buttons = confirm.params.KEYBOARD as { TEXT: string; ACTION?: string; ACTION_VALUE?: string }[];
     const no = buttons.find((b) => b.TEXT === 'Нет')!;
-    expect(no.COMMAND).toBe('answer');
-    // The sandbox routes "/answer <params>" to ONIMCOMMANDADD of the registered hidden command.
-    const { delivery } = await rt.sandbox!.sendBotMessage({ fromUserId: 1, text: `/answer ${no.COMMAND_PARAMS}` });
-    expect(delivery.event).toBe('ONIMCOMMANDADD');
+    expect(no).toMatchObject({ ACTION: 'SEND', ACTION_VALUE: 'Нет' });
+    const { delivery } = await rt.sandbox!.sendBotMessage({ fromUserId: 1, text: no.ACTION_VALUE! });
+    expect(delivery.event).toBe('ONIMBOTV2MESSAGEADD');
     const reply = await waitFor(() => botReplies()[before + 1]);
     expect(reply.message).toMatch(/изменить/);
   });

@@ -258,6 +258,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     voiceLinks: store.voiceLinks,
     notify,
     ...(config.GOOGLE_PROJECT_ID && googleKeys ? { projectId: config.GOOGLE_PROJECT_ID, keys: googleKeys } : {}),
+    // Dialogflow's request names no zone: the linked portal user's own (the directory's).
+    timeZoneOf: async (account: { memberId: string; userId: number }) => (await actions.directory(account)).timeZone,
     log: (msg: string, e: unknown) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
   };
   expressApp.use(dialogflowRouter(googleDeps));

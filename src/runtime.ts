@@ -31,6 +31,7 @@ import { createParser } from './nlu';
 import { createCodeHasher, resolveEncryptionKey } from './store';
 import { botMessage } from './bitrix/actions';
 import { portalCrmSource } from './bitrix/crm-source';
+import { listPage } from './bitrix/crm';
 import { createPortalScorer } from './scoring/portal-scorer';
 import { createBullQueue, createInProcessQueue, type JobQueue } from './scoring/queue';
 import { startRetrainScheduler } from './scoring/schedule';
@@ -344,16 +345,16 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     const client = await clients.get(memberId);
     const users = (await directories.get(client, 1)).users.slice(0, 6).map((u) => ({ id: u.id, name: [u.name, u.lastName].filter(Boolean).join(' ') }));
     const records: { entity: Entity; id: number }[] = [];
-    const firstOpen = async (entity: Entity, method: string, field: string) => {
+    const firstOpen = async (entity: Entity, field: string) => {
       try {
-        const rows = await client.call<{ ID: string }[]>(method, { filter: { [field]: 'P' }, select: ['ID'], order: { ID: 'ASC' } });
-        for (const r of (rows ?? []).slice(0, 2)) records.push({ entity, id: Number(r.ID) });
+        const rows = (await listPage(client, entity, { filter: { [field]: 'P' }, select: ['ID'], order: { ID: 'ASC' } })).result;
+        for (const r of rows.slice(0, 2)) records.push({ entity, id: Number(r.ID) });
       } catch (e) {
-        log.warn({ err: e instanceof Error ? e.message : e }, `demo records: ${method} failed`);
+        log.warn({ err: e instanceof Error ? e.message : e }, `demo records: ${entity} list failed`);
       }
     };
-    await firstOpen('lead', 'crm.lead.list', 'STATUS_SEMANTIC_ID');
-    await firstOpen('deal', 'crm.deal.list', 'STAGE_SEMANTIC_ID');
+    await firstOpen('lead', 'STATUS_SEMANTIC_ID');
+    await firstOpen('deal', 'STAGE_SEMANTIC_ID');
     return { memberId, users, records };
   }
 

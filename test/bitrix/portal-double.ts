@@ -10,6 +10,7 @@ import express from 'express';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { parsePhpForm, type PhpForm } from '../../src/bitrix/php-form';
+import { fromItemField, toItemField } from '../../src/bitrix/crm-item-fields';
 
 export interface DoubleUser {
   ID: string;
@@ -371,8 +372,6 @@ function itemList(rows: Row[], p: Row, entity: 'lead' | 'deal') {
   const items = (out.result as Row[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [camel(k), k === 'ID' ? Number(v) : v])));
   return { ...out, result: { items } };
 }
-
-import { fromItemField, toItemField } from '../../src/bitrix/crm-item-fields';
 
 /** Replace `$result[cmd][i][FIELD]` values by what earlier commands returned (unresolved → left as is). */
 function resolveRefs(v: string | PhpForm, results: Row): unknown {

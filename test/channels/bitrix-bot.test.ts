@@ -666,7 +666,7 @@ describe('Bitrix24 events: bad input', () => {
   const cases: [string, (s: ReturnType<typeof setup>) => request.Test, number, string][] = [
     ['wrong content type', (s) => s.post('{"event":"ONIMBOTMESSAGEADD"}', 'application/json'), 415, 'unsupported_media_type'],
     ['malformed form encoding', (s) => s.post('event=ONIMBOTMESSAGEADD&data%5BPARAMS%5D%5BMESSAGE%5D=%E0%A4%A'), 400, 'malformed_form'],
-    ['a body over 64 KB', (s) => s.post(messageAdd({ text: 'я'.repeat(40_000) })), 413, 'too_large'],
+    ['a body over the 512 KB event limit', (s) => s.post(messageAdd({ text: 'я'.repeat(100_000) })), 413, 'too_large'],
     ['no event', (s) => s.post(form(auth())), 400, 'missing_event'],
     ['an unknown event', (s) => s.post(form([['event', 'ONSOMETHINGELSE'], ...auth()])), 400, 'unknown_event'],
     ['a message without MESSAGE_ID', (s) => s.post(messageAdd().replace(/data%5BPARAMS%5D%5BMESSAGE_ID%5D=84331&/, '')), 400, 'missing_field'],

@@ -32,6 +32,7 @@ import { createParser } from './nlu';
 import { createCodeHasher, resolveEncryptionKey } from './store';
 import { botMessage } from './bitrix/actions';
 import { portalCrmSource } from './bitrix/crm-source';
+import { listPage } from './bitrix/crm';
 import { createPortalScorer } from './scoring/portal-scorer';
 import { pooledMembers } from './scoring/pooled';
 import { createBullQueue, createInProcessQueue, type JobQueue } from './scoring/queue';
@@ -206,6 +207,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       const settings = { ...fresh.settings };
       if (ids.botId === botId) delete settings.botId;
       if (ids.openlinesBotId === botId) delete settings.openlinesBotId;
+      if (!settings.botId && !settings.openlinesBotId) delete settings.botApi;
       await store.installs.save({ ...fresh, settings, updatedAt: Date.now() });
       log.info({ memberId: install.memberId, botId }, 'bot deleted in the portal; forgotten');
     },
@@ -227,11 +229,22 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   };
   const setUpPortalOnce = async (install: { memberId: string }) => {
     const client = await clients.get(install.memberId);
+    await learnInstaller(client, install.memberId);
     const bots = await ensureBots(client, store.installs, install.memberId, handlerUrl());
     log.info({ memberId: install.memberId, ...bots }, 'bots registered');
     const placements = await ensurePlacements(client, publicUrl, PLACEMENTS);
     log.info({ memberId: install.memberId, placements: placements.map((p) => `${p.placement}:${p.action}`) }, 'placements bound');
     return { bots, placements };
+  };
+  // ONAPPINSTALL carries no auth[user_id] (on-app-install.md): the installer is the user the
+  // install's token belongs to, which `profile` names.
+  const learnInstaller = async (client: { call<T>(m: string): Promise<T> }, memberId: string) => {
+    const cur = await store.installs.get(memberId);
+    if (!cur || cur.installedBy) return;
+    const me = await client.call<{ ID?: string | number }>('profile');
+    const id = Number(me?.ID);
+    const fresh = await store.installs.get(memberId);
+    if (fresh && !fresh.installedBy && Number.isSafeInteger(id) && id > 0) await store.installs.save({ ...fresh, installedBy: id, updatedAt: Date.now() });
   };
   const afterInstall = async (install: { memberId: string }): Promise<void> => {
     await setUpPortal(install);
@@ -261,10 +274,10 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   // A late voice result goes to the user's private chat with our bot.
   const notify = async (account: { memberId: string; userId: number }, text: string) => {
     const install = await store.installs.get(account.memberId);
-    const { botId } = botIdsOf(install);
+    const { botId, botApi } = botIdsOf(install);
     if (!install || !botId) return;
     const client = await clients.get(account.memberId);
-    await botMessage({ client, actions: store.actions, locks: store.locks }, `notify:${account.memberId}:${account.userId}:${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}:${Date.now()}`, { botId, dialogId: account.userId, text });
+    await botMessage({ client, actions: store.actions, locks: store.locks }, `notify:${account.memberId}:${account.userId}:${crypto.createHash('sha256').update(text).digest('hex').slice(0, 16)}:${Date.now()}`, { botId, dialogId: account.userId, text, api: botApi });
   };
   expressApp.use(
     aliceRouter({
@@ -282,6 +295,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     voiceLinks: store.voiceLinks,
     notify,
     ...(config.GOOGLE_PROJECT_ID && googleKeys ? { projectId: config.GOOGLE_PROJECT_ID, keys: googleKeys } : {}),
+    // Dialogflow's request names no zone: the linked portal user's own (the directory's).
+    timeZoneOf: async (account: { memberId: string; userId: number }) => (await actions.directory(account)).timeZone,
     log: (msg: string, e: unknown) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
   };
   expressApp.use(dialogflowRouter(googleDeps));
@@ -378,16 +393,16 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     const client = await clients.get(memberId);
     const users = (await directories.get(client, 1)).users.slice(0, 6).map((u) => ({ id: u.id, name: [u.name, u.lastName].filter(Boolean).join(' ') }));
     const records: { entity: Entity; id: number }[] = [];
-    const firstOpen = async (entity: Entity, method: string, field: string) => {
+    const firstOpen = async (entity: Entity, field: string) => {
       try {
-        const rows = await client.call<{ ID: string }[]>(method, { filter: { [field]: 'P' }, select: ['ID'], order: { ID: 'ASC' } });
-        for (const r of (rows ?? []).slice(0, 2)) records.push({ entity, id: Number(r.ID) });
+        const rows = (await listPage(client, entity, { filter: { [field]: 'P' }, select: ['ID'], order: { ID: 'ASC' } })).result;
+        for (const r of rows.slice(0, 2)) records.push({ entity, id: Number(r.ID) });
       } catch (e) {
-        log.warn({ err: e instanceof Error ? e.message : e }, `demo records: ${method} failed`);
+        log.warn({ err: e instanceof Error ? e.message : e }, `demo records: ${entity} list failed`);
       }
     };
-    await firstOpen('lead', 'crm.lead.list', 'STATUS_SEMANTIC_ID');
-    await firstOpen('deal', 'crm.deal.list', 'STAGE_SEMANTIC_ID');
+    await firstOpen('lead', 'STATUS_SEMANTIC_ID');
+    await firstOpen('deal', 'STAGE_SEMANTIC_ID');
     return { memberId, users, records };
   }
 

@@ -8,7 +8,8 @@
  * 3. A transport error (no answer: timeout, reset) leaves the record pending — the entity may or
  *    may not exist. A retry with the same key then finds the pending record, takes the lock, and
  *    searches the portal for the entity by its marker before creating anything:
- *    tasks carry `XML_ID = b24a:<hash of key>`; events are matched by owner, name and start;
+ *    tasks by documented filters (creator, responsible, title, created since the claim) and the
+ *    `XML_ID = b24a:<hash of key>` they carry; events by owner, name and start (any portal date format);
  *    messages by dialog, text and time. Found → recorded as done, returned, nothing created.
  * 4. done → the stored result is returned without calling the portal. A concurrent attempt
  *    holding the lock → `ActionInProgressError`. The lock is a short lease the holder renews while
@@ -22,6 +23,7 @@ import type { LocalDateTime } from '../nlu/types';
 import type { ActionLog, LockStore } from '../store/types';
 import type { BitrixCaller, Params } from './client';
 import { ActionInProgressError, BitrixApiError, BitrixTransportError } from './errors';
+import { readPortalDate } from './portal-dates';
 import { localToOffsetIso, localToWall } from './time';
 
 export interface ActionDeps {
@@ -160,12 +162,7 @@ export async function createTask(deps: ActionDeps, key: string, input: TaskInput
     deps,
     key,
     'task.create',
-    async () => {
-      const r = await deps.client.call<{ tasks?: Record<string, unknown>[] }>('tasks.task.list', { filter: { XML_ID: marker }, select: ['ID', 'XML_ID'] });
-      // Trust only a row that really carries the marker (a portal ignoring the filter returns others).
-      const hit = (r?.tasks ?? []).find((t) => t.xmlId === marker || t.XML_ID === marker);
-      return hit ? { taskId: Number(hit.id ?? hit.ID) } : null;
-    },
+    (createdAt) => findTask(deps, { marker, title, responsibleId: fields.RESPONSIBLE_ID as number, creatorId: fields.CREATED_BY as number, createdAt }),
     async () => {
       const r = await deps.client.call<{ task?: { id?: string | number } }>(m, { fields }, { write: true });
       return { taskId: Number(r?.task?.id) };
@@ -190,14 +187,49 @@ export interface EventResult {
   eventId: number;
 }
 
-/** "2026-12-01T13:15[:00]" or "01.12.2026 13:15:00" → "2026-12-01T13:15" (dates → "2026-12-01"). */
-function wallKey(s: unknown): string {
-  const v = String(s ?? '');
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(v);
-  if (m) return m[4] ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` : `${m[1]}-${m[2]}-${m[3]}`;
-  m = /^(\d{2})\.(\d{2})\.(\d{4})(?: (\d{2}):(\d{2}))?/.exec(v);
-  if (m) return m[4] ? `${m[3]}-${m[2]}-${m[1]}T${m[4]}:${m[5]}` : `${m[3]}-${m[2]}-${m[1]}`;
-  return v;
+/**
+ * A lost `tasks.task.add` answer: look the task up with documented means only (tasks-task-list.md):
+ * filter CREATED_BY, RESPONSIBLE_ID, TITLE and `>=CREATED_DATE` (from a little before our claim),
+ * an explicit `order {ID: asc}`, and XML_ID — documented as a select field, not a filter — read back
+ * to tell our task (it carries the marker) from one a person made by hand. A portal that does not
+ * keep XML_ID gives null there: then the first same-titled task created since the claim is ours.
+ */
+async function findTask(
+  deps: ActionDeps,
+  q: { marker: string; title: string; responsibleId: number; creatorId: number; createdAt: number },
+): Promise<TaskResult | null> {
+  const since = new Date(q.createdAt - CLOCK_SKEW_MS).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  const r = await deps.client.call<{ tasks?: Record<string, unknown>[] }>('tasks.task.list', {
+    filter: { CREATED_BY: q.creatorId, RESPONSIBLE_ID: q.responsibleId, TITLE: q.title, '>=CREATED_DATE': since },
+    select: ['ID', 'TITLE', 'XML_ID', 'CREATED_DATE'],
+    order: { ID: 'asc' },
+  });
+  const rows = (r?.tasks ?? []).filter((t) => (t.title ?? t.TITLE) === q.title); // TITLE filters by pattern (% _)
+  const xml = (t: Record<string, unknown>) => t.xmlId ?? t.XML_ID;
+  const hit = rows.find((t) => xml(t) === q.marker) ?? (rows.every((t) => xml(t) === null || xml(t) === undefined || xml(t) === '') ? rows[0] : undefined);
+  return hit ? { taskId: Number(hit.id ?? hit.ID) } : null;
+}
+
+/** Our clock and the portal's may differ a little; look back this far before the claim. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
+/**
+ * Is this calendar row the event we asked for at `fromIso` (an instant with offset) / `fromWall`?
+ * `DATE_FROM_TS_UTC` (documented) decides when present; otherwise DATE_FROM in whatever site
+ * format the portal uses (readPortalDate), compared as an instant when it names an offset and as
+ * wall time in the event's zone (ours) when not. All-day events compare dates.
+ */
+function sameStart(e: Record<string, unknown>, fromIso: string, fromWall: string, allDay: boolean): boolean {
+  const got = readPortalDate(e.DATE_FROM);
+  if (allDay) return got?.date === fromWall.slice(0, 10);
+  const want = Date.parse(fromIso);
+  const ts = Number(e.DATE_FROM_TS_UTC);
+  if (e.DATE_FROM_TS_UTC !== undefined && e.DATE_FROM_TS_UTC !== null && e.DATE_FROM_TS_UTC !== '' && Number.isFinite(ts)) {
+    return Math.floor(ts / 60) === Math.floor(want / 60_000);
+  }
+  if (!got?.time) return false;
+  if (got.offsetMinutes !== undefined) return Math.floor((Date.parse(`${got.date}T${got.time}Z`) - got.offsetMinutes * 60_000) / 60_000) === Math.floor(want / 60_000);
+  return `${got.date}T${got.time.slice(0, 5)}` === fromWall.slice(0, 16);
 }
 
 export async function createEvent(deps: ActionDeps, key: string, input: EventInput): Promise<Outcome<EventResult>> {
@@ -228,7 +260,8 @@ export async function createEvent(deps: ActionDeps, key: string, input: EventInp
     'event.create',
     async () => {
       const rows = await deps.client.call<Record<string, unknown>[]>('calendar.event.get', { type: 'user', ownerId, from: from.slice(0, 10), to: to.slice(0, 10) });
-      const hit = (rows ?? []).find((e) => e.NAME === name && wallKey(e.DATE_FROM) === wallKey(from));
+      const fromIso = allDay ? '' : localToOffsetIso(input.from, input.timeZone);
+      const hit = (rows ?? []).find((e) => e.NAME === name && sameStart(e, fromIso, from, allDay));
       return hit ? { eventId: Number(hit.ID) } : null;
     },
     async () => ({ eventId: Number(await deps.client.call<number | string>(m, params, { write: true })) }),

@@ -5,7 +5,7 @@
  */
 import type { CrmSource, ExportProgress } from '../scoring/portal-scorer';
 import type { PortalClients } from './client';
-import { exportAll, type CrmEntity } from './crm';
+import { exportAll, listPage, type CrmEntity } from './crm';
 
 const LEAD_FIELDS = ['ID', 'TITLE', 'COMMENTS', 'SOURCE_ID', 'STATUS_ID', 'STATUS_SEMANTIC_ID', 'ASSIGNED_BY_ID', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_IMOL', 'DATE_CREATE', 'DATE_CLOSED', 'DATE_MODIFY', 'UTM_SOURCE', 'UTM_MEDIUM', 'UTM_CAMPAIGN'];
 const DEAL_FIELDS = [
@@ -16,7 +16,6 @@ const ACTIVITY_FIELDS = ['ID', 'OWNER_ID', 'OWNER_TYPE_ID', 'TYPE_ID', 'PROVIDER
 const MAX_DESCRIPTION = 2000;
 const OWNER_LEAD = 1;
 const OWNER_DEAL = 2;
-const LIST: Record<CrmEntity, string> = { lead: 'crm.lead.list', deal: 'crm.deal.list', activity: 'crm.activity.list' };
 /** The fields exported per entity (the scoring features read these; bench/scoring/crm-features.ts too). */
 export const FIELDS: Record<CrmEntity, string[]> = { lead: LEAD_FIELDS, deal: DEAL_FIELDS, activity: ACTIVITY_FIELDS };
 
@@ -26,7 +25,7 @@ export function portalCrmSource(clients: PortalClients): CrmSource {
     let total: number | undefined;
     if (onProgress) {
       // One counted page (start=0 makes the portal count); the export itself then runs without COUNT.
-      const page = await client.callPage<unknown[]>(LIST[entity], { select: ['ID'], filter, order: { ID: 'ASC' }, start: 0 });
+      const page = await listPage(client, entity, { select: ['ID'], filter, order: { ID: 'ASC' }, start: 0 });
       total = page.total ?? (Array.isArray(page.result) ? page.result.length : undefined);
       onProgress(0, total);
     }
@@ -41,10 +40,10 @@ export function portalCrmSource(clients: PortalClients): CrmSource {
     return rows;
   };
   const one = async (memberId: string, entity: 'lead' | 'deal', id: number) => {
-    // *.list with an ID filter answers [] for a missing record (*.get answers 400).
+    // A list with an ID filter answers no rows for a missing record (*.get answers 400).
     const client = await clients.get(memberId);
-    const rows = await client.call<Record<string, unknown>[]>(LIST[entity], { filter: { ID: id }, select: FIELDS[entity] });
-    return rows?.[0] ?? null;
+    const rows = (await listPage(client, entity, { filter: { ID: id }, select: FIELDS[entity] })).result;
+    return rows[0] ?? null;
   };
   return {
     leads: (memberId, p) => all(memberId, 'lead', {}, p),
@@ -58,8 +57,7 @@ export function portalCrmSource(clients: PortalClients): CrmSource {
     async find(memberId, entity, query) {
       // One page of title matches (a substring filter), newest first: enough to tell one from several.
       const client = await clients.get(memberId);
-      const rows = await client.call<Record<string, unknown>[]>(LIST[entity], { filter: { '%TITLE': query }, select: ['ID', 'TITLE'], order: { ID: 'DESC' }, start: -1 });
-      return rows ?? [];
+      return (await listPage(client, entity, { filter: { '%TITLE': query }, select: ['ID', 'TITLE'], order: { ID: 'DESC' }, start: -1 })).result;
     },
   };
 }

@@ -11,25 +11,56 @@
  * starts from the last id we trust, so the result is right even on a portal that resolves no
  * references at all (one page per batch then).
  */
-import type { BitrixCaller, Params } from './client';
+import type { BitrixCaller, Params, Page } from './client';
+import { ENTITY_TYPE_ID, fromItem, itemKeys, toItemField } from './crm-item-fields';
 import { BitrixApiError } from './errors';
 
 export type CrmEntity = 'lead' | 'deal' | 'activity';
 export type Row = Record<string, unknown>;
 
-const METHOD: Record<CrmEntity, string> = { lead: 'crm.lead.list', deal: 'crm.deal.list', activity: 'crm.activity.list' };
 const PAGE = 50;
 
 export interface ListQuery {
   select?: string[];
   filter?: Record<string, unknown>;
+  order?: Record<string, unknown>;
+}
+
+/**
+ * One list call in UPPER_CASE terms. Leads and deals go through `crm.item.list` with their
+ * `entityTypeId` (crm.lead.list / crm.deal.list are deprecated in favour of crm.item.*;
+ * crm-item-list.md): names are mapped to camelCase on the way out and back on the way in, so
+ * callers keep reading `STATUS_ID`, `DATE_CREATE`… Activities stay on `crm.activity.list`.
+ */
+export function listCall(entity: CrmEntity, q: ListQuery & { start?: number | string }): [string, Params] {
+  if (entity === 'activity') return ['crm.activity.list', { ...q }];
+  const params: Params = { entityTypeId: ENTITY_TYPE_ID[entity] };
+  if (q.select) params.select = q.select.map((f) => (f === '*' ? '*' : toItemField(entity, f)));
+  if (q.filter) params.filter = itemKeys(entity, q.filter);
+  if (q.order) params.order = itemKeys(entity, q.order);
+  if (q.start !== undefined) params.start = q.start;
+  return ['crm.item.list', params];
+}
+
+/** The UPPER_CASE rows of a list answer (`result` of crm.activity.list, `result.items` of crm.item.list). */
+export function rowsOf(entity: CrmEntity, result: unknown): Row[] {
+  if (entity === 'activity') return Array.isArray(result) ? (result as Row[]) : [];
+  const items = (result as { items?: unknown } | null)?.items;
+  return Array.isArray(items) ? (items as Row[]).map((r) => fromItem(entity, r)) : [];
+}
+
+/** One page of rows with the portal's paging (`next`, `total`). */
+export async function listPage(c: BitrixCaller, entity: CrmEntity, q: ListQuery & { start?: number | string }): Promise<Page<Row[]>> {
+  const [method, params] = listCall(entity, q);
+  const page = await c.callPage<unknown>(method, params);
+  return { ...page, result: rowsOf(entity, page.result) };
 }
 
 export function listLeads(c: BitrixCaller, q: ListQuery = {}, start = 0) {
-  return c.callPage<Row[]>('crm.lead.list', { ...q, start });
+  return listPage(c, 'lead', { ...q, start });
 }
 export function listDeals(c: BitrixCaller, q: ListQuery = {}, start = 0) {
-  return c.callPage<Row[]>('crm.deal.list', { ...q, start });
+  return listPage(c, 'deal', { ...q, start });
 }
 export function listActivities(c: BitrixCaller, q: ListQuery = {}, start = 0) {
   return c.callPage<Row[]>('crm.activity.list', { ...q, start });
@@ -57,8 +88,10 @@ export interface ExportOptions extends ListQuery {
 
 /** Every row of `entity` in id order, one page (≤ 50 rows) at a time. */
 export async function* exportAll(c: BitrixCaller, entity: CrmEntity, opts: ExportOptions = {}): AsyncGenerator<ExportPage> {
-  const method = METHOD[entity];
   const n = Math.min(50, Math.max(1, opts.commands ?? 50));
+  // The previous page's 50th row: crm.item.list nests rows under `items` and names the id `id`.
+  const ref = (i: number) => (entity === 'activity' ? `$result[p${i}][${PAGE - 1}][ID]` : `$result[p${i}][items][${PAGE - 1}][id]`);
+  const method = listCall(entity, {})[0];
   const select = opts.select ? (opts.select.includes('ID') ? opts.select : ['ID', ...opts.select]) : ['*'];
   let lastId = opts.afterId ?? 0;
   let done = 0;
@@ -66,8 +99,8 @@ export async function* exportAll(c: BitrixCaller, entity: CrmEntity, opts: Expor
   for (;;) {
     const cmds: Record<string, [string, Params]> = {};
     for (let i = 0; i < n; i++) {
-      const after = i === 0 ? lastId : `$result[p${i - 1}][${PAGE - 1}][ID]`;
-      cmds[`p${i}`] = [method, { select, order: { ID: 'ASC' }, filter: { ...opts.filter, '>ID': after }, start: -1 }];
+      const after = i === 0 ? lastId : ref(i - 1);
+      cmds[`p${i}`] = listCall(entity, { select, order: { ID: 'ASC' }, filter: { ...opts.filter, '>ID': after }, start: -1 });
     }
     const out = await c.batch(cmds);
     batches++;
@@ -79,7 +112,7 @@ export async function* exportAll(c: BitrixCaller, entity: CrmEntity, opts: Expor
         if (i === 0) throw item.error; // the first command has no reference: a real failure
         break;
       }
-      const rows = Array.isArray(item.result) ? (item.result as Row[]) : [];
+      const rows = rowsOf(entity, item.result);
       const ids = rows.map((r) => Number(r.ID));
       if (ids.some((id, k) => !Number.isFinite(id) || id <= (k === 0 ? lastId : ids[k - 1]!))) {
         if (i === 0) throw new BitrixApiError({ method, code: 'EXPORT_ORDER', status: 200, description: 'rows are not in ascending id order after the cursor' });

@@ -139,7 +139,7 @@ export class ActionInProgressError extends BitrixError {
 }
 
 /** Codes by kind (portal codes are matched case-sensitively as Bitrix sends them). */
-const ACCESS_CODES = new Set(['ACCESS_DENIED', 'INVALID_CREDENTIALS', 'user_access_error', 'ACCESS_ERROR', 'allowed_only_intranet_user', 'WRONG_AUTH_TYPE', 'AUTHORIZE_ERROR']);
+const ACCESS_CODES = new Set(['ACCESS_DENIED', 'BOT_OWNERSHIP_ERROR', 'APP_ID_ERROR', 'INVALID_CREDENTIALS', 'user_access_error', 'ACCESS_ERROR', 'allowed_only_intranet_user', 'WRONG_AUTH_TYPE', 'AUTHORIZE_ERROR']);
 const SCOPE_CODES = new Set(['insufficient_scope', 'invalid_scope']);
 const USER_CODES = new Set(['USER_NOT_FOUND', 'USER_ID_EMPTY', 'ERROR_USER_NOT_FOUND']);
 const RATE_CODES = new Set(['QUERY_LIMIT_EXCEEDED', 'OPERATION_TIME_LIMIT']);
@@ -163,16 +163,19 @@ export const TRANSPORT_CODES = [
 ];
 const TRANSPORT_SET = new Set(TRANSPORT_CODES);
 
-/** Classify a portal error code/description into the specific error class. */
+/**
+ * Classify a portal error by its code and HTTP status only. A portal writes `error_description`
+ * in its own language ("Access denied" / "Доступ запрещен"), so the words never decide the class;
+ * an empty-code error (calendar.*) without a telling status stays a plain BitrixApiError.
+ */
 export function apiErrorFor(init: ApiErrorInit): BitrixApiError {
   const { code } = init;
-  const desc = (init.description ?? '').toLowerCase();
   if (SCOPE_CODES.has(code)) return new BitrixMissingScopeError(init);
   if (ACCESS_CODES.has(code)) return new BitrixAccessDeniedError(init);
-  if (USER_CODES.has(code) || /user (is )?not found|user .*(fired|deleted|inactive)/.test(desc)) return new BitrixUserNotFoundError(init);
+  if (USER_CODES.has(code)) return new BitrixUserNotFoundError(init);
   if (RATE_CODES.has(code) || init.status === 503 || init.status === 429) return new BitrixRateLimitError(init);
   if (REAUTH_CODES.has(code)) return new BitrixReauthRequiredError(init);
-  if (/access denied|permission/.test(desc)) return new BitrixAccessDeniedError(init);
+  if (init.status === 403) return new BitrixAccessDeniedError(init);
   return new BitrixApiError(init);
 }
 

@@ -71,9 +71,9 @@ export function createPortalActions(deps: PortalActionsDeps): PortalActions {
         const out = await sendMessage(await actionDeps(account), key, { to: message.toUserId, text: message.text });
         return { id: out.result.messageId ?? 0, via: 'user' };
       }
-      const { botId } = botIdsOf(install);
+      const { botId, botApi } = botIdsOf(install);
       if (!botId) throw new BitrixApiError({ method: 'imbot.message.add', code: 'NO_BOT', status: 0, description: 'no bot registered in this portal to pass the message on' });
-      const out = await botMessage(await actionDeps(account), key, { botId, dialogId: message.toUserId, text: message.relayText ?? message.text });
+      const out = await botMessage(await actionDeps(account), key, { botId, dialogId: message.toUserId, text: message.relayText ?? message.text, api: botApi });
       return { id: out.result.messageId ?? 0, via: 'bot' };
     },
     async agenda(account, query) {

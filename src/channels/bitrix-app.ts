@@ -17,6 +17,7 @@ import { EventAuthError, InvalidInstallError, PortalNotInstalledError } from '..
 import { InstallRejectedError, createInstallVerifier, type InstallService, type InstallVerifier, type InstallVerifierOptions } from '../bitrix/install';
 import type { Install } from '../store/types';
 import { WireError } from './bitrix-wire';
+import { BITRIX_EVENT_LIMIT } from './bitrix-limits';
 import type { Accepted } from './bitrix-bot';
 
 export interface BitrixAppDeps {
@@ -38,7 +39,8 @@ export interface BitrixAppDeps {
   log?: (msg: string, detail?: unknown) => void;
 }
 
-const LIMIT = 64 * 1024;
+// Events may carry a 20,000-character message twice (src/channels/bitrix-limits.ts); still bounded.
+const LIMIT = BITRIX_EVENT_LIMIT;
 const rawForm = express.text({ type: 'application/x-www-form-urlencoded', limit: LIMIT });
 
 function problem(res: Response, status: number, error: string, message: string): void {
@@ -52,7 +54,7 @@ function readForm(req: Request, res: Response): PhpForm | null {
     return null;
   }
   try {
-    return parsePhpForm(typeof req.body === 'string' ? req.body : '');
+    return parsePhpForm(typeof req.body === 'string' ? req.body : '', { maxBytes: LIMIT });
   } catch (e) {
     problem(res, 400, 'malformed_form', e instanceof PhpFormError ? e.message : 'the form body cannot be read');
     return null;

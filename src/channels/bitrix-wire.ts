@@ -188,7 +188,11 @@ export function decodeV1(event: string, form: PhpForm, buttonCommand?: string): 
   const botId = int(pickString(cmd, 'BOT_ID') ?? pickString(bot, 'BOT_ID') ?? p('BOT_ID'));
   if (botId === undefined) throw new WireError('field "data[BOT][<id>][BOT_ID]" (or data[PARAMS][BOT_ID]) is required');
   const dialogId = need(p('DIALOG_ID'), 'data[PARAMS][DIALOG_ID]');
-  const fromUserId = int(p('FROM_USER_ID') ?? p('USER_ID') ?? p('AUTHOR_ID') ?? pickString(user, 'ID')) ?? 0;
+  // ONIMBOTJOINCHAT: FROM_USER_ID is the bot itself (on-imbot-join-chat.md); the person is USER_ID.
+  const fromUserId =
+    (kind === 'join'
+      ? int(p('USER_ID') ?? pickString(user, 'ID'))
+      : int(p('FROM_USER_ID') ?? p('AUTHOR_ID') ?? p('USER_ID') ?? pickString(user, 'ID'))) ?? 0;
   const chatType = (p('MESSAGE_TYPE') ?? p('CHAT_TYPE') ?? '').toUpperCase();
   const entityType = p('CHAT_ENTITY_TYPE');
   const out: BotEvent = {

@@ -15,6 +15,9 @@ export interface ChannelPhrases {
   error: string;
   unsupported: string;
   late_prefix: string;
+  goodbye: string;
+  no_input: string;
+  no_input_final: string;
 }
 
 export interface ChannelVocabulary {
@@ -29,7 +32,7 @@ const DEFAULT_REPLIES = path.join(__dirname, 'replies.yaml');
 export function channelVocabulary(file = DEFAULT_REPLIES): ChannelVocabulary {
   if (cached && file === DEFAULT_REPLIES) return cached;
   const doc = YAML.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const keys: (keyof ChannelPhrases)[] = ['ping', 'pending', 'error', 'unsupported', 'late_prefix'];
+  const keys: (keyof ChannelPhrases)[] = ['ping', 'pending', 'error', 'unsupported', 'late_prefix', 'goodbye', 'no_input', 'no_input_final'];
   const phrases = {} as Record<Lang, ChannelPhrases>;
   for (const lang of ['ru', 'en'] as const) {
     const block = doc[lang] as Record<string, unknown> | undefined;

@@ -25,6 +25,34 @@ export interface GoogleDeps {
   now?: () => Date;
   log?: ChannelLog;
   defaultTimeZone?: string;
+  /** The linked portal user's IANA zone (the directory's); used when the request names none. */
+  timeZoneOf?(account: Account): Promise<string | undefined>;
+}
+
+/** actions_intent_CANCEL allows one final response of at most 60 characters. */
+export const CANCEL_REPLY_MAX = 60;
+
+/**
+ * Platform events that reach Dialogflow as the query text (fulfillment-webhook-json
+ * requests/v2/ActionsOnGoogle/EndConversationEvent.json, NoInputEvent.json) or as the Actions
+ * Builder intent — never words the user said.
+ */
+function platformEvent(query: string, payload: unknown): 'cancel' | 'no_input' | undefined {
+  const inputs = dig(payload, 'inputs');
+  const first = Array.isArray(inputs) ? inputs[0] : undefined;
+  const intent = str(dig(first, 'intent')) ?? '';
+  if (/^actions_intent_CANCEL$/i.test(query) || intent === 'actions.intent.CANCEL') return 'cancel';
+  if (/^actions_intent_NO_INPUT$/i.test(query) || intent === 'actions.intent.NO_INPUT' || /^actions\.intent\.NO_INPUT/.test(intent)) return 'no_input';
+  return undefined;
+}
+
+/** IS_FINAL_REPROMPT of a NO_INPUT event (an argument of the AoG input, or the context parameter). */
+function finalReprompt(body: Record<string, unknown>, payload: unknown): boolean {
+  const inputs = dig(payload, 'inputs');
+  const args = dig(Array.isArray(inputs) ? inputs[0] : undefined, 'arguments');
+  if (Array.isArray(args) && args.some((a) => isObject(a) && a.name === 'IS_FINAL_REPROMPT' && (a.boolValue === true || a.textValue === 'true'))) return true;
+  const ctx = dig(body, 'queryResult', 'outputContexts');
+  return Array.isArray(ctx) && ctx.some((c) => isObject(c) && dig(c, 'parameters', 'IS_FINAL_REPROMPT') === true);
 }
 
 const DEFAULT_DEADLINE_MS = 4000;
@@ -109,16 +137,28 @@ export function dialogflowRouter(deps: GoogleDeps): Router {
       const voiceUser = str(dig(payload, 'user', 'userId')) ?? str(dig(payload, 'user', 'params', 'b24uid')) ?? session;
       const query = str(qr.queryText) ?? '';
       const welcome = /^(GOOGLE_ASSISTANT_WELCOME|WELCOME|actions_intent_MAIN)$/i.test(query);
+      const event = platformEvent(query, payload);
+      // The v2 WebhookRequest names no time zone; the Google integration's payload may (device.timeZone,
+      // AppRequest), else the linked portal user's own zone, else the default.
       const { turn, account } = await turnFor(deps, {
         sessionKey: `dialogflow:${session}`,
         voiceUser,
         voiceApp: `dialogflow:${/^projects\/([^/]+)/.exec(session)?.[1] ?? ''}`, // linking limits count per project too
-        text: welcome ? '' : query,
+        text: welcome || event ? '' : query,
         locale: lang,
-        timeZone: zoneOf(dig(payload, 'device', 'timeZone', 'id') ?? dig(payload, 'user', 'timeZone'), deps.defaultTimeZone),
+        timeZone: zoneOf(dig(payload, 'device', 'timeZone', 'id'), deps.defaultTimeZone),
         newSession: welcome,
       });
-      const reply = await replyWithin(deps, turn, account, started);
+      if (!dig(payload, 'device', 'timeZone', 'id') && account && deps.timeZoneOf) {
+        const own = await deps.timeZoneOf(account).catch(() => undefined);
+        if (own) turn.timeZone = zoneOf(own, deps.defaultTimeZone);
+      }
+      const phrases = channelVocabulary().phrases[lang];
+      const reply: Reply = event === 'cancel'
+        ? { text: clip(phrases.goodbye, CANCEL_REPLY_MAX), endSession: true }
+        : event === 'no_input'
+          ? finalReprompt(body, payload) ? { text: phrases.no_input_final, endSession: true } : { text: phrases.no_input }
+          : await replyWithin(deps, turn, account, started);
       const text = clip(reply.text, 4000);
       const sugg = suggestions(reply);
       res.json({
@@ -155,22 +195,29 @@ export function googleRouter(deps: GoogleDeps): Router {
       // Actions Builder gives no stable user id: we keep our own in user storage.
       const uid = str(dig(body, 'user', 'params', 'b24uid')) ?? crypto.randomUUID();
       const intent = str(dig(body, 'intent', 'name')) ?? '';
+      const event = intent === 'actions.intent.CANCEL' ? 'cancel' : /^actions\.intent\.NO_INPUT/.test(intent) ? 'no_input' : undefined;
       const { turn, account } = await turnFor(deps, {
         sessionKey: `google:${sessionId}`,
         voiceUser: uid,
         voiceApp: 'actions',
-        text: intent === 'actions.intent.MAIN' ? '' : (str(dig(body, 'intent', 'query')) ?? ''),
+        text: intent === 'actions.intent.MAIN' || event ? '' : (str(dig(body, 'intent', 'query')) ?? ''),
         locale: lang,
         timeZone: zoneOf(dig(body, 'device', 'timeZone', 'id'), deps.defaultTimeZone),
         newSession: intent === 'actions.intent.MAIN',
       });
-      const reply = await replyWithin(deps, turn, account, started);
+      const phrases = channelVocabulary().phrases[lang];
+      const reply: Reply = event === 'cancel'
+        ? { text: clip(phrases.goodbye, CANCEL_REPLY_MAX), endSession: true }
+        : event === 'no_input'
+          ? intent === 'actions.intent.NO_INPUT_FINAL' ? { text: phrases.no_input_final, endSession: true } : { text: phrases.no_input }
+          : await replyWithin(deps, turn, account, started);
       const sugg = suggestions(reply);
       res.json({
         session: { id: sessionId, params: isObject(dig(body, 'session', 'params')) ? dig(body, 'session', 'params') : {} },
         user: { params: { b24uid: uid } },
         prompt: { override: false, firstSimple: { speech: reply.tts ?? reply.text, text: clip(reply.text, 640) }, ...(sugg.length ? { suggestions: sugg } : {}) },
-        ...(reply.endSession ? { scene: { name: str(dig(body, 'scene', 'name')) ?? '', slots: {}, next: { name: 'actions.scene.END_CONVERSATION' } } } : {}),
+        // A reply that ends the conversation names the current scene (non-empty) and the end scene next.
+        ...(reply.endSession ? { scene: { name: str(dig(body, 'scene', 'name')) || 'actions.scene.END_CONVERSATION', slots: {}, next: { name: 'actions.scene.END_CONVERSATION' } } } : {}),
       });
     } catch (err) {
       answerError(res, err, deps.log);

@@ -35,12 +35,13 @@ export function buildSkillFiles(texts: Texts, publicUrl: string): Record<string,
     enableOnePlatformResponses: true,
     onePlatformApiVersion: 'v2',
   };
-  const intentFile = (name: string, extra: Record<string, unknown> = {}) => ({
+  // The ES export keeps an intent's action inside its response: responses[0].action.
+  const intentFile = (name: string, extra: Record<string, unknown> = {}, action?: string) => ({
     id: stableId(`intent:${name}`),
     name,
     auto: true,
     contexts: [],
-    responses: [{ resetContexts: false, affectedContexts: [], parameters: [], messages: [], defaultResponsePlatforms: {}, speech: [] }],
+    responses: [{ resetContexts: false, ...(action ? { action } : {}), affectedContexts: [], parameters: [], messages: [], defaultResponsePlatforms: {}, speech: [] }],
     priority: 500000,
     webhookUsed: true,
     webhookForSlotFilling: false,
@@ -56,7 +57,7 @@ export function buildSkillFiles(texts: Texts, publicUrl: string): Record<string,
     }
   }
   files['google/agent/intents/Default Welcome Intent.json'] = intentFile('Default Welcome Intent', { events: [{ name: 'WELCOME' }, { name: 'GOOGLE_ASSISTANT_WELCOME' }] });
-  files['google/agent/intents/Default Fallback Intent.json'] = intentFile('Default Fallback Intent', { fallbackIntent: true, action: 'input.unknown' });
+  files['google/agent/intents/Default Fallback Intent.json'] = intentFile('Default Fallback Intent', { fallbackIntent: true }, 'input.unknown');
 
   // Alice: the settings a developer enters in the Yandex Dialogs console.
   files['alice/skill.json'] = {
@@ -74,14 +75,24 @@ export function buildSkillFiles(texts: Texts, publicUrl: string): Record<string,
     type: 'server',
     handlerUrl: `${base}/webhook/bitrix`,
     installUrl: `${base}/install`,
-    scope: ['crm', 'task', 'tasks', 'calendar', 'im', 'imbot', 'imopenlines', 'user', 'placement'],
+    // Documented scope codes only (api-reference/scopes/permissions.md): tasks are `task`.
+    scope: ['crm', 'task', 'calendar', 'im', 'imbot', 'imopenlines', 'user', 'placement'],
     events: ['ONAPPINSTALL', 'ONAPPUNINSTALL'],
   };
-  files['bitrix24/bots.json'] = Object.values(DEFAULT_BOTS).map((p) => ({
-    method: 'imbot.register',
-    params: { CODE: p.code, TYPE: p === DEFAULT_BOTS.openlines ? 'O' : 'B', EVENT_MESSAGE_ADD: `${base}/webhook/bitrix`, EVENT_WELCOME_MESSAGE: `${base}/webhook/bitrix`, EVENT_BOT_DELETE: `${base}/webhook/bitrix`, PROPERTIES: { NAME: p.name, WORK_POSITION: p.workPosition, COLOR: p.color } },
-    then: { method: 'imbot.command.register', params: { COMMAND: ANSWER_COMMAND, HIDDEN: 'Y', EVENT_COMMAND_ADD: `${base}/webhook/bitrix` } },
-  }));
+  // What the server registers at install (src/bitrix/bots.ts): Chatbots 2.0 first, imbot v1 only
+  // where the portal answers ERROR_METHOD_NOT_FOUND to it.
+  files['bitrix24/bots.json'] = {
+    chatbots2: Object.values(DEFAULT_BOTS).map((p) => ({
+      method: 'imbot.v2.Bot.register',
+      params: { fields: { code: p.code, type: 'bot', eventMode: 'webhook', webhookUrl: `${base}/webhook/bitrix`, isSupportOpenline: p === DEFAULT_BOTS.openlines,
+        properties: { name: p.name, workPosition: p.workPosition } } },
+    })),
+    imbotV1Fallback: Object.values(DEFAULT_BOTS).map((p) => ({
+      method: 'imbot.register',
+      params: { CODE: p.code, TYPE: p === DEFAULT_BOTS.openlines ? 'O' : 'B', EVENT_MESSAGE_ADD: `${base}/webhook/bitrix`, EVENT_WELCOME_MESSAGE: `${base}/webhook/bitrix`, EVENT_BOT_DELETE: `${base}/webhook/bitrix`, PROPERTIES: { NAME: p.name, WORK_POSITION: p.workPosition, COLOR: p.color } },
+      then: { method: 'imbot.command.register', params: { COMMAND: ANSWER_COMMAND, HIDDEN: 'Y', EVENT_COMMAND_ADD: `${base}/webhook/bitrix` } },
+    })),
+  };
   return files;
 }
 

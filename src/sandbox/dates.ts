@@ -25,9 +25,21 @@ export function isoPortal(ms: number, offsetMinutes = PORTAL_OFFSET_MINUTES): st
   );
 }
 
-/** `11.12.2024 17:59:00`, the site-format dates of a Russian-language portal (calendar fields). */
-export function siteFormat(ms: number, offsetMinutes = PORTAL_OFFSET_MINUTES, withTime = true): string {
+/** A portal's configured site date format: Russian `DD.MM.YYYY HH:MI:SS` or US `MM/DD/YYYY HH:MI:SS am`. */
+export type SiteDateFormat = 'ru' | 'us';
+
+/**
+ * Site-format dates (calendar fields): `11.12.2024 17:59:00` on a Russian-format portal,
+ * `12/11/2024 05:59:00 pm` on a US-format one (calendar-event-get.md shows the latter).
+ */
+export function siteFormat(ms: number, offsetMinutes = PORTAL_OFFSET_MINUTES, withTime = true, format: SiteDateFormat = 'ru'): string {
   const d = shifted(ms, offsetMinutes);
+  if (format === 'us') {
+    const date = `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${d.getUTCFullYear()}`;
+    const h = d.getUTCHours();
+    const h12 = h % 12 === 0 ? 12 : h % 12;
+    return withTime ? `${date} ${pad(h12)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${h < 12 ? 'am' : 'pm'}` : date;
+  }
   const date = `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
   return withTime ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : date;
 }

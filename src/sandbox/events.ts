@@ -26,6 +26,8 @@ export interface BotMessageInput {
   leadId?: number;
   sessionId?: number;
   language?: string;
+  /** The message is already stored under this id (im.message.add to the bot's dialog); do not store it again. */
+  messageId?: number;
 }
 
 export class EventSender {
@@ -89,6 +91,7 @@ export class EventSender {
     this.portal.saveApp();
     const auth = this.auth(userId, true);
     delete auth.expires; // ONAPPINSTALL has expires_in but no expires (protocols.md §6.3)
+    delete auth.user_id; // …and no user_id (on-app-install.md): an app learns its installer by asking the portal
     return this.post('ONAPPINSTALL', handlerUrl, {
       event: 'ONAPPINSTALL', event_handler_id: '0',
       data: { VERSION: this.portal.app.version, ACTIVE: 'Y', INSTALLED: 'Y', LANGUAGE_ID: 'ru' },
@@ -131,13 +134,17 @@ export class EventSender {
     const chatType = input.chatType ?? 'P';
     const chatId = input.chatId ?? (chatType === 'P' ? 2000 + input.fromUserId : 3000);
     const dialogId = chatType === 'P' ? String(input.fromUserId) : `chat${chatId}`;
-    const messageId = this.portal.nextId('message', 84000);
-    this.portal.messages.set(messageId, { ID: messageId, kind: 'im', fromUserId: input.fromUserId, dialogId: chatType === 'P' ? String(bot.ID) : dialogId,
-      message: input.text, params: { incoming: true }, at: this.now() });
+    const messageId = input.messageId ?? this.portal.nextId('message', 84000);
+    if (input.messageId === undefined) {
+      this.portal.messages.set(messageId, { ID: messageId, kind: 'im', fromUserId: input.fromUserId, dialogId: chatType === 'P' ? String(bot.ID) : dialogId,
+        message: input.text, params: { incoming: true }, at: this.now() });
+    }
+    // A bot gets the events of the API it was registered with only (chat-bots-v2/migration.md).
+    if (bot.api === 2) return { messageId, delivery: await this.v2Message(bot, input, chatType, chatId, dialogId, messageId) };
     const params: Record<string, unknown> = {
       MESSAGE: input.text, TEMPLATE_ID: '', MESSAGE_TYPE: chatType, FROM_USER_ID: String(input.fromUserId), DIALOG_ID: dialogId,
       TO_CHAT_ID: String(chatId), AUTHOR_ID: String(input.fromUserId), SYSTEM: 'N', TO_USER_ID: chatType === 'L' ? '0' : String(bot.ID),
-      CHAT_TYPE: chatType, MESSAGE_ID: String(messageId), LANGUAGE: input.language ?? 'ru', COMMAND_CONTEXT: 'TEXTAREA', PLATFORM_CONTEXT: 'web',
+      CHAT_TYPE: chatType, MESSAGE_ID: String(messageId), LANGUAGE: input.language ?? this.portal.opts.language, COMMAND_CONTEXT: 'TEXTAREA', PLATFORM_CONTEXT: 'web',
     };
     if (chatType !== 'P') {
       Object.assign(params, { CHAT_ID: String(chatId), CHAT_TITLE: chatType === 'L' ? 'Open line chat' : 'Group chat', CHAT_AUTHOR_ID: String(input.fromUserId),
@@ -174,16 +181,60 @@ export class EventSender {
     return { messageId, delivery };
   }
 
-  /** ONIMBOTJOINCHAT: a user opens a dialog with the bot. */
+  /** ONIMBOTJOINCHAT (v1) / ONIMBOTV2JOINCHAT (Chatbots 2.0): a user opens a dialog with the bot. */
   async botJoin(botId: number, userId: number): Promise<Delivery> {
     const bot = this.portal.bots.get(botId);
     if (!bot) throw new Error(`no bot ${botId} registered in the sandbox`);
+    if (bot.api === 2) {
+      return this.post('ONIMBOTV2JOINCHAT', bot.handlers.webhookUrl!, {
+        event: 'ONIMBOTV2JOINCHAT', event_handler_id: '0',
+        data: { bot: this.v2Bot(bot, userId), dialogId: String(userId), chat: this.v2Chat(2000 + userId, String(userId), 'P', bot.ID), user: this.v2User(userId),
+          language: this.portal.opts.language },
+        ts: this.ts(), auth: this.auth(userId, true),
+      });
+    }
+    // on-imbot-join-chat.md (private chat): USER_ID and TO_USER_ID are the person, FROM_USER_ID is the bot.
     return this.post('ONIMBOTJOINCHAT', bot.handlers.EVENT_WELCOME_MESSAGE!, {
       event: 'ONIMBOTJOINCHAT', event_handler_id: '0',
       data: { BOT: { [String(bot.ID)]: this.botBlock(bot) }, PARAMS: { CHAT_TYPE: 'P', MESSAGE_TYPE: 'P', BOT_ID: String(bot.ID), USER_ID: String(userId),
-        TO_USER_ID: String(bot.ID), FROM_USER_ID: String(userId), CHAT_ID: String(2000 + userId), DIALOG_ID: String(userId), LANGUAGE: 'ru', ACCESS_HISTORY: '1' },
+        TO_USER_ID: String(userId), FROM_USER_ID: String(bot.ID), DIALOG_ID: String(userId), LANGUAGE: this.portal.opts.language },
       USER: this.userBlock(userId) },
       ts: this.ts(), auth: this.auth(userId, true),
+    });
+  }
+
+  // ---- Chatbots 2.0 (imbot.v2/events/events.md; webhook mode: bot = {id, code, auth}) ----
+
+  private v2Bot(bot: BotRow, userId: number): Record<string, unknown> {
+    const a = this.auth(userId, true);
+    return { id: String(bot.ID), code: bot.CODE, auth: a };
+  }
+
+  private v2Chat(chatId: number, dialogId: string, type: 'P' | 'C' | 'L', owner: number): Record<string, unknown> {
+    return { id: String(chatId), dialogId, type: type === 'P' ? 'private' : type === 'L' ? 'lines' : 'chat', name: '',
+      entityType: type === 'L' ? 'LINES' : '', owner: String(owner), avatar: '', color: '#ab7761' };
+  }
+
+  private v2User(userId: number): Record<string, unknown> {
+    const u = this.portal.user(userId);
+    if (!u) return { id: String(userId) };
+    return { id: String(u.id), active: '1', name: `${u.name} ${u.lastName}`, firstName: u.name, lastName: u.lastName, workPosition: u.workPosition,
+      gender: u.gender, bot: '0', connector: '0', extranet: '0', type: 'employee' };
+  }
+
+  private async v2Message(bot: BotRow, input: BotMessageInput, chatType: 'P' | 'C' | 'L', chatId: number, dialogId: string, messageId: number): Promise<Delivery> {
+    const user = this.v2User(input.fromUserId);
+    if (chatType === 'L') user.connector = '1';
+    return this.post('ONIMBOTV2MESSAGEADD', bot.handlers.webhookUrl!, {
+      event: 'ONIMBOTV2MESSAGEADD', event_handler_id: '0',
+      data: {
+        bot: this.v2Bot(bot, input.fromUserId),
+        message: { id: String(messageId), chatId: String(chatId), authorId: String(input.fromUserId), date: new Date(this.now()).toISOString(),
+          text: input.text, isSystem: '0', uuid: '', forward: '', viewedByOthers: '0' },
+        chat: this.v2Chat(chatId, dialogId, chatType, chatType === 'P' ? bot.ID : input.fromUserId),
+        user, language: input.language ?? this.portal.opts.language,
+      },
+      ts: this.ts(), auth: this.auth(input.fromUserId, true),
     });
   }
 

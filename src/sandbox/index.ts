@@ -8,19 +8,20 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response, type NextFunction, type Router } from 'express';
-import { Errors, RestError } from './errors';
+import { Errors, RestError, type PortalLanguage } from './errors';
 import { EventSender, type BotMessageInput, type Delivery } from './events';
 import { LeakyBucket, OperatingBudget, defaultOperating, type OperatingOptions, type RateLimitOptions } from './limits';
 import { memoryStore, sqliteStore } from './persist';
 import { parsePhpQuery, asList, asRecord, safeDecode, splitKey, type PhpObject } from './php-query';
 import { own, ownRecord, parseJsonSafe } from '../util/records';
 import { ALL_SCOPES, Portal } from './portal';
-import { isoPortal } from './dates';
+import { isoPortal, type SiteDateFormat } from './dates';
 import { Listed, type CallContext, type MethodDef } from './methods/types';
 import { userMethods } from './methods/users';
 import { taskMethods } from './methods/tasks';
 import { calendarMethods } from './methods/calendar';
 import { imMethods, openlineMethods } from './methods/im';
+import { imbotV2Methods } from './methods/imbot-v2';
 import { appMethods } from './methods/app';
 import { crmMethods } from './methods/crm';
 
@@ -48,6 +49,16 @@ export interface SandboxOptions {
   webhookScope?: string[];
   /** Public base URL (with any mount prefix, no trailing slash), used in event `auth[...]`. */
   publicUrl?: string;
+  /** The portal's language: error texts and site dates follow it (a portal answers in its own language). Default 'ru'. */
+  language?: PortalLanguage;
+  /**
+   * The portal's configured date format for site-format fields (calendar DATE_FROM …): 'ru'
+   * `11.12.2024 17:59:00` or 'us' `12/11/2024 05:59:00 pm` (calendar-event-get.md shows the latter).
+   * Default: 'ru' for a Russian portal, 'us' for an English one.
+   */
+  dateFormat?: SiteDateFormat;
+  /** Whether the portal has Chatbots 2.0 (`imbot.v2.*`); false answers ERROR_METHOD_NOT_FOUND like an older portal. Default true. */
+  chatbotsV2?: boolean;
   /** Date of the newest synthetic CRM record. Default 2026-03-01. */
   crmEndDate?: string;
   now?: () => number;
@@ -193,7 +204,9 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     seed: opts.seed ?? 1, leads, crmEndMs: Date.parse(opts.crmEndDate ?? '2026-03-01T00:00:00+03:00'),
     clientId, clientSecret, webhookCode, webhookUserId, accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 3600,
     scope: opts.scope ?? ALL_SCOPES, webhookScope: opts.webhookScope ?? ALL_SCOPES,
+    language: opts.language ?? 'ru', dateFormat: opts.dateFormat ?? (opts.language === 'en' ? 'us' : 'ru'),
   }, store, now);
+  const lang = portal.opts.language;
   let publicUrl = opts.publicUrl?.replace(/\/+$/, '') ?? '';
   const events = new EventSender(portal, () => publicUrl || 'http://127.0.0.1', now);
   const bucket = opts.rateLimit === false ? undefined : new LeakyBucket(opts.rateLimit ?? { perSecond: 2, burst: 50 }, now);
@@ -202,7 +215,8 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
 
   const methods: Record<string, MethodDef> = {};
   const names = () => Object.keys(methods).sort();
-  Object.assign(methods, userMethods, taskMethods, calendarMethods, imMethods, openlineMethods, appMethods(names), crmMethods);
+  Object.assign(methods, userMethods, taskMethods, calendarMethods, imMethods, openlineMethods, appMethods(names), crmMethods,
+    opts.chatbotsV2 === false ? {} : imbotV2Methods);
   methods.batch = { scope: null, handler: () => undefined }; // answered by runBatch
 
   // ---- one method call ----------------------------------------------------------------------
@@ -210,8 +224,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
 
   function check(def: MethodDef | undefined, method: string, caller: Caller): MethodDef {
     if (!def) throw Errors.methodNotFound();
-    const scopeOk = !def.scope || caller.scope.includes(def.scope) || (def.scope === 'user_brief' && caller.scope.some((s) => s.startsWith('user')))
-      || (def.scope === 'task' && caller.scope.includes('tasks'));
+    const scopeOk = !def.scope || caller.scope.includes(def.scope) || (def.scope === 'user_brief' && caller.scope.some((s) => s.startsWith('user')));
     if (!scopeOk) throw Errors.scope(caller.authType === 'webhook');
     if (def.appOnly && caller.authType === 'webhook') throw Errors.accessDenied('Application context required');
     if (def.admin && !portal.user(caller.userId)?.admin) throw Errors.accessDenied();
@@ -241,8 +254,11 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   async function runBatch(params: Record<string, unknown>, caller: Caller) {
     const cmdRaw = params.cmd;
     const isList = Array.isArray(cmdRaw);
-    const cmds = Object.entries(asRecord(isList ? Object.fromEntries((cmdRaw as unknown[]).map((v, i) => [String(i), v])) : cmdRaw));
-    if (cmds.length > BATCH_LIMIT) throw Errors.batchLength();
+    const all = Object.entries(asRecord(isList ? Object.fromEntries((cmdRaw as unknown[]).map((v, i) => [String(i), v])) : cmdRaw));
+    // batch.md: at most 50 sub-requests; those over the limit end with ERROR_BATCH_LENGTH_EXCEEDED,
+    // the first 50 run, and the batch itself answers 200.
+    const cmds = all.slice(0, BATCH_LIMIT);
+    const over = all.slice(BATCH_LIMIT);
     const halt = ['1', 'true', 'y'].includes(String(params.halt ?? '0').toLowerCase());
     const result: Record<string, unknown> = {};
     const errors: Record<string, unknown> = {};
@@ -269,7 +285,14 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
         times[key] = timeBlock(t0, h0, cost);
       } catch (e) {
         const err = asRestError(e);
-        errors[key] = { error: err.code, error_description: err.description };
+        errors[key] = { error: err.code, error_description: err.localized(lang) };
+        if (halt) break;
+      }
+    }
+    if (!halt || Object.keys(errors).length === 0) {
+      for (const [key] of over) {
+        const err = Errors.batchLength();
+        errors[key] = { error: err.code, error_description: err.localized(lang) };
         if (halt) break;
       }
     }
@@ -286,13 +309,14 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     const err = asRestError(e);
     // One JSON line (a message, no stack: the client's text must not forge log lines).
     if (err.status >= 500) process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: 'sandbox: internal error', err: e instanceof Error ? e.message : String(e) })}\n`);
-    res.status(err.status).json({ error: err.code, error_description: err.description });
+    res.status(err.status).json({ error: err.code, error_description: err.localized(lang) });
   }
 
   function authenticate(segments: string[], token: () => string): { caller: Caller; method: string } {
     if (segments.length === 3 && /^\d+$/.test(segments[0]!)) {
       const [uid, code, method] = segments as [string, string, string];
-      if (Number(uid) !== webhookUserId || !timingSafe(code, webhookCode)) throw Errors.invalidCredentials();
+      // system-errors.md: a wrong webhook code is 401 NO_AUTH_FOUND ("Wrong authorization data").
+      if (Number(uid) !== webhookUserId || !timingSafe(code, webhookCode)) throw Errors.noAuth();
       return { caller: { userId: webhookUserId, authType: 'webhook', scope: portal.opts.webhookScope, key: `hook:${webhookCode}` }, method };
     }
     if (segments.length !== 1) throw Errors.methodNotFound();
@@ -385,8 +409,8 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
 
   router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status;
-    if (status === 413) return void res.status(413).json({ error: 'INVALID_REQUEST', error_description: 'Request body too large' });
-    sendError(res, status && status < 500 ? new RestError('INVALID_REQUEST', 'Malformed request', 400) : err);
+    if (status === 413) return void res.status(413).json({ error: 'INVALID_REQUEST', error_description: lang === 'ru' ? 'Слишком большой запрос' : 'Request body too large' });
+    sendError(res, status && status < 500 ? new RestError('INVALID_REQUEST', 'Malformed request', 400, 'Некорректный запрос') : err);
   });
 
   let server: http.Server | undefined;

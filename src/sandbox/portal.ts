@@ -8,7 +8,8 @@ import { generateCrm, leadTable, dealTable, contactTable, activityTable, type Cr
 import { Collection, type DocStore } from './persist';
 import type { Table } from './query';
 import { createRng, hex } from './random';
-import { Errors } from './errors';
+import { Errors, type PortalLanguage } from './errors';
+import type { SiteDateFormat } from './dates';
 
 export interface SeedUser {
   id: number; name: string; lastName: string; secondName: string; gender: string; timeZone: string;
@@ -18,7 +19,7 @@ export const SEED_USERS: SeedUser[] = seedUsers.users;
 export const PORTAL_TIME_ZONE = seedUsers.portalTimeZone;
 
 /** All scopes the sandbox knows; an app or webhook gets these unless configured otherwise. */
-export const ALL_SCOPES = ['crm', 'user', 'user_basic', 'user_brief', 'task', 'tasks', 'calendar', 'im', 'imbot',
+export const ALL_SCOPES = ['crm', 'user', 'user_basic', 'user_brief', 'task', 'calendar', 'im', 'imbot',
   'imopenlines', 'placement', 'department', 'entity', 'log'];
 
 export interface AccessToken { token: string; userId: number; expires: number; scope: string[] }
@@ -28,7 +29,9 @@ export interface CalendarRow { ID: number; [k: string]: unknown }
 export interface MessageRow { ID: number; kind: 'im' | 'imbot' | 'openline' | 'command.answer'; fromUserId: number; botId?: number;
   dialogId: string; message: string; params: Record<string, unknown>; at: number }
 export interface BotRow { ID: number; CODE: string; TYPE: string; OPENLINE: string; clientId: string; handlers: Record<string, string>;
-  properties: Record<string, unknown> }
+  properties: Record<string, unknown>;
+  /** Registered through Chatbots 2.0 (imbot.v2.Bot.register): gets only the V2 events (chat-bots-v2/migration.md). */
+  api?: 1 | 2; botToken?: string; eventMode?: string }
 export interface CommandRow { ID: number; BOT_ID: number; COMMAND: string; handler: string; COMMON: string; HIDDEN: string;
   LANG: unknown; clientId: string }
 export interface BindingRow { ID: number; event: string; handler: string; authType: number; eventType: string; clientId: string }
@@ -47,6 +50,8 @@ export interface PortalOptions {
   accessTokenTtlSeconds: number;
   scope: string[];
   webhookScope: string[];
+  language: PortalLanguage;
+  dateFormat: SiteDateFormat;
 }
 
 export class Portal {

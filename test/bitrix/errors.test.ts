@@ -43,8 +43,14 @@ describe('fromSdkError', () => {
     expect(fromSdkError(ajax('PORTAL_DELETED', 500), 'user.get', {}, 'm1')).toBeInstanceOf(PortalNotInstalledError);
   });
 
-  it('reads "access denied" in an empty-code error (calendar.event.add answers error "")', () => {
-    expect(fromSdkError(ajax('', 400, 'Access denied'), 'calendar.event.add', {})).toBeInstanceOf(BitrixAccessDeniedError);
+  it('sorts by code and status, never by the words: a portal answers in its own language', () => {
+    // calendar.event.add answers error "" with a description only; English and Russian portals alike.
+    const en = fromSdkError(ajax('', 400, 'Access denied'), 'calendar.event.add', {});
+    const ru = fromSdkError(ajax('', 400, 'Доступ запрещен'), 'calendar.event.add', {});
+    expect(en.constructor).toBe(ru.constructor);
+    expect(en.kind).toBe('api');
+    expect(fromSdkError(ajax('', 403, 'Доступ запрещен'), 'calendar.event.add', {})).toBeInstanceOf(BitrixAccessDeniedError);
+    expect(fromSdkError(ajax('ERROR_CORE', 400, 'user not found'), 'tasks.task.add', {}).kind).toBe('api');
   });
 
   it('removes tokens from the params it keeps', () => {

@@ -10,6 +10,7 @@ import express from 'express';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { parsePhpForm, type PhpForm } from '../../src/bitrix/php-form';
+import { fromItemField, toItemField } from '../../src/bitrix/crm-item-fields';
 
 export interface DoubleUser {
   ID: string;
@@ -319,6 +320,8 @@ export class PortalDouble {
     'crm.lead.list': (p) => list(this.leads, p),
     'crm.deal.list': (p) => list(this.deals, p),
     'crm.activity.list': (p) => list([], p),
+    // crm-item-list.md: camelCase names, rows under result.items.
+    'crm.item.list': (p) => itemList(Number(p.entityTypeId) === 1 ? this.leads : Number(p.entityTypeId) === 2 ? this.deals : [], p, Number(p.entityTypeId) === 1 ? 'lead' : 'deal'),
     'crm.status.list': (p) => {
       const ent = ((p.filter ?? {}) as Row).ENTITY_ID;
       const all = [
@@ -355,6 +358,19 @@ function list(rows: Row[], p: Row) {
   if (Number(p.start) === -1) return { result: out.slice(0, 50).map(project) };
   const pg = page(out, p.start);
   return { ...pg, result: (pg.result as Row[]).map(project) };
+}
+
+/** `crm.item.list` over the same rows: `id`/`>id`/`select` in camelCase, `{items}` out. */
+function itemList(rows: Row[], p: Row, entity: 'lead' | 'deal') {
+  // Names per object-fields.md (stageId is a lead's STATUS_ID).
+  const camel = (k: string) => toItemField(entity, k);
+  const upper = (k: string) => fromItemField(entity, k);
+  const filter = Object.fromEntries(Object.entries((p.filter ?? {}) as Row).map(([k, v]) => [upper(k), v]));
+  const order = Object.fromEntries(Object.entries((p.order ?? {}) as Row).map(([k, v]) => [upper(k), v]));
+  const rawSelect = Array.isArray(p.select) ? (p.select as string[]) : p.select && typeof p.select === 'object' ? Object.values(p.select as Row).map(String) : undefined;
+  const out = list(rows, { ...p, filter, order, ...(rawSelect ? { select: rawSelect.map((f) => (f === '*' ? f : upper(f))) } : {}) });
+  const items = (out.result as Row[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [camel(k), k === 'ID' ? Number(v) : v])));
+  return { ...out, result: { items } };
 }
 
 /** Replace `$result[cmd][i][FIELD]` values by what earlier commands returned (unresolved → left as is). */

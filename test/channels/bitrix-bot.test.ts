@@ -647,7 +647,7 @@ describe('Bitrix24 events: bad input', () => {
   const cases: [string, (s: ReturnType<typeof setup>) => request.Test, number, string][] = [
     ['wrong content type', (s) => s.post('{"event":"ONIMBOTMESSAGEADD"}', 'application/json'), 415, 'unsupported_media_type'],
     ['malformed form encoding', (s) => s.post('event=ONIMBOTMESSAGEADD&data%5BPARAMS%5D%5BMESSAGE%5D=%E0%A4%A'), 400, 'malformed_form'],
-    ['a body over 64 KB', (s) => s.post(messageAdd({ text: 'я'.repeat(40_000) })), 413, 'too_large'],
+    ['a body over the 512 KB event limit', (s) => s.post(messageAdd({ text: 'я'.repeat(100_000) })), 413, 'too_large'],
     ['no event', (s) => s.post(form(auth())), 400, 'missing_event'],
     ['an unknown event', (s) => s.post(form([['event', 'ONSOMETHINGELSE'], ...auth()])), 400, 'unknown_event'],
     ['a message without MESSAGE_ID', (s) => s.post(messageAdd().replace(/data%5BPARAMS%5D%5BMESSAGE_ID%5D=84331&/, '')), 400, 'missing_field'],
@@ -733,16 +733,17 @@ describe('Bitrix24 bots end to end (server + sandbox portal over HTTP)', () => {
     expect(JSON.stringify(created[0])).toMatch(/подготовить отчёт/);
   });
 
-  it('a keyboard press arrives as the hidden answer command and reads as the button', async () => {
+  it('registers through Chatbots 2.0 where the portal has it; a keyboard press sends the button text back', async () => {
     const before = botReplies().length;
-    await rt.sandbox!.sendBotMessage({ fromUserId: 1, text: 'Поставь задачу на завтра купить бумагу' });
+    const { delivery: asked } = await rt.sandbox!.sendBotMessage({ fromUserId: 1, text: 'Поставь задачу на завтра купить бумагу' });
+    expect(asked.event).toBe('ONIMBOTV2MESSAGEADD');
     const confirm = await waitFor(() => botReplies()[before]);
-    const buttons = (confirm.params.KEYBOARD as { BUTTONS: { TEXT: string; COMMAND?: string; COMMAND_PARAMS?: string }[] }).BUTTONS;
+    expect(confirm.params.api).toBe(2); // answered with imbot.v2.Chat.Message.send
+    const buttons = confirm.params.KEYBOARD as { TEXT: string; ACTION?: string; ACTION_VALUE?: string }[];
     const no = buttons.find((b) => b.TEXT === 'Нет')!;
-    expect(no.COMMAND).toBe('answer');
-    // The sandbox routes "/answer <params>" to ONIMCOMMANDADD of the registered hidden command.
-    const { delivery } = await rt.sandbox!.sendBotMessage({ fromUserId: 1, text: `/answer ${no.COMMAND_PARAMS}` });
-    expect(delivery.event).toBe('ONIMCOMMANDADD');
+    expect(no).toMatchObject({ ACTION: 'SEND', ACTION_VALUE: 'Нет' });
+    const { delivery } = await rt.sandbox!.sendBotMessage({ fromUserId: 1, text: no.ACTION_VALUE! });
+    expect(delivery.event).toBe('ONIMBOTV2MESSAGEADD');
     const reply = await waitFor(() => botReplies()[before + 1]);
     expect(reply.message).toMatch(/изменить/);
   });

@@ -28,8 +28,9 @@ describe('sandbox REST envelopes and errors', () => {
   test.each([
     ['no auth', '/sandbox/rest/profile', 401, 'NO_AUTH_FOUND'],
     ['bogus token', '/sandbox/rest/profile?auth=nope', 401, 'invalid_token'],
-    ['wrong webhook code', '/sandbox/rest/1/wrong/profile', 401, 'INVALID_CREDENTIALS'],
-    ['wrong webhook user', '/sandbox/rest/2/hookcode/profile', 401, 'INVALID_CREDENTIALS'],
+    // system-errors.md: a wrong webhook code is NO_AUTH_FOUND (401).
+    ['wrong webhook code', '/sandbox/rest/1/wrong/profile', 401, 'NO_AUTH_FOUND'],
+    ['wrong webhook user', '/sandbox/rest/2/hookcode/profile', 401, 'NO_AUTH_FOUND'],
     ['unknown method', '/sandbox/rest/1/hookcode/crm.lead.nonexistent', 404, 'ERROR_METHOD_NOT_FOUND'],
     ['v3 path', '/sandbox/rest/api/1/hookcode/crm.item.list', 404, 'ERROR_METHOD_NOT_FOUND'],
   ])('%s → %s %s', async (_name, url, status, code) => {
@@ -81,7 +82,7 @@ describe('sandbox REST envelopes and errors', () => {
     const narrow = createSandbox({ leads: 100, webhookCode: 'w', webhookScope: ['user'], rateLimit: false });
     const app2 = mount(narrow);
     const res = await request(app2).get('/sandbox/rest/1/w/crm.lead.list');
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(403); // system-errors.md
     expect(res.body.error).toBe('insufficient_scope');
     const t = narrow.issueTokens(3); // not an administrator
     const bind = await request(app2).post('/sandbox/rest/event.bind').send({ auth: t.accessToken, event: 'ONCRMLEADADD', handler: 'http://x/h' });

@@ -37,7 +37,7 @@ function eventOut(portal: Portal, row: CalendarRow): Record<string, unknown> {
   return {
     ...rest,
     ID: String(row.ID), PARENT_ID: String(row.ID),
-    DATE_FROM: siteFormat(fromMs, skip ? 0 : offFrom, !skip), DATE_TO: siteFormat(toMs, skip ? 0 : offTo, !skip),
+    DATE_FROM: siteFormat(fromMs, skip ? 0 : offFrom, !skip, portal.opts.dateFormat), DATE_TO: siteFormat(toMs, skip ? 0 : offTo, !skip, portal.opts.dateFormat),
     TZ_OFFSET_FROM: String(offFrom * 60), TZ_OFFSET_TO: String(offTo * 60),
     DATE_FROM_TS_UTC: String(Math.floor(fromMs / 1000)), DATE_TO_TS_UTC: String(Math.floor(toMs / 1000)),
     DT_LENGTH: Math.round((toMs - fromMs) / 1000),

@@ -1,9 +1,26 @@
 /** `crm.lead.*`, `crm.deal.*`, `crm.contact.*`, `crm.activity.*`, `crm.status.*` over the synthetic CRM. */
 import { RestError } from '../errors';
 import { vocab } from '../crm';
-import { asRecord } from '../php-query';
+import { asList, asRecord } from '../php-query';
 import { materialize, resolveSelect, rowsTable, runList, type Table } from '../query';
 import { Listed, int, param, type CallContext, type MethodDef } from './types';
+import { fromItemField, toItemField, type ItemEntity } from '../../bitrix/crm-item-fields';
+
+/**
+ * `crm.item.list` (api-reference/crm/universal/crm-item-list.md) for leads (entityTypeId 1) and
+ * deals (2): camelCase select/filter/order in, `{items: [...]}` out with camelCase keys, pages of
+ * 50, `start=-1` without a count. Other types answer like a portal without them.
+ */
+function itemList(c: CallContext): Listed {
+  const typeId = int(param(c, 'entityTypeId'));
+  const entity: ItemEntity | undefined = typeId === 1 ? 'lead' : typeId === 2 ? 'deal' : undefined;
+  if (!entity) throw new RestError('NOT_FOUND', 'Smart process not found', 400);
+  const up = (o: unknown) => Object.fromEntries(Object.entries(asRecord(o)).map(([k, v]) => [fromItemField(entity, k), v]));
+  const select = asList(param(c, 'select')).map((f) => (f === '*' ? '*' : fromItemField(entity, String(f))));
+  const res = runList(c.portal.tables[entity], { filter: up(param(c, 'filter')), order: up(param(c, 'order')), select, start: param(c, 'start') });
+  const items = (res.result as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [toItemField(entity, k), k === 'ID' ? Number(v) : v])));
+  return new Listed({ items }, res.next, res.total, res.scanned);
+}
 
 const notFound = () => new RestError('', 'Not found', 400);
 const badId = () => new RestError('', 'ID is not defined or invalid.', 400);
@@ -87,6 +104,7 @@ function statusRows(): Record<string, unknown>[] {
 
 export const crmMethods: Record<string, MethodDef> = {
   'crm.lead.list': { scope: 'crm', handler: list((c) => c.portal.tables.lead) },
+  'crm.item.list': { scope: 'crm', handler: itemList },
   'crm.lead.get': { scope: 'crm', handler: get((c) => c.portal.tables.lead) },
   'crm.lead.fields': { scope: 'crm', handler: fields((c) => c.portal.tables.lead) },
   'crm.deal.list': { scope: 'crm', handler: list((c) => c.portal.tables.deal) },

@@ -2,6 +2,7 @@
 import { Errors, RestError } from '../errors';
 import { asList, asRecord } from '../php-query';
 import type { BotRow, MessageRow } from '../portal';
+import { isoPortal } from '../dates';
 import { int, param, str, type CallContext, type MethodDef } from './types';
 
 const MAX_BOTS = 5;
@@ -58,9 +59,51 @@ export const imMethods: Record<string, MethodDef> = {
     handler: (c) => {
       const dialogId = str(param(c, 'DIALOG_ID'));
       if (!dialogId) throw bad('USER_ID_EMPTY', 'Recipient not specified');
-      if (/^\d+$/.test(dialogId) && !c.portal.user(Number(dialogId))) throw bad('USER_NOT_FOUND', 'User not found');
+      const bot = /^\d+$/.test(dialogId) ? c.portal.bots.get(Number(dialogId)) : undefined;
+      if (/^\d+$/.test(dialogId) && !bot && !c.portal.user(Number(dialogId))) throw bad('USER_NOT_FOUND', 'User not found');
       const { message, extra } = messageParams(c);
-      return record(c, { kind: 'im', fromUserId: c.userId, dialogId, message, params: extra });
+      // Sent as the token's (or webhook's) user (im-message-add.md).
+      const id = record(c, { kind: 'im', fromUserId: c.userId, dialogId, message, params: extra });
+      // A message in a bot's private dialog reaches the bot as its message event, through the
+      // portal's event queue: after this answer, never failing the call (events/index.md).
+      if (bot) void c.events.botMessage({ fromUserId: c.userId, text: message, botId: bot.ID, messageId: id }).catch(() => undefined);
+      return id;
+    },
+  },
+  // im-dialog-messages-get.md: the newest messages of a dialog the caller takes part in, newest
+  // first; LAST_ID (older than) / FIRST_ID (newer than), LIMIT default 20, at most 50.
+  'im.dialog.messages.get': {
+    scope: 'im',
+    handler: (c) => {
+      const dialogId = str(param(c, 'DIALOG_ID'));
+      if (!dialogId) throw bad('DIALOG_ID_EMPTY', 'Dialog ID can\'t be empty');
+      const lastId = int(param(c, 'LAST_ID'));
+      const firstId = int(param(c, 'FIRST_ID'));
+      const limit = Math.max(1, Math.min(50, int(param(c, 'LIMIT')) ?? 20));
+      const me = String(c.userId);
+      const isChat = /^(chat|sg)\d+$/.test(dialogId);
+      if (!isChat && !/^\d+$/.test(dialogId)) throw bad('DIALOG_ID_EMPTY', 'Dialog ID can\'t be empty');
+      const inDialog = (m: MessageRow) => isChat
+        ? m.dialogId === dialogId
+        : (String(m.fromUserId) === me && m.dialogId === dialogId) || (String(m.fromUserId) === dialogId && m.dialogId === me);
+      let rows = c.portal.messages.values().filter((m) => m.kind !== 'openline' && inDialog(m));
+      if (lastId !== undefined) rows = rows.filter((m) => m.ID < lastId);
+      if (firstId !== undefined) rows = rows.filter((m) => m.ID > firstId).sort((a, b) => a.ID - b.ID).slice(0, limit);
+      rows = rows.sort((a, b) => b.ID - a.ID).slice(0, limit);
+      const chatId = isChat ? Number(dialogId.replace(/^\D+/, '')) : 2000 + Math.min(c.userId, Number(dialogId));
+      const authors = [...new Set(rows.map((m) => m.fromUserId))];
+      return {
+        chat_id: chatId,
+        messages: rows.map((m) => ({ id: m.ID, chat_id: chatId, author_id: m.fromUserId, date: isoPortal(m.at), text: m.message, unread: false,
+          uuid: null, replaces: [], params: [], disappearing_date: null })),
+        users: authors.map((id) => {
+          const u = c.portal.user(id);
+          const b = c.portal.bots.get(id);
+          return { id, active: true, name: u ? `${u.name} ${u.lastName}` : str(b?.properties.NAME), first_name: u?.name ?? str(b?.properties.NAME),
+            last_name: u?.lastName ?? '', bot: !u && !!b, type: u ? 'user' : 'bot' };
+        }),
+        files: [],
+      };
     },
   },
   'imbot.register': {
@@ -128,26 +171,6 @@ export const imMethods: Record<string, MethodDef> = {
       if (!dialogId) throw bad('DIALOG_ID_EMPTY', 'Dialog ID can\'t be empty');
       const { message, extra } = messageParams(c);
       return record(c, { kind: 'imbot', fromUserId: bot.ID, botId: bot.ID, dialogId, message, params: extra });
-    },
-  },
-  // Chatbots 2.0 reply `imbot.v2.Chat.Message.send` (protocols.md §3.11): camelCase params, the text
-  // under fields.message. Keyed lower-case: the sandbox looks methods up case-insensitively.
-  'imbot.v2.chat.message.send': {
-    scope: 'imbot',
-    handler: (c) => {
-      const client = clientOf(c);
-      const botId = int(param(c, 'botId'));
-      if (botId === undefined) throw bad('BOT_ID_ERROR', 'Bot not found');
-      const bot = c.portal.bots.get(botId);
-      if (!bot) throw bad('BOT_ID_ERROR', 'Bot not found');
-      if (bot.clientId !== client) throw bad('APP_ID_ERROR', 'Bot was installed by another rest application');
-      const dialogId = str(param(c, 'dialogId'));
-      if (!dialogId) throw bad('DIALOG_ID_EMPTY', 'Dialog ID can\'t be empty');
-      const fields = asRecord(param(c, 'fields'));
-      const message = str(fields.message).trim();
-      if (!message) throw bad('MESSAGE_EMPTY', 'Message can\'t be empty');
-      if (!sizeOk(fields.keyboard)) throw bad('KEYBOARD_OVERSIZE', 'You have exceeded the maximum allowable size of keyboard');
-      return record(c, { kind: 'imbot', fromUserId: bot.ID, botId: bot.ID, dialogId, message, params: { api: 2, ...(fields.keyboard !== undefined ? { KEYBOARD: fields.keyboard } : {}) } });
     },
   },
   'imbot.command.register': {

@@ -15,7 +15,15 @@ const upper = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCas
 const TASK_FIELDS = ['ID', 'PARENT_ID', 'TITLE', 'DESCRIPTION', 'MARK', 'PRIORITY', 'STATUS', 'MULTITASK', 'NOT_VIEWED',
   'REPLICATE', 'GROUP_ID', 'STAGE_ID', 'CREATED_BY', 'CREATED_DATE', 'RESPONSIBLE_ID', 'CHANGED_BY', 'CHANGED_DATE',
   'STATUS_CHANGED_DATE', 'CLOSED_BY', 'CLOSED_DATE', 'DATE_START', 'DEADLINE', 'START_DATE_PLAN', 'END_DATE_PLAN',
-  'ALLOW_CHANGE_DEADLINE', 'TASK_CONTROL', 'UF_CRM_TASK', 'ACCOMPLICES', 'AUDITORS', 'TAGS'];
+  'ALLOW_CHANGE_DEADLINE', 'TASK_CONTROL', 'UF_CRM_TASK', 'ACCOMPLICES', 'AUDITORS', 'TAGS', 'XML_ID'];
+
+/** tasks-task-list.md: the documented filter fields and order fields (XML_ID is select-only). */
+const TASK_FILTERS = new Set(['ID', 'PARENT_ID', 'GROUP_ID', 'CREATED_BY', 'STATUS_CHANGED_BY', 'PRIORITY', 'FORUM_TOPIC_ID', 'RESPONSIBLE_ID',
+  'TITLE', 'TAG', 'REAL_STATUS', 'STATUS', 'MARK', 'SITE_ID', 'ADD_IN_REPORT', 'DATE_START', 'DEADLINE', 'CREATED_DATE', 'CLOSED_DATE',
+  'CHANGED_DATE', 'ACCOMPLICE', 'AUDITOR', 'DEPENDS_ON', 'ONLY_ROOT_TASKS', 'STAGE_ID', 'SPRINT_ID', 'BACKLOG_ID', 'UF_CRM_TASK']);
+const TASK_ORDERS = new Set(['ID', 'TITLE', 'TIME_SPENT_IN_LOGS', 'DATE_START', 'CREATED_DATE', 'CHANGED_DATE', 'CLOSED_DATE', 'START_DATE_PLAN',
+  'END_DATE_PLAN', 'DEADLINE', 'REAL_STATUS', 'STATUS_COMPLETE', 'PRIORITY', 'MARK', 'CREATED_BY_LAST_NAME', 'RESPONSIBLE_LAST_NAME', 'GROUP_ID',
+  'TIME_ESTIMATE', 'ALLOW_CHANGE_DEADLINE', 'ALLOW_TIME_TRACKING', 'MATCH_WORK_TIME', 'FAVORITE', 'SORTING', 'MESSAGE_ID']);
 
 function person(portal: Portal, id: unknown) {
   const u = portal.user(Number(id));
@@ -167,9 +175,14 @@ export const taskMethods: Record<string, MethodDef> = {
     scope: 'task',
     handler: (c) => {
       const select = asList(param(c, 'select')).map((s) => str(s).toUpperCase());
-      const filter = taskFilter(c, asRecord(param(c, 'filter')));
+      // tasks-task-list.md lists the filter and order fields; anything else is not honoured (a
+      // portal gives no promise for it), and the default order is descending ID.
+      const documented = Object.fromEntries(Object.entries(asRecord(param(c, 'filter'))).filter(([k]) => TASK_FILTERS.has(k.toUpperCase().replace(/^[!<>=%@]*/, ''))));
+      const filter = taskFilter(c, documented);
+      const order = Object.fromEntries(Object.entries(asRecord(param(c, 'order')))
+        .map(([k, v]) => [k.toUpperCase(), v] as const).filter(([k]) => TASK_ORDERS.has(k)));
       const res = runList(taskTable(c.portal), {
-        filter, order: param(c, 'order'), start: param(c, 'start'),
+        filter, order: Object.keys(order).length ? order : { ID: 'DESC' }, start: param(c, 'start'),
       }, (i) => taskOut(c.portal, c.portal.tasks.values().sort((a, b) => a.ID - b.ID)[i]!, select));
       return new Listed({ tasks: res.result }, res.next, res.total, res.scanned);
     },

@@ -19,7 +19,8 @@ export type BitrixErrorKind =
   | 'rate_limited'
   | 'in_progress'
   | 'invalid_install'
-  | 'forbidden';
+  | 'forbidden'
+  | 'needs_authorization';
 
 /** Keys whose values are secrets wherever they appear (event bodies, params, OAuth answers). */
 const SECRET_KEYS = new Set(
@@ -129,6 +130,18 @@ export class BitrixTransportError extends BitrixError {
   }
 }
 
+/**
+ * The speaker has no token of their own here yet (never opened the app page, or the pair was
+ * revoked): nothing is done in their name. `url` is the one-tap page that authorises them.
+ */
+export class NeedsAuthorizationError extends BitrixError {
+  readonly kind = 'needs_authorization' as const;
+  constructor(readonly memberId: string, readonly userId: number, readonly url?: string) {
+    super(`user ${userId} of portal ${memberId} has not authorised the app yet`);
+    this.name = 'NeedsAuthorizationError';
+  }
+}
+
 /** Another attempt of the same idempotent action is running right now. */
 export class ActionInProgressError extends BitrixError {
   readonly kind = 'in_progress' as const;
@@ -172,7 +185,7 @@ export function apiErrorFor(init: ApiErrorInit): BitrixApiError {
   if (USER_CODES.has(code) || /user (is )?not found|user .*(fired|deleted|inactive)/.test(desc)) return new BitrixUserNotFoundError(init);
   if (RATE_CODES.has(code) || init.status === 503 || init.status === 429) return new BitrixRateLimitError(init);
   if (REAUTH_CODES.has(code)) return new BitrixReauthRequiredError(init);
-  if (/access denied|permission/.test(desc)) return new BitrixAccessDeniedError(init);
+  if (/access denied|permission|доступ запрещ/.test(desc)) return new BitrixAccessDeniedError(init);
   return new BitrixApiError(init);
 }
 

@@ -214,7 +214,7 @@ export function createDialog(deps: DialogDeps): Dialog {
         text = await run();
       } else {
         c.state.draft = undefined;
-        return { text: say('common', 'failed', lang, { reason: (e as Error).message }) };
+        return failure(e, lang);
       }
     }
     c.state.draft = undefined;
@@ -226,6 +226,16 @@ export function createDialog(deps: DialogDeps): Dialog {
         { title: say('common', 'buttons.new_message', lang), payload: { say: lang === 'ru' ? 'Напиши сообщение' : 'Send a message' } },
       ],
     };
+  }
+
+  /** What a failed portal call turns into: a typed error's own sentence, else the portal's reason. */
+  function failure(e: unknown, lang: Lang): Reply {
+    const err = e as { kind?: string; url?: string; message?: string };
+    if (err.kind === 'needs_authorization') {
+      // No token of the speaker's own yet: say so, with the one-tap page that authorises them.
+      return { text: say('common', 'needs_auth', lang), ...(err.url ? { buttons: [{ title: say('common', 'needs_auth_button', lang), url: err.url }] } : {}) };
+    }
+    return { text: say('common', 'failed', lang, { reason: err.message ?? String(e) }) };
   }
 
   async function leadScore(c: Ctx, ref: LeadRef | undefined): Promise<Reply> {
@@ -244,7 +254,9 @@ export function createDialog(deps: DialogDeps): Dialog {
     try {
       a = await deps.actions.scoreLead(c.account, lead, lang);
     } catch (e) {
-      return { text: say('common', 'failed', lang, { reason: (e as Error).message }) };
+      // The portal refused the speaker this record: say only that (issue 12), nothing of the record.
+      if ((e as { kind?: string }).kind === 'access_denied') return { text: say('lead.score', `no_access.${lead.entity === 'deal' ? 'deal' : 'lead'}`, lang) };
+      return failure(e, lang);
     }
     const entity = (e: 'lead' | 'deal') => say('lead.score', `entity.${e}`, lang);
     switch (a.kind) {

@@ -65,7 +65,10 @@ function portalFields(req: Request): { auth: PortalAuth | null; lang?: string; p
   }
   const any = memberId || authId || domain;
   if (any && !(memberId && authId && domain)) throw new HttpProblem(401, 'common.unauthorized');
-  return { auth: any ? { memberId: memberId!, authId: authId!, domain: domain! } : null, lang: str(src.LANG), placement: str(src.PLACEMENT), options };
+  const refreshId = str(src.REFRESH_ID);
+  const expires = Number(str(src.AUTH_EXPIRES));
+  const extra = { ...(refreshId ? { refreshId } : {}), ...(Number.isFinite(expires) && expires > 0 ? { authExpires: expires } : {}) };
+  return { auth: any ? { memberId: memberId!, authId: authId!, domain: domain!, ...extra } : null, lang: str(src.LANG), placement: str(src.PLACEMENT), options };
 }
 
 export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPages {
@@ -83,9 +86,15 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
     const now = deps.now();
     let viewer: Viewer | null = null;
-    if (f.auth) {
-      const user = await deps.verifyPortalAuth(f.auth);
+    const verified = async (auth: PortalAuth) => {
+      const user = await deps.verifyPortalAuth(auth);
       if (!user) throw new HttpProblem(401, 'common.unauthorized');
+      // The viewer's own pair: from now on the assistant acts with their rights (issue 12).
+      if (deps.keepUserTokens) await deps.keepUserTokens(auth, user.userId).catch((e) => deps.log?.('user tokens not kept', e instanceof Error ? e.message : e));
+      return user;
+    };
+    if (f.auth) {
+      const user = await verified(f.auth);
       viewer = { memberId: f.auth.memberId, userId: user.userId, admin: !!user.admin, demo: false, lang: pickLang(q.lang, f.lang) };
     } else if (q.t !== undefined || body.t !== undefined) {
       viewer = tokens.read(str(q.t) ?? str(body.t), now);
@@ -94,6 +103,8 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
       const id = Number(q.user);
       const u = deps.sandbox.users.find((x) => x.id === id);
       if (!u) throw new HttpProblem(404, 'common.not_found');
+      // The same path a portal page takes: the sandbox portal issues this user's placement auth.
+      if (deps.sandbox.placementAuth) await verified(deps.sandbox.placementAuth(u.id));
       // Demo users may do everything, so a newcomer can try retraining too.
       viewer = { memberId: deps.sandbox.memberId, userId: u.id, admin: true, demo: true, lang: 'ru' };
     } else if (deps.sandbox) {

@@ -63,6 +63,30 @@ export const imMethods: Record<string, MethodDef> = {
       return record(c, { kind: 'im', fromUserId: c.userId, dialogId, message, params: extra });
     },
   },
+  // The latest messages of a private dialog between the token's user and DIALOG_ID (a user id),
+  // newest first, each with its `author_id` — how a test reads who wrote a message.
+  'im.dialog.messages.get': {
+    scope: 'im',
+    handler: (c) => {
+      const dialogId = str(param(c, 'DIALOG_ID'));
+      if (!/^\d+$/.test(dialogId)) throw bad('DIALOG_ID_EMPTY', 'Dialog ID can\'t be empty');
+      const other = Number(dialogId);
+      if (!c.portal.user(other)) throw bad('USER_NOT_FOUND', 'User not found');
+      const limit = Math.min(50, Math.max(1, int(param(c, 'LIMIT')) ?? 20));
+      const me = c.userId;
+      const chatId = 1000 + Math.min(me, other) * 100 + Math.max(me, other);
+      const rows = c.portal.messages.values()
+        .filter((m) => m.kind === 'im' && ((m.fromUserId === me && m.dialogId === String(other)) || (m.fromUserId === other && m.dialogId === String(me))))
+        .sort((a, b) => b.ID - a.ID)
+        .slice(0, limit);
+      const users = [...new Set([me, other])].map((id) => c.portal.user(id)!).map((u) => ({ id: u.id, name: `${u.name} ${u.lastName}`, first_name: u.name, last_name: u.lastName }));
+      return {
+        chat_id: chatId,
+        messages: rows.map((m) => ({ id: m.ID, chat_id: chatId, author_id: m.fromUserId, date: new Date(m.at).toISOString(), text: m.message, params: {} })),
+        users,
+      };
+    },
+  },
   'imbot.register': {
     scope: 'imbot',
     handler: (c) => {

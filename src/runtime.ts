@@ -171,8 +171,12 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
 
   const parser = await createParser();
   const hashCode = createCodeHasher(resolveEncryptionKey(config.DATA_DIR, config.ENCRYPTION_KEY));
-  const issueCode = (account: { memberId: string; userId: number }) =>
-    issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, Date.now(), config.LINK_CODE_TTL_SECONDS * 1000);
+  const issueCode = async (account: { memberId: string; userId: number }) => {
+    // Only for an active user of that portal: a code for user 99999 would link a voice user to nobody.
+    const users = (await directories.get(await clients.get(account.memberId), account.userId)).users;
+    if (!users.some((u) => u.id === account.userId)) throw new Error(`no active user ${account.userId} in this portal`);
+    return issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, Date.now(), config.LINK_CODE_TTL_SECONDS * 1000);
+  };
   const dialog = createDialog({
     parser,
     sessions: store.sessions,

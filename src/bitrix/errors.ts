@@ -196,9 +196,13 @@ export function fromSdkError(err: unknown, method: string, params: unknown, memb
   const inner = (err as { originalError?: unknown } | null)?.originalError;
   if (inner instanceof BitrixError) return inner;
   if (err instanceof AjaxError || err instanceof SdkError) {
-    const code = String(err.code ?? '');
+    // The portal's own answer when the SDK dropped it: `{"error": "", "error_description": "Access denied"}`
+    // (crm.*.get, calendar.*) has an empty code, which the SDK replaces by ERR_BAD_REQUEST and its own text.
+    const answer = (err as { originalError?: { response?: { data?: unknown } } }).originalError?.response?.data as { error?: unknown; error_description?: unknown } | undefined;
+    const blank = answer && typeof answer === 'object' && answer.error === '' && typeof answer.error_description === 'string';
+    const code = blank ? '' : String(err.code ?? '');
     const status = Number(err.status ?? 0);
-    const description = err instanceof AjaxError ? describe(err) : err.message;
+    const description = blank ? String(answer.error_description) : err instanceof AjaxError ? describe(err) : err.message;
     if (TRANSPORT_SET.has(code) || (status === 0 && !REAUTH_CODES.has(code) && code.startsWith('E'))) {
       return new BitrixTransportError(method, code, description, params);
     }

@@ -90,6 +90,24 @@ describe('acting as the speaker (issue 12), end to end over HTTP', () => {
     expect(own.response.text).toMatch(/\d+%/);
   });
 
+  it('"лид <название>": the ambiguity list holds only leads she may open', async () => {
+    const mineList = await viaWebhook<{ ID: string; TITLE: string }[]>('crm.lead.list', { 'filter[ASSIGNED_BY_ID]': '5', 'select[0]': 'ID', 'select[1]': 'TITLE' });
+    const mineIds = new Set(mineList.map((l) => Number(l.ID)));
+    // A word of her leads' titles that the whole portal also uses on other managers' leads.
+    let query = '';
+    for (const w of new Set(mineList.flatMap((l) => l.TITLE.split(/[\s:—«»,]+/)).filter((x) => x.length >= 5))) {
+      const all = await viaWebhook<{ ID: string; ASSIGNED_BY_ID: string }[]>('crm.lead.list', { 'filter[%TITLE]': w, 'select[0]': 'ID', 'select[1]': 'ASSIGNED_BY_ID' });
+      if (all.filter((l) => l.ASSIGNED_BY_ID === '5').length >= 2 && all.some((l) => l.ASSIGNED_BY_ID !== '5')) {
+        query = w;
+        break;
+      }
+    }
+    expect(query).not.toBe('');
+    const a = await rt.actions.scoreLead({ memberId: rt.sandboxMemberId!, userId: 5 }, { query });
+    expect(a.kind).toBe('ambiguous');
+    if (a.kind === 'ambiguous') expect(a.options.every((o) => mineIds.has(o.id))).toBe(true);
+  });
+
   it('"напиши Насте привет" → "да": the message is authored by user 5 (im.dialog.messages.get)', async () => {
     const confirm = await say('напиши Насте привет');
     expect(confirm.response.text).toMatch(/Анастаси/);

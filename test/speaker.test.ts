@@ -85,6 +85,10 @@ describe('acting as the speaker (issue 12), end to end over HTTP', () => {
     expect(denied.response.text).toBe('Нет доступа к этому лиду.');
     expect(denied.response.text).not.toContain(theirs.TITLE);
     expect(denied.response.text).not.toMatch(/%/);
+    // The lead card page (placement) answers the same way for her.
+    const card = await request(rt.url).get(`/app/card/lead/${theirs.ID}?user=5`);
+    expect(card.status).toBe(403);
+    expect(card.text).not.toContain(theirs.TITLE);
     const own = await say(`какой скоринг у лида ${mine.ID}`);
     expect(own.response.text).toContain(mine.TITLE);
     expect(own.response.text).toMatch(/\d+%/);

@@ -257,7 +257,10 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const rawId = options.ID ?? req.params.id;
     const id = Number(rawId);
     if (!Number.isSafeInteger(id) || id <= 0) throw new HttpProblem(400, 'common.bad_request', { reason: 'the record id must be a positive integer' });
-    const answer = await deps.scoreRecord(account(viewer), entity, id);
+    // Scored with the viewer's own token: a record their CRM role does not open shows nothing of it (issue 12).
+    const answer = await deps.scoreRecord(account(viewer), entity, id).catch((e: unknown) => {
+      throw (e as { kind?: string }).kind === 'access_denied' ? new HttpProblem(403, 'common.no_access') : e;
+    });
     const [history, versions] = await Promise.all([deps.store.models.scores(viewer.memberId, entity, id), deps.store.models.list(viewer.memberId, entity)]);
     const latest = versions[0];
     const model: CardModelInfo | null = latest ? { version: latest.version, trainedAt: latest.trainedAt, nextTrainingAt: latest.nextTrainingAt, accuracy: modelView(latest).accuracy } : null;

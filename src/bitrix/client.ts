@@ -127,6 +127,20 @@ export class PortalClient implements BitrixCaller {
   }
 
   async batch(commands: Record<string, [string, Params]>): Promise<Record<string, BatchItem>> {
+    // A batch of reads only (the CRM export) is retried after a lost answer like any read; writes never.
+    const reads = Object.values(commands).every(([m]) => /\.(list|get|fields)$/i.test(m));
+    const retries = reads ? (this.opts.readRetries ?? 2) : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.batchOnce(commands);
+      } catch (err) {
+        if (!(err instanceof BitrixTransportError) || attempt >= retries) throw err;
+        await sleep((this.opts.readRetryBaseMs ?? 250) * 2 ** attempt);
+      }
+    }
+  }
+
+  private async batchOnce(commands: Record<string, [string, Params]>): Promise<Record<string, BatchItem>> {
     const keys = Object.keys(commands);
     if (keys.length === 0) return {};
     const out: Record<string, BatchItem> = {};

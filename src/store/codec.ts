@@ -192,20 +192,10 @@ export function validateUserToken(t: UserToken): void {
   requireTime('updatedAt', t.updatedAt);
 }
 
-/** The user_tokens table as both SQL adapters store it. */
-export interface UserTokenRow {
-  member_id: string;
+/** The user_tokens table as both SQL adapters store it: an install row's OAuth columns, per user. */
+export type UserTokenRow = Pick<InstallRow, 'member_id' | 'domain' | 'client_endpoint' | 'server_endpoint' | 'scope' | 'access_token' | 'refresh_token' | 'refresh_token_mac' | 'expires_at' | 'updated_at'> & {
   user_id: number | string;
-  domain: string;
-  client_endpoint: string;
-  server_endpoint: string;
-  scope: string;
-  access_token: string;
-  refresh_token: string;
-  refresh_token_mac: string;
-  expires_at: number | string;
-  updated_at: number | string;
-}
+};
 
 /** Associated data binds a ciphertext to its portal, user and column: a copied value does not decrypt elsewhere. */
 const userCtx = (memberId: string, userId: number, field: string) => `user_tokens:${memberId}:${userId}:${field}`;

@@ -55,19 +55,9 @@ export interface InstallStore {
  * browser hands us on an app page (AUTH_ID / REFRESH_ID) or from an event carrying that user's
  * token; encrypted at rest like an install's. Keyed by (memberId, userId).
  */
-export interface UserToken {
-  memberId: string;
+export type UserToken = Pick<Install, 'memberId' | 'domain' | 'clientEndpoint' | 'serverEndpoint' | 'scope' | 'accessToken' | 'refreshToken' | 'expiresAt' | 'updatedAt'> & {
   userId: number;
-  domain: string;
-  clientEndpoint: string;
-  serverEndpoint: string;
-  scope: string;
-  accessToken: string;
-  refreshToken: string;
-  /** When the access token expires, epoch ms. */
-  expiresAt: number;
-  updatedAt: number;
-}
+};
 
 export interface UserTokenStore {
   get(memberId: string, userId: number): Promise<UserToken | null>;

@@ -14,7 +14,7 @@ import { ApiVersion, B24Hook, B24OAuth, type RestrictionParams, type TypeB24 } f
 import type { Logger } from 'pino';
 import type { Install, InstallStore, LockStore, UserTokenStore } from '../store/types';
 import { BitrixApiError, BitrixError, BitrixTransportError, NeedsAuthorizationError, PortalNotInstalledError, TRANSPORT_CODES, apiErrorFor, fromSdkError } from './errors';
-import { TokenRefresher, oauthParamsOf, type AppCredentials, type OAuthHolder } from './refresh';
+import { TokenRefresher, oauthParamsOf, withInstallEndpoints, type AppCredentials, type OAuthHolder } from './refresh';
 import { sdkLogger } from './sdk-logger';
 
 export type { AppCredentials } from './refresh';
@@ -218,13 +218,11 @@ export class PortalClients {
   }
 
   private async buildForUser(memberId: string, userId: number): Promise<BitrixCaller> {
-    const token = await this.opts.userTokens?.get(memberId, userId);
-    if (!token) {
-      // The install's own pair is the installing user's token: for that user it is theirs.
-      const install = await this.opts.installs.get(memberId);
-      if (!install) throw new PortalNotInstalledError(memberId);
-      if (install.installedBy === userId) return this.get(memberId);
-    }
+    const install = await this.opts.installs.get(memberId);
+    if (!install) throw new PortalNotInstalledError(memberId);
+    const token = withInstallEndpoints((await this.opts.userTokens?.get(memberId, userId)) ?? null, install);
+    // The install's own pair is the installing user's token: for that user it is theirs.
+    if (!token && install.installedBy === userId) return this.get(memberId);
     if (!token) throw new NeedsAuthorizationError(memberId, userId, await this.opts.authUrl?.(memberId, userId).catch(() => undefined));
     const client = this.oauthClient(token, userId, (stale) => this.refresher.refreshUser(memberId, userId, stale));
     // A refused pair is gone from the store: the next call must see "no token", not this client.

@@ -122,7 +122,7 @@ export class TokenRefresher {
     const needsAuth = async () => new NeedsAuthorizationError(memberId, userId, await this.opts.authUrl?.(memberId, userId).catch(() => undefined));
     const slot: TokenSlot<UserToken> = {
       key: `refresh:${memberId}:${userId}`,
-      read: () => users.get(memberId, userId),
+      read: async () => withInstallEndpoints(await users.get(memberId, userId), await this.opts.installs.get(memberId)),
       swap: (pair, expected) => users.updateTokens(memberId, userId, pair, expected),
       missing: () => new NeedsAuthorizationError(memberId, userId),
       refused: async (held, code) => {
@@ -216,6 +216,11 @@ export class TokenRefresher {
     this.opts.log?.info({ memberId: held.memberId, lock: slot.key }, 'bitrix: tokens refreshed');
     return stored;
   }
+}
+
+/** A user's pair is used where the portal is now: the install's endpoints win over the stored copy (a portal that moved). */
+export function withInstallEndpoints<T extends OAuthHolder>(token: T | null, install: Install | null): T | null {
+  return token && install ? { ...token, domain: install.domain, clientEndpoint: install.clientEndpoint, serverEndpoint: install.serverEndpoint } : token;
 }
 
 function movedFields(stored: OAuthHolder, got: B24OAuthParams) {

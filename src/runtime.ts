@@ -21,6 +21,7 @@ import { PortalClients, type AppCredentials } from './bitrix/client';
 import { DirectoryCache } from './bitrix/directory';
 import { DEFAULT_BOTS, botIdsOf, ensureBots } from './bitrix/bots';
 import { createPortalActions } from './bitrix/portal-actions';
+import { createUserTokenKeeper } from './bitrix/user-tokens';
 import { bitrixAppRouter } from './channels/bitrix-app';
 import { createBitrixBotHandler } from './channels/bitrix-bot';
 import { attachConsole, consoleRouter } from './channels/console';
@@ -38,6 +39,7 @@ import { pooledMembers } from './scoring/pooled';
 import { createBullQueue, createInProcessQueue, type JobQueue } from './scoring/queue';
 import { startRetrainScheduler } from './scoring/schedule';
 import { createWebPages, PLACEMENTS, WS_PATH, type DemoUser, type Entity, type WebPages } from './web';
+import type { WebDeps } from './web/deps';
 import { profileVerifier, queueTrainer, watchJobs } from './web/adapters';
 import { ensurePlacements } from './bitrix/placements';
 import { CONSOLE_WS_PATH } from './channels/console';
@@ -126,7 +128,10 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     app = { clientId: config.B24_CLIENT_ID!, clientSecret: config.B24_CLIENT_SECRET! };
   }
 
-  const clients = new PortalClients({ installs: store.installs, locks: store.locks, app, log, onCall: (method, outcome) => metrics.portalCalls.inc({ method, outcome }) });
+  let publicUrl = '';
+  const clients: PortalClients = new PortalClients({ installs: store.installs, userTokens: store.userTokens, locks: store.locks, app, log, authUrl: (m, u) => appPageUrl(m, u), onCall: (method, outcome) => metrics.portalCalls.inc({ method, outcome }) });
+  // Users' own pairs from app pages and events (issue 12); a new pair replaces a cached client's.
+  const userTokens = createUserTokenKeeper({ installs: store.installs, userTokens: store.userTokens, onKept: (m, u) => clients.forgetUser(m, u) });
   // The portals we connect to (src/bitrix/install.ts): cloud zones, B24_ALLOWED_DOMAINS, our sandbox, benches' sandboxes.
   const portalPolicy = {
     allowedDomains: config.B24_ALLOWED_DOMAINS,
@@ -135,11 +140,37 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const installs = new InstallService({
     installs: store.installs,
     log,
-    onChange: (m) => clients.forget(m),
+    onChange: (m) => {
+      clients.forget(m);
+      // Uninstalled: every user's pair of that portal goes with it.
+      void store.installs.get(m).then((i) => (i ? undefined : store.userTokens.removeAll(m))).catch((e) => log.warn({ err: e instanceof Error ? e.message : e }, 'user tokens not removed'));
+    },
     // An install credential is single use across processes (the action log is shared).
     firstUse: async (key, memberId, now) => (await store.actions.claim(key, memberId, 'install.auth', now)).claimed,
     endpointPolicy: portalPolicy,
   });
+  /**
+   * The one-tap page that authorises a user: in sandbox mode our own voice page as that demo user;
+   * on a real portal the app's page in the portal (`/marketplace/app/<ID>/`, the ID from `app.info`,
+   * asked once per portal), which opens our voice page with the user's placement auth.
+   */
+  const appIds = new Map<string, Promise<string | undefined>>();
+  async function appPageUrl(memberId: string, userId: number): Promise<string | undefined> {
+    if (sandbox) return `${publicUrl}/app/voice?user=${userId}`;
+    const install = await store.installs.get(memberId);
+    if (!install) return undefined;
+    let id = appIds.get(memberId);
+    if (!id) {
+      id = clients
+        .get(memberId)
+        .then((c) => c.call<{ ID?: unknown }>('app.info'))
+        .then((r) => (r?.ID !== undefined && /^\d+$/.test(String(r.ID)) ? String(r.ID) : undefined))
+        .catch(() => undefined);
+      appIds.set(memberId, id);
+    }
+    const appId = await id;
+    return appId ? `https://${install.domain}/marketplace/app/${appId}/` : `https://${install.domain}/marketplace/`;
+  }
   const directories = new DirectoryCache();
   const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, pooled: async () => pooledMembers(config.SCORING_POOLED, await store.installs.list()), retrainStaleOnDemand: false, userNames: async (memberId) => new Map((await directories.users(await clients.get(memberId))).map((u) => [u.id, [u.name, u.lastName].filter(Boolean).join(' ')])) });
   // Job saves of this process reach the pages' progress bars at once (src/web/adapters.ts).
@@ -166,8 +197,12 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
 
   const parser = await createParser();
   const hashCode = createCodeHasher(resolveEncryptionKey(config.DATA_DIR, config.ENCRYPTION_KEY));
-  const issueCode = (account: { memberId: string; userId: number }) =>
-    issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, Date.now(), config.LINK_CODE_TTL_SECONDS * 1000);
+  const issueCode = async (account: { memberId: string; userId: number }) => {
+    // Only for an active user of that portal: a code for user 99999 would link a voice user to nobody.
+    const users = (await directories.get(await clients.get(account.memberId), account.userId)).users;
+    if (!users.some((u) => u.id === account.userId)) throw new Error(`no active user ${account.userId} in this portal`);
+    return issueLinkCode({ linkCodes: store.linkCodes, hashCode }, account, Date.now(), config.LINK_CODE_TTL_SECONDS * 1000);
+  };
   const dialog = observedDialog(log, metrics, createDialog({
     parser,
     sessions: store.sessions,
@@ -214,7 +249,6 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
   });
 
-  let publicUrl = '';
   const handlerUrl = () => `${publicUrl}/webhook/bitrix`;
   /** Register the bots and bind the card tabs in a portal (idempotent: kept, re-pointed or made). */
   const settingUp = new Map<string, ReturnType<typeof setUpPortalOnce>>();
@@ -267,6 +301,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       verifyInstall: { clientId: app.clientId, ...portalPolicy },
       afterInstall,
       onOtherEvent: bitrixBot.accept,
+      beforeOtherEvent: (form, install) => userTokens.fromEvent(form, install),
       log: (msg, e) => log.warn({ err: e instanceof Error ? e.message : e }, msg),
     }),
   );
@@ -304,8 +339,20 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
 
   // The console acts as any user it is told to, so it exists only beside the sandbox portal.
   let sandboxMember = '';
+  // A console user stands for a demo user who opened the app in the sandbox portal: authorised the
+  // same way (a placement pair the sandbox issues), once, so the console acts with their own rights.
+  const consoleDialog: Dialog = {
+    async handle(turn) {
+      const a = turn.account;
+      if (sandbox && a && !(await store.userTokens.get(a.memberId, a.userId)) && sandbox.state.user(a.userId)) {
+        const t = sandbox.issueTokens(a.userId);
+        await userTokens.fromPage({ memberId: a.memberId, accessToken: t.accessToken, refreshToken: t.refreshToken, expiresIn: t.expires - Math.floor(Date.now() / 1000) }, a.userId);
+      }
+      return dialog.handle(turn);
+    },
+  };
   const consoleDeps = {
-    dialog,
+    dialog: consoleDialog,
     get memberId() {
       return sandboxMember;
     },
@@ -371,6 +418,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     now: Date.now,
     sessionSecret: crypto.createHmac('sha256', resolveEncryptionKey(config.DATA_DIR, config.ENCRYPTION_KEY)).update('web pages').digest('hex'),
     verifyPortalAuth: profileVerifier(store.installs),
+    keepUserTokens: (auth, userId) => userTokens.fromPage({ memberId: auth.memberId, accessToken: auth.authId, refreshToken: auth.refreshId, expiresIn: auth.authExpires }, userId),
     issueLinkCode: async (account, now) => ({ code: await issueCode(account), expiresAt: now + config.LINK_CODE_TTL_SECONDS * 1000 }),
     scoreRecord: (account, entity, id, lang) => actions.scoreLead(account, entity === 'deal' ? { id, entity: 'deal' } : { id }, lang),
     // The scorer's counts, cached for an hour after a refusal, so the page does not export the CRM on every visit.
@@ -389,7 +437,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const detachWeb = web.attach(server);
 
   /** The sandbox's demo users and a few open records, so a newcomer can click through every page. */
-  async function demoDirectory(memberId: string): Promise<{ memberId: string; users: DemoUser[]; records: { entity: Entity; id: number }[] }> {
+  async function demoDirectory(memberId: string): Promise<NonNullable<WebDeps['sandbox']>> {
     const client = await clients.get(memberId);
     const users = (await directories.get(client, 1)).users.slice(0, 6).map((u) => ({ id: u.id, name: [u.name, u.lastName].filter(Boolean).join(' ') }));
     const records: { entity: Entity; id: number }[] = [];
@@ -403,7 +451,12 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     };
     await firstOpen('lead', 'STATUS_SEMANTIC_ID');
     await firstOpen('deal', 'STAGE_SEMANTIC_ID');
-    return { memberId, users, records };
+    const placementAuth = (userId: number) => {
+      // What the portal POSTs to an app page, for this demo user (AUTH_ID, REFRESH_ID, AUTH_EXPIRES, member_id, DOMAIN).
+      const t = sandbox!.issueTokens(userId);
+      return { memberId, domain: sandbox!.info().domain, authId: t.accessToken, refreshId: t.refreshToken, authExpires: Math.max(1, t.expires - Math.floor(Date.now() / 1000)) };
+    };
+    return { memberId, users, records, placementAuth };
   }
 
   return {

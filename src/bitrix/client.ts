@@ -12,9 +12,9 @@
  */
 import { ApiVersion, B24Hook, B24OAuth, type RestrictionParams, type TypeB24 } from '@bitrix24/b24jssdk';
 import type { Logger } from 'pino';
-import type { Install, InstallStore, LockStore } from '../store/types';
-import { BitrixApiError, BitrixError, BitrixTransportError, PortalNotInstalledError, TRANSPORT_CODES, apiErrorFor, fromSdkError } from './errors';
-import { TokenRefresher, oauthParamsOf, type AppCredentials } from './refresh';
+import type { Install, InstallStore, LockStore, UserTokenStore } from '../store/types';
+import { BitrixApiError, BitrixError, BitrixTransportError, NeedsAuthorizationError, PortalNotInstalledError, TRANSPORT_CODES, apiErrorFor, fromSdkError } from './errors';
+import { TokenRefresher, oauthParamsOf, withInstallEndpoints, type AppCredentials, type OAuthHolder } from './refresh';
 import { sdkLogger } from './sdk-logger';
 
 export type { AppCredentials } from './refresh';
@@ -135,6 +135,20 @@ export class PortalClient implements BitrixCaller {
   }
 
   async batch(commands: Record<string, [string, Params]>): Promise<Record<string, BatchItem>> {
+    // A batch of reads only (the CRM export) is retried after a lost answer like any read; writes never.
+    const reads = Object.values(commands).every(([m]) => /\.(list|get|fields)$/i.test(m));
+    const retries = reads ? (this.opts.readRetries ?? 2) : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.batchOnce(commands);
+      } catch (err) {
+        if (!(err instanceof BitrixTransportError) || attempt >= retries) throw err;
+        await sleep((this.opts.readRetryBaseMs ?? 250) * 2 ** attempt);
+      }
+    }
+  }
+
+  private async batchOnce(commands: Record<string, [string, Params]>): Promise<Record<string, BatchItem>> {
     const keys = Object.keys(commands);
     if (keys.length === 0) return {};
     const out: Record<string, BatchItem> = {};
@@ -172,6 +186,10 @@ export class PortalClient implements BitrixCaller {
 
 export interface PortalClientsOptions extends PortalClientOptions {
   installs: InstallStore;
+  /** Users' own pairs: `forUser` acts with them (issue 12). */
+  userTokens?: UserTokenStore;
+  /** The one-tap app page that authorises a user who has no pair yet (carried by `NeedsAuthorizationError`). */
+  authUrl?: (memberId: string, userId: number) => Promise<string | undefined>;
   locks: LockStore;
   app: AppCredentials;
   /** Shared refresher (one per process); built from installs/locks/app when absent. */
@@ -183,8 +201,43 @@ export class PortalClients {
   private readonly cache = new Map<string, Promise<PortalClient>>();
   readonly refresher: TokenRefresher;
 
+  private readonly users = new Map<string, Promise<BitrixCaller>>();
+
   constructor(private readonly opts: PortalClientsOptions) {
-    this.refresher = opts.refresher ?? new TokenRefresher({ installs: opts.installs, locks: opts.locks, app: opts.app, log: opts.log });
+    this.refresher =
+      opts.refresher ?? new TokenRefresher({ installs: opts.installs, userTokens: opts.userTokens, authUrl: opts.authUrl, locks: opts.locks, app: opts.app, log: opts.log });
+  }
+
+  /**
+   * A client acting with `userId`'s own token, so the portal applies that user's rights. Never
+   * falls back to the installer's token: no pair → `NeedsAuthorizationError` with the page link.
+   */
+  forUser(memberId: string, userId: number): Promise<BitrixCaller> {
+    const key = `${memberId}\u0000${userId}`;
+    let p = this.users.get(key);
+    if (!p) {
+      p = this.buildForUser(memberId, userId);
+      this.users.set(key, p);
+      p.catch(() => this.users.delete(key));
+    }
+    return p;
+  }
+
+  /** Drop a cached user client (a new pair was kept, or the old one was refused). */
+  forgetUser(memberId: string, userId: number): void {
+    this.users.delete(`${memberId}\u0000${userId}`);
+  }
+
+  private async buildForUser(memberId: string, userId: number): Promise<BitrixCaller> {
+    const install = await this.opts.installs.get(memberId);
+    if (!install) throw new PortalNotInstalledError(memberId);
+    const token = withInstallEndpoints((await this.opts.userTokens?.get(memberId, userId)) ?? null, install);
+    // The install's own pair is the installing user's token: for that user it is theirs.
+    if (!token && install.installedBy === userId) return this.get(memberId);
+    if (!token) throw new NeedsAuthorizationError(memberId, userId, await this.opts.authUrl?.(memberId, userId).catch(() => undefined));
+    const client = this.oauthClient(token, userId, (stale) => this.refresher.refreshUser(memberId, userId, stale));
+    // A refused pair is gone from the store: the next call must see "no token", not this client.
+    return new ForgetOnReauth(client, () => this.forgetUser(memberId, userId));
   }
 
   /** The client of an installed portal; `PortalNotInstalledError` when none is stored. */
@@ -201,6 +254,7 @@ export class PortalClients {
   /** Drop a cached client (after uninstall or reinstall). */
   forget(memberId: string): void {
     this.cache.delete(memberId);
+    for (const k of this.users.keys()) if (k.startsWith(`${memberId}\u0000`)) this.users.delete(k);
   }
 
   private async build(memberId: string): Promise<PortalClient> {
@@ -210,9 +264,15 @@ export class PortalClients {
   }
 
   private fromInstall(install: Install): PortalClient {
-    const sdk = new B24OAuth(oauthParamsOf(install), this.opts.app, { restrictionParams: restrictionFor(this.opts) });
+    return this.oauthClient(install, install.installedBy ?? 0, (stale) => this.refresher.refresh(install.memberId, stale), install);
+  }
+
+  /** An SDK client over one stored pair whose refreshes go through `refresh` (single-flight, CAS). */
+  private oauthClient<T extends OAuthHolder>(first: T, userId: number, refresh: (stale: string) => Promise<T>, install?: Install): PortalClient {
+    const install_ = { ...first, ...(install ? { applicationToken: install.applicationToken, settings: install.settings } : {}) };
+    const sdk = new B24OAuth(oauthParamsOf(install_, userId), this.opts.app, { restrictionParams: restrictionFor(this.opts) });
     // The pair this SDK instance holds; the refresher needs it to tell "stale" from "already renewed".
-    let held = install;
+    let held: OAuthHolder = first;
     // Access tokens the portal answered 401 to. A request sent with the old token can come back
     // 401 after we already refreshed; the SDK would then ask for another refresh, which must not
     // spend the new (single-use) refresh token. So we only exchange when the held token itself
@@ -229,7 +289,7 @@ export class PortalClients {
     }
     sdk.setCustomRefreshAuth(async () => {
       const stillGood = !refused.has(held.accessToken) && held.expiresAt > Date.now() + 5_000;
-      const fresh = stillGood ? held : await this.refresher.refresh(install.memberId, held.refreshToken);
+      const fresh = stillGood ? held : await refresh(held.refreshToken);
       if (fresh !== held) refused.clear();
       held = fresh;
       const p = oauthParamsOf(fresh);
@@ -246,7 +306,35 @@ export class PortalClients {
         domain: fresh.domain,
       } as never;
     });
-    return new PortalClient(install.memberId, sdk, this.opts);
+    return new PortalClient(first.memberId, sdk, this.opts);
+  }
+}
+
+/** A user's client that forgets itself from the cache once its pair was refused. */
+class ForgetOnReauth implements BitrixCaller {
+  constructor(private readonly inner: PortalClient, private readonly forget: () => void) {}
+  get memberId() {
+    return this.inner.memberId;
+  }
+  get sdk() {
+    return this.inner.sdk;
+  }
+  private async guard<R>(p: Promise<R>): Promise<R> {
+    try {
+      return await p;
+    } catch (e) {
+      if (e instanceof BitrixError && (e.kind === 'needs_authorization' || e.kind === 'reauth_required')) this.forget();
+      throw e;
+    }
+  }
+  call<T = unknown>(method: string, params?: Params, opts?: CallOptions): Promise<T> {
+    return this.guard(this.inner.call<T>(method, params, opts));
+  }
+  callPage<T = unknown>(method: string, params?: Params, opts?: CallOptions): Promise<Page<T>> {
+    return this.guard(this.inner.callPage<T>(method, params, opts));
+  }
+  batch(commands: Record<string, [string, Params]>): Promise<Record<string, BatchItem>> {
+    return this.guard(this.inner.batch(commands));
   }
 }
 

@@ -4,7 +4,7 @@
  * list call first asks the portal for the total, so a progress bar can say "1,200 of 5,000".
  */
 import type { CrmSource, ExportProgress } from '../scoring/portal-scorer';
-import type { PortalClients } from './client';
+import type { BitrixCaller, PortalClients } from './client';
 import { exportAll, listPage, type CrmEntity } from './crm';
 
 const LEAD_FIELDS = ['ID', 'TITLE', 'COMMENTS', 'SOURCE_ID', 'STATUS_ID', 'STATUS_SEMANTIC_ID', 'ASSIGNED_BY_ID', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_IMOL', 'DATE_CREATE', 'DATE_CLOSED', 'DATE_MODIFY', 'UTM_SOURCE', 'UTM_MEDIUM', 'UTM_CAMPAIGN'];
@@ -18,6 +18,11 @@ const OWNER_LEAD = 1;
 const OWNER_DEAL = 2;
 /** The fields exported per entity (the scoring features read these; bench/scoring/crm-features.ts too). */
 export const FIELDS: Record<CrmEntity, string[]> = { lead: LEAD_FIELDS, deal: DEAL_FIELDS, activity: ACTIVITY_FIELDS };
+
+/** Records whose title contains `query`, newest first, one page: what the client's user may see. */
+export async function findByTitle(client: BitrixCaller, entity: 'lead' | 'deal', query: string): Promise<Record<string, unknown>[]> {
+  return (await listPage(client, entity, { filter: { '%TITLE': query }, select: ['ID', 'TITLE'], order: { ID: 'DESC' }, start: -1 })).result;
+}
 
 export function portalCrmSource(clients: PortalClients): CrmSource {
   const all = async (memberId: string, entity: CrmEntity, filter: Record<string, unknown> = {}, onProgress?: ExportProgress) => {
@@ -56,8 +61,7 @@ export function portalCrmSource(clients: PortalClients): CrmSource {
     activitiesOfDeal: (memberId, id) => all(memberId, 'activity', { OWNER_TYPE_ID: OWNER_DEAL, OWNER_ID: id }),
     async find(memberId, entity, query) {
       // One page of title matches (a substring filter), newest first: enough to tell one from several.
-      const client = await clients.get(memberId);
-      return (await listPage(client, entity, { filter: { '%TITLE': query }, select: ['ID', 'TITLE'], order: { ID: 'DESC' }, start: -1 })).result;
+      return findByTitle(await clients.get(memberId), entity, query);
     },
   };
 }

@@ -19,7 +19,8 @@ export type BitrixErrorKind =
   | 'rate_limited'
   | 'in_progress'
   | 'invalid_install'
-  | 'forbidden';
+  | 'forbidden'
+  | 'needs_authorization';
 
 /** Keys whose values are secrets wherever they appear (event bodies, params, OAuth answers). */
 const SECRET_KEYS = new Set(
@@ -129,6 +130,18 @@ export class BitrixTransportError extends BitrixError {
   }
 }
 
+/**
+ * The speaker has no token of their own here yet (never opened the app page, or the pair was
+ * revoked): nothing is done in their name. `url` is the one-tap page that authorises them.
+ */
+export class NeedsAuthorizationError extends BitrixError {
+  readonly kind = 'needs_authorization' as const;
+  constructor(readonly memberId: string, readonly userId: number, readonly url?: string) {
+    super(`user ${userId} of portal ${memberId} has not authorised the app yet`);
+    this.name = 'NeedsAuthorizationError';
+  }
+}
+
 /** Another attempt of the same idempotent action is running right now. */
 export class ActionInProgressError extends BitrixError {
   readonly kind = 'in_progress' as const;
@@ -176,6 +189,10 @@ export function apiErrorFor(init: ApiErrorInit): BitrixApiError {
   if (RATE_CODES.has(code) || init.status === 503 || init.status === 429) return new BitrixRateLimitError(init);
   if (REAUTH_CODES.has(code)) return new BitrixReauthRequiredError(init);
   if (init.status === 403) return new BitrixAccessDeniedError(init);
+  // The one exception to "codes only": crm.*.get and calendar.* refuse a record the user may not
+  // open with an EMPTY code and only a text, in the portal's language (crm-lead-get.md). With no
+  // code to go by, the text of a Russian or English portal is read; anything else stays an API error.
+  if (!code && /access denied|доступ запрещ/i.test(init.description ?? '')) return new BitrixAccessDeniedError(init);
   return new BitrixApiError(init);
 }
 
@@ -186,9 +203,13 @@ export function fromSdkError(err: unknown, method: string, params: unknown, memb
   const inner = (err as { originalError?: unknown } | null)?.originalError;
   if (inner instanceof BitrixError) return inner;
   if (err instanceof AjaxError || err instanceof SdkError) {
-    const code = String(err.code ?? '');
+    // The portal's own answer when the SDK dropped it: `{"error": "", "error_description": "Access denied"}`
+    // (crm.*.get, calendar.*) has an empty code, which the SDK replaces by ERR_BAD_REQUEST and its own text.
+    const answer = (err as { originalError?: { response?: { data?: unknown } } }).originalError?.response?.data as { error?: unknown; error_description?: unknown } | undefined;
+    const blank = answer && typeof answer === 'object' && answer.error === '' && typeof answer.error_description === 'string';
+    const code = blank ? '' : String(err.code ?? '');
     const status = Number(err.status ?? 0);
-    const description = err instanceof AjaxError ? describe(err) : err.message;
+    const description = blank ? String(answer.error_description) : err instanceof AjaxError ? describe(err) : err.message;
     if (TRANSPORT_SET.has(code) || (status === 0 && !REAUTH_CODES.has(code) && code.startsWith('E'))) {
       return new BitrixTransportError(method, code, description, params);
     }

@@ -2,15 +2,22 @@
  * `PortalActions` (what the dialogue asks of a portal) over the portal layer: the SDK clients, the
  * directory cache and the idempotent writes of `actions.ts`. Lead scores are delegated to a
  * `LeadScorer` so this file knows nothing about models.
+ *
+ * Every action runs with the speaker's own token (`PortalClients.forUser`), so Bitrix24 applies
+ * their rights: the creator of a task, the organiser of a meeting and the author of a message are
+ * the speaker, and a lead they cannot open is refused by the portal itself. No token → the typed
+ * `NeedsAuthorizationError` (the dialogue says so and links the app page); nothing is done with the
+ * installer's rights in anyone else's name — not even a bot relay (decided in issue 12: dropped).
+ * Only the colleague directory (the names every portal user sees) is read with the app's token.
  */
 import type { Account, LeadScoreAnswer, PortalActions } from '../dialog/types';
 import type { Lang, LeadRef } from '../nlu/types';
 import type { Store } from '../store/types';
-import { botMessage, createEvent, createTask, sendMessage } from './actions';
-import { botIdsOf } from './bots';
+import { createEvent, createTask, sendMessage } from './actions';
 import * as agenda from './agenda';
-import { BitrixApiError } from './errors';
-import type { PortalClients } from './client';
+import { BitrixAccessDeniedError } from './errors';
+import type { BitrixCaller, PortalClients } from './client';
+import { findByTitle } from './crm-source';
 import type { DirectoryCache } from './directory';
 
 export interface LeadScorer {
@@ -30,7 +37,7 @@ export interface PortalActionsDeps {
 
 export function createPortalActions(deps: PortalActionsDeps): PortalActions {
   const actionDeps = async (account: Account) => ({
-    client: await deps.clients.get(account.memberId),
+    client: await deps.clients.forUser(account.memberId, account.userId),
     actions: deps.store.actions,
     locks: deps.store.locks,
     clock: deps.clock,
@@ -64,23 +71,15 @@ export function createPortalActions(deps: PortalActionsDeps): PortalActions {
       return { id: out.result.eventId };
     },
     async sendMessage(account, message, key) {
-      // im.message.add sends as the token's user, and the only token is the installer's: anyone
-      // else's message goes from our bot, naming them (relayText), never as the installer.
-      const install = await deps.store.installs.get(account.memberId);
-      if (install?.installedBy === account.userId) {
-        const out = await sendMessage(await actionDeps(account), key, { to: message.toUserId, text: message.text });
-        return { id: out.result.messageId ?? 0, via: 'user' };
-      }
-      const { botId, botApi } = botIdsOf(install);
-      if (!botId) throw new BitrixApiError({ method: 'imbot.message.add', code: 'NO_BOT', status: 0, description: 'no bot registered in this portal to pass the message on' });
-      const out = await botMessage(await actionDeps(account), key, { botId, dialogId: message.toUserId, text: message.relayText ?? message.text, api: botApi });
-      return { id: out.result.messageId ?? 0, via: 'bot' };
+      // im.message.add sends as the token's user: with the speaker's own token the message is theirs.
+      const out = await sendMessage(await actionDeps(account), key, { to: message.toUserId, text: message.text });
+      return { id: out.result.messageId ?? 0, via: 'user' };
     },
     async agenda(account, query) {
-      return agenda.readAgenda(await deps.clients.get(account.memberId), account.userId, query, new Date((deps.clock ?? Date.now)()));
+      return agenda.readAgenda(await deps.clients.forUser(account.memberId, account.userId), account.userId, query, new Date((deps.clock ?? Date.now)()));
     },
     async findItems(account, query) {
-      return agenda.findItems(await deps.clients.get(account.memberId), account.userId, query);
+      return agenda.findItems(await deps.clients.forUser(account.memberId, account.userId), account.userId, query);
     },
     async completeTask(account, taskId, key) {
       await agenda.completeTask(await actionDeps(account), key, taskId);
@@ -95,8 +94,37 @@ export function createPortalActions(deps: PortalActionsDeps): PortalActions {
       await agenda.cancelEvent(await actionDeps(account), key, event);
     },
     async scoreLead(account, ref, lang) {
-      if (!deps.scorer) return { kind: 'no-model', entity: ref.entity ?? 'lead', closed: 0, required: 0 };
-      return deps.scorer.scoreLead(account, ref, lang);
+      const entity = ref.entity === 'deal' ? 'deal' : 'lead';
+      // Which record, decided with the speaker's token: only what they may open is found or offered.
+      const client = await deps.clients.forUser(account.memberId, account.userId);
+      let id = ref.id;
+      if (id === undefined && ref.query?.trim()) {
+        const found = await findByTitle(client, entity, ref.query.trim());
+        if (found.length > 1) return { kind: 'ambiguous', entity, options: found.slice(0, 5).map((r) => ({ id: Number(r.ID), title: String(r.TITLE ?? '') })) };
+        if (found.length === 0) return { kind: 'not-found', entity, ref };
+        id = Number(found[0]!.ID);
+      }
+      if (id === undefined || !Number.isSafeInteger(id) || id <= 0) return { kind: 'not-found', entity, ref };
+      if (!(await canOpen(client, entity, id))) return { kind: 'not-found', entity, ref };
+      if (!deps.scorer) return { kind: 'no-model', entity, closed: 0, required: 0 };
+      // The model is the portal's (trained on its whole history); the answer is about a record the speaker may open.
+      return deps.scorer.scoreLead(account, { id, ...(entity === 'deal' ? { entity } : {}) }, lang);
     },
   };
+}
+
+/**
+ * `crm.<entity>.get` with the speaker's token: true when they may read it, false when it does not
+ * exist; `BitrixAccessDeniedError` (kind `access_denied`) when the portal refuses them — the
+ * dialogue then says "нет доступа" and nothing of the record.
+ */
+async function canOpen(client: BitrixCaller, entity: 'lead' | 'deal', id: number): Promise<boolean> {
+  try {
+    await client.call(`crm.${entity}.get`, { id });
+    return true;
+  } catch (e) {
+    if (e instanceof BitrixAccessDeniedError) throw e;
+    if ((e as { kind?: string }).kind === 'api' && /not found/i.test((e as { description?: string }).description ?? '')) return false;
+    throw e;
+  }
 }

@@ -36,6 +36,11 @@ export interface BitrixAppDeps {
    * Absent → 202 and ignored.
    */
   onOtherEvent?: (event: string, form: PhpForm, install: Install) => Accepted;
+  /**
+   * Runs on every verified event before `onOtherEvent`, awaited: keeps the writing user's own
+   * token when the event carries one (issue 12), so the work that follows can act as them.
+   */
+  beforeOtherEvent?: (form: PhpForm, install: Install) => Promise<unknown>;
   log?: (msg: string, detail?: unknown) => void;
 }
 
@@ -101,6 +106,7 @@ export function bitrixAppRouter(deps: BitrixAppDeps): Router {
         return void res.json({ ok: true });
       }
       const install = await deps.installs.verifyEvent(form);
+      if (deps.beforeOtherEvent) await deps.beforeOtherEvent(form, install).catch((e) => deps.log?.('event tokens not kept', e));
       if (!deps.onOtherEvent) return void res.status(202).json({ ok: true, ignored: event });
       // Acknowledge at once; the work runs after our answer (protocols.md §3.2, §3.5).
       res.json(deps.onOtherEvent(event, form, install));

@@ -10,5 +10,9 @@ export function failureReply(c: Pick<Ctx, 'texts' | 'lang'>, error: unknown): Re
   const kind = typeof (error as { kind?: unknown } | null)?.kind === 'string' ? (error as { kind: string }).kind : '';
   const kinds = c.texts.raw<Record<string, string>>('common', 'error_kinds') ?? {};
   const sentence = Object.hasOwn(kinds, kind) ? kinds[kind]! : 'other';
-  return { text: c.texts.say('common', `errors.${sentence}`, c.lang) };
+  const text = c.texts.say('common', `errors.${sentence}`, c.lang);
+  // No token of the speaker's own yet: the one-tap page that authorises them (src/bitrix/user-tokens).
+  const url = (error as { url?: unknown } | null)?.url;
+  if (sentence === 'needs_authorization' && typeof url === 'string') return { text, buttons: [{ title: c.texts.say('common', 'needs_auth_button', c.lang), url }] };
+  return { text };
 }

@@ -161,6 +161,8 @@ export interface ListParams {
   order?: unknown;
   select?: unknown;
   start?: unknown;
+  /** Rows the caller may see (CRM rights); others are skipped as if they did not exist. */
+  visible?: (i: number) => boolean;
 }
 
 /** Resolves `select` into field names; `*`/empty means the table's default fields. */
@@ -186,7 +188,9 @@ export function materialize(table: Table, i: number, fields: string[]): Record<s
 
 export function runList(table: Table, params: ListParams, rowOut?: (i: number, fields: string[]) => unknown): ListResult {
   const conditions = parseFilter(params.filter);
-  const predicate = compile(table, conditions);
+  const matches = compile(table, conditions);
+  const visible = params.visible;
+  const predicate = visible ? (i: number) => visible(i) && matches(i) : matches;
   const fields = resolveSelect(table, params.select);
   const out = rowOut ?? ((i: number, f: string[]) => materialize(table, i, f));
   const startRaw = Number(params.start ?? 0);

@@ -4,7 +4,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Cipher } from './crypto';
-import type { AttemptBucket, Install, JobRecord, LinkCode, ModelRecord, VoiceLink } from './types';
+import type { AttemptBucket, Install, JobRecord, LinkCode, ModelRecord, UserToken, VoiceLink } from './types';
 
 /** Bad input to a store method: a programming error in the caller, reported clearly. */
 export class StoreInputError extends Error {
@@ -195,4 +195,67 @@ export function validateJob(j: JobRecord): void {
   }
   requireTime('createdAt', j.createdAt);
   requireTime('updatedAt', j.updatedAt);
+}
+
+export function validateUserToken(t: UserToken): void {
+  requireText('memberId', t?.memberId);
+  requireInt('userId', t.userId, 1);
+  requireText('domain', t.domain);
+  requireText('accessToken', t.accessToken);
+  requireText('refreshToken', t.refreshToken);
+  for (const k of ['clientEndpoint', 'serverEndpoint', 'scope'] as const) {
+    if (typeof t[k] !== 'string') throw new StoreInputError(`${k} must be a string`);
+  }
+  requireTime('expiresAt', t.expiresAt);
+  requireTime('updatedAt', t.updatedAt);
+}
+
+/** The user_tokens table as both SQL adapters store it: an install row's OAuth columns, per user. */
+export type UserTokenRow = Pick<InstallRow, 'member_id' | 'domain' | 'client_endpoint' | 'server_endpoint' | 'scope' | 'access_token' | 'refresh_token' | 'refresh_token_mac' | 'expires_at' | 'updated_at'> & {
+  user_id: number | string;
+};
+
+/** Associated data binds a ciphertext to its portal, user and column: a copied value does not decrypt elsewhere. */
+const userCtx = (memberId: string, userId: number, field: string) => `user_tokens:${memberId}:${userId}:${field}`;
+
+export function userRefreshMac(cipher: Cipher, memberId: string, userId: number, refreshToken: string): string {
+  return cipher.mac(refreshToken, userCtx(memberId, userId, 'refresh_token'));
+}
+
+export function encodeUserTokens(memberId: string, userId: number, t: { accessToken: string; refreshToken: string }, cipher: Cipher) {
+  return {
+    access_token: cipher.encrypt(t.accessToken, userCtx(memberId, userId, 'access_token')),
+    refresh_token: cipher.encrypt(t.refreshToken, userCtx(memberId, userId, 'refresh_token')),
+    refresh_token_mac: userRefreshMac(cipher, memberId, userId, t.refreshToken),
+  };
+}
+
+export function encodeUserToken(t: UserToken, cipher: Cipher): UserTokenRow {
+  return {
+    member_id: t.memberId,
+    user_id: t.userId,
+    domain: t.domain,
+    client_endpoint: t.clientEndpoint,
+    server_endpoint: t.serverEndpoint,
+    scope: t.scope,
+    ...encodeUserTokens(t.memberId, t.userId, t, cipher),
+    expires_at: t.expiresAt,
+    updated_at: t.updatedAt,
+  };
+}
+
+export function decodeUserToken(r: UserTokenRow, cipher: Cipher): UserToken {
+  const userId = Number(r.user_id);
+  return {
+    memberId: r.member_id,
+    userId,
+    domain: r.domain,
+    clientEndpoint: r.client_endpoint,
+    serverEndpoint: r.server_endpoint,
+    scope: r.scope,
+    accessToken: cipher.decrypt(r.access_token, userCtx(r.member_id, userId, 'access_token')),
+    refreshToken: cipher.decrypt(r.refresh_token, userCtx(r.member_id, userId, 'refresh_token')),
+    expiresAt: Number(r.expires_at),
+    updatedAt: Number(r.updated_at),
+  };
 }

@@ -20,6 +20,7 @@ import {
   validateJob,
   validateLinkCode,
   validateModel,
+  validateUserToken,
   validateVoiceLink,
 } from './codec';
 import { ACTION_TTL_MS } from './types';
@@ -40,6 +41,8 @@ import type {
   SessionRecord,
   SessionStore,
   Store,
+  UserToken,
+  UserTokenStore,
   VoiceLink,
   VoiceLinkStore,
 } from './types';
@@ -85,6 +88,36 @@ export function createMemoryInstallStore(): InstallStore {
     },
     async remove(memberId) {
       rows.delete(memberId);
+    },
+  };
+}
+
+export function createMemoryUserTokenStore(): UserTokenStore {
+  const rows = new Map<string, UserToken>();
+  const id = (m: string, u: number) => `${m}\0${u}`;
+  return {
+    async get(memberId, userId) {
+      const r = rows.get(id(memberId, userId));
+      return r ? copy(r) : null;
+    },
+    async save(token) {
+      validateUserToken(token);
+      rows.set(id(token.memberId, token.userId), copy(token));
+    },
+    async updateTokens(memberId, userId, tokens, expectedRefreshToken) {
+      requireText('accessToken', tokens?.accessToken);
+      requireText('refreshToken', tokens.refreshToken);
+      requireTime('expiresAt', tokens.expiresAt);
+      const r = rows.get(id(memberId, userId));
+      if (!r || r.refreshToken !== expectedRefreshToken) return false;
+      rows.set(id(memberId, userId), { ...r, ...tokens });
+      return true;
+    },
+    async remove(memberId, userId) {
+      rows.delete(id(memberId, userId));
+    },
+    async removeAll(memberId) {
+      for (const [k, r] of rows) if (r.memberId === memberId) rows.delete(k);
     },
   };
 }
@@ -350,6 +383,7 @@ export function createMemoryJobStore(): JobStore {
 export function createMemoryStore(opts: MemoryStoreOptions = {}): Store {
   return {
     installs: createMemoryInstallStore(),
+    userTokens: createMemoryUserTokenStore(),
     locks: createMemoryLockStore(opts.clock),
     actions: createMemoryActionLog(),
     voiceLinks: createMemoryVoiceLinkStore(),

@@ -231,6 +231,40 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: oneCodePerUserAndExpiry('INTEGER', 'INTEGER PRIMARY KEY AUTOINCREMENT'),
     postgres: oneCodePerUserAndExpiry('BIGINT', 'BIGSERIAL PRIMARY KEY'),
   },
+  {
+    version: 5,
+    name: 'per-user OAuth tokens',
+    sqlite: `
+      CREATE TABLE user_tokens (
+        member_id TEXT NOT NULL,
+        user_id INTEGER NOT NULL,
+        domain TEXT NOT NULL,
+        client_endpoint TEXT NOT NULL,
+        server_endpoint TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        access_token TEXT NOT NULL,
+        refresh_token TEXT NOT NULL,
+        refresh_token_mac TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (member_id, user_id)
+      );`,
+    postgres: `
+      CREATE TABLE user_tokens (
+        member_id TEXT NOT NULL,
+        user_id INTEGER NOT NULL,
+        domain TEXT NOT NULL,
+        client_endpoint TEXT NOT NULL,
+        server_endpoint TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        access_token TEXT NOT NULL,
+        refresh_token TEXT NOT NULL,
+        refresh_token_mac TEXT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (member_id, user_id)
+      );`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

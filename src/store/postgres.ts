@@ -13,6 +13,12 @@ import {
   PLATFORMS,
   StoreInputError,
   decodeInstall,
+  decodeUserToken,
+  encodeUserToken,
+  encodeUserTokens,
+  userRefreshMac,
+  validateUserToken,
+  type UserTokenRow,
   domainKey,
   encodeInstall,
   encodeTokens,
@@ -224,6 +230,46 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
       },
       async remove(memberId) {
         await pool.query('DELETE FROM installs WHERE member_id = $1', [memberId]);
+      },
+    },
+    userTokens: {
+      async get(memberId, userId) {
+        const r = await one<UserTokenRow>('SELECT * FROM user_tokens WHERE member_id = $1 AND user_id = $2', [memberId, userId]);
+        return r ? decodeUserToken(r, cipher) : null;
+      },
+      async save(token) {
+        validateUserToken(token);
+        const r = encodeUserToken(token, cipher);
+        await pool.query(
+          `INSERT INTO user_tokens (member_id, user_id, domain, client_endpoint, server_endpoint, scope, access_token, refresh_token,
+             refresh_token_mac, expires_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           ON CONFLICT (member_id, user_id) DO UPDATE SET domain = EXCLUDED.domain, client_endpoint = EXCLUDED.client_endpoint,
+             server_endpoint = EXCLUDED.server_endpoint, scope = EXCLUDED.scope, access_token = EXCLUDED.access_token,
+             refresh_token = EXCLUDED.refresh_token, refresh_token_mac = EXCLUDED.refresh_token_mac,
+             expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at`,
+          [r.member_id, r.user_id, r.domain, r.client_endpoint, r.server_endpoint, r.scope, r.access_token, r.refresh_token,
+            r.refresh_token_mac, r.expires_at, r.updated_at],
+        );
+      },
+      async updateTokens(memberId, userId, tokens, expectedRefreshToken) {
+        requireText('memberId', memberId);
+        requireText('accessToken', tokens?.accessToken);
+        requireText('refreshToken', tokens.refreshToken);
+        requireTime('expiresAt', tokens.expiresAt);
+        const t = encodeUserTokens(memberId, userId, tokens, cipher);
+        const res = await pool.query(
+          `UPDATE user_tokens SET access_token = $1, refresh_token = $2, refresh_token_mac = $3, expires_at = $4
+           WHERE member_id = $5 AND user_id = $6 AND refresh_token_mac = $7`,
+          [t.access_token, t.refresh_token, t.refresh_token_mac, tokens.expiresAt, memberId, userId, userRefreshMac(cipher, memberId, userId, String(expectedRefreshToken))],
+        );
+        return res.rowCount === 1;
+      },
+      async remove(memberId, userId) {
+        await pool.query('DELETE FROM user_tokens WHERE member_id = $1 AND user_id = $2', [memberId, userId]);
+      },
+      async removeAll(memberId) {
+        await pool.query('DELETE FROM user_tokens WHERE member_id = $1', [memberId]);
       },
     },
     locks: {

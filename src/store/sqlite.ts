@@ -15,6 +15,12 @@ import {
   PLATFORMS,
   StoreInputError,
   decodeInstall,
+  decodeUserToken,
+  encodeUserToken,
+  encodeUserTokens,
+  userRefreshMac,
+  validateUserToken,
+  type UserTokenRow,
   domainKey,
   encodeInstall,
   encodeTokens,
@@ -131,6 +137,20 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
     installTokens: db.prepare(`UPDATE installs SET access_token = @access_token, refresh_token = @refresh_token,
         refresh_token_mac = @refresh_token_mac, expires_at = @expires_at WHERE member_id = @member_id AND refresh_token_mac = @expected`),
     installRemove: db.prepare('DELETE FROM installs WHERE member_id = ?'),
+    userGet: db.prepare('SELECT * FROM user_tokens WHERE member_id = ? AND user_id = ?'),
+    userSave: db.prepare(`INSERT INTO user_tokens (member_id, user_id, domain, client_endpoint, server_endpoint, scope,
+        access_token, refresh_token, refresh_token_mac, expires_at, updated_at)
+      VALUES (@member_id, @user_id, @domain, @client_endpoint, @server_endpoint, @scope, @access_token, @refresh_token,
+        @refresh_token_mac, @expires_at, @updated_at)
+      ON CONFLICT (member_id, user_id) DO UPDATE SET domain = excluded.domain, client_endpoint = excluded.client_endpoint,
+        server_endpoint = excluded.server_endpoint, scope = excluded.scope, access_token = excluded.access_token,
+        refresh_token = excluded.refresh_token, refresh_token_mac = excluded.refresh_token_mac,
+        expires_at = excluded.expires_at, updated_at = excluded.updated_at`),
+    userTokens: db.prepare(`UPDATE user_tokens SET access_token = @access_token, refresh_token = @refresh_token,
+        refresh_token_mac = @refresh_token_mac, expires_at = @expires_at
+      WHERE member_id = @member_id AND user_id = @user_id AND refresh_token_mac = @expected`),
+    userRemove: db.prepare('DELETE FROM user_tokens WHERE member_id = ? AND user_id = ?'),
+    userRemoveAll: db.prepare('DELETE FROM user_tokens WHERE member_id = ?'),
     lockTake: db.prepare(`INSERT INTO locks (key, owner, expires_at) VALUES (?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at WHERE locks.expires_at <= ?
       RETURNING owner`),
@@ -305,6 +325,35 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
       },
       async size() {
         return count(q.actionCount);
+      },
+    },
+    userTokens: {
+      async get(memberId, userId) {
+        const r = q.userGet.get(memberId, userId) as UserTokenRow | undefined;
+        return r ? decodeUserToken(r, cipher) : null;
+      },
+      async save(token) {
+        validateUserToken(token);
+        q.userSave.run(encodeUserToken(token, cipher));
+      },
+      async updateTokens(memberId, userId, tokens, expectedRefreshToken) {
+        requireText('accessToken', tokens?.accessToken);
+        requireText('refreshToken', tokens.refreshToken);
+        requireTime('expiresAt', tokens.expiresAt);
+        const res = q.userTokens.run({
+          ...encodeUserTokens(memberId, userId, tokens, cipher),
+          expires_at: tokens.expiresAt,
+          member_id: memberId,
+          user_id: userId,
+          expected: userRefreshMac(cipher, memberId, userId, String(expectedRefreshToken)),
+        });
+        return res.changes === 1;
+      },
+      async remove(memberId, userId) {
+        q.userRemove.run(memberId, userId);
+      },
+      async removeAll(memberId) {
+        q.userRemoveAll.run(memberId);
       },
     },
     voiceLinks: {

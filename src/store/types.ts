@@ -58,6 +58,27 @@ export interface InstallStore {
  */
 export type Lease = (() => Promise<void>) & { extend(ttlMs: number): Promise<boolean> };
 
+/**
+ * One portal user's own OAuth pair (issue 12: act as the speaker). Kept from the tokens a user's
+ * browser hands us on an app page (AUTH_ID / REFRESH_ID) or from an event carrying that user's
+ * token; encrypted at rest like an install's. Keyed by (memberId, userId).
+ */
+export type UserToken = Pick<Install, 'memberId' | 'domain' | 'clientEndpoint' | 'serverEndpoint' | 'scope' | 'accessToken' | 'refreshToken' | 'expiresAt' | 'updatedAt'> & {
+  userId: number;
+};
+
+export interface UserTokenStore {
+  get(memberId: string, userId: number): Promise<UserToken | null>;
+  /** Insert or replace the user's whole record. */
+  save(token: UserToken): Promise<void>;
+  /** Compare-and-swap on the stored refresh token, as `InstallStore.updateTokens`. */
+  updateTokens(memberId: string, userId: number, tokens: TokenPair, expectedRefreshToken: string): Promise<boolean>;
+  /** Drop one user's pair (revoked, expired beyond refresh). */
+  remove(memberId: string, userId: number): Promise<void>;
+  /** Drop every user's pair of a portal (uninstall). */
+  removeAll(memberId: string): Promise<void>;
+}
+
 /** A lease-based lock shared by every process using the same store. */
 export interface LockStore {
   /**
@@ -217,6 +238,7 @@ export interface JobStore {
 
 export interface Store {
   installs: InstallStore;
+  userTokens: UserTokenStore;
   locks: LockStore;
   actions: ActionLog;
   voiceLinks: VoiceLinkStore;

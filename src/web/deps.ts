@@ -22,6 +22,9 @@ export interface PortalAuth {
   memberId: string;
   domain: string;
   authId: string;
+  /** `REFRESH_ID` and `AUTH_EXPIRES` (seconds), when the portal sent them: kept as the viewer's own pair. */
+  refreshId?: string;
+  authExpires?: number;
 }
 
 /** A one-time code for linking a voice assistant (dialogue.md, "Linking"). */
@@ -76,6 +79,11 @@ export interface WebDeps {
    * whose member_id and domain match). Null when the portal refuses it or is not installed.
    */
   verifyPortalAuth(auth: PortalAuth): Promise<PortalUser | null>;
+  /**
+   * Keep a verified viewer's own tokens (AUTH_ID / REFRESH_ID) so the assistant acts with their
+   * rights (issue 12). Opening "Голосовой помощник" for a linking code thus also authorises them.
+   */
+  keepUserTokens?(auth: PortalAuth, userId: number): Promise<unknown>;
   /** Issue a one-time linking code for this user (src/dialog's `issueLinkCode`). */
   issueLinkCode(account: Account, now: number): Promise<IssuedCode>;
   /** Score one lead or deal now (PortalActions.scoreLead); also records it in the score history. */
@@ -89,7 +97,13 @@ export interface WebDeps {
    * Sandbox mode: every page opens without a portal frame for these demo users (`?user=ID`) of
    * this portal. Absent in production, where only verified placement requests get in.
    */
-  sandbox?: { memberId: string; users: DemoUser[]; records?: { entity: Entity; id: number }[] };
+  sandbox?: {
+    memberId: string;
+    users: DemoUser[];
+    records?: { entity: Entity; id: number }[];
+    /** The placement auth the sandbox portal issues for a demo user, so `?user=ID` takes the portal's path. */
+    placementAuth?(userId: number): PortalAuth;
+  };
   /** Public base URL of the server (for install handlers), without a trailing slash. */
   publicUrl?: () => string;
   log?: (msg: string, detail?: unknown) => void;

@@ -72,7 +72,10 @@ function portalFields(req: Request): { auth: PortalAuth | null; lang?: string; p
   }
   const any = memberId || authId || domain;
   if (any && !(memberId && authId && domain)) throw new HttpProblem(401, 'common.unauthorized');
-  return { auth: any ? { memberId: memberId!, authId: authId!, domain: domain! } : null, lang: str(src.LANG), placement: str(src.PLACEMENT), options };
+  const refreshId = str(src.REFRESH_ID);
+  const expires = Number(str(src.AUTH_EXPIRES));
+  const extra = { ...(refreshId ? { refreshId } : {}), ...(Number.isFinite(expires) && expires > 0 ? { authExpires: expires } : {}) };
+  return { auth: any ? { memberId: memberId!, authId: authId!, domain: domain!, ...extra } : null, lang: str(src.LANG), placement: str(src.PLACEMENT), options };
 }
 
 export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPages {
@@ -88,9 +91,15 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const body = ownRecord(req.body);
     const now = deps.now();
     let viewer: Viewer | null = null;
-    if (f.auth) {
-      const user = await deps.verifyPortalAuth(f.auth);
+    const verified = async (auth: PortalAuth) => {
+      const user = await deps.verifyPortalAuth(auth);
       if (!user) throw new HttpProblem(401, 'common.unauthorized');
+      // The viewer's own pair: from now on the assistant acts with their rights (issue 12).
+      if (deps.keepUserTokens) await deps.keepUserTokens(auth, user.userId).catch((e) => deps.log?.('user tokens not kept', e instanceof Error ? e.message : e));
+      return user;
+    };
+    if (f.auth) {
+      const user = await verified(f.auth);
       viewer = { memberId: f.auth.memberId, userId: user.userId, admin: !!user.admin, demo: false, lang: pickLang(q.lang, f.lang) };
     } else if (q.t !== undefined || body.t !== undefined) {
       viewer = tokens.read(str(q.t) ?? str(body.t), now);
@@ -99,6 +108,8 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
       const id = Number(q.user);
       const u = deps.sandbox.users.find((x) => x.id === id);
       if (!u) throw new HttpProblem(404, 'common.not_found');
+      // The same path a portal page takes: the sandbox portal issues this user's placement auth.
+      if (deps.sandbox.placementAuth) await verified(deps.sandbox.placementAuth(u.id));
       // Demo users may do everything, so a newcomer can try retraining too.
       viewer = { memberId: deps.sandbox.memberId, userId: u.id, admin: true, demo: true, lang: 'ru' };
     } else if (deps.sandbox) {
@@ -257,8 +268,11 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const rawId = options.ID ?? req.params.id;
     const id = Number(rawId);
     if (!Number.isSafeInteger(id) || id <= 0) throw new HttpProblem(400, 'common.bad_request', { reason: 'the record id must be a positive integer' });
-    // Reasons in the page's language (issue 17: English pages say English reasons).
-    const answer = await deps.scoreRecord(account(viewer), entity, id, viewer.lang);
+    // Scored with the viewer's own token: a record their CRM role does not open shows nothing of it (issue 12);
+    // reasons in the page's language (issue 17).
+    const answer = await deps.scoreRecord(account(viewer), entity, id, viewer.lang).catch((e: unknown) => {
+      throw (e as { kind?: string }).kind === 'access_denied' ? new HttpProblem(403, 'common.no_access') : e;
+    });
     const [history, versions] = await Promise.all([deps.store.models.scores(viewer.memberId, entity, id), deps.store.models.list(viewer.memberId, entity)]);
     const latest = versions[0];
     const model: CardModelInfo | null = latest ? { version: latest.version, trainedAt: latest.trainedAt, nextTrainingAt: latest.nextTrainingAt, accuracy: modelView(latest).accuracy } : null;

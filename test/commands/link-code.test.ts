@@ -23,6 +23,9 @@ describe('link-code command', () => {
       expect(await run(['--user', '2'])).toBe(2);
       const rt = await startRuntime(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' }), { log: createLogger('silent'), sandboxLeads: 100 });
       await rt.close();
+      // A user the portal does not have gets no code (issue 12: a task was once created by user 99999).
+      expect(await run(['--user', '99999', '--json'])).toBe(2);
+      expect(out.join('')).toBe('');
       expect(await run(['--user', '2', '--json'])).toBe(0);
     } finally {
       write.mockRestore();

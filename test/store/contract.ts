@@ -3,7 +3,7 @@
  * `describeStoreContract(name, factory)`; the factory builds a fresh, empty store per test and
  * receives the clock the suite controls (lock leases read it; everything else takes `now`).
  */
-import type { Install, Store } from '../../src/store/types';
+import type { Install, Store, UserToken } from '../../src/store/types';
 
 export type Port = Exclude<keyof Store, 'close'>;
 export interface ContractContext {
@@ -32,8 +32,24 @@ export function sampleInstall(memberId = 'm-1', patch: Partial<Install> = {}): I
   };
 }
 
+export function sampleUserToken(memberId = 'm-1', userId = 5, patch: Partial<UserToken> = {}): UserToken {
+  return {
+    memberId,
+    userId,
+    domain: `${memberId}.bitrix24.ru`,
+    clientEndpoint: `https://${memberId}.bitrix24.ru/rest/`,
+    serverEndpoint: 'https://oauth.bitrix.info/rest/',
+    scope: 'crm,task,calendar,im,user',
+    accessToken: `user-access-${memberId}-${userId}-DDDD4444`,
+    refreshToken: `user-refresh-${memberId}-${userId}-EEEE5555`,
+    expiresAt: T0 + 3600_000,
+    updatedAt: T0,
+    ...patch,
+  };
+}
+
 export function describeStoreContract(name: string, factory: StoreFactory, opts: { ports?: Port[] } = {}): void {
-  const ports = new Set<Port>(opts.ports ?? ['installs', 'locks', 'actions', 'voiceLinks', 'linkCodes', 'sessions', 'models', 'jobs']);
+  const ports = new Set<Port>(opts.ports ?? ['installs', 'userTokens', 'locks', 'actions', 'voiceLinks', 'linkCodes', 'sessions', 'models', 'jobs']);
   // Ports an adapter does not provide are left out entirely, not reported as skipped.
   const portDescribe = (p: Port) => (ports.has(p) ? describe : (_name: string, _fn: () => void) => undefined);
 
@@ -115,6 +131,57 @@ export function describeStoreContract(name: string, factory: StoreFactory, opts:
         await expect(store.installs.save(sampleInstall('m-1', { memberId: '' }))).rejects.toThrow(/memberId/);
         await expect(store.installs.save(sampleInstall('m-1', { refreshToken: undefined as unknown as string }))).rejects.toThrow(/refreshToken/);
         await expect(store.installs.save(sampleInstall('m-1', { expiresAt: NaN }))).rejects.toThrow(/expiresAt/);
+      });
+    });
+
+    portDescribe('userTokens')('userTokens', () => {
+      it('saves per (portal, user) and reads back what was saved', async () => {
+        const a = sampleUserToken('m-1', 5);
+        const b = sampleUserToken('m-1', 7);
+        const c = sampleUserToken('m-2', 5);
+        for (const t of [a, b, c]) await store.userTokens.save(t);
+        expect(await store.userTokens.get('m-1', 5)).toEqual(a);
+        expect(await store.userTokens.get('m-1', 7)).toEqual(b);
+        expect(await store.userTokens.get('m-2', 5)).toEqual(c);
+        expect(await store.userTokens.get('m-1', 8)).toBeNull();
+        const again = sampleUserToken('m-1', 5, { accessToken: 'newer', scope: 'crm' });
+        await store.userTokens.save(again);
+        expect(await store.userTokens.get('m-1', 5)).toEqual(again);
+      });
+      it('updateTokens is a compare-and-swap on the refresh token, per user', async () => {
+        const t = sampleUserToken();
+        await store.userTokens.save(t);
+        await store.userTokens.save(sampleUserToken('m-1', 7));
+        const next = { accessToken: 'a2', refreshToken: 'r2', expiresAt: T0 + 7200_000 };
+        expect(await store.userTokens.updateTokens('m-1', 5, next, t.refreshToken)).toBe(true);
+        expect(await store.userTokens.get('m-1', 5)).toMatchObject(next);
+        expect(await store.userTokens.updateTokens('m-1', 5, { ...next, refreshToken: 'r3' }, t.refreshToken)).toBe(false);
+        // Another user's record is untouched, and its own old token does not match this user's row.
+        expect(await store.userTokens.get('m-1', 7)).toEqual(sampleUserToken('m-1', 7));
+        expect(await store.userTokens.updateTokens('m-1', 9, next, 'x')).toBe(false);
+      });
+      it('of concurrent swaps with the same expected token exactly one wins', async () => {
+        const t = sampleUserToken();
+        await store.userTokens.save(t);
+        const wins = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => store.userTokens.updateTokens('m-1', 5, { accessToken: `a${i}`, refreshToken: `r${i}`, expiresAt: T0 + i }, t.refreshToken)),
+        );
+        expect(wins.filter(Boolean)).toHaveLength(1);
+        expect((await store.userTokens.get('m-1', 5))?.refreshToken).toBe(`r${wins.indexOf(true)}`);
+      });
+      it('remove drops one user, removeAll the whole portal', async () => {
+        for (const t of [sampleUserToken('m-1', 5), sampleUserToken('m-1', 7), sampleUserToken('m-2', 5)]) await store.userTokens.save(t);
+        await store.userTokens.remove('m-1', 5);
+        expect(await store.userTokens.get('m-1', 5)).toBeNull();
+        expect(await store.userTokens.get('m-1', 7)).not.toBeNull();
+        await store.userTokens.removeAll('m-1');
+        expect(await store.userTokens.get('m-1', 7)).toBeNull();
+        expect(await store.userTokens.get('m-2', 5)).not.toBeNull();
+      });
+      it('refuses a record without a user or tokens, naming the field', async () => {
+        await expect(store.userTokens.save(sampleUserToken('m-1', 0))).rejects.toThrow(/userId/);
+        await expect(store.userTokens.save(sampleUserToken('m-1', 5, { accessToken: '' }))).rejects.toThrow(/accessToken/);
+        await expect(store.userTokens.save(sampleUserToken('m-1', 5, { expiresAt: NaN }))).rejects.toThrow(/expiresAt/);
       });
     });
 

@@ -6,7 +6,7 @@ import { openPostgresStore, migratePostgres, poolConfig } from '../../src/store/
 import { createCipher } from '../../src/store/crypto';
 import { encodeInstall } from '../../src/store/codec';
 import { LATEST_VERSION } from '../../src/store/migrations';
-import { describeStoreContract, sampleInstall } from './contract';
+import { describeStoreContract, sampleInstall, sampleUserToken } from './contract';
 import { OTHER_KEY, PG_URL, TEST_KEY, describeWhenReachable, probePostgres } from './helpers';
 
 // One prefix per run; every store gets its own schema under it, all dropped at the end.
@@ -44,9 +44,12 @@ describeWhenReachable('PostgreSQL', PG_URL, probePostgres(), () => {
       const inst = sampleInstall();
       await store.installs.save(inst);
       await store.installs.updateTokens('m-1', { accessToken: 'fresh-access-XYZ', refreshToken: 'fresh-refresh-XYZ', expiresAt: 1 }, inst.refreshToken);
+      const user = sampleUserToken();
+      await store.userTokens.save(user);
+      await store.userTokens.updateTokens('m-1', 5, { accessToken: 'user-fresh-access-XYZ', refreshToken: 'user-fresh-refresh-XYZ', expiresAt: 1 }, user.refreshToken);
       await store.close();
-      const dump = JSON.stringify(await raw(schema, 'SELECT * FROM installs')) + JSON.stringify(await raw(schema, 'SELECT * FROM store_meta'));
-      for (const secret of [inst.accessToken, inst.refreshToken, inst.applicationToken, 'fresh-access-XYZ', 'fresh-refresh-XYZ']) {
+      const dump = JSON.stringify(await raw(schema, 'SELECT * FROM installs')) + JSON.stringify(await raw(schema, 'SELECT * FROM store_meta')) + JSON.stringify(await raw(schema, 'SELECT * FROM user_tokens'));
+      for (const secret of [inst.accessToken, inst.refreshToken, inst.applicationToken, 'fresh-access-XYZ', 'fresh-refresh-XYZ', user.accessToken, user.refreshToken, 'user-fresh-access-XYZ', 'user-fresh-refresh-XYZ']) {
         expect(dump).not.toContain(secret);
       }
       expect(dump).toContain(inst.domain); // the row is there, only the tokens are sealed

@@ -7,7 +7,7 @@ import { encodeInstall } from '../../src/store/codec';
 import { EncryptionKeyError, createCipher } from '../../src/store/crypto';
 import { LATEST_VERSION } from '../../src/store/migrations';
 import { migrateSqlite, openSqliteDatabase, openSqliteStore } from '../../src/store/sqlite';
-import { describeStoreContract, sampleInstall } from './contract';
+import { describeStoreContract, sampleInstall, sampleUserToken } from './contract';
 import { OTHER_KEY, TEST_KEY } from './helpers';
 
 let dir: string;
@@ -42,9 +42,14 @@ describe('sqlite specifics', () => {
     await store.installs.save(inst);
     await store.installs.updateTokens('m-1', { accessToken: 'fresh-access-XYZ', refreshToken: 'fresh-refresh-XYZ', expiresAt: 1 }, inst.refreshToken);
     await store.installs.save(sampleInstall('m-2'));
+    const user = sampleUserToken();
+    await store.userTokens.save(user);
+    await store.userTokens.updateTokens('m-1', 5, { accessToken: 'user-fresh-access-XYZ', refreshToken: 'user-fresh-refresh-XYZ', expiresAt: 1 }, user.refreshToken);
+    await store.userTokens.save(sampleUserToken('m-1', 7));
     // Read the raw bytes while the store is open (WAL not yet checkpointed) and after closing.
     const bytes = () => readdirSync(dir).filter((f) => f.startsWith(path.split('/').pop()!)).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('');
-    const secrets = [inst.accessToken, inst.refreshToken, inst.applicationToken, 'fresh-access-XYZ', 'fresh-refresh-XYZ', sampleInstall('m-2').accessToken];
+    const secrets = [inst.accessToken, inst.refreshToken, inst.applicationToken, 'fresh-access-XYZ', 'fresh-refresh-XYZ', sampleInstall('m-2').accessToken,
+      user.accessToken, user.refreshToken, 'user-fresh-access-XYZ', 'user-fresh-refresh-XYZ', sampleUserToken('m-1', 7).refreshToken];
     const before = bytes();
     await store.close();
     const after = bytes();

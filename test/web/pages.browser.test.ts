@@ -166,7 +166,10 @@ run('portal pages in Chromium', () => {
 
   it('opens the card from a placement POST verified against the portal, and refuses a forged one', async () => {
     const sb = t.rt.sandbox!;
-    const { accessToken } = sb.issueTokens(5);
+    // The lead's responsible user opens its tab: the card is scored with their own token (issue 12).
+    const leads = sb.state.tables.lead;
+    const owner = Number(leads.get(leads.indexOf(17), 'ASSIGNED_BY_ID'));
+    const { accessToken } = sb.issueTokens(owner);
     const post = async (authId: string) => {
       const p = await context.newPage();
       await p.goto(`${base}/app/voice?user=1`); // same origin, so the form posts like the portal frame does

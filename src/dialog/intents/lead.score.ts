@@ -28,7 +28,14 @@ export const leadScore: IntentModule<'lead.score'> = {
   },
   async does(c, d) {
     const lang = c.lang;
-    const a = await c.deps.actions.scoreLead(c.account, d.slots.lead!, lang);
+    let a;
+    try {
+      a = await c.deps.actions.scoreLead(c.account, d.slots.lead!, lang);
+    } catch (e) {
+      // The portal refused the speaker this record (their own token, issue 12): say only that, nothing of the record.
+      if ((e as { kind?: string }).kind === 'access_denied') return { text: c.say('lead.score', `no_access.${d.slots.lead?.entity === 'deal' ? 'deal' : 'lead'}`) };
+      throw e;
+    }
     const entity = (e: 'lead' | 'deal') => c.say('lead.score', `entity.${e}`);
     const number = (n: number) => n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US');
     switch (a.kind) {

@@ -67,6 +67,8 @@ export const calendarMethods: Record<string, MethodDef> = {
       const ownerId = type === 'company_calendar' ? int(ownerRaw) ?? 0 : int(ownerRaw);
       if (ownerId === undefined) throw bad('The required parameter "ownerId" for the method "calendar.event.add" is not set');
       if (type === 'user' && !c.portal.user(ownerId)) throw bad('Access denied');
+      // Documented "Доступ запрещен": events in another user's calendar only for an administrator.
+      if (type === 'user' && ownerId !== c.userId && !c.portal.user(c.userId)?.admin) throw bad('Доступ запрещен');
       const name = str(param(c, 'name')).trim();
       if (!name) throw bad('The required parameter "name" for the method "calendar.event.add" is not set');
       if (!str(param(c, 'section')) && !isYes(param(c, 'auto_detect_section')))

@@ -24,11 +24,39 @@ function itemList(c: CallContext): Listed {
 
 const notFound = () => new RestError('', 'Not found', 400);
 const badId = () => new RestError('', 'ID is not defined or invalid.', 400);
+/** crm.lead.get's documented refusal of a record the user may not read (`"error": ""`, "Access denied"). */
+const accessDenied = () => new RestError('', 'Access denied', 400);
+
+/**
+ * CRM rights as the "own records" role gives them: an administrator (user 1) reads everything;
+ * anyone else only records they are responsible for (`ASSIGNED_BY_ID`), and the activities of
+ * those records (or activities they are responsible for). Undefined = no restriction.
+ */
+type Visible = ((i: number) => boolean) | undefined;
+const assignedTo = (t: Table, userId: number) => (i: number) => Number(t.num?.(i, 'ASSIGNED_BY_ID') ?? t.get(i, 'ASSIGNED_BY_ID')) === userId;
+function visibleRows(c: CallContext, t: Table): Visible {
+  if (c.portal.user(c.userId)?.admin) return undefined;
+  if (t === c.portal.tables.activity) {
+    const { lead, deal } = c.portal.tables;
+    const owns = (owner: Table, id: number) => {
+      const k = owner.indexOf(id);
+      return k >= 0 && assignedTo(owner, c.userId)(k);
+    };
+    return (i) => {
+      if (Number(t.num?.(i, 'RESPONSIBLE_ID')) === c.userId) return true;
+      const type = Number(t.num?.(i, 'OWNER_TYPE_ID'));
+      const owner = Number(t.num?.(i, 'OWNER_ID'));
+      return type === 1 ? owns(lead, owner) : type === 2 ? owns(deal, owner) : false;
+    };
+  }
+  return assignedTo(t, c.userId);
+}
 
 function list(table: (c: CallContext) => Table) {
   return (c: CallContext) => {
-    const res = runList(table(c), {
-      filter: param(c, 'filter'), order: param(c, 'order'), select: param(c, 'select'), start: param(c, 'start'),
+    const t = table(c);
+    const res = runList(t, {
+      filter: param(c, 'filter'), order: param(c, 'order'), select: param(c, 'select'), start: param(c, 'start'), visible: visibleRows(c, t),
     });
     return new Listed(res.result, res.next, res.total, res.scanned);
   };
@@ -41,6 +69,8 @@ function get(table: (c: CallContext) => Table) {
     const t = table(c);
     const i = t.indexOf(id);
     if (i < 0) throw notFound();
+    const visible = visibleRows(c, t);
+    if (visible && !visible(i)) throw accessDenied();
     return materialize(t, i, [...resolveSelect(t, []), ...(t.extraFields ?? [])]);
   };
 }
@@ -117,7 +147,8 @@ export const crmMethods: Record<string, MethodDef> = {
     handler: (c) => {
       // Default order of crm.activity.list is START_TIME ascending per docs; ID order when asked.
       const order = Object.keys(asRecord(param(c, 'order'))).length ? param(c, 'order') : { ID: 'ASC' };
-      const res = runList(c.portal.tables.activity, { filter: param(c, 'filter'), order, select: param(c, 'select'), start: param(c, 'start') });
+      const t = c.portal.tables.activity;
+      const res = runList(t, { filter: param(c, 'filter'), order, select: param(c, 'select'), start: param(c, 'start'), visible: visibleRows(c, t) });
       return new Listed(res.result, res.next, res.total, res.scanned);
     },
   },

@@ -2,7 +2,7 @@
  * `tasks.task.*` (v2 shapes): UPPER_CASE `fields`/`filter`/`select` in, camelCase out, string ids,
  * `result.task` / `result.tasks`.
  */
-import { RestError } from '../errors';
+import { Errors, RestError } from '../errors';
 import { isoPortal, parsePortalDate } from '../dates';
 import { asList, asRecord } from '../php-query';
 import { runList, type Table } from '../query';
@@ -117,6 +117,10 @@ export const taskMethods: Record<string, MethodDef> = {
       const responsible = int(f.RESPONSIBLE_ID);
       if (responsible === undefined) throw new RestError('ERROR_CORE', 'Не указан ответственный', 400);
       if (!c.portal.user(responsible)) throw new RestError('ERROR_CORE', 'Ответственный не найден', 400);
+      // The creator is the token's user; naming someone else as creator takes an administrator.
+      const creator = f.CREATED_BY === undefined || f.CREATED_BY === '' ? c.userId : int(f.CREATED_BY);
+      if (creator === undefined || !c.portal.user(creator)) throw new RestError('ERROR_CORE', 'Постановщик не найден', 400);
+      if (creator !== c.userId && !c.portal.user(c.userId)?.admin) throw Errors.accessDenied('Access denied: only an administrator may create a task in another user\'s name');
       if ((f.START_DATE_PLAN === undefined) !== (f.END_DATE_PLAN === undefined))
         throw new RestError('ERROR_CORE', 'START_DATE_PLAN и END_DATE_PLAN передаются вместе', 400);
       const id = c.portal.nextId('task', 100);

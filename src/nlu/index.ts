@@ -7,6 +7,7 @@ import { createPersonFinder } from './persons';
 import { loadIntentGrammar } from './intent';
 import { loadSlotsGrammar } from './slots-grammar';
 import { loadNumberWords } from './numbers';
+import { loadChangeGrammar } from './change-grammar';
 import { parseWith, type LangGrammar, type ParserDeps } from './parser';
 import type { Lang, ParseContext, ParseResult } from './types';
 
@@ -24,7 +25,7 @@ export async function createParser(): Promise<Parser> {
   const dates = createDateExtractor();
   const grammars = {} as Record<Lang, LangGrammar>;
   for (const lang of ['ru', 'en'] as const) {
-    grammars[lang] = { intents: loadIntentGrammar(lang), slots: loadSlotsGrammar(lang), numbers: loadNumberWords(lang) };
+    grammars[lang] = { intents: loadIntentGrammar(lang), slots: loadSlotsGrammar(lang), numbers: loadNumberWords(lang), change: loadChangeGrammar(lang) };
   }
   // The person finder may offer a lemmatiser (it loads the morphology dictionaries anyway).
   const lemma = (persons as { nominative?: ParserDeps['nominative'] }).nominative;

@@ -10,6 +10,11 @@ export type IntentName =
   | 'event.create'
   | 'task.create'
   | 'lead.score'
+  | 'agenda.query'
+  | 'task.complete'
+  | 'task.update'
+  | 'event.update'
+  | 'event.cancel'
   | 'confirm'
   | 'reject'
   | 'cancel'
@@ -57,6 +62,15 @@ export interface LeadRef {
   entity?: 'deal';
 }
 
+/** What the user said to point at an existing task or event (nlu.md, "Reading and changing
+ *  what exists"); `{}` for "эту задачу" / "this meeting". */
+export interface ItemRef {
+  id?: number;
+  query?: string;
+  person?: PersonSlot;
+  at?: LocalDateTime;
+}
+
 export interface Slots {
   recipient?: PersonSlot;
   text?: string;
@@ -68,6 +82,15 @@ export interface Slots {
   responsible?: PersonSlot;
   deadline?: LocalDateTime;
   lead?: LeadRef;
+  /** agenda.query: only tasks or only events; absent for both. */
+  kind?: 'tasks' | 'events';
+  from?: LocalDateTime;
+  to?: LocalDateTime;
+  overdue?: boolean;
+  /** agenda.query: whose plan, when not the speaker's. */
+  person?: PersonSlot;
+  task?: ItemRef;
+  event?: ItemRef;
 }
 
 export interface ParseContext {

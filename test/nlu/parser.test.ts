@@ -73,12 +73,8 @@ describe('intents', () => {
     'Какая погода в Казани?',
     'Включи музыку',
     'Удали задачу про отчёт',
-    'Перенеси встречу на понедельник',
-    'какие у меня встречи завтра',
     'please check my emails',
-    'cancel my meeting tomorrow',
     'set an alarm for seven am',
-    'tell me about my events',
     'tweet that the service was slow',
     // News about a meeting, not a request for one: a cancelling or moving word anywhere.
     'встреча завтра в 10 отменяется',
@@ -87,6 +83,16 @@ describe('intents', () => {
     'поставь задачу удали файлы',
   ])('"%s" is out of scope', (text) => {
     expect(parse(text).intent).toBe('unknown');
+  });
+
+  // Out of scope before nlu.md's "Reading and changing what exists"; now these intents.
+  it.each([
+    ['Перенеси встречу на понедельник', 'event.update'],
+    ['какие у меня встречи завтра', 'agenda.query'],
+    ['cancel my meeting tomorrow', 'event.cancel'],
+    ['tell me about my events', 'agenda.query'],
+  ])('"%s" is %s', (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
   });
 
   it.each([

@@ -220,7 +220,8 @@ export class Finder {
     if (t.script === 'lat' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized && !this.commonWordIsName(toks, k, idx)) return null;
     // Prepositions and conjunctions are not names unless written as one (Ли, Ян).
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
-    const exact = idx.forms.get(t.norm);
+    // "emily's to-dos": the possessive of a name is that name.
+    const exact = idx.forms.get(t.norm) ?? (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined);
     if (exact) return { entries: exact, fuzzy: false };
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat' && !capitalized) return null;
@@ -453,7 +454,9 @@ export class Finder {
     const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm) && !en.selfPronouns.has(x.norm);
     if (!nameLike(t)) return null;
     const prep = this.preposition(src, toks, i, lang, prev);
-    if (!prep || prep.word !== 'to' || (i > 0 && toks[i - 1]!.norm !== 'to')) return null;
+    const before = i > 0 ? toks[i - 1]!.norm : '';
+    // "to Bob", and the subject of a question about someone's plan ("does Kevin have …").
+    if (!(prep && prep.word === 'to' && before === 'to') && !en.unknownNameAfter.has(before)) return null;
     let last = i;
     const nx = toks[i + 1];
     if (nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;

@@ -294,7 +294,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
       (p.preposition ? cg.newValue.hasWord(p.preposition) : m.verb === 'reassign' || p.cases.includes('datv') && !p.cases.includes('gent'));
     if (toResponsible) slots.responsible = p.slot;
     else if (!ref.person && !('self' in p.slot)) ref.person = p.slot;
-    else continue;
+    // A second person ("с Машей и Антоном") is no title word either; the reference keeps one.
     u.use(idx);
   }
   // Old and new values.
@@ -393,11 +393,14 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
   const words = u.words;
   const update = m.intent === 'task.update' || m.intent === 'event.update';
   let ms: DateMention[] = [];
+  let newSaid = false;
   for (const x of found) {
     const idx = dateTokens(u, x);
     if (idx.some((i) => shifted.has(i) || (u.used[i] && !cg.newValue.hasWord(words[i]!) && !cg.hourPrepositions.hasWord(words[i]!)))) continue;
-    // "в пятницу на десять утра": two values read as one.
-    const cut = update ? idx.findIndex((i, k) => k > 0 && cg.splitAt.hasWord(words[i]!)) : -1;
+    // "в пятницу на десять утра", "from Monday to Tuesday": two values read as one (but "to
+    // Friday from 3 to 5" is one new value).
+    const cut = update && !newSaid && !before(u, x, cg.newValue) ? idx.findIndex((i, k) => k > 0 && cg.splitAt.hasWord(words[i]!)) : -1;
+    if (before(u, x, cg.newValue)) newSaid = true;
     if (cut > 0) ms.push(...reread(u, idx.slice(0, cut), d), ...reread(u, idx.slice(cut), d));
     else ms.push(x);
   }
@@ -433,7 +436,7 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
   let isNew = false;
   return ms.map((x) => {
     if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update'))) isNew = true;
-    if (update && before(u, x, cg.oldValue) && !before(u, x, cg.newValue)) isNew = false;
+
     return { ...x, isNew, dateSaid: x.tags.some((t) => DATE_TAG.test(t)) };
   });
 }

@@ -98,6 +98,17 @@ describe('event.update and event.cancel', () => {
       slots: { event: { query: 'standup', person: { userId: 15 } } },
     });
   });
+  it('splits "from … to …" into the old and the new value, and keeps a second person out of the query', () => {
+    expect(brief(parse('move the sync with Maria from Thursday to Friday at 4pm'))).toEqual({
+      intent: 'event.update',
+      slots: { event: { query: 'sync', person: { userId: 15 }, at: '2027-03-11' }, start: '2027-03-12T16:00' },
+    });
+    expect(brief(parse('move the sync to Friday from 3 to 5'))).toEqual({
+      intent: 'event.update',
+      slots: { event: { query: 'sync' }, start: '2027-03-12T15:00', end: '2027-03-12T17:00' },
+    });
+    expect(parse('отмени созвон с Оксаной и Фёдором').slots).toEqual({ event: { query: 'созвон', person: { userId: 12 } } });
+  });
   it('cancels by kind, date, id or title', () => {
     expect(brief(parse('отмени планёрку по маркетингу в четверг'))).toEqual({
       intent: 'event.cancel',

@@ -19,6 +19,7 @@ interface IntentGrammarFile {
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] } };
   lead_in: string[];
+  brand?: { name: string; spoken: string[] };
 }
 
 interface CompiledCommand {
@@ -51,6 +52,8 @@ export interface IntentGrammar {
   contentBefore: WordSet;
   contentEndings: readonly string[];
   leadIn: WordSet;
+  /** Rewrites the skill's name said as words ("битрикс двадцать четыре") to the name, keeping offsets. */
+  brand: (text: string) => string;
 }
 
 export function loadIntentGrammar(lang: Lang): IntentGrammar {
@@ -81,7 +84,16 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     contentEndings: g.blockers.content?.endings ?? [],
     blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
     leadIn: new WordSet(g.lead_in),
+    brand: brandRewriter(g.brand),
   };
+}
+
+function brandRewriter(b: IntentGrammarFile['brand']): (text: string) => string {
+  if (!b || !b.spoken.length) return (t) => t;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
+  const re = new RegExp(`(?<![\\p{L}\\d])(?:${[...b.spoken].sort((x, y) => y.length - x.length).map(esc).join('|')})(?![\\p{L}\\d])`, 'giu');
+  // Padded to the same length, so every offset into the text stays valid.
+  return (text) => text.replace(re, (m) => (m.length >= b.name.length ? b.name.padEnd(m.length, ' ') : m));
 }
 
 /**

@@ -36,11 +36,12 @@ const TITLE_ENDING_PREPOSITIONS = new Set(['на', 'для', 'for', 'to', 'assig
 
 
 export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): ParseResult {
-  const text = normalizeInput(raw);
+  let text = normalizeInput(raw);
   const lang: Lang = ctx.lang ?? detectLang(text);
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
+  text = g.intents.brand(text);
   const tokens = tokenize(text);
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];

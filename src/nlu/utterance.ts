@@ -109,7 +109,8 @@ export function trimRun(u: Utterance, from: number, to: number): [number, number
 
 export function runText(u: Utterance, from: number, to: number): string | undefined {
   const [a, b] = trimRun(u, from, to);
-  const s = u.slice(a, b).trim();
+  // Runs of spaces fold (the skill's spoken name is padded with spaces in place).
+  const s = u.slice(a, b).trim().replace(/ {2,}/g, ' ');
   return s ? s : undefined;
 }
 

@@ -51,3 +51,17 @@ describe('dialogue words', () => {
     expect(brief(parse(text))).toEqual({ intent, slots: {} });
   });
 });
+
+describe('the skill name said as words', () => {
+  it('is neither a title nor a date', () => {
+    expect(brief(parse('попроси битрикс двадцать четыре поставить задачу Антону позвонить клиенту'))).toEqual({
+      intent: 'task.create',
+      slots: { title: 'позвонить клиенту', responsible: { userId: 2 } },
+    });
+    expect(brief(parse('ask bitrix twenty four to remind me to call the bank tomorrow'))).toEqual({
+      intent: 'task.create',
+      slots: { title: 'call the bank', responsible: { self: true }, deadline: '2026-11-27' },
+    });
+    expect(parse('поставь задачу настроить битрикс двадцать четыре на сайте').slots).toEqual({ title: 'настроить Битрикс24 на сайте' });
+  });
+});

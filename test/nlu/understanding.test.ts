@@ -65,3 +65,16 @@ describe('the skill name said as words', () => {
     expect(parse('поставь задачу настроить битрикс двадцать четыре на сайте').slots).toEqual({ title: 'настроить Битрикс24 на сайте' });
   });
 });
+
+describe('patronymics', () => {
+  it('are part of the name in any order and case', () => {
+    expect(parse('поставь задачу Смирнову Антону Павловичу подготовить смету').slots).toEqual({ title: 'подготовить смету', responsible: { userId: 2 } });
+    expect(parse('создай встречу с Ивановой Марией Сергеевной завтра в 10').slots).toEqual({
+      title: 'встреча',
+      start: '2026-11-27T10:00',
+      attendees: [{ userId: 3 }],
+    });
+    expect(parse('напиши кузнецовой анастасии игоревне что договор подписан').slots).toEqual({ recipient: { userId: 4 }, text: 'договор подписан' });
+    expect(parse('напиши Марии Сергеевне Ивановой что всё готово').slots).toEqual({ recipient: { userId: 3 }, text: 'всё готово' });
+  });
+});

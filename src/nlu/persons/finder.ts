@@ -139,8 +139,9 @@ export class Finder {
       if (span) {
         const prep = this.preposition(src, toks, i, lang, prev);
         const decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
-        out.push(this.mention(src, toks, i, i + span.len - 1, decided.slot, 'name', decided.mask, prep));
-        i += span.len;
+        const len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt);
+        out.push(this.mention(src, toks, i, i + len - 1, decided.slot, 'name', decided.mask, prep));
+        i += len;
         continue;
       }
       if (lang === 'en' && t.script === 'lat') {
@@ -308,6 +309,23 @@ export class Finder {
       }
     }
     return null;
+  }
+
+  /**
+   * A patronymic right after a name is part of it, whether or not the directory knows it
+   * ("Смирнову Антону Павловичу", "с Ивановой Марией Сергеевной", "Марии Сергеевне Ивановой"):
+   * never a title word or a second person. Returns the span's new length.
+   */
+  private patronymicAfter(src: string, toks: Token[], i: number, len: number, users: Set<number>, hitAt: (k: number) => TokenHits | null): number {
+    const morph = this.deps.morph;
+    const k = i + len;
+    const t = toks[k];
+    if (!morph || !t || !t.word || t.script !== 'cyr' || !adjacent(src, toks[k - 1]!, t)) return len;
+    if (!morph.analyze(t.norm).some((p) => p.dictionary && p.patronymic && !p.plural)) return len;
+    // The surname after the patronymic, when it is the same user's.
+    const n = toks[k + 1];
+    const h = n && n.word && adjacent(src, t, n) ? hitAt(k + 1) : null;
+    return h && h.entries.some((e) => users.has(e.user) && e.field === FIELD_LAST) ? len + 2 : len + 1;
   }
 
   /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in

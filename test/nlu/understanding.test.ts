@@ -78,3 +78,15 @@ describe('patronymics', () => {
     expect(parse('напиши Марии Сергеевне Ивановой что всё готово').slots).toEqual({ recipient: { userId: 3 }, text: 'всё готово' });
   });
 });
+
+describe('unknown names in English', () => {
+  it('are unresolved persons, not title words, and a list keeps them all', () => {
+    expect(parse('create a task for Dmitri to send the invoice').slots).toEqual({ title: 'send the invoice', responsible: { unresolved: 'Dmitri' } });
+    expect(parse('schedule a meeting with Lena, Omar and Emily tomorrow at 3').slots).toEqual({
+      title: 'meeting',
+      start: '2026-11-27T15:00',
+      attendees: [{ unresolved: 'Lena' }, { unresolved: 'Omar' }, { userId: 7 }],
+    });
+    expect(brief(parse("text Ivy that I'm late"))).toEqual({ intent: 'message.send', slots: { recipient: { unresolved: 'Ivy' }, text: "I'm late" } });
+  });
+});

@@ -473,8 +473,10 @@ export class Finder {
     if (!nameLike(t)) return null;
     const prep = this.preposition(src, toks, i, lang, prev);
     const before = i > 0 ? toks[i - 1]!.norm : '';
-    // "to Bob", and the subject of a question about someone's plan ("does Kevin have …").
-    if (!(prep && prep.word === 'to' && before === 'to') && !en.unknownNameAfter.has(before)) return null;
+    // "to Bob", "for Dmitri", "with Lena, Omar and Paulo" (the list keeps its preposition), the
+    // addressee of "text Ivy", the subject of "does Kevin have …".
+    const byPrep = !!prep && en.unknownNamePrepositions.has(prep.word) && (before === prep.word || en.conjunctions.has(before));
+    if (!byPrep && !en.unknownNameAfter.has(before)) return null;
     let last = i;
     const nx = toks[i + 1];
     if (nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;

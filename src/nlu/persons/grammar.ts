@@ -30,6 +30,8 @@ export interface PersonsGrammar {
     notNames: Set<string>;
     /** Words after which a capitalised word nobody in the directory has is a person ("does Kevin have"). */
     unknownNameAfter: Set<string>;
+    /** Prepositions after which a capitalised unknown word is a person ("for Dmitri", "with Omar"). */
+    unknownNamePrepositions: Set<string>;
   };
 }
 
@@ -118,6 +120,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
+      unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
     },
   };
 }

@@ -397,6 +397,8 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
     }
   }
   const withEntity = (r: LeadRef): LeadRef => (entity === 'deal' ? { ...r, entity: 'deal' } : r);
+  // A name in quotes: "rate the 'Office move' lead", «сделка «Переезд»».
+  const quoted = quotes(u.text)[0]?.inner ?? /(?:^|\s)'([^']+)'(?=$|[\s.,!?])/.exec(u.text)?.[1]?.trim();
   // An id: "лид 4521", "лид номер триста двенадцать", "lead #87", or a number anywhere after the noun.
   const from = noun >= 0 ? noun + 1 : 0;
   for (let i = from; i < words.length; i++) {
@@ -407,6 +409,7 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
     if (t.kind === 'word' && !g.leadNumber.hasWord(words[i]!) && i > from + 1) break;
   }
   if (noun < 0) return undefined;
+  if (quoted) return withEntity({ query: quoted });
   // "этот лид", "this lead('s)": the lead bound to the chat.
   if (noun > 0 && g.leadThis.hasWord(words[noun - 1]!)) return withEntity({ context: true });
   // A lead named by title or contact: after the noun in Russian, before it in English.
@@ -418,6 +421,7 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
       if (t.kind === 'punct') continue;
       // "сделка с Ромашкой": the company the deal is with names it.
       if (i === noun + 1 && g.leadWith.hasWord(words[i]!)) continue;
+      if (!q.length && g.leadCompany.hasWord(words[i]!)) continue;
       if (g.leadNotNames.hasWord(words[i]!)) break;
       q.push(deps.nominative ? deps.nominative(t.text, 'ru') : t.text);
     }
@@ -425,6 +429,7 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
     for (let i = noun - 1; i >= 0; i--) {
       const t = u.tokens[i]!;
       if (t.kind !== 'word' || g.leadNotNames.hasWord(words[i]!) || u.used[i]) break;
+      if (g.leadCompany.hasWord(words[i]!) && !q.length) continue;
       q.unshift(t.text);
     }
   }

@@ -90,3 +90,16 @@ describe('unknown names in English', () => {
     expect(brief(parse("text Ivy that I'm late"))).toEqual({ intent: 'message.send', slots: { recipient: { unresolved: 'Ivy' }, text: "I'm late" } });
   });
 });
+
+describe('lead and deal questions', () => {
+  it.each([
+    ['is this lead any good', { context: true }],
+    ["rate the 'Office move' lead", { query: 'Office move' }],
+    ['шансы сделки с компанией Ромашка', { query: 'Ромашка', entity: 'deal' }],
+    ['насколько тёплый этот лид', { context: true }],
+    ["deal 7's chances", { id: 7, entity: 'deal' }],
+    ['how promising is lead 45', { id: 45 }],
+  ])('"%s" asks about a lead', (text, lead) => {
+    expect(brief(parse(text))).toEqual({ intent: 'lead.score', slots: { lead } });
+  });
+});

@@ -68,7 +68,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   // would block on its verb; an agenda question only when no other command was found (their
   // question words block creating commands, so "какие задачи …" is never a new task).
   const change = classifyChange(u, g.change, g.intents);
-  const cmd = change ? null : classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0, (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
+  const cmd = change ? null : addresseeFirst(u, persons) ?? classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0, (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
   const changed = change ?? (cmd ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf));
   if (changed) return changeResult(deps, u, ctx, changed, persons, datesOf(), lang);
 
@@ -100,6 +100,22 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
     }
   }
   return { intent: cmd.intent as IntentName, slots, lang, trace };
+}
+
+/**
+ * "Антону: завтра созвон в 10", "Emily: call me back": a person said first and a colon or dash
+ * after them is a message to them, with no command word at all.
+ */
+function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | null {
+  const p = persons[0];
+  if (!p || p.kind === 'pronoun' || p.preposition) return null;
+  const idx = u.tokensIn(p.index, p.end);
+  const first = idx[0]!;
+  for (let i = 0; i < first; i++) if (u.tokens[i]!.kind !== 'punct' && !u.g.intents.leadIn.matchAt(u.words, i)) return null;
+  const sep = u.tokens[idx[idx.length - 1]! + 1];
+  if (!sep || sep.kind !== 'punct' || !/^[:—–-]$/.test(sep.text)) return null;
+  if (u.lang === 'ru' && !p.cases.includes('datv')) return null;
+  return { intent: 'message.send', triggers: [], reminder: false };
 }
 
 function changeResult(deps: ParserDeps, u: Utterance, ctx: ParseContext, m: ChangeMatch, persons: PersonMention[], dates: DateMention[], lang: Lang): ParseResult {

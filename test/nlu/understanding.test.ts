@@ -103,3 +103,26 @@ describe('lead and deal questions', () => {
     expect(brief(parse(text))).toEqual({ intent: 'lead.score', slots: { lead } });
   });
 });
+
+describe('command forms', () => {
+  it('takes assignment verbs, form-like dictation and a verbless addressee', () => {
+    expect(brief(parse('поручи Антону позвонить клиенту завтра'))).toEqual({
+      intent: 'task.create',
+      slots: { title: 'позвонить клиенту', responsible: { userId: 2 }, deadline: '2026-11-27' },
+    });
+    expect(brief(parse('делегируй Марии подготовку сметы'))).toEqual({ intent: 'task.create', slots: { title: 'подготовку сметы', responsible: { userId: 3 } } });
+    expect(brief(parse('задача — подготовить отчёт; срок — пятница; исполнитель — Антон'))).toEqual({
+      intent: 'task.create',
+      slots: { title: 'подготовить отчёт', responsible: { userId: 2 }, deadline: '2026-11-27' },
+    });
+    expect(brief(parse('task: review the contract; due Friday; assignee Emily'))).toEqual({
+      intent: 'task.create',
+      slots: { title: 'review the contract', responsible: { userId: 7 }, deadline: '2026-11-27' },
+    });
+    expect(brief(parse('Антону: завтра созвон в 10'))).toEqual({ intent: 'message.send', slots: { recipient: { userId: 2 }, text: 'завтра созвон в 10' } });
+  });
+  it('knows the common colloquial short forms', () => {
+    expect(parse('организуй созвон с Машкой и Антошей через час').slots.attendees).toEqual([{ userId: 3 }, { userId: 2 }]);
+    expect(parse('напиши Кирюхе что всё ок').slots).toEqual({ recipient: { userId: 5 }, text: 'всё ок' });
+  });
+});

@@ -27,6 +27,8 @@ export interface ParserDeps {
   dates: DateExtractor;
   persons: PersonFinder;
   grammars: Record<Lang, LangGrammar>;
+  /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
+  fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"); identity when absent. */
   nominative?: (word: string, lang: Lang) => string;
 }
@@ -41,7 +43,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
-  text = g.intents.brand(text);
+  text = fixCommandWords(deps, lang, g.intents.brand(text));
   const tokens = tokenize(text);
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
@@ -116,6 +118,21 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
   if (!sep || sep.kind !== 'punct' || !/^[:—–-]$/.test(sep.text)) return null;
   if (u.lang === 'ru' && !p.cases.includes('datv')) return null;
   return { intent: 'message.send', triggers: [], reminder: false };
+}
+
+/** The text with misrecognised command words corrected (unchanged when there are none). */
+function fixCommandWords(deps: ParserDeps, lang: Lang, text: string): string {
+  const fix = deps.fixCommandWord?.[lang];
+  if (!fix) return text;
+  let out = text;
+  const tokens = tokenize(text);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    // A capitalised word inside the sentence is a name, never a misheard command.
+    const fixed = t.kind === 'word' && !(i > 0 && /^\p{Lu}/u.test(t.text)) ? fix(t.norm) : null;
+    if (fixed) out = out.slice(0, t.start) + fixed + out.slice(t.end);
+  }
+  return out;
 }
 
 function changeResult(deps: ParserDeps, u: Utterance, ctx: ParseContext, m: ChangeMatch, persons: PersonMention[], dates: DateMention[], lang: Lang): ParseResult {

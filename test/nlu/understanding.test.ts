@@ -126,3 +126,15 @@ describe('command forms', () => {
     expect(parse('напиши Кирюхе что всё ок').slots).toEqual({ recipient: { userId: 5 }, text: 'всё ок' });
   });
 });
+
+describe('misrecognised command words', () => {
+  it('are corrected when one command word is one letter off and the dictionary does not know them', () => {
+    expect(brief(parse('пставь задачу Антону позвонить клиенту'))).toEqual({ intent: 'task.create', slots: { title: 'позвонить клиенту', responsible: { userId: 2 } } });
+    expect(brief(parse('отправь сообщенеи Антону что я опоздаю'))).toEqual({ intent: 'message.send', slots: { recipient: { userId: 2 }, text: 'я опоздаю' } });
+    expect(parse('перенси встречу на пятницу').intent).toBe('event.update');
+  });
+  it('leaves real words and capitalised names alone', () => {
+    expect(parse('поставь задачу купить постель').slots).toEqual({ title: 'купить постель' });
+    expect(parse('поставь задачу Смирнову проверить Посатвь').slots.title).toBe('проверить Посатвь');
+  });
+});

@@ -120,12 +120,16 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
   return { intent: 'message.send', triggers: [], reminder: false };
 }
 
+const FIX_WITHIN_CHARS = 120;
+const FIX_WITHIN_TOKENS = 8;
+
 /** The text with misrecognised command words corrected (unchanged when there are none). */
 function fixCommandWords(deps: ParserDeps, lang: Lang, text: string): string {
   const fix = deps.fixCommandWord?.[lang];
   if (!fix) return text;
   let out = text;
-  const tokens = tokenize(text);
+  // Command words open a command: only its first words are looked at (and junk costs nothing).
+  const tokens = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS);
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     // A capitalised word inside the sentence is a name, never a misheard command.

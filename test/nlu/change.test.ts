@@ -5,18 +5,9 @@
 import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { other } from './fixtures/other-directory';
 
-const dir: Directory = {
-  self: 16,
-  timeZone: 'Asia/Yekaterinburg',
-  users: [
-    { id: 16, name: 'Вадим', lastName: 'Белов', gender: 'M' },
-    { id: 10, name: 'Фёдор', lastName: 'Шевчук', gender: 'M' },
-    { id: 11, name: 'Зульфия', lastName: 'Хабибуллина', gender: 'F' },
-    { id: 12, name: 'Оксана', lastName: 'Ткаченко', gender: 'F' },
-    { id: 15, name: 'Maria', lastName: 'Garcia', gender: 'F' },
-  ],
-};
+const dir: Directory = other;
 const TZ = 'Asia/Yekaterinburg';
 // Tuesday 2027-03-09, 14:00.
 const NOW = instantOfWallTime({ year: 2027, month: 3, day: 9, hour: 14, minute: 0 }, TZ);

@@ -5,6 +5,7 @@
 import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseContext } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { other } from './fixtures/other-directory';
 
 const demo: Directory = {
   self: 1,
@@ -16,21 +17,6 @@ const demo: Directory = {
     { id: 4, name: 'Антон', lastName: 'Смирнов', gender: 'M' },
     { id: 5, name: 'Мария', lastName: 'Иванова', gender: 'F' },
     { id: 26, name: 'John', lastName: 'Smith', gender: 'M' },
-  ],
-};
-
-/** Names nobody tuned the grammars on. */
-const other: Directory = {
-  self: 16,
-  timeZone: 'Asia/Yekaterinburg',
-  users: [
-    { id: 16, name: 'Вадим', lastName: 'Белов', gender: 'M' },
-    { id: 10, name: 'Фёдор', lastName: 'Шевчук', gender: 'M' },
-    { id: 11, name: 'Зульфия', lastName: 'Хабибуллина', gender: 'F' },
-    { id: 12, name: 'Оксана', lastName: 'Ткаченко', gender: 'F' },
-    { id: 13, name: 'Георгий', lastName: 'Лапин', gender: 'M' },
-    { id: 14, name: 'Тимофей', lastName: 'Ли', gender: 'M' },
-    { id: 15, name: 'Maria', lastName: 'Garcia', gender: 'F' },
   ],
 };
 

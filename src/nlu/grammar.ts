@@ -58,6 +58,11 @@ export class WordSet {
     this.stemPhrases.sort(longestFirst);
   }
 
+  /** The single-word entries: exact words and stems (with their "*"). */
+  singleWords(): string[] {
+    return [...this.exact, ...this.stems.map((s) => `${s}*`)];
+  }
+
   /** Does a single folded word match an entry? */
   hasWord(word: string): boolean {
     if (this.exact.has(word)) return true;

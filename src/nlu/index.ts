@@ -7,6 +7,8 @@ import { createPersonFinder } from './persons';
 import { loadIntentGrammar } from './intent';
 import { loadSlotsGrammar } from './slots-grammar';
 import { loadNumberWords } from './numbers';
+import { loadChangeGrammar } from './change-grammar';
+import { createCommandWordFixer } from './command-fuzzy';
 import { parseWith, type LangGrammar, type ParserDeps } from './parser';
 import type { Lang, ParseContext, ParseResult } from './types';
 
@@ -24,11 +26,19 @@ export async function createParser(): Promise<Parser> {
   const dates = createDateExtractor();
   const grammars = {} as Record<Lang, LangGrammar>;
   for (const lang of ['ru', 'en'] as const) {
-    grammars[lang] = { intents: loadIntentGrammar(lang), slots: loadSlotsGrammar(lang), numbers: loadNumberWords(lang) };
+    grammars[lang] = { intents: loadIntentGrammar(lang), slots: loadSlotsGrammar(lang), numbers: loadNumberWords(lang), change: loadChangeGrammar(lang) };
   }
   // The person finder may offer a lemmatiser (it loads the morphology dictionaries anyway).
   const lemma = (persons as { nominative?: ParserDeps['nominative'] }).nominative;
-  const deps: ParserDeps = { dates, persons, grammars, nominative: lemma ? lemma.bind(persons) : undefined };
+  // The command vocabulary a misheard word may be corrected to (Russian: the dictionary tells a
+  // mishearing from a real word).
+  const ru = grammars.ru;
+  const vocabulary = [
+    ...ru.intents.commands.flatMap((c) => [c.nouns, c.verbs, c.standalone, c.reminder, c.standaloneWithPerson].flatMap((s) => s.singleWords())),
+    ...[...ru.change.verbs, ...ru.change.infinitives].flatMap(([, s]) => s.singleWords()),
+  ];
+  const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'));
+  const deps: ParserDeps = { dates, persons, grammars, nominative: lemma ? lemma.bind(persons) : undefined, fixCommandWord: { ru: (w) => fixer.fix(w) } };
   return {
     parse: (text, ctx) => {
       try {

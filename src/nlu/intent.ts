@@ -12,11 +12,14 @@ type ReplyIntent = 'confirm' | 'reject' | 'cancel' | 'help';
 
 interface IntentGrammarFile {
   replies: Record<ReplyIntent, string[]>;
+  negations?: string[];
+  cancel_frames?: [string, string][];
   fillers: string[];
   correction: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] } };
   lead_in: string[];
+  brand?: { name: string; spoken: string[] };
 }
 
 interface CompiledCommand {
@@ -33,6 +36,10 @@ interface CompiledCommand {
 
 export interface IntentGrammar {
   replies: [ReplyIntent, WordSet][];
+  /** A reply after one of these is turned: "не создавай" → reject, "не отменяй" → confirm. */
+  negations: WordSet;
+  /** [opening, closing] of a cancel said around what is dropped ("выкинь … из головы"). */
+  cancelFrames: [WordSet, WordSet][];
   fillers: WordSet;
   correction: WordSet;
   commands: CompiledCommand[];
@@ -45,12 +52,16 @@ export interface IntentGrammar {
   contentBefore: WordSet;
   contentEndings: readonly string[];
   leadIn: WordSet;
+  /** Rewrites the skill's name said as words ("битрикс двадцать четыре") to the name, keeping offsets. */
+  brand: (text: string) => string;
 }
 
 export function loadIntentGrammar(lang: Lang): IntentGrammar {
   const g = loadGrammar<IntentGrammarFile>(`intents-${lang}.yaml`);
   return {
     replies: (Object.keys(g.replies) as ReplyIntent[]).map((k) => [k, new WordSet(g.replies[k])]),
+    negations: new WordSet(g.negations ?? []),
+    cancelFrames: (g.cancel_frames ?? []).map(([a, b]) => [new WordSet([a]), new WordSet([b])]),
     fillers: new WordSet(g.fillers),
     correction: new WordSet(g.correction),
     commands: (Object.keys(g.commands) as CommandIntent[]).map((intent) => {
@@ -73,7 +84,16 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     contentEndings: g.blockers.content?.endings ?? [],
     blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
     leadIn: new WordSet(g.lead_in),
+    brand: brandRewriter(g.brand),
   };
+}
+
+function brandRewriter(b: IntentGrammarFile['brand']): (text: string) => string {
+  if (!b || !b.spoken.length) return (t) => t;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
+  const re = new RegExp(`(?<![\\p{L}\\d])(?:${[...b.spoken].sort((x, y) => y.length - x.length).map(esc).join('|')})(?![\\p{L}\\d])`, 'giu');
+  // Padded to the same length, so every offset into the text stays valid.
+  return (text) => text.replace(re, (m) => (m.length >= b.name.length ? b.name.padEnd(m.length, ' ') : m));
 }
 
 /**
@@ -82,27 +102,58 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
  * it did not cover (for corrections: "нет, на среду").
  */
 export function classifyReply(words: readonly string[], g: IntentGrammar): { intent: ReplyIntent; rest: number } | null {
-  let found: ReplyIntent | null = null;
+  // "выкинь эту встречу из головы": a cancel around whatever is dropped.
+  for (const [open, close] of g.cancelFrames) {
+    let i = 0;
+    while (i < words.length && g.fillers.matchAt(words, i)) i += g.fillers.matchAt(words, i);
+    const n = open.matchAt(words, i);
+    if (!n) continue;
+    for (let k = words.length - 1; k > i; k--) {
+      if (close.matchAt(words, k) === words.length - k) return { intent: 'cancel', rest: words.length };
+    }
+  }
+  const said: ReplyIntent[] = [];
   let i = 0;
   while (i < words.length) {
     const f = g.fillers.matchAt(words, i);
     let matched = 0;
-    for (const [intent, set] of g.replies) {
+    let intent: ReplyIntent | null = null;
+    for (const [r, set] of g.replies) {
       const n = set.matchAt(words, i);
       if (n > matched) {
         matched = n;
-        if (!found) found = intent;
-        else if (found !== intent && n > 0) {
-          // Mixed replies: the earlier one stands ("да, отмена" is unusual; keep the first).
-        }
+        intent = r;
       }
     }
-    if (matched > 0) i += matched;
-    else if (f > 0) i += f;
+    // "не создавай", "don't send it": the reply after a negation is turned.
+    const neg = matched ? 0 : g.negations.matchAt(words, i);
+    if (neg) {
+      let after = 0;
+      let turned: ReplyIntent | null = null;
+      for (const [r, set] of g.replies) {
+        const n = set.matchAt(words, i + neg);
+        if (n > after) {
+          after = n;
+          turned = r === 'confirm' ? 'reject' : r === 'cancel' ? 'confirm' : null;
+        }
+      }
+      if (turned) {
+        said.push(turned);
+        i += neg + after;
+        continue;
+      }
+    }
+    if (matched > 0 && intent) {
+      said.push(intent);
+      i += matched;
+    } else if (f > 0) i += f;
     else break;
   }
-  if (!found) return null;
-  return { intent: found, rest: i };
+  if (!said.length) return null;
+  // The first reply decides ("нет, отмена" is a rejection), except that a soft yes before a cancel
+  // ("ладно, забей", "ok never mind") is no yes.
+  const intent = said[0] === 'confirm' && said.includes('cancel') ? 'cancel' : said[0]!;
+  return { intent, rest: i };
 }
 
 export interface CommandMatch {

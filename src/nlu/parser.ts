@@ -9,20 +9,26 @@ import { tokenize, type Token } from './tokens';
 import { classifyCommand, classifyReply, type CommandMatch, type IntentGrammar } from './intent';
 import type { SlotsGrammar } from './slots-grammar';
 import type { NumberWords } from './numbers';
+import type { ChangeGrammar } from './change-grammar';
+import { agendaSlots, changeSlots, classifyAgenda, classifyChange, type ChangeDeps, type ChangeMatch } from './change';
 import type { DateExtractor } from './dates';
 import type { PersonFinder } from './persons';
 import type { DateMention, IntentName, Lang, LeadRef, ParseContext, ParseResult, PersonMention, PersonSlot, Slots } from './types';
+import { Utterance, dateTokens, isPrepositionOf, isUnknownNameAt, personTokens, quotes, residual, runText, timeSlots, useLeadIn, visible } from './utterance';
 
 export interface LangGrammar {
   intents: IntentGrammar;
   slots: SlotsGrammar;
   numbers: NumberWords;
+  change: ChangeGrammar;
 }
 
 export interface ParserDeps {
   dates: DateExtractor;
   persons: PersonFinder;
   grammars: Record<Lang, LangGrammar>;
+  /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
+  fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"); identity when absent. */
   nominative?: (word: string, lang: Lang) => string;
 }
@@ -30,47 +36,14 @@ export interface ParserDeps {
 /** Prepositions after which a person ends a title ("… for Emily", "… на Сергея"). */
 const TITLE_ENDING_PREPOSITIONS = new Set(['на', 'для', 'for', 'to', 'assigned']);
 
-/** Everything known about one utterance while its slots are assembled. */
-class Utterance {
-  readonly used: boolean[];
-  constructor(
-    readonly text: string,
-    readonly lang: Lang,
-    readonly tokens: Token[],
-    readonly g: LangGrammar,
-  ) {
-    this.used = tokens.map(() => false);
-  }
-  get words(): string[] {
-    return this.tokens.map((t) => t.norm);
-  }
-  /** Token indices overlapping the character span [start, end). */
-  tokensIn(start: number, end: number): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.tokens.length; i++) {
-      const t = this.tokens[i]!;
-      if (t.end > start && t.start < end) out.push(i);
-    }
-    return out;
-  }
-  tokenAt(char: number): number {
-    return this.tokens.findIndex((t) => t.start === char);
-  }
-  use(indices: Iterable<number>): void {
-    for (const i of indices) this.used[i] = true;
-  }
-  slice(fromToken: number, toTokenExclusive: number): string {
-    if (toTokenExclusive <= fromToken) return '';
-    return this.text.slice(this.tokens[fromToken]!.start, this.tokens[toTokenExclusive - 1]!.end);
-  }
-}
 
 export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): ParseResult {
-  const text = normalizeInput(raw);
+  let text = normalizeInput(raw);
   const lang: Lang = ctx.lang ?? detectLang(text);
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
+  text = fixCommandWords(deps, lang, g.intents.brand(text));
   const tokens = tokenize(text);
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
@@ -93,7 +66,13 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   }
   let dates: DateMention[] | undefined;
   const datesOf = () => (dates ??= visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text));
-  const cmd = classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0, (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
+  // A change of an existing item ("перенеси встречу …") comes before the creating commands, which
+  // would block on its verb; an agenda question only when no other command was found (their
+  // question words block creating commands, so "какие задачи …" is never a new task).
+  const change = classifyChange(u, g.change, g.intents);
+  const cmd = change ? null : addresseeFirst(u, persons) ?? classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0, (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
+  const changed = change ?? (cmd ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf));
+  if (changed) return changeResult(deps, u, ctx, changed, persons, datesOf(), lang);
 
   if (!cmd) {
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
@@ -126,27 +105,51 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   return { intent: cmd.intent as IntentName, slots, lang, trace } as ParseResult;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Shared steps
+/**
+ * "Антону: завтра созвон в 10", "Emily: call me back": a person said first and a colon or dash
+ * after them is a message to them, with no command word at all.
+ */
+function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | null {
+  const p = persons[0];
+  if (!p || p.kind === 'pronoun' || p.preposition) return null;
+  const idx = u.tokensIn(p.index, p.end);
+  const first = idx[0]!;
+  for (let i = 0; i < first; i++) if (u.tokens[i]!.kind !== 'punct' && !u.g.intents.leadIn.matchAt(u.words, i)) return null;
+  const sep = u.tokens[idx[idx.length - 1]! + 1];
+  if (!sep || sep.kind !== 'punct' || !/^[:—–-]$/.test(sep.text)) return null;
+  if (u.lang === 'ru' && !p.cases.includes('datv')) return null;
+  return { intent: 'message.send', triggers: [], reminder: false };
+}
 
-/** Quoted segments of the text: «…», "…", “…”, „…“. */
-function quotes(text: string): { start: number; end: number; inner: string }[] {
-  const out: { start: number; end: number; inner: string }[] = [];
-  const re = /«([^»]*)»|"([^"]*)"|“([^”]*)”|„([^“”]*)[“”]/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
-    if (inner) out.push({ start: m.index, end: m.index + m[0].length, inner });
+const FIX_WITHIN_CHARS = 120;
+const FIX_WITHIN_TOKENS = 8;
+
+/** The text with misrecognised command words corrected (unchanged when there are none). */
+function fixCommandWords(deps: ParserDeps, lang: Lang, text: string): string {
+  const fix = deps.fixCommandWord?.[lang];
+  if (!fix) return text;
+  let out = text;
+  // Command words open a command: only its first words are looked at (and junk costs nothing).
+  const tokens = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    // A capitalised word inside the sentence is a name, never a misheard command.
+    const fixed = t.kind === 'word' && !(i > 0 && /^\p{Lu}/u.test(t.text)) ? fix(t.norm) : null;
+    if (fixed) out = out.slice(0, t.start) + fixed + out.slice(t.end);
   }
   return out;
 }
 
-/** Mentions outside quotes: words in quotes are a title, never a date or a person. */
-function visible<T extends { index: number }>(mentions: T[], text: string): T[] {
-  const q = quotes(text);
-  if (!q.length) return mentions;
-  return mentions.filter((m) => !q.some((s) => m.index >= s.start && m.index < s.end));
+function changeResult(deps: ParserDeps, u: Utterance, ctx: ParseContext, m: ChangeMatch, persons: PersonMention[], dates: DateMention[], lang: Lang): ParseResult {
+  useLeadIn(u, Math.min(...m.triggers));
+  const d: ChangeDeps = { dates: deps.dates, ctx, eventKinds: u.g.slots.eventKinds };
+  const slots = m.intent === 'agenda.query' ? agendaSlots(u, u.g.change, m, persons, dates, d) : changeSlots(u, u.g.change, m, persons, dates, d);
+  return { intent: m.intent, slots, lang, trace: [`change:${m.intent}`] };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Shared steps
+
 
 /** Extend the command words over adjacent verbs, nouns and fillers ("создай новую задачу"). */
 function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
@@ -173,59 +176,6 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
       }
     }
   }
-}
-
-/** The words said before the command that only call on the assistant ("попроси Битрикс24",
- *  "мне нужно", "can you", "hey"): never a title, a text or a person. */
-function useLeadIn(u: Utterance, firstTrigger: number): void {
-  let i = 0;
-  while (i < firstTrigger) {
-    if (u.tokens[i]!.kind === 'punct') {
-      i++;
-      continue;
-    }
-    const n = u.g.intents.leadIn.matchAt(u.words, i);
-    if (!n) break;
-    for (let k = i; k < i + n; k++) u.used[k] = true;
-    i += n;
-  }
-}
-
-/** Is token i an unknown capitalised name right after "to"/"for" (English), for "send a message to Bob"? */
-function isUnknownNameAt(u: Utterance, i: number): boolean {
-  const t = u.tokens[i];
-  if (!t || u.lang !== 'en' || t.kind !== 'word') return false;
-  return /^\p{Lu}/u.test(t.text) && !!u.tokens[i - 1] && ['to', 'for'].includes(u.tokens[i - 1]!.norm);
-}
-
-/** The token range of a person mention, with its preposition when that stands right before it. */
-function personTokens(u: Utterance, p: PersonMention): number[] {
-  const idx = u.tokensIn(p.index, p.end);
-  const first = idx[0];
-  if (first !== undefined && p.preposition && first > 0 && u.tokens[first - 1]!.norm === p.preposition) idx.unshift(first - 1);
-  return idx;
-}
-
-function dateTokens(u: Utterance, d: DateMention): number[] {
-  return u.tokensIn(d.index, d.index + d.text.length);
-}
-
-/** Trim punctuation and edge words ("и", "to", "please") from both ends of a token run. */
-function trimRun(u: Utterance, from: number, to: number): [number, number] {
-  const edge = (i: number) => {
-    const t = u.tokens[i]!;
-    if (t.kind === 'punct') return !/[«»"“”„)]/.test(t.text) || true;
-    return u.g.slots.edgeWords.hasWord(t.norm);
-  };
-  while (from < to && edge(from)) from++;
-  while (to > from && edge(to - 1)) to--;
-  return [from, to];
-}
-
-function runText(u: Utterance, from: number, to: number): string | undefined {
-  const [a, b] = trimRun(u, from, to);
-  const s = u.slice(a, b).trim();
-  return s ? s : undefined;
 }
 
 /** Mark role words ("с ответственным", "сроком") as used wherever they stand. */
@@ -278,52 +228,6 @@ function quotedTitle(u: Utterance): string | undefined {
   return q.inner;
 }
 
-/** The words nobody used, joined: a title said without a marker ("поставь задачу позвонить клиенту"). */
-function residual(u: Utterance, from = 0, contiguous = false): string | undefined {
-  const runs: string[] = [];
-  let i = from;
-  while (i < u.tokens.length) {
-    if (u.used[i]) {
-      if (contiguous && runs.length) break;
-      if (contiguous && i > from) break;
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < u.tokens.length && !u.used[j]) j++;
-    const s = runText(u, i, j);
-    if (s) runs.push(s);
-    if (contiguous) break;
-    i = j;
-  }
-  const s = runs.join(' ').trim();
-  return s || undefined;
-}
-
-/** Combine the date mentions of a command into start / end / allDay. */
-function timeSlots(dates: DateMention[]): { start?: string; end?: string; allDay?: boolean } {
-  if (!dates.length) return {};
-  const first = dates[0]!;
-  let start = first.start;
-  let end = first.end;
-  let allDay = first.allDay;
-  for (const d of dates.slice(1)) {
-    if (d.allDay && !d.start) allDay = true;
-    else if (d.allDay && d.start.slice(0, 10) === start.slice(0, 10)) allDay = true;
-    // A date said apart from its time ("на завтра … в 15:00"): keep the date, take the time.
-    else if (start.length === 10 && d.start.length > 10 && !d.tags.includes('explicit-date')) {
-      start = `${start}${d.start.slice(10)}`;
-      if (d.end && d.end.length > 10) end = `${start.slice(0, 10)}${d.end.slice(10)}`;
-    }
-  }
-  const out: { start?: string; end?: string; allDay?: boolean } = { start };
-  if (end) out.end = end;
-  if (allDay) {
-    out.allDay = true;
-    out.start = start.slice(0, 10);
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Per intent
@@ -374,9 +278,6 @@ function joinedTo(u: Utterance, last: number, first: number): boolean {
   return true;
 }
 
-function isPrepositionOf(u: Utterance, i: number, p: PersonMention): boolean {
-  return !!p.preposition && u.tokens[i]!.norm === p.preposition && u.tokens[i]!.end <= p.index;
-}
 
 function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
   const slots: Slots = {};
@@ -534,6 +435,8 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
     }
   }
   const withEntity = (r: LeadRef): LeadRef => (entity === 'deal' ? { ...r, entity: 'deal' } : r);
+  // A name in quotes: "rate the 'Office move' lead", «сделка «Переезд»».
+  const quoted = quotes(u.text)[0]?.inner ?? /(?:^|\s)'([^']+)'(?=$|[\s.,!?])/.exec(u.text)?.[1]?.trim();
   // An id: "лид 4521", "лид номер триста двенадцать", "lead #87", or a number anywhere after the noun.
   const from = noun >= 0 ? noun + 1 : 0;
   for (let i = from; i < words.length; i++) {
@@ -544,6 +447,7 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
     if (t.kind === 'word' && !g.leadNumber.hasWord(words[i]!) && i > from + 1) break;
   }
   if (noun < 0) return undefined;
+  if (quoted) return withEntity({ query: quoted });
   // "этот лид", "this lead('s)": the lead bound to the chat.
   if (noun > 0 && g.leadThis.hasWord(words[noun - 1]!)) return withEntity({ context: true });
   // A lead named by title or contact: after the noun in Russian, before it in English.
@@ -555,6 +459,7 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
       if (t.kind === 'punct') continue;
       // "сделка с Ромашкой": the company the deal is with names it.
       if (i === noun + 1 && g.leadWith.hasWord(words[i]!)) continue;
+      if (!q.length && g.leadCompany.hasWord(words[i]!)) continue;
       if (g.leadNotNames.hasWord(words[i]!)) break;
       q.push(deps.nominative ? deps.nominative(t.text, 'ru') : t.text);
     }
@@ -562,6 +467,7 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
     for (let i = noun - 1; i >= 0; i--) {
       const t = u.tokens[i]!;
       if (t.kind !== 'word' || g.leadNotNames.hasWord(words[i]!) || u.used[i]) break;
+      if (g.leadCompany.hasWord(words[i]!) && !q.length) continue;
       q.unshift(t.text);
     }
   }

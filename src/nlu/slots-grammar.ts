@@ -15,7 +15,7 @@ interface SlotsFile {
   edge_words: string[];
   event_kinds: Record<string, string[]>;
   event_plain: string[];
-  lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[] };
+  lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[] };
 }
 
 export interface SlotsGrammar {
@@ -43,6 +43,8 @@ export interface SlotsGrammar {
   leadNotNames: WordSet;
   /** Prepositions between the noun and the name ("сделка с Ромашкой"). */
   leadWith: WordSet;
+  /** Words before a lead's name that only say what it is ("с компанией Ромашка"). */
+  leadCompany: WordSet;
 }
 
 export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
@@ -69,5 +71,6 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leadNumber: new WordSet(g.lead.number),
     leadNotNames: new WordSet(g.lead.not_names),
     leadWith: new WordSet(g.lead.with ?? []),
+    leadCompany: new WordSet(g.lead.company ?? []),
   };
 }

@@ -5,7 +5,7 @@
  * "directory-2" → test/nlu/fixtures/directory-2.json; default: the demo portal of the shared
  * corpus) and the intent the dialogue is asking about ("expecting", for corrections).
  *
- *   npx tsx test/nlu/heldout-harness.ts [heldout-ru.jsonl heldout-en.jsonl]   # prints the failures
+ *   npx tsx test/nlu/heldout-harness.ts [--intents-only] [FILE…]   # prints the failures (FILE: here or a path)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -59,12 +59,12 @@ export function answers(parser: Parser, lines: Line[]): string {
     .join('\n');
 }
 
-export function scoreFile(parser: Parser, file: string): Score {
-  const corpus = path.join(HERE, file);
+export function scoreFile(parser: Parser, file: string, intentsOnly = false): Score {
+  const corpus = path.resolve(HERE, file);
   const lines = fs.readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Line);
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'heldout-')), 'answers.jsonl');
   fs.writeFileSync(tmp, answers(parser, lines) + '\n');
-  const r = spawnSync(process.execPath, [SCORER, '--corpus', corpus, '--answers', tmp, '--json'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [SCORER, '--corpus', corpus, '--answers', tmp, '--json', ...(intentsOnly ? ['--intents-only'] : [])], { encoding: 'utf8' });
   fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
   const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as Score;
   return res;
@@ -73,9 +73,10 @@ export function scoreFile(parser: Parser, file: string): Score {
 if (require.main === module) {
   void (async () => {
     const parser = await createParser();
-    const files = process.argv.slice(2);
+    const intentsOnly = process.argv.includes('--intents-only');
+    const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
     for (const f of files.length ? files : ['heldout-ru.jsonl', 'heldout-en.jsonl']) {
-      const s = scoreFile(parser, f);
+      const s = scoreFile(parser, f, intentsOnly);
       for (const x of s.failures) console.log(`✗ ${x.id}: ${x.text}\n    ${x.problems.join('\n    ')}`);
       console.log(`${f}: ${s.right}/${s.utterances} (${(100 * s.rate).toFixed(1)}%)`);
     }

@@ -12,9 +12,8 @@
  *               "марии", is too short to be taken as misheard (nlu.md), so it stays in the title)
  *   ho-ru26-008 "создай встречу с карининой командой" (a possessive "Каринина" is taken as a misheard
  *               Карина, two letters off)
- * heldout-probe.jsonl (blind 142/160, now 154): still failing are "message Bob: …" with a name
- * outside the directory, "task for me: book …" (book wins), "написать Светлане сообщение давай …"
- * (давай dropped), "shoot Emily a quick note: …", "с Серёжей и Антошей" (Антошей cut to Тоша).
+ * heldout-probe.jsonl (blind 142/160, now 156): still failing are "task for me: book …" (book wins), "написать Светлане сообщение давай …"
+ * (давай dropped), "shoot Emily a quick note: …", "сообщение Юле Васильевой: …" (a noun with no verb).
  */
 import { createParser, type Parser } from '../../src/nlu';
 import { scoreFile } from './heldout-harness';
@@ -23,7 +22,7 @@ const FLOORS: [string, number][] = [
   ['heldout-ru.jsonl', 759],
   ['heldout-en.jsonl', 211],
   // 120 ru + 40 en chat- and speech-style commands written later by another hand; blind: 142/160.
-  ['heldout-probe.jsonl', 154],
+  ['heldout-probe.jsonl', 156],
 ];
 
 let parser: Parser;

@@ -139,8 +139,9 @@ export class Finder {
       if (span) {
         const prep = this.preposition(src, toks, i, lang, prev);
         const decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
-        out.push(this.mention(src, toks, i, i + span.len - 1, decided.slot, 'name', decided.mask, prep));
-        i += span.len;
+        const len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt);
+        out.push(this.mention(src, toks, i, i + len - 1, decided.slot, 'name', decided.mask, prep));
+        i += len;
         continue;
       }
       if (lang === 'en' && t.script === 'lat') {
@@ -220,7 +221,8 @@ export class Finder {
     if (t.script === 'lat' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized && !this.commonWordIsName(toks, k, idx)) return null;
     // Prepositions and conjunctions are not names unless written as one (Ли, Ян).
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
-    const exact = idx.forms.get(t.norm);
+    // "emily's to-dos": the possessive of a name is that name.
+    const exact = idx.forms.get(t.norm) ?? (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined);
     if (exact) return { entries: exact, fuzzy: false };
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat' && !capitalized) return null;
@@ -307,6 +309,23 @@ export class Finder {
       }
     }
     return null;
+  }
+
+  /**
+   * A patronymic right after a name is part of it, whether or not the directory knows it
+   * ("Смирнову Антону Павловичу", "с Ивановой Марией Сергеевной", "Марии Сергеевне Ивановой"):
+   * never a title word or a second person. Returns the span's new length.
+   */
+  private patronymicAfter(src: string, toks: Token[], i: number, len: number, users: Set<number>, hitAt: (k: number) => TokenHits | null): number {
+    const morph = this.deps.morph;
+    const k = i + len;
+    const t = toks[k];
+    if (!morph || !t || !t.word || t.script !== 'cyr' || !adjacent(src, toks[k - 1]!, t)) return len;
+    if (!morph.analyze(t.norm).some((p) => p.dictionary && p.patronymic && !p.plural)) return len;
+    // The surname after the patronymic, when it is the same user's.
+    const n = toks[k + 1];
+    const h = n && n.word && adjacent(src, t, n) ? hitAt(k + 1) : null;
+    return h && h.entries.some((e) => users.has(e.user) && e.field === FIELD_LAST) ? len + 2 : len + 1;
   }
 
   /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in
@@ -453,7 +472,11 @@ export class Finder {
     const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm) && !en.selfPronouns.has(x.norm);
     if (!nameLike(t)) return null;
     const prep = this.preposition(src, toks, i, lang, prev);
-    if (!prep || prep.word !== 'to' || (i > 0 && toks[i - 1]!.norm !== 'to')) return null;
+    const before = i > 0 ? toks[i - 1]!.norm : '';
+    // "to Bob", "for Dmitri", "with Lena, Omar and Paulo" (the list keeps its preposition), the
+    // addressee of "text Ivy", the subject of "does Kevin have …".
+    const byPrep = !!prep && en.unknownNamePrepositions.has(prep.word) && (before === prep.word || en.conjunctions.has(before));
+    if (!byPrep && !en.unknownNameAfter.has(before)) return null;
     let last = i;
     const nx = toks[i + 1];
     if (nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;

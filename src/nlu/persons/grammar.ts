@@ -28,6 +28,10 @@ export interface PersonsGrammar {
     /** Words after which a lower-case common-word name is a person ("to grace", "send mark"). */
     commonWordSlots: Set<string>;
     notNames: Set<string>;
+    /** Words after which a capitalised word nobody in the directory has is a person ("does Kevin have"). */
+    unknownNameAfter: Set<string>;
+    /** Prepositions after which a capitalised unknown word is a person ("for Dmitri", "with Omar"). */
+    unknownNamePrepositions: Set<string>;
   };
 }
 
@@ -115,6 +119,8 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       transliteration: translitTable(en.transliteration),
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
+      unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
+      unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
     },
   };
 }

@@ -20,6 +20,8 @@ export interface PersonFinder {
   nominative(word: string, lang: 'ru' | 'en'): string;
   /** True when every dictionary reading of a Russian word is a noun ("поставки", "создание"). */
   isNoun(word: string, lang: 'ru' | 'en'): boolean;
+  /** True when the dictionary knows a Russian word at all (a misheard command word it does not). */
+  isWord(word: string, lang: 'ru' | 'en'): boolean;
 }
 
 export interface PersonFinderOptions {
@@ -39,6 +41,7 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
     find: (text, directory, lang) => finder.find(text, directory, lang),
     resolve: (phrase, directory, lang, preferredCase) => finder.resolve(phrase, directory, lang, preferredCase),
     nominative: (word, lang) => nominativeOf(morph, word, lang),
+    isWord: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary),
     isNoun: (word, lang) => {
       if (lang !== 'ru') return false;
       const readings = morph.analyze(normalizeWord(word)).filter((p) => p.dictionary);

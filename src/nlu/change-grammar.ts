@@ -1,0 +1,98 @@
+/** The compiled form of `grammars/change-<lang>.yaml`: agenda questions and changes to existing items. */
+import { WordSet, loadGrammar } from './grammar';
+import type { Lang } from './types';
+
+export type VerbClass = 'complete' | 'move' | 'reassign' | 'extend' | 'cancel';
+export type Period = 'this_week' | 'next_week' | 'weekend' | 'this_month' | 'end_of_week';
+export type NounKind = 'task' | 'event' | 'neutral';
+
+interface ChangeFile {
+  nouns: Record<NounKind, string[]>;
+  verbs: Record<VerbClass, string[]>;
+  /** Infinitives ("перенести"): a change only when they open the utterance ("надо перенести встречу"). */
+  infinitives?: Partial<Record<VerbClass, string[]>>;
+  done: string[];
+  before_verb?: string[];
+  fillers: string[];
+  this: string[];
+  query_markers: string[];
+  new_value: string[];
+  split_at: string[];
+  old_value: string[];
+  hour_prepositions: string[];
+  day_adjectives: Record<string, number>;
+  shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[] };
+  agenda: { openers: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
+}
+
+export interface ChangeGrammar {
+  nouns: [NounKind, WordSet][];
+  verbs: [VerbClass, WordSet][];
+  infinitives: [VerbClass, WordSet][];
+  done: WordSet;
+  /** Words that may stand before an English change verb ("do remove …", "just cancel …"). */
+  beforeVerb: WordSet;
+  fillers: WordSet;
+  thisWords: WordSet;
+  queryMarkers: WordSet;
+  newValue: WordSet;
+  splitAt: WordSet;
+  oldValue: WordSet;
+  hourPrepositions: WordSet;
+  dayAdjectives: [WordSet, number][];
+  shiftPrepositions: WordSet;
+  shiftUnits: WordSet;
+  shiftHourUnits: WordSet;
+  shiftDirections: WordSet;
+  openers: WordSet;
+  /** Nouns that make an agenda question about events but name no item ("календарь"). */
+  agendaEventNouns: WordSet;
+  /** "до пятницы", "until Friday": the agenda runs from today to that date. */
+  until: WordSet;
+  owner: WordSet;
+  planWords: WordSet;
+  overdue: WordSet;
+  periods: [Period, WordSet][];
+}
+
+export function loadChangeGrammar(lang: Lang): ChangeGrammar {
+  const g = loadGrammar<ChangeFile>(`change-${lang}.yaml`);
+  const pairs = <K extends string>(r: Partial<Record<K, string[]>>): [K, WordSet][] =>
+    (Object.keys(r) as K[]).map((k) => [k, new WordSet(r[k] ?? [])]);
+  return {
+    nouns: pairs(g.nouns),
+    verbs: pairs(g.verbs),
+    infinitives: pairs(g.infinitives ?? {}),
+    done: new WordSet(g.done),
+    beforeVerb: new WordSet(g.before_verb ?? []),
+    fillers: new WordSet(g.fillers),
+    thisWords: new WordSet(g.this),
+    queryMarkers: new WordSet(g.query_markers),
+    newValue: new WordSet(g.new_value),
+    splitAt: new WordSet(g.split_at),
+    oldValue: new WordSet(g.old_value),
+    hourPrepositions: new WordSet(g.hour_prepositions),
+    dayAdjectives: Object.entries(g.day_adjectives).map(([w, d]) => [new WordSet([w]), Number(d)]),
+    shiftPrepositions: new WordSet(g.shift.prepositions),
+    shiftUnits: new WordSet(g.shift.units),
+    shiftHourUnits: new WordSet(g.shift.hour_units),
+    shiftDirections: new WordSet(g.shift.directions),
+    openers: new WordSet(g.agenda.openers),
+    agendaEventNouns: new WordSet(g.agenda.event_nouns),
+    until: new WordSet(g.agenda.until),
+    owner: new WordSet(g.agenda.owner),
+    planWords: new WordSet(g.agenda.plan_words),
+    overdue: new WordSet(g.agenda.overdue),
+    periods: pairs(g.agenda.periods),
+  };
+}
+
+/** The first match of any set in `sets` at word i: its key and length. */
+export function matchKeyAt<K>(sets: readonly [K, WordSet][], words: readonly string[], i: number): { key: K; len: number } | null {
+  let best: { key: K; len: number } | null = null;
+  for (const [key, set] of sets) {
+    const n = set.matchAt(words, i);
+    if (n && (!best || n > best.len)) best = { key, len: n };
+  }
+  return best;
+}

@@ -1,0 +1,453 @@
+/**
+ * Reading and changing what exists (nlu.md): which of agenda.query, task.complete, task.update,
+ * event.update, event.cancel an utterance is, and its slots — a reference to the item meant
+ * (id / query / person / at) and the new values. Vocabulary: grammars/change-<lang>.yaml.
+ */
+import { matchKeyAt, type ChangeGrammar, type Period, type VerbClass } from './change-grammar';
+import { addDays, formatDate, isoWeekday, wallClockAt, type CivilDate } from './dates/clock';
+import type { DateExtractor } from './dates';
+import type { IntentGrammar } from './intent';
+import type { DateMention, ItemRef, ParseContext, PersonMention, Slots } from './types';
+import { Utterance, dateTokens, personTokens, quotes, residual, runText, timeSlots } from './utterance';
+
+export type ChangeIntent = 'agenda.query' | 'task.complete' | 'task.update' | 'event.update' | 'event.cancel';
+
+export interface ChangeMatch {
+  intent: ChangeIntent;
+  /** The command words (verbs, "выполненной", the agenda opener). */
+  triggers: number[];
+  verb?: VerbClass;
+  /** The item's noun (a reference) and whether it is a kind of meeting. */
+  noun?: { index: number; len: number; kind: 'task' | 'event' };
+}
+
+const INTENTS: Record<VerbClass, Partial<Record<'task' | 'event', ChangeIntent>>> = {
+  complete: { task: 'task.complete' },
+  move: { task: 'task.update', event: 'event.update' },
+  reassign: { task: 'task.update' },
+  extend: { task: 'task.update', event: 'event.update' },
+  cancel: { event: 'event.cancel' },
+};
+
+/** The first word that says something: after punctuation, lead-ins ("алиса", "can you") and fillers. */
+export function firstWord(u: Utterance, ig: IntentGrammar): number {
+  let i = 0;
+  while (i < u.tokens.length) {
+    if (u.tokens[i]!.kind === 'punct') {
+      i++;
+      continue;
+    }
+    const n = ig.leadIn.matchAt(u.words, i) || ig.fillers.matchAt(u.words, i);
+    if (!n) break;
+    i += n;
+  }
+  return i;
+}
+
+const span = (i: number, n: number) => Array.from({ length: n }, (_, k) => i + k);
+
+/** Does a creating or messaging command word stand at token i ("создай задачу перенести встречу")? */
+function createsAt(u: Utterance, ig: IntentGrammar, i: number): boolean {
+  return ig.commands.some(
+    (c) => c.intent !== 'lead.score' && (c.verbs.matchAt(u.words, i) > 0 || c.reminder.matchAt(u.words, i) > 0 || c.standaloneWithPerson.matchAt(u.words, i) > 0),
+  );
+}
+
+/** A change of an existing item: an imperative change verb with the item's noun. */
+export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): ChangeMatch | null {
+  const words = u.words;
+  const start = firstWord(u, ig);
+  let verbAt = -1;
+  let verb: { key: VerbClass; len: number } | null = null;
+  for (let i = start; i < words.length; i++) {
+    if (u.tokens[i]!.kind !== 'word') continue;
+    verb = matchKeyAt(cg.verbs, words, i) ?? (i === start ? matchKeyAt(cg.infinitives, words, i) : null);
+    if (verb) {
+      verbAt = i;
+      break;
+    }
+    // English says the verb first ("do remove …" aside); in Russian another command before it
+    // makes this its content.
+    if (u.lang === 'en' ? !cg.beforeVerb.hasWord(words[i]!) : createsAt(u, ig, i)) return null;
+  }
+  if (!verb) return null;
+  const nouns = itemNouns(u, cg);
+  const noun = nouns.find((n) => n.index > verbAt) ?? [...nouns].reverse().find((n) => n.index < verbAt);
+  if (!noun) return null;
+  const intent = INTENTS[verb.key][noun.kind];
+  if (!intent) return null;
+  const triggers = span(verbAt, verb.len);
+  // Every other change verb ("передай … и перенеси срок") and the done words are command words too.
+  for (let i = verbAt + verb.len; i < words.length; i++) {
+    const n = matchKeyAt(cg.verbs, words, i)?.len || cg.done.matchAt(words, i);
+    if (n && !(i >= noun.index && i < noun.index + noun.len)) triggers.push(...span(i, n));
+  }
+  return { intent, triggers, verb: verb.key, noun };
+}
+
+/** Task and event nouns (not "календарь": it is no item), skipping those inside fillers ("из календаря"). */
+function itemNouns(u: Utterance, cg: ChangeGrammar): { index: number; len: number; kind: 'task' | 'event' }[] {
+  const out: { index: number; len: number; kind: 'task' | 'event' }[] = [];
+  for (let i = 0; i < u.words.length; i++) {
+    if (u.tokens[i]!.kind !== 'word') continue;
+    const f = cg.fillers.matchAt(u.words, i);
+    if (f > 1) {
+      i += f - 1;
+      continue;
+    }
+    const m = matchKeyAt(cg.nouns, u.words, i);
+    if (m && m.key !== 'neutral') out.push({ index: i, len: m.len, kind: m.key });
+  }
+  return out;
+}
+
+/**
+ * An agenda question: an opener ("что", "какие", "покажи", "мои", "what", "show") and something
+ * that says it is about the plan — a task/event/plan noun, "у <person>", a plan or overdue word,
+ * or nothing but dates and persons after the opener ("что у меня завтра", "что на завтра").
+ */
+export function classifyAgenda(
+  u: Utterance,
+  cg: ChangeGrammar,
+  ig: IntentGrammar,
+  persons: PersonMention[],
+  dates: () => DateMention[],
+): ChangeMatch | null {
+  const words = u.words;
+  const start = firstWord(u, ig);
+  const op = cg.openers.matchAt(words, start);
+  if (!op) return null;
+  for (let i = 0; i < words.length; i++) if (ig.blockAnywhere.matchAt(words, i)) return null;
+  const personAt = new Set<number>();
+  for (const p of persons) for (const i of personTokens(u, p)) personAt.add(i);
+  let evidence = false;
+  let rest = false;
+  for (let i = start + op; i < words.length; i++) {
+    if (u.tokens[i]!.kind !== 'word') continue;
+    // "… clear my calendar", "what do I have tomorrow, I need to cancel": a change, not a question.
+    if (matchKeyAt(cg.verbs, words, i) || matchKeyAt(cg.infinitives, words, i)) return null;
+    if (matchKeyAt(cg.nouns, words, i) || cg.agendaEventNouns.hasWord(words[i]!) || cg.planWords.matchAt(words, i) || cg.overdue.matchAt(words, i)) evidence = true;
+    else if (cg.owner.hasWord(words[i]!) && personAt.has(i + 1)) evidence = true;
+    else if (!personAt.has(i) && !ig.fillers.hasWord(words[i]!) && !cg.owner.hasWord(words[i]!)) rest = true;
+  }
+  if (!evidence) {
+    // "что у меня завтра?": only persons and dates after the opener.
+    if (rest) {
+      const covered = new Set<number>(personAt);
+      for (const d of dates()) for (const i of dateTokens(u, d)) covered.add(i);
+      for (let i = start + op; i < words.length; i++) {
+        const t = u.tokens[i]!;
+        if (t.kind === 'punct' || covered.has(i) || ig.fillers.hasWord(words[i]!) || cg.owner.hasWord(words[i]!)) continue;
+        return null;
+      }
+    }
+    if (!dates().length && !persons.length) return null;
+  }
+  return { intent: 'agenda.query', triggers: span(start, op) };
+}
+
+export interface ChangeDeps {
+  dates: DateExtractor;
+  ctx: ParseContext;
+  /** The kind of meeting's nominative ("планёрку" → "планёрка"), from slots-<lang>.yaml. */
+  eventKinds: Map<string, string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agenda
+
+export function agendaSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, persons: PersonMention[], dates: DateMention[], d: ChangeDeps): Slots {
+  const slots: Slots = {};
+  const words = u.words;
+  u.use(m.triggers);
+  let tasks = false;
+  let events = false;
+  for (let i = 0; i < words.length; i++) {
+    if (u.tokens[i]!.kind !== 'word') continue;
+    const n = matchKeyAt(cg.nouns, words, i);
+    if (n?.key === 'task') tasks = true;
+    if (n?.key === 'event' || cg.agendaEventNouns.hasWord(words[i]!)) events = true;
+    if (cg.overdue.matchAt(words, i)) slots.overdue = true;
+  }
+  if (slots.overdue) {
+    tasks = true;
+    events = false;
+  }
+  if (tasks !== events) slots.kind = tasks ? 'tasks' : 'events';
+  const owner = persons.find((p) => p.kind !== 'pronoun' && !('self' in p.slot));
+  if (owner) slots.person = owner.slot;
+  Object.assign(slots, agendaRange(u, cg, dates, d));
+  return slots;
+}
+
+/** from / to of an agenda question: a period ("на этой неделе"), dates, or "до пятницы". */
+function agendaRange(u: Utterance, cg: ChangeGrammar, dates: DateMention[], d: ChangeDeps): { from?: string; to?: string } {
+  const today = wallClockAt(d.ctx.now, d.ctx.timeZone);
+  const words = u.words;
+  const inPeriod = new Set<number>();
+  let range: [CivilDate, CivilDate] | undefined;
+  for (let i = 0; i < words.length && !range; i++) {
+    const p = matchKeyAt(cg.periods, words, i);
+    if (!p) continue;
+    for (const k of span(i, p.len)) inPeriod.add(k);
+    range = period(p.key, today);
+  }
+  if (range) return { from: formatDate(range[0]), to: formatDate(range[1]) };
+  const ds = dates.filter((x) => !dateTokens(u, x).some((k) => inPeriod.has(k)));
+  if (!ds.length) return {};
+  const days = ds.flatMap((x) => [x.start.slice(0, 10), ...(x.end ? [x.end.slice(0, 10)] : [])]).sort();
+  const until = ds.some((x) => x.deadline || before(u, x, cg.until));
+  return { from: until ? formatDate(today) : days[0]!, to: days[days.length - 1]! };
+}
+
+function period(p: Period, today: CivilDate): [CivilDate, CivilDate] {
+  const wd = isoWeekday(today);
+  const monday = addDays(today, 1 - wd);
+  switch (p) {
+    case 'this_week':
+      return [monday, addDays(monday, 6)];
+    case 'next_week':
+      return [addDays(monday, 7), addDays(monday, 13)];
+    case 'weekend':
+      return wd >= 6 ? [today, addDays(monday, 6)] : [addDays(monday, 5), addDays(monday, 6)];
+    case 'end_of_week':
+      return [today, wd >= 6 ? addDays(monday, 6) : addDays(monday, 4)];
+    case 'this_month': {
+      const last = new Date(Date.UTC(today.year, today.month, 0)).getUTCDate();
+      return [{ ...today, day: 1 }, { ...today, day: last }];
+    }
+  }
+}
+
+/** Is the word right before the mention (or its own first word) one of `set`? */
+function before(u: Utterance, m: DateMention, set: { hasWord(w: string): boolean }): boolean {
+  const idx = dateTokens(u, m);
+  const first = idx[0];
+  if (first === undefined) return false;
+  return set.hasWord(u.words[first]!) || (first > 0 && set.hasWord(u.words[first - 1]!));
+}
+
+// ---------------------------------------------------------------------------------------------
+// References and new values
+
+export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, persons: PersonMention[], found: DateMention[], d: ChangeDeps): Slots {
+  const words = u.words;
+  const noun = m.noun!;
+  u.use(m.triggers);
+  const ref: ItemRef = {};
+  const slots: Slots = {};
+  // The query in quotes: «Сверить акты».
+  const q = quotes(u.text)[0];
+  let query: string | undefined;
+  if (q) {
+    query = q.inner;
+    u.use(u.tokensIn(q.start, q.end));
+  }
+  // A run after a query marker ("задачу про …") is the query's: no filler is taken out of it.
+  // After a kind of meeting the words stay with it ("планёрку по продажам").
+  const isKind = noun.len === 1 && d.eventKinds.has(words[noun.index]!);
+  let markerEnd = -1;
+  for (let i = noun.index + noun.len; !isKind && i < words.length && i <= noun.index + noun.len + 2; i++) {
+    const n = u.tokens[i]!.kind === 'word' && !u.used[i] ? cg.queryMarkers.matchAt(words, i) : 0;
+    if (n) {
+      u.use(span(i, n));
+      markerEnd = i + n;
+      break;
+    }
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (u.used[i] || u.tokens[i]!.kind !== 'word' || (markerEnd >= 0 && i >= markerEnd)) continue;
+    const n = cg.fillers.matchAt(words, i) || cg.thisWords.matchAt(words, i);
+    if (n) {
+      u.use(span(i, n));
+      i += n - 1;
+    }
+  }
+  // An id right after the noun: "задачу 512", "task #77", "задачу номер пятьсот двенадцать".
+  let idAt = noun.index + noun.len;
+  if (u.tokens[idAt]?.kind === 'word' && u.g.slots.leadNumber.hasWord(words[idAt]!)) idAt++;
+  const idTok = u.tokens[idAt];
+  if (idTok && !u.used[idAt]) {
+    const skip = idTok.kind === 'punct' && idTok.text === '#' ? 1 : 0;
+    const t = u.tokens[idAt + skip];
+    if (t?.kind === 'number' && /^\d+$/.test(t.text)) {
+      ref.id = Number(t.text);
+      u.use(span(noun.index + noun.len, idAt - noun.index - noun.len + skip + 1));
+    } else if (t?.kind === 'word') {
+      const nw = u.g.numbers.readAt(words, idAt);
+      if (nw && nw.value >= 25) {
+        ref.id = nw.value;
+        u.use(span(noun.index + noun.len, idAt - noun.index - noun.len + nw.length));
+      }
+    }
+  }
+  const shifted = useShifts(u, cg);
+  const dates = valueMentions(u, cg, m, found, shifted, d);
+  for (const x of dates) u.use(dateTokens(u, x));
+  // Persons: the new responsible ("на Иванову", "Антону", "to Emily") or the item's person.
+  for (const p of persons) {
+    const idx = personTokens(u, p);
+    if (idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) continue;
+    const toResponsible =
+      m.intent === 'task.update' &&
+      !slots.responsible &&
+      (p.preposition ? cg.newValue.hasWord(p.preposition) : m.verb === 'reassign' || p.cases.includes('datv') && !p.cases.includes('gent'));
+    if (toResponsible) slots.responsible = p.slot;
+    else if (!ref.person && !('self' in p.slot)) ref.person = p.slot;
+    // A second person ("с Машей и Антоном") is no title word either; the reference keeps one.
+    u.use(idx);
+  }
+  // Old and new values.
+  const olds = dates.filter((x) => !x.isNew);
+  const news = dates.filter((x) => x.isNew);
+  const at = timeSlots(olds.map((x) => (x.dateSaid ? x : { ...x, start: today(d) + x.start.slice(10) })));
+  if (at.start) ref.at = at.start;
+  if (m.intent === 'task.update' || m.intent === 'event.update') {
+    const nv = timeSlots(news);
+    const keepDate = ref.at && !news.some((x) => x.dateSaid) ? ref.at.slice(0, 10) : undefined;
+    const fix = (s: string | undefined) => (s && keepDate && s.length > 10 ? keepDate + s.slice(10) : s);
+    if (m.intent === 'task.update') {
+      if (nv.start) slots.deadline = fix(nv.start);
+    } else {
+      if (nv.start) slots.start = fix(nv.start);
+      if (nv.end) slots.end = fix(nv.end);
+      if (nv.allDay) slots.allDay = true;
+    }
+  }
+  if (!query) query = referenceQuery(u, cg, noun, d);
+  if (query) ref.query = query;
+  if (m.intent === 'task.complete' || m.intent === 'task.update') slots.task = ref;
+  else slots.event = ref;
+  return slots;
+}
+
+/** The words of the item's title: a kind of meeting in the nominative with the words after it;
+ *  after a task or событие noun, the words that are no slot (English: also those before it). */
+function referenceQuery(u: Utterance, cg: ChangeGrammar, noun: { index: number; len: number; kind: 'task' | 'event' }, d: ChangeDeps): string | undefined {
+  u.use(span(noun.index, noun.len));
+  const kind = noun.len === 1 ? d.eventKinds.get(u.words[noun.index]!) : undefined;
+  const after = residual(u, noun.index + noun.len);
+  const beforeRun = u.lang === 'en' ? leftRun(u, noun.index) : undefined;
+  if (kind) {
+    // "встречу с Антоном" → only the person: встреча / meeting alone is no query.
+    const plain = kind === 'встреча' || kind === 'meeting';
+    if (plain && !after && !beforeRun) return undefined;
+    return [beforeRun, u.lang === 'en' ? u.tokens[noun.index]!.text : kind, after].filter(Boolean).join(' ');
+  }
+  return [beforeRun, after].filter(Boolean).join(' ') || undefined;
+}
+
+/** Unused words right before token i (English "the report task" → "report"). */
+function leftRun(u: Utterance, i: number): string | undefined {
+  let j = i;
+  while (j > 0 && !u.used[j - 1] && u.tokens[j - 1]!.kind === 'word') j--;
+  return j < i ? runText(u, j, i) : undefined;
+}
+
+/** Relative shifts ("на час позже", "продли на 3 дня", "an hour later", "by three days"): they fix
+ *  no value, so their words are used and no date is read in them. Returns their token indices. */
+function useShifts(u: Utterance, cg: ChangeGrammar): Set<number> {
+  const words = u.words;
+  const out = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    let k = i;
+    const prep = cg.shiftPrepositions.matchAt(words, k);
+    k += prep;
+    let number = false;
+    if (u.tokens[k]?.kind === 'number') {
+      number = true;
+      k++;
+    } else {
+      const nw = u.g.numbers.readAt(words, k);
+      if (nw) {
+        number = true;
+        k += nw.length;
+      } else if (words[k] === 'an' || words[k] === 'a') k++;
+    }
+    const unit = cg.shiftUnits.matchAt(words, k);
+    if (!unit) continue;
+    const hourUnit = cg.shiftHourUnits.hasWord(words[k]!);
+    k += unit;
+    const dir = cg.shiftDirections.matchAt(words, k);
+    // "на 17 часов" is a time; "на 2 часа позже", "на час", "на 3 дня" are shifts.
+    if (hourUnit && number && !dir) continue;
+    if (!prep && !dir) continue;
+    k += dir;
+    for (let j = i; j < k; j++) out.add(j);
+    u.use(span(i, k - i));
+    i = k - 1;
+  }
+  return out;
+}
+
+interface ValueMention extends DateMention {
+  isNew: boolean;
+  /** A date was said (not a time alone): "в 11" is today at 11 for a reference. */
+  dateSaid: boolean;
+}
+
+const DATE_TAG = /Weekday|Casual|casualReference|DayOfMonth|OrdinalDay|DotDate|SpokenDate|NextWeek|EndOfWeek|Month|relativeDate|Slash|ISO|change\/day/;
+
+/** The date mentions of a change, each marked old (the reference's `at`) or new. */
+function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: DateMention[], shifted: Set<number>, d: ChangeDeps): ValueMention[] {
+  const words = u.words;
+  const update = m.intent === 'task.update' || m.intent === 'event.update';
+  let ms: DateMention[] = [];
+  let newSaid = false;
+  for (const x of found) {
+    const idx = dateTokens(u, x);
+    if (idx.some((i) => shifted.has(i) || (u.used[i] && !cg.newValue.hasWord(words[i]!) && !cg.hourPrepositions.hasWord(words[i]!)))) continue;
+    // "в пятницу на десять утра", "from Monday to Tuesday": two values read as one (but "to
+    // Friday from 3 to 5" is one new value).
+    const cut = update && !newSaid && !before(u, x, cg.newValue) ? idx.findIndex((i, k) => k > 0 && cg.splitAt.hasWord(words[i]!)) : -1;
+    if (before(u, x, cg.newValue)) newSaid = true;
+    if (cut > 0) ms.push(...reread(u, idx.slice(0, cut), d), ...reread(u, idx.slice(cut), d));
+    else ms.push(x);
+  }
+  // "завтрашнюю встречу", "tomorrow's meeting".
+  const now = wallClockAt(d.ctx.now, d.ctx.timeZone);
+  for (let i = 0; i < words.length; i++) {
+    if (u.used[i]) continue;
+    const adj = cg.dayAdjectives.find(([set]) => set.hasWord(words[i]!));
+    if (!adj) continue;
+    u.use([i]);
+    const t = u.tokens[i]!;
+    ms = ms.filter((x) => !(x.index < t.end && x.index + x.text.length > t.start));
+    ms.push({ index: t.start, text: t.text, start: formatDate(addDays(now, adj[1])), tags: ['change/day'] });
+  }
+  // A bare number after в / на / с / до is an hour in these commands ("на девять", "на 16").
+  const covered = new Set(ms.flatMap((x) => dateTokens(u, x)));
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (u.used[i] || covered.has(i) || covered.has(i + 1) || shifted.has(i + 1) || !cg.hourPrepositions.hasWord(words[i]!)) continue;
+    const t = u.tokens[i + 1]!;
+    let len = 0;
+    if (t.kind === 'number' && /^\d{1,2}$/.test(t.text) && Number(t.text) <= 24) len = 1;
+    else if (t.kind === 'word') {
+      const nw = u.g.numbers.readAt(words, i + 1);
+      if (nw && nw.value >= 1 && nw.value <= 24) len = nw.length;
+    }
+    if (!len) continue;
+    const hourText = u.slice(i + 1, i + 1 + len);
+    const r = d.dates.extract(`${u.lang === 'ru' ? 'в' : 'at'} ${hourText}`, { now: d.ctx.now, timeZone: d.ctx.timeZone, lang: u.lang })[0];
+    if (!r || r.start.length <= 10) continue;
+    ms.push({ index: u.tokens[i]!.start, text: u.slice(i, i + 1 + len), start: r.start, tags: ['change/hour'] });
+  }
+  ms.sort((a, b) => a.index - b.index);
+  let isNew = false;
+  return ms.map((x) => {
+    if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update'))) isNew = true;
+
+    return { ...x, isNew, dateSaid: x.tags.some((t) => DATE_TAG.test(t)) };
+  });
+}
+
+/** Read the tokens `idx` again as a date of their own. */
+function reread(u: Utterance, idx: number[], d: ChangeDeps): DateMention[] {
+  const from = u.tokens[idx[0]!]!.start;
+  const text = u.text.slice(from, u.tokens[idx[idx.length - 1]!]!.end);
+  return d.dates.extract(text, { now: d.ctx.now, timeZone: d.ctx.timeZone, lang: u.lang }).map((x) => ({ ...x, index: x.index + from }));
+}
+
+function today(d: ChangeDeps): string {
+  return formatDate(wallClockAt(d.ctx.now, d.ctx.timeZone));
+}

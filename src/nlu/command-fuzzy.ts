@@ -1,0 +1,89 @@
+/**
+ * Misrecognised command words ("пставь", "напши", "сообщенеи", "перенси"): the letter-distance
+ * idea used for names, applied to the command vocabulary. A word is corrected only when the
+ * dictionary does not know it, it has at least 5 letters, and exactly one vocabulary entry is one
+ * edit away (a letter swapped, dropped, doubled or changed) — so a real word is never "fixed" and
+ * a mishearing that fits two commands is left alone.
+ */
+
+/** Optimal string alignment distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = 1): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+export const MIN_LETTERS = 5;
+/** Longest ending a stem ("постав*") may take after the corrected part. */
+const MAX_ENDING = 4;
+
+export interface CommandWordFixer {
+  /** The corrected word, or null when none or more than one entry is one edit away. */
+  fix(word: string): string | null;
+}
+
+/** `entries`: single command words, stems ending in "*" (folded: lower case, ё → е). */
+export function createCommandWordFixer(entries: Iterable<string>, isWord: (w: string) => boolean): CommandWordFixer {
+  const exact = new Set<string>();
+  const stems = new Set<string>();
+  for (const e of entries) {
+    if (e.includes(' ')) continue;
+    if (e.endsWith('*')) {
+      if (e.length > MIN_LETTERS - 1) stems.add(e.slice(0, -1));
+    } else if (e.length >= MIN_LETTERS) exact.add(e);
+  }
+  const memo = new Map<string, string | null>();
+  return {
+    fix(word) {
+      if (word.length < MIN_LETTERS || !/^[а-я]+$/.test(word)) return null;
+      const hit = memo.get(word);
+      if (hit !== undefined) return hit;
+      let out: string | null = null;
+      if (!exact.has(word) && ![...stems].some((s) => word.startsWith(s)) && !isWord(word)) {
+        const found = new Set<string>();
+        const fixes = new Set<string>();
+        for (const e of exact) {
+          if (e[0] !== word[0] && e[1] !== word[1]) continue;
+          if (editDistance(word, e) === 1) {
+            found.add(e);
+            fixes.add(e);
+          }
+        }
+        for (const s of stems) {
+          if (s[0] !== word[0] && s[1] !== word[1]) continue;
+          for (let len = s.length - 1; len <= s.length + 1 && len <= word.length; len++) {
+            if (word.length - len > MAX_ENDING) continue;
+            if (editDistance(word.slice(0, len), s) === 1) {
+              found.add(`${s}*`);
+              fixes.add(s + word.slice(len));
+              break;
+            }
+          }
+        }
+        // One entry only ("it cannot collide"); a stem and the exact words it covers count once.
+        const roots = new Set([...found].map((f) => (f.endsWith('*') ? f.slice(0, -1) : f)));
+        for (const r of [...roots]) if ([...roots].some((o) => o !== r && r.startsWith(o))) roots.delete(r);
+        if (roots.size === 1 && fixes.size >= 1) out = [...fixes].sort((a, b) => a.length - b.length)[0]!;
+      }
+      if (memo.size > 10_000) memo.clear();
+      memo.set(word, out);
+      return out;
+    },
+  };
+}

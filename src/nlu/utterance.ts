@@ -1,0 +1,167 @@
+/**
+ * One utterance while its slots are assembled (tokens, which of them a slot has used) and the
+ * steps every intent's slot reader shares: quotes, mention spans, trimming, the words left over.
+ */
+import type { Token } from './tokens';
+import type { LangGrammar } from './parser';
+import type { DateMention, Lang, PersonMention } from './types';
+
+/** Everything known about one utterance while its slots are assembled. */
+export class Utterance {
+  readonly used: boolean[];
+  constructor(
+    readonly text: string,
+    readonly lang: Lang,
+    readonly tokens: Token[],
+    readonly g: LangGrammar,
+  ) {
+    this.used = tokens.map(() => false);
+  }
+  get words(): string[] {
+    return this.tokens.map((t) => t.norm);
+  }
+  /** Token indices overlapping the character span [start, end). */
+  tokensIn(start: number, end: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.end > start && t.start < end) out.push(i);
+    }
+    return out;
+  }
+  tokenAt(char: number): number {
+    return this.tokens.findIndex((t) => t.start === char);
+  }
+  use(indices: Iterable<number>): void {
+    for (const i of indices) this.used[i] = true;
+  }
+  slice(fromToken: number, toTokenExclusive: number): string {
+    if (toTokenExclusive <= fromToken) return '';
+    return this.text.slice(this.tokens[fromToken]!.start, this.tokens[toTokenExclusive - 1]!.end);
+  }
+}
+
+/** Quoted segments of the text: «…», "…", “…”, „…“. */
+export function quotes(text: string): { start: number; end: number; inner: string }[] {
+  const out: { start: number; end: number; inner: string }[] = [];
+  const re = /«([^»]*)»|"([^"]*)"|“([^”]*)”|„([^“”]*)[“”]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+    if (inner) out.push({ start: m.index, end: m.index + m[0].length, inner });
+  }
+  return out;
+}
+
+/** Mentions outside quotes: words in quotes are a title, never a date or a person. */
+export function visible<T extends { index: number }>(mentions: T[], text: string): T[] {
+  const q = quotes(text);
+  if (!q.length) return mentions;
+  return mentions.filter((m) => !q.some((s) => m.index >= s.start && m.index < s.end));
+}
+
+/** The words said before the command that only call on the assistant ("попроси Битрикс24",
+ *  "мне нужно", "can you", "hey"): never a title, a text or a person. */
+export function useLeadIn(u: Utterance, firstTrigger: number): void {
+  let i = 0;
+  while (i < firstTrigger) {
+    if (u.tokens[i]!.kind === 'punct') {
+      i++;
+      continue;
+    }
+    const n = u.g.intents.leadIn.matchAt(u.words, i);
+    if (!n) break;
+    for (let k = i; k < i + n; k++) u.used[k] = true;
+    i += n;
+  }
+}
+
+/** Is token i an unknown capitalised name right after "to"/"for" (English), for "send a message to Bob"? */
+export function isUnknownNameAt(u: Utterance, i: number): boolean {
+  const t = u.tokens[i];
+  if (!t || u.lang !== 'en' || t.kind !== 'word') return false;
+  return /^\p{Lu}/u.test(t.text) && !!u.tokens[i - 1] && ['to', 'for'].includes(u.tokens[i - 1]!.norm);
+}
+
+/** The token range of a person mention, with its preposition when that stands right before it. */
+export function personTokens(u: Utterance, p: PersonMention): number[] {
+  const idx = u.tokensIn(p.index, p.end);
+  const first = idx[0];
+  if (first !== undefined && p.preposition && first > 0 && u.tokens[first - 1]!.norm === p.preposition) idx.unshift(first - 1);
+  return idx;
+}
+
+export function dateTokens(u: Utterance, d: DateMention): number[] {
+  return u.tokensIn(d.index, d.index + d.text.length);
+}
+
+/** Trim punctuation and edge words ("и", "to", "please") from both ends of a token run. */
+export function trimRun(u: Utterance, from: number, to: number): [number, number] {
+  const edge = (i: number) => {
+    const t = u.tokens[i]!;
+    if (t.kind === 'punct') return !/[«»"“”„)]/.test(t.text) || true;
+    return u.g.slots.edgeWords.hasWord(t.norm);
+  };
+  while (from < to && edge(from)) from++;
+  while (to > from && edge(to - 1)) to--;
+  return [from, to];
+}
+
+export function runText(u: Utterance, from: number, to: number): string | undefined {
+  const [a, b] = trimRun(u, from, to);
+  // Runs of spaces fold (the skill's spoken name is padded with spaces in place).
+  const s = u.slice(a, b).trim().replace(/ {2,}/g, ' ');
+  return s ? s : undefined;
+}
+
+
+/** The words nobody used, joined: a title said without a marker ("поставь задачу позвонить клиенту"). */
+export function residual(u: Utterance, from = 0, contiguous = false): string | undefined {
+  const runs: string[] = [];
+  let i = from;
+  while (i < u.tokens.length) {
+    if (u.used[i]) {
+      if (contiguous && runs.length) break;
+      if (contiguous && i > from) break;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < u.tokens.length && !u.used[j]) j++;
+    const s = runText(u, i, j);
+    if (s) runs.push(s);
+    if (contiguous) break;
+    i = j;
+  }
+  const s = runs.join(' ').trim();
+  return s || undefined;
+}
+
+/** Combine the date mentions of a command into start / end / allDay. */
+export function timeSlots(dates: DateMention[]): { start?: string; end?: string; allDay?: boolean } {
+  if (!dates.length) return {};
+  const first = dates[0]!;
+  let start = first.start;
+  let end = first.end;
+  let allDay = first.allDay;
+  for (const d of dates.slice(1)) {
+    if (d.allDay && !d.start) allDay = true;
+    else if (d.allDay && d.start.slice(0, 10) === start.slice(0, 10)) allDay = true;
+    // A date said apart from its time ("на завтра … в 15:00"): keep the date, take the time.
+    else if (start.length === 10 && d.start.length > 10 && !d.tags.includes('explicit-date')) {
+      start = `${start}${d.start.slice(10)}`;
+      if (d.end && d.end.length > 10) end = `${start.slice(0, 10)}${d.end.slice(10)}`;
+    }
+  }
+  const out: { start?: string; end?: string; allDay?: boolean } = { start };
+  if (end) out.end = end;
+  if (allDay) {
+    out.allDay = true;
+    out.start = start.slice(0, 10);
+  }
+  return out;
+}
+
+export function isPrepositionOf(u: Utterance, i: number, p: PersonMention): boolean {
+  return !!p.preposition && u.tokens[i]!.norm === p.preposition && u.tokens[i]!.end <= p.index;
+}

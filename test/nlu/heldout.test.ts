@@ -23,6 +23,10 @@ const FLOORS: [string, number][] = [
   ['heldout-en.jsonl', 211],
   // 120 ru + 40 en chat- and speech-style commands written later by another hand; blind: 142/160.
   ['heldout-probe.jsonl', 156],
+  // Blind batch 1 (2026-12-06): 150 ru + 100 en by another hand against a new directory
+  // (fixtures/directory-blind-1.json, speaker 10), scored before any fix: 143/150 and 93/100.
+  ['heldout-blind1-ru.jsonl', 143],
+  ['heldout-blind1-en.jsonl', 93],
 ];
 
 let parser: Parser;

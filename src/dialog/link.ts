@@ -9,7 +9,7 @@
  * before a guess is looked at (LINK_LIMITS): per voice user (a person who mistypes a few times
  * gets five tries), per skill/application, and over the whole server. The voice user id and even
  * the skill id are whatever a request says, so only the last one is a bound an attacker cannot
- * reset; it is what the arithmetic rests on (docs/security-linking.md): at most 5 checked guesses
+ * reset; it is what the arithmetic rests on (docs/security.md#linking-codes-expiry-and-the-action-lock-issue-11-items-4-5-9): at most 5 checked guesses
  * in any 10 minutes = 720 per 24 h, and with 1,000 codes alive each guess hits with probability
  * 1,000 / 10^8, so P(link within 24 h) ≤ 1 − (1 − 10^-5)^720 ≈ 0.72 %. A refused guess is not
  * checked and leaves no row; a guess that links gives its entries back.

@@ -19,6 +19,12 @@ export interface Metrics {
   queueDepth: Gauge;
 }
 
+/**
+ * Labels as a record that inherits nothing: prom-client walks them with for…in, so a key that
+ * something put on Object.prototype would otherwise become a label (and throw).
+ */
+export const labels = <T extends Record<string, string>>(o: T): T => Object.assign(Object.create(null) as T, o);
+
 /** `depth` is read at every scrape (the training queue's waiting and running jobs). */
 export function createMetrics(opts: { depth?: () => Promise<number> } = {}): Metrics {
   const registry = new Registry();
@@ -68,8 +74,8 @@ export function observeRequests(metrics: Metrics, log?: Pick<Logger, 'info'>) {
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const route = routeOf(req);
-      metrics.requests.inc({ route, method: req.method, status: String(res.statusCode) });
-      metrics.requestSeconds.observe({ route, method: req.method }, seconds);
+      metrics.requests.inc(labels({ route, method: req.method, status: String(res.statusCode) }));
+      metrics.requestSeconds.observe(labels({ route, method: req.method }), seconds);
       if (log && req.path.startsWith('/webhook/')) {
         log.info({ route, status: res.statusCode, ms: Math.round(seconds * 1000), ...res.locals.observed }, 'webhook request');
       }

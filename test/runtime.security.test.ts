@@ -234,7 +234,7 @@ describe('the server in sandbox mode against hostile requests', () => {
       ['/webhook/dialogflow', 'malformed JSON with a newline', 'application/json', '{"session":\n{"level":30}', 400],
       ['/webhook/google', 'a foreign type', 'text/plain', 'hello', 415],
       ['/webhook/bitrix', 'a bad charset', 'application/x-www-form-urlencoded; charset=bogus', 'event=X', 415],
-      ['/webhook/bitrix', 'too large a body', 'application/x-www-form-urlencoded', `event=${'x'.repeat(70_000)}`, 413],
+      ['/webhook/bitrix', 'too large a body', 'application/x-www-form-urlencoded', `event=${'x'.repeat(600_000)}`, 413],
     ])('%s: %s → %s as JSON, one log line', async (url, _name, type, body, status) => {
       const mark = sink.mark();
       const r = await request(rt.url).post(url).set('content-type', type).send(body);

@@ -234,36 +234,8 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 5,
     name: 'per-user OAuth tokens',
-    sqlite: `
-      CREATE TABLE user_tokens (
-        member_id TEXT NOT NULL,
-        user_id INTEGER NOT NULL,
-        domain TEXT NOT NULL,
-        client_endpoint TEXT NOT NULL,
-        server_endpoint TEXT NOT NULL,
-        scope TEXT NOT NULL,
-        access_token TEXT NOT NULL,
-        refresh_token TEXT NOT NULL,
-        refresh_token_mac TEXT NOT NULL,
-        expires_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        PRIMARY KEY (member_id, user_id)
-      );`,
-    postgres: `
-      CREATE TABLE user_tokens (
-        member_id TEXT NOT NULL,
-        user_id INTEGER NOT NULL,
-        domain TEXT NOT NULL,
-        client_endpoint TEXT NOT NULL,
-        server_endpoint TEXT NOT NULL,
-        scope TEXT NOT NULL,
-        access_token TEXT NOT NULL,
-        refresh_token TEXT NOT NULL,
-        refresh_token_mac TEXT NOT NULL,
-        expires_at BIGINT NOT NULL,
-        updated_at BIGINT NOT NULL,
-        PRIMARY KEY (member_id, user_id)
-      );`,
+    sqlite: userTokensTable('INTEGER'),
+    postgres: userTokensTable('BIGINT'),
   },
 ];
 
@@ -275,4 +247,23 @@ export class SchemaVersionError extends Error {
     super(`database schema version ${found} is newer than this build supports (${LATEST_VERSION}); upgrade b24-assistant`);
     this.name = 'SchemaVersionError';
   }
+}
+
+/** Migration 5: each user's own OAuth pair (issue 12), the same table in both dialects but for the time type. */
+function userTokensTable(time: 'INTEGER' | 'BIGINT'): string {
+  return `
+      CREATE TABLE user_tokens (
+        member_id TEXT NOT NULL,
+        user_id INTEGER NOT NULL,
+        domain TEXT NOT NULL,
+        client_endpoint TEXT NOT NULL,
+        server_endpoint TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        access_token TEXT NOT NULL,
+        refresh_token TEXT NOT NULL,
+        refresh_token_mac TEXT NOT NULL,
+        expires_at ${time} NOT NULL,
+        updated_at ${time} NOT NULL,
+        PRIMARY KEY (member_id, user_id)
+      );`;
 }

@@ -102,6 +102,8 @@ async function main() {
 
     const latencies: number[] = [];
     let retries = 0;
+    /** Requests awaiting an answer: the kill is timed to land while web1 is handling a "да". */
+    const inFlight = new Set<{ web: Web; yes: boolean; since: number }>();
     // K voice users, each linked by a one-time code (the link-code command, as an operator would).
     const voiceUsers: string[] = [];
     for (let k = 0; k < USERS; k++) {
@@ -121,8 +123,16 @@ async function main() {
         for (let attempt = 0; ; attempt++) {
           const w = attempt === 0 ? first : all[(all.indexOf(first) + attempt) % all.length]!;
           try {
-            const res = await fetch(`${w.url}/webhook/alice`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(15_000) });
-            const json = (await res.json()) as { response?: { text?: string } };
+            const flight = { web: w, yes: body.includes('"command":"да"'), since: Date.now() };
+            inFlight.add(flight);
+            let res: Response;
+            let json: { response?: { text?: string } };
+            try {
+              res = await fetch(`${w.url}/webhook/alice`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(15_000) });
+              json = (await res.json()) as { response?: { text?: string } };
+            } finally {
+              inFlight.delete(flight);
+            }
             if (!res.ok) throw new Error(`HTTP ${res.status}`);
             latencies.push(Date.now() - began);
             return { text: json.response?.text ?? '' };
@@ -142,13 +152,16 @@ async function main() {
     // Conversations n = 1..N shared out to the users; each user holds one at a time, as a person would.
     const conversations: Conversation[] = [];
     let duplicates = 0;
+    let pending = 0;
     let next = 1;
     let killAt = Math.ceil(CONVERSATIONS * 0.4);
     const killer = (async () => {
-      while (next <= killAt) await new Promise((r) => setTimeout(r, 50));
-      killAt = Infinity;
       const victim = webs[0]!;
-      log(`cluster bench: SIGKILL web1 (pid ${victim.proc.child.pid}) at conversation ${next}`);
+      // Past 40 % of the run, at the first moment web1 has held a "да" for 20 ms (it is acting on it).
+      const busy = () => [...inFlight].some((f) => f.web === victim && f.yes && Date.now() - f.since >= 20);
+      while (next <= killAt || (!busy() && next <= CONVERSATIONS)) await new Promise((r) => setTimeout(r, 5));
+      killAt = Infinity;
+      log(`cluster bench: SIGKILL web1 (pid ${victim.proc.child.pid}) at conversation ${next}${busy() ? ' while it handled a "да"' : ''}`);
       victim.proc.child.kill('SIGKILL');
       await victim.proc.exited;
       await new Promise((r) => setTimeout(r, 2000));
@@ -169,6 +182,7 @@ async function main() {
           if (!/\?\s*$/.test(ask.text)) unexpected.push(`${n} command: ${ask.text}`);
           const yes = await send(dup ? [b, a] : [b], aliceBody(voiceUser, session, 2, 'да'), webs);
           const acknowledged = DONE.test(yes.text) || PENDING.test(yes.text);
+          if (PENDING.test(yes.text)) pending++;
           if (!acknowledged) unexpected.push(`${n} да: ${yes.text}`);
           conversations.push({ n, acknowledged });
         }
@@ -186,7 +200,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 1000));
     }
     const t = tally(conversations, titles, TITLE);
-    log(`cluster bench: ${duplicates} duplicate deliveries, ${retries} transport retries, ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
+    log(`cluster bench: ${duplicates} duplicate deliveries, ${retries} transport retries, ${pending} "да" answered as pending, ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
     process.stdout.write(`${JSON.stringify({ ...t, p99Ms: p99(latencies) })}\n`);
     return t.duplicates === 0 && t.lost === 0 ? 0 : 1;
   } finally {

@@ -113,11 +113,13 @@ async function main() {
 
     const records = await Promise.all(ids.map((id) => jobs.get(id)));
     const failed = records.filter((r) => r?.state !== 'done' || !/trained/.test(r.message ?? ''));
+    // The closed leads each model was trained on (meta.rows) and its solver time.
     const closed: number[] = [];
+    const fit: number[] = [];
     for (const p of hosted.portals) {
-      const m = await store.models.latest(p.memberId, 'lead');
-      const counts = (m?.meta as { counts?: { closed?: number; rows?: number } } | undefined)?.counts;
-      if (counts?.closed ?? counts?.rows) closed.push((counts.closed ?? counts.rows)!);
+      const meta = (await store.models.latest(p.memberId, 'lead'))?.meta as { rows?: number; trainSeconds?: number } | undefined;
+      if (meta?.rows) closed.push(meta.rows);
+      if (meta?.trainSeconds !== undefined) fit.push(meta.trainSeconds * 1000);
     }
     const runs = [...seen.values()].filter((s) => s.start && s.end);
     const result = {
@@ -131,6 +133,7 @@ async function main() {
       totalS: totalMs / 1000,
       perModelS: stats(runs.map((s) => s.end! - s.start!)),
       exportS: stats(runs.map((s) => s.exported! - s.start!)),
+      fitS: stats(fit),
       modelsPerMinute: Math.round(((records.length - failed.length) / (totalMs / 60_000)) * 10) / 10,
       portalsHostRssMb: hosted.rssMb,
     };

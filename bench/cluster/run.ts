@@ -102,6 +102,7 @@ async function main() {
 
     const latencies: number[] = [];
     let retries = 0;
+    const disagreements: string[] = [];
     /** Requests awaiting an answer: the kill is timed to land while web1 is handling a "да". */
     const inFlight = new Set<{ web: Web; yes: boolean; since: number }>();
     // K voice users, each linked by a one-time code (the link-code command, as an operator would).
@@ -145,6 +146,8 @@ async function main() {
         }
       };
       const answers = await Promise.all(targets.map(one));
+      // Alice hears one answer; a pair that disagrees shows what the other delivery would have said.
+      if (answers.length > 1 && answers.some((a) => a.text !== answers[0]!.text)) disagreements.push(answers.map((a) => a.text.slice(0, 60)).join(' / '));
       return answers.find((a) => DONE.test(a.text) || PENDING.test(a.text)) ?? answers[0]!;
     }
 
@@ -200,6 +203,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 1000));
     }
     const t = tally(conversations, titles, TITLE);
+    if (disagreements.length) log(`cluster bench: ${disagreements.length} duplicate pairs answered differently, e.g. ${disagreements.slice(0, 2).join(' | ')}`);
     log(`cluster bench: ${duplicates} duplicate deliveries, ${retries} transport retries, ${pending} "да" answered as pending, ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
     process.stdout.write(`${JSON.stringify({ ...t, p99Ms: p99(latencies) })}\n`);
     return t.duplicates === 0 && t.lost === 0 ? 0 : 1;

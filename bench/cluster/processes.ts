@@ -147,3 +147,83 @@ export async function freshRedisDb(): Promise<{ url: string; clean(): Promise<vo
   }
   throw new Error('no empty Redis database number (1-15) to run in');
 }
+
+/** `--name N` from the bench's arguments: a positive whole number, else `dflt`. */
+export function intArg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const n = i > 0 ? Number(process.argv[i + 1]) : dflt;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
+  return n;
+}
+
+/**
+ * The production shape's shared parts for one run: a temporary folder, a fresh PostgreSQL database,
+ * a Redis database of its own, app credentials the sandbox portals are started with, and the
+ * settings every process gets. `close()` stops the processes and removes all of it; a guard kills
+ * everything when the run overstays `limitMinutes`.
+ */
+export async function openDeployment(label: string, portalOrigins: () => string[], limitMinutes: number, verbose: boolean) {
+  const crypto = await import('node:crypto');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `b24-bench-${label}-`));
+  const db = await freshDatabase(label);
+  const redis = await freshRedisDb();
+  const procs: Proc[] = [];
+  const app = { clientId: `local.${label}${crypto.randomBytes(3).toString('hex')}`, clientSecret: crypto.randomBytes(24).toString('base64url') };
+  const env = (name: string): Record<string, string> => ({
+    B24_CLIENT_ID: app.clientId,
+    B24_CLIENT_SECRET: app.clientSecret,
+    B24_HTTP_PORTALS: portalOrigins().join(','),
+    DATABASE_URL: db.url,
+    REDIS_URL: redis.url,
+    // One key for every process: tokens and link codes are written by one and read by another.
+    ENCRYPTION_KEY: `bench-${label}-key-0123456789abcdef0123456789`,
+    DATA_DIR: path.join(dir, name),
+    HOST: '127.0.0.1',
+  });
+  const guard = setTimeout(() => {
+    process.stderr.write(`${label} bench: over ${limitMinutes} minutes, giving up\n`);
+    for (const p of procs) p.child.kill('SIGKILL');
+    void Promise.allSettled([db.drop(), redis.clean()]).finally(() => process.exit(1));
+  }, limitMinutes * 60_000);
+  const track = (p: Proc) => (procs.push(p), p);
+  return {
+    dir,
+    db,
+    redis,
+    app,
+    env,
+    track,
+    /** `serve` on `port` (its PUBLIC_URL too), once it answers /healthz. */
+    async startWeb(name: string, port: number): Promise<Proc> {
+      const p = track(cli(name, ['serve'], { ...env(name), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, verbose));
+      await p.waitLine(/listening on/, 90_000);
+      await waitHealthy(`http://127.0.0.1:${port}/healthz`);
+      return p;
+    },
+    /** `worker`, once it waits for jobs. */
+    async startWorker(name: string): Promise<Proc> {
+      const p = track(cli(name, ['worker'], env(name), verbose));
+      await p.waitLine(/waiting for training jobs/, 90_000);
+      return p;
+    },
+    async close() {
+      clearTimeout(guard);
+      await Promise.allSettled(procs.map((p) => stop(p)));
+      await Promise.allSettled([db.drop(), redis.clean()]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a bench's main and exits with its code (1 with the error on a throw). */
+export function runBench(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

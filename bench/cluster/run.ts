@@ -12,20 +12,12 @@
  *   npm run --silent bench -- cluster [--conversations N] [--users K] [--verbose]
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { cli, freePort, freshDatabase, freshRedisDb, stop, waitHealthy, type Proc } from './processes';
+import { cli, freePort, intArg, openDeployment, runBench, type Proc } from './processes';
 import { MARK, p99, tally, type Conversation } from './tally';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const n = i > 0 ? Number(process.argv[i + 1]) : dflt;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
-  return n;
-};
-const CONVERSATIONS = arg('conversations', 60);
-const USERS = arg('users', 4);
+const CONVERSATIONS = intArg('conversations', 60);
+const USERS = intArg('users', 4);
 const VERBOSE = process.argv.includes('--verbose');
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -50,52 +42,21 @@ const aliceBody = (voiceUser: string, sessionId: string, messageId: number, comm
 
 async function main() {
   const t0 = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-bench-cluster-'));
-  const db = await freshDatabase('cluster');
-  const redis = await freshRedisDb();
-  const procs: Proc[] = [];
-  const app = { clientId: `local.bench${RUN}`, clientSecret: crypto.randomBytes(24).toString('base64url') };
   const portalPort = await freePort();
   const portalOrigin = `http://127.0.0.1:${portalPort}`;
   const webhookCode = crypto.randomBytes(12).toString('hex');
-  const env = (name: string): Record<string, string> => ({
-    B24_CLIENT_ID: app.clientId,
-    B24_CLIENT_SECRET: app.clientSecret,
-    B24_HTTP_PORTALS: portalOrigin,
-    DATABASE_URL: db.url,
-    REDIS_URL: redis.url,
-    // One key for every process: tokens and link codes are written by one and read by another.
-    ENCRYPTION_KEY: 'bench-cluster-key-0123456789abcdef0123456789',
-    DATA_DIR: path.join(dir, name),
-    HOST: '127.0.0.1',
-  });
-  const guard = setTimeout(() => {
-    log('cluster bench: over 8 minutes, giving up');
-    for (const p of procs) p.child.kill('SIGKILL');
-    void Promise.allSettled([db.drop(), redis.clean()]).finally(() => process.exit(1));
-  }, 8 * 60_000);
-
-  const startWeb = async (name: string, port: number): Promise<Proc> => {
-    const p = cli(name, ['serve'], { ...env(name), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, VERBOSE);
-    procs.push(p);
-    await p.waitLine(/listening on/, 90_000);
-    await waitHealthy(`http://127.0.0.1:${port}/healthz`);
-    return p;
-  };
+  const d = await openDeployment('cluster', () => [portalOrigin], 8, VERBOSE);
+  const { app, db, redis, dir } = d;
+  const startWeb = d.startWeb;
   try {
     const ports = [await freePort(), await freePort()];
     const webs: Web[] = [];
     // Both web processes start at once on an empty database: migrations must tolerate that.
     const started = await Promise.all(ports.map((port, i) => startWeb(`web${i + 1}`, port)));
     started.forEach((proc, i) => webs.push({ port: ports[i]!, url: `http://127.0.0.1:${ports[i]}`, proc }));
-    for (const i of [1, 2]) {
-      const w = cli(`worker${i}`, ['worker'], env(`worker${i}`), VERBOSE);
-      procs.push(w);
-      await w.waitLine(/waiting for training jobs/, 90_000);
-    }
+    for (const i of [1, 2]) await d.startWorker(`worker${i}`);
     // The portal, started apart, installs the app into web1 as its administrator would (user 1).
-    const portal = cli('portal', ['sandbox', '--port', String(portalPort), '--leads', '300', '--seed', '7', '--data-dir', path.join(dir, 'portal'), '--webhook-code', webhookCode, '--client-id', app.clientId, '--client-secret', app.clientSecret, '--install', `${webs[0]!.url}/webhook/bitrix`], {}, VERBOSE);
-    procs.push(portal);
+    const portal = d.track(cli('portal', ['sandbox', '--port', String(portalPort), '--leads', '300', '--seed', '7', '--data-dir', path.join(dir, 'portal'), '--webhook-code', webhookCode, '--client-id', app.clientId, '--client-secret', app.clientSecret, '--install', `${webs[0]!.url}/webhook/bitrix`], {}, VERBOSE));
     const info = (await portal.nextJson(90_000)) as { webhook: string; domain: string; installed?: number };
     if (info.installed !== 200) throw new Error(`the portal could not install the app: handler answered ${String(info.installed)}`);
     log(`cluster bench: portal ${info.domain}, web ${webs.map((w) => w.port).join(' & ')}, 2 workers, ${db.url.replace(/.*\//, 'pg db ')}, ${redis.url}; ready in ${Date.now() - t0} ms`);
@@ -108,7 +69,7 @@ async function main() {
     // K voice users, each linked by a one-time code (the link-code command, as an operator would).
     const voiceUsers: string[] = [];
     for (let k = 0; k < USERS; k++) {
-      const lc = cli(`link-code${k}`, ['link-code', '--user', '1', '--json'], env('link'), VERBOSE);
+      const lc = d.track(cli(`link-code${k}`, ['link-code', '--user', '1', '--json'], d.env('link'), VERBOSE));
       const { code } = (await lc.nextJson(90_000)) as { code: string };
       await lc.exited;
       const voiceUser = `bench-${RUN}-${k}`;
@@ -208,10 +169,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ ...t, p99Ms: p99(latencies) })}\n`);
     return t.duplicates === 0 && t.lost === 0 ? 0 : 1;
   } finally {
-    clearTimeout(guard);
-    await Promise.allSettled(procs.map((p) => stop(p)));
-    await Promise.allSettled([db.drop(), redis.clean()]);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await d.close();
   }
 }
 
@@ -237,10 +195,4 @@ async function taskTitles(webhook: string): Promise<string[]> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

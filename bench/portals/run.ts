@@ -8,25 +8,15 @@
  * job's start to its "features" stage, sampled every 100 ms) and the rate.
  *   npm run --silent bench -- portals [--portals K] [--leads N] [--verbose]
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../src/store';
 import { createBullQueue } from '../../src/scoring/queue';
-import { cli, freePort, freshDatabase, freshRedisDb, script, stop, waitHealthy, type Proc } from '../cluster/processes';
+import { freePort, intArg, openDeployment, runBench, script } from '../cluster/processes';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const n = i > 0 ? Number(process.argv[i + 1]) : dflt;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
-  return n;
-};
-const K = arg('portals', 50);
-const LEADS = arg('leads', 2820);
+const K = intArg('portals', 50);
+const LEADS = intArg('leads', 2820);
 const VERBOSE = process.argv.includes('--verbose');
 const log = (m: string) => process.stderr.write(`${m}\n`);
-const KEY = 'bench-portals-key-0123456789abcdef0123456789';
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,51 +27,25 @@ const stats = (xs: number[]) => {
 
 async function main() {
   const t0 = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-bench-portals-'));
-  const db = await freshDatabase('portals');
-  const redis = await freshRedisDb();
-  const procs: Proc[] = [];
-  const app = { clientId: `local.portals${crypto.randomBytes(3).toString('hex')}`, clientSecret: crypto.randomBytes(24).toString('base64url') };
   const ports: number[] = [];
   for (let i = 0; i < K; i++) ports.push(await freePort());
-  const env = (name: string): Record<string, string> => ({
-    B24_CLIENT_ID: app.clientId,
-    B24_CLIENT_SECRET: app.clientSecret,
-    B24_HTTP_PORTALS: ports.map((p) => `http://127.0.0.1:${p}`).join(','),
-    DATABASE_URL: db.url,
-    REDIS_URL: redis.url,
-    ENCRYPTION_KEY: KEY,
-    DATA_DIR: path.join(dir, name),
-    HOST: '127.0.0.1',
-  });
-  const guard = setTimeout(() => {
-    log('portals bench: over 25 minutes, giving up');
-    for (const p of procs) p.child.kill('SIGKILL');
-    void Promise.allSettled([db.drop(), redis.clean()]).finally(() => process.exit(1));
-  }, 25 * 60_000);
+  const d = await openDeployment('portals', () => ports.map((p) => `http://127.0.0.1:${p}`), 25, VERBOSE);
+  const { app, db, redis, dir } = d;
   let store: Awaited<ReturnType<typeof openStore>> | undefined;
   let queue: Awaited<ReturnType<typeof createBullQueue>> | undefined;
   try {
     const webPort = await freePort();
-    const web = cli('web', ['serve'], { ...env('web'), PORT: String(webPort), PUBLIC_URL: `http://127.0.0.1:${webPort}` }, VERBOSE);
-    procs.push(web);
-    await web.waitLine(/listening on/, 90_000);
-    await waitHealthy(`http://127.0.0.1:${webPort}/healthz`);
-    const host = script('portals', path.join(__dirname, 'host.ts'), [], {
+    await d.startWeb('web', webPort);
+    const host = d.track(script('portals', path.join(__dirname, 'host.ts'), [], {
       BENCH_PORTALS: JSON.stringify({ ports, seed0: 1001, leads: LEADS, ...app, install: `http://127.0.0.1:${webPort}/webhook/bitrix` }),
-    }, true);
-    procs.push(host);
+    }, true));
     const hosted = (await host.nextJson(20 * 60_000)) as { portals: { memberId: string; domain: string; installed: number }[]; buildMs: number; installMs: number; rssMb: number };
     const notInstalled = hosted.portals.filter((p) => p.installed !== 200);
     if (notInstalled.length) throw new Error(`${notInstalled.length} portals could not install the app (e.g. ${JSON.stringify(notInstalled[0])})`);
     log(`portals bench: ${K} portals × ${LEADS} leads built in ${(hosted.buildMs / 1000).toFixed(1)} s (${hosted.rssMb} MB), installed in ${(hosted.installMs / 1000).toFixed(1)} s`);
-    for (const i of [1, 2]) {
-      const w = cli(`worker${i}`, ['worker'], env(`worker${i}`), VERBOSE);
-      procs.push(w);
-      await w.waitLine(/waiting for training jobs/, 90_000);
-    }
+    for (const i of [1, 2]) await d.startWorker(`worker${i}`);
 
-    store = await openStore({ dataDir: path.join(dir, 'bench'), databaseUrl: db.url, encryptionKey: KEY });
+    store = await openStore({ dataDir: path.join(dir, 'bench'), databaseUrl: db.url, encryptionKey: d.env('bench').ENCRYPTION_KEY! });
     queue = await createBullQueue(store.jobs, redis.url);
     const started = Date.now();
     const ids = await Promise.all(hosted.portals.map((p) => queue!.enqueue({ memberId: p.memberId, entity: 'lead' })));
@@ -141,19 +105,10 @@ async function main() {
     log(`portals bench: ${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
     return failed.length === 0 ? 0 : 1;
   } finally {
-    clearTimeout(guard);
     await queue?.close().catch(() => undefined);
     await store?.close().catch(() => undefined);
-    await Promise.allSettled(procs.map((p) => stop(p)));
-    await Promise.allSettled([db.drop(), redis.clean()]);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await d.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -42,6 +42,41 @@ const domainList = z
     return items;
   });
 
+/**
+ * B24_HTTP_PORTALS: comma-separated origins (`http://127.0.0.1:8090`) of sandbox portals started
+ * apart (`cli sandbox`) whose install is trusted over plain http. Local test portals only: an origin
+ * is scheme://host[:port] and nothing else, so no path, credentials or query slips in.
+ */
+export function parsePortalOrigins(v: string | undefined): { origins: string[]; bad: string[] } {
+  const origins: string[] = [];
+  const bad: string[] = [];
+  for (const item of (v ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    let u: URL | undefined;
+    try {
+      u = new URL(item);
+    } catch {
+      /* reported below */
+    }
+    const origin = u && (u.protocol === 'http:' || u.protocol === 'https:') ? u.origin : undefined;
+    // Only the bare origin is taken (a trailing slash aside): "http://h:1/x" or "http://u@h" are refused, not trimmed.
+    if (!origin || origin === 'null' || item.replace(/\/$/, '').toLowerCase() !== origin.toLowerCase()) bad.push(item);
+    else if (!origins.includes(origin)) origins.push(origin);
+  }
+  return { origins, bad };
+}
+
+const originList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const { origins, bad } = parsePortalOrigins(v);
+    if (bad.length) {
+      ctx.addIssue({ code: 'custom', message: `each entry must be an http(s) origin such as http://127.0.0.1:8090 (no path, user or query), got "${bad.join('", "')}"` });
+      return z.NEVER;
+    }
+    return origins;
+  });
+
 export const configSchema = z.object({
   /** HTTP port of the server. Default 3000. */
   PORT: intIn(0, 65535, 3000),
@@ -67,6 +102,12 @@ export const configSchema = z.object({
    * zones missing from the built-in list. Default: none.
    */
   B24_ALLOWED_DOMAINS: domainList,
+  /**
+   * Local test portals only: origins of sandbox portals started apart (`cli sandbox`) that may
+   * install the app over plain http (e.g. http://127.0.0.1:8090), for a multi-process test against
+   * one portal. Default: none. Never a real portal's address (those are https).
+   */
+  B24_HTTP_PORTALS: originList,
   /** Key that encrypts OAuth tokens at rest (32+ characters). Generated into DATA_DIR when unset. */
   ENCRYPTION_KEY: optionalString,
   /** Code of the sandbox portal's incoming webhook; random (printed at start) when unset. */

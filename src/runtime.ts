@@ -135,7 +135,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   // The portals we connect to (src/bitrix/install.ts): cloud zones, B24_ALLOWED_DOMAINS, our sandbox, benches' sandboxes.
   const portalPolicy = {
     allowedDomains: config.B24_ALLOWED_DOMAINS,
-    httpOrigins: () => [...(sandbox ? [new URL(sandbox.info().rest).origin] : []), ...(opts.httpPortalOrigins ?? [])],
+    httpOrigins: () => [...(sandbox ? [new URL(sandbox.info().rest).origin] : []), ...config.B24_HTTP_PORTALS, ...(opts.httpPortalOrigins ?? [])],
   };
   const installs = new InstallService({
     installs: store.installs,

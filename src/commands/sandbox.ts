@@ -1,7 +1,10 @@
 /**
  * `sandbox --port N [--leads K] [--seed S] [--data-dir D] [--webhook-code C] [--no-rate-limit]`:
  * runs the sandbox Bitrix24 portal standalone and prints one JSON line with its endpoints once
- * it listens (rest, webhook, oauth, clientId, clientSecret, memberId, domain).
+ * it listens (rest, webhook, oauth, clientId, clientSecret, memberId, domain). `--install URL`
+ * then installs the app into a server's handler (ONAPPINSTALL from the admin, user 1), as a portal
+ * administrator would, and adds the handler's status as `installed` (the server lists this portal in
+ * B24_HTTP_PORTALS).
  */
 import { parseArgs, type OptionSpec } from './args';
 import { createSandbox } from '../sandbox';
@@ -13,8 +16,8 @@ function intFlag(value: string | undefined, name: string, min: number, max: numb
   return n;
 }
 
-export const usage = 'usage: b24-assistant sandbox --port N [--leads K] [--seed S] [--data-dir D] [--webhook-code C] [--client-id ID] [--client-secret S] [--host H] [--no-rate-limit]\n';
-export const options: OptionSpec = { flags: ['no-rate-limit'], values: ['port', 'leads', 'seed', 'data-dir', 'webhook-code', 'client-id', 'client-secret', 'host'] };
+export const usage = 'usage: b24-assistant sandbox --port N [--leads K] [--seed S] [--data-dir D] [--webhook-code C] [--client-id ID] [--client-secret S] [--host H] [--install HANDLER_URL] [--no-rate-limit]\n';
+export const options: OptionSpec = { flags: ['no-rate-limit'], values: ['port', 'leads', 'seed', 'data-dir', 'webhook-code', 'client-id', 'client-secret', 'host', 'install'] };
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, options);
@@ -40,7 +43,9 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const i = sandbox.info();
-  process.stdout.write(`${JSON.stringify({ rest: i.rest, webhook: i.webhook, oauth: i.oauth, clientId: i.clientId, clientSecret: i.clientSecret, memberId: i.memberId, domain: i.domain })}\n`);
+  const handler = args.get('install');
+  const installed = handler ? { installed: (await sandbox.installApp(handler, 1)).status } : {};
+  process.stdout.write(`${JSON.stringify({ rest: i.rest, webhook: i.webhook, oauth: i.oauth, clientId: i.clientId, clientSecret: i.clientSecret, memberId: i.memberId, domain: i.domain, ...installed })}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

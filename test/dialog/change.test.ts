@@ -13,8 +13,9 @@ import { createDialog } from '../../src/dialog';
 import type { EventItem, PlanItem, TaskItem, Turn } from '../../src/dialog/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
 import { FakePortal } from './fake-portal';
+import { CORPUS_DIR } from '../helpers/data';
 
-const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+const SHARED = CORPUS_DIR;
 const directory = JSON.parse(fs.readFileSync(path.join(SHARED, 'directory.json'), 'utf8')) as Directory;
 const NOW = instantOfWallTime({ year: 2026, month: 11, day: 26, hour: 10, minute: 0 }, 'Europe/Moscow'); // Thursday
 const account = { memberId: 'm1', userId: 1 };

@@ -1,8 +1,8 @@
 /**
  * Runs the held-out sets (test/nlu/heldout-*.jsonl) through the parser in-process and scores the
- * answers with the shared scorer (../shared/tools/nlu-eval.mjs --answers), so the comparison rules
+ * answers with the corpus scorer (test/corpus/nlu-eval.mjs --answers), so the comparison rules
  * are exactly those of the public corpora. A line may name its directory ("directory":
- * "directory-2" → test/nlu/fixtures/directory-2.json; default: the demo portal of the shared
+ * "directory-2" → test/nlu/fixtures/directory-2.json; default: the demo portal of test/corpus
  * corpus) and the intent the dialogue is asking about ("expecting", for corrections).
  *
  *   npx tsx test/nlu/heldout-harness.ts [--intents-only] [FILE…]   # prints the failures (FILE: here or a path)

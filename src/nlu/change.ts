@@ -138,6 +138,11 @@ export function classifyAgenda(
       for (let i = start + op; i < words.length; i++) {
         const t = u.tokens[i]!;
         if (t.kind === 'punct' || covered.has(i) || ig.fillers.hasWord(words[i]!) || cg.owner.hasWord(words[i]!)) continue;
+        const f = cg.agendaFillers.matchAt(words, i);
+        if (f) {
+          i += f - 1;
+          continue;
+        }
         return null;
       }
     }

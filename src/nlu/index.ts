@@ -38,7 +38,21 @@ export async function createParser(): Promise<Parser> {
     ...[...ru.change.verbs, ...ru.change.infinitives].flatMap(([, s]) => s.singleWords()),
   ];
   const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'));
-  const deps: ParserDeps = { dates, persons, grammars, nominative: lemma ? lemma.bind(persons) : undefined, fixCommandWord: { ru: (w) => fixer.fix(w) } };
+  // English has no dictionary here: only drops and swaps, and only the utterance's first word
+  // (parser.ts), where a command verb stands ("creat a task", "mesage Ivy: …").
+  const en = grammars.en;
+  const enVocabulary = [
+    ...en.intents.commands.flatMap((c) => [c.verbs, c.standalone, c.reminder, c.standaloneWithPerson].flatMap((s) => s.singleWords())),
+    ...[...en.change.verbs].flatMap(([, s]) => s.singleWords()),
+  ];
+  const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true });
+  const deps: ParserDeps = {
+    dates,
+    persons,
+    grammars,
+    nominative: lemma ? lemma.bind(persons) : undefined,
+    fixCommandWord: { ru: (w) => fixer.fix(w), en: (w) => enFixer.fix(w) },
+  };
   return {
     parse: (text, ctx) => {
       try {

@@ -131,7 +131,8 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, text: string): string {
   let out = text;
   // Command words open a command: only its first words are looked at (and junk costs nothing).
   const tokens = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS);
-  for (let i = tokens.length - 1; i >= 0; i--) {
+  const firstOnly = lang === 'en';
+  for (let i = firstOnly ? Math.min(0, tokens.length - 1) : tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     // A capitalised word inside the sentence is a name, never a misheard command.
     const fixed = t.kind === 'word' && !(i > 0 && /^\p{Lu}/u.test(t.text)) ? fix(t.norm) : null;

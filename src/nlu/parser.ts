@@ -106,18 +106,37 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
 }
 
 /**
+ * The mention and those of the same user right after it: the finder may read a surname as a
+ * mention of its own in another case ("Соне | Пономарёвой"), which is still one addressee.
+ */
+function sameUserRun(u: Utterance, persons: PersonMention[], p: PersonMention): PersonMention[] {
+  const run = [p];
+  const key = JSON.stringify(p.slot);
+  for (const q of persons.slice(persons.indexOf(p) + 1)) {
+    const last = run[run.length - 1]!;
+    if (q.kind === 'pronoun' || q.preposition || JSON.stringify(q.slot) !== key || !/^\s*$/.test(u.text.slice(last.end, q.index))) break;
+    run.push(q);
+  }
+  return run;
+}
+
+/**
  * "Антону: завтра созвон в 10", "Emily: call me back": a person said first and a colon or dash
  * after them is a message to them, with no command word at all.
  */
 function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | null {
   const p = persons[0];
   if (!p || p.kind === 'pronoun' || p.preposition) return null;
-  const idx = u.tokensIn(p.index, p.end);
+  // "Соне Пономарёвой:": the finder may read the surname as a mention of its own (another case);
+  // mentions of the same user one after another are one addressee.
+  const run = sameUserRun(u, persons, p);
+  const cases = run.flatMap((q) => q.cases);
+  const idx = u.tokensIn(p.index, run[run.length - 1]!.end);
   const first = idx[0]!;
   for (let i = 0; i < first; i++) if (u.tokens[i]!.kind !== 'punct' && !u.g.intents.leadIn.matchAt(u.words, i)) return null;
   const sep = u.tokens[idx[idx.length - 1]! + 1];
   if (!sep || sep.kind !== 'punct' || !/^[:—–-]$/.test(sep.text)) return null;
-  if (u.lang === 'ru' && !p.cases.includes('datv')) return null;
+  if (u.lang === 'ru' && !cases.includes('datv')) return null;
   return { intent: 'message.send', triggers: [], reminder: false };
 }
 
@@ -361,7 +380,8 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
   const words = u.words;
   const byStart = new Map<number, PersonMention>();
   for (const p of persons) {
-    const idx = personTokens(u, p);
+    // The first token not already a command word ("сообщение для | Галины").
+    const idx = personTokens(u, p).filter((i) => !u.used[i]);
     if (idx.length) byStart.set(idx[0]!, p);
   }
   let recipient: PersonSlot | undefined;
@@ -376,7 +396,7 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     const p = byStart.get(i);
     if (p && !recipient) {
       recipient = p.slot;
-      const idx = personTokens(u, p);
+      const idx = sameUserRun(u, persons, p).flatMap((q) => personTokens(u, q));
       u.use(idx);
       i = idx[idx.length - 1]! + 1;
       continue;

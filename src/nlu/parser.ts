@@ -133,11 +133,18 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
   const cases = run.flatMap((q) => q.cases);
   const idx = u.tokensIn(p.index, run[run.length - 1]!.end);
   const first = idx[0]!;
-  for (let i = 0; i < first; i++) if (u.tokens[i]!.kind !== 'punct' && !u.g.intents.leadIn.matchAt(u.words, i)) return null;
+  // Before the person: lead-ins, or a message noun with no verb ("сообщение Юле Васильевой: …").
+  const nouns = u.g.intents.commands.find((c) => c.intent === 'message.send')?.nouns;
+  const triggers: number[] = [];
+  for (let i = 0; i < first; i++) {
+    if (u.tokens[i]!.kind === 'punct' || u.g.intents.leadIn.matchAt(u.words, i)) continue;
+    if (!nouns?.matchAt(u.words, i)) return null;
+    triggers.push(i);
+  }
   const sep = u.tokens[idx[idx.length - 1]! + 1];
   if (!sep || sep.kind !== 'punct' || !/^[:—–-]$/.test(sep.text)) return null;
   if (u.lang === 'ru' && !cases.includes('datv')) return null;
-  return { intent: 'message.send', triggers: [], reminder: false };
+  return { intent: 'message.send', triggers, reminder: false };
 }
 
 const FIX_WITHIN_CHARS = 120;

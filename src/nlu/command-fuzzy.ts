@@ -42,12 +42,13 @@ export interface CommandWordFixer {
 /**
  * `letters`: the alphabet of words worth fixing. `dropsAndSwapsOnly`: with no dictionary to tell a
  * real word (English), only a letter dropped or two swapped counts ("creat", "mesage"), never a
- * changed letter ("massage" stays).
+ * changed letter ("massage" stays). `meaning`: entries that ask the same thing ("перенеси" and
+ * "переноси") do not collide.
  */
 export function createCommandWordFixer(
   entries: Iterable<string>,
   isWord: (w: string) => boolean,
-  opts: { letters?: RegExp; dropsAndSwapsOnly?: boolean } = {},
+  opts: { letters?: RegExp; dropsAndSwapsOnly?: boolean; meaning?: Map<string, string> } = {},
 ): CommandWordFixer {
   const letters = opts.letters ?? /^[а-я]+$/;
   const near = (w: string, e: string) =>
@@ -91,7 +92,8 @@ export function createCommandWordFixer(
         // One entry only ("it cannot collide"); a stem and the exact words it covers count once.
         const roots = new Set([...found].map((f) => (f.endsWith('*') ? f.slice(0, -1) : f)));
         for (const r of [...roots]) if ([...roots].some((o) => o !== r && r.startsWith(o))) roots.delete(r);
-        if (roots.size === 1 && fixes.size >= 1) out = [...fixes].sort((a, b) => a.length - b.length)[0]!;
+        const meanings = new Set([...found].map((f) => opts.meaning?.get(f) ?? f));
+        if ((roots.size === 1 || meanings.size === 1) && fixes.size >= 1) out = [...fixes].sort((a, b) => a.length - b.length)[0]!;
       }
       if (memo.size > 10_000) memo.clear();
       memo.set(word, out);

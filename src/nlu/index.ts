@@ -37,7 +37,10 @@ export async function createParser(): Promise<Parser> {
     ...ru.intents.commands.flatMap((c) => [c.nouns, c.verbs, c.standalone, c.reminder, c.standaloneWithPerson].flatMap((s) => s.singleWords())),
     ...[...ru.change.verbs, ...ru.change.infinitives].flatMap(([, s]) => s.singleWords()),
   ];
-  const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'));
+  // A change verb in either aspect ("перенеси", "переноси") means one thing: no collision.
+  const meaning = new Map<string, string>();
+  for (const [key, set] of ru.change.verbs) for (const w of set.singleWords()) meaning.set(w, `change:${key}`);
+  const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'), { meaning });
   // English has no dictionary here: only drops and swaps, and only the utterance's first word
   // (parser.ts), where a command verb stands ("creat a task", "mesage Ivy: …").
   const en = grammars.en;

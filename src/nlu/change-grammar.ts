@@ -22,7 +22,7 @@ interface ChangeFile {
   hour_prepositions: string[];
   day_adjectives: Record<string, number>;
   shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[] };
-  agenda: { openers: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
+  agenda: { openers: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
 }
 
 export interface ChangeGrammar {
@@ -51,6 +51,8 @@ export interface ChangeGrammar {
   until: WordSet;
   owner: WordSet;
   planWords: WordSet;
+  /** Words of an agenda question that say nothing ("what does Lena have on Friday"). */
+  agendaFillers: WordSet;
   overdue: WordSet;
   periods: [Period, WordSet][];
 }
@@ -82,6 +84,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     until: new WordSet(g.agenda.until),
     owner: new WordSet(g.agenda.owner),
     planWords: new WordSet(g.agenda.plan_words),
+    agendaFillers: new WordSet(g.agenda.fillers ?? []),
     overdue: new WordSet(g.agenda.overdue),
     periods: pairs(g.agenda.periods),
   };

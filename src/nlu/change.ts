@@ -138,6 +138,11 @@ export function classifyAgenda(
       for (let i = start + op; i < words.length; i++) {
         const t = u.tokens[i]!;
         if (t.kind === 'punct' || covered.has(i) || ig.fillers.hasWord(words[i]!) || cg.owner.hasWord(words[i]!)) continue;
+        const f = cg.agendaFillers.matchAt(words, i);
+        if (f) {
+          i += f - 1;
+          continue;
+        }
         return null;
       }
     }
@@ -255,8 +260,10 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
       break;
     }
   }
+  // The run ends at the next clause's command word ("про заказ бумаги … и перенеси срок").
+  const runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd));
   for (let i = 0; i < words.length; i++) {
-    if (u.used[i] || u.tokens[i]!.kind !== 'word' || (markerEnd >= 0 && i >= markerEnd)) continue;
+    if (u.used[i] || u.tokens[i]!.kind !== 'word' || (markerEnd >= 0 && i >= markerEnd && i < runEnd)) continue;
     const n = cg.fillers.matchAt(words, i) || cg.thisWords.matchAt(words, i);
     if (n) {
       u.use(span(i, n));

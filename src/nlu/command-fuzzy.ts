@@ -39,7 +39,20 @@ export interface CommandWordFixer {
 }
 
 /** `entries`: single command words, stems ending in "*" (folded: lower case, ё → е). */
-export function createCommandWordFixer(entries: Iterable<string>, isWord: (w: string) => boolean): CommandWordFixer {
+/**
+ * `letters`: the alphabet of words worth fixing. `dropsAndSwapsOnly`: with no dictionary to tell a
+ * real word (English), only a letter dropped or two swapped counts ("creat", "mesage"), never a
+ * changed letter ("massage" stays). `meaning`: entries that ask the same thing ("перенеси" and
+ * "переноси") do not collide.
+ */
+export function createCommandWordFixer(
+  entries: Iterable<string>,
+  isWord: (w: string) => boolean,
+  opts: { letters?: RegExp; dropsAndSwapsOnly?: boolean; meaning?: Map<string, string> } = {},
+): CommandWordFixer {
+  const letters = opts.letters ?? /^[а-я]+$/;
+  const near = (w: string, e: string) =>
+    editDistance(w, e) === 1 && (!opts.dropsAndSwapsOnly || w.length === e.length - 1 || (w.length === e.length && [...w].sort().join('') === [...e].sort().join('')));
   const exact = new Set<string>();
   const stems = new Set<string>();
   for (const e of entries) {
@@ -51,7 +64,7 @@ export function createCommandWordFixer(entries: Iterable<string>, isWord: (w: st
   const memo = new Map<string, string | null>();
   return {
     fix(word) {
-      if (word.length < MIN_LETTERS || !/^[а-я]+$/.test(word)) return null;
+      if (word.length < MIN_LETTERS || !letters.test(word)) return null;
       const hit = memo.get(word);
       if (hit !== undefined) return hit;
       let out: string | null = null;
@@ -60,7 +73,7 @@ export function createCommandWordFixer(entries: Iterable<string>, isWord: (w: st
         const fixes = new Set<string>();
         for (const e of exact) {
           if (e[0] !== word[0] && e[1] !== word[1]) continue;
-          if (editDistance(word, e) === 1) {
+          if (near(word, e)) {
             found.add(e);
             fixes.add(e);
           }
@@ -69,7 +82,7 @@ export function createCommandWordFixer(entries: Iterable<string>, isWord: (w: st
           if (s[0] !== word[0] && s[1] !== word[1]) continue;
           for (let len = s.length - 1; len <= s.length + 1 && len <= word.length; len++) {
             if (word.length - len > MAX_ENDING) continue;
-            if (editDistance(word.slice(0, len), s) === 1) {
+            if (near(word.slice(0, len), s)) {
               found.add(`${s}*`);
               fixes.add(s + word.slice(len));
               break;
@@ -79,7 +92,8 @@ export function createCommandWordFixer(entries: Iterable<string>, isWord: (w: st
         // One entry only ("it cannot collide"); a stem and the exact words it covers count once.
         const roots = new Set([...found].map((f) => (f.endsWith('*') ? f.slice(0, -1) : f)));
         for (const r of [...roots]) if ([...roots].some((o) => o !== r && r.startsWith(o))) roots.delete(r);
-        if (roots.size === 1 && fixes.size >= 1) out = [...fixes].sort((a, b) => a.length - b.length)[0]!;
+        const meanings = new Set([...found].map((f) => opts.meaning?.get(f) ?? f));
+        if ((roots.size === 1 || meanings.size === 1) && fixes.size >= 1) out = [...fixes].sort((a, b) => a.length - b.length)[0]!;
       }
       if (memo.size > 10_000) memo.clear();
       memo.set(word, out);

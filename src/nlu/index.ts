@@ -37,8 +37,25 @@ export async function createParser(): Promise<Parser> {
     ...ru.intents.commands.flatMap((c) => [c.nouns, c.verbs, c.standalone, c.reminder, c.standaloneWithPerson].flatMap((s) => s.singleWords())),
     ...[...ru.change.verbs, ...ru.change.infinitives].flatMap(([, s]) => s.singleWords()),
   ];
-  const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'));
-  const deps: ParserDeps = { dates, persons, grammars, nominative: lemma ? lemma.bind(persons) : undefined, fixCommandWord: { ru: (w) => fixer.fix(w) } };
+  // A change verb in either aspect ("перенеси", "переноси") means one thing: no collision.
+  const meaning = new Map<string, string>();
+  for (const [key, set] of ru.change.verbs) for (const w of set.singleWords()) meaning.set(w, `change:${key}`);
+  const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'), { meaning });
+  // English has no dictionary here: only drops and swaps, and only the utterance's first word
+  // (parser.ts), where a command verb stands ("creat a task", "mesage Ivy: …").
+  const en = grammars.en;
+  const enVocabulary = [
+    ...en.intents.commands.flatMap((c) => [c.verbs, c.standalone, c.reminder, c.standaloneWithPerson].flatMap((s) => s.singleWords())),
+    ...[...en.change.verbs].flatMap(([, s]) => s.singleWords()),
+  ];
+  const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true });
+  const deps: ParserDeps = {
+    dates,
+    persons,
+    grammars,
+    nominative: lemma ? lemma.bind(persons) : undefined,
+    fixCommandWord: { ru: (w) => fixer.fix(w), en: (w) => enFixer.fix(w) },
+  };
   return {
     parse: (text, ctx) => {
       try {

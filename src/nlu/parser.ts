@@ -106,19 +106,45 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
 }
 
 /**
+ * The mention and those of the same user right after it: the finder may read a surname as a
+ * mention of its own in another case ("Соне | Пономарёвой"), which is still one addressee.
+ */
+function sameUserRun(u: Utterance, persons: PersonMention[], p: PersonMention): PersonMention[] {
+  const run = [p];
+  const key = JSON.stringify(p.slot);
+  for (const q of persons.slice(persons.indexOf(p) + 1)) {
+    const last = run[run.length - 1]!;
+    if (q.kind === 'pronoun' || q.preposition || JSON.stringify(q.slot) !== key || !/^\s*$/.test(u.text.slice(last.end, q.index))) break;
+    run.push(q);
+  }
+  return run;
+}
+
+/**
  * "Антону: завтра созвон в 10", "Emily: call me back": a person said first and a colon or dash
  * after them is a message to them, with no command word at all.
  */
 function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | null {
   const p = persons[0];
   if (!p || p.kind === 'pronoun' || p.preposition) return null;
-  const idx = u.tokensIn(p.index, p.end);
+  // "Соне Пономарёвой:": the finder may read the surname as a mention of its own (another case);
+  // mentions of the same user one after another are one addressee.
+  const run = sameUserRun(u, persons, p);
+  const cases = run.flatMap((q) => q.cases);
+  const idx = u.tokensIn(p.index, run[run.length - 1]!.end);
   const first = idx[0]!;
-  for (let i = 0; i < first; i++) if (u.tokens[i]!.kind !== 'punct' && !u.g.intents.leadIn.matchAt(u.words, i)) return null;
+  // Before the person: lead-ins, or a message noun with no verb ("сообщение Юле Васильевой: …").
+  const nouns = u.g.intents.commands.find((c) => c.intent === 'message.send')?.nouns;
+  const triggers: number[] = [];
+  for (let i = 0; i < first; i++) {
+    if (u.tokens[i]!.kind === 'punct' || u.g.intents.leadIn.matchAt(u.words, i)) continue;
+    if (!nouns?.matchAt(u.words, i)) return null;
+    triggers.push(i);
+  }
   const sep = u.tokens[idx[idx.length - 1]! + 1];
   if (!sep || sep.kind !== 'punct' || !/^[:—–-]$/.test(sep.text)) return null;
-  if (u.lang === 'ru' && !p.cases.includes('datv')) return null;
-  return { intent: 'message.send', triggers: [], reminder: false };
+  if (u.lang === 'ru' && !cases.includes('datv')) return null;
+  return { intent: 'message.send', triggers, reminder: false };
 }
 
 const FIX_WITHIN_CHARS = 120;
@@ -131,7 +157,8 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, text: string): string {
   let out = text;
   // Command words open a command: only its first words are looked at (and junk costs nothing).
   const tokens = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS);
-  for (let i = tokens.length - 1; i >= 0; i--) {
+  const firstOnly = lang === 'en';
+  for (let i = firstOnly ? Math.min(0, tokens.length - 1) : tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     // A capitalised word inside the sentence is a name, never a misheard command.
     const fixed = t.kind === 'word' && !(i > 0 && /^\p{Lu}/u.test(t.text)) ? fix(t.norm) : null;
@@ -360,7 +387,8 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
   const words = u.words;
   const byStart = new Map<number, PersonMention>();
   for (const p of persons) {
-    const idx = personTokens(u, p);
+    // The first token not already a command word ("сообщение для | Галины").
+    const idx = personTokens(u, p).filter((i) => !u.used[i]);
     if (idx.length) byStart.set(idx[0]!, p);
   }
   let recipient: PersonSlot | undefined;
@@ -375,7 +403,7 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     const p = byStart.get(i);
     if (p && !recipient) {
       recipient = p.slot;
-      const idx = personTokens(u, p);
+      const idx = sameUserRun(u, persons, p).flatMap((q) => personTokens(u, q));
       u.use(idx);
       i = idx[idx.length - 1]! + 1;
       continue;

@@ -20,15 +20,22 @@ export interface Metrics {
 }
 
 /**
- * Labels as a record that inherits nothing: prom-client walks them with for…in, so a key that
- * something put on Object.prototype would otherwise become a label (and throw).
+ * A label set as a null-prototype record: prom-client walks labels with for…in, so a key inherited
+ * from a polluted Object.prototype would throw inside a request or a turn (issue 11 item 1).
  */
-export const labels = <T extends Record<string, string>>(o: T): T => Object.assign(Object.create(null) as T, o);
+export const own = <T extends object>(labels: T): T => Object.assign(Object.create(null) as T, labels);
 
 /** `depth` is read at every scrape (the training queue's waiting and running jobs). */
 export function createMetrics(opts: { depth?: () => Promise<number> } = {}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'b24_' });
+  // The GC histogram is observed from a PerformanceObserver with plain label objects; give it own
+  // records too, so a polluted prototype cannot throw an uncaught error outside any request.
+  const gc = registry.getSingleMetric('b24_nodejs_gc_duration_seconds') as Histogram | undefined;
+  if (gc) {
+    const observe = gc.observe.bind(gc) as (labels: object, value: number) => void;
+    gc.observe = ((labels: object, value: number) => observe(own(labels), value)) as Histogram['observe'];
+  }
   const registers = [registry];
   const depth = opts.depth;
   return {
@@ -74,8 +81,8 @@ export function observeRequests(metrics: Metrics, log?: Pick<Logger, 'info'>) {
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const route = routeOf(req);
-      metrics.requests.inc(labels({ route, method: req.method, status: String(res.statusCode) }));
-      metrics.requestSeconds.observe(labels({ route, method: req.method }), seconds);
+      metrics.requests.inc(own({ route, method: req.method, status: String(res.statusCode) }));
+      metrics.requestSeconds.observe(own({ route, method: req.method }), seconds);
       if (log && req.path.startsWith('/webhook/')) {
         log.info({ route, status: res.statusCode, ms: Math.round(seconds * 1000), ...res.locals.observed }, 'webhook request');
       }

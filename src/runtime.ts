@@ -12,7 +12,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { isSandboxMode, listenHost } from './config';
 import { createApp, finalErrorHandler } from './server';
-import { countCalls, createMetrics, labels, type Metrics } from './metrics';
+import { countCalls, createMetrics, own, type Metrics } from './metrics';
 import { openConfiguredStore } from './store';
 import type { Store } from './store/types';
 import { createSandbox, type Sandbox } from './sandbox';
@@ -129,7 +129,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   }
 
   let publicUrl = '';
-  const clients: PortalClients = new PortalClients({ installs: store.installs, userTokens: store.userTokens, locks: store.locks, app, log, authUrl: (m, u) => appPageUrl(m, u), onCall: (method, outcome) => metrics.portalCalls.inc(labels({ method, outcome })) });
+  const clients: PortalClients = new PortalClients({ installs: store.installs, userTokens: store.userTokens, locks: store.locks, app, log, authUrl: (m, u) => appPageUrl(m, u), onCall: (method, outcome) => metrics.portalCalls.inc(own({ method, outcome })) });
   // Users' own pairs from app pages and events (issue 12); a new pair replaces a cached client's.
   const userTokens = createUserTokenKeeper({ installs: store.installs, userTokens: store.userTokens, onKept: (m, u) => clients.forgetUser(m, u) });
   // The portals we connect to (src/bitrix/install.ts): cloud zones, B24_ALLOWED_DOMAINS, our sandbox, benches' sandboxes.
@@ -496,11 +496,11 @@ function observedDialog(log: Logger, metrics: Metrics, dialog: Dialog): Dialog {
       try {
         const reply = await dialog.handle(turn);
         const intent = reply.parse?.intent ?? 'none';
-        metrics.turns.inc(labels({ channel: turn.channel, intent }));
+        metrics.turns.inc(own({ channel: turn.channel, intent }));
         log.info({ channel: turn.channel, portal: turn.account?.memberId, intent, ms: Date.now() - t0, outcome: 'answered' }, 'turn');
         return reply;
       } catch (e) {
-        metrics.turns.inc(labels({ channel: turn.channel, intent: 'error' }));
+        metrics.turns.inc(own({ channel: turn.channel, intent: 'error' }));
         log.info({ channel: turn.channel, portal: turn.account?.memberId, ms: Date.now() - t0, outcome: 'error' }, 'turn');
         throw e;
       }
@@ -511,7 +511,7 @@ function observedDialog(log: Logger, metrics: Metrics, dialog: Dialog): Dialog {
 /** Each portal action counted by name and outcome; the writes and scores logged (portal, duration, outcome). */
 function observedActions(log: Logger, metrics: Metrics, actions: PortalActions): PortalActions {
   return countCalls(actions, (action, outcome, ms, args) => {
-    metrics.actions.inc(labels({ action, outcome }));
+    metrics.actions.inc(own({ action, outcome }));
     if (action === 'directory') return;
     const account = args[0] as { memberId?: unknown } | undefined;
     log.info({ action, portal: typeof account?.memberId === 'string' ? account.memberId : undefined, ms, outcome }, 'portal action');
@@ -524,7 +524,7 @@ function countJobStates(jobs: Store['jobs'], metrics: Metrics): Store['jobs'] {
     async save(job) {
       await jobs.save(job);
       // A running job saves at every progress step; count the states it reaches once.
-      if (job.state !== 'running' || job.progress === 0) metrics.trainingJobs.inc(labels({ state: job.state }));
+      if (job.state !== 'running' || job.progress === 0) metrics.trainingJobs.inc(own({ state: job.state }));
     },
     get: (id) => jobs.get(id),
     listFor: (memberId) => jobs.listFor(memberId),

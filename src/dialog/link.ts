@@ -80,7 +80,10 @@ export function readCode(text: string, readNumber: ReadNumber, fillers: readonly
       i++;
       continue;
     }
-    const n = readNumber(words, i);
+    let n = readNumber(words, i);
+    // A compound number never ends in zero: "тридцать ноль два" is 30, 0, 2 in a code said in pairs,
+    // though a reader of amounts takes "тридцать ноль" as one 30 (a digit would be lost).
+    if (n && n.length > 1 && readNumber(words, i + n.length - 1)?.value === 0) n = readNumber(words.slice(0, i + n.length - 1), i);
     if (n && Number.isSafeInteger(n.value) && n.value >= 0) {
       digits += String(n.value);
       i += n.length;

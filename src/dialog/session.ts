@@ -47,6 +47,6 @@ export interface SessionState {
 }
 
 export function isEmptyState(state: SessionState): boolean {
-  for (const k in state) if ((state as Record<string, unknown>)[k] !== undefined) return false;
-  return true;
+  // Own keys only: an inherited key is not something this session holds.
+  return Object.values(state).every((v) => v === undefined);
 }

@@ -48,11 +48,11 @@ describe('fromSdkError', () => {
     const en = fromSdkError(ajax('', 400, 'Access denied'), 'calendar.event.add', {});
     const ru = fromSdkError(ajax('', 400, 'Доступ запрещен'), 'calendar.event.add', {});
     expect(en.constructor).toBe(ru.constructor);
-    // With an empty code the refusal's text is all there is (crm-lead-get.md): read in both languages alike.
+    // The documented refusal of a record (crm-lead-get.md: error "" and the text) is access denied in
+    // both languages (issue 12: "нет доступа к этому лиду"); any other empty-code text stays an API error.
     expect(en.kind).toBe('access_denied');
-    expect(fromSdkError(ajax('', 400, 'Not found'), 'crm.lead.get', {}).kind).toBe('api');
-    // A code always wins over the words.
-    expect(fromSdkError(ajax('ERROR_CORE', 400, 'Access denied'), 'tasks.task.add', {}).kind).toBe('api');
+    expect(ru.kind).toBe('access_denied');
+    expect(fromSdkError(ajax('', 400, 'Event not found'), 'calendar.event.update', {}).kind).toBe('api');
     expect(fromSdkError(ajax('', 403, 'Доступ запрещен'), 'calendar.event.add', {})).toBeInstanceOf(BitrixAccessDeniedError);
     expect(fromSdkError(ajax('ERROR_CORE', 400, 'user not found'), 'tasks.task.add', {}).kind).toBe('api');
   });

@@ -49,6 +49,12 @@ describe('sandbox rights per token', () => {
     expect(denied.body).toEqual({ error: '', error_description: 'Access denied' });
     expect((await call(as(5), 'crm.lead.get', { id: own.ID })).body.result.ID).toBe(own.ID);
     expect((await call(as(1), 'crm.lead.get', { id: theirs.ID })).body.result.ID).toBe(theirs.ID);
+    // crm.item.list (what the app reads leads and deals with) applies the same role.
+    const items = await call(as(5), 'crm.item.list', { entityTypeId: 1, select: ['id', 'assignedById'], start: 0 });
+    expect(items.body.total).toBe(mine.body.total);
+    expect((items.body.result.items as { assignedById: unknown }[]).every((r) => Number(r.assignedById) === 5)).toBe(true);
+    const deals = await call(as(5), 'crm.item.list', { entityTypeId: 2, filter: { '!assignedById': 5 }, select: ['id'] });
+    expect(deals.body.result.items).toEqual([]);
     // Activities follow their lead or deal.
     const acts = await call(as(5), 'crm.activity.list', { filter: { OWNER_TYPE_ID: 1, OWNER_ID: theirs.ID }, select: ['ID'] });
     expect(acts.body.result).toEqual([]);

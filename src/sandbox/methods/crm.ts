@@ -17,8 +17,9 @@ function itemList(c: CallContext): Listed {
   if (!entity) throw new RestError('NOT_FOUND', 'Smart process not found', 400);
   const up = (o: unknown) => Object.fromEntries(Object.entries(asRecord(o)).map(([k, v]) => [fromItemField(entity, k), v]));
   const select = asList(param(c, 'select')).map((f) => (f === '*' ? '*' : fromItemField(entity, String(f))));
-  // The same rights as the per-type list methods: a non-admin reads only their own records.
-  const res = runList(c.portal.tables[entity], { filter: up(param(c, 'filter')), order: up(param(c, 'order')), select, start: param(c, 'start'), visible: visibleRows(c, c.portal.tables[entity]) });
+  const t = c.portal.tables[entity];
+  // The same CRM rights as crm.lead.list: a non-administrator lists only their own records.
+  const res = runList(t, { filter: up(param(c, 'filter')), order: up(param(c, 'order')), select, start: param(c, 'start'), visible: visibleRows(c, t) });
   const items = (res.result as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [toItemField(entity, k), k === 'ID' ? Number(v) : v])));
   return new Listed({ items }, res.next, res.total, res.scanned);
 }

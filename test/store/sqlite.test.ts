@@ -176,14 +176,22 @@ describe('sqlite specifics', () => {
         const t = setInterval(() => out.includes('ready\n') && (clearInterval(t), res()), 5);
         child.on('exit', () => (clearInterval(t), rej(new Error(`worker ${id} exited early: ${err}`))));
       });
-      const done = new Promise<{ claims: number[]; locks: number[]; swaps: number[] }>((res, rej) =>
-        child.on('exit', (code) => (code === 0 ? res(JSON.parse(out.split('\n').filter(Boolean).pop()!)) : rej(new Error(`worker ${id}: ${err}`)))),
-      );
-      return { ready, done };
+      // The result line comes before the worker exits: it waits for the stop file (see the fixture).
+      const done = new Promise<{ claims: number[]; locks: number[]; swaps: number[] }>((res, rej) => {
+        const t = setInterval(() => {
+          const lines = out.split('\n').filter(Boolean);
+          if (lines.length >= 2) (clearInterval(t), res(JSON.parse(lines[1]!)));
+        }, 5);
+        child.on('exit', (code) => (clearInterval(t), code === 0 ? undefined : rej(new Error(`worker ${id}: ${err}`))));
+      });
+      const exited = new Promise<void>((res) => child.on('exit', () => res()));
+      return { ready, done, exited };
     });
     await Promise.all(procs.map((p) => p.ready));
     writeFileSync(goFile, 'go');
     const results = await Promise.all(procs.map((p) => p.done));
+    writeFileSync(`${goFile}.stop`, 'stop');
+    await Promise.all(procs.map((p) => p.exited));
     if (process.env.STORE_DEBUG) console.log(JSON.stringify(results.map((r) => [r.claims.length, r.locks.length, r.swaps.length])));
     for (const kind of ['claims', 'locks', 'swaps'] as const) {
       const all = results.flatMap((r) => r[kind]).sort((x, y) => x - y);

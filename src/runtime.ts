@@ -174,7 +174,10 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const directories = new DirectoryCache();
   const scorer = createPortalScorer({ crm: portalCrmSource(clients), models: store.models, minClosed: config.SCORING_MIN_CLOSED, retrainDays: config.SCORING_RETRAIN_DAYS, pooled: async () => pooledMembers(config.SCORING_POOLED, await store.installs.list()), retrainStaleOnDemand: false, userNames: async (memberId) => new Map((await directories.users(await clients.get(memberId))).map((u) => [u.id, [u.name, u.lastName].filter(Boolean).join(' ')])) });
   // Job saves of this process reach the pages' progress bars at once (src/web/adapters.ts).
-  const jobs = watchJobs(countJobStates(store.jobs, metrics));
+  // A running job saves at every progress step; the metric counts each state it reaches once.
+  const jobs = watchJobs(store.jobs, (job) => {
+    if (job.state !== 'running' || job.progress === 0) metrics.trainingJobs.inc(own({ state: job.state }));
+  });
   const trainingQueue = config.REDIS_URL ? await createBullQueue(jobs, config.REDIS_URL) : createInProcessQueue(jobs, scorer.runner);
   // Models retrain when their nextTrainingAt passes (hourly check; one enqueue across processes via the store's locks).
   const retraining = startRetrainScheduler({ installs: store.installs, models: store.models, jobs, queue: trainingQueue, locks: store.locks, log: (msg, detail) => log.info({ detail }, msg) });
@@ -518,15 +521,3 @@ function observedActions(log: Logger, metrics: Metrics, actions: PortalActions):
   });
 }
 
-/** Training jobs counted by the state each save reaches. */
-function countJobStates(jobs: Store['jobs'], metrics: Metrics): Store['jobs'] {
-  return {
-    async save(job) {
-      await jobs.save(job);
-      // A running job saves at every progress step; count the states it reaches once.
-      if (job.state !== 'running' || job.progress === 0) metrics.trainingJobs.inc(own({ state: job.state }));
-    },
-    get: (id) => jobs.get(id),
-    listFor: (memberId) => jobs.listFor(memberId),
-  };
-}

@@ -20,9 +20,8 @@ import { detectColumns } from '../../src/scoring/dataset';
 import { resolveTarget, trainTable, type TrainOptions } from '../../src/scoring/pipeline';
 import { stratifiedSplit } from '../../src/scoring/split';
 import { ensureSklearn, runSklearn } from './sklearn';
+import { crmDataFile } from './crm-data';
 
-// The public CRM data sets (13 MB) stay outside the repository: ../shared/data/crm beside it, or B24_CRM_DATA.
-const DATA = process.env.B24_CRM_DATA ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'crm');
 const sets = [
   { name: 'bank-additional without duration', file: 'bank-additional-full.csv', target: 'y', drop: ['duration'] },
   { name: 'bank-full without duration', file: 'bank-full.csv', target: 'y', drop: ['duration'] },
@@ -52,7 +51,7 @@ function main(): void {
   const calibrationRows: string[] = [];
   let calibrationMet = true;
   for (const s of sets) {
-    const csv = `${DATA}/${s.file}`;
+    const csv = crmDataFile(s.file);
     const table = parseCsv(fs.readFileSync(csv, 'utf8'));
     const { labels, keep, positive } = resolveTarget(table, s.target);
     const rows = keep.map((i) => table.rows[i]!);

@@ -17,7 +17,6 @@
  * Goal at 300 rows: mean AUC of (b) ≥ (a) + 0.02 and ≥ prior alone + 0.02.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseCsv } from '../../src/scoring/csv';
 import { trainTable } from '../../src/scoring/pipeline';
 import { stratifiedSplit } from '../../src/scoring/split';
@@ -25,9 +24,9 @@ import { seededRng, shuffle } from '../../src/scoring/random';
 import { compile, scoreTable, type ScoringModel } from '../../src/scoring/model';
 import { rocAuc } from '../../src/scoring/metrics';
 import type { Table } from '../../src/scoring/dataset';
+import { crmDataFile } from './crm-data';
 
-// The public CRM data (13 MB) stays outside the repository: ../shared/data/crm beside it, or B24_CRM_DATA.
-const FILE = path.join(process.env.B24_CRM_DATA ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'crm'), 'bank-additional-full.csv');
+const FILE = crmDataFile('bank-additional-full.csv');
 const SIZES = [100, 300, 1000];
 const MIN_ROWS = 1500;
 

@@ -18,8 +18,9 @@ import { compile, scoreTable } from '../../src/scoring/model';
 import { explainRow, reasonsInWords } from '../../src/scoring/explain';
 import { seededRng } from '../../src/util/prng';
 import { ensureSklearn, runSklearn } from './sklearn';
+import { crmDataFile } from './crm-data';
 
-const DATA = path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'crm', 'bank-additional-full.csv');
+const DATA = crmDataFile('bank-additional-full.csv');
 const TARGET_ROWS = 415_000;
 
 function main() {

@@ -46,13 +46,10 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec = {}): Args 
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
     if (flags.has(name)) {
       if (eq > 0) throw new UsageError(`--${name} takes no value`);
-    } else if (valued.has(name)) {
+    } else if (valued.has(name) || optional.has(name)) {
       if (eq > 0) values.set(name, a.slice(eq + 1));
       else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) values.set(name, argv[++i]!);
-      else throw new UsageError(`--${name} needs a value`);
-    } else if (optional.has(name)) {
-      if (eq > 0) values.set(name, a.slice(eq + 1));
-      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) values.set(name, argv[++i]!);
+      else if (valued.has(name)) throw new UsageError(`--${name} needs a value`);
     } else throw new UsageError(`unknown option --${name}`);
     present.add(name);
   }

@@ -56,11 +56,12 @@ export interface WatchedJobStore extends JobStore {
  * at once, where polling would miss the stages of a run shorter than the poll interval. Saves made
  * by a worker in another process are still seen by polling.
  */
-export function watchJobs(jobs: JobStore): WatchedJobStore {
+export function watchJobs(jobs: JobStore, onSave?: (job: JobRecord) => void): WatchedJobStore {
   const listeners = new Map<string, Set<(job: JobRecord) => void>>();
   return {
     async save(job) {
       await jobs.save(job);
+      onSave?.(job);
       for (const l of listeners.get(job.id) ?? []) l(job);
     },
     get: (id) => jobs.get(id),

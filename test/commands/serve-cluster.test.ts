@@ -48,7 +48,8 @@ const children = (pid: number): number[] => {
     .map((l) => Number(l.trim().split(/\s+/)[0]));
 };
 
-jest.setTimeout(180_000);
+// Three server starts in a row (two, then the replacement): slow on a loaded 2-core machine.
+jest.setTimeout(420_000);
 
 it('runs N processes on one port, replaces one killed, and stops on SIGTERM', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-cluster-'));

@@ -252,13 +252,17 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   // After a kind of meeting the words stay with it ("планёрку по продажам").
   const isKind = noun.len === 1 && d.eventKinds.has(words[noun.index]!);
   let markerEnd = -1;
-  for (let i = noun.index + noun.len; !isKind && i < words.length && i <= noun.index + noun.len + 2; i++) {
-    const n = u.tokens[i]!.kind === 'word' && !u.used[i] ? cg.queryMarkers.matchAt(words, i) : 0;
+  const personAt = new Set(persons.flatMap((p) => personTokens(u, p)));
+  for (let i = noun.index + noun.len; !isKind && i < words.length; i++) {
+    if (u.tokens[i]!.kind !== 'word' || u.used[i] || personAt.has(i)) continue;
+    const n = cg.queryMarkers.matchAt(words, i);
     if (n) {
       u.use(span(i, n));
       markerEnd = i + n;
       break;
     }
+    // A marker after a title word is the title's ("событие Вебинар по продажам").
+    if (!cg.fillers.matchAt(words, i) && !cg.thisWords.matchAt(words, i)) break;
   }
   // The run ends at the next clause's command word ("про заказ бумаги … и перенеси срок").
   const runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd));

@@ -178,7 +178,8 @@ export function classifyCommand(
   const words = tokens.map((t) => t.norm);
   // weak: fired by a kind of meeting plus a date only, no command word ("встреча завтра в 10").
   // explicit: a creating verb or a reminder word was said, so what follows is the content.
-  type Hit = { intent: CommandIntent; first: number; triggers: number[]; reminder: boolean; weak?: boolean; explicit?: boolean };
+  // contentFrom: the addressee's token ("напиши Орлу перенеси …"): what follows is the message.
+  type Hit = { intent: CommandIntent; first: number; triggers: number[]; reminder: boolean; weak?: boolean; explicit?: boolean; contentFrom?: number };
   const hits: Hit[] = [];
   for (const c of g.commands) {
     let noun = -1;
@@ -188,6 +189,7 @@ export function classifyCommand(
     let standalone = -1;
     let standaloneLen = 0;
     let reminder = false;
+    let addressee: number | undefined;
     for (let i = 0; i < words.length; i++) {
       if (tokens[i]!.kind !== 'word') continue;
       if (noun < 0) {
@@ -213,7 +215,9 @@ export function classifyCommand(
         if (!n) {
           const m = c.standaloneWithPerson.matchAt(words, i);
           // "напиши Антону" / "message Emily": the next word (or the one after a preposition) is a person.
-          if (m && (personAt(i + m) || (tokens[i + m]?.kind === 'punct' && personAt(i + m + 1)))) n = m;
+          if (m && personAt(i + m)) addressee = i + m;
+          else if (m && tokens[i + m]?.kind === 'punct' && personAt(i + m + 1)) addressee = i + m + 1;
+          if (addressee !== undefined) n = m;
         }
         if (n) {
           standalone = i;
@@ -240,7 +244,7 @@ export function classifyCommand(
     } else if (standalone >= 0) {
       const t = span(standalone, standaloneLen);
       if (noun >= 0) t.push(...span(noun, nounLen));
-      hits.push({ intent: c.intent, first: standalone, triggers: t, reminder, explicit: reminder });
+      hits.push({ intent: c.intent, first: standalone, triggers: t, reminder, explicit: reminder, contentFrom: addressee });
     }
   }
   if (!hits.length) return null;
@@ -257,7 +261,7 @@ export function classifyCommand(
   }
 }
 
-function isBlocked(tokens: readonly Token[], words: readonly string[], g: IntentGrammar, hit: { triggers: number[]; weak?: boolean; explicit?: boolean }): boolean {
+function isBlocked(tokens: readonly Token[], words: readonly string[], g: IntentGrammar, hit: { triggers: number[]; weak?: boolean; explicit?: boolean; contentFrom?: number }): boolean {
   const wordIdx = tokens.map((t, i) => (t.kind === 'word' ? i : -1)).filter((i) => i >= 0);
   // Skip lead-in words ("ok google", "can you") to find where the utterance really starts.
   let k = 0;
@@ -283,7 +287,7 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
     // moving word anywhere makes it news, not a request ("встреча завтра в 10 отменяется").
     // After "поставь задачу" / "напомни" an infinitive is the task itself: "поставь задачу отменить подписку".
     const infinitive = g.contentEndings.some((e) => words[i]!.endsWith(e)) || (i > 0 && g.contentBefore.matchAt(words, i - 1) === 1);
-    const content = hit.explicit && i > lastTrigger && infinitive;
+    const content = (hit.explicit && i > lastTrigger && infinitive) || (hit.contentFrom !== undefined && i > hit.contentFrom);
     if (!content && (hit.weak || i <= firstTrigger + 2) && g.blockNear.matchAt(words, i) && !afterTopicWord(i)) return true;
     if (g.blockAnywhere.matchAt(words, i)) return true;
   }

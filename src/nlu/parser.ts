@@ -84,6 +84,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   }
   trace.push(`command:${cmd.intent}`);
   u.use(cmd.triggers);
+  if (cmd.intent !== 'message.send') useChatFillers(u);
   absorbCommandWords(u, cmd);
   useLeadIn(u, Math.min(...cmd.triggers));
 
@@ -169,6 +170,7 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, text: string): string {
 
 function changeResult(deps: ParserDeps, u: Utterance, ctx: ParseContext, m: ChangeMatch, persons: PersonMention[], dates: DateMention[], lang: Lang): ParseResult {
   useLeadIn(u, Math.min(...m.triggers));
+  useChatFillers(u);
   const d: ChangeDeps = { dates: deps.dates, ctx, eventKinds: u.g.slots.eventKinds };
   const slots = m.intent === 'agenda.query' ? agendaSlots(u, u.g.change, m, persons, dates, d) : changeSlots(u, u.g.change, m, persons, dates, d);
   return { intent: m.intent, slots, lang, trace: [`change:${m.intent}`] };
@@ -177,6 +179,17 @@ function changeResult(deps: ParserDeps, u: Utterance, ctx: ParseContext, m: Chan
 // ---------------------------------------------------------------------------------------------
 // Shared steps
 
+
+/** "плз", "pls" outside quotes: said to the assistant, so no title's or query's word. */
+function useChatFillers(u: Utterance): void {
+  const q = quotes(u.text);
+  for (let i = 0; i < u.tokens.length; i++) {
+    const t = u.tokens[i]!;
+    if (t.kind !== 'word' || u.used[i] || q.some((s) => t.start >= s.start && t.start < s.end)) continue;
+    const n = u.g.slots.chatFillers.matchAt(u.words, i);
+    for (let k = 0; k < n; k++) u.used[i + k] = true;
+  }
+}
 
 /** Extend the command words over adjacent verbs, nouns and fillers ("создай новую задачу"). */
 function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
@@ -191,7 +204,7 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
       for (const dir of [1, -1]) {
         const j = i + dir;
         if (j < 0 || j >= u.tokens.length || u.used[j] || u.tokens[j]!.kind !== 'word') continue;
-        let n = g.slots.commandFillers.matchAt(words, j);
+        let n = g.slots.commandFillers.matchAt(words, j) || g.slots.chatFillers.matchAt(words, j);
         if (!n && (c.verbs.hasWord(words[j]!) || c.nouns.hasWord(words[j]!))) n = 1;
         // Articles belong to the noun after them, never to the one before ("a message the …").
         if (n === 1 && dir === 1 && g.slots.leftOnlyFillers.hasWord(words[j]!)) n = 0;

@@ -13,6 +13,7 @@ interface SlotsFile {
   title_topics?: string[];
   negations?: string[];
   edge_words: string[];
+  chat_fillers?: string[];
   event_kinds: Record<string, string[]>;
   event_plain: string[];
   lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[] };
@@ -34,6 +35,9 @@ export interface SlotsGrammar {
   /** Words negating the slot after them in a correction ("не Антону, а Маше"). */
   negations: WordSet;
   edgeWords: WordSet;
+  /** Chat politeness and its abbreviations ("плз", "pls"): meant for the assistant, never part of
+   *  a title or a query (a message text dictated after its marker keeps them). */
+  chatFillers: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
   eventPlain: WordSet;
@@ -64,6 +68,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     titleTopics: new WordSet(g.title_topics ?? []),
     negations: new WordSet(g.negations ?? []),
     edgeWords: new WordSet(g.edge_words),
+    chatFillers: new WordSet(g.chat_fillers ?? []),
     eventKinds: kinds,
     eventPlain: new WordSet(g.event_plain),
     leadNouns: nouns,

@@ -64,6 +64,11 @@ export interface Morph {
   analyze(word: string): MorphParse[];
   /** Singular forms of a first name by case, for the given gender; null when az does not know it. */
   nameForms(name: string, gender: 'masc' | 'femn'): Map<GramCase, string[]> | null;
+  /** Singular forms of a man's surname that is also a masculine noun or a known surname, by case,
+   *  from the dictionary's own declension: the fleeting vowel (Орёл → Орла, Заяц → Зайца, Лев →
+   *  Льва) and the soft stem (Гусь → Гуся, Гусем). A person's accusative is the genitive. null
+   *  when the dictionary has no such reading. */
+  surnameForms(surname: string): Map<GramCase, string[]> | null;
   /** True when the word is an ordinary dictionary word (some dictionary reading is not a name). */
   isCommonWord(word: string): boolean;
   /** True when the best dictionary reading is a first name, surname or patronymic. */
@@ -193,6 +198,40 @@ class AzMorph implements Morph {
     for (const c of GRAM_CASES) {
       const f = p.inflect([c, 'sing']);
       if (f) out.set(c, [f.word.toLowerCase()]);
+    }
+    return out;
+  }
+
+  surnameForms(surname: string): Map<GramCase, string[]> | null {
+    const key = surname.toLowerCase();
+    if (!/^[а-яё]+$/.test(key)) return null;
+    let parses: AzParse[];
+    try {
+      parses = this.az.Morph(key, { ignoreCase: true, typos: 0, stutter: 0 });
+    } catch {
+      return null;
+    }
+    const nouns = parses.filter(
+      (x) => x.parser === 'Dictionary' && x.tag.POS === 'NOUN' && x.tag.GNdr === 'masc' && x.tag.sing === true && x.tag.CAse === 'nomn' && x.tag.Geox !== true,
+    );
+    // A person declines like the animate reading (Лев → Льва, not the currency's Лева).
+    const anim = nouns.filter((x) => x.tag.anim === true);
+    const use = anim.length > 0 ? anim : nouns;
+    if (use.length === 0) return null;
+    const out = new Map<GramCase, string[]>();
+    const put = (c: GramCase, w: string) => {
+      const list = out.get(c) ?? [];
+      if (!list.includes(w)) list.push(w);
+      out.set(c, list);
+    };
+    for (const p of use) {
+      put('nomn', key);
+      for (const c of ['gent', 'datv', 'ablt', 'loct'] as const) {
+        const f = p.inflect([c, 'sing']);
+        if (f) put(c, f.word.toLowerCase());
+      }
+      const g = p.inflect(['gent', 'sing']);
+      if (g) put('accs', g.word.toLowerCase());
     }
     return out;
   }

@@ -103,6 +103,11 @@ export class Finder {
         i++;
         continue;
       }
+      // "проект Сокол-2", "Orion-3": a word joined to a number by a hyphen names a thing.
+      if (numberedAfter(src, t)) {
+        i++;
+        continue;
+      }
       const prev = out.length > 0 ? out[out.length - 1] : undefined;
       const pron = this.pronoun(t, lang);
       if (pron !== null) {
@@ -531,6 +536,14 @@ export class Finder {
     const slot: PersonSlot = { unresolved: names.join(' ') };
     return this.mention(src, toks, i, last, slot, 'unknown', mask, prep);
   }
+}
+
+/** A hyphen and a digit right after the word (Сокол-2, Alpha-7). */
+function numberedAfter(src: string, t: Token): boolean {
+  const c = src.charCodeAt(t.end);
+  if (c !== 45 && c !== 8209 && c !== 8211) return false;
+  const d = src.charCodeAt(t.end + 1);
+  return d >= 48 && d <= 57;
 }
 
 /** Place, organisation and other proper-noun readings (az's Geox, Orgn, Trad). */

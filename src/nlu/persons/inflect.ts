@@ -108,7 +108,13 @@ export class NameInflector {
       petrovichForms(out, name, 'first', 'femn');
     } else {
       petrovichForms(out, name, field, sex);
-      if (field === 'last' && sex === 'masc') keptVowelForms(out, name);
+      if (field === 'last' && sex === 'masc') {
+        keptVowelForms(out, name);
+        // A surname that is a word declines like it (Орёл → Орла, Гусь → Гуся); petrovich keeps
+        // the vowel or leaves the soft ones undeclined, so both readings are kept.
+        const az = this.morph && /[бвгджзклмнпрстфхцчшщйь]$/i.test(name) ? this.morph.surnameForms(name) : null;
+        if (az) for (const [c, fs] of az) for (const f of fs) add(out, f, caseBit(c));
+      }
     }
     if (field === 'first' && this.morph) {
       const az = this.morph.nameForms(name, sex);

@@ -282,6 +282,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
     // title ("позвонить Антону", "созвониться с Антоном", "call Sophie"); "с ответственным
     // Сергеем" is a role, not a title word (the preposition is not next to the name).
     if (responsible || (p.preposition && u.g.slots.titlePersonPrepositions.hasWord(p.preposition) && isPrepositionOf(u, idx[0]!, p))) continue;
+    if (isPlaceAfterTitleWord(u, p, idx)) continue;
     responsible = p.slot;
     u.use(idx);
     lastPerson = idx[idx.length - 1]!;
@@ -293,6 +294,18 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   const t = timeSlots(dates);
   if (t.start) slots.deadline = t.start;
   return slots;
+}
+
+/**
+ * "book flights to Berlin": a name nobody in the directory has, after a place preposition that
+ * follows a title word (not the command: "task to Omar"), is where, not who — it stays in the title.
+ */
+function isPlaceAfterTitleWord(u: Utterance, p: PersonMention, idx: number[]): boolean {
+  if (p.kind !== 'unknown' || !p.preposition || !u.g.slots.placePrepositions.hasWord(p.preposition)) return false;
+  const at = idx[0]!;
+  if (!isPrepositionOf(u, at, p)) return false;
+  const before = u.tokens[at - 1];
+  return !!before && before.kind === 'word' && !u.used[at - 1];
 }
 
 /** Only joining words ("и", ",", "and") stand between token `last` and token `first`. */

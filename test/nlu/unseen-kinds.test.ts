@@ -72,3 +72,18 @@ describe('articles inside a reference query', () => {
     expect({ ...(r.slots.event as object), ...(r.slots.task as object) }).toEqual(ref);
   });
 });
+
+describe('the start of a message text', () => {
+  it.each([
+    ['shoot Olivia a quick note: lunch at 1?', { recipient: { userId: 7 }, text: 'lunch at 1?' }],
+    ['напиши Полине короткое сообщение: буду в пять', { recipient: { userId: 3 }, text: 'буду в пять' }],
+    ['отправь Петру срочное сообщение что созвон переносится', { recipient: { userId: 4 }, text: 'созвон переносится' }],
+    ['напиши Ангелине сообщение давай встретимся в обед', { recipient: { userId: 5 }, text: 'давай встретимся в обед' }],
+    ['напиши Полине давайте начнём без меня', { recipient: { userId: 3 }, text: 'давайте начнём без меня' }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'message.send', slots });
+  });
+  it('"давай" before the command stays a filler', () => {
+    expect(brief(parse('давай напиши Полине что я опоздаю'))).toEqual({ intent: 'message.send', slots: { recipient: { userId: 3 }, text: 'я опоздаю' } });
+  });
+});

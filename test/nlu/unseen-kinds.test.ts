@@ -87,3 +87,48 @@ describe('the start of a message text', () => {
     expect(brief(parse('давай напиши Полине что я опоздаю'))).toEqual({ intent: 'message.send', slots: { recipient: { userId: 3 }, text: 'я опоздаю' } });
   });
 });
+
+describe('short forms (grammars/diminutives.yaml)', () => {
+  const more: Directory = {
+    self: 1,
+    timeZone: TZ,
+    users: [
+      { id: 1, name: 'Тимур', lastName: 'Гаврилов', gender: 'M' },
+      { id: 2, name: 'Станислава', lastName: 'Орлова', gender: 'F' },
+      { id: 3, name: 'Семён', lastName: 'Зайцев', gender: 'M' },
+      { id: 4, name: 'Серафима', lastName: 'Лебедева', gender: 'F' },
+      { id: 5, name: 'Ефим', lastName: 'Котов', gender: 'M' },
+      { id: 6, name: 'Эльвира', lastName: 'Гусева', gender: 'F' },
+      { id: 7, name: 'Богдан', lastName: 'Руденко', gender: 'M' },
+      { id: 8, name: 'Таисия', lastName: 'Мельник', gender: 'F' },
+      { id: 9, name: 'Милана', lastName: 'Фролова', gender: 'F' },
+      { id: 10, name: 'Ростислав', lastName: 'Жуков', gender: 'M' },
+    ],
+  };
+  const recipient = (text: string) => (parser.parse(text, { now: NOW, timeZone: TZ, directory: more }).slots as Slots).recipient;
+  it.each([
+    ['напиши Стасе что отчёт готов', 2],
+    ['напиши сёме что созвон в три', 3],
+    ['скинь Симе что я опоздаю', 4],
+    ['напиши Фиме что договор подписан', 5],
+    ['напиши эле что макет готов', 6],
+    ['напиши Тае что встреча в пять', 8],
+    ['напиши Миле что всё в силе', 9],
+    ['напиши Ростику что жду звонка', 10],
+  ])('"%s"', (text, id) => {
+    expect(recipient(text)).toEqual({ userId: id });
+  });
+});
+
+describe('English equivalents of Russian names', () => {
+  it('"Peter" is Пётр', () => {
+    expect(brief(parse('message Peter: the call is at five'))).toEqual({ intent: 'message.send', slots: { recipient: { userId: 4 }, text: 'the call is at five' } });
+  });
+  it('"Petter" is not Пётр: an equivalent is matched as spelt, not a letter off', () => {
+    expect(parse('text Petter: hi').slots.recipient).not.toEqual({ userId: 4 });
+  });
+  it('a Latin user of that name wins over the equivalent', () => {
+    const withPeter: Directory = { ...dir, users: [...dir.users, { id: 8, name: 'Peter', lastName: 'Hall', gender: 'M' }] };
+    expect(parser.parse('message Peter: hi', { now: NOW, timeZone: TZ, directory: withPeter }).slots).toMatchObject({ recipient: { userId: 8 } });
+  });
+});

@@ -33,7 +33,7 @@ export interface DirectoryIndex {
   /** Words already looked up in the fuzzy index (commands repeat their words). */
   fuzzyMemo: Map<string, string[] | null>;
   /**
-   * Latin spellings of Cyrillic names (Belkin for Белкин): matched only as spelt, never as
+   * Latin spellings of Cyrillic names (Belkin for Белкин, Peter for Пётр): matched only as spelt, never as
    * "misheard" — a letter off a transliteration is another word ("Berlin"), not the name.
    */
   spellingOnly: Set<string>;
@@ -106,6 +106,11 @@ export function buildIndex(
       }
     }
     if (typeof u.name === 'string') {
+      // "Peter" for Пётр in an English command: the name's English equivalent, as said.
+      for (const e of grammar.en.equivalents.get(normalizeWord(u.name.trim())) ?? []) {
+        put(e, i, FIELD_FIRST, ALL_CASES, true);
+        transliterated.add(e);
+      }
       const dims = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));
       if (dims) {
         for (const d of dims) {

@@ -85,7 +85,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   trace.push(`command:${cmd.intent}`);
   u.use(cmd.triggers);
   if (cmd.intent !== 'message.send') useChatFillers(u);
-  absorbCommandWords(u, cmd);
+  absorbCommandWords(u, cmd, personStarts);
   useLeadIn(u, Math.min(...cmd.triggers));
 
   let slots: Slots;
@@ -192,7 +192,7 @@ function useChatFillers(u: Utterance): void {
 }
 
 /** Extend the command words over adjacent verbs, nouns and fillers ("создай новую задачу"). */
-function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
+function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<number>): void {
   const g = u.g;
   const words = u.words;
   const c = g.intents.commands.find((x) => x.intent === cmd.intent)!;
@@ -208,6 +208,9 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
         if (!n && (c.verbs.hasWord(words[j]!) || c.nouns.hasWord(words[j]!))) n = 1;
         // Articles belong to the noun after them, never to the one before ("a message the …").
         if (n === 1 && dir === 1 && g.slots.leftOnlyFillers.hasWord(words[j]!)) n = 0;
+        // "…сообщение давай созвонимся": a message's text may open with "давай"; it is the
+        // command's only when the recipient follows it ("напиши давай Антону").
+        if (n === 1 && dir === 1 && cmd.intent === 'message.send' && g.slots.textOpeners.hasWord(words[j]!) && !personStarts.has(j + 1)) n = 0;
         // Multi-word fillers are matched from their first word only, going right.
         if (n && (dir === 1 || n === 1)) {
           for (let k = 0; k < n; k++) u.used[j + k] = true;
@@ -295,6 +298,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
     // title ("позвонить Антону", "созвониться с Антоном", "call Sophie"); "с ответственным
     // Сергеем" is a role, not a title word (the preposition is not next to the name).
     if (responsible || (p.preposition && u.g.slots.titlePersonPrepositions.hasWord(p.preposition) && isPrepositionOf(u, idx[0]!, p))) continue;
+    if (isPlaceAfterTitleWord(u, p, idx)) continue;
     responsible = p.slot;
     u.use(idx);
     lastPerson = idx[idx.length - 1]!;
@@ -306,6 +310,18 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   const t = timeSlots(dates);
   if (t.start) slots.deadline = t.start;
   return slots;
+}
+
+/**
+ * "book flights to Berlin": a name nobody in the directory has, after a place preposition that
+ * follows a title word (not the command: "task to Omar"), is where, not who — it stays in the title.
+ */
+function isPlaceAfterTitleWord(u: Utterance, p: PersonMention, idx: number[]): boolean {
+  if (p.kind !== 'unknown' || !p.preposition || !u.g.slots.placePrepositions.hasWord(p.preposition)) return false;
+  const at = idx[0]!;
+  if (!isPrepositionOf(u, at, p)) return false;
+  const before = u.tokens[at - 1];
+  return !!before && before.kind === 'word' && !u.used[at - 1];
 }
 
 /** Only joining words ("и", ",", "and") stand between token `last` and token `first`. */
@@ -443,6 +459,11 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       body = i + n;
       break;
     }
+    const noun = recipient ? commandNounAfterModifiers(u, i) : -1;
+    if (noun > 0) {
+      i = noun + 1;
+      continue;
+    }
     body = i;
     break;
   }
@@ -455,6 +476,23 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     if (s) slots.text = s;
   }
   return slots;
+}
+
+/**
+ * "shoot Emily a quick note: …", "напиши Антону короткое сообщение: …": up to three words before
+ * the command's noun, which then opens the text (a colon, a text marker or nothing after it), are
+ * the noun's modifiers, not the text. Returns the noun's token, or -1.
+ */
+function commandNounAfterModifiers(u: Utterance, i: number): number {
+  for (let j = i + 1; j <= i + 3 && j < u.tokens.length; j++) {
+    if (u.tokens[j - 1]!.kind !== 'word' || u.used[j - 1]) return -1;
+    if (!u.used[j]) continue;
+    if (u.tokens[j]!.kind !== 'word') return -1;
+    const next = u.tokens[j + 1];
+    const opens = !next || (next.kind === 'punct' && /^[:—–-]$/.test(next.text)) || u.g.slots.textMarkers.matchAt(u.words, j + 1) > 0;
+    return opens ? j : -1;
+  }
+  return -1;
 }
 
 function leadSlots(deps: ParserDeps, u: Utterance): Slots {

@@ -9,6 +9,8 @@ interface SlotsFile {
   command_fillers: string[];
   left_only_fillers?: string[];
   title_person_prepositions?: string[];
+  place_prepositions?: string[];
+  text_openers?: string[];
   person_joiners?: string[];
   title_topics?: string[];
   negations?: string[];
@@ -28,6 +30,10 @@ export interface SlotsGrammar {
   leftOnlyFillers: WordSet;
   /** Prepositions after which a person stays in a task's title ("созвониться с Антоном"). */
   titlePersonPrepositions: WordSet;
+  /** Prepositions of a place: an unknown name after one, right after a title word, is a place ("flights to Berlin"). */
+  placePrepositions: WordSet;
+  /** Command fillers that may open a message's text ("давай созвонимся"). */
+  textOpeners: WordSet;
   /** Words joining two persons of one slot ("Вере и Петру"). */
   personJoiners: WordSet;
   /** Words opening a meeting's topic said after an attendee ("… с Антоном по бюджету"). */
@@ -64,6 +70,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     commandFillers: new WordSet(g.command_fillers),
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
+    placePrepositions: new WordSet(g.place_prepositions ?? []),
+    textOpeners: new WordSet(g.text_openers ?? []),
     personJoiners: new WordSet(g.person_joiners ?? []),
     titleTopics: new WordSet(g.title_topics ?? []),
     negations: new WordSet(g.negations ?? []),

@@ -32,6 +32,11 @@ export interface DirectoryIndex {
   fuzzy: FuzzyIndex | null;
   /** Words already looked up in the fuzzy index (commands repeat their words). */
   fuzzyMemo: Map<string, string[] | null>;
+  /**
+   * Latin spellings of Cyrillic names (Belkin for Белкин, Peter for Пётр): matched only as spelt, never as
+   * "misheard" — a letter off a transliteration is another word ("Berlin"), not the name.
+   */
+  spellingOnly: Set<string>;
 }
 
 const FIELD_BIT: Record<NameField, number> = { first: FIELD_FIRST, last: FIELD_LAST, middle: FIELD_MIDDLE };
@@ -58,6 +63,8 @@ export function buildIndex(
   // Inactive users (fired, blocked) are not addressable.
   const users = directory.users.filter((u) => validUser(u) && u.active !== false);
   const forms = new Map<string, FormEntry[]>();
+  const transliterated = new Set<string>();
+  const native = new Set<string>();
 
   const put = (surface: string, user: number, field: number, mask: number, dim: boolean) => {
     const list = forms.get(surface);
@@ -89,18 +96,41 @@ export function buildIndex(
     ];
     for (const [field, value] of fields) {
       if (typeof value !== 'string' || value.trim().length === 0) continue;
-      for (const [surface, mask] of inflector.forms(value.trim(), field, sex)) put(surface, i, FIELD_BIT[field], mask, false);
-      for (const latin of transliterations(value.trim(), grammar)) put(latin, i, FIELD_BIT[field], ALL_CASES, false);
+      for (const [surface, mask] of inflector.forms(value.trim(), field, sex)) {
+        put(surface, i, FIELD_BIT[field], mask, false);
+        native.add(surface);
+      }
+      for (const latin of transliterations(value.trim(), grammar)) {
+        put(latin, i, FIELD_BIT[field], ALL_CASES, false);
+        transliterated.add(latin);
+      }
     }
     if (typeof u.name === 'string') {
+      // "Peter" for Пётр in an English command: the name's English equivalent, as said.
+      for (const e of grammar.en.equivalents.get(normalizeWord(u.name.trim())) ?? []) {
+        put(e, i, FIELD_FIRST, ALL_CASES, true);
+        transliterated.add(e);
+      }
       const dims = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));
       if (dims) {
-        for (const d of dims) for (const latin of transliterations(d, grammar)) put(latin, i, FIELD_FIRST, ALL_CASES, true);
-        for (const d of dims) for (const [surface, mask] of inflector.forms(d, 'first', sex)) put(surface, i, FIELD_FIRST, mask, true);
+        for (const d of dims) {
+          for (const latin of transliterations(d, grammar)) {
+            put(latin, i, FIELD_FIRST, ALL_CASES, true);
+            transliterated.add(latin);
+          }
+        }
+        for (const d of dims) {
+          for (const [surface, mask] of inflector.forms(d, 'first', sex)) {
+            put(surface, i, FIELD_FIRST, mask, true);
+            native.add(surface);
+          }
+        }
       }
     }
   }
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map() };
+  const spellingOnly = new Set<string>();
+  for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), spellingOnly };
 }
 
 /**
@@ -131,7 +161,7 @@ const FUZZY_MEMO_LIMIT = 20_000;
 export function nearestForms(idx: DirectoryIndex, word: string): string[] | null {
   const hit = idx.fuzzyMemo.get(word);
   if (hit !== undefined) return hit;
-  if (!idx.fuzzy) idx.fuzzy = new FuzzyIndex(idx.forms.keys());
+  if (!idx.fuzzy) idx.fuzzy = new FuzzyIndex([...idx.forms.keys()].filter((f) => !idx.spellingOnly.has(f)));
   const near = idx.fuzzy.nearest(word);
   const forms = near ? near.forms : null;
   if (idx.fuzzyMemo.size >= FUZZY_MEMO_LIMIT) idx.fuzzyMemo.clear();

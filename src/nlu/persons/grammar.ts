@@ -25,6 +25,8 @@ export interface PersonsGrammar {
     commonWords: Set<string>;
     /** Cyrillic letter → Latin, and [regex, replacement] variants of the Latin spelling. */
     transliteration: { letters: Map<string, string>; variants: [RegExp, string][] };
+    /** Normalised Russian first name → its English equivalents, lower case (Пётр → peter). */
+    equivalents: Map<string, string[]>;
     /** Words after which a lower-case common-word name is a person ("to grace", "send mark"). */
     commonWordSlots: Set<string>;
     notNames: Set<string>;
@@ -97,6 +99,16 @@ function translitTable(v: unknown): { letters: Map<string, string>; variants: [R
   return { letters, variants };
 }
 
+function equivalentsMap(v: unknown): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (v === undefined || v === null) return out;
+  if (typeof v !== 'object' || Array.isArray(v)) throw new Error('persons: equivalents must be a mapping of names to lists');
+  for (const [ru, names] of Object.entries(v as Record<string, unknown>)) {
+    out.set(normalizeWord(ru), strings(names, `equivalents.${ru}`).map((x) => x.toLowerCase()));
+  }
+  return out;
+}
+
 export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar {
   const dims = readYaml(dir, 'diminutives.yaml');
   const ru = readYaml(dir, 'persons-ru.yaml');
@@ -117,6 +129,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       selfPronouns: normSet(strings(en.selfPronouns, 'selfPronouns')),
       commonWords: normSet(strings(en.commonWords, 'commonWords')),
       transliteration: translitTable(en.transliteration),
+      equivalents: equivalentsMap(en.equivalents),
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),

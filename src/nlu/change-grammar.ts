@@ -15,6 +15,7 @@ interface ChangeFile {
   before_verb?: string[];
   fillers: string[];
   inner_articles?: string[];
+  definite_only?: { verbs: string[]; indefinite: string[] };
   this: string[];
   query_markers: string[];
   new_value: string[];
@@ -36,6 +37,9 @@ export interface ChangeGrammar {
   fillers: WordSet;
   /** Articles kept inside a query after its noun's words ("meeting with the supplier"). */
   innerArticles: WordSet;
+  /** Verbs that also create ("give", "assign"): a change only of an item named definitely — an
+   *  indefinite word before its noun ("give Emma a task …") makes a new one. */
+  definiteOnly: { verbs: WordSet; indefinite: WordSet };
   thisWords: WordSet;
   queryMarkers: WordSet;
   newValue: WordSet;
@@ -72,6 +76,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     beforeVerb: new WordSet(g.before_verb ?? []),
     fillers: new WordSet(g.fillers),
     innerArticles: new WordSet(g.inner_articles ?? []),
+    definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []) },
     thisWords: new WordSet(g.this),
     queryMarkers: new WordSet(g.query_markers),
     newValue: new WordSet(g.new_value),

@@ -76,6 +76,9 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   if (!noun) return null;
   const intent = INTENTS[verb.key][noun.kind];
   if (!intent) return null;
+  if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {
+    for (let i = verbAt + verb.len; i < noun.index; i++) if (cg.definiteOnly.indefinite.hasWord(words[i]!)) return null;
+  }
   const triggers = span(verbAt, verb.len);
   // Every other change verb ("передай … и перенеси срок") and the done words are command words too.
   for (let i = verbAt + verb.len; i < words.length; i++) {
@@ -138,6 +141,8 @@ export function classifyAgenda(
       for (let i = start + op; i < words.length; i++) {
         const t = u.tokens[i]!;
         if (t.kind === 'punct' || covered.has(i) || ig.fillers.hasWord(words[i]!) || cg.owner.hasWord(words[i]!)) continue;
+        // "until Friday": the date's own preposition.
+        if (cg.until.matchAt(words, i) && covered.has(i + cg.until.matchAt(words, i))) continue;
         const f = cg.agendaFillers.matchAt(words, i);
         if (f) {
           i += f - 1;

@@ -42,13 +42,14 @@ export interface CommandWordFixer {
 /**
  * `letters`: the alphabet of words worth fixing. `dropsAndSwapsOnly`: with no dictionary to tell a
  * real word (English), only a letter dropped or two swapped counts ("creat", "mesage"), never a
- * changed letter ("massage" stays). `meaning`: entries that ask the same thing ("перенеси" and
+ * changed letter ("massage" stays). `vowelless`: the vowels of the alphabet; a word of three or
+ * four letters with none of them ("snd") is fixed too (to a command word of four letters or more). `meaning`: entries that ask the same thing ("перенеси" and
  * "переноси") do not collide.
  */
 export function createCommandWordFixer(
   entries: Iterable<string>,
   isWord: (w: string) => boolean,
-  opts: { letters?: RegExp; dropsAndSwapsOnly?: boolean; meaning?: Map<string, string> } = {},
+  opts: { letters?: RegExp; dropsAndSwapsOnly?: boolean; meaning?: Map<string, string>; vowelless?: RegExp } = {},
 ): CommandWordFixer {
   const letters = opts.letters ?? /^[а-я]+$/;
   const near = (w: string, e: string) =>
@@ -59,12 +60,14 @@ export function createCommandWordFixer(
     if (e.includes(' ')) continue;
     if (e.endsWith('*')) {
       if (e.length > MIN_LETTERS - 1) stems.add(e.slice(0, -1));
-    } else if (e.length >= MIN_LETTERS) exact.add(e);
+    } else if (e.length >= MIN_LETTERS || (opts.vowelless && e.length >= MIN_LETTERS - 1)) exact.add(e);
   }
   const memo = new Map<string, string | null>();
   return {
     fix(word) {
-      if (word.length < MIN_LETTERS || !letters.test(word)) return null;
+      // A short word with no vowel is no word at all ("snd"): worth fixing when short, too.
+      const short = !!opts.vowelless && word.length >= MIN_LETTERS - 2 && !opts.vowelless.test(word);
+      if ((word.length < MIN_LETTERS && !short) || !letters.test(word)) return null;
       const hit = memo.get(word);
       if (hit !== undefined) return hit;
       let out: string | null = null;

@@ -48,7 +48,7 @@ export async function createParser(): Promise<Parser> {
     ...en.intents.commands.flatMap((c) => [c.verbs, c.standalone, c.reminder, c.standaloneWithPerson].flatMap((s) => s.singleWords())),
     ...[...en.change.verbs].flatMap(([, s]) => s.singleWords()),
   ];
-  const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true });
+  const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
   const deps: ParserDeps = {
     dates,
     persons,

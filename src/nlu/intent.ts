@@ -20,6 +20,7 @@ interface IntentGrammarFile {
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] } };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
+  help_question?: { openers: string[]; nouns: string[]; words: string[] };
 }
 
 interface CompiledCommand {
@@ -52,6 +53,8 @@ export interface IntentGrammar {
   contentBefore: WordSet;
   contentEndings: readonly string[];
   leadIn: WordSet;
+  /** "what commands do you understand": an opener, a noun of the commands, only these words. */
+  helpQuestion: { openers: WordSet; nouns: WordSet; words: WordSet };
   /** Rewrites the skill's name said as words ("битрикс двадцать четыре") to the name, keeping offsets. */
   brand: (text: string) => string;
 }
@@ -85,6 +88,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
     leadIn: new WordSet(g.lead_in),
     brand: brandRewriter(g.brand),
+    helpQuestion: { openers: new WordSet(g.help_question?.openers ?? []), nouns: new WordSet(g.help_question?.nouns ?? []), words: new WordSet(g.help_question?.words ?? []) },
   };
 }
 
@@ -292,6 +296,29 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
     if (g.blockAnywhere.matchAt(words, i)) return true;
   }
   return false;
+}
+
+/** A question about the commands themselves: "what commands do you understand", "какие фразы ты
+ *  понимаешь". Lead-ins and fillers may stand around it. */
+export function isHelpQuestion(words: readonly string[], g: IntentGrammar): boolean {
+  const h = g.helpQuestion;
+  let i = 0;
+  while (i < words.length) {
+    const n = g.leadIn.matchAt(words, i) || g.fillers.matchAt(words, i);
+    if (!n) break;
+    i += n;
+  }
+  const op = h.openers.matchAt(words, i);
+  if (!op) return false;
+  let noun = false;
+  for (i += op; i < words.length; ) {
+    const n = h.nouns.matchAt(words, i);
+    if (n) noun = true;
+    const m = n || h.words.matchAt(words, i) || g.fillers.matchAt(words, i);
+    if (!m) return false;
+    i += m;
+  }
+  return noun;
 }
 
 export type { CommandIntent, ReplyIntent };

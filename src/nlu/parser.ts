@@ -6,7 +6,7 @@
  */
 import { detectLang, normalizeInput } from './normalize';
 import { tokenize, type Token } from './tokens';
-import { classifyCommand, classifyReply, type CommandMatch, type IntentGrammar } from './intent';
+import { classifyCommand, classifyReply, isHelpQuestion, type CommandMatch, type IntentGrammar } from './intent';
 import type { SlotsGrammar } from './slots-grammar';
 import type { NumberWords } from './numbers';
 import type { ChangeGrammar } from './change-grammar';
@@ -53,6 +53,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const words = wordTokens.map((t) => t.norm);
   const reply = classifyReply(words, g.intents);
   if (reply && reply.rest >= words.length) return { intent: reply.intent, slots: {}, lang, trace: ['reply'] };
+  if (isHelpQuestion(words, g.intents)) return { intent: 'help', slots: {}, lang, trace: ['reply'] };
 
   const persons = visible(deps.persons.find(text, ctx.directory, lang), text);
   const personStarts = new Set<number>();
@@ -548,6 +549,18 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
       if (t.kind !== 'word' || g.leadNotNames.hasWord(words[i]!) || u.used[i]) break;
       if (g.leadCompany.hasWord(words[i]!) && !q.length) continue;
       q.unshift(t.text);
+    }
+    // …or after it and a preposition: "lead score for Globex", "the chances of the deal with Acme".
+    let i = noun + 1;
+    let prep = false;
+    for (; !q.length && i < words.length && u.tokens[i]!.kind === 'word'; i++) {
+      if (g.leadWith.hasWord(words[i]!)) prep = true;
+      else if (!g.leadNotNames.hasWord(words[i]!) && !(prep && g.leadCompany.hasWord(words[i]!))) break;
+    }
+    for (; prep && !q.length && i < words.length; i++) {
+      const t = u.tokens[i]!;
+      if (t.kind !== 'word' || g.leadNotNames.hasWord(words[i]!) || g.leadWith.hasWord(words[i]!) || g.leadThis.hasWord(words[i]!) || u.used[i]) break;
+      for (; i < words.length && u.tokens[i]!.kind === 'word' && !u.used[i] && !g.leadNotNames.hasWord(words[i]!); i++) q.push(u.tokens[i]!.text);
     }
   }
   return q.length ? withEntity({ query: q.join(' ') }) : undefined;

@@ -475,7 +475,16 @@ export class Finder {
     const en = this.deps.grammar.en;
     const t = toks[i]!;
     const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm) && !en.selfPronouns.has(x.norm);
-    if (!nameLike(t)) return null;
+    if (!nameLike(t)) {
+      // "does kevin have …": in lower case only as the subject of a plan question.
+      const lower = en.unknownLowerSubject;
+      const b = toks[i - 1];
+      const a = toks[i + 1];
+      const subject =
+        t.word && t.script === 'lat' && !t.cap && t.norm.length >= 3 && !en.notNames.has(t.norm) && !en.selfPronouns.has(t.norm) && !en.commonWords.has(t.norm) &&
+        !!b?.word && lower.after.has(b.norm) && adjacent(src, b, t) && !!a?.word && lower.before.has(a.norm) && adjacent(src, t, a);
+      return subject ? this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, undefined) : null;
+    }
     const prep = this.preposition(src, toks, i, lang, prev);
     const before = i > 0 ? toks[i - 1]!.norm : '';
     // "to Bob", "for Dmitri", "with Lena, Omar and Paulo" (the list keeps its preposition), the

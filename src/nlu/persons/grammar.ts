@@ -34,6 +34,8 @@ export interface PersonsGrammar {
     unknownNameAfter: Set<string>;
     /** Prepositions after which a capitalised unknown word is a person ("for Dmitri", "with Omar"). */
     unknownNamePrepositions: Set<string>;
+    /** A lower-case unknown word between these is a person ("does kevin have …"). */
+    unknownLowerSubject: { after: Set<string>; before: Set<string> };
   };
 }
 
@@ -109,6 +111,11 @@ function equivalentsMap(v: unknown): Map<string, string[]> {
   return out;
 }
 
+function lowerSubject(v: unknown): { after: Set<string>; before: Set<string> } {
+  const x = (v ?? {}) as { after?: unknown; before?: unknown };
+  return { after: normSet(strings(x.after, 'unknownLowerSubject.after')), before: normSet(strings(x.before, 'unknownLowerSubject.before')) };
+}
+
 export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar {
   const dims = readYaml(dir, 'diminutives.yaml');
   const ru = readYaml(dir, 'persons-ru.yaml');
@@ -134,6 +141,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       notNames: normSet(strings(en.notNames, 'notNames')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
+      unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
     },
   };
 }

@@ -115,6 +115,9 @@ export class NameInflector {
         const az = this.morph && /[бвгджзклмнпрстфхцчшщйь]$/i.test(name) ? this.morph.surnameForms(name) : null;
         if (az) for (const [c, fs] of az) for (const f of fs) add(out, f, caseBit(c));
       }
+      // A woman's surname in -а/-я that is no adjective (Ворона, Сорока, Кочерга) declines like a
+      // noun: Вороне, Ворону; petrovich reads it as Воронова's kind (Вороной).
+      if (field === 'last' && sex === 'femn' && /[ая]$/.test(lower) && !/(?:[оеё]в|[иы]н|ск|цк)а$|[ая]я$/.test(lower)) petrovichForms(out, name, 'first', 'femn');
     }
     if (field === 'first' && this.morph) {
       const az = this.morph.nameForms(name, sex);

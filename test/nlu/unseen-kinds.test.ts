@@ -132,3 +132,54 @@ describe('English equivalents of Russian names', () => {
     expect(parser.parse('message Peter: hi', { now: NOW, timeZone: TZ, directory: withPeter }).slots).toMatchObject({ recipient: { userId: 8 } });
   });
 });
+
+describe('a woman\'s surname with ё, said in lower case with е', () => {
+  const yo: Directory = {
+    self: 1,
+    timeZone: TZ,
+    users: [
+      { id: 1, name: 'Тимур', lastName: 'Гаврилов', gender: 'M' },
+      { id: 2, name: 'Анастасия', lastName: 'Журавлёва', gender: 'F' },
+      { id: 3, name: 'Ярослава', lastName: 'Королёва', gender: 'F' },
+      { id: 4, name: 'Инна', lastName: 'Чернышёва', gender: 'F' },
+    ],
+  };
+  const p = (text: string) => brief(parser.parse(text, { now: NOW, timeZone: TZ, directory: yo }));
+  it.each([
+    ['поставь задачу журавлевой обзвонить клиентов', { title: 'обзвонить клиентов', responsible: { userId: 2 } }],
+    ['поставь задачу славе королевой проверить договор', { title: 'проверить договор', responsible: { userId: 3 } }],
+    ['поставь задачу чернышевой сверить акты', { title: 'сверить акты', responsible: { userId: 4 } }],
+  ])('"%s"', (text, slots) => {
+    expect(p(text)).toEqual({ intent: 'task.create', slots });
+  });
+  it('in the dative of a message too', () => {
+    expect(p('напиши королевой что всё готово')).toEqual({ intent: 'message.send', slots: { recipient: { userId: 3 }, text: 'всё готово' } });
+  });
+});
+
+describe('a command under negation drops what is being built', () => {
+  it.each([
+    ['не надо ничего создавать', 'cancel'],
+    ['не нужно ставить задачу', 'cancel'],
+    ['задачу не ставь', 'cancel'],
+    ['не, встречу не надо', 'reject'],
+    ['не надо никому писать', 'cancel'],
+    ["don't create the task", 'cancel'],
+    ['забудь про эту задачу', 'cancel'],
+    ['forget about the meeting', 'cancel'],
+    ['never mind the task', 'cancel'],
+    ['не отправляй сообщение', 'reject'],
+  ])('"%s" is %s', (text, intent) => {
+    expect(brief(parse(text))).toEqual({ intent, slots: {} });
+  });
+  it.each([
+    ['поставь задачу не забыть про отчёт', 'task.create'],
+    ['не забудь напомнить мне позвонить маме', 'task.create'],
+    ['напомни мне не опаздывать завтра', 'task.create'],
+    ['напиши Петру что не надо приезжать', 'message.send'],
+    ['отмени встречу', 'event.cancel'],
+    ['забей в календарь встречу с Петром на завтра', 'event.create'],
+  ])('"%s" is still %s', (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
+});

@@ -16,6 +16,8 @@ interface IntentGrammarFile {
   negated_verbs?: string[];
   reply_objects?: string[];
   drop_openers?: string[];
+  person_gap?: string[];
+  help_words?: { keys: string[]; others: string[] };
   cancel_frames?: [string, string][];
   fillers: string[];
   correction: string[];
@@ -47,6 +49,11 @@ export interface IntentGrammar {
   replyObjects: WordSet;
   /** Cancels that name what they drop ("забудь про эту задачу", "forget about the meeting"). */
   dropOpeners: WordSet;
+  /** Words that may stand between "напиши" and its person ("напиши давай Антону", "в Битрикс24"). */
+  personGap: WordSet;
+  /** Help asked in one's own words: only these words, one of the keys among them ("подскажи, что ты можешь"). */
+  helpKeys: WordSet;
+  helpOthers: WordSet;
   /** [opening, closing] of a cancel said around what is dropped ("выкинь … из головы"). */
   cancelFrames: [WordSet, WordSet][];
   fillers: WordSet;
@@ -73,6 +80,9 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     negatedVerbs: new WordSet(g.negated_verbs ?? []),
     replyObjects: new WordSet(g.reply_objects ?? []),
     dropOpeners: new WordSet(g.drop_openers ?? []),
+    personGap: new WordSet([...(g.person_gap ?? []), ...g.fillers]),
+    helpKeys: new WordSet(g.help_words?.keys ?? []),
+    helpOthers: new WordSet(g.help_words?.others ?? []),
     cancelFrames: (g.cancel_frames ?? []).map(([a, b]) => [new WordSet([a]), new WordSet([b])]),
     fillers: new WordSet(g.fillers),
     correction: new WordSet(g.correction),
@@ -123,6 +133,11 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
     for (let k = words.length - 1; k > i; k--) {
       if (close.matchAt(words, k) === words.length - k) return { intent: 'cancel', rest: words.length };
     }
+  }
+  // "подскажи, что ты можешь", "с чего начать": a question made only of words about the assistant
+  // and its abilities, with one ability word among them, is help however it is put together.
+  if (words.length >= 2 && words.length <= 8 && words.some((w) => g.helpKeys.hasWord(w)) && words.every((w) => g.helpKeys.hasWord(w) || g.helpOthers.hasWord(w) || g.fillers.hasWord(w))) {
+    return { intent: 'help', rest: words.length };
   }
   const said: ReplyIntent[] = [];
   let dropping = false;
@@ -261,7 +276,12 @@ export function classifyCommand(
         if (!n) {
           const m = c.standaloneWithPerson.matchAt(words, i);
           // "напиши Антону" / "message Emily": the next word (or the one after a preposition) is a person.
-          if (m && (personAt(i + m) || (tokens[i + m]?.kind === 'punct' && personAt(i + m + 1)))) n = m;
+          if (m) {
+            // Fillers may stand between: "напиши давай Антону", "напиши в Битрикс24 Орлову".
+            let k = i + m;
+            for (let gap = g.personGap.matchAt(words, k); gap && k < i + m + 4; gap = g.personGap.matchAt(words, k)) k += gap;
+            if (personAt(k) || (tokens[k]?.kind === 'punct' && personAt(k + 1))) n = m;
+          }
         }
         if (n) {
           standalone = i;

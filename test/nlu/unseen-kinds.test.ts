@@ -183,3 +183,46 @@ describe('a command under negation drops what is being built', () => {
     expect(parse(text).intent).toBe(intent);
   });
 });
+
+describe('role words, spoken brand names, fillers before the addressee', () => {
+  it('a name after "исполнитель:" is a person in any case, even a word (Орлов) with the capital of a new clause', () => {
+    const d: Directory = { self: 1, timeZone: TZ, users: [dir.users[0]!, { id: 9, name: 'Максим', lastName: 'Орлов', gender: 'M' }] };
+    expect(brief(parser.parse('задача: обновить прайс; срок: пятница; исполнитель: Орлов', { now: NOW, timeZone: TZ, directory: d }))).toEqual({
+      intent: 'task.create',
+      slots: { title: 'обновить прайс', responsible: { userId: 9 }, deadline: '2026-12-11' },
+    });
+  });
+  it('"ответственной за" is the role, not the title', () => {
+    expect(parse('назначь Полину ответственной за закупку бумаги').slots).toEqual({ title: 'закупку бумаги', responsible: { userId: 3 } });
+  });
+  it('the skill\'s name in the locative is no title word', () => {
+    expect(parse('поставь задачу в битриксе двадцать четыре проверить почту').slots).toEqual({ title: 'проверить почту' });
+  });
+  it.each([
+    ['напиши в битриксе двадцать четыре Полине что я опоздаю'],
+    ['напиши давай Полине что я опоздаю'],
+    ['напиши быстренько Полине что я опоздаю'],
+  ])('"%s" is a message to Полина', (text) => {
+    expect(brief(parse(text))).toEqual({ intent: 'message.send', slots: { recipient: { userId: 3 }, text: 'я опоздаю' } });
+  });
+});
+
+describe('lead questions and help in other words', () => {
+  it.each([
+    ['что думаешь про лид ромашка', { query: 'ромашка' }],
+    ['как тебе лид 45', { id: 45 }],
+    ['чё там по лиду ромашка', { query: 'ромашка' }],
+    ['что скажешь по сделке 12', { id: 12, entity: 'deal' }],
+  ])('"%s"', (text, lead) => {
+    expect(brief(parse(text))).toEqual({ intent: 'lead.score', slots: { lead } });
+  });
+  it.each(['подскажи что ты можешь', 'с чего начать', 'помоги разобраться', 'что ты за бот', 'what else can you do', 'how do i get started', 'what are your features'])('"%s" is help', (text) => {
+    expect(brief(parse(text))).toEqual({ intent: 'help', slots: {} });
+  });
+  it('"help me" before a command only leads in', () => {
+    expect(brief(parse('help me write a message to Olivia'))).toEqual({ intent: 'message.send', slots: { recipient: { userId: 7 } } });
+  });
+  it.each(['можешь поставить задачу', 'можешь'])('"%s" is no help', (text) => {
+    expect(parse(text).intent).not.toBe('help');
+  });
+});

@@ -13,6 +13,11 @@ type ReplyIntent = 'confirm' | 'reject' | 'cancel' | 'help';
 interface IntentGrammarFile {
   replies: Record<ReplyIntent, string[]>;
   negations?: string[];
+  negated_verbs?: string[];
+  reply_objects?: string[];
+  drop_openers?: string[];
+  person_gap?: string[];
+  help_words?: { keys: string[]; others: string[] };
   cancel_frames?: [string, string][];
   fillers: string[];
   correction: string[];
@@ -39,6 +44,17 @@ export interface IntentGrammar {
   replies: [ReplyIntent, WordSet][];
   /** A reply after one of these is turned: "не создавай" → reject, "не отменяй" → confirm. */
   negations: WordSet;
+  /** Command verbs in the forms said after "не" ("не ставь", "не надо писать"): a negated command. */
+  negatedVerbs: WordSet;
+  /** Words that may follow a negated command in a cancel ("не надо ничего", "никому"). */
+  replyObjects: WordSet;
+  /** Cancels that name what they drop ("забудь про эту задачу", "forget about the meeting"). */
+  dropOpeners: WordSet;
+  /** Words that may stand between "напиши" and its person ("напиши давай Антону", "в Битрикс24"). */
+  personGap: WordSet;
+  /** Help asked in one's own words: only these words, one of the keys among them ("подскажи, что ты можешь"). */
+  helpKeys: WordSet;
+  helpOthers: WordSet;
   /** [opening, closing] of a cancel said around what is dropped ("выкинь … из головы"). */
   cancelFrames: [WordSet, WordSet][];
   fillers: WordSet;
@@ -64,6 +80,12 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
   return {
     replies: (Object.keys(g.replies) as ReplyIntent[]).map((k) => [k, new WordSet(g.replies[k])]),
     negations: new WordSet(g.negations ?? []),
+    negatedVerbs: new WordSet(g.negated_verbs ?? []),
+    replyObjects: new WordSet(g.reply_objects ?? []),
+    dropOpeners: new WordSet(g.drop_openers ?? []),
+    personGap: new WordSet([...(g.person_gap ?? []), ...g.fillers]),
+    helpKeys: new WordSet(g.help_words?.keys ?? []),
+    helpOthers: new WordSet(g.help_words?.others ?? []),
     cancelFrames: (g.cancel_frames ?? []).map(([a, b]) => [new WordSet([a]), new WordSet([b])]),
     fillers: new WordSet(g.fillers),
     correction: new WordSet(g.correction),
@@ -116,10 +138,17 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
       if (close.matchAt(words, k) === words.length - k) return { intent: 'cancel', rest: words.length };
     }
   }
+  // "подскажи, что ты можешь", "с чего начать": a question made only of words about the assistant
+  // and its abilities, with one ability word among them, is help however it is put together.
+  if (words.length >= 2 && words.length <= 8 && words.some((w) => g.helpKeys.hasWord(w)) && words.every((w) => g.helpKeys.hasWord(w) || g.helpOthers.hasWord(w) || g.fillers.hasWord(w))) {
+    return { intent: 'help', rest: words.length };
+  }
   const said: ReplyIntent[] = [];
+  let dropping = false;
   let i = 0;
   while (i < words.length) {
     const f = g.fillers.matchAt(words, i);
+    if (g.negations.matchAt(words, i) || g.dropOpeners.matchAt(words, i)) dropping = true;
     let matched = 0;
     let intent: ReplyIntent | null = null;
     for (const [r, set] of g.replies) {
@@ -130,7 +159,7 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
       }
     }
     // "не создавай", "don't send it": the reply after a negation is turned.
-    const neg = matched ? 0 : g.negations.matchAt(words, i);
+    const neg = g.negations.matchAt(words, i);
     if (neg) {
       let after = 0;
       let turned: ReplyIntent | null = null;
@@ -141,16 +170,23 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
           turned = r === 'confirm' ? 'reject' : r === 'cancel' ? 'confirm' : null;
         }
       }
-      if (turned) {
+      if (turned && neg + after > matched) {
         said.push(turned);
         i += neg + after;
         continue;
       }
     }
+    const drop = matched ? 0 : g.dropOpeners.matchAt(words, i);
     if (matched > 0 && intent) {
       said.push(intent);
       i += matched;
+    } else if (drop) {
+      said.push('cancel');
+      i += drop;
     } else if (f > 0) i += f;
+    // "не надо ничего создавать", "не, задачу не надо", "забудь про эту задачу": after a negation
+    // or a dropping word, command words and their objects are what is refused, not a new command.
+    else if (said.length && dropping && (isCommandWord(g, words[i]!) || g.replyObjects.hasWord(words[i]!))) i++;
     else break;
   }
   if (!said.length) return null;
@@ -158,6 +194,33 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
   // ("ладно, забей", "ok never mind") is no yes.
   const intent = said[0] === 'confirm' && said.includes('cancel') ? 'cancel' : said[0]!;
   return { intent, rest: i };
+}
+
+/** A word of some command's vocabulary (noun or verb, or a verb form said after "не"). */
+function isCommandWord(g: IntentGrammar, w: string): boolean {
+  return g.negatedVerbs.hasWord(w) || g.commands.some((c) => c.nouns.hasWord(w) || c.verbs.hasWord(w));
+}
+
+/**
+ * "не ставь задачу", "задачу не надо", "не нужно ставить задачу", "don't create the task": a
+ * command under negation is no command (the caller reads it as a cancel). A negation counts right
+ * before a trigger or a command verb, or right after a trigger with a command verb or nothing after
+ * it — so "поставь задачу не забыть про отчёт" and "не забудь напомнить" stay commands.
+ */
+export function isNegatedCommand(tokens: readonly Token[], g: IntentGrammar, triggers: readonly number[]): boolean {
+  const words = tokens.map((t) => t.norm);
+  const isWord = (i: number) => tokens[i]?.kind === 'word';
+  const trig = new Set(triggers);
+  const verbAt = (i: number) => isWord(i) && (g.negatedVerbs.hasWord(words[i]!) || g.commands.some((c) => c.verbs.hasWord(words[i]!)));
+  for (let i = 0; i < words.length; i++) {
+    if (!isWord(i) || trig.has(i)) continue;
+    const n = g.negations.matchAt(words, i);
+    if (!n || [...Array(n).keys()].some((k) => trig.has(i + k))) continue;
+    const next = i + n;
+    if (trig.has(next) || verbAt(next)) return true;
+    if (trig.has(i - 1) && (next >= words.length || !tokens.slice(next).some((t) => t.kind === 'word'))) return true;
+  }
+  return false;
 }
 
 export interface CommandMatch {
@@ -219,9 +282,14 @@ export function classifyCommand(
         if (!n) {
           const m = c.standaloneWithPerson.matchAt(words, i);
           // "напиши Антону" / "message Emily": the next word (or the one after a preposition) is a person.
-          if (m && personAt(i + m)) addressee = i + m;
-          else if (m && tokens[i + m]?.kind === 'punct' && personAt(i + m + 1)) addressee = i + m + 1;
-          if (addressee !== undefined) n = m;
+          if (m) {
+            // Fillers may stand between: "напиши давай Антону", "напиши в Битрикс24 Орлову".
+            let k = i + m;
+            for (let gap = g.personGap.matchAt(words, k); gap && k < i + m + 4; gap = g.personGap.matchAt(words, k)) k += gap;
+            if (personAt(k)) addressee = k;
+            else if (tokens[k]?.kind === 'punct' && personAt(k + 1)) addressee = k + 1;
+            if (addressee !== undefined) n = m;
+          }
         }
         if (n) {
           standalone = i;

@@ -6,7 +6,7 @@
  */
 import { detectLang, normalizeInput } from './normalize';
 import { tokenize, type Token } from './tokens';
-import { classifyCommand, classifyReply, isHelpQuestion, type CommandMatch, type IntentGrammar } from './intent';
+import { classifyCommand, classifyReply, isHelpQuestion, isNegatedCommand, type CommandMatch, type IntentGrammar } from './intent';
 import type { SlotsGrammar } from './slots-grammar';
 import type { NumberWords } from './numbers';
 import type { ChangeGrammar } from './change-grammar';
@@ -75,6 +75,8 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const changed = change ?? (cmd ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf));
   if (changed) return changeResult(deps, u, ctx, changed, persons, datesOf(), lang);
 
+  // "не ставь задачу", "задачу не надо", "don't create the task": what is being built is dropped.
+  if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
   if (!cmd) {
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
     if (ctx.expecting && (reply || g.intents.correction.matchAt(words, 0))) {

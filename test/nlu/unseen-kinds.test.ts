@@ -132,3 +132,97 @@ describe('English equivalents of Russian names', () => {
     expect(parser.parse('message Peter: hi', { now: NOW, timeZone: TZ, directory: withPeter }).slots).toMatchObject({ recipient: { userId: 8 } });
   });
 });
+
+describe('a woman\'s surname with ё, said in lower case with е', () => {
+  const yo: Directory = {
+    self: 1,
+    timeZone: TZ,
+    users: [
+      { id: 1, name: 'Тимур', lastName: 'Гаврилов', gender: 'M' },
+      { id: 2, name: 'Анастасия', lastName: 'Журавлёва', gender: 'F' },
+      { id: 3, name: 'Ярослава', lastName: 'Королёва', gender: 'F' },
+      { id: 4, name: 'Инна', lastName: 'Чернышёва', gender: 'F' },
+    ],
+  };
+  const p = (text: string) => brief(parser.parse(text, { now: NOW, timeZone: TZ, directory: yo }));
+  it.each([
+    ['поставь задачу журавлевой обзвонить клиентов', { title: 'обзвонить клиентов', responsible: { userId: 2 } }],
+    ['поставь задачу славе королевой проверить договор', { title: 'проверить договор', responsible: { userId: 3 } }],
+    ['поставь задачу чернышевой сверить акты', { title: 'сверить акты', responsible: { userId: 4 } }],
+  ])('"%s"', (text, slots) => {
+    expect(p(text)).toEqual({ intent: 'task.create', slots });
+  });
+  it('in the dative of a message too', () => {
+    expect(p('напиши королевой что всё готово')).toEqual({ intent: 'message.send', slots: { recipient: { userId: 3 }, text: 'всё готово' } });
+  });
+});
+
+describe('a command under negation drops what is being built', () => {
+  it.each([
+    ['не надо ничего создавать', 'cancel'],
+    ['не нужно ставить задачу', 'cancel'],
+    ['задачу не ставь', 'cancel'],
+    ['не, встречу не надо', 'reject'],
+    ['не надо никому писать', 'cancel'],
+    ["don't create the task", 'cancel'],
+    ['забудь про эту задачу', 'cancel'],
+    ['forget about the meeting', 'cancel'],
+    ['never mind the task', 'cancel'],
+    ['не отправляй сообщение', 'reject'],
+  ])('"%s" is %s', (text, intent) => {
+    expect(brief(parse(text))).toEqual({ intent, slots: {} });
+  });
+  it.each([
+    ['поставь задачу не забыть про отчёт', 'task.create'],
+    ['не забудь напомнить мне позвонить маме', 'task.create'],
+    ['напомни мне не опаздывать завтра', 'task.create'],
+    ['напиши Петру что не надо приезжать', 'message.send'],
+    ['отмени встречу', 'event.cancel'],
+    ['забей в календарь встречу с Петром на завтра', 'event.create'],
+  ])('"%s" is still %s', (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
+});
+
+describe('role words, spoken brand names, fillers before the addressee', () => {
+  it('a name after "исполнитель:" is a person in any case, even a word (Орлов) with the capital of a new clause', () => {
+    const d: Directory = { self: 1, timeZone: TZ, users: [dir.users[0]!, { id: 9, name: 'Максим', lastName: 'Орлов', gender: 'M' }] };
+    expect(brief(parser.parse('задача: обновить прайс; срок: пятница; исполнитель: Орлов', { now: NOW, timeZone: TZ, directory: d }))).toEqual({
+      intent: 'task.create',
+      slots: { title: 'обновить прайс', responsible: { userId: 9 }, deadline: '2026-12-11' },
+    });
+  });
+  it('"ответственной за" is the role, not the title', () => {
+    expect(parse('назначь Полину ответственной за закупку бумаги').slots).toEqual({ title: 'закупку бумаги', responsible: { userId: 3 } });
+  });
+  it('the skill\'s name in the locative is no title word', () => {
+    expect(parse('поставь задачу в битриксе двадцать четыре проверить почту').slots).toEqual({ title: 'проверить почту' });
+  });
+  it.each([
+    ['напиши в битриксе двадцать четыре Полине что я опоздаю'],
+    ['напиши давай Полине что я опоздаю'],
+    ['напиши быстренько Полине что я опоздаю'],
+  ])('"%s" is a message to Полина', (text) => {
+    expect(brief(parse(text))).toEqual({ intent: 'message.send', slots: { recipient: { userId: 3 }, text: 'я опоздаю' } });
+  });
+});
+
+describe('lead questions and help in other words', () => {
+  it.each([
+    ['что думаешь про лид ромашка', { query: 'ромашка' }],
+    ['как тебе лид 45', { id: 45 }],
+    ['чё там по лиду ромашка', { query: 'ромашка' }],
+    ['что скажешь по сделке 12', { id: 12, entity: 'deal' }],
+  ])('"%s"', (text, lead) => {
+    expect(brief(parse(text))).toEqual({ intent: 'lead.score', slots: { lead } });
+  });
+  it.each(['подскажи что ты можешь', 'с чего начать', 'помоги разобраться', 'что ты за бот', 'what else can you do', 'how do i get started', 'what are your features'])('"%s" is help', (text) => {
+    expect(brief(parse(text))).toEqual({ intent: 'help', slots: {} });
+  });
+  it('"help me" before a command only leads in', () => {
+    expect(brief(parse('help me write a message to Olivia'))).toEqual({ intent: 'message.send', slots: { recipient: { userId: 7 } } });
+  });
+  it.each(['можешь поставить задачу', 'можешь'])('"%s" is no help', (text) => {
+    expect(parse(text).intent).not.toBe('help');
+  });
+});

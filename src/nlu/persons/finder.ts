@@ -133,7 +133,9 @@ export class Finder {
         // Right after an infinitive it is that verb's object: "купить лилии", "позвонить жене".
         // With no preposition: the addressee's dative, or the object of an imperative ("пригласи Машу").
         const bare = caseBit('datv') | (this.afterVerb(src, toks, i, 'impr') ? caseBit('accs') : 0);
-        const allowed = thingBefore || (!prep && this.afterVerb(src, toks, i, 'INFN')) ? 0 : prep ? prep.mask : bare;
+        // After a role word ("исполнитель: Орлов", "ответственный — Зайцев") a name is a label, in
+        // any case; a capital after the colon says nothing there (it opens the clause).
+        const allowed = this.afterRoleWord(toks, i) ? ALL_CASES : thingBefore || (!prep && this.afterVerb(src, toks, i, 'INFN')) ? 0 : prep ? prep.mask : bare;
         const cands = span.cands.map((c) => ({ ...c, mask: c.mask & allowed })).filter((c) => c.mask !== 0);
         span = cands.length ? { len: 1, cands } : null;
         if (!span) {
@@ -357,6 +359,13 @@ export class Finder {
     const j = i - 1;
     if (j < 0 || !adjacent(src, toks[j]!, toks[i]!) || toks[j]!.script !== 'cyr') return false;
     return !!this.deps.morph?.analyze(toks[j]!.norm).some((p) => p.dictionary && (kind === 'INFN' ? p.pos === 'INFN' : p.pos === 'VERB' && /\bimpr\b/.test(p.tag)));
+  }
+
+  /** Right after a role word, a colon or dash between them allowed ("исполнитель: Орлов"). */
+  private afterRoleWord(toks: Token[], i: number): boolean {
+    let j = i - 1;
+    while (j >= 0 && !toks[j]!.word && /^[:—–-]$/.test(toks[j]!.text) && j >= i - 2) j--;
+    return j >= 0 && toks[j]!.word && toks[j]!.script === 'cyr' && this.deps.grammar.ru.roleWords.has(toks[j]!.norm);
   }
 
   /** Right after "в", "под", "над" …: a place or a thing follows, not a person. */

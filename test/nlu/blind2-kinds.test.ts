@@ -186,6 +186,15 @@ describe('English', () => {
   });
 });
 
+describe('"к концу дня" is today, date only', () => {
+  it.each([
+    ['поставь задачу на злату сдать табель к концу рабочего дня', { title: 'сдать табель', responsible: { userId: 12 }, deadline: '2026-12-08' }],
+    ['Создай задачу отправить акты до конца дня', { title: 'отправить акты', deadline: '2026-12-08' }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+});
+
 // Guards: these passed before the fixes too, and must keep passing — the other reading of each kind.
 describe('guards', () => {
   it('the man Стас in his own cases', () => {

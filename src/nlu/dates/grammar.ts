@@ -31,6 +31,7 @@ const RuGrammarSchema = z.object({
   thisWords: Words,
   nextWeek: Words,
   endOfWeek: Words,
+  endOfDay: Words,
   casualDates: Words,
   splitCasualDates: NumberMap.default({}),
   recurrence: Words,

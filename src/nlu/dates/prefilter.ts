@@ -60,7 +60,7 @@ export function ruPrefilter(g: RuGrammar): Prefilter {
     [
       ...keys(g.weekdays), ...keys(g.months), ...keys(g.cardinals), ...keys(g.ordinalStems), ...keys(g.ordinalTens),
       ...keys(g.dayParts), ...keys(g.minutesBefore), ...keys(g.fixedDurations), ...keys(g.durationUnits),
-      ...g.allDay, ...g.nextWeek, ...g.endOfWeek, ...g.filterWords,
+      ...g.allDay, ...g.nextWeek, ...g.endOfWeek, ...g.endOfDay, ...g.filterWords,
     ],
     true,
   );

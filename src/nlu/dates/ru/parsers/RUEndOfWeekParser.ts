@@ -27,3 +27,18 @@ export class RUEndOfWeekParser extends AbstractParser {
     return assignDate(context.createParsingComponents(), date).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE);
   }
 }
+
+/** "к концу дня", "до конца рабочего дня": today, date only, a deadline. */
+export class RUEndOfDayParser extends AbstractParser {
+  constructor(private readonly v: RuVocabulary) {
+    super();
+  }
+
+  protected innerPattern(): string {
+    return alternation(this.v.g.endOfDay);
+  }
+
+  protected innerExtract(context: ParsingContext): Extracted {
+    return assignDate(context.createParsingComponents(), referenceClock(context)).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE);
+  }
+}

@@ -266,3 +266,27 @@ describe('English replies and deal questions in other words', () => {
     expect(brief(parse('is deal 12 going anywhere'))).toEqual({ intent: 'lead.score', slots: { lead: { id: 12, entity: 'deal' } } });
   });
 });
+
+describe('more ways to address a person', () => {
+  it.each([
+    ['уведоми Полину что встреча в три', { recipient: { userId: 3 }, text: 'встреча в три' }],
+    ['спроси у Петра когда будет отчёт', { recipient: { userId: 4 }, text: 'когда будет отчёт' }],
+    ['предупреди Ангелину что я опоздаю', { recipient: { userId: 5 }, text: 'я опоздаю' }],
+    ['let Olivia know the client arrived', { recipient: { userId: 7 }, text: 'the client arrived' }],
+    ['drop Olivia a line that the invoice is paid', { recipient: { userId: 7 }, text: 'the invoice is paid' }],
+    ['ask Olivia if the report is ready', { recipient: { userId: 7 }, text: 'if the report is ready' }],
+    ['message the team that we start at ten', { text: 'we start at ten' }],
+  ])('"%s" is a message', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'message.send', slots });
+  });
+  it.each([
+    ['get Olivia to check the server tomorrow', { title: 'check the server', responsible: { userId: 7 }, deadline: '2026-12-10' }],
+    ['have Olivia call the bank tomorrow', { title: 'call the bank', responsible: { userId: 7 }, deadline: '2026-12-10' }],
+    ['i need Olivia to review the slides', { title: 'review the slides', responsible: { userId: 7 } }],
+  ])('"%s" is a task for that person', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+  it('"поставь задачу уточнить у Петра сроки" keeps him in the title', () => {
+    expect(parse('поставь задачу уточнить у Петра сроки').slots).toEqual({ title: 'уточнить у Петра сроки' });
+  });
+});

@@ -226,3 +226,67 @@ describe('lead questions and help in other words', () => {
     expect(parse(text).intent).not.toBe('help');
   });
 });
+
+describe('surnames said in another form', () => {
+  const fam: Directory = {
+    self: 1,
+    timeZone: TZ,
+    users: [
+      { id: 1, name: 'Тимур', lastName: 'Гаврилов', gender: 'M' },
+      { id: 2, name: 'Анна', lastName: 'Зайцева', gender: 'F' },
+      { id: 3, name: 'Евгений', lastName: 'Волков', gender: 'M' },
+      { id: 4, name: 'Евгения', lastName: 'Волкова', gender: 'F' },
+      { id: 5, name: 'Максим', lastName: 'Орлов', gender: 'M' },
+    ],
+  };
+  const p = (text: string) => brief(parser.parse(text, { now: NOW, timeZone: TZ, directory: fam }));
+  it('a woman\'s surname in the man\'s form after her first name ("Ане Зайцеву") is her', () => {
+    expect(p('поставь задачу ане зайцеву купить воду')).toEqual({ intent: 'task.create', slots: { title: 'купить воду', responsible: { userId: 2 } } });
+  });
+  it('the first name decides between a couple ("с Евгенией Волковым")', () => {
+    expect(p('встреча с евгенией волковым завтра в 10').slots).toMatchObject({ attendees: [{ userId: 4 }] });
+  });
+  it('alone, the other gender\'s form names nobody in the portal', () => {
+    expect(p('напиши орловой что всё готово').slots).toEqual({ recipient: { unresolved: 'Орлова' }, text: 'всё готово' });
+  });
+  it('a plural shared surname after two first names ("Евгении и Евгению Волковым") is no title word', () => {
+    expect(p('поставь задачу евгении и евгению волковым проверить склад')).toEqual({ intent: 'task.create', slots: { title: 'проверить склад', responsible: { userId: 4 } } });
+    expect(p('встреча с евгенией и евгением волковыми завтра в 10').slots).toMatchObject({ title: 'встреча', attendees: [{ userId: 4 }, { userId: 3 }] });
+  });
+});
+
+describe('English replies and deal questions in other words', () => {
+  it.each([
+    ['nah, wrong person', 'reject'],
+    ["I don't need that anymore", 'cancel'],
+  ])('"%s" is %s', (text, intent) => {
+    expect(brief(parse(text))).toEqual({ intent, slots: {} });
+  });
+  it('"is deal 12 going anywhere"', () => {
+    expect(brief(parse('is deal 12 going anywhere'))).toEqual({ intent: 'lead.score', slots: { lead: { id: 12, entity: 'deal' } } });
+  });
+});
+
+describe('more ways to address a person', () => {
+  it.each([
+    ['уведоми Полину что встреча в три', { recipient: { userId: 3 }, text: 'встреча в три' }],
+    ['спроси у Петра когда будет отчёт', { recipient: { userId: 4 }, text: 'когда будет отчёт' }],
+    ['предупреди Ангелину что я опоздаю', { recipient: { userId: 5 }, text: 'я опоздаю' }],
+    ['let Olivia know the client arrived', { recipient: { userId: 7 }, text: 'the client arrived' }],
+    ['drop Olivia a line that the invoice is paid', { recipient: { userId: 7 }, text: 'the invoice is paid' }],
+    ['ask Olivia if the report is ready', { recipient: { userId: 7 }, text: 'if the report is ready' }],
+    ['message the team that we start at ten', { text: 'we start at ten' }],
+  ])('"%s" is a message', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'message.send', slots });
+  });
+  it.each([
+    ['get Olivia to check the server tomorrow', { title: 'check the server', responsible: { userId: 7 }, deadline: '2026-12-10' }],
+    ['have Olivia call the bank tomorrow', { title: 'call the bank', responsible: { userId: 7 }, deadline: '2026-12-10' }],
+    ['i need Olivia to review the slides', { title: 'review the slides', responsible: { userId: 7 } }],
+  ])('"%s" is a task for that person', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+  it('"поставь задачу уточнить у Петра сроки" keeps him in the title', () => {
+    expect(parse('поставь задачу уточнить у Петра сроки').slots).toEqual({ title: 'уточнить у Петра сроки' });
+  });
+});

@@ -100,6 +100,12 @@ export function buildIndex(
         put(surface, i, FIELD_BIT[field], mask, false);
         native.add(surface);
       }
+      // "Маше Иванову": a surname said in the other gender's form (a slip of the tongue, or of
+      // the recogniser) still reaches its user, as a weaker reading than the right form.
+      const other = field === 'last' ? otherGenderSurname(value.trim(), sex) : null;
+      if (other) for (const [surface, mask] of inflector.forms(other, 'last', sex === 'masc' ? 'femn' : 'masc')) put(surface, i, FIELD_LAST, mask, true);
+      // "Вере и Петру Ёлкиным": the plural of a shared surname, after a first name of the user.
+      if (field === 'last') for (const [surface, mask] of pluralSurnameForms(value.trim(), sex)) put(surface, i, FIELD_LAST, mask, true);
       for (const latin of transliterations(value.trim(), grammar)) {
         put(latin, i, FIELD_BIT[field], ALL_CASES, false);
         transliterated.add(latin);
@@ -131,6 +137,35 @@ export function buildIndex(
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
   return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), spellingOnly };
+}
+
+/** Иванова ↔ Иванов, Зайцев ↔ Зайцева, Ильин ↔ Ильина, Римская ↔ Римский; null for others. */
+export function otherGenderSurname(name: string, sex: 'masc' | 'femn'): string | null {
+  if (!/^[А-ЯЁа-яё]+$/.test(name)) return null;
+  if (sex === 'femn') {
+    if (/(ов|ев|ёв|ин|ын)а$/i.test(name)) return name.slice(0, -1);
+    if (/ская$/i.test(name)) return name.slice(0, -2) + 'ий';
+    return null;
+  }
+  if (/(ов|ев|ёв|ин|ын)$/i.test(name)) return name + 'а';
+  if (/ский$/i.test(name)) return name.slice(0, -2) + 'ая';
+  return null;
+}
+
+const PLURAL_CASES = { nomn: 1, gent: 2, datv: 4, accs: 8, ablt: 16, loct: 32 } as const;
+
+/** The plural forms of a surname of the -ов/-ин/-ский kinds (Ёлкины, Ёлкиных, Ёлкиным, Ёлкиными). */
+export function pluralSurnameForms(name: string, sex: 'masc' | 'femn'): [string, number][] {
+  const masc = sex === 'masc' ? name : otherGenderSurname(name, 'femn');
+  if (!masc) return [];
+  const w = normalizeWord(masc);
+  const c = PLURAL_CASES;
+  if (/(ов|ев|ин|ын)$/.test(w)) return [[w + 'ы', c.nomn], [w + 'ых', c.gent | c.accs | c.loct], [w + 'ым', c.datv], [w + 'ыми', c.ablt]];
+  if (/ский$/.test(w)) {
+    const stem = w.slice(0, -2);
+    return [[stem + 'ие', c.nomn], [stem + 'их', c.gent | c.accs | c.loct], [stem + 'им', c.datv], [stem + 'ими', c.ablt]];
+  }
+  return [];
 }
 
 /**

@@ -269,6 +269,8 @@ export class Finder {
     if (t.script === 'cyr' && t.norm.length <= 2 && !(t.cap && !t.initial)) return null;
     const byUser = new Map<number, Candidate>();
     for (const e of h0.entries) {
+      // A surname in the other gender's form counts only next to the same user's first name.
+      if (e.dim && e.field === FIELD_LAST) continue;
       const tier = h0.fuzzy ? 2 : e.dim ? 1 : 0;
       const c = byUser.get(e.user);
       if (!c) byUser.set(e.user, { user: e.user, mask: e.mask, tier });

@@ -76,6 +76,10 @@ describe('a surname that is a word changes its stem when declined', () => {
     expect(parse('Какие задачи у Льва Зайца на неделе?').slots).toEqual({ kind: 'tasks', person: { userId: 2 }, from: '2026-12-07', to: '2026-12-13' });
   });
 
+  it('in lower case, the owner in the genitive after a plan noun', () => {
+    expect(brief(parse('покажи задачи зайца'))).toEqual({ intent: 'agenda.query', slots: { kind: 'tasks', person: { userId: 2 } } });
+  });
+
   it('a woman\'s surname that is a noun declines like it', () => {
     expect(brief(parse('напиши симе сороке что завтра совещание'))).toEqual({
       intent: 'message.send',

@@ -132,7 +132,7 @@ export class Finder {
         const prep = this.preposition(src, toks, i, lang, prev);
         // Right after an infinitive it is that verb's object: "купить лилии", "позвонить жене".
         // With no preposition: the addressee's dative, or the object of an imperative ("пригласи Машу").
-        const bare = caseBit('datv') | (this.afterVerb(src, toks, i, 'impr') ? caseBit('accs') : 0);
+        const bare = caseBit('datv') | (this.afterVerb(src, toks, i, 'impr') ? caseBit('accs') : 0) | (this.afterPossessed(src, toks, i) ? caseBit('gent') : 0);
         // After a role word ("исполнитель: Орлов", "ответственный — Зайцев") a name is a label, in
         // any case; a capital after the colon says nothing there (it opens the clause).
         const allowed = this.afterRoleWord(toks, i) ? ALL_CASES : thingBefore || (!prep && this.afterVerb(src, toks, i, 'INFN')) ? 0 : prep ? prep.mask : bare;
@@ -368,6 +368,12 @@ export class Finder {
     let j = i - 1;
     while (j >= 0 && !toks[j]!.word && /^[:—–-]$/.test(toks[j]!.text) && j >= i - 2) j--;
     return j >= 0 && toks[j]!.word && toks[j]!.script === 'cyr' && this.deps.grammar.ru.roleWords.has(toks[j]!.norm);
+  }
+
+  /** Right after a noun whose owner follows in the genitive ("задачи зайца"). */
+  private afterPossessed(src: string, toks: Token[], i: number): boolean {
+    const j = i - 1;
+    return j >= 0 && adjacent(src, toks[j]!, toks[i]!) && this.deps.grammar.ru.possessedNouns.has(toks[j]!.norm);
   }
 
   /** Right after "в", "под", "над" …: a place or a thing follows, not a person. */

@@ -17,6 +17,8 @@ export interface PersonsGrammar {
     notNames: Set<string>;
     /** Prepositions of places and things: a name right after one is an ordinary word. */
     thingPrepositions: Set<string>;
+    /** Nouns whose owner follows in the genitive ("задачи зайца"). */
+    possessedNouns: Set<string>;
   };
   en: {
     prepositions: Set<string>;
@@ -129,6 +131,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       selfPronouns: caseLists(ru.selfPronouns, 'selfPronouns'),
       notNames: normSet(strings(ru.notNames, 'notNames')),
       thingPrepositions: normSet(ru.thingPrepositions === undefined ? [] : strings(ru.thingPrepositions, 'thingPrepositions')),
+      possessedNouns: normSet(strings(ru.possessedNouns, 'possessedNouns')),
     },
     en: {
       prepositions: normSet(strings(en.prepositions, 'prepositions')),

@@ -562,7 +562,7 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
     for (; prep && !q.length && i < words.length; i++) {
       const t = u.tokens[i]!;
       if (t.kind !== 'word' || g.leadNotNames.hasWord(words[i]!) || g.leadWith.hasWord(words[i]!) || g.leadThis.hasWord(words[i]!) || u.used[i]) break;
-      for (; i < words.length && u.tokens[i]!.kind === 'word' && !u.used[i] && !g.leadNotNames.hasWord(words[i]!); i++) q.push(u.tokens[i]!.text);
+      for (; i < words.length && u.tokens[i]!.kind === 'word' && !u.used[i] && !g.leadNotNames.hasWord(words[i]!) && !g.leadCompany.hasWord(words[i]!); i++) q.push(u.tokens[i]!.text);
     }
   }
   return q.length ? withEntity({ query: q.join(' ') }) : undefined;

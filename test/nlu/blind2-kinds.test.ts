@@ -155,6 +155,7 @@ describe('English', () => {
     ['assign the report task to Hannah', { responsible: { userId: 17 }, task: { query: 'report' } }],
     ['hand the report task over to Lucas', { responsible: { userId: 14 }, task: { query: 'report' } }],
     ['give task 42 to Lucas', { responsible: { userId: 14 }, task: { id: 42 } }],
+    ['hand off the budget task to Hannah', { responsible: { userId: 17 }, task: { query: 'budget' } }],
   ])('reassigning: "%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.update', slots });
   });
@@ -185,6 +186,7 @@ describe('English', () => {
   it.each([
     ['lead score for Initech', { query: 'Initech' }],
     ['deal score for Acme please', { query: 'Acme', entity: 'deal' }],
+    ['lead score for the Initech account', { query: 'Initech' }],
   ])('a lead named after its score words: "%s"', (text, lead) => {
     expect(brief(parse(text))).toEqual({ intent: 'lead.score', slots: { lead } });
   });

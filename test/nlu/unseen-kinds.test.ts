@@ -321,3 +321,30 @@ describe('initials and surnames nobody in the portal has', () => {
     expect(p('задачку на соколова проверить склад')).toEqual({ intent: 'task.create', slots: { title: 'проверить склад', responsible: { userId: 2 } } });
   });
 });
+
+describe('Latin names as a Russian recogniser writes them', () => {
+  const d: Directory = {
+    self: 1,
+    timeZone: TZ,
+    users: [
+      { id: 1, name: 'Тимур', lastName: 'Гаврилов', gender: 'M' },
+      { id: 2, name: 'Will', lastName: 'Parker', gender: 'M' },
+      { id: 3, name: 'Omar', lastName: 'Haddad', gender: 'M' },
+      { id: 4, name: 'Lena', lastName: 'Fischer', gender: 'F' },
+      { id: 5, name: 'Hugo', lastName: 'Martin', gender: 'M' },
+      { id: 6, name: 'Kevin', lastName: 'Chase', gender: 'M' },
+    ],
+  };
+  const p = (text: string) => brief(parser.parse(text, { now: NOW, timeZone: TZ, directory: d }));
+  it.each([
+    ['встреча с уиллом паркером завтра в три', { attendees: [{ userId: 2 }] }],
+    ['напиши омару что договор готов', { recipient: { userId: 3 } }],
+    ['поставь задачу лене фишер проверить склад', { responsible: { userId: 4 } }],
+    ['созвон с мартином завтра в 10', { attendees: [{ userId: 5 }] }],
+  ])('"%s"', (text, slots) => {
+    expect(p(text).slots).toMatchObject(slots);
+  });
+  it('a guessed spelling that is a Russian word ("час" for Chase) names nobody', () => {
+    expect(p('поставь задачу через час проверить почту').slots).toEqual({ title: 'проверить почту', deadline: '2026-12-09T12:00' });
+  });
+});

@@ -290,3 +290,61 @@ describe('more ways to address a person', () => {
     expect(parse('поставь задачу уточнить у Петра сроки').slots).toEqual({ title: 'уточнить у Петра сроки' });
   });
 });
+
+describe('initials and surnames nobody in the portal has', () => {
+  const d: Directory = {
+    self: 1,
+    timeZone: TZ,
+    users: [
+      { id: 1, name: 'Тимур', lastName: 'Гаврилов', gender: 'M' },
+      { id: 2, name: 'Олег', secondName: 'Игоревич', lastName: 'Соколов', gender: 'M' },
+      { id: 3, name: 'Антонина', secondName: 'Сергеевна', lastName: 'Галкина', gender: 'F' },
+    ],
+  };
+  const p = (text: string) => brief(parser.parse(text, { now: NOW, timeZone: TZ, directory: d }));
+  it.each([
+    ['поставь задачу соколову о. и. купить воду', 2],
+    ['поставь задачу о. соколову купить воду', 2],
+    ['поставь задачу Галкиной А.С. проверить счета', 3],
+  ])('"%s": the initials are part of the name', (text, id) => {
+    expect(p(text).slots).toMatchObject({ responsible: { userId: id } });
+    expect((p(text).slots as Slots).title).toMatch(/^(купить воду|проверить счета)$/);
+  });
+  it('an unknown name with an unknown surname is one stranger ("Васе Пупкину")', () => {
+    expect(p('поставь задачу васе пупкину проверить склад')).toEqual({ intent: 'task.create', slots: { title: 'проверить склад', responsible: { unresolved: 'Вася Пупкин' } } });
+  });
+  it('a known first name with a surname nobody has is a stranger, not the colleague ("Олегу Пупкину")', () => {
+    expect(p('напиши олегу пупкину что всё готово')).toEqual({ intent: 'message.send', slots: { recipient: { unresolved: 'Олег Пупкин' }, text: 'всё готово' } });
+    expect(p('напиши олегу что всё готово').slots).toEqual({ recipient: { userId: 2 }, text: 'всё готово' });
+  });
+  it('"задачку на …" with no verb is a task', () => {
+    expect(p('задачку на соколова проверить склад')).toEqual({ intent: 'task.create', slots: { title: 'проверить склад', responsible: { userId: 2 } } });
+  });
+});
+
+describe('Latin names as a Russian recogniser writes them', () => {
+  const d: Directory = {
+    self: 1,
+    timeZone: TZ,
+    users: [
+      { id: 1, name: 'Тимур', lastName: 'Гаврилов', gender: 'M' },
+      { id: 2, name: 'Will', lastName: 'Parker', gender: 'M' },
+      { id: 3, name: 'Omar', lastName: 'Haddad', gender: 'M' },
+      { id: 4, name: 'Lena', lastName: 'Fischer', gender: 'F' },
+      { id: 5, name: 'Hugo', lastName: 'Martin', gender: 'M' },
+      { id: 6, name: 'Kevin', lastName: 'Chase', gender: 'M' },
+    ],
+  };
+  const p = (text: string) => brief(parser.parse(text, { now: NOW, timeZone: TZ, directory: d }));
+  it.each([
+    ['встреча с уиллом паркером завтра в три', { attendees: [{ userId: 2 }] }],
+    ['напиши омару что договор готов', { recipient: { userId: 3 } }],
+    ['поставь задачу лене фишер проверить склад', { responsible: { userId: 4 } }],
+    ['созвон с мартином завтра в 10', { attendees: [{ userId: 5 }] }],
+  ])('"%s"', (text, slots) => {
+    expect(p(text).slots).toMatchObject(slots);
+  });
+  it('a guessed spelling that is a Russian word ("час" for Chase) names nobody', () => {
+    expect(p('поставь задачу через час проверить почту').slots).toEqual({ title: 'проверить почту', deadline: '2026-12-09T12:00' });
+  });
+});

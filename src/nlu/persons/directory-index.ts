@@ -106,6 +106,20 @@ export function buildIndex(
       if (other) for (const [surface, mask] of inflector.forms(other, 'last', sex === 'masc' ? 'femn' : 'masc')) put(surface, i, FIELD_LAST, mask, true);
       // "Вере и Петру Ёлкиным": the plural of a shared surname, after a first name of the user.
       if (field === 'last') for (const [surface, mask] of pluralSurnameForms(value.trim(), sex)) put(surface, i, FIELD_LAST, mask, true);
+      // "напиши уиллу паркеру": a Latin name as a Russian recogniser writes it, declined.
+      transcriptions(value.trim(), grammar).forEach((cyr, k) => {
+        // A guessed spelling (a silent e dropped) that is a Russian word (Chase → "час") would
+        // catch speech; the plain one is kept, as Russian names that are words are ("омару").
+        if (k > 0 && morph && morph.analyze(normalizeWord(cyr)).some((p) => p.dictionary && !p.name && !p.surname)) return;
+        const forms = [...inflector.forms(cyr, field, sex)];
+        // A man's foreign surname declines as a noun (Мартином), not as a Russian -ин one (Мартиным).
+        const w = normalizeWord(cyr);
+        if (sex === 'masc' && /[бвгджзклмнпрстфхцчшщ]$/.test(w)) forms.push([w + 'а', 2 | 8], [w + 'у', 4], [w + (/[жшщчц]$/.test(w) ? 'ем' : 'ом'), 16], [w + 'е', 32]);
+        for (const [surface, mask] of forms) {
+          put(surface, i, FIELD_BIT[field], mask, false);
+          transliterated.add(surface);
+        }
+      });
       for (const latin of transliterations(value.trim(), grammar)) {
         put(latin, i, FIELD_BIT[field], ALL_CASES, false);
         transliterated.add(latin);
@@ -166,6 +180,19 @@ export function pluralSurnameForms(name: string, sex: 'masc' | 'femn'): [string,
     return [[stem + 'ие', c.nomn], [stem + 'их', c.gent | c.accs | c.loct], [stem + 'им', c.datv], [stem + 'ими', c.ablt]];
   }
   return [];
+}
+
+/** A Latin name in Cyrillic letters, as Russian speech recognisers write it (Parker → Паркер). */
+export function transcriptions(name: string, grammar: PersonsGrammar): string[] {
+  const word = name.toLowerCase();
+  if (!/^[a-z]+$/.test(word) || word.length < 2) return [];
+  const out = new Set<string>();
+  for (const spelling of grammar.ru.transcription) {
+    let w = word;
+    for (const [re, to] of spelling) w = w.replace(re, to);
+    if (/^[а-яё]+$/.test(w) && w.length > 1) out.add(w.charAt(0).toUpperCase() + w.slice(1));
+  }
+  return [...out];
 }
 
 /**

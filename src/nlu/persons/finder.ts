@@ -143,11 +143,26 @@ export class Finder {
           continue;
         }
       }
+      // "Олегу Пупкину" in a portal with Олег Соколов: a first name with a surname nobody here
+      // has is a stranger, as with a known surname of somebody else (strangerFullName).
+      if (span && span.len === 1 && lang === 'ru') {
+        const stranger = this.firstNameWithUnknownSurname(src, toks, i, span.cands, hitAt);
+        if (stranger) {
+          const prep = this.preposition(src, toks, i, lang, prev);
+          out.push(this.mention(src, toks, i, i + 1, { unresolved: stranger.name }, 'unknown', stranger.mask, prep));
+          i += 2;
+          continue;
+        }
+      }
       if (span) {
-        const prep = this.preposition(src, toks, i, lang, prev);
+        // Initials typed around a surname ("Соколову О. И.", "О. Соколову") belong to the name.
+        let first = i;
+        while (first >= 2 && isInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!) && first > i - 4) first -= 2;
+        const prep = this.preposition(src, toks, first, lang, prev);
         const decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
-        const len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt);
-        out.push(this.mention(src, toks, i, i + len - 1, decided.slot, 'name', decided.mask, prep));
+        let len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt);
+        for (let n = 0; n < 2 && isInitialAt(src, toks, i + len) && adjacent(src, toks[i + len - 1]!, toks[i + len]!); n++) len += 2;
+        out.push(this.mention(src, toks, first, i + len - 1, decided.slot, 'name', decided.mask, prep));
         i += len;
         continue;
       }
@@ -335,6 +350,23 @@ export class Finder {
     const n = toks[k + 1];
     const h = n && n.word && adjacent(src, t, n) ? hitAt(k + 1) : null;
     return h && h.entries.some((e) => users.has(e.user) && e.field === FIELD_LAST) ? len + 2 : len + 1;
+  }
+
+  private firstNameWithUnknownSurname(src: string, toks: Token[], i: number, cands: Candidate[], hitAt: (k: number) => TokenHits | null): { name: string; mask: number } | null {
+    const morph = this.deps.morph;
+    const h = hitAt(i);
+    const n = toks[i + 1];
+    if (!morph || !h || h.fuzzy || !n || !n.word || n.script !== 'cyr' || n.norm.length < 5 || !adjacent(src, toks[i]!, n) || hitAt(i + 1)) return null;
+    if (!h.entries.every((e) => e.field === FIELD_FIRST)) return null;
+    const parses = morph.analyze(n.norm);
+    if (parses.some((p) => p.dictionary)) return null;
+    let mask = 0;
+    for (const c of cands) mask |= c.mask;
+    const best = parses.find((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0);
+    if (!best) return null;
+    const first = morph.analyze(toks[i]!.norm).find((p) => p.dictionary && p.name && (mask & caseBit(p.case ?? 'nomn')) !== 0);
+    if (!first) return null;
+    return { name: `${capitalize(first.nominative)} ${capitalize(best.nominative)}`, mask: caseBit(best.case ?? 'nomn') };
   }
 
   /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in
@@ -538,8 +570,15 @@ export class Finder {
     for (let k = i; k < toks.length && k < i + 3; k++) {
       const tk = toks[k]!;
       if (!tk.word || tk.script !== 'cyr' || (k > i && (!adjacent(src, toks[k - 1]!, tk) || hitAt(k))) || this.isFunctionWord(tk, lang)) break;
-      if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm) || !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep)) break;
-      const parses = morph.analyze(tk.norm).filter((p) => p.dictionary && isNameParse(p) && (mask & caseBit(p.case ?? 'nomn')) !== 0);
+      if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm)) break;
+      // After a name, a word no dictionary knows that reads as a surname in the same case is its
+      // surname ("Васе Пупкину"): unknown surnames are the rule, not the exception.
+      const all = k > i ? morph.analyze(tk.norm) : [];
+      const guessedSurname = k > i && tk.norm.length >= 4 && !all.some((p) => p.dictionary) && all.some((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0);
+      if (!guessedSurname && !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep)) break;
+      const parses = guessedSurname
+        ? all.filter((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0)
+        : morph.analyze(tk.norm).filter((p) => p.dictionary && isNameParse(p) && (mask & caseBit(p.case ?? 'nomn')) !== 0);
       const best = bestNameParse(parses, prepMask, order);
       if (!best) break;
       let m = 0;
@@ -570,6 +609,13 @@ function numberedAfter(src: string, t: Token): boolean {
   if (c !== 45 && c !== 8209 && c !== 8211) return false;
   const d = src.charCodeAt(t.end + 1);
   return d >= 48 && d <= 57;
+}
+
+/** A one-letter Cyrillic word with a full stop right after it: an initial ("О." of "О. И. Соколов"). */
+function isInitialAt(src: string, toks: Token[], k: number): boolean {
+  const t = toks[k];
+  const dot = toks[k + 1];
+  return !!t && !!dot && t.word && t.script === 'cyr' && t.norm.length === 1 && !dot.word && dot.text === '.' && dot.index === t.end;
 }
 
 /** Place, organisation and other proper-noun readings (az's Geox, Orgn, Trad). */

@@ -19,6 +19,8 @@ export interface PersonsGrammar {
     thingPrepositions: Set<string>;
     /** Nouns whose owner follows in the genitive ("задачи зайца"). */
     possessedNouns: Set<string>;
+    /** Latin → Cyrillic rewrites, in order ([regex, replacement]); each list is one spelling. */
+    transcription: [RegExp, string][][];
   };
   en: {
     prepositions: Set<string>;
@@ -103,6 +105,21 @@ function translitTable(v: unknown): { letters: Map<string, string>; variants: [R
   return { letters, variants };
 }
 
+function transcriptionRules(v: unknown): [RegExp, string][][] {
+  if (v === undefined || v === null) return [];
+  const bad = () => new Error('persons: transcription must be a list of spellings, each a list of [from, to] pairs');
+  if (!Array.isArray(v)) throw bad();
+  return v.map((spelling) => {
+    if (!Array.isArray(spelling)) throw bad();
+    // A YAML alias may bring another spelling's list in whole: its pairs are spliced in.
+    const pairs = (spelling as unknown[]).flatMap((x) => (Array.isArray(x) && Array.isArray(x[0]) ? (x as unknown[]) : [x]));
+    return pairs.map((pair) => {
+      if (!Array.isArray(pair) || pair.length !== 2 || pair.some((x) => typeof x !== 'string')) throw bad();
+      return [new RegExp(pair[0] as string, 'g'), pair[1] as string] as [RegExp, string];
+    });
+  });
+}
+
 function equivalentsMap(v: unknown): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (v === undefined || v === null) return out;
@@ -132,6 +149,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       notNames: normSet(strings(ru.notNames, 'notNames')),
       thingPrepositions: normSet(ru.thingPrepositions === undefined ? [] : strings(ru.thingPrepositions, 'thingPrepositions')),
       possessedNouns: normSet(strings(ru.possessedNouns, 'possessedNouns')),
+      transcription: transcriptionRules(ru.transcription),
     },
     en: {
       prepositions: normSet(strings(en.prepositions, 'prepositions')),

@@ -50,6 +50,9 @@ describe('poolModels', () => {
     const alone = trainTable(split, { target: 'won', positive: 'yes', splitColumn: 'part' }).model.meta;
     const pulled = trainTable(split, { target: 'won', positive: 'yes', splitColumn: 'part', prior }).model.meta;
     expect(pulled.prior).toEqual({ rows: 3000, features: prior.preprocessor.width, portals: 1 });
+    // The pull's C: repeated 5-fold CV, one-standard-error rule toward the prior; the plain model keeps 3 folds, best mean.
+    expect(pulled.search).toMatchObject({ folds: 5, repeats: 2, rule: 'one-se' });
+    expect(alone.search).toMatchObject({ folds: 3, rule: 'best' });
     expect(pulled.metrics.auc).toBeGreaterThan(alone.metrics.auc + 0.01);
   });
 

@@ -2,9 +2,13 @@
  * Variants of the small-portal fit, measured with the protocol of small-portals.ts (the same months,
  * splits, priors and first-n rows). Every choice a variant makes (λ, blend weight, scale) is made by
  * cross-validation on the portal's n training rows only; the test third is only scored.
- * Run: npx tsx bench/scoring/small-portals-variants.ts [SIZES=300]
+ * Run: npx tsx bench/scoring/small-portals-variants.ts [SIZES=100,300,1000] [METHOD,METHOD]
+ * (PRIOR=pool: the prior is the other months' own models merged by poolModels, as the product pools
+ * portals, instead of one model on all their rows). Priors are cached in $TMPDIR/small-portals-priors.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseCsv } from '../../src/scoring/csv';
 import { trainTable, stratifiedFolds } from '../../src/scoring/pipeline';
 import { stratifiedSplit, balanceWeights, type Balance } from '../../src/scoring/split';
@@ -17,8 +21,10 @@ import type { Csr } from '../../src/scoring/sparse';
 import { crmDataFile } from './crm-data';
 import { poolModels } from '../../src/scoring/pooled';
 
-const SIZES = (process.argv[2] ?? '300').split(',').map(Number);
-const ONLY = process.argv[3] ? new Set(process.argv[3].split(',')) : null;
+const CACHE = path.join(os.tmpdir(), 'small-portals-priors');
+fs.mkdirSync(CACHE, { recursive: true });
+const SIZES = (process.argv[2] ?? '100,300,1000').split(',').map(Number);
+const ONLY = process.argv[3] ? new Set(process.argv[3].split(';')) : null;
 const table = parseCsv(fs.readFileSync(crmDataFile('bank-additional-full.csv'), 'utf8'));
 const MONTH = table.header.indexOf('month');
 const Y = table.header.indexOf('y');
@@ -164,30 +170,26 @@ const groupCv = (tNums: number[]): Method => (rows, prior) => {
 const METHODS: Record<string, Method> = {
   prior: priorOnly,
   local,
+  /** What the product does (`trainTable({ prior })`): 5-fold CV twice, the one-SE rule. */
   pulled,
-  'blend(local,prior)': blend(local, priorOnly),
-  'blend(pulled,prior)': blend(pulled, priorOnly),
-  'blend(local,pulled)': blend(local, pulled),
-  'offset prior-bins s=1 up': offsetCv('prior', [1], 'upsample'),
-  'offset prior-bins s=1 none': offsetCv('prior', [1], 'none'),
-  'offset local-bins s=1 none': offsetCv('local', [1], 'none'),
-  'offset local-bins s=1 up': offsetCv('local', [1], 'upsample'),
-  'offset local-bins s∈{.5,1,1.5} none': offsetCv('local', [0.5, 1, 1.5], 'none'),
-  'offset prior-bins s∈{.5,1,1.5} none': offsetCv('prior', [0.5, 1, 1.5], 'none'),
-  'offset local-bins s=1 none 5x2cv': offsetCv('local', [1], 'none', 5, 2),
-  'group pull': groupCv([0.3, 1, 3]),
-  'pulled 5x2cv': offsetCv('prior', [1], 'upsample', 5, 2),
-  'pulled lowgrid': offsetCv('prior', [1], 'upsample', 3, 1, [0.001, 0.003, ...GRID]),
-  'pulled lowgrid 1se 5x2': offsetCv('prior', [1], 'upsample', 5, 2, [0.001, 0.003, ...GRID], true),
-  'pulled 1se 5x2': offsetCv('prior', [1], 'upsample', 5, 2, GRID, true),
-  'local-bins up 5x2': offsetCv('local', [1], 'upsample', 5, 2),
-  'local-bins up 1se 5x2': offsetCv('local', [1], 'upsample', 5, 2, [0.001, 0.003, ...GRID], true),
+  'pulled, best C of one 3-fold CV (before)': offsetCv('prior', [1], 'upsample', 3, 1),
+  'pulled, best C of 5-fold CV twice': offsetCv('prior', [1], 'upsample', 5, 2),
+  'pulled, one-SE, grid from 0.001': offsetCv('prior', [1], 'upsample', 5, 2, [0.001, 0.003, ...GRID], true),
+  'blend(local, prior), weight by CV': blend(local, priorOnly),
+  'blend(pulled, prior), weight by CV': blend(pulled, priorOnly),
+  'blend(local, pulled), weight by CV': blend(local, pulled),
+  'prior as offset + local bins, best C': offsetCv('local', [1], 'upsample', 5, 2),
+  'prior as offset + local bins, one-SE': offsetCv('local', [1], 'upsample', 5, 2, [0.001, 0.003, ...GRID], true),
+  'prior as offset + local bins, no balancing': offsetCv('local', [1], 'none', 5, 2),
+  'offset s·prior, s∈{.5,1,1.5} by CV': offsetCv('prior', [0.5, 1, 1.5], 'none', 5, 2),
+  'pull per group (numeric / other) by CV': groupCv([0.3, 1, 3]),
 };
 
 const byMonth = new Map<string, string[][]>();
 for (const r of table.rows) byMonth.set(r[MONTH]!, [...(byMonth.get(r[MONTH]!) ?? []), r]);
 const portals = [...byMonth.entries()].filter(([, rows]) => rows.length >= 1500).sort((a, b) => b[1].length - a[1].length);
 const names = Object.keys(METHODS).filter((m) => !ONLY || ONLY.has(m) || ['prior', 'local', 'pulled'].includes(m));
+console.log(`prior: ${process.env.PRIOR === 'pool' ? 'the other months\' own models, pooled' : 'one model on all other months'}`);
 const res: Record<string, number[]> = Object.fromEntries(SIZES.flatMap((n) => names.map((m) => [`${m}@${n}`, []])));
 for (const [name, rows] of portals) {
   const split = stratifiedSplit(labelsOf(rows), 1 / 3, 42);
@@ -196,7 +198,7 @@ for (const [name, rows] of portals) {
   const train = order.map((i) => rows[i]!);
   const test = Array.from(split.test, (i) => rows[i]!);
   const POOL = process.env.PRIOR === 'pool';
-  const cache = `/tmp/smallportals/prior-${POOL ? 'pool-' : ''}${name}.json`;
+  const cache = `${CACHE}/prior-${POOL ? 'pool-' : ''}${name}.json`;
   let prior: ScoringModel;
   if (fs.existsSync(cache)) prior = JSON.parse(fs.readFileSync(cache, 'utf8'));
   else if (POOL) {

@@ -108,6 +108,8 @@ function main(): void {
   console.log(
     `\nat 300 rows: pulled ${mPulled[k300]!.toFixed(3)} vs local ${mLocal[k300]!.toFixed(3)} (+${(mPulled[k300]! - mLocal[k300]!).toFixed(3)}) and prior ${mPrior.toFixed(3)} (+${(mPulled[k300]! - mPrior).toFixed(3)}) — goal +0.02 over both: ${okLocal && okPrior ? 'met' : 'NOT met'}`,
   );
+  const need = Math.max(mLocal[k300]!, mPrior) + 0.02;
+  console.log(`the goal asks ≥ ${need.toFixed(3)} from 300 rows; local alone on all of a month's training rows gives ${mAll.toFixed(3)}`);
   console.log(`(${((performance.now() - t0) / 1000).toFixed(0)} s)${csvDir ? `; training tables written to ${csvDir}` : ''}`);
 }
 

@@ -300,10 +300,13 @@ function* trainSteps(input: Table, opts: TrainOptions): Generator<void, TrainRes
   const seed = opts.seed ?? 42;
   const balance = opts.balance ?? 'upsample';
   const prior = opts.prior;
-  const priorColumns = prior ? new Set(prior.preprocessor.columns.map((c) => c.column)) : null;
+  // With a prior its layout is used as it is: each column is reported with the prior's kind (a
+  // column that takes two values in this portal's rows is still the prior's bins).
+  const priorKinds = prior ? new Map(prior.preprocessor.columns.map((c) => [c.column, c.kind === 'standard' ? 'numeric' : c.kind] as const)) : null;
   const columns = detectColumns(table, drop)
     .map((c) => (opts.kinds?.[c.name] ? { ...c, kind: opts.kinds[c.name]! } : c))
-    .filter((c) => !priorColumns || priorColumns.has(c.name));
+    .filter((c) => !priorKinds || priorKinds.has(c.name))
+    .map((c) => (priorKinds ? { ...c, kind: priorKinds.get(c.name)! } : c));
   const pre = prior ? priorPreprocessor(prior, table.header) : fitPreprocessor(table, columns, split.train, opts);
   const center = prior ? Float64Array.from(prior.weights) : undefined;
   progress('encode', 0.1);

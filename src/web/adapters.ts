@@ -3,10 +3,11 @@
  * composition root: placement auth checked with `profile` on the installed portal, training through
  * the training queue (in-process or BullMQ — progress mirrored from the job store, and pushed at
  * once for saves made in this process). Closed-record counts come from the scorer (`dataCounts`).
+ * In sandbox mode, the demo users and records every page offers a newcomer (`sandboxDemo`).
  */
 import type { JobQueue } from '../scoring/queue';
 import type { InstallStore, JobRecord, JobStore, ModelStore } from '../store/types';
-import type { Entity, PortalAuth, PortalUser, Trainer, TrainProgress } from './deps';
+import type { DemoUser, Entity, PortalAuth, PortalUser, Trainer, TrainProgress, WebDeps } from './deps';
 
 const hostOf = (d: string) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
 
@@ -134,4 +135,40 @@ export function queueTrainer(d: QueueTrainerDeps): Trainer {
       unwatch?.();
     }
   };
+}
+
+export interface SandboxDemoDeps {
+  memberId: string;
+  /** The portal's users (the directory); the first six become the demo users. */
+  users(): Promise<{ id: number; name?: string; lastName?: string }[]>;
+  /** Ids of records still in progress (src/bitrix/crm.ts `openRecordIds`). */
+  openRecords(entity: Entity, limit: number): Promise<number[]>;
+  /** The sandbox portal: its domain now and a token pair it issues for a user. */
+  portal: { domain(): string; issueTokens(userId: number): { accessToken: string; refreshToken: string; expires: number } };
+  /** Wall clock, epoch ms. */
+  now: () => number;
+  log?: (msg: string, detail?: unknown) => void;
+}
+
+/**
+ * The sandbox's demo users and two open leads and deals, so a newcomer can click through every page;
+ * a demo user's placement auth is what the sandbox portal would POST to an app page for them. A CRM
+ * list that fails leaves that entity without records (logged), never the pages without a demo.
+ */
+export async function sandboxDemo(d: SandboxDemoDeps): Promise<NonNullable<WebDeps['sandbox']>> {
+  const users: DemoUser[] = (await d.users()).slice(0, 6).map((u) => ({ id: u.id, name: [u.name, u.lastName].filter(Boolean).join(' ') }));
+  const records: { entity: Entity; id: number }[] = [];
+  for (const entity of ['lead', 'deal'] as const) {
+    try {
+      for (const id of await d.openRecords(entity, 2)) records.push({ entity, id });
+    } catch (e) {
+      d.log?.(`demo records: ${entity} list failed`, e instanceof Error ? e.message : e);
+    }
+  }
+  const placementAuth = (userId: number): PortalAuth => {
+    // What the portal POSTs to an app page (AUTH_ID, REFRESH_ID, AUTH_EXPIRES, member_id, DOMAIN).
+    const t = d.portal.issueTokens(userId);
+    return { memberId: d.memberId, domain: d.portal.domain(), authId: t.accessToken, refreshId: t.refreshToken, authExpires: Math.max(1, t.expires - Math.floor(d.now() / 1000)) };
+  };
+  return { memberId: d.memberId, users, records, placementAuth };
 }

@@ -25,7 +25,7 @@ import { startRetrainScheduler } from './scoring/schedule';
 import { WS_PATH, type WebPages } from './web';
 import type { Services } from './services';
 
-export { createLogger, REDACTED_LOG_PATHS } from './services';
+export { createLogger, REDACTED_LOG_PATHS } from './log';
 
 export interface Runtime {
   url: string;

@@ -7,15 +7,16 @@
  *
  * Policy lives beside its subject, not here: portal set-up and the app page (src/bitrix/portal-setup.ts),
  * a deleted bot (src/bitrix/bots.ts), the hot-lead check (src/scoring/hot-record.ts), late replies
- * (src/channels/late-reply.ts), the demo (src/web/adapters.ts), the sandbox's moved address
- * (src/sandbox/moved-install.ts).
+ * (src/channels/late-reply.ts), the console's demo users (src/channels/console.ts), the demo pages
+ * (src/web/adapters.ts), the sandbox's moved address (src/sandbox/moved-install.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config';
 import { isSandboxMode } from './config';
+import { createLogger } from './log';
 import { createMetrics, own, type Metrics } from './metrics';
 import { observedActions, observedDialog } from './observed';
 import { createCodeHasher, openConfiguredStore, resolveEncryptionKey } from './store';
@@ -33,7 +34,7 @@ import { openRecordIds } from './bitrix/crm';
 import { portalCrmSource } from './bitrix/crm-source';
 import type { BitrixAppDeps } from './channels/bitrix-app';
 import { createBitrixBotHandler, type BitrixBotHandler } from './channels/bitrix-bot';
-import type { ConsoleDeps } from './channels/console';
+import { demoUserDialog, type ConsoleDeps } from './channels/console';
 import type { AliceDeps } from './channels/alice';
 import type { GoogleDeps } from './channels/google';
 import type { Notify } from './channels/common';
@@ -50,15 +51,7 @@ import type { WebDeps } from './web/deps';
 import { profileVerifier, queueTrainer, sandboxDemo, watchJobs, type WatchedJobStore } from './web/adapters';
 import type { AppDeps, ReadinessCheck } from './server';
 
-/** Paths pino removes from every log line: tokens and secrets never reach the logs. */
-export const REDACTED_LOG_PATHS = [
-  '*.access_token', '*.refresh_token', '*.application_token', '*.accessToken', '*.refreshToken', '*.applicationToken',
-  '*.clientSecret', '*.client_secret', '*.auth', 'auth', '*.AUTH_ID', '*.REFRESH_ID', '*.password', 'config.ENCRYPTION_KEY', 'config.B24_CLIENT_SECRET',
-];
-
-export function createLogger(level: Config['LOG_LEVEL'], destination?: NodeJS.WritableStream): Logger {
-  return pino({ level, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } }, destination as pino.DestinationStream | undefined);
-}
+export { createLogger, REDACTED_LOG_PATHS } from './log';
 
 export interface ServiceOptions {
   log?: Logger;
@@ -266,21 +259,16 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
     log: warn,
   };
 
-  // The console acts as any user it is told to, so it exists only beside the sandbox portal. A console
-  // user stands for a demo user who opened the app there: authorised the same way (a placement pair the
-  // sandbox issues), once, so the console acts with their own rights.
+  // The console acts as any user it is told to, so it exists only beside the sandbox portal, as its
+  // demo users (src/channels/console.ts).
   const sb = sandbox;
   const consoleDeps: ConsoleDeps | undefined = sb && {
-    dialog: {
-      async handle(turn) {
-        const a = turn.account;
-        if (a && !(await store.userTokens.get(a.memberId, a.userId)) && sb.state.user(a.userId)) {
-          const t = sb.issueTokens(a.userId);
-          await userTokens.fromPage({ memberId: a.memberId, accessToken: t.accessToken, refreshToken: t.refreshToken, expiresIn: t.expires - Math.floor(Date.now() / 1000) }, a.userId);
-        }
-        return dialog.handle(turn);
-      },
-    },
+    dialog: demoUserDialog({
+      dialog,
+      portal: sb,
+      hasTokens: async (m, u) => Boolean(await store.userTokens.get(m, u)),
+      keepTokens: (m, u, pair) => userTokens.fromPage({ memberId: m, ...pair }, u),
+    }),
     get memberId() {
       return sb.info().memberId;
     },

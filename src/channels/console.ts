@@ -25,6 +25,41 @@ export interface ConsoleDeps {
   now?: () => Date;
 }
 
+/** What the console needs of the sandbox portal it stands beside. */
+export interface DemoPortal {
+  state: { user(id: number): unknown };
+  issueTokens(userId: number): { accessToken: string; refreshToken: string; expires: number };
+}
+
+export interface DemoUserDialogDeps {
+  dialog: Dialog;
+  portal: DemoPortal;
+  /** Whether the portal user already has their own token pair here. */
+  hasTokens(memberId: string, userId: number): Promise<boolean>;
+  /** Keep a pair as a page's would be kept (src/bitrix/user-tokens.ts `fromPage`). */
+  keepTokens(memberId: string, userId: number, pair: { accessToken: string; refreshToken: string; expiresIn: number }): Promise<unknown>;
+  /** Wall clock, epoch ms. */
+  now?: () => number;
+}
+
+/**
+ * A console user stands for a demo user who opened the app in the sandbox portal: authorised the
+ * same way (a placement pair the sandbox issues), once, so the console acts with their own rights.
+ */
+export function demoUserDialog(d: DemoUserDialogDeps): Dialog {
+  const now = d.now ?? Date.now;
+  return {
+    async handle(turn) {
+      const a = turn.account;
+      if (a && d.portal.state.user(a.userId) && !(await d.hasTokens(a.memberId, a.userId))) {
+        const t = d.portal.issueTokens(a.userId);
+        await d.keepTokens(a.memberId, a.userId, { accessToken: t.accessToken, refreshToken: t.refreshToken, expiresIn: t.expires - Math.floor(now() / 1000) });
+      }
+      return d.dialog.handle(turn);
+    },
+  };
+}
+
 const MAX_FRAME = 16 * 1024;
 
 export function consoleRouter(deps: ConsoleDeps): Router {

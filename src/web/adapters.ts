@@ -1,8 +1,8 @@
 /**
- * Ready-made implementations of the pages' ports over the project's own modules, for the
- * composition root: placement auth checked with `profile` on the installed portal, training through
- * the training queue (in-process or BullMQ — progress mirrored from the job store, and pushed at
- * once for saves made in this process). Closed-record counts come from the scorer (`dataCounts`).
+ * Ready-made implementations of the pages' ports over the project's own modules, for
+ * `buildServices` (src/services.ts): placement auth checked with `profile` on the installed portal,
+ * training through the training queue (in-process or BullMQ — progress mirrored from the job store,
+ * and pushed at once for saves made in this process). Closed-record counts come from the scorer (`dataCounts`).
  * In sandbox mode, the demo users and records every page offers a newcomer (`sandboxDemo`).
  */
 import type { JobQueue } from '../scoring/queue';

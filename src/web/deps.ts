@@ -1,6 +1,6 @@
 /**
- * What the portal pages need from the rest of the server, as narrow ports. The composition root
- * (src/runtime.ts) wires them to the store, src/bitrix, src/dialog and src/scoring; tests pass fakes
+ * What the portal pages need from the rest of the server, as narrow ports. `buildServices`
+ * (src/services.ts) wires them to the store, src/bitrix, src/dialog and src/scoring; tests pass fakes
  * or the memory store. Nothing here reaches a network or a clock on its own.
  */
 import type { Account, LeadScoreAnswer } from '../dialog/types';

@@ -1,8 +1,10 @@
-/** The console page and its WebSocket against the real server and the sandbox portal. */
+/** The console page and its WebSocket against the real server and the sandbox portal; its demo users' authorisation alone. */
 import request from 'supertest';
 import WebSocket from 'ws';
 import type { Runtime } from '../../src/runtime';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { demoUserDialog } from '../../src/channels/console';
+import type { Turn } from '../../src/dialog/types';
 
 describe('console', () => {
   let t: TestRuntime;
@@ -51,5 +53,28 @@ describe('console', () => {
     ws.send(JSON.stringify({ type: 'say', text: 'x' }));
     expect((await next()).message).toMatch(/userId/);
     ws.close();
+  });
+});
+
+describe('demoUserDialog', () => {
+  const turn = (userId: number): Turn => ({ channel: 'console', sessionKey: `c-${userId}`, account: { memberId: 'sb', userId }, text: 'привет', locale: 'ru', timeZone: 'Europe/Moscow', now: new Date(0) });
+
+  it("authorises a demo user once with a pair the sandbox issues, then answers as the dialogue does", async () => {
+    const kept = new Map<number, { accessToken: string; refreshToken: string; expiresIn: number }>();
+    const issued: number[] = [];
+    const dialog = demoUserDialog({
+      dialog: { handle: async (t) => ({ text: `ok ${t.account?.userId}` }) },
+      portal: { state: { user: (id) => (id <= 3 ? { ID: id } : null) }, issueTokens: (id) => (issued.push(id), { accessToken: `a${id}`, refreshToken: `r${id}`, expires: 4_600 }) },
+      hasTokens: async (_m, u) => kept.has(u),
+      keepTokens: async (_m, u, pair) => kept.set(u, pair),
+      now: () => 1_000_000,
+    });
+    expect(await dialog.handle(turn(2))).toEqual({ text: 'ok 2' });
+    expect(await dialog.handle(turn(2))).toEqual({ text: 'ok 2' });
+    expect(kept.get(2)).toEqual({ accessToken: 'a2', refreshToken: 'r2', expiresIn: 3_600 });
+    expect(issued).toEqual([2]);
+    // A user the sandbox does not have gets no tokens; the dialogue still answers (and refuses what they may not do).
+    expect(await dialog.handle(turn(99))).toEqual({ text: 'ok 99' });
+    expect(issued).toEqual([2]);
   });
 });

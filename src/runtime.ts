@@ -65,21 +65,33 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     if (!socketPaths.has(new URL(req.url ?? '/', 'http://local').pathname)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
   const detachWeb = services.web.attach(server);
+  /** Stops serving: requests in flight finish; past the deadline their connections are cut so a stop never hangs. */
+  const stopServing = async (graceMs: number) => {
+    detachWeb();
+    for (const c of consoleWss?.clients ?? []) c.terminate();
+    consoleWss?.close();
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    await new Promise<void>((r) => (server.listening ? server.close(() => r()) : r()));
+    clearTimeout(cut);
+  };
+
+  let sandboxMemberId: string | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.PORT, listenHost(config), () => resolve());
     });
+    const port = (server.address() as AddressInfo).port;
+    services.setPublicUrl(config.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
+    if (sandbox) sandboxMemberId = await setUpSandbox(services, sandbox);
+    else await setUpInstalledPortals(services);
   } catch (e) {
-    detachWeb();
+    // A start that fails leaves nothing open behind it (port, sockets, store, queue).
+    await stopServing(0);
     await services.close();
     throw e;
   }
-  const port = (server.address() as AddressInfo).port;
-  services.setPublicUrl(config.PUBLIC_URL ?? `http://127.0.0.1:${port}`);
   const publicUrl = services.publicUrl();
-
-  const sandboxMemberId = sandbox ? await setUpSandbox(services, sandbox) : (await setUpInstalledPortals(services), undefined);
 
   // Models retrain when their nextTrainingAt passes (hourly check; one enqueue across processes via the store's locks).
   const retraining = startRetrainScheduler({ installs: store.installs, models: store.models, jobs: services.jobs, queue: services.trainingQueue, locks: store.locks, log: (msg, detail) => log.info({ detail }, msg) });
@@ -104,13 +116,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     log,
     sandboxMemberId,
     async close() {
-      detachWeb();
-      for (const c of consoleWss?.clients ?? []) c.terminate();
-      consoleWss?.close();
-      // Requests in flight finish; past the deadline their connections are cut so a stop never hangs.
-      const cut = setTimeout(() => server.closeAllConnections(), opts.shutdownGraceMs ?? 8000);
-      await new Promise<void>((r) => server.close(() => r()));
-      clearTimeout(cut);
+      await stopServing(opts.shutdownGraceMs ?? 8000);
       retraining.stop();
       clearInterval(sweeper);
       await services.close();

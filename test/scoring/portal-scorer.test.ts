@@ -76,6 +76,10 @@ describe('createPortalScorer', () => {
     expect(top.kind === 'score' && top.modelQuality.auc).toBeGreaterThan(0.6);
     expect((await store.models.list('m1', 'lead')).length).toBe(1); // trained once
     expect((await store.models.scores('m1', 'lead', best.id)).length).toBe(1); // the same score again adds no history point
+    // The point keeps what made it: every column's value and effect, for the card's "what moved it".
+    const [kept] = await store.models.scores('m1', 'lead', best.id);
+    expect(kept!.factors!.map((f) => f.column)).toEqual(expect.arrayContaining(['calls_out', 'activities_30d']));
+    expect(kept!.factors!.every((f) => Number.isFinite(f.effect) && typeof f.value === 'string')).toBe(true);
     const en = await scorer.scoreLead(account, { id: best.id }, 'en');
     expect(en.kind === 'score' && en.reasons.join(' ')).toMatch(/[1-4] (outgoing calls?( over 5 minutes)?|calls? in the last (week|month)|activit(y|ies) in the last (week|month))/);
   });

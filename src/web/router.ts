@@ -273,11 +273,16 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const answer = await deps.scoreRecord(account(viewer), entity, id, viewer.lang).catch((e: unknown) => {
       throw (e as { kind?: string }).kind === 'access_denied' ? new HttpProblem(403, 'common.no_access') : e;
     });
-    const [history, versions] = await Promise.all([deps.store.models.scores(viewer.memberId, entity, id), deps.store.models.list(viewer.memberId, entity)]);
+    const [history, versions, names] = await Promise.all([
+      deps.store.models.scores(viewer.memberId, entity, id),
+      deps.store.models.list(viewer.memberId, entity),
+      // Names are a nicety: a directory that cannot be read leaves ids ("сотрудник №14").
+      deps.userNames?.(viewer.memberId).catch(() => undefined),
+    ]);
     const latest = versions[0];
     const model: CardModelInfo | null = latest ? { version: latest.version, trainedAt: latest.trainedAt, nextTrainingAt: latest.nextTrainingAt, accuracy: modelView(latest).accuracy } : null;
     const counts = answer.kind === 'no-model' ? await deps.dataCounts(viewer.memberId, entity) : undefined;
-    res.type('html').set('Cache-Control', 'no-store').send(cardPage(ctxFor(req, viewer), { entity, id, answer, history, model, counts }));
+    res.type('html').set('Cache-Control', 'no-store').send(cardPage(ctxFor(req, viewer), { entity, id, answer, history, model, counts, ...(names ? { names } : {}) }));
   });
   both('/app/card/:entity', card);
   both('/app/card/:entity/:id', card);

@@ -16,6 +16,7 @@ import { trainTableAsync } from './pipeline';
 import { isMissing } from './dataset';
 import { explainRow, percentInWords, reasonsInWords, type UserNames } from './explain';
 import { pointFactors } from './history';
+import { notEnoughData } from './job-outcome';
 import type { TrainRunner } from './queue';
 import { poolModels, type PriorModel } from './pooled';
 import type { ModelMeta } from './model';
@@ -261,7 +262,8 @@ export function createPortalScorer(deps: PortalScorerDeps) {
     runner: (async (job, progress) => {
       if (!ENTITIES.includes(job.entity)) throw new Error(`unknown entity "${String(job.entity)}"`);
       const refused = await train(job.memberId, job.entity, progress);
-      if (refused) return `not enough data: ${refused.closed} closed ${job.entity}s of ${refused.required}`;
+      // A code and the counts, not a sentence: each page says it in its own language (job-outcome.ts).
+      if (refused) return notEnoughData(refused);
       const rec = await deps.models.latest(job.memberId, job.entity);
       return `model version ${rec?.version ?? '?'} trained`;
     }) as TrainRunner,

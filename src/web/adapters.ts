@@ -4,6 +4,7 @@
  * the training queue (in-process or BullMQ — progress mirrored from the job store, and pushed at
  * once for saves made in this process). Closed-record counts come from the scorer (`dataCounts`).
  */
+import { isNotEnoughData, jobOutcome } from '../scoring/job-outcome';
 import type { JobQueue } from '../scoring/queue';
 import type { InstallStore, JobRecord, JobStore, ModelStore } from '../store/types';
 import type { Entity, PortalAuth, PortalUser, Trainer, TrainProgress } from './deps';
@@ -120,13 +121,13 @@ export function queueTrainer(d: QueueTrainerDeps): Trainer {
         if (job?.state === 'failed') throw new Error(job.message || 'training failed');
         if (job?.state === 'done') {
           // The scorer finishes a refused run as done with this message (too few closed records).
-          if (/^not enough data/i.test(job.message ?? '')) throw new Error(job.message);
+          if (isNotEnoughData(job.message)) throw new Error(job.message);
           const rec = await d.models.latest(memberId, entity);
-          if (!rec) throw new Error(job.message || 'no model was saved');
+          if (!rec) throw new Error(jobOutcome('no_model'));
           return { version: rec.version };
         }
         report(job);
-        if (waited >= timeoutMs) throw new Error('training did not finish in time');
+        if (waited >= timeoutMs) throw new Error(jobOutcome('timeout'));
         await Promise.race([sleep(pollMs), new Promise<void>((r) => (wake = r))]);
         waited += pollMs;
       }

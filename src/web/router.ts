@@ -13,7 +13,7 @@ import { readPageBody, type BodyKind } from './body';
 import type { Account } from '../dialog/types';
 import type { Entity, Lang, PortalAuth, WebDeps } from './deps';
 import { esc, page } from './html';
-import { entityOfJob, ProgressHub, RetrainRunner } from './jobs';
+import { entityOfJob, failureOf, ProgressHub, RetrainRunner } from './jobs';
 import { modelView } from './model-view';
 import { cardPage, type CardModelInfo } from './pages/card';
 import type { PageCtx } from './pages/context';
@@ -213,7 +213,10 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const rec = await deps.store.models.latest(viewer.memberId, entity);
     const model = rec ? modelView(rec) : null;
     const counts = model ? undefined : await deps.dataCounts(viewer.memberId, entity);
-    return { entity, model, counts, runningJob: runner.runningJob(viewer.memberId, entity), canRetrain: viewer.admin };
+    // The newest run of this entity, when it failed after the model in use was trained: said on the panel.
+    const last = (await deps.store.jobs.listFor(viewer.memberId)).find((j) => entityOfJob(j) === entity && j.state !== 'queued' && j.state !== 'running');
+    const lastFailure = last?.state === 'failed' && (!rec || last.updatedAt > rec.trainedAt) ? { at: last.updatedAt, ...failureOf(last.message) } : undefined;
+    return { entity, model, counts, runningJob: runner.runningJob(viewer.memberId, entity), canRetrain: viewer.admin, ...(lastFailure ? { lastFailure } : {}) };
   }
 
   both(
@@ -256,7 +259,7 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
       const entity = job && entityOfJob(job);
       if (!job || !entity || job.memberId !== viewer.memberId) throw new HttpProblem(404, 'common.not_found');
       const live = hub.last(job.id);
-      res.set('Cache-Control', 'no-store').json(live ?? { jobId: job.id, entity, state: job.state, progress: job.progress, message: job.message });
+      res.set('Cache-Control', 'no-store').json(live ?? { jobId: job.id, entity, state: job.state, progress: job.progress, message: job.message, ...(job.state === 'failed' ? { error: failureOf(job.message) } : {}) });
     }, true),
   );
 

@@ -128,7 +128,7 @@ describe('createPortalScorer', () => {
     expect(await scorer.scoreLead(account, { id: 5, entity: 'deal' })).toEqual({ kind: 'no-model', entity: 'deal', closed: 30, required: 2000 });
     expect((await scorer.scoreLead(account, { id: 99999 })).kind).toBe('not-found');
     expect(await scorer.scoreLead(account, { id: 99999, entity: 'deal' })).toMatchObject({ kind: 'not-found', entity: 'deal' });
-    expect(await scorer.runner({ memberId: 'm1', entity: 'deal' }, async () => undefined)).toBe('not enough data: 30 closed deals of 2000');
+    expect(await scorer.runner({ memberId: 'm1', entity: 'deal' }, async () => undefined)).toBe('not_enough_data closed=30 required=2000 success=16 failure=14');
   });
 
   it('remembers a refusal for an hour: repeated questions do not export the CRM again', async () => {

@@ -10,7 +10,7 @@ import { SessionTokens } from '../../src/web/session';
 import { loadTexts, parseTexts, pickLang } from '../../src/web/texts';
 import { esc, jsonScript } from '../../src/web/html';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const client = require('../../src/web/assets/scoring.js') as { operatingPoint: typeof operatingPoint };
+const client = require('../../src/web/assets/scoring.js') as { operatingPoint: typeof operatingPoint; failureText: (texts: Record<string, string>, lang: string, error: unknown) => string };
 
 const SECRET = 'test-secret-0123456789abcdef';
 
@@ -108,7 +108,7 @@ describe('retraining', () => {
       trainer: async (_m, _e, progress) => {
         progress({ fraction: 0.4, stage: 'fit' });
         await gate;
-        throw new Error('not enough data: 12 closed leads of 2000');
+        throw new Error('not_enough_data closed=12 required=2000 success=5 failure=7');
       },
     });
     const token = pages.tokens.issue({ memberId: 'm1', userId: 1, lang: 'ru', admin: true, demo: false }, deps.now());
@@ -119,7 +119,24 @@ describe('retraining', () => {
     expect((await request(app).get(`/app/jobs/${a.body.jobId}?t=${encodeURIComponent(token)}`)).body).toMatchObject({ state: 'running', progress: 0.4 });
     release();
     await pages.runner.done.get(a.body.jobId);
-    expect(await store.jobs.get(a.body.jobId)).toMatchObject({ state: 'failed', message: 'not enough data: 12 closed leads of 2000' });
+    // Stored as a code and numbers; each page says it in its own language.
+    expect(await store.jobs.get(a.body.jobId)).toMatchObject({ state: 'failed', message: 'not_enough_data closed=12 required=2000 success=5 failure=7' });
+    const polled = (await request(app).get(`/app/jobs/${a.body.jobId}?t=${encodeURIComponent(token)}`)).body;
+    expect(polled).toMatchObject({ state: 'failed', error: { code: 'not_enough_data', vars: { closed: 12, required: 2000, success: 5, failure: 7 } } });
+    // The panel says the failed run in the page's language, with the counts in its number format.
+    const en = pages.tokens.issue({ memberId: 'm1', userId: 1, lang: 'en', admin: true, demo: false }, deps.now());
+    const panel = (await request(app).get(`/app/scoring/panel/lead?t=${encodeURIComponent(en)}`)).text;
+    expect(panel).toMatch(/id="lead-last-failed">Last training attempt \([^)]*\)\. Training failed: not enough data — 12 closed of the 2,000 needed \(5 won, 7 lost\)\.</);
+    expect(panel).not.toMatch(/[\u0400-\u04ff]/);
+    const ru = (await request(app).get(`/app/scoring/panel/lead?t=${encodeURIComponent(token)}`)).text;
+    expect(ru).toMatch(/Обучение не удалось: пока мало данных — 12 закрытых из 2\s000 нужных \(успешных 5, неуспешных 7\)\./);
+    // The browser script says the same from the event, and never an exception's own text.
+    const texts = loadTexts();
+    const clientTexts = (lang: 'ru' | 'en') => Object.fromEntries(['not_enough_data', 'timeout', 'no_model', 'unknown'].map((c) => [`error_${c}`, texts.in(lang)(`scoring.error_${c}`)]));
+    expect(client.failureText(clientTexts('en'), 'en', polled.error)).toBe('Training failed: not enough data — 12 closed of the 2,000 needed (5 won, 7 lost).');
+    expect(client.failureText(clientTexts('ru'), 'ru', polled.error)).toMatch(/^Обучение не удалось: пока мало данных — 12 закрытых из 2\s000 нужных/);
+    expect(client.failureText(clientTexts('en'), 'en', { code: 'unknown', vars: {} })).toBe('Training failed. Please try again later.');
+    expect(client.failureText(clientTexts('en'), 'en', null)).toBe('Training failed. Please try again later.');
     const other = pages.tokens.issue({ memberId: 'm2', userId: 1, lang: 'ru', admin: true, demo: false }, deps.now());
     expect((await request(app).get(`/app/jobs/${a.body.jobId}?t=${encodeURIComponent(other)}`)).status).toBe(404);
     expect((await request(app).post('/app/scoring/retrain').send({ t: token, entity: 'contact' })).status).toBe(400);

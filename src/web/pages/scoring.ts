@@ -18,6 +18,18 @@ export interface EntityPanelData {
   /** A job already running for this entity. */
   runningJob?: string;
   canRetrain: boolean;
+  /** The newest training run, when it failed after the model in use was made: its outcome as a code and numbers. */
+  lastFailure?: { at: number; code: string; vars: Record<string, number> };
+}
+
+/** Outcome codes the pages have words for (texts.yaml, `scoring.error_<code>`); any other is said as `error_unknown`. */
+export const FAILURE_CODES = ['not_enough_data', 'timeout', 'no_model', 'unknown'] as const;
+
+/** A failed training run in the page's language, numbers in its format ("2 000" / "2,000"). */
+export function failureText(t: Translate, lang: PageCtx['lang'], f: { code: string; vars: Record<string, number> }): string {
+  const code = (FAILURE_CODES as readonly string[]).includes(f.code) ? f.code : 'unknown';
+  const vars = Object.fromEntries(Object.entries(f.vars).map(([k, v]) => [k, fmtInt(v, lang)]));
+  return t(`scoring.error_${code}`, vars);
 }
 
 export const ENTITIES: readonly Entity[] = ['lead', 'deal'];
@@ -136,15 +148,16 @@ export function entityPanel(ctx: PageCtx, d: EntityPanelData): string {
         `<label for="${e}-progress" class="sr">${esc(t('scoring.progress_label'))}</label><progress id="${e}-progress" max="100" value="0" hidden></progress>` +
         `<p id="${e}-status" role="status" aria-live="polite"></p></div>`
       : '';
+  const failed = d.lastFailure && !d.runningJob ? `<p class="note" id="${e}-last-failed">${esc(t('scoring.last_failed', { date: fmtDate(d.lastFailure.at, lang, true), message: failureText(t, lang, d.lastFailure) }))}</p>` : '';
   return (
     `<section class="panel entity" id="panel-${e}" data-entity="${e}" aria-labelledby="${e}-h"><h2 id="${e}-h">${esc(t(`scoring.entity_${e}`))}</h2>` +
-    status + notEnough + retrain + (m ? modelBlock(ctx, e, m) : '') + `</section>`
+    status + notEnough + failed + retrain + (m ? modelBlock(ctx, e, m) : '') + `</section>`
   );
 }
 
 /** Words the browser script needs (progress, outcome), in the viewer's language. */
 function clientTexts(t: Translate): Record<string, string> {
-  const keys = ['progress', 'queued', 'done', 'failed', 'busy', 'stage_export', 'stage_features', 'stage_fit', 'stage_evaluate', 'stage_save', 'stage_queued'];
+  const keys = ['progress', 'queued', 'done', 'failed', 'busy', 'stage_export', 'stage_features', 'stage_fit', 'stage_evaluate', 'stage_save', 'stage_queued', ...FAILURE_CODES.map((c) => `error_${c}`)];
   return Object.fromEntries(keys.map((k) => [k, t(`scoring.${k}`)]));
 }
 
@@ -153,6 +166,6 @@ export function scoringPage(ctx: PageCtx, panels: EntityPanelData[]): string {
   const body =
     `<h1>${esc(t('scoring.title'))}</h1><p>${esc(t('scoring.intro'))}</p>` +
     panels.map((p) => entityPanel(ctx, p)).join('') +
-    jsonScript('scoring-config', { token: ctx.token, texts: clientTexts(t) });
+    jsonScript('scoring-config', { token: ctx.token, lang: ctx.lang, texts: clientTexts(t) });
   return page({ lang, t, title: t('scoring.title'), nav: { token: ctx.token, active: 'scoring' }, body, scripts: ['/app/assets/scoring.js'], demo: ctx.viewer.demo, otherLangHref: ctx.otherLangHref });
 }

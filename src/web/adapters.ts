@@ -16,7 +16,12 @@ const hostOf = (d: string) => d.trim().toLowerCase().replace(/^https?:\/\//, '')
  * be that install's (so a forged DOMAIN cannot send the token check to an attacker's server), and
  * the portal must accept AUTH_ID for `profile`. `fetchImpl` is injectable for tests.
  */
-export function profileVerifier(installs: Pick<InstallStore, 'get'>, fetchImpl: typeof fetch = fetch, timeoutMs = 5000): (a: PortalAuth) => Promise<PortalUser | null> {
+export function profileVerifier(
+  installs: Pick<InstallStore, 'get'>,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = 5000,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): (a: PortalAuth) => Promise<PortalUser | null> {
   return async (a) => {
     if (!/^[\w.-]{1,64}$/.test(a.memberId) || !/^[\w.-]{1,512}$/.test(a.authId)) return null;
     const install = await installs.get(a.memberId);
@@ -24,7 +29,14 @@ export function profileVerifier(installs: Pick<InstallStore, 'get'>, fetchImpl: 
     const url = `${install.clientEndpoint.replace(/\/?$/, '/')}profile.json`;
     try {
       // No redirects: the token goes to the installed portal's host and nowhere else.
-      const r = await fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ auth: a.authId }), redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
+      const ask = () => fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ auth: a.authId }), redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
+      let r = await ask();
+      // A busy portal (503 QUERY_LIMIT_EXCEEDED: 2 requests a second) is asked again shortly: a
+      // page opened during a burst is not a sign-in that failed.
+      for (let i = 0; r.status === 503 && i < 3; i++) {
+        await sleep(600 * (i + 1));
+        r = await ask();
+      }
       if (!r.ok) return null;
       const body = (await r.json()) as { result?: { ID?: unknown; ADMIN?: unknown; NAME?: unknown; LAST_NAME?: unknown } };
       const id = Number(body.result?.ID);

@@ -23,7 +23,7 @@ import { ENTITIES, entityPanel, scoringPage, type EntityPanelData } from './page
 import { voicePage } from './pages/voice';
 import { SessionTokens, type Viewer } from './session';
 import { attachProgressSocket } from './socket';
-import { loadTexts, pickLang, type Texts } from './texts';
+import { loadTexts, pickLang, type Texts, type Translate } from './texts';
 
 /** Placements the install step binds, each to a handler under the public URL. */
 export const PLACEMENTS = [
@@ -41,6 +41,25 @@ export interface WebPages {
   hub: ProgressHub;
   tokens: SessionTokens;
 }
+
+/**
+ * A refusal's reason (a code, `common.reason_<code>` in texts.yaml) in the page's words; a code
+ * without words (a body reader's) is said as one that could not be read.
+ */
+function reasonInWords(t: Translate, vars: Record<string, string>): Record<string, string> {
+  if (vars.reason === undefined) return vars;
+  const key = textExists(t, `common.reason_${vars.reason}`) ? `common.reason_${vars.reason}` : 'common.reason_bad_body';
+  return { ...vars, reason: t(key, vars) };
+}
+
+const textExists = (t: Translate, key: string): boolean => {
+  try {
+    t(key);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 class HttpProblem extends Error {
   constructor(readonly status: number, readonly key: string, readonly vars: Record<string, string> = {}) {
@@ -67,7 +86,7 @@ function portalFields(req: Request): { auth: PortalAuth | null; lang?: string; p
       const o = JSON.parse(raw) as unknown;
       if (o && typeof o === 'object') options = o as Record<string, unknown>;
     } catch {
-      throw new HttpProblem(400, 'common.bad_request', { reason: 'PLACEMENT_OPTIONS is not JSON' });
+      throw new HttpProblem(400, 'common.bad_request', { reason: 'placement_options' });
     }
   }
   const any = memberId || authId || domain;
@@ -127,19 +146,30 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     return { lang: viewer.lang, t: texts.in(viewer.lang), viewer, token, otherLangHref: `${req.originalUrl.split('?')[0]}?${new URLSearchParams({ t: token, lang: other })}` };
   }
 
+  /**
+   * The language of an error page: `?lang=`, else the portal's LANG, else the viewer's token, else
+   * Russian — so an English page's errors are English too (issue 17).
+   */
+  function problemLang(req: Request): Lang {
+    const src = ownRecord(req.query, req.body);
+    if (src.lang !== undefined || src.LANG !== undefined) return pickLang(src.lang, src.LANG);
+    const viewer = tokens.read(str(src.t), deps.now());
+    return viewer?.lang ?? 'ru';
+  }
+
   function sendProblem(req: Request, res: Response, e: unknown, asJson = false): void {
     if (e instanceof HttpProblem && e.status === 303) return void res.redirect(303, e.key);
     // A body we could not read: one structured line (never the body), then our own page or JSON.
     if (e instanceof HttpError) {
       deps.log?.('web request refused', { status: e.status, error: e.code, method: req.method, path: req.path });
-      e = new HttpProblem(e.status, BODY_PROBLEMS[e.status] ?? 'common.bad_request', { reason: e.message });
+      e = new HttpProblem(e.status, BODY_PROBLEMS[e.status] ?? 'common.bad_request', { reason: e.code });
     }
     const status = e instanceof HttpProblem ? e.status : 500;
     const key = e instanceof HttpProblem ? e.key : 'common.error';
     if (!(e instanceof HttpProblem)) deps.log?.('web page failed', e instanceof Error ? e.message : e);
-    const lang = pickLang((req.query as Record<string, unknown>).lang, undefined);
+    const lang = problemLang(req);
     const t = texts.in(lang);
-    const message = t(key, e instanceof HttpProblem ? e.vars : {});
+    const message = t(key, e instanceof HttpProblem ? reasonInWords(t, e.vars) : {});
     if (asJson) return void res.status(status).json({ error: key, message });
     res.status(status).type('html').send(page({ lang, t, title: message, body: `<h1>${esc(message)}</h1>` }));
   }
@@ -199,7 +229,7 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
       const b = req.body as Record<string, unknown>;
       const platform = b.platform === 'alice' || b.platform === 'google' ? b.platform : null;
       const voiceUserId = str(b.voiceUserId);
-      if (!platform || !voiceUserId) throw new HttpProblem(400, 'common.bad_request', { reason: 'platform and voiceUserId are required' });
+      if (!platform || !voiceUserId) throw new HttpProblem(400, 'common.bad_request', { reason: 'unlink_fields' });
       const link = await deps.store.voiceLinks.get(platform, voiceUserId);
       // Only the owner may unlink; someone else's device looks like no device at all.
       if (!link || link.memberId !== viewer.memberId || link.userId !== viewer.userId) throw new HttpProblem(404, 'common.not_found');
@@ -216,7 +246,8 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     // The newest run of this entity, when it failed after the model in use was trained: said on the panel.
     const last = (await deps.store.jobs.listFor(viewer.memberId)).find((j) => entityOfJob(j) === entity && j.state !== 'queued' && j.state !== 'running');
     const lastFailure = last?.state === 'failed' && (!rec || last.updatedAt > rec.trainedAt) ? { at: last.updatedAt, ...failureOf(last.message) } : undefined;
-    return { entity, model, counts, runningJob: runner.runningJob(viewer.memberId, entity), canRetrain: viewer.admin, ...(lastFailure ? { lastFailure } : {}) };
+    const names = model ? await deps.userNames?.(viewer.memberId).catch(() => undefined) : undefined;
+    return { entity, model, counts, runningJob: runner.runningJob(viewer.memberId, entity), canRetrain: viewer.admin, ...(lastFailure ? { lastFailure } : {}), ...(names ? { names } : {}) };
   }
 
   both(
@@ -245,7 +276,7 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
       const { viewer } = await viewerOf(req);
       if (!viewer.admin) throw new HttpProblem(403, 'common.forbidden');
       const entity = (req.body as Record<string, unknown>).entity;
-      if (entity !== 'lead' && entity !== 'deal') throw new HttpProblem(400, 'common.bad_request', { reason: 'entity must be "lead" or "deal"' });
+      if (entity !== 'lead' && entity !== 'deal') throw new HttpProblem(400, 'common.bad_request', { reason: 'entity' });
       const r = await runner.start(viewer.memberId, entity);
       res.status(202).json(r);
     }, true, ['json', 'form']),
@@ -267,10 +298,10 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const entity = req.params.entity as string;
     if (entity !== 'lead' && entity !== 'deal') throw new HttpProblem(404, 'common.not_found');
     const { viewer, options, placement } = await viewerOf(req);
-    if (placement && placement !== `CRM_${entity.toUpperCase()}_DETAIL_TAB`) throw new HttpProblem(400, 'common.bad_request', { reason: `placement ${placement} does not open a ${entity} card` });
+    if (placement && placement !== `CRM_${entity.toUpperCase()}_DETAIL_TAB`) throw new HttpProblem(400, 'common.bad_request', { reason: 'placement_card', placement });
     const rawId = options.ID ?? req.params.id;
     const id = Number(rawId);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new HttpProblem(400, 'common.bad_request', { reason: 'the record id must be a positive integer' });
+    if (!Number.isSafeInteger(id) || id <= 0) throw new HttpProblem(400, 'common.bad_request', { reason: 'record_id' });
     // Scored with the viewer's own token: a record their CRM role does not open shows nothing of it (issue 12);
     // reasons in the page's language (issue 17).
     const answer = await deps.scoreRecord(account(viewer), entity, id, viewer.lang).catch((e: unknown) => {

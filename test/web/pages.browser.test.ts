@@ -237,9 +237,6 @@ run('portal pages in Chromium', () => {
   });
 
   it('says a failed training run in English on an English page: in the job state and on the panel after a reload', async () => {
-    // The sandbox portal limits requests as Bitrix24 does (2 a second, bursts of 50) and the pages
-    // above used most of the burst: let it drain before this page verifies the demo user again.
-    await new Promise((r) => setTimeout(r, 8000));
     const p = await open('/app/scoring?user=1&lang=en');
     // The deals panel offers no button (too few closed deals); start the run as its button would.
     const started = (await p.evaluate(`(async () => { const cfg = JSON.parse(document.getElementById('scoring-config').textContent);

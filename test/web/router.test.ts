@@ -66,6 +66,20 @@ describe('placement auth', () => {
     expect((await request(app).post('/app/card/lead').type('form').send(placement({ PLACEMENT_OPTIONS: '{oops' }))).status).toBe(400);
     expect((await request(app).post('/app/card/lead/abc').type('form').send(placement())).status).toBe(400);
   });
+
+  it('refuses in the page\'s language: the portal\'s LANG, ?lang= or the viewer\'s token', async () => {
+    const { app, pages, deps } = build();
+    const h1 = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1];
+    const wrongTab = await request(app).post('/app/card/deal').type('form').send(placement({ PLACEMENT: 'CRM_LEAD_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"1"}' }));
+    expect(h1(wrongTab.text)).toBe('Bad request: placement CRM_LEAD_DETAIL_TAB does not open this card');
+    expect(h1((await request(app).post('/app/card/lead').type('form').send(placement({ LANG: 'ru', PLACEMENT_OPTIONS: '{oops' }))).text)).toBe('Неверный запрос: PLACEMENT_OPTIONS — не JSON');
+    const en = pages.tokens.issue({ memberId: 'm1', userId: 7, lang: 'en', admin: false, demo: false }, deps.now());
+    expect(h1((await request(app).get(`/app/card/lead/abc?t=${encodeURIComponent(en)}`)).text)).toBe('Bad request: the record id must be a positive integer');
+    expect(h1((await request(app).get(`/app/card/lead/abc?t=${encodeURIComponent(en)}&lang=ru`)).text)).toBe('Неверный запрос: номер записи — целое положительное число');
+    const body = await request(app).post('/app/scoring/retrain').set('Content-Type', 'application/json').send(`{"t":"${en}", oops`);
+    expect(body.status).toBe(400);
+    expect(body.body.message).toMatch(/^(Bad request|Неверный запрос): (the request body is not valid JSON|тело запроса — не JSON)$/);
+  });
 });
 
 describe('sandbox mode', () => {

@@ -8,7 +8,7 @@ import { operatingPoint, type FeatureWeight, type ModelView } from '../model-vie
 import { reliability, unitCurve } from '../svg';
 import type { Translate } from '../texts';
 import type { PageCtx } from './context';
-import { binInWords, featureInWords, scoringWords } from '../../scoring/explain';
+import { binInWords, featureInWords, scoringWords, type UserNames } from '../../scoring/explain';
 
 export interface EntityPanelData {
   entity: Entity;
@@ -20,6 +20,8 @@ export interface EntityPanelData {
   canRetrain: boolean;
   /** The newest training run, when it failed after the model in use was made: its outcome as a code and numbers. */
   lastFailure?: { at: number; code: string; vars: Record<string, number> };
+  /** The portal's users by id: "ответственный — Иван Сергеев" in the feature list, not a number. */
+  names?: UserNames;
 }
 
 /** Outcome codes the pages have words for (texts.yaml, `scoring.error_<code>`); any other is said as `error_unknown`. */
@@ -40,14 +42,14 @@ export const ENTITIES: readonly Entity[] = ['lead', 'deal'];
  * grammar's sentences), a category by its name, a flag as a fact; the column name when the grammar
  * has no words for it.
  */
-export function featureText(t: Translate, f: FeatureWeight, lang: string): string {
+export function featureText(t: Translate, f: FeatureWeight, lang: string, names?: UserNames): string {
   const l = lang === 'en' ? 'en' : 'ru';
   const words = scoringWords(l);
   let said: string | null = null;
   if (f.value === '\u0000missing') said = words.features[f.column]?.missing ?? (words.features[f.column] ? `${binInWords(f.column, undefined, undefined, l, words) ?? f.column}` : null);
   else if (f.value === '\u0000other') said = words.features[f.column]?.value?.replace('{value}', t('scoring.other')) ?? null;
   else if (f.kind === 'numeric' && f.range) said = binInWords(f.column, f.range.lo, f.range.hi, l, words);
-  else said = featureInWords(f.column, f.value, l, { words });
+  else said = featureInWords(f.column, f.value, l, { words, names });
   if (!said) {
     const v = f.value === '\u0000missing' ? t('scoring.missing') : f.value === '\u0000other' ? t('scoring.other') : f.value;
     return v ? `${f.column}: ${v}` : f.column;
@@ -69,7 +71,7 @@ function metric(id: string, label: string, value: string): string {
   return `<div class="metric"><div class="muted" id="${id}-l">${esc(label)}</div><div class="v" id="${id}" aria-labelledby="${id}-l">${esc(value)}</div></div>`;
 }
 
-function modelBlock(ctx: PageCtx, e: Entity, m: ModelView): string {
+function modelBlock(ctx: PageCtx, e: Entity, m: ModelView, names?: UserNames): string {
   const { t } = ctx;
   const op = operatingPoint(m.curve, m.positives, m.negatives, m.threshold);
   const rocPts = m.curve.map((p) => ({ x: p.fpr, y: p.tpr }));
@@ -79,7 +81,7 @@ function modelBlock(ctx: PageCtx, e: Entity, m: ModelView): string {
         .map((f) => {
           const max = Math.abs(m.features[0]!.weight) || 1;
           const w = Math.round((Math.abs(f.weight) / max) * 80);
-          return `<tr><td>${esc(featureText(t, f, ctx.lang))}</td><td>${f.weight >= 0 ? '+' : '−'}${Math.abs(f.weight).toFixed(2)}</td><td><span class="bar ${f.weight >= 0 ? 'up' : 'down'}" style="width:${w}px" aria-hidden="true"></span> <span class="muted">${esc(t(f.weight >= 0 ? 'scoring.raises' : 'scoring.lowers'))}</span></td></tr>`;
+          return `<tr><td>${esc(featureText(t, f, ctx.lang, names))}</td><td>${f.weight >= 0 ? '+' : '−'}${Math.abs(f.weight).toFixed(2)}</td><td><span class="bar ${f.weight >= 0 ? 'up' : 'down'}" style="width:${w}px" aria-hidden="true"></span> <span class="muted">${esc(t(f.weight >= 0 ? 'scoring.raises' : 'scoring.lowers'))}</span></td></tr>`;
         })
         .join('')}</tbody></table>`
     : `<p class="muted">${esc(t('scoring.features_none'))}</p>`;
@@ -151,7 +153,7 @@ export function entityPanel(ctx: PageCtx, d: EntityPanelData): string {
   const failed = d.lastFailure && !d.runningJob ? `<p class="note" id="${e}-last-failed">${esc(t('scoring.last_failed', { date: fmtDate(d.lastFailure.at, lang, true), message: failureText(t, lang, d.lastFailure) }))}</p>` : '';
   return (
     `<section class="panel entity" id="panel-${e}" data-entity="${e}" aria-labelledby="${e}-h"><h2 id="${e}-h">${esc(t(`scoring.entity_${e}`))}</h2>` +
-    status + notEnough + failed + retrain + (m ? modelBlock(ctx, e, m) : '') + `</section>`
+    status + notEnough + failed + retrain + (m ? modelBlock(ctx, e, m, d.names) : '') + `</section>`
   );
 }
 

@@ -24,6 +24,11 @@ describe('featureText: the dashboard names features the way the card states reas
   ] as const)('%s %j', (lang, feature, said) => {
     expect(featureText(texts.in(lang), feature, lang)).toBe(said);
   });
+  it('names the responsible person when the portal\'s users are known', () => {
+    const names = new Map([[21, 'Иван Сергеев']]);
+    expect(featureText(texts.in('en'), f('ASSIGNED_BY_ID', '21', 'categorical'), 'en', names)).toBe('Responsible: Иван Сергеев');
+    expect(featureText(texts.in('ru'), f('ASSIGNED_BY_ID', '21', 'categorical'), 'ru')).toBe('Ответственный — сотрудник №21');
+  });
 });
 
 describe('a panel without a model', () => {

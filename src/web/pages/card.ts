@@ -39,7 +39,10 @@ export function cardPage(ctx: PageCtx, d: CardData): string {
     body +=
       `<p class="muted"><span translate="no">${esc(a.title)}</span> · ${esc(t('card.number', { id: a.id }))}</p>` +
       `<section class="panel" aria-labelledby="prob-h"><h2 id="prob-h">${esc(t('card.probability'))}</h2>` +
-      `<p><span class="big lvl-${a.level}" id="probability">${esc(a.percent ?? pct(a.probability).replace('%', ''))}%</span> <span class="lvl-${a.level}" id="level">${esc(t(`card.level_${a.level}`))}</span></p></section>`;
+      `<p><span class="big lvl-${a.level}" id="probability">${esc(a.percent ?? pct(a.probability).replace('%', ''))}%</span> <span class="lvl-${a.level}" id="level">${esc(t(`card.level_${a.level}`))}</span></p>` +
+      // A small portal's model stands on the pooled prior: the card says so, with its own records' count.
+      (a.preliminary ? `<p class="note" id="preliminary">${esc(t('card.preliminary', { records: fmtInt(a.preliminary.records, lang) }))}</p>` : '') +
+      `</section>`;
     const pts = d.history.map((h) => ({ at: h.at, y: h.probability }));
     // Points within two days of each other differ by the hour, not the date.
     const span = pts.length ? Math.max(...pts.map((p) => p.at)) - Math.min(...pts.map((p) => p.at)) : 0;

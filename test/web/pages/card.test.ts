@@ -47,4 +47,10 @@ describe('the card\'s history says what moved each point', () => {
   it('puts what moved a point into its tooltip on the chart', () => {
     expect(cardPage(ctx('ru'), data(history))).toMatch(/<circle[^>]*><title>[^<]*: 52% — \+12\u00a0%: ещё 1 входящий звонок<\/title>/);
   });
+
+  it('says a preliminary score with how many records it stands on', () => {
+    const html = cardPage(ctx('en'), { ...data([]), answer: { ...answer, preliminary: { records: 1234 } } as LeadScoreAnswer });
+    expect(html).toContain('id="preliminary">A preliminary score: the portal&#39;s model stands on 1,234 closed records and the shared model.</p>');
+    expect(cardPage(ctx('ru'), data([]))).not.toContain('id="preliminary"');
+  });
 });

@@ -43,6 +43,12 @@ run('portal pages in Chromium', () => {
     return page;
   }
 
+  /** How many of the history chart's labels reach past the chart's edges (0: all fit). */
+  async function labelsOutside(page: Page): Promise<number> {
+    return (await page.evaluate(`(() => { const svg = document.querySelector('svg#history').getBoundingClientRect();
+      return [...document.querySelectorAll('svg#history text')].map((t) => t.getBoundingClientRect()).filter((b) => b.left < svg.left - 0.5 || b.right > svg.right + 0.5 || b.top < svg.top - 0.5 || b.bottom > svg.bottom + 0.5).length; })()`)) as number;
+  }
+
   async function shot(page: Page, name: string): Promise<void> {
     if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   }
@@ -90,9 +96,7 @@ run('portal pages in Chromium', () => {
     expect(await card.locator('#history-points tbody tr').count()).toBe(1);
     expect(await card.locator('#history-points td.why').textContent()).toBe('первая оценка');
     // With one point its date label sits inside the chart, not cut off at an edge.
-    const overflow = (await card.evaluate(`(() => { const svg = document.querySelector('svg#history').getBoundingClientRect();
-      return [...document.querySelectorAll('svg#history text')].map((t) => t.getBoundingClientRect()).filter((b) => b.left < svg.left - 0.5 || b.right > svg.right + 0.5 || b.top < svg.top - 0.5 || b.bottom > svg.bottom + 0.5).length; })()`)) as number;
-    expect(overflow).toBe(0);
+    expect(await labelsOutside(card)).toBe(0);
     await shot(card, 'card-lead');
     await card.close();
     const deal = await open('/app/card/deal/3?user=1');
@@ -121,6 +125,11 @@ run('portal pages in Chromium', () => {
       await card.reload();
       expect(await card.locator('#history-points tbody tr').count()).toBe(2);
       expect(await card.locator('svg#history circle').count()).toBe(2);
+      expect(await labelsOutside(card)).toBe(0);
+      // A phone-wide frame too: the chart scales down whole.
+      await card.setViewportSize({ width: 390, height: 800 });
+      expect(await labelsOutside(card)).toBe(0);
+      expect((await card.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(390);
       if (lang === 'ru') await shot(card, 'card-history');
       await card.close();
     }

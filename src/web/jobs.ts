@@ -22,6 +22,23 @@ export interface JobEvent {
   error?: JobOutcome;
 }
 
+/**
+ * A stored job as the pages' event: a failed one with its outcome's code and numbers, a finished one
+ * with the model version its message names ("version 2"), so a late page says both in its words.
+ */
+export function eventOfJob(job: JobRecord, entity: Entity): JobEvent {
+  const version = job.state === 'done' ? /^version (\d+)$/.exec(job.message ?? '')?.[1] : undefined;
+  return {
+    jobId: job.id,
+    entity,
+    state: job.state,
+    progress: job.progress,
+    message: job.message,
+    ...(job.state === 'failed' ? { error: failureOf(job.message) } : {}),
+    ...(version ? { version: Number(version) } : {}),
+  };
+}
+
 /** What a failed job's message says, as a code and numbers the pages can put in words. */
 export const failureOf = (message: string | undefined): JobOutcome => parseJobOutcome(message) ?? { code: 'unknown', vars: {} };
 

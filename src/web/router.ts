@@ -13,7 +13,7 @@ import { readPageBody, type BodyKind } from './body';
 import type { Account } from '../dialog/types';
 import type { Entity, Lang, PortalAuth, WebDeps } from './deps';
 import { esc, page } from './html';
-import { entityOfJob, failureOf, ProgressHub, RetrainRunner } from './jobs';
+import { entityOfJob, eventOfJob, failureOf, ProgressHub, RetrainRunner } from './jobs';
 import { modelView } from './model-view';
 import { cardPage, type CardModelInfo } from './pages/card';
 import type { PageCtx } from './pages/context';
@@ -290,7 +290,7 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
       const entity = job && entityOfJob(job);
       if (!job || !entity || job.memberId !== viewer.memberId) throw new HttpProblem(404, 'common.not_found');
       const live = hub.last(job.id);
-      res.set('Cache-Control', 'no-store').json(live ?? { jobId: job.id, entity, state: job.state, progress: job.progress, message: job.message, ...(job.state === 'failed' ? { error: failureOf(job.message) } : {}) });
+      res.set('Cache-Control', 'no-store').json(live ?? eventOfJob(job, entity));
     }, true),
   );
 

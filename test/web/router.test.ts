@@ -157,6 +157,21 @@ describe('retraining', () => {
   });
 });
 
+describe('a job another process ran', () => {
+  it('is read from the store with its outcome code, or the version it made', async () => {
+    const { app, pages, deps, store } = build();
+    const t0 = deps.now();
+    await store.jobs.save({ id: 'j-failed', kind: 'train:deal', memberId: 'm1', state: 'failed', progress: 0.05, message: 'not_enough_data closed=30 required=2000 success=16 failure=14', createdAt: t0, updatedAt: t0 });
+    await store.jobs.save({ id: 'j-done', kind: 'train:lead', memberId: 'm1', state: 'done', progress: 1, message: 'version 3', createdAt: t0, updatedAt: t0 });
+    await store.jobs.save({ id: 'j-odd', kind: 'train:lead', memberId: 'm1', state: 'failed', progress: 0.2, message: 'connect ECONNREFUSED', createdAt: t0, updatedAt: t0 });
+    const token = pages.tokens.issue({ memberId: 'm1', userId: 1, lang: 'en', admin: true, demo: false }, t0);
+    const get = async (id: string) => (await request(app).get(`/app/jobs/${id}?t=${encodeURIComponent(token)}`)).body;
+    expect(await get('j-failed')).toMatchObject({ entity: 'deal', state: 'failed', error: { code: 'not_enough_data', vars: { closed: 30, required: 2000, success: 16, failure: 14 } } });
+    expect(await get('j-done')).toMatchObject({ entity: 'lead', state: 'done', version: 3 });
+    expect(await get('j-odd')).toMatchObject({ state: 'failed', error: { code: 'unknown', vars: {} } });
+  });
+});
+
 describe('the threshold arithmetic', () => {
   // Scores and labels with ties, so the curve has fewer points than records.
   const scores = [0.95, 0.9, 0.9, 0.8, 0.7, 0.62, 0.6, 0.55, 0.4, 0.4, 0.3, 0.2, 0.1];

@@ -26,6 +26,9 @@ export interface CardData {
   names?: UserNames;
 }
 
+/** Rows of the history table: the newest points; older ones stay on the chart. */
+const HISTORY_ROWS = 20;
+
 /** Words for a model's quality (its AUC): "Качество модели (AUC) 87% — высокая". */
 export function qualityWord(accuracy: number): 'high' | 'medium' | 'low' {
   return accuracy >= 0.8 ? 'high' : accuracy >= 0.65 ? 'medium' : 'low';
@@ -63,9 +66,10 @@ export function cardPage(ctx: PageCtx, d: CardData): string {
             note: (i) => said[i]!.text,
           }) +
           (pts.length < 2 ? `<p class="muted">${esc(t('card.history_empty'))}</p>` : '') +
-          // Newest first: the latest change is what a manager looks for.
+          // Newest first, the last few: the latest change is what a manager looks for (the chart has them all).
           `<table id="history-points" class="history"><caption class="sr">${esc(t('card.history_table'))}</caption><thead><tr><th scope="col">${esc(t('card.history_x'))}</th><th scope="col">${esc(t('card.probability'))}</th><th scope="col">${esc(t('card.history_why'))}</th></tr></thead><tbody>` +
           said
+            .slice(-HISTORY_ROWS)
             .map((p) => `<tr><td><time datetime="${new Date(p.at).toISOString()}">${esc(fmtDate(p.at, lang, true))}</time></td><td>${esc(percentOf(p.probability))}</td><td class="why">${esc(p.text)}</td></tr>`)
             .reverse()
             .join('') +

@@ -53,4 +53,12 @@ describe('the card\'s history says what moved each point', () => {
     expect(html).toContain('id="preliminary">A preliminary score: the portal&#39;s model stands on 1,234 closed records and the shared model.</p>');
     expect(cardPage(ctx('ru'), data([]))).not.toContain('id="preliminary"');
   });
+
+  it('lists the newest 20 points and charts them all', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ at: T0 + i * DAY, probability: 0.3 + i / 100, modelVersion: 1 }));
+    const html = cardPage(ctx('en'), data(many));
+    expect(rows(html)).toHaveLength(20);
+    expect(rows(html)[0]![1]).toBe('59%');
+    expect(html.match(/<circle /g)).toHaveLength(30);
+  });
 });

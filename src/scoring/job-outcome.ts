@@ -5,7 +5,7 @@
  * logs as it is; `parseJobOutcome` reads it back.
  */
 
-export type JobOutcomeCode = 'not_enough_data' | 'timeout' | 'no_model' | 'unknown_entity';
+export type JobOutcomeCode = 'not_enough_data' | 'timeout' | 'no_model';
 
 export interface JobOutcome {
   code: string;

@@ -246,7 +246,8 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     // The newest run of this entity, when it failed after the model in use was trained: said on the panel.
     const last = (await deps.store.jobs.listFor(viewer.memberId)).find((j) => entityOfJob(j) === entity && j.state !== 'queued' && j.state !== 'running');
     const lastFailure = last?.state === 'failed' && (!rec || last.updatedAt > rec.trainedAt) ? { at: last.updatedAt, ...failureOf(last.message) } : undefined;
-    const names = model ? await deps.userNames?.(viewer.memberId).catch(() => undefined) : undefined;
+    // The directory is read only when a feature names a user (it costs the portal a request or more).
+    const names = model?.features.some((f) => f.column === 'ASSIGNED_BY_ID') ? await deps.userNames?.(viewer.memberId).catch(() => undefined) : undefined;
     return { entity, model, counts, runningJob: runner.runningJob(viewer.memberId, entity), canRetrain: viewer.admin, ...(lastFailure ? { lastFailure } : {}), ...(names ? { names } : {}) };
   }
 
@@ -307,12 +308,11 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const answer = await deps.scoreRecord(account(viewer), entity, id, viewer.lang).catch((e: unknown) => {
       throw (e as { kind?: string }).kind === 'access_denied' ? new HttpProblem(403, 'common.no_access') : e;
     });
-    const [history, versions, names] = await Promise.all([
-      deps.store.models.scores(viewer.memberId, entity, id),
-      deps.store.models.list(viewer.memberId, entity),
-      // Names are a nicety: a directory that cannot be read leaves ids ("сотрудник №14").
-      deps.userNames?.(viewer.memberId).catch(() => undefined),
-    ]);
+    const [history, versions] = await Promise.all([deps.store.models.scores(viewer.memberId, entity, id), deps.store.models.list(viewer.memberId, entity)]);
+    // Names only when the responsible person changed along the history (a directory read costs the
+    // portal requests); one that cannot be read leaves ids ("сотрудник №14").
+    const owners = new Set(history.map((p) => p.factors?.find((f) => f.column === 'ASSIGNED_BY_ID')?.value).filter((v) => v !== undefined));
+    const names = owners.size > 1 ? await deps.userNames?.(viewer.memberId).catch(() => undefined) : undefined;
     const latest = versions[0];
     const model: CardModelInfo | null = latest ? { version: latest.version, trainedAt: latest.trainedAt, nextTrainingAt: latest.nextTrainingAt, accuracy: modelView(latest).accuracy } : null;
     const counts = answer.kind === 'no-model' ? await deps.dataCounts(viewer.memberId, entity) : undefined;

@@ -157,6 +157,23 @@ describe('retraining', () => {
   });
 });
 
+describe('the card\'s history', () => {
+  it('names a new responsible person, reading the directory only when the responsible changed', async () => {
+    let reads = 0;
+    const answer = { kind: 'score', entity: 'lead', id: 5, title: 'T', probability: 0.6, percent: '60', level: 'medium', reasons: [], modelQuality: { auc: 0.8, precision: 0.5, recall: 0.5 } } as const;
+    const { app, pages, deps, store } = build({ scoreRecord: async () => answer, userNames: async () => (reads++, new Map([[21, 'Иван Сергеев']])) });
+    const token = pages.tokens.issue({ memberId: 'm1', userId: 1, lang: 'en', admin: false, demo: false }, deps.now());
+    const t0 = deps.now() - 2 * 86_400_000;
+    await store.models.addScore('m1', 'lead', 5, t0, 0.5, 1, [{ column: 'ASSIGNED_BY_ID', value: '14', effect: 0 }]);
+    const card = async () => (await request(app).get(`/app/card/lead/5?t=${encodeURIComponent(token)}`)).text;
+    expect(await card()).toContain('first score');
+    expect(reads).toBe(0);
+    await store.models.addScore('m1', 'lead', 5, t0 + 1000, 0.6, 1, [{ column: 'ASSIGNED_BY_ID', value: '21', effect: 0.4 }]);
+    expect(await card()).toContain('<td class="why">+10%: responsible: Иван Сергеев</td>');
+    expect(reads).toBe(1);
+  });
+});
+
 describe('a job another process ran', () => {
   it('is read from the store with its outcome code, or the version it made', async () => {
     const { app, pages, deps, store } = build();

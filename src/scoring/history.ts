@@ -141,7 +141,10 @@ export function pointChangeInWords(change: PointChange, lang: Lang, opts: { word
   const h = historyWords(lang, words);
   if (change.first) return h.first;
   const delta = h.delta.replace('{sign}', change.delta > 0 ? h.up : change.delta < 0 ? h.down : '').replace('{n}', String(Math.abs(change.delta)));
-  if (change.model !== undefined) return h.moved.replace('{delta}', delta).replace('{what}', h.model.replace('{version}', String(change.model)));
+  if (change.model !== undefined) {
+    const model = h.model.replace('{version}', String(change.model));
+    return change.delta === 0 ? model : h.moved.replace('{delta}', delta).replace('{what}', model);
+  }
   if (change.delta === 0) return h.same;
   const said = change.factors.map((c) => factorChangeInWords(c, lang, h, words, opts.names)).filter((s): s is string => !!s);
   return said.length ? h.moved.replace('{delta}', delta).replace('{what}', said.join(h.list_sep)) : delta;

@@ -70,6 +70,7 @@ describe('pointChangeInWords', () => {
     expect(pointChangeInWords(pointChange(undefined, point(T0, 0.3, base)), 'ru')).toBe('первая оценка');
     expect(pointChangeInWords(pointChange(point(T0, 0.3, base), point(T0 + DAY, 0.302, base)), 'en')).toBe('no change');
     expect(pointChangeInWords(pointChange(point(T0, 0.3, base), point(T0 + 1, 0.33, base, 2)), 'ru')).toBe('+3\u00a0%: модель обновлена до версии 2');
+    expect(pointChangeInWords(pointChange(point(T0, 0.3, base), point(T0 + 1, 0.3, base, 2)), 'en')).toBe('the model was updated to version 2');
     expect(pointChangeInWords(pointChange(point(T0, 0.3), point(T0 + DAY, 0.35, base)), 'en')).toBe('+5%');
   });
 });

@@ -3,6 +3,7 @@ import request from 'supertest';
 import express from 'express';
 import { createMemoryStore } from '../../src/store';
 import type { Store } from '../../src/store/types';
+import type { LeadScoreAnswer } from '../../src/dialog/types';
 import { createWebPages, operatingPoint, type WebDeps } from '../../src/web';
 import { curves, evaluate } from '../../src/scoring/metrics';
 import { readCurve } from '../../src/web/model-view';
@@ -160,7 +161,7 @@ describe('retraining', () => {
 describe('the card\'s history', () => {
   it('names a new responsible person, reading the directory only when the responsible changed', async () => {
     let reads = 0;
-    const answer = { kind: 'score', entity: 'lead', id: 5, title: 'T', probability: 0.6, percent: '60', level: 'medium', reasons: [], modelQuality: { auc: 0.8, precision: 0.5, recall: 0.5 } } as const;
+    const answer: LeadScoreAnswer = { kind: 'score', entity: 'lead', id: 5, title: 'T', probability: 0.6, percent: '60', level: 'medium', reasons: [], modelQuality: { auc: 0.8, precision: 0.5, recall: 0.5 } };
     const { app, pages, deps, store } = build({ scoreRecord: async () => answer, userNames: async () => (reads++, new Map([[21, 'Иван Сергеев']])) });
     const token = pages.tokens.issue({ memberId: 'm1', userId: 1, lang: 'en', admin: false, demo: false }, deps.now());
     const t0 = deps.now() - 2 * 86_400_000;

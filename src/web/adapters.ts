@@ -5,6 +5,7 @@
  * and pushed at once for saves made in this process). Closed-record counts come from the scorer (`dataCounts`).
  * In sandbox mode, the demo users and records every page offers a newcomer (`sandboxDemo`).
  */
+import { isNotEnoughData, jobOutcome } from '../scoring/job-outcome';
 import type { JobQueue } from '../scoring/queue';
 import type { InstallStore, JobRecord, JobStore, ModelStore } from '../store/types';
 import type { DemoUser, Entity, PortalAuth, PortalUser, Trainer, TrainProgress, WebDeps } from './deps';
@@ -16,7 +17,12 @@ const hostOf = (d: string) => d.trim().toLowerCase().replace(/^https?:\/\//, '')
  * be that install's (so a forged DOMAIN cannot send the token check to an attacker's server), and
  * the portal must accept AUTH_ID for `profile`. `fetchImpl` is injectable for tests.
  */
-export function profileVerifier(installs: Pick<InstallStore, 'get'>, fetchImpl: typeof fetch = fetch, timeoutMs = 5000): (a: PortalAuth) => Promise<PortalUser | null> {
+export function profileVerifier(
+  installs: Pick<InstallStore, 'get'>,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = 5000,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): (a: PortalAuth) => Promise<PortalUser | null> {
   return async (a) => {
     if (!/^[\w.-]{1,64}$/.test(a.memberId) || !/^[\w.-]{1,512}$/.test(a.authId)) return null;
     const install = await installs.get(a.memberId);
@@ -24,7 +30,14 @@ export function profileVerifier(installs: Pick<InstallStore, 'get'>, fetchImpl: 
     const url = `${install.clientEndpoint.replace(/\/?$/, '/')}profile.json`;
     try {
       // No redirects: the token goes to the installed portal's host and nowhere else.
-      const r = await fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ auth: a.authId }), redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
+      const ask = () => fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ auth: a.authId }), redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
+      let r = await ask();
+      // A busy portal (503 QUERY_LIMIT_EXCEEDED: 2 requests a second) is asked again shortly: a
+      // page opened during a burst is not a sign-in that failed.
+      for (let i = 0; r.status === 503 && i < 3; i++) {
+        await sleep(600 * (i + 1));
+        r = await ask();
+      }
       if (!r.ok) return null;
       const body = (await r.json()) as { result?: { ID?: unknown; ADMIN?: unknown; NAME?: unknown; LAST_NAME?: unknown } };
       const id = Number(body.result?.ID);
@@ -121,13 +134,13 @@ export function queueTrainer(d: QueueTrainerDeps): Trainer {
         if (job?.state === 'failed') throw new Error(job.message || 'training failed');
         if (job?.state === 'done') {
           // The scorer finishes a refused run as done with this message (too few closed records).
-          if (/^not enough data/i.test(job.message ?? '')) throw new Error(job.message);
+          if (isNotEnoughData(job.message)) throw new Error(job.message);
           const rec = await d.models.latest(memberId, entity);
-          if (!rec) throw new Error(job.message || 'no model was saved');
+          if (!rec) throw new Error(jobOutcome('no_model'));
           return { version: rec.version };
         }
         report(job);
-        if (waited >= timeoutMs) throw new Error('training did not finish in time');
+        if (waited >= timeoutMs) throw new Error(jobOutcome('timeout'));
         await Promise.race([sleep(pollMs), new Promise<void>((r) => (wake = r))]);
         waited += pollMs;
       }

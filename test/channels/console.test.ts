@@ -23,6 +23,20 @@ describe('console', () => {
     expect(users.body.users).toEqual(expect.arrayContaining([{ id: 2, name: 'Сергей', lastName: 'Иванов' }]));
   });
 
+  it('labels the page in the language asked for: Russian by default, English with ?lang=en', async () => {
+    const ru = (await request(rt.url).get('/console')).text;
+    expect(ru).toContain('<html lang="ru">');
+    expect(ru).toContain('Пользователь песочницы');
+    expect(ru).toMatch(/<option value="ru"[^>]* selected>/);
+    const en = (await request(rt.url).get('/console?lang=en')).text;
+    expect(en).toContain('<html lang="en">');
+    expect(en).toMatch(/<option value="en"[^>]* selected>/);
+    expect(en).not.toContain('{{');
+    // Only the other language's own name (marked translate="no") is left in Cyrillic.
+    const visible = en.replace(/<option[^>]*translate="no"[^>]*>[^<]*<\/option>/g, '');
+    expect(visible.match(/[^\s"]*[\u0400-\u04ff][^\s"]*/g)).toBeNull();
+  });
+
   it('chats over WebSocket, shows the parse, and creates the task in the sandbox', async () => {
     const ws = new WebSocket(`${rt.url.replace('http', 'ws')}/console/ws`);
     await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));

@@ -174,6 +174,8 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
     endpointPolicy: portalPolicy,
   });
   const directories = new DirectoryCache();
+  // The portal's users by id, so reasons and history points name a responsible person, not "№14".
+  const userNames = async (memberId: string) => new Map((await directories.users(await clients.get(memberId))).map((u) => [u.id, [u.name, u.lastName].filter(Boolean).join(' ')]));
   const scorer = createPortalScorer({
     crm: portalCrmSource(clients),
     models: store.models,
@@ -181,7 +183,7 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
     retrainDays: config.SCORING_RETRAIN_DAYS,
     pooled: async () => pooledMembers(config.SCORING_POOLED, await store.installs.list()),
     retrainStaleOnDemand: false,
-    userNames: async (memberId) => new Map((await directories.users(await clients.get(memberId))).map((u) => [u.id, [u.name, u.lastName].filter(Boolean).join(' ')])),
+    userNames,
   });
   // Job saves of this process reach the pages' progress bars at once (src/web/adapters.ts).
   // A running job saves at every progress step; the metric counts each state it reaches once.
@@ -287,6 +289,7 @@ export async function buildServices(config: Config, opts: ServiceOptions = {}): 
     scoreRecord: (account, entity, id, lang) => actions.scoreLead(account, entity === 'deal' ? { id, entity: 'deal' } : { id }, lang),
     // The scorer's counts, cached for an hour after a refusal, so the page does not export the CRM on every visit.
     dataCounts: (memberId, entity) => scorer.dataCounts(memberId, entity),
+    userNames,
     trainer: queueTrainer({ queue: trainingQueue, jobs, models: store.models }),
     async install(auth) {
       const done = await setUpPortal({ memberId: auth.memberId });

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { modelView } from '../../src/web/model-view';
 import { chromiumAvailable, launch, SCREENSHOT_DIR } from './browser';
 
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -232,6 +233,22 @@ run('portal pages in Chromium', () => {
     const bad = await post('forged-token');
     expect(bad.status).toBe(401);
     await bad.p.close();
+  });
+
+  it('names the responsible people on the dashboard, never "employee #id"', async () => {
+    const rec = await t.rt.store.models.latest(memberId, 'lead');
+    const shown = rec ? modelView(rec).features.filter((f) => f.column === 'ASSIGNED_BY_ID') : [];
+    // The sandbox's leads have responsible users among the model's strongest features; else this proves nothing.
+    expect(shown.length).toBeGreaterThan(0);
+    const p = await open('/app/scoring?user=1');
+    const text = (await p.locator('body').textContent()) ?? '';
+    expect(text).not.toMatch(/сотрудник №\d/);
+    // Each responsible shown is said by the portal user's name (the directory's, through the app's wiring).
+    for (const f of shown) {
+      const user = t.rt.sandbox!.state.users.find((u) => String(u.id) === String(f.value));
+      if (user) expect(text).toContain(`${user.name} ${user.lastName}`);
+    }
+    await p.close();
   });
 
   it('shows English pages without Cyrillic, names and titles aside', async () => {

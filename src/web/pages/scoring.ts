@@ -3,7 +3,7 @@
  * slider (assets/scoring.js moves the numbers live), the strongest features and the retrain button.
  */
 import type { DataCounts, Entity } from '../deps';
-import { esc, fmtDate, fmtInt, jsonScript, page, pct } from '../html';
+import { esc, escNames, fmtDate, fmtInt, jsonScript, page, pct } from '../html';
 import { operatingPoint, type FeatureWeight, type ModelView } from '../model-view';
 import { reliability, unitCurve } from '../svg';
 import type { Translate } from '../texts';
@@ -46,7 +46,8 @@ export function featureText(t: Translate, f: FeatureWeight, lang: string, names?
   const l = lang === 'en' ? 'en' : 'ru';
   const words = scoringWords(l);
   let said: string | null = null;
-  if (f.value === '\u0000missing') said = words.features[f.column]?.missing ?? (words.features[f.column] ? `${binInWords(f.column, undefined, undefined, l, words) ?? f.column}` : null);
+  // A binary flag whose level is the empty value is the column said as missing ("UTM-источник не указан").
+  if (f.value === '\u0000missing' || (f.kind === 'binary' && !f.value.trim())) said = words.features[f.column]?.missing ?? (words.features[f.column] ? `${binInWords(f.column, undefined, undefined, l, words) ?? f.column}` : null);
   else if (f.value === '\u0000other') said = words.features[f.column]?.value?.replace('{value}', t('scoring.other')) ?? null;
   else if (f.kind === 'numeric' && f.range) said = binInWords(f.column, f.range.lo, f.range.hi, l, words);
   else said = featureInWords(f.column, f.value, l, { words, names });
@@ -81,7 +82,7 @@ function modelBlock(ctx: PageCtx, e: Entity, m: ModelView, names?: UserNames): s
         .map((f) => {
           const max = Math.abs(m.features[0]!.weight) || 1;
           const w = Math.round((Math.abs(f.weight) / max) * 80);
-          return `<tr><td>${esc(featureText(t, f, ctx.lang, names))}</td><td>${f.weight >= 0 ? '+' : '−'}${Math.abs(f.weight).toFixed(2)}</td><td><span class="bar ${f.weight >= 0 ? 'up' : 'down'}" style="width:${w}px" aria-hidden="true"></span> <span class="muted">${esc(t(f.weight >= 0 ? 'scoring.raises' : 'scoring.lowers'))}</span></td></tr>`;
+          return `<tr><td>${escNames(featureText(t, f, ctx.lang, names), names?.values())}</td><td>${f.weight >= 0 ? '+' : '−'}${Math.abs(f.weight).toFixed(2)}</td><td><span class="bar ${f.weight >= 0 ? 'up' : 'down'}" style="width:${w}px" aria-hidden="true"></span> <span class="muted">${esc(t(f.weight >= 0 ? 'scoring.raises' : 'scoring.lowers'))}</span></td></tr>`;
         })
         .join('')}</tbody></table>`
     : `<p class="muted">${esc(t('scoring.features_none'))}</p>`;

@@ -18,6 +18,8 @@ describe('featureText: the dashboard names features the way the card states reas
     ['ru', f('client_answer_hours', '\u0000missing', 'numeric'), 'Клиент ещё не отвечал'],
     ['en', f('UTM_SOURCE', '\u0000missing', 'categorical'), 'No UTM source'],
     ['ru', f('SOURCE_ID', '\u0000missing', 'categorical'), 'Источник не указан'],
+    // A two-valued column whose flag level is the empty value: the column not filled in.
+    ['ru', f('UTM_SOURCE', '', 'binary'), 'UTM-источник не указан'],
     ['en', f('SOURCE_ID', '\u0000other', 'categorical'), `Source: ${texts.in('en')('scoring.other')}`],
     // A column the grammar has no words for keeps its name.
     ['ru', f('UF_CRM_CUSTOM', 'x', 'categorical'), 'UF_CRM_CUSTOM: x'],

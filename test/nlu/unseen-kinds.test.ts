@@ -348,3 +348,13 @@ describe('Latin names as a Russian recogniser writes them', () => {
     expect(p('поставь задачу через час проверить почту').slots).toEqual({ title: 'проверить почту', deadline: '2026-12-09T12:00' });
   });
 });
+
+describe('unknown English names in lower case (speech)', () => {
+  it.each([
+    ['new task for kevin: update the website', 'task.create', { title: 'update the website', responsible: { unresolved: 'Kevin' } }],
+    ['message priya: the build is green', 'message.send', { recipient: { unresolved: 'Priya' }, text: 'the build is green' }],
+    ['task for today: call the bank', 'task.create', { title: 'call the bank', deadline: '2026-12-09' }],
+  ])('"%s"', (text, intent, slots) => {
+    expect(brief(parse(text))).toEqual({ intent, slots });
+  });
+});

@@ -513,7 +513,12 @@ export class Finder {
     const en = this.deps.grammar.en;
     const t = toks[i]!;
     const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm) && !en.selfPronouns.has(x.norm);
-    if (!nameLike(t)) return null;
+    // Speech has no capitals: "message priya: …", "new task for kevin: …" — a lower-case word
+    // right before the colon that ends the addressing part is a name too.
+    const beforeColon = (x: Token) =>
+      x.word && x.script === 'lat' && !x.cap && x.norm.length >= 2 && !en.notNames.has(x.norm) && !en.selfPronouns.has(x.norm) && !en.prepositions.has(x.norm) && toks[i + 1]?.text === ':' && toks[i + 1]!.index === x.end;
+    const lowerBeforeColon = !nameLike(t) && beforeColon(t);
+    if (!nameLike(t) && !lowerBeforeColon) return null;
     const prep = this.preposition(src, toks, i, lang, prev);
     const before = i > 0 ? toks[i - 1]!.norm : '';
     // "to Bob", "for Dmitri", "with Lena, Omar and Paulo" (the list keeps its preposition), the
@@ -522,8 +527,8 @@ export class Finder {
     if (!byPrep && !en.unknownNameAfter.has(before)) return null;
     let last = i;
     const nx = toks[i + 1];
-    if (nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
-    const name = toks.slice(i, last + 1).map((x) => x.text).join(' ');
+    if (!lowerBeforeColon && nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
   }
 

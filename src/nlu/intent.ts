@@ -182,7 +182,7 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
     } else if (f > 0) i += f;
     // "не надо ничего создавать", "не, задачу не надо", "забудь про эту задачу": after a negation
     // or a dropping word, command words and their objects are what is refused, not a new command.
-    else if (said.length && dropping && (isCommandWord(g, words[i]!) || g.replyObjects.hasWord(words[i]!))) i++;
+    else if (said.length && (dropping || words.slice(0, i).some((w) => g.negations.hasWord(w))) && (isCommandWord(g, words[i]!) || g.replyObjects.hasWord(words[i]!))) i++;
     else break;
   }
   if (!said.length) return null;

@@ -358,3 +358,24 @@ describe('unknown English names in lower case (speech)', () => {
     expect(brief(parse(text))).toEqual({ intent, slots });
   });
 });
+
+describe('more dialogue words', () => {
+  it.each([
+    ['нет, другое', 'reject'],
+    ['нет не то время', 'reject'],
+    ['не этому', 'reject'],
+    ['на этом всё', 'cancel'],
+    ['что ты вообще такое', 'help'],
+    ['как с тобой общаться', 'help'],
+    ['go ahead and send it', 'confirm'],
+    ['nope, different person', 'reject'],
+    ["that's all, thanks", 'cancel'],
+    ['how do you work', 'help'],
+  ])('"%s" is %s', (text, intent) => {
+    expect(brief(parse(text))).toEqual({ intent, slots: {} });
+  });
+  it('a correction still carries its slot', () => {
+    const r = parser.parse('нет, не Петру, а Полине', { now: NOW, timeZone: TZ, directory: dir, expecting: 'message.send' });
+    expect(r).toMatchObject({ intent: 'reject', slots: { recipient: { userId: 3 } } });
+  });
+});

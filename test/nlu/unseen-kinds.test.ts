@@ -379,3 +379,21 @@ describe('more dialogue words', () => {
     expect(r).toMatchObject({ intent: 'reject', slots: { recipient: { userId: 3 } } });
   });
 });
+
+describe('English notes and meetings without a verb', () => {
+  it('"reminder for tomorrow 9am …" is the speaker\'s task', () => {
+    expect(brief(parse('reminder for tomorrow 9am standup notes'))).toEqual({
+      intent: 'task.create',
+      slots: { title: 'standup notes', responsible: { self: true }, deadline: '2026-12-10T09:00' },
+    });
+  });
+  it('"call with X <date>" is an event', () => {
+    expect(brief(parse('call with Olivia next monday 10am'))).toEqual({
+      intent: 'event.create',
+      slots: { title: 'call', start: '2026-12-14T10:00', attendees: [{ userId: 7 }] },
+    });
+  });
+  it('"what do i have tomorrow" asks about the plan', () => {
+    expect(brief(parse('what do i have tomorrow'))).toEqual({ intent: 'agenda.query', slots: { from: '2026-12-10', to: '2026-12-10' } });
+  });
+});

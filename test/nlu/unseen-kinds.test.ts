@@ -397,3 +397,26 @@ describe('English notes and meetings without a verb', () => {
     expect(brief(parse('what do i have tomorrow'))).toEqual({ intent: 'agenda.query', slots: { from: '2026-12-10', to: '2026-12-10' } });
   });
 });
+
+describe('"к" + a name in a task', () => {
+  const d: Directory = {
+    self: 1,
+    timeZone: TZ,
+    users: [
+      { id: 1, name: 'Тимур', lastName: 'Гаврилов', gender: 'M' },
+      { id: 2, name: 'Алина', lastName: 'Зима', gender: 'F' },
+      { id: 3, name: 'Максим', lastName: 'Орлов', gender: 'M' },
+    ],
+  };
+  const p = (text: string) => brief(parser.parse(text, { now: NOW, timeZone: TZ, directory: d }));
+  it.each([
+    ['поставь задачу подготовить отчёт к зиме', 'подготовить отчёт к зиме'],
+    ['поставь задачу съездить к орлову за ключами', 'съездить к орлову за ключами'],
+    ['поставь задачу съездить к васе за ключами', 'съездить к васе за ключами'],
+  ])('"%s" keeps the person in the title', (text, title) => {
+    expect(p(text)).toEqual({ intent: 'task.create', slots: { title } });
+  });
+  it('"напиши зиме …" still reaches Алина Зима', () => {
+    expect(p('напиши зиме что отчёт готов').slots).toEqual({ recipient: { userId: 2 }, text: 'отчёт готов' });
+  });
+});

@@ -420,3 +420,15 @@ describe('"к" + a name in a task', () => {
     expect(p('напиши зиме что отчёт готов').slots).toEqual({ recipient: { userId: 2 }, text: 'отчёт готов' });
   });
 });
+
+describe('a marked event title ends where its attendees begin', () => {
+  it.each([
+    ['schedule a meeting titled budget sync with Olivia on thursday at 2 pm', { title: 'budget sync', start: '2026-12-10T14:00', attendees: [{ userId: 7 }] }],
+    ['создай встречу под названием бюджет с Полиной завтра в десять', { title: 'бюджет', start: '2026-12-10T10:00', attendees: [{ userId: 3 }] }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
+  });
+  it('words that are no person stay in it', () => {
+    expect(parse('create an event called lunch with the board tomorrow at noon').slots).toMatchObject({ title: 'lunch with the board' });
+  });
+});

@@ -140,6 +140,15 @@ export function residual(u: Utterance, from = 0, contiguous = false): string | u
 /** Combine the date mentions of a command into start / end / allDay. */
 export function timeSlots(dates: DateMention[]): { start?: string; end?: string; allDay?: boolean } {
   if (!dates.length) return {};
+  // "all day" said apart from its date ("an all day offsite next wednesday", "на весь день
+  // событие … в пятницу"): the date is the other mention's, not today.
+  const allDayOnly = (d: DateMention) => !!d.allDay && d.tags.every((t) => /AllDay|ResolveDate/.test(t));
+  if (dates.length > 1 && dates.some(allDayOnly) && !dates.every(allDayOnly)) {
+    const t = timeSlots(dates.filter((d) => !allDayOnly(d)));
+    const out: { start?: string; end?: string; allDay?: boolean } = { start: t.start!.slice(0, 10), allDay: true };
+    if (t.end && t.end.slice(0, 10) !== out.start) out.end = t.end.slice(0, 10);
+    return out;
+  }
   const first = dates[0]!;
   let start = first.start;
   let end = first.end;

@@ -432,3 +432,13 @@ describe('a marked event title ends where its attendees begin', () => {
     expect(parse('create an event called lunch with the board tomorrow at noon').slots).toMatchObject({ title: 'lunch with the board' });
   });
 });
+
+describe('"all day" said apart from its date', () => {
+  it.each([
+    ['book an all-day offsite next wednesday', { start: '2026-12-16', allDay: true }],
+    ['создай на весь день событие конференция в пятницу', { title: 'конференция', start: '2026-12-11', allDay: true }],
+    ['create an all day event on friday called offsite', { title: 'offsite', start: '2026-12-11', allDay: true }],
+  ])('"%s" is on that date', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
+  });
+});

@@ -442,3 +442,15 @@ describe('"all day" said apart from its date', () => {
     expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
   });
 });
+
+describe('"тема — …", "topic: …" mark a title', () => {
+  it.each([
+    ['встреча с Полиной завтра в 12, тема — бюджет', { title: 'бюджет', start: '2026-12-10T12:00', attendees: [{ userId: 3 }] }],
+    ['meeting with Olivia tomorrow at 10, topic: budget', { title: 'budget', start: '2026-12-10T10:00', attendees: [{ userId: 7 }] }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
+  });
+  it('"тему" inside a title is no marker', () => {
+    expect(parse('поставь задачу обсудить тему бюджета').slots).toEqual({ title: 'обсудить тему бюджета' });
+  });
+});

@@ -14,6 +14,7 @@ interface ChangeFile {
   done: string[];
   before_verb?: string[];
   fillers: string[];
+  inner_articles?: string[];
   this: string[];
   query_markers: string[];
   new_value: string[];
@@ -33,6 +34,8 @@ export interface ChangeGrammar {
   /** Words that may stand before an English change verb ("do remove …", "just cancel …"). */
   beforeVerb: WordSet;
   fillers: WordSet;
+  /** Articles kept inside a query after its noun's words ("meeting with the supplier"). */
+  innerArticles: WordSet;
   thisWords: WordSet;
   queryMarkers: WordSet;
   newValue: WordSet;
@@ -68,6 +71,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     done: new WordSet(g.done),
     beforeVerb: new WordSet(g.before_verb ?? []),
     fillers: new WordSet(g.fillers),
+    innerArticles: new WordSet(g.inner_articles ?? []),
     thisWords: new WordSet(g.this),
     queryMarkers: new WordSet(g.query_markers),
     newValue: new WordSet(g.new_value),

@@ -265,7 +265,10 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word' || (markerEnd >= 0 && i >= markerEnd && i < runEnd)) continue;
     const n = cg.fillers.matchAt(words, i) || cg.thisWords.matchAt(words, i);
-    if (n) {
+    // "the meeting with the supplier", "the review of the contract task": an article between two
+    // words of the query is one of them.
+    const inner = n === 1 && cg.innerArticles.hasWord(words[i]!) && i > 0 && !u.used[i - 1] && u.tokens[i - 1]!.kind === 'word' && u.tokens[i + 1]?.kind === 'word' && !u.used[i + 1];
+    if (n && !inner) {
       u.use(span(i, n));
       i += n - 1;
     }

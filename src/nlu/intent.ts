@@ -13,6 +13,11 @@ type ReplyIntent = 'confirm' | 'reject' | 'cancel' | 'help';
 interface IntentGrammarFile {
   replies: Record<ReplyIntent, string[]>;
   negations?: string[];
+  negated_verbs?: string[];
+  reply_objects?: string[];
+  drop_openers?: string[];
+  person_gap?: string[];
+  help_words?: { keys: string[]; others: string[] };
   cancel_frames?: [string, string][];
   fillers: string[];
   correction: string[];
@@ -38,6 +43,17 @@ export interface IntentGrammar {
   replies: [ReplyIntent, WordSet][];
   /** A reply after one of these is turned: "не создавай" → reject, "не отменяй" → confirm. */
   negations: WordSet;
+  /** Command verbs in the forms said after "не" ("не ставь", "не надо писать"): a negated command. */
+  negatedVerbs: WordSet;
+  /** Words that may follow a negated command in a cancel ("не надо ничего", "никому"). */
+  replyObjects: WordSet;
+  /** Cancels that name what they drop ("забудь про эту задачу", "forget about the meeting"). */
+  dropOpeners: WordSet;
+  /** Words that may stand between "напиши" and its person ("напиши давай Антону", "в Битрикс24"). */
+  personGap: WordSet;
+  /** Help asked in one's own words: only these words, one of the keys among them ("подскажи, что ты можешь"). */
+  helpKeys: WordSet;
+  helpOthers: WordSet;
   /** [opening, closing] of a cancel said around what is dropped ("выкинь … из головы"). */
   cancelFrames: [WordSet, WordSet][];
   fillers: WordSet;
@@ -61,6 +77,12 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
   return {
     replies: (Object.keys(g.replies) as ReplyIntent[]).map((k) => [k, new WordSet(g.replies[k])]),
     negations: new WordSet(g.negations ?? []),
+    negatedVerbs: new WordSet(g.negated_verbs ?? []),
+    replyObjects: new WordSet(g.reply_objects ?? []),
+    dropOpeners: new WordSet(g.drop_openers ?? []),
+    personGap: new WordSet([...(g.person_gap ?? []), ...g.fillers]),
+    helpKeys: new WordSet(g.help_words?.keys ?? []),
+    helpOthers: new WordSet(g.help_words?.others ?? []),
     cancelFrames: (g.cancel_frames ?? []).map(([a, b]) => [new WordSet([a]), new WordSet([b])]),
     fillers: new WordSet(g.fillers),
     correction: new WordSet(g.correction),
@@ -112,10 +134,15 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
       if (close.matchAt(words, k) === words.length - k) return { intent: 'cancel', rest: words.length };
     }
   }
+  // "подскажи, что ты можешь", "с чего начать": a question made only of words about the assistant
+  // and its abilities, with one ability word among them, is help however it is put together.
+  if (words.length >= 2 && words.length <= 8 && isHelpInOwnWords(words, g)) return { intent: 'help', rest: words.length };
   const said: ReplyIntent[] = [];
+  let dropping = false;
   let i = 0;
   while (i < words.length) {
     const f = g.fillers.matchAt(words, i);
+    if (g.negations.matchAt(words, i) || g.dropOpeners.matchAt(words, i)) dropping = true;
     let matched = 0;
     let intent: ReplyIntent | null = null;
     for (const [r, set] of g.replies) {
@@ -126,7 +153,7 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
       }
     }
     // "не создавай", "don't send it": the reply after a negation is turned.
-    const neg = matched ? 0 : g.negations.matchAt(words, i);
+    const neg = g.negations.matchAt(words, i);
     if (neg) {
       let after = 0;
       let turned: ReplyIntent | null = null;
@@ -137,16 +164,23 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
           turned = r === 'confirm' ? 'reject' : r === 'cancel' ? 'confirm' : null;
         }
       }
-      if (turned) {
+      if (turned && neg + after > matched) {
         said.push(turned);
         i += neg + after;
         continue;
       }
     }
+    const drop = matched ? 0 : g.dropOpeners.matchAt(words, i);
     if (matched > 0 && intent) {
       said.push(intent);
       i += matched;
+    } else if (drop) {
+      said.push('cancel');
+      i += drop;
     } else if (f > 0) i += f;
+    // "не надо ничего создавать", "не, задачу не надо", "забудь про эту задачу": after a negation
+    // or a dropping word, command words and their objects are what is refused, not a new command.
+    else if (said.length && (dropping || negatedBefore(words, i, g)) && (isCommandWord(g, words[i]!) || g.replyObjects.hasWord(words[i]!))) i++;
     else break;
   }
   if (!said.length) return null;
@@ -154,6 +188,60 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
   // ("ладно, забей", "ok never mind") is no yes.
   const intent = said[0] === 'confirm' && said.includes('cancel') ? 'cancel' : said[0]!;
   return { intent, rest: i };
+}
+
+/** A word of some command's vocabulary (noun or verb, or a verb form said after "не"). */
+function isCommandWord(g: IntentGrammar, w: string): boolean {
+  if (g.negatedVerbs.hasWord(w)) return true;
+  for (const c of g.commands) if (c.nouns.hasWord(w) || c.verbs.hasWord(w)) return true;
+  return false;
+}
+
+function isCommandVerb(g: IntentGrammar, w: string): boolean {
+  if (g.negatedVerbs.hasWord(w)) return true;
+  for (const c of g.commands) if (c.verbs.hasWord(w)) return true;
+  return false;
+}
+
+/** Only words about the assistant and its abilities, with one ability word among them. */
+function isHelpInOwnWords(words: readonly string[], g: IntentGrammar): boolean {
+  let key = false;
+  for (const w of words) {
+    if (g.helpKeys.hasWord(w)) key = true;
+    else if (!g.helpOthers.hasWord(w) && !g.fillers.hasWord(w)) return false;
+  }
+  return key;
+}
+
+function negatedBefore(words: readonly string[], i: number, g: IntentGrammar): boolean {
+  for (let k = 0; k < i; k++) if (g.negations.hasWord(words[k]!)) return true;
+  return false;
+}
+
+/**
+ * "не ставь задачу", "задачу не надо", "не нужно ставить задачу", "don't create the task": a
+ * command under negation is no command (the caller reads it as a cancel). A negation counts right
+ * before a trigger or a command verb, or right after a trigger with a command verb or nothing after
+ * it — so "поставь задачу не забыть про отчёт" and "не забудь напомнить" stay commands.
+ */
+export function isNegatedCommand(tokens: readonly Token[], g: IntentGrammar, triggers: readonly number[]): boolean {
+  const words = tokens.map((t) => t.norm);
+  for (let i = 0; i < words.length; i++) {
+    if (tokens[i]!.kind !== 'word' || triggers.includes(i)) continue;
+    const n = g.negations.matchAt(words, i);
+    if (!n) continue;
+    let inTrigger = false;
+    for (let k = 1; k < n; k++) if (triggers.includes(i + k)) inTrigger = true;
+    if (inTrigger) continue;
+    const next = i + n;
+    if (triggers.includes(next) || (tokens[next]?.kind === 'word' && isCommandVerb(g, words[next]!))) return true;
+    if (triggers.includes(i - 1)) {
+      let more = false;
+      for (let k = next; k < tokens.length; k++) if (tokens[k]!.kind === 'word') more = true;
+      if (!more) return true;
+    }
+  }
+  return false;
 }
 
 export interface CommandMatch {
@@ -213,7 +301,12 @@ export function classifyCommand(
         if (!n) {
           const m = c.standaloneWithPerson.matchAt(words, i);
           // "напиши Антону" / "message Emily": the next word (or the one after a preposition) is a person.
-          if (m && (personAt(i + m) || (tokens[i + m]?.kind === 'punct' && personAt(i + m + 1)))) n = m;
+          if (m) {
+            // Fillers may stand between: "напиши давай Антону", "напиши в Битрикс24 Орлову".
+            let k = i + m;
+            for (let gap = g.personGap.matchAt(words, k); gap && k < i + m + 4; gap = g.personGap.matchAt(words, k)) k += gap;
+            if (personAt(k) || (tokens[k]?.kind === 'punct' && personAt(k + 1))) n = m;
+          }
         }
         if (n) {
           standalone = i;

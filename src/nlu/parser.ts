@@ -6,8 +6,9 @@
  */
 import { detectLang, normalizeInput } from './normalize';
 import { tokenize, type Token } from './tokens';
-import { classifyCommand, classifyReply, type CommandMatch, type IntentGrammar } from './intent';
+import { classifyCommand, classifyReply, isNegatedCommand, type CommandMatch, type IntentGrammar } from './intent';
 import type { SlotsGrammar } from './slots-grammar';
+import type { WordSet } from './grammar';
 import type { NumberWords } from './numbers';
 import type { ChangeGrammar } from './change-grammar';
 import { agendaSlots, changeSlots, classifyAgenda, classifyChange, type ChangeDeps, type ChangeMatch } from './change';
@@ -74,6 +75,8 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const changed = change ?? (cmd ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf));
   if (changed) return changeResult(deps, u, ctx, changed, persons, datesOf(), lang);
 
+  // "не ставь задачу", "задачу не надо", "don't create the task": what is being built is dropped.
+  if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
   if (!cmd) {
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
     if (ctx.expecting && (reply || g.intents.correction.matchAt(words, 0))) {
@@ -84,7 +87,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   }
   trace.push(`command:${cmd.intent}`);
   u.use(cmd.triggers);
-  absorbCommandWords(u, cmd);
+  absorbCommandWords(u, cmd, personStarts);
   useLeadIn(u, Math.min(...cmd.triggers));
 
   let slots: Slots;
@@ -179,7 +182,7 @@ function changeResult(deps: ParserDeps, u: Utterance, ctx: ParseContext, m: Chan
 
 
 /** Extend the command words over adjacent verbs, nouns and fillers ("создай новую задачу"). */
-function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
+function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<number>): void {
   const g = u.g;
   const words = u.words;
   const c = g.intents.commands.find((x) => x.intent === cmd.intent)!;
@@ -195,6 +198,9 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch): void {
         if (!n && (c.verbs.hasWord(words[j]!) || c.nouns.hasWord(words[j]!))) n = 1;
         // Articles belong to the noun after them, never to the one before ("a message the …").
         if (n === 1 && dir === 1 && g.slots.leftOnlyFillers.hasWord(words[j]!)) n = 0;
+        // "…сообщение давай созвонимся": a message's text may open with "давай"; it is the
+        // command's only when the recipient follows it ("напиши давай Антону").
+        if (n === 1 && dir === 1 && cmd.intent === 'message.send' && g.slots.textOpeners.hasWord(words[j]!) && !personStarts.has(j + 1)) n = 0;
         // Multi-word fillers are matched from their first word only, going right.
         if (n && (dir === 1 || n === 1)) {
           for (let k = 0; k < n; k++) u.used[j + k] = true;
@@ -219,7 +225,7 @@ function useRoleWords(u: Utterance): void {
  * A title after a marker ("с заголовком X", "called X"): from the marker to where a date, a person
  * after на/для/for, a role word or another marker begins. Returns the title and marks its tokens.
  */
-function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[]): string | undefined {
+function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[], attendeePrepositions?: WordSet): string | undefined {
   const words = u.words;
   const dateStarts = new Set(dates.map((d) => u.tokenAt(d.index)).filter((i) => i >= 0));
   const personStops = new Set<number>();
@@ -228,6 +234,8 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     const first = idx[0];
     if (first === undefined) continue;
     if (p.kind === 'pronoun' || (p.preposition && TITLE_ENDING_PREPOSITIONS.has(p.preposition))) personStops.add(first);
+    // An event's title ends where its attendees begin ("titled budget sync with Omar and Lena").
+    else if (attendeePrepositions && p.preposition && attendeePrepositions.hasWord(p.preposition) && isPrepositionOf(u, first, p)) personStops.add(first);
   }
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word') continue;
@@ -282,6 +290,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
     // title ("позвонить Антону", "созвониться с Антоном", "call Sophie"); "с ответственным
     // Сергеем" is a role, not a title word (the preposition is not next to the name).
     if (responsible || (p.preposition && u.g.slots.titlePersonPrepositions.hasWord(p.preposition) && isPrepositionOf(u, idx[0]!, p))) continue;
+    if (isPlaceAfterTitleWord(u, p, idx)) continue;
     responsible = p.slot;
     u.use(idx);
     lastPerson = idx[idx.length - 1]!;
@@ -293,6 +302,18 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   const t = timeSlots(dates);
   if (t.start) slots.deadline = t.start;
   return slots;
+}
+
+/**
+ * "book flights to Berlin": a name nobody in the directory has, after a place preposition that
+ * follows a title word (not the command: "task to Omar"), is where, not who — it stays in the title.
+ */
+function isPlaceAfterTitleWord(u: Utterance, p: PersonMention, idx: number[]): boolean {
+  if (p.kind !== 'unknown' || !p.preposition || !u.g.slots.placePrepositions.hasWord(p.preposition)) return false;
+  const at = idx[0]!;
+  if (!isPrepositionOf(u, at, p)) return false;
+  const before = u.tokens[at - 1];
+  return !!before && before.kind === 'word' && !u.used[at - 1];
 }
 
 /** Only joining words ("и", ",", "and") stand between token `last` and token `first`. */
@@ -310,7 +331,7 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
   const slots: Slots = {};
   useRoleWords(u);
   let title = quotedTitle(u);
-  if (!title) title = markedTitle(u, persons, dates);
+  if (!title) title = markedTitle(u, persons, dates, u.g.slots.attendeePrepositions);
   for (const d of dates) u.use(dateTokens(u, d));
   const attendees: PersonSlot[] = [];
   for (const p of persons) {
@@ -430,6 +451,11 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       body = i + n;
       break;
     }
+    const noun = recipient ? commandNounAfterModifiers(u, i) : -1;
+    if (noun > 0) {
+      i = noun + 1;
+      continue;
+    }
     body = i;
     break;
   }
@@ -442,6 +468,23 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     if (s) slots.text = s;
   }
   return slots;
+}
+
+/**
+ * "shoot Emily a quick note: …", "напиши Антону короткое сообщение: …": up to three words before
+ * the command's noun, which then opens the text (a colon, a text marker or nothing after it), are
+ * the noun's modifiers, not the text. Returns the noun's token, or -1.
+ */
+function commandNounAfterModifiers(u: Utterance, i: number): number {
+  for (let j = i + 1; j <= i + 3 && j < u.tokens.length; j++) {
+    if (u.tokens[j - 1]!.kind !== 'word' || u.used[j - 1]) return -1;
+    if (!u.used[j]) continue;
+    if (u.tokens[j]!.kind !== 'word') return -1;
+    const next = u.tokens[j + 1];
+    const opens = !next || (next.kind === 'punct' && /^[:—–-]$/.test(next.text)) || u.g.slots.textMarkers.matchAt(u.words, j + 1) > 0;
+    return opens ? j : -1;
+  }
+  return -1;
 }
 
 function leadSlots(deps: ParserDeps, u: Utterance): Slots {

@@ -9,6 +9,9 @@ interface SlotsFile {
   command_fillers: string[];
   left_only_fillers?: string[];
   title_person_prepositions?: string[];
+  place_prepositions?: string[];
+  text_openers?: string[];
+  attendee_prepositions?: string[];
   person_joiners?: string[];
   title_topics?: string[];
   negations?: string[];
@@ -27,6 +30,12 @@ export interface SlotsGrammar {
   leftOnlyFillers: WordSet;
   /** Prepositions after which a person stays in a task's title ("созвониться с Антоном"). */
   titlePersonPrepositions: WordSet;
+  /** Prepositions of a place: an unknown name after one, right after a title word, is a place ("flights to Berlin"). */
+  placePrepositions: WordSet;
+  /** Command fillers that may open a message's text ("давай созвонимся"). */
+  textOpeners: WordSet;
+  /** Prepositions of an event's attendees: a marked title ends before one with a person after it. */
+  attendeePrepositions: WordSet;
   /** Words joining two persons of one slot ("Вере и Петру"). */
   personJoiners: WordSet;
   /** Words opening a meeting's topic said after an attendee ("… с Антоном по бюджету"). */
@@ -60,6 +69,9 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     commandFillers: new WordSet(g.command_fillers),
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
+    placePrepositions: new WordSet(g.place_prepositions ?? []),
+    textOpeners: new WordSet(g.text_openers ?? []),
+    attendeePrepositions: new WordSet(g.attendee_prepositions ?? []),
     personJoiners: new WordSet(g.person_joiners ?? []),
     titleTopics: new WordSet(g.title_topics ?? []),
     negations: new WordSet(g.negations ?? []),

@@ -32,6 +32,11 @@ export interface DirectoryIndex {
   fuzzy: FuzzyIndex | null;
   /** Words already looked up in the fuzzy index (commands repeat their words). */
   fuzzyMemo: Map<string, string[] | null>;
+  /**
+   * Latin spellings of Cyrillic names (Belkin for Белкин, Peter for Пётр): matched only as spelt, never as
+   * "misheard" — a letter off a transliteration is another word ("Berlin"), not the name.
+   */
+  spellingOnly: Set<string>;
 }
 
 const FIELD_BIT: Record<NameField, number> = { first: FIELD_FIRST, last: FIELD_LAST, middle: FIELD_MIDDLE };
@@ -58,6 +63,8 @@ export function buildIndex(
   // Inactive users (fired, blocked) are not addressable.
   const users = directory.users.filter((u) => validUser(u) && u.active !== false);
   const forms = new Map<string, FormEntry[]>();
+  const transliterated = new Set<string>();
+  const native = new Set<string>();
 
   const put = (surface: string, user: number, field: number, mask: number, dim: boolean) => {
     const list = forms.get(surface);
@@ -89,18 +96,114 @@ export function buildIndex(
     ];
     for (const [field, value] of fields) {
       if (typeof value !== 'string' || value.trim().length === 0) continue;
-      for (const [surface, mask] of inflector.forms(value.trim(), field, sex)) put(surface, i, FIELD_BIT[field], mask, false);
-      for (const latin of transliterations(value.trim(), grammar)) put(latin, i, FIELD_BIT[field], ALL_CASES, false);
+      for (const [surface, mask] of inflector.forms(value.trim(), field, sex)) {
+        put(surface, i, FIELD_BIT[field], mask, false);
+        native.add(surface);
+      }
+      // "Маше Иванову": a surname said in the other gender's form (a slip of the tongue, or of
+      // the recogniser) still reaches its user, as a weaker reading than the right form.
+      const other = field === 'last' ? otherGenderSurname(value.trim(), sex) : null;
+      // These weak readings are never "misheard" either (kept out of the fuzzy index).
+      if (other) {
+        for (const [surface, mask] of inflector.forms(other, 'last', sex === 'masc' ? 'femn' : 'masc')) {
+          put(surface, i, FIELD_LAST, mask, true);
+          transliterated.add(surface);
+        }
+      }
+      // "Вере и Петру Ёлкиным": the plural of a shared surname, after a first name of the user.
+      if (field === 'last') {
+        for (const [surface, mask] of pluralSurnameForms(value.trim(), sex)) {
+          put(surface, i, FIELD_LAST, mask, true);
+          transliterated.add(surface);
+        }
+      }
+      // "напиши уиллу паркеру": a Latin name as a Russian recogniser writes it, declined.
+      transcriptions(value.trim(), grammar).forEach((cyr, k) => {
+        // A guessed spelling (a silent e dropped) that is a Russian word (Chase → "час") would
+        // catch speech; the plain one is kept, as Russian names that are words are ("омару").
+        if (k > 0 && morph && morph.analyze(normalizeWord(cyr)).some((p) => p.dictionary && !p.name && !p.surname)) return;
+        const forms = [...inflector.forms(cyr, field, sex)];
+        // A man's foreign surname declines as a noun (Мартином), not as a Russian -ин one (Мартиным).
+        const w = normalizeWord(cyr);
+        if (sex === 'masc' && /[бвгджзклмнпрстфхцчшщ]$/.test(w)) forms.push([w + 'а', 2 | 8], [w + 'у', 4], [w + (/[жшщчц]$/.test(w) ? 'ем' : 'ом'), 16], [w + 'е', 32]);
+        for (const [surface, mask] of forms) {
+          put(surface, i, FIELD_BIT[field], mask, false);
+          transliterated.add(surface);
+        }
+      });
+      for (const latin of transliterations(value.trim(), grammar)) {
+        put(latin, i, FIELD_BIT[field], ALL_CASES, false);
+        transliterated.add(latin);
+      }
     }
     if (typeof u.name === 'string') {
+      // "Peter" for Пётр in an English command: the name's English equivalent, as said.
+      for (const e of grammar.en.equivalents.get(normalizeWord(u.name.trim())) ?? []) {
+        put(e, i, FIELD_FIRST, ALL_CASES, true);
+        transliterated.add(e);
+      }
       const dims = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));
       if (dims) {
-        for (const d of dims) for (const latin of transliterations(d, grammar)) put(latin, i, FIELD_FIRST, ALL_CASES, true);
-        for (const d of dims) for (const [surface, mask] of inflector.forms(d, 'first', sex)) put(surface, i, FIELD_FIRST, mask, true);
+        for (const d of dims) {
+          for (const latin of transliterations(d, grammar)) {
+            put(latin, i, FIELD_FIRST, ALL_CASES, true);
+            transliterated.add(latin);
+          }
+        }
+        for (const d of dims) {
+          for (const [surface, mask] of inflector.forms(d, 'first', sex)) {
+            put(surface, i, FIELD_FIRST, mask, true);
+            native.add(surface);
+          }
+        }
       }
     }
   }
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map() };
+  const spellingOnly = new Set<string>();
+  for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), spellingOnly };
+}
+
+/** Иванова ↔ Иванов, Зайцев ↔ Зайцева, Ильин ↔ Ильина, Римская ↔ Римский; null for others. */
+export function otherGenderSurname(name: string, sex: 'masc' | 'femn'): string | null {
+  if (!/^[А-ЯЁа-яё]+$/.test(name)) return null;
+  if (sex === 'femn') {
+    if (/(ов|ев|ёв|ин|ын)а$/i.test(name)) return name.slice(0, -1);
+    if (/ская$/i.test(name)) return name.slice(0, -2) + 'ий';
+    return null;
+  }
+  if (/(ов|ев|ёв|ин|ын)$/i.test(name)) return name + 'а';
+  if (/ский$/i.test(name)) return name.slice(0, -2) + 'ая';
+  return null;
+}
+
+const PLURAL_CASES = { nomn: 1, gent: 2, datv: 4, accs: 8, ablt: 16, loct: 32 } as const;
+
+/** The plural forms of a surname of the -ов/-ин/-ский kinds (Ёлкины, Ёлкиных, Ёлкиным, Ёлкиными). */
+export function pluralSurnameForms(name: string, sex: 'masc' | 'femn'): [string, number][] {
+  const masc = sex === 'masc' ? name : otherGenderSurname(name, 'femn');
+  if (!masc) return [];
+  const w = normalizeWord(masc);
+  const c = PLURAL_CASES;
+  if (/(ов|ев|ин|ын)$/.test(w)) return [[w + 'ы', c.nomn], [w + 'ых', c.gent | c.accs | c.loct], [w + 'ым', c.datv], [w + 'ыми', c.ablt]];
+  if (/ский$/.test(w)) {
+    const stem = w.slice(0, -2);
+    return [[stem + 'ие', c.nomn], [stem + 'их', c.gent | c.accs | c.loct], [stem + 'им', c.datv], [stem + 'ими', c.ablt]];
+  }
+  return [];
+}
+
+/** A Latin name in Cyrillic letters, as Russian speech recognisers write it (Parker → Паркер). */
+export function transcriptions(name: string, grammar: PersonsGrammar): string[] {
+  const word = name.toLowerCase();
+  if (!/^[a-z]+$/.test(word) || word.length < 2) return [];
+  const out = new Set<string>();
+  for (const spelling of grammar.ru.transcription) {
+    let w = word;
+    for (const [re, to] of spelling) w = w.replace(re, to);
+    if (/^[а-яё]+$/.test(w) && w.length > 1) out.add(w.charAt(0).toUpperCase() + w.slice(1));
+  }
+  return [...out];
 }
 
 /**
@@ -131,7 +234,7 @@ const FUZZY_MEMO_LIMIT = 20_000;
 export function nearestForms(idx: DirectoryIndex, word: string): string[] | null {
   const hit = idx.fuzzyMemo.get(word);
   if (hit !== undefined) return hit;
-  if (!idx.fuzzy) idx.fuzzy = new FuzzyIndex(idx.forms.keys());
+  if (!idx.fuzzy) idx.fuzzy = new FuzzyIndex([...idx.forms.keys()].filter((f) => !idx.spellingOnly.has(f)));
   const near = idx.fuzzy.nearest(word);
   const forms = near ? near.forms : null;
   if (idx.fuzzyMemo.size >= FUZZY_MEMO_LIMIT) idx.fuzzyMemo.clear();

@@ -128,7 +128,9 @@ export class Finder {
         // Right after an infinitive it is that verb's object: "купить лилии", "позвонить жене".
         // With no preposition: the addressee's dative, or the object of an imperative ("пригласи Машу").
         const bare = caseBit('datv') | (this.afterVerb(src, toks, i, 'impr') ? caseBit('accs') : 0);
-        const allowed = thingBefore || (!prep && this.afterVerb(src, toks, i, 'INFN')) ? 0 : prep ? prep.mask : bare;
+        // After a role word ("исполнитель: Орлов", "ответственный — Зайцев") a name is a label, in
+        // any case; a capital after the colon says nothing there (it opens the clause).
+        const allowed = this.afterRoleWord(toks, i) ? ALL_CASES : thingBefore || (!prep && this.afterVerb(src, toks, i, 'INFN')) ? 0 : prep ? prep.mask : bare;
         const cands = span.cands.map((c) => ({ ...c, mask: c.mask & allowed })).filter((c) => c.mask !== 0);
         span = cands.length ? { len: 1, cands } : null;
         if (!span) {
@@ -136,11 +138,26 @@ export class Finder {
           continue;
         }
       }
+      // "Олегу Пупкину" in a portal with Олег Соколов: a first name with a surname nobody here
+      // has is a stranger, as with a known surname of somebody else (strangerFullName).
+      if (span && span.len === 1 && lang === 'ru') {
+        const stranger = this.firstNameWithUnknownSurname(src, toks, i, span.cands, hitAt);
+        if (stranger) {
+          const prep = this.preposition(src, toks, i, lang, prev);
+          out.push(this.mention(src, toks, i, i + 1, { unresolved: stranger.name }, 'unknown', stranger.mask, prep));
+          i += 2;
+          continue;
+        }
+      }
       if (span) {
-        const prep = this.preposition(src, toks, i, lang, prev);
+        // Initials typed around a surname ("Соколову О. И.", "О. Соколову") belong to the name.
+        let first = i;
+        while (first >= 2 && isInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!) && first > i - 4) first -= 2;
+        const prep = this.preposition(src, toks, first, lang, prev);
         const decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
-        const len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt);
-        out.push(this.mention(src, toks, i, i + len - 1, decided.slot, 'name', decided.mask, prep));
+        let len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt);
+        for (let n = 0; n < 2 && isInitialAt(src, toks, i + len) && adjacent(src, toks[i + len - 1]!, toks[i + len]!); n++) len += 2;
+        out.push(this.mention(src, toks, first, i + len - 1, decided.slot, 'name', decided.mask, prep));
         i += len;
         continue;
       }
@@ -262,6 +279,8 @@ export class Finder {
     if (t.script === 'cyr' && t.norm.length <= 2 && !(t.cap && !t.initial)) return null;
     const byUser = new Map<number, Candidate>();
     for (const e of h0.entries) {
+      // A surname in the other gender's form counts only next to the same user's first name.
+      if (e.dim && e.field === FIELD_LAST) continue;
       const tier = h0.fuzzy ? 2 : e.dim ? 1 : 0;
       const c = byUser.get(e.user);
       if (!c) byUser.set(e.user, { user: e.user, mask: e.mask, tier });
@@ -328,6 +347,25 @@ export class Finder {
     return h && h.entries.some((e) => users.has(e.user) && e.field === FIELD_LAST) ? len + 2 : len + 1;
   }
 
+  private firstNameWithUnknownSurname(src: string, toks: Token[], i: number, cands: Candidate[], hitAt: (k: number) => TokenHits | null): { name: string; mask: number } | null {
+    const morph = this.deps.morph;
+    const h = hitAt(i);
+    const n = toks[i + 1];
+    if (!morph || !h || h.fuzzy || !n || !n.word || n.script !== 'cyr' || n.norm.length < 5 || !adjacent(src, toks[i]!, n) || hitAt(i + 1)) return null;
+    for (const e of h.entries) if (e.field !== FIELD_FIRST) return null;
+    const parses = morph.analyze(n.norm);
+    for (const p of parses) if (p.dictionary) return null;
+    let mask = 0;
+    for (const c of cands) mask |= c.mask;
+    let best: MorphParse | undefined;
+    for (const p of parses) if (!best && p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0) best = p;
+    if (!best) return null;
+    let first: MorphParse | undefined;
+    for (const p of morph.analyze(toks[i]!.norm)) if (!first && p.dictionary && p.name && (mask & caseBit(p.case ?? 'nomn')) !== 0) first = p;
+    if (!first) return null;
+    return { name: `${capitalize(first.nominative)} ${capitalize(best.nominative)}`, mask: caseBit(best.case ?? 'nomn') };
+  }
+
   /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in
    *  a person's place ("to grace", "send mark …"), unless a number follows ("to may 5"). */
   private commonWordIsName(toks: Token[], k: number, idx: DirectoryIndex): boolean {
@@ -352,6 +390,13 @@ export class Finder {
     const j = i - 1;
     if (j < 0 || !adjacent(src, toks[j]!, toks[i]!) || toks[j]!.script !== 'cyr') return false;
     return !!this.deps.morph?.analyze(toks[j]!.norm).some((p) => p.dictionary && (kind === 'INFN' ? p.pos === 'INFN' : p.pos === 'VERB' && /\bimpr\b/.test(p.tag)));
+  }
+
+  /** Right after a role word, a colon or dash between them allowed ("исполнитель: Орлов"). */
+  private afterRoleWord(toks: Token[], i: number): boolean {
+    let j = i - 1;
+    while (j >= 0 && !toks[j]!.word && /^[:—–-]$/.test(toks[j]!.text) && j >= i - 2) j--;
+    return j >= 0 && toks[j]!.word && toks[j]!.script === 'cyr' && this.deps.grammar.ru.roleWords.has(toks[j]!.norm);
   }
 
   /** Right after "в", "под", "над" …: a place or a thing follows, not a person. */
@@ -470,7 +515,13 @@ export class Finder {
     const en = this.deps.grammar.en;
     const t = toks[i]!;
     const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm) && !en.selfPronouns.has(x.norm);
-    if (!nameLike(t)) return null;
+    // Speech has no capitals: "message priya: …", "new task for kevin: …" — a lower-case word
+    // right before the colon that ends the addressing part is a name too.
+    const colon = toks[i + 1];
+    const lowerBeforeColon =
+      !!colon && colon.text === ':' && colon.index === t.end && t.word && t.script === 'lat' && !t.cap && t.norm.length >= 2 &&
+      !en.notNames.has(t.norm) && !en.selfPronouns.has(t.norm) && !en.prepositions.has(t.norm);
+    if (!nameLike(t) && !lowerBeforeColon) return null;
     const prep = this.preposition(src, toks, i, lang, prev);
     const before = i > 0 ? toks[i - 1]!.norm : '';
     // "to Bob", "for Dmitri", "with Lena, Omar and Paulo" (the list keeps its preposition), the
@@ -479,8 +530,8 @@ export class Finder {
     if (!byPrep && !en.unknownNameAfter.has(before)) return null;
     let last = i;
     const nx = toks[i + 1];
-    if (nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
-    const name = toks.slice(i, last + 1).map((x) => x.text).join(' ');
+    if (!lowerBeforeColon && nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
   }
 
@@ -507,8 +558,15 @@ export class Finder {
     for (let k = i; k < toks.length && k < i + 3; k++) {
       const tk = toks[k]!;
       if (!tk.word || tk.script !== 'cyr' || (k > i && (!adjacent(src, toks[k - 1]!, tk) || hitAt(k))) || this.isFunctionWord(tk, lang)) break;
-      if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm) || !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep)) break;
-      const parses = morph.analyze(tk.norm).filter((p) => p.dictionary && isNameParse(p) && (mask & caseBit(p.case ?? 'nomn')) !== 0);
+      if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm)) break;
+      // After a name, a word no dictionary knows that reads as a surname in the same case is its
+      // surname ("Васе Пупкину"): unknown surnames are the rule, not the exception.
+      const all = k > i ? morph.analyze(tk.norm) : [];
+      const guessedSurname = k > i && tk.norm.length >= 4 && !all.some((p) => p.dictionary) && all.some((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0);
+      if (!guessedSurname && !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep)) break;
+      const parses = guessedSurname
+        ? all.filter((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0)
+        : morph.analyze(tk.norm).filter((p) => p.dictionary && isNameParse(p) && (mask & caseBit(p.case ?? 'nomn')) !== 0);
       const best = bestNameParse(parses, prepMask, order);
       if (!best) break;
       let m = 0;
@@ -531,6 +589,13 @@ export class Finder {
     const slot: PersonSlot = { unresolved: names.join(' ') };
     return this.mention(src, toks, i, last, slot, 'unknown', mask, prep);
   }
+}
+
+/** A one-letter Cyrillic word with a full stop right after it: an initial ("О." of "О. И. Соколов"). */
+function isInitialAt(src: string, toks: Token[], k: number): boolean {
+  const t = toks[k];
+  const dot = toks[k + 1];
+  return !!t && !!dot && t.word && t.script === 'cyr' && t.norm.length === 1 && !dot.word && dot.text === '.' && dot.index === t.end;
 }
 
 /** Place, organisation and other proper-noun readings (az's Geox, Orgn, Trad). */

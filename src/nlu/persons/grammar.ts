@@ -17,6 +17,8 @@ export interface PersonsGrammar {
     notNames: Set<string>;
     /** Prepositions of places and things: a name right after one is an ordinary word. */
     thingPrepositions: Set<string>;
+    /** Latin → Cyrillic rewrites, in order ([regex, replacement]); each list is one spelling. */
+    transcription: [RegExp, string][][];
   };
   en: {
     prepositions: Set<string>;
@@ -25,6 +27,8 @@ export interface PersonsGrammar {
     commonWords: Set<string>;
     /** Cyrillic letter → Latin, and [regex, replacement] variants of the Latin spelling. */
     transliteration: { letters: Map<string, string>; variants: [RegExp, string][] };
+    /** Normalised Russian first name → its English equivalents, lower case (Пётр → peter). */
+    equivalents: Map<string, string[]>;
     /** Words after which a lower-case common-word name is a person ("to grace", "send mark"). */
     commonWordSlots: Set<string>;
     notNames: Set<string>;
@@ -97,6 +101,31 @@ function translitTable(v: unknown): { letters: Map<string, string>; variants: [R
   return { letters, variants };
 }
 
+function transcriptionRules(v: unknown): [RegExp, string][][] {
+  if (v === undefined || v === null) return [];
+  const bad = () => new Error('persons: transcription must be a list of spellings, each a list of [from, to] pairs');
+  if (!Array.isArray(v)) throw bad();
+  return v.map((spelling) => {
+    if (!Array.isArray(spelling)) throw bad();
+    // A YAML alias may bring another spelling's list in whole: its pairs are spliced in.
+    const pairs = (spelling as unknown[]).flatMap((x) => (Array.isArray(x) && Array.isArray(x[0]) ? (x as unknown[]) : [x]));
+    return pairs.map((pair) => {
+      if (!Array.isArray(pair) || pair.length !== 2 || pair.some((x) => typeof x !== 'string')) throw bad();
+      return [new RegExp(pair[0] as string, 'g'), pair[1] as string] as [RegExp, string];
+    });
+  });
+}
+
+function equivalentsMap(v: unknown): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (v === undefined || v === null) return out;
+  if (typeof v !== 'object' || Array.isArray(v)) throw new Error('persons: equivalents must be a mapping of names to lists');
+  for (const [ru, names] of Object.entries(v as Record<string, unknown>)) {
+    out.set(normalizeWord(ru), strings(names, `equivalents.${ru}`).map((x) => x.toLowerCase()));
+  }
+  return out;
+}
+
 export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar {
   const dims = readYaml(dir, 'diminutives.yaml');
   const ru = readYaml(dir, 'persons-ru.yaml');
@@ -110,6 +139,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       selfPronouns: caseLists(ru.selfPronouns, 'selfPronouns'),
       notNames: normSet(strings(ru.notNames, 'notNames')),
       thingPrepositions: normSet(ru.thingPrepositions === undefined ? [] : strings(ru.thingPrepositions, 'thingPrepositions')),
+      transcription: transcriptionRules(ru.transcription),
     },
     en: {
       prepositions: normSet(strings(en.prepositions, 'prepositions')),
@@ -117,6 +147,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       selfPronouns: normSet(strings(en.selfPronouns, 'selfPronouns')),
       commonWords: normSet(strings(en.commonWords, 'commonWords')),
       transliteration: translitTable(en.transliteration),
+      equivalents: equivalentsMap(en.equivalents),
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),

@@ -107,7 +107,9 @@ export class NameInflector {
       // masculine rules get the sibilant ones wrong.
       petrovichForms(out, name, 'first', 'femn');
     } else {
-      petrovichForms(out, name, field, sex);
+      // petrovich declines a woman's surname in -ёва as a noun (Журавлёвы, Журавлёве); its rules
+      // for -ева are the right ones, and forms are matched with ё folded to е anyway.
+      petrovichForms(out, field === 'last' ? name.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : name, field, sex);
       if (field === 'last' && sex === 'masc') keptVowelForms(out, name);
     }
     if (field === 'first' && this.morph) {

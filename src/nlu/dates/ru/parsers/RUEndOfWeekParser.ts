@@ -1,44 +1,16 @@
-/**
- * "до конца недели", "к концу недели": Friday of this week, date only, a deadline (nlu.md).
- * Said on a weekend, when that Friday has passed, it means today.
- */
-import type { ParsingContext } from 'chrono-node';
-import { AbstractParser, Extracted } from '../../common/AbstractParser';
-import { assignDate, referenceClock } from '../../common/components';
-import { compareCivil } from '../../clock';
-import { weekdayInWeek } from '../../common/weeks';
-import { alternation } from '../../grammar';
-import { TAG_DEADLINE, TAG_FIXED_DATE } from '../../meta';
+/** "до конца недели", "к концу недели": the shared end-of-week reading over the Russian phrases. */
+import { EndOfDayParser, EndOfWeekParser } from '../../common/EndOfWeekParser';
 import type { RuVocabulary } from '../vocabulary';
 
-export class RUEndOfWeekParser extends AbstractParser {
-  constructor(private readonly v: RuVocabulary) {
-    super();
-  }
-
-  protected innerPattern(): string {
-    return alternation(this.v.g.endOfWeek);
-  }
-
-  protected innerExtract(context: ParsingContext): Extracted {
-    const today = referenceClock(context);
-    const friday = weekdayInWeek(today, 5, 0);
-    const date = compareCivil(friday, today) < 0 ? today : friday;
-    return assignDate(context.createParsingComponents(), date).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE);
+export class RUEndOfWeekParser extends EndOfWeekParser {
+  constructor(v: RuVocabulary) {
+    super(v.g.endOfWeek);
   }
 }
 
 /** "к концу дня", "до конца рабочего дня": today, date only, a deadline. */
-export class RUEndOfDayParser extends AbstractParser {
-  constructor(private readonly v: RuVocabulary) {
-    super();
-  }
-
-  protected innerPattern(): string {
-    return alternation(this.v.g.endOfDay);
-  }
-
-  protected innerExtract(context: ParsingContext): Extracted {
-    return assignDate(context.createParsingComponents(), referenceClock(context)).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE);
+export class RUEndOfDayParser extends EndOfDayParser {
+  constructor(v: RuVocabulary) {
+    super(v.g.endOfDay);
   }
 }

@@ -2,7 +2,6 @@
  * /metrics, /readyz and the per-request log line: on the bare app (supertest, no port), and on the
  * whole server, where a webhook turn shows up in the request, turn and portal-call counters.
  */
-import { Writable } from 'node:stream';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { createApp } from '../src/server';
 import { createMetrics } from '../src/metrics';
 import { loadConfig } from '../src/config';
 import { createLogger, startRuntime, type Runtime } from '../src/runtime';
+import { logLines } from './helpers/log-lines';
 
 describe('createApp: /readyz and /metrics', () => {
   it('is ready when every check passes and names the one that fails, with 503', async () => {
@@ -53,13 +53,7 @@ describe('createApp: /readyz and /metrics', () => {
 describe('the whole server', () => {
   let rt: Runtime;
   let dir: string;
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
+  const { lines: lines, sink } = logLines();
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-metrics-'));
     rt = await startRuntime(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' }), { log: createLogger('info', sink), sandboxLeads: 50 });

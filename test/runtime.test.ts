@@ -6,21 +6,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import { loadConfig } from '../src/config';
 import { createLogger, startRuntime, type Runtime } from '../src/runtime';
+import { logLines } from './helpers/log-lines';
 
 describe('startRuntime in sandbox mode', () => {
   let dir: string;
   let rt: Runtime | undefined;
-  const logged: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      logged.push(String(chunk));
-      cb();
-    },
-  });
+  const { lines: logged, sink } = logLines();
   const start = () =>
     startRuntime(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug' }), { log: createLogger('debug', sink), sandboxLeads: 100 });
 

@@ -5,21 +5,15 @@
  * configured app. The sandbox portal needs a listening server to install the app, so the pages here
  * answer as for a stranger; test/runtime.test.ts covers the listening half.
  */
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import { BITRIX_EVENT_LIMIT } from '../src/channels/bitrix-limits';
 import { createLogger } from '../src/services';
 import { buildTestApp, type TestApp } from './helpers/app';
+import { logLines } from './helpers/log-lines';
 
 describe('createApp over buildServices in sandbox mode, without a port', () => {
   let t: TestApp;
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
+  const { lines: lines, sink } = logLines();
   beforeAll(async () => {
     t = await buildTestApp({}, { log: createLogger('info', sink) });
   }, 60_000);

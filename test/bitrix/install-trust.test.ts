@@ -30,6 +30,7 @@ import { openConfiguredStore } from '../../src/store';
 import { createMemoryStore } from '../../src/store/memory';
 import type { Install } from '../../src/store/types';
 import { profileVerifier } from '../../src/web/adapters';
+import { logLines } from '../helpers/log-lines';
 
 const form = (fields: [string, string][]) => fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 const nowTs = () => String(Math.floor(Date.now() / 1000));
@@ -220,13 +221,7 @@ describe('the server connects only to Bitrix24 portals', () => {
 describe('an install cannot be taken over (sandbox mode, over HTTP)', () => {
   let dir: string;
   let rt: Runtime;
-  const logged: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      logged.push(String(chunk));
-      cb();
-    },
-  });
+  const { lines: logged, sink } = logLines();
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-install-trust-'));
     rt = await startRuntime(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }), { log: createLogger('info', sink), sandboxLeads: 100 });

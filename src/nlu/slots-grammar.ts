@@ -16,6 +16,7 @@ interface SlotsFile {
   negations?: string[];
   edge_words: string[];
   chat_fillers?: string[];
+  repair?: { markers: string[]; hesitations?: string[] };
   event_kinds: Record<string, string[]>;
   event_plain: string[];
   lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[] };
@@ -44,6 +45,10 @@ export interface SlotsGrammar {
   /** Chat politeness and its abbreviations ("плз", "pls"): meant for the assistant, never part of
    *  a title or a query (a message text dictated after its marker keeps them). */
   chatFillers: WordSet;
+  /** A self-repair between two values of one slot ("в четверг ой нет в пятницу"): the later wins. */
+  repairMarkers: WordSet;
+  /** Sounds that may stand in a repair beside its words ("э", "ммм"), never one alone. */
+  repairHesitations: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
   eventPlain: WordSet;
@@ -77,6 +82,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     negations: new WordSet(g.negations ?? []),
     edgeWords: new WordSet(g.edge_words),
     chatFillers: new WordSet(g.chat_fillers ?? []),
+    repairMarkers: new WordSet(g.repair?.markers ?? []),
+    repairHesitations: new WordSet(g.repair?.hesitations ?? []),
     eventKinds: kinds,
     eventPlain: new WordSet(g.event_plain),
     leadNouns: nouns,

@@ -61,3 +61,64 @@ describe("a misheard woman's name the dictionary reads as a man's is the directo
     expect(parse(text).slots.recipient).toEqual({ unresolved });
   });
 });
+
+describe('a self-repair inside one utterance: the repaired value wins, the repair words are nobody\'s', () => {
+  it.each([
+    ['поставь задачу на арсения в понедельник ой нет во вторник сверить остатки', { title: 'сверить остатки', responsible: { userId: 2 }, deadline: '2026-12-15' }],
+    ['поставь задачу тимофею обновить сайт до среды нет точнее до четверга', { title: 'обновить сайт', responsible: { userId: 4 }, deadline: '2026-12-10' }],
+    ['поставь задачу на милану в понедельник то есть во вторник заказать воду', { title: 'заказать воду', responsible: { userId: 8 }, deadline: '2026-12-15' }],
+    ['поставь задачу на арсения ой нет на богдана проверить склад', { title: 'проверить склад', responsible: { userId: 7 } }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+
+  it.each([
+    // Only a new time in the repair: the date said before it stays.
+    ['создай встречу с ульяной завтра в пять ой нет в шесть', { title: 'встреча', start: '2026-12-09T18:00', attendees: [{ userId: 3 }] }],
+    ['создай встречу в пятницу в три, э, нет, в четыре', { title: 'встреча', start: '2026-12-11T16:00' }],
+    ['запланируй созвон с богданом в пятницу вернее в субботу', { title: 'созвон', start: '2026-12-12', attendees: [{ userId: 7 }] }],
+    ['создай встречу с ульяной ой нет с миланой завтра в три', { title: 'встреча', start: '2026-12-09T15:00', attendees: [{ userId: 8 }] }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
+  });
+
+  it('guard: two values joined by "и" are no repair', () => {
+    expect(parse('поставь задачу арсению и богдану проверить склад').slots.responsible).toEqual({ userId: 2 });
+  });
+});
+
+describe('hesitations and "надо чтобы ты" lead-ins are never a title word', () => {
+  it.each([
+    ['ммм поставь задачу на богдана проверить договор до пятницы', { title: 'проверить договор', responsible: { userId: 7 }, deadline: '2026-12-11' }],
+    ['ну э поставь задачу тимофею ммм обновить сайт', { title: 'обновить сайт', responsible: { userId: 4 } }],
+    ['поставь задачу ээ на богдана подготовить смету', { title: 'подготовить смету', responsible: { userId: 7 } }],
+    ['нужно чтобы ты поставил задачу арсению оплатить счет', { title: 'оплатить счет', responsible: { userId: 2 } }],
+    ['мне надо чтобы ты поставила задачу милане разобрать почту', { title: 'разобрать почту', responsible: { userId: 8 } }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+});
+
+describe('an ordinal day after "срок" is the deadline', () => {
+  it.each([
+    ['поставь задачу богдану сдать отчет срок двадцать третье', { title: 'сдать отчет', responsible: { userId: 7 }, deadline: '2026-12-23' }],
+    ['задача на ульяну подготовить договор срок пятнадцатое', { title: 'подготовить договор', responsible: { userId: 3 }, deadline: '2026-12-15' }],
+    ['поставь задачу милане разобрать архив дедлайн десятое', { title: 'разобрать архив', responsible: { userId: 8 }, deadline: '2026-12-10' }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+});
+
+describe('an ordinal agreeing with a noun of place is no date', () => {
+  it.each([
+    ['поставь задачу на тимофея убрать коробки на третьем этаже', { title: 'убрать коробки на третьем этаже', responsible: { userId: 4 } }],
+    ['создай задачу проверить кондиционер на пятом этаже в пятницу', { title: 'проверить кондиционер на пятом этаже', deadline: '2026-12-11' }],
+    ['поставь задачу богдану отнести стулья на второй этаж', { title: 'отнести стулья на второй этаж', responsible: { userId: 7 } }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+
+  it('guard: a day said with "на" and its neuter ordinal stays a date', () => {
+    expect(parse('поставь задачу арсению на двадцать пятое сверить акты').slots).toEqual({ title: 'сверить акты', responsible: { userId: 2 }, deadline: '2026-12-25' });
+  });
+});

@@ -82,6 +82,13 @@ describe('a self-repair inside one utterance: the repaired value wins, the repai
     expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
   });
 
+  it.each([
+    ['напиши арсению ой нет богдану что я опоздаю', 7, 'я опоздаю'],
+    ['напиши арсению, вернее тимофею: встреча в пять', 4, 'встреча в пять'],
+  ])('"%s"', (text, userId, body) => {
+    expect(brief(parse(text))).toEqual({ intent: 'message.send', slots: { recipient: { userId }, text: body } });
+  });
+
   it('guard: two values joined by "и" are no repair', () => {
     expect(parse('поставь задачу арсению и богдану проверить склад').slots.responsible).toEqual({ userId: 2 });
   });
@@ -120,5 +127,49 @@ describe('an ordinal agreeing with a noun of place is no date', () => {
 
   it('guard: a day said with "на" and its neuter ordinal stays a date', () => {
     expect(parse('поставь задачу арсению на двадцать пятое сверить акты').slots).toEqual({ title: 'сверить акты', responsible: { userId: 2 }, deadline: '2026-12-25' });
+  });
+});
+
+// A directory whose users include the assistant's wake word as a name.
+const withAlisa: Directory = { ...dir, users: [...dir.users, { id: 10, name: 'Алиса', lastName: 'Орехова', gender: 'F' }] };
+
+describe('agenda questions without a verb, by the calendar, over a period', () => {
+  it.each([
+    ['расписание на выходные', { from: '2026-12-12', to: '2026-12-13' }],
+    ['календарь тимофея на 15 декабря', { kind: 'events', person: { userId: 4 }, from: '2026-12-15', to: '2026-12-15' }],
+    ['Календарь на пятницу', { kind: 'events', from: '2026-12-11', to: '2026-12-11' }],
+    ['ээ что там у меня послезавтра по планам', { from: '2026-12-10', to: '2026-12-10' }],
+    ['график Ульяны на эту неделю', { person: { userId: 3 }, from: '2026-12-07', to: '2026-12-13' }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'agenda.query', slots });
+  });
+
+  it('the wake word before the question is no person whose plan it is ("у меня" is the speaker)', () => {
+    const r = parser.parse('алиса какие созвоны у меня до пятницы', { now: NOW, timeZone: TZ, directory: withAlisa });
+    expect(brief(r)).toEqual({ intent: 'agenda.query', slots: { kind: 'events', from: '2026-12-08', to: '2026-12-11' } });
+  });
+
+  it('guard: a period after the plan noun, as before', () => {
+    expect(brief(parse('Расписание на следующую неделю?'))).toEqual({ intent: 'agenda.query', slots: { from: '2026-12-14', to: '2026-12-20' } });
+  });
+
+  it.each(['что ты делаешь на выходных', 'календарь'])('guard: "%s" is no agenda question', (text) => {
+    expect(parse(text).intent).toBe('unknown');
+  });
+});
+
+describe('a change said in the first person plural, the verb after its object', () => {
+  it.each([
+    ['давай встречу с ульяной перенесем на четверг', { intent: 'event.update', slots: { start: '2026-12-10', event: { person: { userId: 3 } } } }],
+    ['давай планерку перенесем на пятницу в десять', { intent: 'event.update', slots: { start: '2026-12-11T10:00', event: { query: 'планёрка' } } }],
+    ['давай созвон с богданом сдвинем на завтра', { intent: 'event.update', slots: { start: '2026-12-09', event: { person: { userId: 7 }, query: 'созвон' } } }],
+    ['давай задачу про отчет закроем', { intent: 'task.complete', slots: { task: { query: 'отчет' } } }],
+    ['давай отменим завтрашнюю встречу с тимофеем', { intent: 'event.cancel', slots: { event: { person: { userId: 4 }, at: '2026-12-09' } } }],
+  ])('"%s"', (text, want) => {
+    expect(brief(parse(text))).toEqual(want);
+  });
+
+  it('guard: a statement about a meeting stays news', () => {
+    expect(parse('встреча с тимофеем переносится на понедельник').intent).toBe('unknown');
   });
 });

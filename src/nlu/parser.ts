@@ -55,9 +55,11 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   if (reply && reply.rest >= words.length) return { intent: reply.intent, slots: {}, lang, trace: ['reply'] };
   if (isHelpQuestion(words, g.intents)) return { intent: 'help', slots: {}, lang, trace: ['reply'] };
 
-  const persons = selfRepaired(u, visible(deps.persons.find(text, ctx.directory, lang), text), () => null, (p) => personTokens(u, p));
+  const said = visible(deps.persons.find(text, ctx.directory, lang), text);
+  const persons = selfRepaired(u, said, () => null, (p) => personTokens(u, p));
+  // A person repaired away still stands where a command expects one ("напиши Арсению, ой нет, Богдану").
   const personStarts = new Set<number>();
-  for (const p of persons) {
+  for (const p of said) {
     if (p.kind === 'pronoun') continue; // "tell me …" is not a message to oneself
     const i = u.tokenAt(p.index);
     if (i >= 0) {

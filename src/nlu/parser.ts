@@ -8,6 +8,7 @@ import { detectLang, normalizeInput } from './normalize';
 import { tokenize, type Token } from './tokens';
 import { classifyCommand, classifyReply, isHelpQuestion, isNegatedCommand, type CommandMatch, type IntentGrammar } from './intent';
 import type { SlotsGrammar } from './slots-grammar';
+import type { WordSet } from './grammar';
 import type { NumberWords } from './numbers';
 import type { ChangeGrammar } from './change-grammar';
 import { agendaSlots, changeSlots, classifyAgenda, classifyChange, type ChangeDeps, type ChangeMatch } from './change';
@@ -299,7 +300,7 @@ function useRoleWords(u: Utterance): void {
  * A title after a marker ("с заголовком X", "called X"): from the marker to where a date, a person
  * after на/для/for, a role word or another marker begins. Returns the title and marks its tokens.
  */
-function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[]): string | undefined {
+function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[], attendeePrepositions?: WordSet): string | undefined {
   const words = u.words;
   const dateStarts = new Set(dates.map((d) => u.tokenAt(d.index)).filter((i) => i >= 0));
   const personStops = new Set<number>();
@@ -308,6 +309,8 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     const first = idx[0];
     if (first === undefined) continue;
     if (p.kind === 'pronoun' || (p.preposition && TITLE_ENDING_PREPOSITIONS.has(p.preposition))) personStops.add(first);
+    // An event's title ends where its attendees begin ("titled budget sync with Omar and Lena").
+    else if (attendeePrepositions && p.preposition && attendeePrepositions.hasWord(p.preposition) && isPrepositionOf(u, first, p)) personStops.add(first);
   }
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word') continue;
@@ -403,7 +406,7 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
   const slots: Slots = {};
   useRoleWords(u);
   let title = quotedTitle(u);
-  if (!title) title = markedTitle(u, persons, dates);
+  if (!title) title = markedTitle(u, persons, dates, u.g.slots.attendeePrepositions);
   for (const d of dates) u.use(dateTokens(u, d));
   const attendees: PersonSlot[] = [];
   for (const p of persons) {

@@ -350,7 +350,9 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   for (const d of dates) u.use(dateTokens(u, d));
   let responsible: PersonSlot | undefined;
   // "remind me …": the speaker named inside the reminder phrase is the responsible.
-  if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i]))) responsible = { self: true };
+  // (Not a pronoun of the lead-in before the command: "мне надо, чтобы ты напомнила мне …".)
+  const firstTrigger = Math.min(...cmd.triggers);
+  if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i] && i >= firstTrigger))) responsible = { self: true };
   let lastPerson = -1;
   for (const p of persons) {
     const idx = personTokens(u, p);
@@ -511,6 +513,11 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       const phrase = u.slice(i + 1, j);
       recipient = deps.persons.resolve(phrase, ctx.directory, u.lang) ?? { unresolved: phrase };
       i = j;
+      continue;
+    }
+    // A hesitation before the text ("напиши Богдану ээ что …") is no word of it.
+    if (t.kind === 'word' && u.g.slots.repairHesitations.hasWord(words[i]!)) {
+      i++;
       continue;
     }
     if (t.kind === 'punct') {

@@ -4,6 +4,8 @@ import type { Lang } from './types';
 
 interface SlotsFile {
   title_markers: string[];
+  title_word_markers?: string[];
+  objects_after_title_words?: boolean;
   text_markers: string[];
   role_words: string[];
   command_fillers: string[];
@@ -16,6 +18,7 @@ interface SlotsFile {
   negations?: string[];
   edge_words: string[];
   chat_fillers?: string[];
+  hesitations?: string[];
   event_kinds: Record<string, string[]>;
   event_plain: string[];
   lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[] };
@@ -23,6 +26,10 @@ interface SlotsFile {
 
 export interface SlotsGrammar {
   titleMarkers: WordSet;
+  /** Markers that are also ordinary title words: a marker only when no title word is right before. */
+  titleWordMarkers: WordSet;
+  /** A person right after a title word, with no preposition, is its object and stays in the title (English). */
+  objectsAfterTitleWords: boolean;
   textMarkers: WordSet;
   roleWords: WordSet;
   commandFillers: WordSet;
@@ -44,6 +51,8 @@ export interface SlotsGrammar {
   /** Chat politeness and its abbreviations ("плз", "pls"): meant for the assistant, never part of
    *  a title or a query (a message text dictated after its marker keeps them). */
   chatFillers: WordSet;
+  /** "um", "uh", "э": hesitations, dropped like chat fillers and before a message's text. */
+  hesitations: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
   eventPlain: WordSet;
@@ -65,6 +74,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
   for (const [k, v] of Object.entries(g.lead.nouns)) nouns.set(fold(k), v);
   return {
     titleMarkers: new WordSet(g.title_markers),
+    titleWordMarkers: new WordSet(g.title_word_markers ?? []),
+    objectsAfterTitleWords: g.objects_after_title_words === true,
     textMarkers: new WordSet(g.text_markers),
     roleWords: new WordSet(g.role_words),
     commandFillers: new WordSet(g.command_fillers),
@@ -76,7 +87,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     titleTopics: new WordSet(g.title_topics ?? []),
     negations: new WordSet(g.negations ?? []),
     edgeWords: new WordSet(g.edge_words),
-    chatFillers: new WordSet(g.chat_fillers ?? []),
+    chatFillers: new WordSet([...(g.chat_fillers ?? []), ...(g.hesitations ?? [])]),
+    hesitations: new WordSet(g.hesitations ?? []),
     eventKinds: kinds,
     eventPlain: new WordSet(g.event_plain),
     leadNouns: nouns,

@@ -43,6 +43,7 @@ const EnGrammarSchema = z.object({
   dayParts: NumberMap,
   dayPartsAfterDate: NumberMap.default({}),
   nextWeek: Words,
+  endOfWeek: Words,
   recurrence: Words,
   fixedDurations: NumberMap,
   durationUnits: NumberMap,

@@ -125,6 +125,12 @@ export function classifyAgenda(
   for (const p of persons) for (const i of personTokens(u, p)) personAt.add(i);
   let evidence = false;
   let rest = false;
+  // "расписание на выходные": a period is said as plainly as a date.
+  const inPeriod = new Set<number>();
+  for (let i = start + op; i < words.length; i++) {
+    const p = u.tokens[i]!.kind === 'word' ? matchKeyAt(cg.periods, words, i) : null;
+    if (p) for (const k of span(i, p.len)) inPeriod.add(k);
+  }
   for (let i = start + op; i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
     // "… clear my calendar", "what do I have tomorrow, I need to cancel": a change, not a question.
@@ -136,7 +142,7 @@ export function classifyAgenda(
   if (!evidence) {
     // "что у меня завтра?": only persons and dates after the opener.
     if (rest) {
-      const covered = new Set<number>(personAt);
+      const covered = new Set<number>([...personAt, ...inPeriod]);
       for (const d of dates()) for (const i of dateTokens(u, d)) covered.add(i);
       for (let i = start + op; i < words.length; i++) {
         const t = u.tokens[i]!;
@@ -151,7 +157,7 @@ export function classifyAgenda(
         return null;
       }
     }
-    if (!dates().length && !persons.length) return null;
+    if (!dates().length && !persons.length && !inPeriod.size) return null;
   }
   return { intent: 'agenda.query', triggers: span(start, op) };
 }
@@ -184,7 +190,8 @@ export function agendaSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     events = false;
   }
   if (tasks !== events) slots.kind = tasks ? 'tasks' : 'events';
-  const owner = persons.find((p) => p.kind !== 'pronoun' && !('self' in p.slot));
+  // A name among the lead-ins is the assistant called by its name ("алиса, какие совещания у меня …").
+  const owner = persons.find((p) => p.kind !== 'pronoun' && !('self' in p.slot) && !personTokens(u, p).every((i) => u.used[i]));
   if (owner) slots.person = owner.slot;
   Object.assign(slots, agendaRange(u, cg, dates, d));
   return slots;

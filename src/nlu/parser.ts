@@ -58,9 +58,11 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   if (reply && reply.rest >= words.length && !dropsItem) return { intent: reply.intent, slots: {}, lang, trace: ['reply'] };
   if (isHelpQuestion(words, g.intents)) return { intent: 'help', slots: {}, lang, trace: ['reply'] };
 
-  const persons = visible(deps.persons.find(text, ctx.directory, lang), text);
+  const said = visible(deps.persons.find(text, ctx.directory, lang), text);
+  const persons = selfRepaired(u, said, () => null, (p) => personTokens(u, p));
+  // A person repaired away still stands where a command expects one ("напиши Арсению, ой нет, Богдану").
   const personStarts = new Set<number>();
-  for (const p of persons) {
+  for (const p of said) {
     if (p.kind === 'pronoun') continue; // "tell me …" is not a message to oneself
     const i = u.tokenAt(p.index);
     if (i >= 0) {
@@ -69,7 +71,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
     }
   }
   let dates: DateMention[] | undefined;
-  const datesOf = () => (dates ??= visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text));
+  const datesOf = () => (dates ??= selfRepaired(u, visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text), keepsDateOf, (d) => dateTokens(u, d)));
   // A change of an existing item ("перенеси встречу …") comes before the creating commands, which
   // would block on its verb; an agenda question only when no other command was found (their
   // question words block creating commands, so "какие задачи …" is never a new task).
@@ -111,6 +113,65 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   // The slots were filled for this intent (ParseResult is a union by intent).
   return { intent: cmd.intent as IntentName, slots, lang, trace } as ParseResult;
 }
+
+/**
+ * Self-repairs ("в четверг ой нет в пятницу", "Арсению, нет, точнее Богдану"): of two mentions of
+ * one kind with only repair words between them, the later is meant. The earlier and the repair
+ * words are marked used (no title's), and the earlier is dropped — or, when it said a date and the
+ * repair only a time ("в среду в три ой нет в четыре"), `keepDate` keeps its date.
+ */
+function selfRepaired<T extends { index: number }>(u: Utterance, mentions: T[], keepDate: (earlier: T, later: T) => T | null, tokensOf: (m: T) => number[]): T[] {
+  if (mentions.length < 2) return mentions;
+  const sorted = [...mentions].sort((a, b) => a.index - b.index);
+  const out: T[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const a = sorted[k]!;
+    const b = sorted[k + 1];
+    const ta = tokensOf(a);
+    const tb = b ? tokensOf(b) : [];
+    const between = ta.length && tb.length ? repairBetween(u, ta[ta.length - 1]! + 1, tb[0]!) : null;
+    if (!between) {
+      out.push(a);
+      continue;
+    }
+    u.use(between);
+    const kept = keepDate(a, b!);
+    if (kept) out.push(kept);
+    else u.use(ta);
+  }
+  return out;
+}
+
+/** Tokens [from, to) when they are only repair words (one at least) and punctuation; else null. */
+function repairBetween(u: Utterance, from: number, to: number): number[] | null {
+  const idx: number[] = [];
+  for (let i = from; i < to; i++) idx.push(i);
+  if (!idx.length) return null;
+  const g = u.g.slots;
+  let marker = false;
+  for (let k = 0; k < idx.length; ) {
+    const i = idx[k]!;
+    if (u.tokens[i]!.kind === 'punct') {
+      k++;
+      continue;
+    }
+    const n = g.repairMarkers.matchAt(u.words, i);
+    const h = n ? 0 : g.repairHesitations.matchAt(u.words, i);
+    if (!n && !h) return null;
+    if (n) marker = true;
+    k += n || h;
+  }
+  return marker ? idx : null;
+}
+
+/** "в среду в три ой нет в четыре": the repair names only a new time, so the date said stays. */
+function keepsDateOf(a: DateMention, b: DateMention): DateMention | null {
+  if (b.start.length <= 10 || DATE_SAID.test(b.tags.join(' ')) || !DATE_SAID.test(a.tags.join(' '))) return null;
+  return { index: a.index, text: a.text, start: a.start.slice(0, 10), tags: a.tags };
+}
+
+/** Tags of the date parsers that read a date, not a time alone (dates/ru, dates/en parsers). */
+const DATE_SAID = /Weekday|Casual|casualReference|DayOfMonth|OrdinalDay|DotDate|SpokenDate|NextWeek|EndOfWeek|Month|relativeDate|Slash|ISO/;
 
 /**
  * The mention and those of the same user right after it: the finder may read a surname as a

@@ -19,6 +19,7 @@ interface SlotsFile {
   edge_words: string[];
   chat_fillers?: string[];
   hesitations?: string[];
+  repair?: { markers: string[]; hesitations?: string[] };
   event_kinds: Record<string, string[]>;
   event_plain: string[];
   lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[] };
@@ -53,6 +54,10 @@ export interface SlotsGrammar {
   chatFillers: WordSet;
   /** "um", "uh", "э": hesitations, dropped like chat fillers and before a message's text. */
   hesitations: WordSet;
+  /** A self-repair between two values of one slot ("в четверг ой нет в пятницу"): the later wins. */
+  repairMarkers: WordSet;
+  /** Sounds that may stand in a repair beside its words ("э", "ммм"), never one alone. */
+  repairHesitations: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
   eventPlain: WordSet;
@@ -89,6 +94,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     edgeWords: new WordSet(g.edge_words),
     chatFillers: new WordSet([...(g.chat_fillers ?? []), ...(g.hesitations ?? [])]),
     hesitations: new WordSet(g.hesitations ?? []),
+    repairMarkers: new WordSet(g.repair?.markers ?? []),
+    repairHesitations: new WordSet(g.repair?.hesitations ?? []),
     eventKinds: kinds,
     eventPlain: new WordSet(g.event_plain),
     leadNouns: nouns,

@@ -13,7 +13,11 @@ const DAY_GROUP = 1;
 const GENITIVE = /(?:ого|его|ьего)$/i;
 // An ordinal adjective goes with a noun; before an infinitive ("тридцатого оплатить аренду") it is the day.
 const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:в|во|к|на|с|до|и|утром|вечером|днём|днем|после|без|весь|целый)(?!\p{L})|\s+\p{L}+(?:ть|ти|чь)(?:ся|сь)?(?!\p{L}))/iu;
-const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:на|к|ко|до|с|со|по)\s+$/iu;
+// …or the deadline's role word: "срок двадцать девятое", "дедлайн — пятое".
+const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:на|к|ко|до|с|со|по|срок|сроком|дедлайн|дедлайном)[\s:—–-]*\s$/iu;
+// A day is neuter (число): "на третье", "третьего", "к третьему". Other forms agree with another
+// noun — "на втором этаже", "на третий этаж", "в пятой комнате" — and are no date.
+const NOT_A_DAY = /(?:ом|ем|ый|ий|ой|ая|ую|ые|ых)$/i;
 
 export class RUDayOfMonthParser extends AbstractParser {
   constructor(private readonly v: RuVocabulary) {
@@ -26,8 +30,9 @@ export class RUDayOfMonthParser extends AbstractParser {
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const said = match[DAY_GROUP];
-    const before = context.text.substring(Math.max(0, (match.index ?? 0) - 8), match.index);
+    const before = context.text.substring(Math.max(0, (match.index ?? 0) - 14), match.index);
     const isWord = !/^\d/.test(said);
+    if (isWord && NOT_A_DAY.test(said) && !/числ[ауо]$/i.test(match[0])) return null;
     const marked = PREPOSITION_BEFORE.test(before) || /числ[ауо]$/i.test(match[0]);
     if (isWord && !marked) {
       if (!GENITIVE.test(said)) return null;

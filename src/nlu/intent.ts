@@ -364,6 +364,9 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
   const firstTrigger = Math.min(...hit.triggers);
   const lastTrigger = Math.max(...hit.triggers);
   const afterTopicWord = (i: number) => [1, 2, 3].some((n) => i - n >= 0 && g.topic.matchAt(words, i - n) === n);
+  // From the task's infinitive on ("a task to sort the mail") or after the addressee, the words are
+  // the content: they block nothing.
+  let inContent = false;
   for (let i = 0; i < words.length; i++) {
     if (tokens[i]!.kind !== 'word' || hit.triggers.includes(i)) continue;
     // With no command word the utterance states something about a meeting, so a cancelling or
@@ -372,7 +375,8 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
     const infinitive = g.contentEndings.some((e) => words[i]!.endsWith(e)) || (i > 0 && g.contentBefore.matchAt(words, i - 1) === 1);
     const content = (hit.explicit && i > lastTrigger && infinitive) || (hit.contentFrom !== undefined && i > hit.contentFrom);
     if (!content && (hit.weak || i <= firstTrigger + 2) && g.blockNear.matchAt(words, i) && !afterTopicWord(i)) return true;
-    if (g.blockAnywhere.matchAt(words, i)) return true;
+    if (content) inContent = true;
+    if (!inContent && g.blockAnywhere.matchAt(words, i)) return true;
   }
   return false;
 }

@@ -43,7 +43,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
-  text = fixCommandWords(deps, lang, g.intents.brand(text));
+  text = fixCommandWords(deps, lang, g.slots.blankHesitations(g.intents.brand(text)));
   const tokens = tokenize(text);
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
@@ -560,11 +560,6 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       i++;
       continue;
     }
-    // "text Maya uh running late": a hesitation before the text is not its first word.
-    if (u.g.slots.hesitations.hasWord(words[i]!)) {
-      i++;
-      continue;
-    }
     const n = u.g.slots.textMarkers.matchAt(words, i);
     if (n) {
       body = i + n;
@@ -583,7 +578,8 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     let end = u.tokens.length;
     while (end > body && u.tokens[end - 1]!.kind === 'punct' && /[.!]/.test(u.tokens[end - 1]!.text)) end--;
     while (body < end && u.tokens[body]!.kind === 'punct' && /[,:;—-]/.test(u.tokens[body]!.text)) body++;
-    const s = body < end ? u.text.slice(u.tokens[body]!.start, u.tokens[end - 1]!.end).trim() : '';
+    // Runs of spaces fold (a blanked hesitation or the skill's padded name leaves them).
+    const s = body < end ? u.text.slice(u.tokens[body]!.start, u.tokens[end - 1]!.end).trim().replace(/ {2,}/g, ' ') : '';
     if (s) slots.text = s;
   }
   return slots;

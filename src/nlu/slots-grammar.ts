@@ -1,5 +1,6 @@
 /** The compiled form of `grammars/slots-<lang>.yaml`. */
 import { WordSet, fold, loadGrammar } from './grammar';
+import { quotes } from './utterance';
 import type { Lang } from './types';
 
 interface SlotsFile {
@@ -52,8 +53,9 @@ export interface SlotsGrammar {
   /** Chat politeness and its abbreviations ("плз", "pls"): meant for the assistant, never part of
    *  a title or a query (a message text dictated after its marker keeps them). */
   chatFillers: WordSet;
-  /** "um", "uh", "э": hesitations, dropped like chat fillers and before a message's text. */
-  hesitations: WordSet;
+  /** The text with its hesitations ("um", "uh") outside quotes blanked to spaces (offsets kept):
+   *  they carry no meaning, wherever they stand. */
+  blankHesitations: (text: string) => string;
   /** A self-repair between two values of one slot ("в четверг ой нет в пятницу"): the later wins. */
   repairMarkers: WordSet;
   /** Sounds that may stand in a repair beside its words ("э", "ммм"), never one alone. */
@@ -92,8 +94,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     titleTopics: new WordSet(g.title_topics ?? []),
     negations: new WordSet(g.negations ?? []),
     edgeWords: new WordSet(g.edge_words),
-    chatFillers: new WordSet([...(g.chat_fillers ?? []), ...(g.hesitations ?? [])]),
-    hesitations: new WordSet(g.hesitations ?? []),
+    chatFillers: new WordSet(g.chat_fillers ?? []),
+    blankHesitations: hesitationBlanker(g.hesitations ?? []),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),
     eventKinds: kinds,
@@ -104,5 +106,17 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leadNotNames: new WordSet(g.lead.not_names),
     leadWith: new WordSet(g.lead.with ?? []),
     leadCompany: new WordSet(g.lead.company ?? []),
+  };
+}
+
+function hesitationBlanker(words: readonly string[]): (text: string) => string {
+  if (!words.length) return (t) => t;
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\p{L}\\d'’-])(?:${[...words].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\d'’-])`, 'giu');
+  return (text) => {
+    if (!re.test(text)) return text;
+    re.lastIndex = 0;
+    const q = /["«“„]/.test(text) ? quotes(text) : [];
+    return text.replace(re, (m, at: number) => (q.some((s) => at >= s.start && at < s.end) ? m : ' '.repeat(m.length)));
   };
 }

@@ -51,6 +51,43 @@ describe('spoken lead-ins and hesitations are never a title, a text or a query',
   });
 });
 
+describe('a hesitation means nothing wherever it stands; more spoken openers', () => {
+  it.each([
+    ['schedule a call with uh Priya tomorrow at 10', 'event.create', { title: 'call', start: '2027-02-10T10:00', attendees: [{ userId: 2 }] }],
+    ['text um Noah that the parcel came', 'message.send', { recipient: { userId: 7 }, text: 'the parcel came' }],
+    ['tell Elena that um the room is booked', 'message.send', { recipient: { userId: 4 }, text: 'the room is booked' }],
+    ['yeah so add a task to clean the fridge', 'task.create', { title: 'clean the fridge' }],
+    ['hmm let me think, create a task to file the taxes', 'task.create', { title: 'file the taxes' }],
+    ['oh and remind me to feed the cat tonight', 'task.create', { title: 'feed the cat', responsible: { self: true }, deadline: '2027-02-09T19:00' }],
+  ])('"%s"', (text, intent, slots) => {
+    expect(brief(parse(text))).toEqual({ intent, slots });
+  });
+  it.each([
+    ['um yes', 'confirm'],
+    ['uh no', 'reject'],
+    ['ok um never mind', 'cancel'],
+  ])('a reply: "%s" is %s', (text, intent) => {
+    expect(brief(parse(text))).toEqual({ intent, slots: {} });
+  });
+  it('guard: a word in quotes stays', () => {
+    expect(parse('create a task called "Hmm"').slots).toEqual({ title: 'Hmm' });
+  });
+});
+
+describe('words of a task\'s content block nothing ("a task to sort the mail")', () => {
+  it.each([
+    ['create a task to sort the mail', 'task.create', { title: 'sort the mail' }],
+    ['remind me to check my email this afternoon', 'task.create', { title: 'check my email', responsible: { self: true }, deadline: '2027-02-09T14:00' }],
+    ['add a task to email Tom the contract', 'task.create', { title: 'email Tom the contract' }],
+    ['text Marcus that I answered the email', 'message.send', { recipient: { userId: 3 }, text: 'I answered the email' }],
+  ])('"%s"', (text, intent, slots) => {
+    expect(brief(parse(text))).toEqual({ intent, slots });
+  });
+  it.each(['send an email to Priya', 'set an alarm for 7 am', 'check my mail'])('guard: "%s" is unknown', (text) => {
+    expect(parse(text).intent).toBe('unknown');
+  });
+});
+
 describe('a task whose title opens with a verb keeps the verb, its object and its "about"', () => {
   it.each([
     ['add a task call the insurer about the claim on Monday', { title: 'call the insurer about the claim', deadline: '2027-02-15' }],

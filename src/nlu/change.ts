@@ -269,8 +269,11 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     if (u.tokens[i]!.kind !== 'word' || u.used[i] || personAt.has(i)) continue;
     const n = cg.queryMarkers.matchAt(words, i);
     if (n) {
-      u.use(span(i, n));
-      markerEnd = i + n;
+      // "the task about the SSL certificate": an article opening the run is no word of the title.
+      let k = i + n;
+      while (u.tokens[k]?.kind === 'word' && cg.innerArticles.hasWord(words[k]!) && u.tokens[k + 1]?.kind === 'word') k++;
+      u.use(span(i, k - i));
+      markerEnd = k;
       break;
     }
     // A marker after a title word is the title's ("событие Вебинар по продажам").
@@ -300,7 +303,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
       ref.id = Number(t.text);
       u.use(span(noun.index + noun.len, idAt - noun.index - noun.len + skip + 1));
     } else if (t?.kind === 'word') {
-      const nw = u.g.numbers.readAt(words, idAt);
+      const nw = u.g.numbers.readIdAt(words, idAt);
       if (nw && nw.value >= 25) {
         ref.id = nw.value;
         u.use(span(noun.index + noun.len, idAt - noun.index - noun.len + nw.length));
@@ -377,6 +380,9 @@ function useShifts(u: Utterance, cg: ChangeGrammar): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     let k = i;
+    // The direction may come first: "push the standup back half an hour", "позже на час".
+    const lead = cg.shiftDirections.matchAt(words, k);
+    k += lead;
     const prep = cg.shiftPrepositions.matchAt(words, k);
     k += prep;
     let number = false;
@@ -394,11 +400,11 @@ function useShifts(u: Utterance, cg: ChangeGrammar): Set<number> {
     if (!unit) continue;
     const hourUnit = cg.shiftHourUnits.hasWord(words[k]!);
     k += unit;
-    const dir = cg.shiftDirections.matchAt(words, k);
+    const dir = lead || cg.shiftDirections.matchAt(words, k);
     // "на 17 часов" is a time; "на 2 часа позже", "на час", "на 3 дня" are shifts.
     if (hourUnit && number && !dir) continue;
     if (!prep && !dir) continue;
-    k += dir;
+    if (!lead) k += dir;
     for (let j = i; j < k; j++) out.add(j);
     u.use(span(i, k - i));
     i = k - 1;

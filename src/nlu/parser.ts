@@ -44,7 +44,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
-  text = fixCommandWords(deps, lang, g.intents.brand(text));
+  text = fixCommandWords(deps, lang, g.slots.blankHesitations(g.intents.brand(text)));
   const tokens = tokenize(text);
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
@@ -53,7 +53,10 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const wordTokens = tokens.filter((t) => t.kind !== 'punct');
   const words = wordTokens.map((t) => t.norm);
   const reply = classifyReply(words, g.intents);
-  if (reply && reply.rest >= words.length) return { intent: reply.intent, slots: {}, lang, trace: ['reply'] };
+  // "scrap the standup": a dropping word that is also a change verb, with an item's noun after it,
+  // cancels that item; "forget about the meeting", "drop the task" drop what is being built.
+  const dropsItem = reply?.intent === 'cancel' && reply.rest >= words.length && classifyChange(u, g.change, g.intents) !== null;
+  if (reply && reply.rest >= words.length && !dropsItem) return { intent: reply.intent, slots: {}, lang, trace: ['reply'] };
   if (isHelpQuestion(words, g.intents)) return { intent: 'help', slots: {}, lang, trace: ['reply'] };
 
   const said = visible(deps.persons.find(text, ctx.directory, lang), text);
@@ -271,6 +274,9 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
         if (j < 0 || j >= u.tokens.length || u.used[j] || u.tokens[j]!.kind !== 'word') continue;
         let n = g.slots.commandFillers.matchAt(words, j) || g.slots.chatFillers.matchAt(words, j);
         if (!n && (c.verbs.hasWord(words[j]!) || c.nouns.hasWord(words[j]!))) n = 1;
+        // "make a task schedule the review": after the command's verb and noun, a verb of the
+        // command opens the title ("задачу поставь …" has no verb before the noun).
+        if (n === 1 && dir === 1 && c.verbs.hasWord(words[j]!) && !c.nouns.hasWord(words[j]!) && c.nouns.hasWord(words[i]!) && usedVerbBefore(u, c, i)) n = 0;
         // Articles belong to the noun after them, never to the one before ("a message the …").
         if (n === 1 && dir === 1 && g.slots.leftOnlyFillers.hasWord(words[j]!)) n = 0;
         // "…сообщение давай созвонимся": a message's text may open with "давай"; it is the
@@ -284,6 +290,12 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
       }
     }
   }
+}
+
+/** Is a verb of the command said (used) before token i? */
+function usedVerbBefore(u: Utterance, c: IntentGrammar['commands'][number], i: number): boolean {
+  for (let k = 0; k < i; k++) if (u.used[k] && u.tokens[k]!.kind === 'word' && c.verbs.hasWord(u.words[k]!)) return true;
+  return false;
 }
 
 /** Mark role words ("с ответственным", "сроком") as used wherever they stand. */
@@ -300,7 +312,7 @@ function useRoleWords(u: Utterance): void {
  * A title after a marker ("с заголовком X", "called X"): from the marker to where a date, a person
  * after на/для/for, a role word or another marker begins. Returns the title and marks its tokens.
  */
-function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[], attendeePrepositions?: WordSet): string | undefined {
+function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[], attendeePrepositions?: WordSet, objects: PersonMention[] = []): string | undefined {
   const words = u.words;
   const dateStarts = new Set(dates.map((d) => u.tokenAt(d.index)).filter((i) => i >= 0));
   const personStops = new Set<number>();
@@ -312,10 +324,14 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     // An event's title ends where its attendees begin ("titled budget sync with Omar and Lena").
     else if (attendeePrepositions && p.preposition && attendeePrepositions.hasWord(p.preposition) && isPrepositionOf(u, first, p)) personStops.add(first);
   }
+  const slotTokens = new Set([...dates.flatMap((d) => dateTokens(u, d)), ...persons.filter((p) => !objects.includes(p)).flatMap((p) => personTokens(u, p))]);
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word') continue;
     const n = u.g.slots.titleMarkers.matchAt(words, i);
     if (!n) continue;
+    // "add a task call the landlord about the heating": a marker that is also a title's own word
+    // is one when it follows a title word, not the command, a date or a person.
+    if (u.g.slots.titleWordMarkers.matchAt(words, i) === n && followsTitleWord(u, i, slotTokens)) continue;
     const from = i + n;
     let to = from;
     while (to < words.length) {
@@ -329,6 +345,13 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     return title;
   }
   return undefined;
+}
+
+/** Is the word before token i (past punctuation) one no command, date or person used? */
+function followsTitleWord(u: Utterance, i: number, slotTokens: Set<number>): boolean {
+  let j = i - 1;
+  while (j >= 0 && u.tokens[j]!.kind === 'punct') j--;
+  return j >= 0 && !u.used[j] && !slotTokens.has(j);
 }
 
 function quotedTitle(u: Utterance): string | undefined {
@@ -345,8 +368,9 @@ function quotedTitle(u: Utterance): string | undefined {
 function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
   const slots: Slots = {};
   useRoleWords(u);
+  const objects = titleObjects(u, persons, dates);
   let title = quotedTitle(u);
-  if (!title) title = markedTitle(u, persons, dates);
+  if (!title) title = markedTitle(u, persons, dates, undefined, objects);
   for (const d of dates) u.use(dateTokens(u, d));
   let responsible: PersonSlot | undefined;
   // "remind me …": the speaker named inside the reminder phrase is the responsible.
@@ -357,6 +381,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue; // inside a title or the command
+    if (objects.includes(p)) continue; // "add a task call Maya": the title's verb's object
     // "Вере и Петру": a person joined to the responsible by "и" / "," / "and" is no title word.
     if (responsible && lastPerson >= 0 && joinedTo(u, lastPerson, idx[0]!)) {
       u.use(idx);
@@ -379,6 +404,23 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   const t = timeSlots(dates);
   if (t.start) slots.deadline = t.start;
   return slots;
+}
+
+/**
+ * "add a task call Maya about the invoice", "a task to email Hugo the deck": in English a person
+ * right after a title word, with no preposition, is that word's object and stays in the title
+ * (the responsible is said with for / to / on, or right after the command).
+ */
+function titleObjects(u: Utterance, persons: PersonMention[], dates: DateMention[]): PersonMention[] {
+  if (!u.g.slots.objectsAfterTitleWords) return [];
+  const taken = new Set([...dates.flatMap((d) => dateTokens(u, d)), ...persons.flatMap((p) => personTokens(u, p))]);
+  return persons.filter((p) => {
+    const first = personTokens(u, p)[0];
+    if (first === undefined || first === 0 || (p.preposition && isPrepositionOf(u, first, p))) return false;
+    const j = first - 1;
+    const t = u.tokens[j]!;
+    return t.kind === 'word' && !u.used[j] && !taken.has(j) && !u.g.slots.edgeWords.hasWord(t.norm) && !u.g.slots.personJoiners.hasWord(t.norm);
+  });
 }
 
 /**
@@ -546,7 +588,8 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     let end = u.tokens.length;
     while (end > body && u.tokens[end - 1]!.kind === 'punct' && /[.!]/.test(u.tokens[end - 1]!.text)) end--;
     while (body < end && u.tokens[body]!.kind === 'punct' && /[,:;—-]/.test(u.tokens[body]!.text)) body++;
-    const s = body < end ? u.text.slice(u.tokens[body]!.start, u.tokens[end - 1]!.end).trim() : '';
+    // Runs of spaces fold (a blanked hesitation or the skill's padded name leaves them).
+    const s = body < end ? u.text.slice(u.tokens[body]!.start, u.tokens[end - 1]!.end).trim().replace(/ {2,}/g, ' ') : '';
     if (s) slots.text = s;
   }
   return slots;
@@ -595,7 +638,7 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
   for (let i = from; i < words.length; i++) {
     const t = u.tokens[i]!;
     if (t.kind === 'number' && /^\d+$/.test(t.text)) return withEntity({ id: Number(t.text) });
-    const nw = u.g.numbers.readAt(words, i);
+    const nw = u.g.numbers.readIdAt(words, i);
     if (nw && (i === from || g.leadNumber.hasWord(words[i - 1]!))) return withEntity({ id: nw.value });
     if (t.kind === 'word' && !g.leadNumber.hasWord(words[i]!) && i > from + 1) break;
   }

@@ -101,8 +101,20 @@ describe('hesitations and "надо чтобы ты" lead-ins are never a title 
     ['поставь задачу ээ на богдана подготовить смету', { title: 'подготовить смету', responsible: { userId: 7 } }],
     ['нужно чтобы ты поставил задачу арсению оплатить счет', { title: 'оплатить счет', responsible: { userId: 2 } }],
     ['мне надо чтобы ты поставила задачу милане разобрать почту', { title: 'разобрать почту', responsible: { userId: 8 } }],
+    ['поставь задачу проверить ээ договор', { title: 'проверить договор' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+
+  it('inside an event\'s topic too', () => {
+    expect(brief(parse('запланируй встречу с ульяной по ммм бюджету завтра в три'))).toEqual({
+      intent: 'event.create',
+      slots: { title: 'встреча по бюджету', start: '2026-12-09T15:00', attendees: [{ userId: 3 }] },
+    });
+  });
+
+  it('guard: "мм" after a number is millimetres, kept in the title', () => {
+    expect(parse('поставь задачу купить болты 10 мм').slots).toEqual({ title: 'купить болты 10 мм' });
   });
 });
 

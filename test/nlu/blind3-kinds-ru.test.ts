@@ -78,6 +78,8 @@ describe('a self-repair inside one utterance: the repaired value wins, the repai
     ['создай встречу в пятницу в три, э, нет, в четыре', { title: 'встреча', start: '2026-12-11T16:00' }],
     ['запланируй созвон с богданом в пятницу вернее в субботу', { title: 'созвон', start: '2026-12-12', attendees: [{ userId: 7 }] }],
     ['создай встречу с ульяной ой нет с миланой завтра в три', { title: 'встреча', start: '2026-12-09T15:00', attendees: [{ userId: 8 }] }],
+    // An hour in words before the repair is still an hour.
+    ['создай встречу в десять нет в одиннадцать', { title: 'встреча', start: '2026-12-08T11:00' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
   });
@@ -170,6 +172,8 @@ describe('agenda questions without a verb, by the calendar, over a period', () =
     ['Календарь на пятницу', { kind: 'events', from: '2026-12-11', to: '2026-12-11' }],
     ['ээ что там у меня послезавтра по планам', { from: '2026-12-10', to: '2026-12-10' }],
     ['график Ульяны на эту неделю', { person: { userId: 3 }, from: '2026-12-07', to: '2026-12-13' }],
+    ['планы ульяны на завтра', { person: { userId: 3 }, from: '2026-12-09', to: '2026-12-09' }],
+    ['дела на пятницу', { from: '2026-12-11', to: '2026-12-11' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'agenda.query', slots });
   });
@@ -183,7 +187,7 @@ describe('agenda questions without a verb, by the calendar, over a period', () =
     expect(brief(parse('Расписание на следующую неделю?'))).toEqual({ intent: 'agenda.query', slots: { from: '2026-12-14', to: '2026-12-20' } });
   });
 
-  it.each(['что ты делаешь на выходных', 'календарь'])('guard: "%s" is no agenda question', (text) => {
+  it.each(['что ты делаешь на выходных', 'календарь', 'планы поменялись'])('guard: "%s" is no agenda question', (text) => {
     expect(parse(text).intent).toBe('unknown');
   });
 });
@@ -194,6 +198,7 @@ describe('a change said in the first person plural, the verb after its object', 
     ['давай планерку перенесем на пятницу в десять', { intent: 'event.update', slots: { start: '2026-12-11T10:00', event: { query: 'планёрка' } } }],
     ['давай созвон с богданом сдвинем на завтра', { intent: 'event.update', slots: { start: '2026-12-09', event: { person: { userId: 7 }, query: 'созвон' } } }],
     ['давай задачу про отчет закроем', { intent: 'task.complete', slots: { task: { query: 'отчет' } } }],
+    ['встречу с богданом давай отменим', { intent: 'event.cancel', slots: { event: { person: { userId: 7 } } } }],
     ['давай отменим завтрашнюю встречу с тимофеем', { intent: 'event.cancel', slots: { event: { person: { userId: 4 }, at: '2026-12-09' } } }],
   ])('"%s"', (text, want) => {
     expect(brief(parse(text))).toEqual(want);

@@ -14,7 +14,8 @@ import type { RuVocabulary } from '../vocabulary';
 
 const PREPOSITION = 1;
 const HOUR_GROUP = 2;
-const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:до|по|и|на|в|во|с|со|к|ко)(?![\p{L}]))/u;
+// …or a self-repair starts ("в десять ой нет в одиннадцать").
+const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:до|по|и|на|в|во|с|со|к|ко|ой|нет|точнее|вернее|то есть|или|лучше)(?![\p{L}]))/u;
 
 export class RUNumberWordsTimeParser extends AbstractParser {
   constructor(private readonly v: RuVocabulary) {

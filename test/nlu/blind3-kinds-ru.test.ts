@@ -68,6 +68,13 @@ describe('a self-repair inside one utterance: the repaired value wins, the repai
     ['поставь задачу тимофею обновить сайт до среды нет точнее до четверга', { title: 'обновить сайт', responsible: { userId: 4 }, deadline: '2026-12-10' }],
     ['поставь задачу на милану в понедельник то есть во вторник заказать воду', { title: 'заказать воду', responsible: { userId: 8 }, deadline: '2026-12-15' }],
     ['поставь задачу на арсения ой нет на богдана проверить склад', { title: 'проверить склад', responsible: { userId: 7 } }],
+    ['поставь задачу на пятницу, хотя нет, на четверг, подготовить отчет', { title: 'подготовить отчет', deadline: '2026-12-10' }],
+    ['поставь задачу тимофею на среду подожди нет на четверг сверить кассу', { title: 'сверить кассу', responsible: { userId: 4 }, deadline: '2026-12-10' }],
+    // An hour in words before the task's infinitive.
+    ['напомни мне в пять вернее в шесть позвонить в банк', { title: 'позвонить в банк', responsible: { self: true }, deadline: '2026-12-08T18:00' }],
+    // "не A, а B".
+    ['поставь задачу не на пятницу а на четверг подготовить отчет', { title: 'подготовить отчет', deadline: '2026-12-10' }],
+    ['поставь задачу не ульяне, а милане купить воду', { title: 'купить воду', responsible: { userId: 8 } }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
   });

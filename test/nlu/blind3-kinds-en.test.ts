@@ -45,6 +45,9 @@ describe('spoken lead-ins and hesitations are never a title, a text or a query',
     ['hey so could you text Marcus that the van is here', 'message.send', { recipient: { userId: 3 }, text: 'the van is here' }],
     ['okay google um ping Elena that the build is green', 'message.send', { recipient: { userId: 4 }, text: 'the build is green' }],
     ['message Tom uh the printer is jammed again', 'message.send', { recipient: { userId: 5 }, text: 'the printer is jammed again' }],
+    ['ping Elena and tell her the build is green', 'message.send', { recipient: { userId: 4 }, text: 'the build is green' }],
+    ['text Tom and let him know that the van is here', 'message.send', { recipient: { userId: 5 }, text: 'the van is here' }],
+    ['add renew the parking permit to my to-do list', 'task.create', { title: 'renew the parking permit' }],
     ['erm so move the standup to Thursday', 'event.update', { event: { query: 'standup' }, start: '2027-02-11' }],
   ])('"%s"', (text, intent, slots) => {
     expect(brief(parse(text))).toEqual({ intent, slots });

@@ -144,9 +144,7 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
   }
   // "подскажи, что ты можешь", "с чего начать": a question made only of words about the assistant
   // and its abilities, with one ability word among them, is help however it is put together.
-  if (words.length >= 2 && words.length <= 8 && words.some((w) => g.helpKeys.hasWord(w)) && words.every((w) => g.helpKeys.hasWord(w) || g.helpOthers.hasWord(w) || g.fillers.hasWord(w))) {
-    return { intent: 'help', rest: words.length };
-  }
+  if (words.length >= 2 && words.length <= 8 && isHelpInOwnWords(words, g)) return { intent: 'help', rest: words.length };
   const said: ReplyIntent[] = [];
   let dropping = false;
   let i = 0;
@@ -190,7 +188,7 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
     } else if (f > 0) i += f;
     // "не надо ничего создавать", "не, задачу не надо", "забудь про эту задачу": after a negation
     // or a dropping word, command words and their objects are what is refused, not a new command.
-    else if (said.length && dropping && (isCommandWord(g, words[i]!) || g.replyObjects.hasWord(words[i]!))) i++;
+    else if (said.length && (dropping || negatedBefore(words, i, g)) && (isCommandWord(g, words[i]!) || g.replyObjects.hasWord(words[i]!))) i++;
     else break;
   }
   if (!said.length) return null;
@@ -202,7 +200,30 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
 
 /** A word of some command's vocabulary (noun or verb, or a verb form said after "не"). */
 function isCommandWord(g: IntentGrammar, w: string): boolean {
-  return g.negatedVerbs.hasWord(w) || g.commands.some((c) => c.nouns.hasWord(w) || c.verbs.hasWord(w));
+  if (g.negatedVerbs.hasWord(w)) return true;
+  for (const c of g.commands) if (c.nouns.hasWord(w) || c.verbs.hasWord(w)) return true;
+  return false;
+}
+
+function isCommandVerb(g: IntentGrammar, w: string): boolean {
+  if (g.negatedVerbs.hasWord(w)) return true;
+  for (const c of g.commands) if (c.verbs.hasWord(w)) return true;
+  return false;
+}
+
+/** Only words about the assistant and its abilities, with one ability word among them. */
+function isHelpInOwnWords(words: readonly string[], g: IntentGrammar): boolean {
+  let key = false;
+  for (const w of words) {
+    if (g.helpKeys.hasWord(w)) key = true;
+    else if (!g.helpOthers.hasWord(w) && !g.fillers.hasWord(w)) return false;
+  }
+  return key;
+}
+
+function negatedBefore(words: readonly string[], i: number, g: IntentGrammar): boolean {
+  for (let k = 0; k < i; k++) if (g.negations.hasWord(words[k]!)) return true;
+  return false;
 }
 
 /**
@@ -213,16 +234,20 @@ function isCommandWord(g: IntentGrammar, w: string): boolean {
  */
 export function isNegatedCommand(tokens: readonly Token[], g: IntentGrammar, triggers: readonly number[]): boolean {
   const words = tokens.map((t) => t.norm);
-  const isWord = (i: number) => tokens[i]?.kind === 'word';
-  const trig = new Set(triggers);
-  const verbAt = (i: number) => isWord(i) && (g.negatedVerbs.hasWord(words[i]!) || g.commands.some((c) => c.verbs.hasWord(words[i]!)));
   for (let i = 0; i < words.length; i++) {
-    if (!isWord(i) || trig.has(i)) continue;
+    if (tokens[i]!.kind !== 'word' || triggers.includes(i)) continue;
     const n = g.negations.matchAt(words, i);
-    if (!n || [...Array(n).keys()].some((k) => trig.has(i + k))) continue;
+    if (!n) continue;
+    let inTrigger = false;
+    for (let k = 1; k < n; k++) if (triggers.includes(i + k)) inTrigger = true;
+    if (inTrigger) continue;
     const next = i + n;
-    if (trig.has(next) || verbAt(next)) return true;
-    if (trig.has(i - 1) && (next >= words.length || !tokens.slice(next).some((t) => t.kind === 'word'))) return true;
+    if (triggers.includes(next) || (tokens[next]?.kind === 'word' && isCommandVerb(g, words[next]!))) return true;
+    if (triggers.includes(i - 1)) {
+      let more = false;
+      for (let k = next; k < tokens.length; k++) if (tokens[k]!.kind === 'word') more = true;
+      if (!more) return true;
+    }
   }
   return false;
 }

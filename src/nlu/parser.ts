@@ -8,6 +8,7 @@ import { detectLang, normalizeInput } from './normalize';
 import { tokenize, type Token } from './tokens';
 import { classifyCommand, classifyReply, isHelpQuestion, isNegatedCommand, type CommandMatch, type IntentGrammar } from './intent';
 import type { SlotsGrammar } from './slots-grammar';
+import type { WordSet } from './grammar';
 import type { NumberWords } from './numbers';
 import type { ChangeGrammar } from './change-grammar';
 import { agendaSlots, changeSlots, classifyAgenda, classifyChange, type ChangeDeps, type ChangeMatch } from './change';
@@ -311,7 +312,7 @@ function useRoleWords(u: Utterance): void {
  * A title after a marker ("с заголовком X", "called X"): from the marker to where a date, a person
  * after на/для/for, a role word or another marker begins. Returns the title and marks its tokens.
  */
-function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[], objects: PersonMention[] = []): string | undefined {
+function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[], attendeePrepositions?: WordSet, objects: PersonMention[] = []): string | undefined {
   const words = u.words;
   const dateStarts = new Set(dates.map((d) => u.tokenAt(d.index)).filter((i) => i >= 0));
   const personStops = new Set<number>();
@@ -320,6 +321,8 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     const first = idx[0];
     if (first === undefined) continue;
     if (p.kind === 'pronoun' || (p.preposition && TITLE_ENDING_PREPOSITIONS.has(p.preposition))) personStops.add(first);
+    // An event's title ends where its attendees begin ("titled budget sync with Omar and Lena").
+    else if (attendeePrepositions && p.preposition && attendeePrepositions.hasWord(p.preposition) && isPrepositionOf(u, first, p)) personStops.add(first);
   }
   const slotTokens = new Set([...dates.flatMap((d) => dateTokens(u, d)), ...persons.filter((p) => !objects.includes(p)).flatMap((p) => personTokens(u, p))]);
   for (let i = 0; i < words.length; i++) {
@@ -367,11 +370,13 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   useRoleWords(u);
   const objects = titleObjects(u, persons, dates);
   let title = quotedTitle(u);
-  if (!title) title = markedTitle(u, persons, dates, objects);
+  if (!title) title = markedTitle(u, persons, dates, undefined, objects);
   for (const d of dates) u.use(dateTokens(u, d));
   let responsible: PersonSlot | undefined;
   // "remind me …": the speaker named inside the reminder phrase is the responsible.
-  if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i]))) responsible = { self: true };
+  // (Not a pronoun of the lead-in before the command: "мне надо, чтобы ты напомнила мне …".)
+  const firstTrigger = Math.min(...cmd.triggers);
+  if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i] && i >= firstTrigger))) responsible = { self: true };
   let lastPerson = -1;
   for (const p of persons) {
     const idx = personTokens(u, p);
@@ -445,7 +450,7 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
   const slots: Slots = {};
   useRoleWords(u);
   let title = quotedTitle(u);
-  if (!title) title = markedTitle(u, persons, dates);
+  if (!title) title = markedTitle(u, persons, dates, u.g.slots.attendeePrepositions);
   for (const d of dates) u.use(dateTokens(u, d));
   const attendees: PersonSlot[] = [];
   for (const p of persons) {
@@ -550,6 +555,11 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       const phrase = u.slice(i + 1, j);
       recipient = deps.persons.resolve(phrase, ctx.directory, u.lang) ?? { unresolved: phrase };
       i = j;
+      continue;
+    }
+    // A hesitation before the text ("напиши Богдану ээ что …") is no word of it.
+    if (t.kind === 'word' && u.g.slots.repairHesitations.hasWord(words[i]!)) {
+      i++;
       continue;
     }
     if (t.kind === 'punct') {

@@ -14,6 +14,7 @@ interface SlotsFile {
   title_person_prepositions?: string[];
   place_prepositions?: string[];
   text_openers?: string[];
+  attendee_prepositions?: string[];
   person_joiners?: string[];
   title_topics?: string[];
   negations?: string[];
@@ -43,6 +44,8 @@ export interface SlotsGrammar {
   placePrepositions: WordSet;
   /** Command fillers that may open a message's text ("давай созвонимся"). */
   textOpeners: WordSet;
+  /** Prepositions of an event's attendees: a marked title ends before one with a person after it. */
+  attendeePrepositions: WordSet;
   /** Words joining two persons of one slot ("Вере и Петру"). */
   personJoiners: WordSet;
   /** Words opening a meeting's topic said after an attendee ("… с Антоном по бюджету"). */
@@ -90,6 +93,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
     placePrepositions: new WordSet(g.place_prepositions ?? []),
     textOpeners: new WordSet(g.text_openers ?? []),
+    attendeePrepositions: new WordSet(g.attendee_prepositions ?? []),
     personJoiners: new WordSet(g.person_joiners ?? []),
     titleTopics: new WordSet(g.title_topics ?? []),
     negations: new WordSet(g.negations ?? []),

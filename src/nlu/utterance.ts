@@ -138,9 +138,25 @@ export function residual(u: Utterance, from = 0, contiguous = false): string | u
   return s || undefined;
 }
 
+const ALL_DAY_ONLY_TAG = /AllDay|ResolveDate/;
+/** "all day" with no date of its own (the date resolver gave it today). */
+function isAllDayOnly(d: DateMention): boolean {
+  if (!d.allDay) return false;
+  for (const t of d.tags) if (!ALL_DAY_ONLY_TAG.test(t)) return false;
+  return true;
+}
+
 /** Combine the date mentions of a command into start / end / allDay. */
 export function timeSlots(dates: DateMention[]): { start?: string; end?: string; allDay?: boolean } {
   if (!dates.length) return {};
+  // "all day" said apart from its date ("an all day offsite next wednesday", "на весь день
+  // событие … в пятницу"): the date is the other mention's, not today.
+  if (dates.length > 1 && dates.some(isAllDayOnly) && !dates.every(isAllDayOnly)) {
+    const t = timeSlots(dates.filter((d) => !isAllDayOnly(d)));
+    const out: { start?: string; end?: string; allDay?: boolean } = { start: t.start!.slice(0, 10), allDay: true };
+    if (t.end && t.end.slice(0, 10) !== out.start) out.end = t.end.slice(0, 10);
+    return out;
+  }
   const first = dates[0]!;
   let start = first.start;
   let end = first.end;

@@ -101,8 +101,31 @@ describe('hesitations and "надо чтобы ты" lead-ins are never a title 
     ['поставь задачу ээ на богдана подготовить смету', { title: 'подготовить смету', responsible: { userId: 7 } }],
     ['нужно чтобы ты поставил задачу арсению оплатить счет', { title: 'оплатить счет', responsible: { userId: 2 } }],
     ['мне надо чтобы ты поставила задачу милане разобрать почту', { title: 'разобрать почту', responsible: { userId: 8 } }],
+    ['поставь задачу проверить ээ договор', { title: 'проверить договор' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+
+  it('inside an event\'s topic too', () => {
+    expect(brief(parse('запланируй встречу с ульяной по ммм бюджету завтра в три'))).toEqual({
+      intent: 'event.create',
+      slots: { title: 'встреча по бюджету', start: '2026-12-09T15:00', attendees: [{ userId: 3 }] },
+    });
+  });
+
+  it('guard: "мм" after a number is millimetres, kept in the title', () => {
+    expect(parse('поставь задачу купить болты 10 мм').slots).toEqual({ title: 'купить болты 10 мм' });
+  });
+});
+
+describe('"чтобы ты" with the command in the past tense, and a hesitation before a message text', () => {
+  it.each([
+    ['мне надо чтобы ты напомнила мне позвонить в банк завтра', { intent: 'task.create', slots: { title: 'позвонить в банк', responsible: { self: true }, deadline: '2026-12-09' } }],
+    ['нужно чтобы ты написал богдану что я опоздаю', { intent: 'message.send', slots: { recipient: { userId: 7 }, text: 'я опоздаю' } }],
+    ['хочу чтобы ты передала ульяне что отчет готов', { intent: 'message.send', slots: { recipient: { userId: 3 }, text: 'отчет готов' } }],
+    ['напиши богдану ээ что я опоздаю', { intent: 'message.send', slots: { recipient: { userId: 7 }, text: 'я опоздаю' } }],
+  ])('"%s"', (text, want) => {
+    expect(brief(parse(text))).toEqual(want);
   });
 });
 
@@ -121,12 +144,19 @@ describe('an ordinal agreeing with a noun of place is no date', () => {
     ['поставь задачу на тимофея убрать коробки на третьем этаже', { title: 'убрать коробки на третьем этаже', responsible: { userId: 4 } }],
     ['создай задачу проверить кондиционер на пятом этаже в пятницу', { title: 'проверить кондиционер на пятом этаже', deadline: '2026-12-11' }],
     ['поставь задачу богдану отнести стулья на второй этаж', { title: 'отнести стулья на второй этаж', responsible: { userId: 7 } }],
+    // A counted noun after the ordinal, in the case of a day: the thing's number.
+    ['поставь задачу богдану отвезти документы к пятому корпусу до пятницы', { title: 'отвезти документы к пятому корпусу', responsible: { userId: 7 }, deadline: '2026-12-11' }],
+    ['поставь задачу милане поднять коробки до второго этажа', { title: 'поднять коробки до второго этажа', responsible: { userId: 8 } }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
   });
 
   it('guard: a day said with "на" and its neuter ordinal stays a date', () => {
     expect(parse('поставь задачу арсению на двадцать пятое сверить акты').slots).toEqual({ title: 'сверить акты', responsible: { userId: 2 }, deadline: '2026-12-25' });
+  });
+
+  it('guard: a verb on a counted noun\'s stem is no counted noun ("до десятого разобрать")', () => {
+    expect(parse('напомни мне до десятого разобрать почту').slots).toEqual({ title: 'разобрать почту', responsible: { self: true }, deadline: '2026-12-10' });
   });
 });
 

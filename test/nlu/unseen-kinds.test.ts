@@ -348,3 +348,109 @@ describe('Latin names as a Russian recogniser writes them', () => {
     expect(p('поставь задачу через час проверить почту').slots).toEqual({ title: 'проверить почту', deadline: '2026-12-09T12:00' });
   });
 });
+
+describe('unknown English names in lower case (speech)', () => {
+  it.each([
+    ['new task for kevin: update the website', 'task.create', { title: 'update the website', responsible: { unresolved: 'Kevin' } }],
+    ['message priya: the build is green', 'message.send', { recipient: { unresolved: 'Priya' }, text: 'the build is green' }],
+    ['task for today: call the bank', 'task.create', { title: 'call the bank', deadline: '2026-12-09' }],
+  ])('"%s"', (text, intent, slots) => {
+    expect(brief(parse(text))).toEqual({ intent, slots });
+  });
+});
+
+describe('more dialogue words', () => {
+  it.each([
+    ['нет, другое', 'reject'],
+    ['нет не то время', 'reject'],
+    ['не этому', 'reject'],
+    ['на этом всё', 'cancel'],
+    ['что ты вообще такое', 'help'],
+    ['как с тобой общаться', 'help'],
+    ['go ahead and send it', 'confirm'],
+    ['nope, different person', 'reject'],
+    ["that's all, thanks", 'cancel'],
+    ['how do you work', 'help'],
+  ])('"%s" is %s', (text, intent) => {
+    expect(brief(parse(text))).toEqual({ intent, slots: {} });
+  });
+  it('a correction still carries its slot', () => {
+    const r = parser.parse('нет, не Петру, а Полине', { now: NOW, timeZone: TZ, directory: dir, expecting: 'message.send' });
+    expect(r).toMatchObject({ intent: 'reject', slots: { recipient: { userId: 3 } } });
+  });
+});
+
+describe('English notes and meetings without a verb', () => {
+  it('"reminder for tomorrow 9am …" is the speaker\'s task', () => {
+    expect(brief(parse('reminder for tomorrow 9am standup notes'))).toEqual({
+      intent: 'task.create',
+      slots: { title: 'standup notes', responsible: { self: true }, deadline: '2026-12-10T09:00' },
+    });
+  });
+  it('"call with X <date>" is an event', () => {
+    expect(brief(parse('call with Olivia next monday 10am'))).toEqual({
+      intent: 'event.create',
+      slots: { title: 'call', start: '2026-12-14T10:00', attendees: [{ userId: 7 }] },
+    });
+  });
+  it('"what do i have tomorrow" asks about the plan', () => {
+    expect(brief(parse('what do i have tomorrow'))).toEqual({ intent: 'agenda.query', slots: { from: '2026-12-10', to: '2026-12-10' } });
+  });
+});
+
+describe('"к" + a name in a task', () => {
+  const d: Directory = {
+    self: 1,
+    timeZone: TZ,
+    users: [
+      { id: 1, name: 'Тимур', lastName: 'Гаврилов', gender: 'M' },
+      { id: 2, name: 'Алина', lastName: 'Зима', gender: 'F' },
+      { id: 3, name: 'Максим', lastName: 'Орлов', gender: 'M' },
+    ],
+  };
+  const p = (text: string) => brief(parser.parse(text, { now: NOW, timeZone: TZ, directory: d }));
+  it.each([
+    ['поставь задачу подготовить отчёт к зиме', 'подготовить отчёт к зиме'],
+    ['поставь задачу съездить к орлову за ключами', 'съездить к орлову за ключами'],
+    ['поставь задачу съездить к васе за ключами', 'съездить к васе за ключами'],
+  ])('"%s" keeps the person in the title', (text, title) => {
+    expect(p(text)).toEqual({ intent: 'task.create', slots: { title } });
+  });
+  it('"напиши зиме …" still reaches Алина Зима', () => {
+    expect(p('напиши зиме что отчёт готов').slots).toEqual({ recipient: { userId: 2 }, text: 'отчёт готов' });
+  });
+});
+
+describe('a marked event title ends where its attendees begin', () => {
+  it.each([
+    ['schedule a meeting titled budget sync with Olivia on thursday at 2 pm', { title: 'budget sync', start: '2026-12-10T14:00', attendees: [{ userId: 7 }] }],
+    ['создай встречу под названием бюджет с Полиной завтра в десять', { title: 'бюджет', start: '2026-12-10T10:00', attendees: [{ userId: 3 }] }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
+  });
+  it('words that are no person stay in it', () => {
+    expect(parse('create an event called lunch with the board tomorrow at noon').slots).toMatchObject({ title: 'lunch with the board' });
+  });
+});
+
+describe('"all day" said apart from its date', () => {
+  it.each([
+    ['book an all-day offsite next wednesday', { start: '2026-12-16', allDay: true }],
+    ['создай на весь день событие конференция в пятницу', { title: 'конференция', start: '2026-12-11', allDay: true }],
+    ['create an all day event on friday called offsite', { title: 'offsite', start: '2026-12-11', allDay: true }],
+  ])('"%s" is on that date', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
+  });
+});
+
+describe('"тема — …", "topic: …" mark a title', () => {
+  it.each([
+    ['встреча с Полиной завтра в 12, тема — бюджет', { title: 'бюджет', start: '2026-12-10T12:00', attendees: [{ userId: 3 }] }],
+    ['meeting with Olivia tomorrow at 10, topic: budget', { title: 'budget', start: '2026-12-10T10:00', attendees: [{ userId: 7 }] }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
+  });
+  it('"тему" inside a title is no marker', () => {
+    expect(parse('поставь задачу обсудить тему бюджета').slots).toEqual({ title: 'обсудить тему бюджета' });
+  });
+});

@@ -103,9 +103,20 @@ export function buildIndex(
       // "Маше Иванову": a surname said in the other gender's form (a slip of the tongue, or of
       // the recogniser) still reaches its user, as a weaker reading than the right form.
       const other = field === 'last' ? otherGenderSurname(value.trim(), sex) : null;
-      if (other) for (const [surface, mask] of inflector.forms(other, 'last', sex === 'masc' ? 'femn' : 'masc')) put(surface, i, FIELD_LAST, mask, true);
+      // These weak readings are never "misheard" either (kept out of the fuzzy index).
+      if (other) {
+        for (const [surface, mask] of inflector.forms(other, 'last', sex === 'masc' ? 'femn' : 'masc')) {
+          put(surface, i, FIELD_LAST, mask, true);
+          transliterated.add(surface);
+        }
+      }
       // "Вере и Петру Ёлкиным": the plural of a shared surname, after a first name of the user.
-      if (field === 'last') for (const [surface, mask] of pluralSurnameForms(value.trim(), sex)) put(surface, i, FIELD_LAST, mask, true);
+      if (field === 'last') {
+        for (const [surface, mask] of pluralSurnameForms(value.trim(), sex)) {
+          put(surface, i, FIELD_LAST, mask, true);
+          transliterated.add(surface);
+        }
+      }
       // "напиши уиллу паркеру": a Latin name as a Russian recogniser writes it, declined.
       transcriptions(value.trim(), grammar).forEach((cyr, k) => {
         // A guessed spelling (a silent e dropped) that is a Russian word (Chase → "час") would

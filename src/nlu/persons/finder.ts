@@ -363,14 +363,16 @@ export class Finder {
     const h = hitAt(i);
     const n = toks[i + 1];
     if (!morph || !h || h.fuzzy || !n || !n.word || n.script !== 'cyr' || n.norm.length < 5 || !adjacent(src, toks[i]!, n) || hitAt(i + 1)) return null;
-    if (!h.entries.every((e) => e.field === FIELD_FIRST)) return null;
+    for (const e of h.entries) if (e.field !== FIELD_FIRST) return null;
     const parses = morph.analyze(n.norm);
-    if (parses.some((p) => p.dictionary)) return null;
+    for (const p of parses) if (p.dictionary) return null;
     let mask = 0;
     for (const c of cands) mask |= c.mask;
-    const best = parses.find((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0);
+    let best: MorphParse | undefined;
+    for (const p of parses) if (!best && p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0) best = p;
     if (!best) return null;
-    const first = morph.analyze(toks[i]!.norm).find((p) => p.dictionary && p.name && (mask & caseBit(p.case ?? 'nomn')) !== 0);
+    let first: MorphParse | undefined;
+    for (const p of morph.analyze(toks[i]!.norm)) if (!first && p.dictionary && p.name && (mask & caseBit(p.case ?? 'nomn')) !== 0) first = p;
     if (!first) return null;
     return { name: `${capitalize(first.nominative)} ${capitalize(best.nominative)}`, mask: caseBit(best.case ?? 'nomn') };
   }
@@ -538,7 +540,13 @@ export class Finder {
     const en = this.deps.grammar.en;
     const t = toks[i]!;
     const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm) && !en.selfPronouns.has(x.norm);
-    if (!nameLike(t)) {
+    // Speech has no capitals: "message priya: …", "new task for kevin: …" — a lower-case word
+    // right before the colon that ends the addressing part is a name too.
+    const colon = toks[i + 1];
+    const lowerBeforeColon =
+      !!colon && colon.text === ':' && colon.index === t.end && t.word && t.script === 'lat' && !t.cap && t.norm.length >= 2 &&
+      !en.notNames.has(t.norm) && !en.selfPronouns.has(t.norm) && !en.prepositions.has(t.norm);
+    if (!nameLike(t) && !lowerBeforeColon) {
       // "does kevin have …": in lower case only as the subject of a plan question.
       const lower = en.unknownLowerSubject;
       const b = toks[i - 1];
@@ -556,8 +564,8 @@ export class Finder {
     if (!byPrep && !en.unknownNameAfter.has(before)) return null;
     let last = i;
     const nx = toks[i + 1];
-    if (nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
-    const name = toks.slice(i, last + 1).map((x) => x.text).join(' ');
+    if (!lowerBeforeColon && nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
   }
 

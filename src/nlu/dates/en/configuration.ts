@@ -18,7 +18,7 @@ import { ENAllDayParser } from './parsers/ENAllDayParser';
 import { ENDayPartParser } from './parsers/ENDayPartParser';
 import { ENDayPartAfterDateParser } from './parsers/ENDayPartAfterDateParser';
 import { ENNextWeekParser } from './parsers/ENNextWeekParser';
-import { ENEndOfWeekParser } from './parsers/ENEndOfWeekParser';
+import { EndOfWeekParser } from '../common/EndOfWeekParser';
 import { ENSpokenDigitsClockParser } from './parsers/ENSpokenDigitsClockParser';
 import { ENDurationParser } from './parsers/ENDurationParser';
 import { ENDayOfMonthParser } from './parsers/ENDayOfMonthParser';
@@ -62,7 +62,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENDayPartParser(g.dayParts),
     new ENDayPartAfterDateParser(g),
     new ENNextWeekParser(g.nextWeek),
-    new ENEndOfWeekParser(g.endOfWeek),
+    new EndOfWeekParser(g.endOfWeek),
     new ENDurationParser(v),
     new ENAllDayParser(g.allDay),
   ];

@@ -23,7 +23,7 @@ interface ChangeFile {
   old_value: string[];
   hour_prepositions: string[];
   day_adjectives: Record<string, number>;
-  shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[] };
+  shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[]; particles?: string[] };
   agenda: { openers: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
 }
 
@@ -51,6 +51,8 @@ export interface ChangeGrammar {
   shiftUnits: WordSet;
   shiftHourUnits: WordSet;
   shiftDirections: WordSet;
+  /** A move's particle said with no amount ('push the standup back to 11'): the verb's, no query word. */
+  shiftParticles: WordSet;
   openers: WordSet;
   /** Nouns that make an agenda question about events but name no item ("календарь"). */
   agendaEventNouns: WordSet;
@@ -88,6 +90,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     shiftUnits: new WordSet(g.shift.units),
     shiftHourUnits: new WordSet(g.shift.hour_units),
     shiftDirections: new WordSet(g.shift.directions),
+    shiftParticles: new WordSet(g.shift.particles ?? []),
     openers: new WordSet(g.agenda.openers),
     agendaEventNouns: new WordSet(g.agenda.event_nouns),
     until: new WordSet(g.agenda.until),

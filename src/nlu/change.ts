@@ -311,6 +311,15 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     }
   }
   const shifted = useShifts(u, cg);
+  // "push the standup back to 11", "move the sync up to 9": a particle before the new value or at
+  // the end is the verb's.
+  if (m.verb === 'move' || m.verb === 'extend') {
+    for (let i = 0; i < words.length; i++) {
+      if (u.used[i] || (markerEnd >= 0 && i >= markerEnd && i < runEnd) || !cg.shiftParticles.hasWord(words[i]!)) continue;
+      const next = u.tokens[i + 1];
+      if (!next || next.kind === 'punct' || cg.newValue.hasWord(next.norm) || cg.hourPrepositions.hasWord(next.norm)) u.use([i]);
+    }
+  }
   const dates = valueMentions(u, cg, m, found, shifted, d);
   for (const x of dates) u.use(dateTokens(u, x));
   // Persons: the new responsible ("на Иванову", "Антону", "to Emily") or the item's person.

@@ -45,6 +45,9 @@ describe('spoken lead-ins and hesitations are never a title, a text or a query',
     ['hey so could you text Marcus that the van is here', 'message.send', { recipient: { userId: 3 }, text: 'the van is here' }],
     ['okay google um ping Elena that the build is green', 'message.send', { recipient: { userId: 4 }, text: 'the build is green' }],
     ['message Tom uh the printer is jammed again', 'message.send', { recipient: { userId: 5 }, text: 'the printer is jammed again' }],
+    ['ping Elena and tell her the build is green', 'message.send', { recipient: { userId: 4 }, text: 'the build is green' }],
+    ['text Tom and let him know that the van is here', 'message.send', { recipient: { userId: 5 }, text: 'the van is here' }],
+    ['add renew the parking permit to my to-do list', 'task.create', { title: 'renew the parking permit' }],
     ['erm so move the standup to Thursday', 'event.update', { event: { query: 'standup' }, start: '2027-02-11' }],
   ])('"%s"', (text, intent, slots) => {
     expect(brief(parse(text))).toEqual({ intent, slots });
@@ -156,6 +159,18 @@ describe('change idioms', () => {
     expect(brief(parse(text))).toEqual({ intent, slots });
   });
   it.each([
+    ['can we push the retro to Friday', 'event.update', { event: { query: 'retro' }, start: '2027-02-12' }],
+    ['push back the interview by twenty minutes', 'event.update', { event: { query: 'interview' } }],
+    ['move the sync up to 9 am', 'event.update', { event: { query: 'sync' }, start: '2027-02-10T09:00' }],
+    ['bump the call with Elena up an hour', 'event.update', { event: { query: 'call', person: { userId: 4 } } }],
+    ['kill the standup', 'event.cancel', { event: { query: 'standup' } }],
+    ['cancel my one-on-one with Marcus', 'event.cancel', { event: { query: 'one-on-one', person: { userId: 3 } } }],
+    ['nix the 4 pm meeting', 'event.cancel', { event: { at: '2027-02-09T16:00' } }],
+    ["ditch Thursday's sync with Noah", 'event.cancel', { event: { query: 'sync', person: { userId: 7 }, at: '2027-02-11' } }],
+  ])('"%s"', (text, intent, slots) => {
+    expect(brief(parse(text))).toEqual({ intent, slots });
+  });
+  it.each([
     ['scrap the sync with Tom', 'event.cancel', { event: { query: 'sync', person: { userId: 5 } } }],
     ["Drop tomorrow's call.", 'event.cancel', { event: { query: 'call', at: '2027-02-10' } }],
   ])('guard: "%s"', (text, intent, slots) => {
@@ -167,6 +182,15 @@ describe('change idioms', () => {
     ['forget about the meeting', 'cancel'],
   ])('guard: "%s" is %s', (text, intent) => {
     expect(brief(parse(text))).toEqual({ intent, slots: {} });
+  });
+});
+
+describe('more kinds of meeting name an event', () => {
+  it('schedule a retro', () => {
+    expect(brief(parse('schedule a retro with Priya tomorrow at 4'))).toEqual({ intent: 'event.create', slots: { title: 'retro', start: '2027-02-10T16:00', attendees: [{ userId: 2 }] } });
+  });
+  it('set up a kickoff', () => {
+    expect(brief(parse('set up a kickoff with Noah on Monday at 10'))).toEqual({ intent: 'event.create', slots: { title: 'kickoff', start: '2027-02-15T10:00', attendees: [{ userId: 7 }] } });
   });
 });
 

@@ -40,9 +40,16 @@ describe('an unknown name in the dative after an imperative is the addressee, ev
     ['напиши саше что я опоздаю', 'Саша', 'я опоздаю'],
     ['скажи вере что пропуск готов', 'Вера', 'пропуск готов'],
     ['отправь саше сообщение что я на связи', 'Саша', 'я на связи'],
+    // After the command's noun or a politeness word, as after the verb.
+    ['отправь сообщение саше что я опоздаю', 'Саша', 'я опоздаю'],
+    ['напиши пожалуйста саше что я опоздаю', 'Саша', 'я опоздаю'],
   ])('"%s"', (text, unresolved, body) => {
     expect(brief(parse(text))).toEqual({ intent: 'message.send', slots: { recipient: { unresolved }, text: body } });
   });
+});
+
+it('an unknown name that is a word too, right after a task noun, is the responsible', () => {
+  expect(brief(parse('поставь задачу вере купить воду'))).toEqual({ intent: 'task.create', slots: { title: 'купить воду', responsible: { unresolved: 'Вера' } } });
 });
 
 describe("a misheard woman's name the dictionary reads as a man's is the directory's woman", () => {

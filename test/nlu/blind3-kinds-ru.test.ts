@@ -188,6 +188,9 @@ describe('agenda questions without a verb, by the calendar, over a period', () =
     ['график Ульяны на эту неделю', { person: { userId: 3 }, from: '2026-12-07', to: '2026-12-13' }],
     ['планы ульяны на завтра', { person: { userId: 3 }, from: '2026-12-09', to: '2026-12-09' }],
     ['дела на пятницу', { from: '2026-12-11', to: '2026-12-11' }],
+    // "у меня есть …" said first, and "что-нибудь".
+    ['у меня есть что-нибудь на завтра', { from: '2026-12-09', to: '2026-12-09' }],
+    ['у меня какие встречи в пятницу', { kind: 'events', from: '2026-12-11', to: '2026-12-11' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'agenda.query', slots });
   });
@@ -201,7 +204,7 @@ describe('agenda questions without a verb, by the calendar, over a period', () =
     expect(brief(parse('Расписание на следующую неделю?'))).toEqual({ intent: 'agenda.query', slots: { from: '2026-12-14', to: '2026-12-20' } });
   });
 
-  it.each(['что ты делаешь на выходных', 'календарь', 'планы поменялись'])('guard: "%s" is no agenda question', (text) => {
+  it.each(['что ты делаешь на выходных', 'календарь', 'планы поменялись', 'у меня есть идея'])('guard: "%s" is no agenda question', (text) => {
     expect(parse(text).intent).toBe('unknown');
   });
 });

@@ -150,6 +150,7 @@ describe('an ordinal day after "срок" is the deadline', () => {
     ['поставь задачу богдану сдать отчет срок двадцать третье', { title: 'сдать отчет', responsible: { userId: 7 }, deadline: '2026-12-23' }],
     ['задача на ульяну подготовить договор срок пятнадцатое', { title: 'подготовить договор', responsible: { userId: 3 }, deadline: '2026-12-15' }],
     ['поставь задачу милане разобрать архив дедлайн десятое', { title: 'разобрать архив', responsible: { userId: 8 }, deadline: '2026-12-10' }],
+    ['поставь задачу ульяне подготовить договор срок сдачи двадцать девятое', { title: 'подготовить договор', responsible: { userId: 3 }, deadline: '2026-12-29' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
   });

@@ -163,6 +163,8 @@ describe('change idioms', () => {
     ['push back the interview by twenty minutes', 'event.update', { event: { query: 'interview' } }],
     ['move the sync up to 9 am', 'event.update', { event: { query: 'sync' }, start: '2027-02-10T09:00' }],
     ['bump the call with Elena up an hour', 'event.update', { event: { query: 'call', person: { userId: 4 } } }],
+    ['reschedule my call with Tom for Friday', 'event.update', { event: { query: 'call', person: { userId: 5 } }, start: '2027-02-12' }],
+    ["reschedule tomorrow's sync for 3 pm", 'event.update', { event: { query: 'sync', at: '2027-02-10' }, start: '2027-02-10T15:00' }],
     ['kill the standup', 'event.cancel', { event: { query: 'standup' } }],
     ['cancel my one-on-one with Marcus', 'event.cancel', { event: { query: 'one-on-one', person: { userId: 3 } } }],
     ['nix the 4 pm meeting', 'event.cancel', { event: { at: '2027-02-09T16:00' } }],
@@ -173,6 +175,7 @@ describe('change idioms', () => {
   it.each([
     ['scrap the sync with Tom', 'event.cancel', { event: { query: 'sync', person: { userId: 5 } } }],
     ["Drop tomorrow's call.", 'event.cancel', { event: { query: 'call', at: '2027-02-10' } }],
+    ['move the call for tomorrow to Thursday', 'event.update', { event: { query: 'call', at: '2027-02-10' }, start: '2027-02-11' }],
   ])('guard: "%s"', (text, intent, slots) => {
     expect(brief(parse(text))).toEqual({ intent, slots });
   });

@@ -99,6 +99,8 @@ describe('a task whose title opens with a verb keeps the verb, its object and it
     ['create a task for Priya to brief Elena about the launch', { title: 'brief Elena about the launch', responsible: { userId: 2 } }],
     ['new task tell Noah the badge is ready', { title: 'tell Noah the badge is ready' }],
     ['make a task schedule the vendor review', { title: 'schedule the vendor review' }],
+    ['create a task to fix the gate and set the deadline to Friday', { title: 'fix the gate', deadline: '2027-02-12' }],
+    ['note to self renew the passport', { title: 'renew the passport', responsible: { self: true } }],
     ['create a task set up the demo laptop by Friday', { title: 'set up the demo laptop', deadline: '2027-02-12' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
@@ -153,6 +155,8 @@ describe('change idioms', () => {
     ['move the standup forward fifteen minutes', 'event.update', { event: { query: 'standup' } }],
     ['scrap the webinar', 'event.cancel', { event: { query: 'webinar' } }],
     ['Drop the interview.', 'event.cancel', { event: { query: 'interview' } }],
+    ['set the deadline of task 88 to next Friday', 'task.update', { task: { id: 88 }, deadline: '2027-02-19' }],
+    ['set the due date on the payroll task to Monday', 'task.update', { task: { query: 'payroll' }, deadline: '2027-02-15' }],
     ['push the due date on the visa task to Monday', 'task.update', { task: { query: 'visa' }, deadline: '2027-02-15' }],
     ['change the deadline for the payroll task to Friday', 'task.update', { task: { query: 'payroll' }, deadline: '2027-02-12' }],
   ])('"%s"', (text, intent, slots) => {

@@ -192,6 +192,19 @@ describe('change idioms', () => {
   });
 });
 
+describe('"how does my … look" asks about the plan', () => {
+  it.each([
+    ['how does my thursday look', { from: '2027-02-11', to: '2027-02-11' }],
+    ['how does tomorrow look', { from: '2027-02-10', to: '2027-02-10' }],
+    ["how's my week shaping up", { from: '2027-02-08', to: '2027-02-14' }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'agenda.query', slots });
+  });
+  it('a lead or deal that looks good is a lead question', () => {
+    expect(brief(parse('how does deal three forty look'))).toEqual({ intent: 'lead.score', slots: { lead: { id: 340, entity: 'deal' } } });
+  });
+});
+
 describe('more kinds of meeting name an event', () => {
   it('schedule a retro', () => {
     expect(brief(parse('schedule a retro with Priya tomorrow at 4'))).toEqual({ intent: 'event.create', slots: { title: 'retro', start: '2027-02-10T16:00', attendees: [{ userId: 2 }] } });

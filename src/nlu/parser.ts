@@ -130,7 +130,7 @@ function selfRepaired<T extends { index: number }>(u: Utterance, mentions: T[], 
     const b = sorted[k + 1];
     const ta = tokensOf(a);
     const tb = b ? tokensOf(b) : [];
-    const between = ta.length && tb.length ? repairBetween(u, ta[ta.length - 1]! + 1, tb[0]!) : null;
+    const between = ta.length && tb.length ? repairBetween(u, ta[ta.length - 1]! + 1, tb[0]!) ?? contrastBetween(u, ta[0]!, ta[ta.length - 1]! + 1, tb[0]!) : null;
     if (!between) {
       out.push(a);
       continue;
@@ -163,6 +163,23 @@ function repairBetween(u: Utterance, from: number, to: number): number[] | null 
     k += n || h;
   }
   return marker ? idx : null;
+}
+
+/** "не в пятницу, а в четверг", "не Ульяне, а Милане": "не" right before the first value and only
+ *  "а" (and punctuation) between the two. Returns the tokens of both words and what stands between. */
+function contrastBetween(u: Utterance, firstOfA: number, from: number, to: number): number[] | null {
+  const g = u.g.slots;
+  const neg = firstOfA - 1;
+  if (neg < 0 || u.tokens[neg]!.kind !== 'word' || !g.repairNegation.hasWord(u.words[neg]!)) return null;
+  const idx: number[] = [];
+  let contrast = false;
+  for (let i = from; i < to; i++) {
+    const t = u.tokens[i]!;
+    if (t.kind === 'word' && !contrast && g.repairContrast.hasWord(u.words[i]!)) contrast = true;
+    else if (t.kind !== 'punct') return null;
+    idx.push(i);
+  }
+  return contrast ? [neg, ...idx] : null;
 }
 
 /** "в среду в три ой нет в четыре": the repair names only a new time, so the date said stays. */

@@ -21,7 +21,7 @@ interface SlotsFile {
   edge_words: string[];
   chat_fillers?: string[];
   hesitations?: string[];
-  repair?: { markers: string[]; hesitations?: string[] };
+  repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[] };
   event_kinds: Record<string, string[]>;
   event_plain: string[];
   lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[] };
@@ -63,6 +63,9 @@ export interface SlotsGrammar {
   repairMarkers: WordSet;
   /** Sounds that may stand in a repair beside its words ("э", "ммм"), never one alone. */
   repairHesitations: WordSet;
+  /** "не A, а B": the negation before the first value and the contrast word between the two. */
+  repairNegation: WordSet;
+  repairContrast: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
   eventPlain: WordSet;
@@ -102,6 +105,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     blankHesitations: hesitationBlanker(g.hesitations ?? []),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),
+    repairNegation: new WordSet(g.repair?.negation ?? []),
+    repairContrast: new WordSet(g.repair?.contrast ?? []),
     eventKinds: kinds,
     eventPlain: new WordSet(g.event_plain),
     leadNouns: nouns,

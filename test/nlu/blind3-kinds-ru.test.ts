@@ -40,9 +40,16 @@ describe('an unknown name in the dative after an imperative is the addressee, ev
     ['напиши саше что я опоздаю', 'Саша', 'я опоздаю'],
     ['скажи вере что пропуск готов', 'Вера', 'пропуск готов'],
     ['отправь саше сообщение что я на связи', 'Саша', 'я на связи'],
+    // After the command's noun or a politeness word, as after the verb.
+    ['отправь сообщение саше что я опоздаю', 'Саша', 'я опоздаю'],
+    ['напиши пожалуйста саше что я опоздаю', 'Саша', 'я опоздаю'],
   ])('"%s"', (text, unresolved, body) => {
     expect(brief(parse(text))).toEqual({ intent: 'message.send', slots: { recipient: { unresolved }, text: body } });
   });
+});
+
+it('an unknown name that is a word too, right after a task noun, is the responsible', () => {
+  expect(brief(parse('поставь задачу вере купить воду'))).toEqual({ intent: 'task.create', slots: { title: 'купить воду', responsible: { unresolved: 'Вера' } } });
 });
 
 describe("a misheard woman's name the dictionary reads as a man's is the directory's woman", () => {
@@ -68,6 +75,13 @@ describe('a self-repair inside one utterance: the repaired value wins, the repai
     ['поставь задачу тимофею обновить сайт до среды нет точнее до четверга', { title: 'обновить сайт', responsible: { userId: 4 }, deadline: '2026-12-10' }],
     ['поставь задачу на милану в понедельник то есть во вторник заказать воду', { title: 'заказать воду', responsible: { userId: 8 }, deadline: '2026-12-15' }],
     ['поставь задачу на арсения ой нет на богдана проверить склад', { title: 'проверить склад', responsible: { userId: 7 } }],
+    ['поставь задачу на пятницу, хотя нет, на четверг, подготовить отчет', { title: 'подготовить отчет', deadline: '2026-12-10' }],
+    ['поставь задачу тимофею на среду подожди нет на четверг сверить кассу', { title: 'сверить кассу', responsible: { userId: 4 }, deadline: '2026-12-10' }],
+    // An hour in words before the task's infinitive.
+    ['напомни мне в пять вернее в шесть позвонить в банк', { title: 'позвонить в банк', responsible: { self: true }, deadline: '2026-12-08T18:00' }],
+    // "не A, а B".
+    ['поставь задачу не на пятницу а на четверг подготовить отчет', { title: 'подготовить отчет', deadline: '2026-12-10' }],
+    ['поставь задачу не ульяне, а милане купить воду', { title: 'купить воду', responsible: { userId: 8 } }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
   });
@@ -78,6 +92,8 @@ describe('a self-repair inside one utterance: the repaired value wins, the repai
     ['создай встречу в пятницу в три, э, нет, в четыре', { title: 'встреча', start: '2026-12-11T16:00' }],
     ['запланируй созвон с богданом в пятницу вернее в субботу', { title: 'созвон', start: '2026-12-12', attendees: [{ userId: 7 }] }],
     ['создай встречу с ульяной ой нет с миланой завтра в три', { title: 'встреча', start: '2026-12-09T15:00', attendees: [{ userId: 8 }] }],
+    // An hour in words before the repair is still an hour.
+    ['создай встречу в десять нет в одиннадцать', { title: 'встреча', start: '2026-12-08T11:00' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
   });
@@ -134,6 +150,7 @@ describe('an ordinal day after "срок" is the deadline', () => {
     ['поставь задачу богдану сдать отчет срок двадцать третье', { title: 'сдать отчет', responsible: { userId: 7 }, deadline: '2026-12-23' }],
     ['задача на ульяну подготовить договор срок пятнадцатое', { title: 'подготовить договор', responsible: { userId: 3 }, deadline: '2026-12-15' }],
     ['поставь задачу милане разобрать архив дедлайн десятое', { title: 'разобрать архив', responsible: { userId: 8 }, deadline: '2026-12-10' }],
+    ['поставь задачу ульяне подготовить договор срок сдачи двадцать девятое', { title: 'подготовить договор', responsible: { userId: 3 }, deadline: '2026-12-29' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
   });
@@ -170,6 +187,11 @@ describe('agenda questions without a verb, by the calendar, over a period', () =
     ['Календарь на пятницу', { kind: 'events', from: '2026-12-11', to: '2026-12-11' }],
     ['ээ что там у меня послезавтра по планам', { from: '2026-12-10', to: '2026-12-10' }],
     ['график Ульяны на эту неделю', { person: { userId: 3 }, from: '2026-12-07', to: '2026-12-13' }],
+    ['планы ульяны на завтра', { person: { userId: 3 }, from: '2026-12-09', to: '2026-12-09' }],
+    ['дела на пятницу', { from: '2026-12-11', to: '2026-12-11' }],
+    // "у меня есть …" said first, and "что-нибудь".
+    ['у меня есть что-нибудь на завтра', { from: '2026-12-09', to: '2026-12-09' }],
+    ['у меня какие встречи в пятницу', { kind: 'events', from: '2026-12-11', to: '2026-12-11' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'agenda.query', slots });
   });
@@ -183,7 +205,7 @@ describe('agenda questions without a verb, by the calendar, over a period', () =
     expect(brief(parse('Расписание на следующую неделю?'))).toEqual({ intent: 'agenda.query', slots: { from: '2026-12-14', to: '2026-12-20' } });
   });
 
-  it.each(['что ты делаешь на выходных', 'календарь'])('guard: "%s" is no agenda question', (text) => {
+  it.each(['что ты делаешь на выходных', 'календарь', 'планы поменялись', 'у меня есть идея'])('guard: "%s" is no agenda question', (text) => {
     expect(parse(text).intent).toBe('unknown');
   });
 });
@@ -194,6 +216,7 @@ describe('a change said in the first person plural, the verb after its object', 
     ['давай планерку перенесем на пятницу в десять', { intent: 'event.update', slots: { start: '2026-12-11T10:00', event: { query: 'планёрка' } } }],
     ['давай созвон с богданом сдвинем на завтра', { intent: 'event.update', slots: { start: '2026-12-09', event: { person: { userId: 7 }, query: 'созвон' } } }],
     ['давай задачу про отчет закроем', { intent: 'task.complete', slots: { task: { query: 'отчет' } } }],
+    ['встречу с богданом давай отменим', { intent: 'event.cancel', slots: { event: { person: { userId: 7 } } } }],
     ['давай отменим завтрашнюю встречу с тимофеем', { intent: 'event.cancel', slots: { event: { person: { userId: 4 }, at: '2026-12-09' } } }],
   ])('"%s"', (text, want) => {
     expect(brief(parse(text))).toEqual(want);

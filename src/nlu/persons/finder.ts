@@ -396,11 +396,14 @@ export class Finder {
     return morph.analyze(t.norm).some((p) => p.dictionary && !p.name && !p.surname && !p.patronymic && !isProperNoun(p));
   }
 
-  /** "напиши саше что …", "скажи вере …": right after an imperative, with no preposition, a word
+  /** "напиши саше что …", "скажи вере …": right after an imperative (or a command's noun, "сообщение
+   *  саше"; persons-ru.yaml addresseeAfter), with no preposition, a word
    *  the dictionary also reads as a first name in the dative is the addressee, even when it is an
    *  ordinary word too (саше, вера). */
   private addresseeAfterImperative(src: string, toks: Token[], i: number, prep: Preposition | undefined): boolean {
-    if (prep || !this.afterVerb(src, toks, i, 'impr')) return false;
+    const j = i - 1;
+    const after = j >= 0 && adjacent(src, toks[j]!, toks[i]!) && this.deps.grammar.ru.addresseeAfter.has(toks[j]!.norm);
+    if (prep || !(after || this.afterVerb(src, toks, i, 'impr'))) return false;
     return this.deps.morph!.analyze(toks[i]!.norm).some((p) => p.dictionary && p.name && !p.plural && p.case === 'datv');
   }
 

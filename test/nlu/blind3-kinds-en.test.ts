@@ -100,6 +100,8 @@ describe('a task whose title opens with a verb keeps the verb, its object and it
     ['new task tell Noah the badge is ready', { title: 'tell Noah the badge is ready' }],
     ['make a task schedule the vendor review', { title: 'schedule the vendor review' }],
     ['create a task to fix the gate and set the deadline to Friday', { title: 'fix the gate', deadline: '2027-02-12' }],
+    ['put down a task for Sofia review the budget', { title: 'review the budget', responsible: { userId: 6 } }],
+    ['add a to do for Tom order the cake', { title: 'order the cake', responsible: { userId: 5 } }],
     ['note to self renew the passport', { title: 'renew the passport', responsible: { self: true } }],
     ['create a task set up the demo laptop by Friday', { title: 'set up the demo laptop', deadline: '2027-02-12' }],
   ])('"%s"', (text, slots) => {

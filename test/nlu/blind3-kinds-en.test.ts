@@ -211,6 +211,22 @@ describe('"how does my … look" asks about the plan', () => {
   });
 });
 
+describe('lead questions in other words, and lead words inside a new task', () => {
+  it.each([
+    ['what do you think about lead 64', { id: 64 }],
+    ['any thoughts on deal nineteen', { id: 19, entity: 'deal' }],
+    ['should I bother with the Umbrella lead', { query: 'Umbrella' }],
+  ])('"%s"', (text, lead) => {
+    expect(brief(parse(text))).toEqual({ intent: 'lead.score', slots: { lead } });
+  });
+  it.each([
+    ['create a task to find good leads', { title: 'find good leads' }],
+    ['make a task for Noah to qualify the hot leads', { title: 'qualify the hot leads', responsible: { userId: 7 } }],
+  ])('"%s" is a task', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+});
+
 describe('more kinds of meeting name an event', () => {
   it('schedule a retro', () => {
     expect(brief(parse('schedule a retro with Priya tomorrow at 4'))).toEqual({ intent: 'event.create', slots: { title: 'retro', start: '2027-02-10T16:00', attendees: [{ userId: 2 }] } });

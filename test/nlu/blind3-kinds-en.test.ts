@@ -231,6 +231,9 @@ describe('more kinds of meeting name an event', () => {
   it('schedule a retro', () => {
     expect(brief(parse('schedule a retro with Priya tomorrow at 4'))).toEqual({ intent: 'event.create', slots: { title: 'retro', start: '2027-02-10T16:00', attendees: [{ userId: 2 }] } });
   });
+  it('a meeting "on the books"', () => {
+    expect(brief(parse('get a meeting on the books with Elena for next week'))).toEqual({ intent: 'event.create', slots: { title: 'meeting', start: '2027-02-15', attendees: [{ userId: 4 }] } });
+  });
   it('set up a kickoff', () => {
     expect(brief(parse('set up a kickoff with Noah on Monday at 10'))).toEqual({ intent: 'event.create', slots: { title: 'kickoff', start: '2027-02-15T10:00', attendees: [{ userId: 7 }] } });
   });

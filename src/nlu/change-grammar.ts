@@ -19,6 +19,7 @@ interface ChangeFile {
   this: string[];
   query_markers: string[];
   new_value: string[];
+  weak_new_value?: string[];
   split_at: string[];
   old_value: string[];
   hour_prepositions: string[];
@@ -43,6 +44,8 @@ export interface ChangeGrammar {
   thisWords: WordSet;
   queryMarkers: WordSet;
   newValue: WordSet;
+  /** "reschedule … for Friday": a new value only when no other is said. */
+  weakNewValue: WordSet;
   splitAt: WordSet;
   oldValue: WordSet;
   hourPrepositions: WordSet;
@@ -82,6 +85,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     thisWords: new WordSet(g.this),
     queryMarkers: new WordSet(g.query_markers),
     newValue: new WordSet(g.new_value),
+    weakNewValue: new WordSet(g.weak_new_value ?? []),
     splitAt: new WordSet(g.split_at),
     oldValue: new WordSet(g.old_value),
     hourPrepositions: new WordSet(g.hour_prepositions),

@@ -474,9 +474,11 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
     ms.push({ index: u.tokens[i]!.start, text: u.slice(i, i + 1 + len), start: r.start, tags: ['change/hour'] });
   }
   ms.sort((a, b) => a.index - b.index);
+  // "reschedule my call with Hugo for Friday": with no other new value said, a date after "for" is it.
+  const weakNew = update && !ms.some((x) => before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update')) ? ms.find((x) => before(u, x, cg.weakNewValue)) : undefined;
   let isNew = false;
   return ms.map((x) => {
-    if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update'))) isNew = true;
+    if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update') || x === weakNew)) isNew = true;
 
     return { ...x, isNew, dateSaid: x.tags.some((t) => DATE_TAG.test(t)) };
   });

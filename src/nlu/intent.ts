@@ -351,8 +351,11 @@ export function classifyCommand(
   if (!hits.length) return null;
   // The intent whose noun (or trigger) comes first wins; a lead question beats everything when
   // it fired, since its nouns (лид, сделка) never appear in the other commands.
-  const lead = hits.find((h) => h.intent === 'lead.score');
-  const best = lead ?? hits.sort((a, b) => nounPos(a) - nounPos(b))[0]!;
+  // …unless a creating command said before it holds the lead words as its content ("create a task
+  // to look at the new leads").
+  let lead = hits.find((h) => h.intent === 'lead.score');
+  if (lead && hits.some((h) => h.intent !== 'lead.score' && h.explicit && h.first < lead!.first)) lead = undefined;
+  const best = lead ?? hits.filter((h) => h.intent !== 'lead.score').sort((a, b) => nounPos(a) - nounPos(b))[0]!;
   if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best)) return null;
   if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
   return { intent: best.intent, triggers: best.triggers, reminder: best.reminder };

@@ -99,6 +99,10 @@ describe('a task whose title opens with a verb keeps the verb, its object and it
     ['create a task for Priya to brief Elena about the launch', { title: 'brief Elena about the launch', responsible: { userId: 2 } }],
     ['new task tell Noah the badge is ready', { title: 'tell Noah the badge is ready' }],
     ['make a task schedule the vendor review', { title: 'schedule the vendor review' }],
+    ['create a task to fix the gate and set the deadline to Friday', { title: 'fix the gate', deadline: '2027-02-12' }],
+    ['put down a task for Sofia review the budget', { title: 'review the budget', responsible: { userId: 6 } }],
+    ['add a to do for Tom order the cake', { title: 'order the cake', responsible: { userId: 5 } }],
+    ['note to self renew the passport', { title: 'renew the passport', responsible: { self: true } }],
     ['create a task set up the demo laptop by Friday', { title: 'set up the demo laptop', deadline: '2027-02-12' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
@@ -153,6 +157,8 @@ describe('change idioms', () => {
     ['move the standup forward fifteen minutes', 'event.update', { event: { query: 'standup' } }],
     ['scrap the webinar', 'event.cancel', { event: { query: 'webinar' } }],
     ['Drop the interview.', 'event.cancel', { event: { query: 'interview' } }],
+    ['set the deadline of task 88 to next Friday', 'task.update', { task: { id: 88 }, deadline: '2027-02-19' }],
+    ['set the due date on the payroll task to Monday', 'task.update', { task: { query: 'payroll' }, deadline: '2027-02-15' }],
     ['push the due date on the visa task to Monday', 'task.update', { task: { query: 'visa' }, deadline: '2027-02-15' }],
     ['change the deadline for the payroll task to Friday', 'task.update', { task: { query: 'payroll' }, deadline: '2027-02-12' }],
   ])('"%s"', (text, intent, slots) => {
@@ -163,7 +169,13 @@ describe('change idioms', () => {
     ['push back the interview by twenty minutes', 'event.update', { event: { query: 'interview' } }],
     ['move the sync up to 9 am', 'event.update', { event: { query: 'sync' }, start: '2027-02-10T09:00' }],
     ['bump the call with Elena up an hour', 'event.update', { event: { query: 'call', person: { userId: 4 } } }],
+    ['reschedule my call with Tom for Friday', 'event.update', { event: { query: 'call', person: { userId: 5 } }, start: '2027-02-12' }],
+    ["reschedule tomorrow's sync for 3 pm", 'event.update', { event: { query: 'sync', at: '2027-02-10' }, start: '2027-02-10T15:00' }],
     ['kill the standup', 'event.cancel', { event: { query: 'standup' } }],
+    ['wrap up the onboarding task', 'task.complete', { task: { query: 'onboarding' } }],
+    ['close out the vendor task', 'task.complete', { task: { query: 'vendor' } }],
+    ['give the hiring task to Noah instead', 'task.update', { task: { query: 'hiring' }, responsible: { userId: 7 } }],
+    ['change the owner of the audit task to Priya', 'task.update', { task: { query: 'audit' }, responsible: { userId: 2 } }],
     ['cancel my one-on-one with Marcus', 'event.cancel', { event: { query: 'one-on-one', person: { userId: 3 } } }],
     ['nix the 4 pm meeting', 'event.cancel', { event: { at: '2027-02-09T16:00' } }],
     ["ditch Thursday's sync with Noah", 'event.cancel', { event: { query: 'sync', person: { userId: 7 }, at: '2027-02-11' } }],
@@ -173,6 +185,7 @@ describe('change idioms', () => {
   it.each([
     ['scrap the sync with Tom', 'event.cancel', { event: { query: 'sync', person: { userId: 5 } } }],
     ["Drop tomorrow's call.", 'event.cancel', { event: { query: 'call', at: '2027-02-10' } }],
+    ['move the call for tomorrow to Thursday', 'event.update', { event: { query: 'call', at: '2027-02-10' }, start: '2027-02-11' }],
   ])('guard: "%s"', (text, intent, slots) => {
     expect(brief(parse(text))).toEqual({ intent, slots });
   });
@@ -185,9 +198,41 @@ describe('change idioms', () => {
   });
 });
 
+describe('"how does my … look" asks about the plan', () => {
+  it.each([
+    ['how does my thursday look', { from: '2027-02-11', to: '2027-02-11' }],
+    ['how does tomorrow look', { from: '2027-02-10', to: '2027-02-10' }],
+    ["how's my week shaping up", { from: '2027-02-08', to: '2027-02-14' }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'agenda.query', slots });
+  });
+  it('a lead or deal that looks good is a lead question', () => {
+    expect(brief(parse('how does deal three forty look'))).toEqual({ intent: 'lead.score', slots: { lead: { id: 340, entity: 'deal' } } });
+  });
+});
+
+describe('lead questions in other words, and lead words inside a new task', () => {
+  it.each([
+    ['what do you think about lead 64', { id: 64 }],
+    ['any thoughts on deal nineteen', { id: 19, entity: 'deal' }],
+    ['should I bother with the Umbrella lead', { query: 'Umbrella' }],
+  ])('"%s"', (text, lead) => {
+    expect(brief(parse(text))).toEqual({ intent: 'lead.score', slots: { lead } });
+  });
+  it.each([
+    ['create a task to find good leads', { title: 'find good leads' }],
+    ['make a task for Noah to qualify the hot leads', { title: 'qualify the hot leads', responsible: { userId: 7 } }],
+  ])('"%s" is a task', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+});
+
 describe('more kinds of meeting name an event', () => {
   it('schedule a retro', () => {
     expect(brief(parse('schedule a retro with Priya tomorrow at 4'))).toEqual({ intent: 'event.create', slots: { title: 'retro', start: '2027-02-10T16:00', attendees: [{ userId: 2 }] } });
+  });
+  it('a meeting "on the books"', () => {
+    expect(brief(parse('get a meeting on the books with Elena for next week'))).toEqual({ intent: 'event.create', slots: { title: 'meeting', start: '2027-02-15', attendees: [{ userId: 4 }] } });
   });
   it('set up a kickoff', () => {
     expect(brief(parse('set up a kickoff with Noah on Monday at 10'))).toEqual({ intent: 'event.create', slots: { title: 'kickoff', start: '2027-02-15T10:00', attendees: [{ userId: 7 }] } });

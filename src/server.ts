@@ -1,10 +1,18 @@
 /**
- * The express application. `createApp(deps)` only assembles routes; listening is the `serve`
- * command's job, so tests drive the whole app through supertest without a port.
+ * Stage two of the server (`src/runtime.ts` runs the three): the whole express application.
+ * `createApp(deps)` mounts every route — health, readiness and metrics, the sandbox portal, the
+ * Bitrix24 app's webhook, Alice, Google and Dialogflow, the console, the portal pages — and the last
+ * error handler, in that order. It never listens: tests drive it through supertest without a port
+ * (`createApp(await buildServices(config))`, src/services.ts), and the runtime hands it to
+ * `http.createServer`.
  */
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import { observeRequests, type Metrics } from './metrics';
 import type { Logger } from 'pino';
+import { bitrixAppRouter, type BitrixAppDeps } from './channels/bitrix-app';
+import { aliceRouter, type AliceDeps } from './channels/alice';
+import { dialogflowRouter, googleRouter, type GoogleDeps } from './channels/google';
+import { consoleRouter, type ConsoleDeps } from './channels/console';
 
 /** A dependency the server needs to do its work; throws (or times out) when it cannot be reached. */
 export type ReadinessCheck = () => Promise<void>;
@@ -20,8 +28,25 @@ export interface AppDeps {
   readiness?: Record<string, ReadinessCheck>;
   /** Milliseconds a readiness check may take before it counts as failed. Default 2,000. */
   readinessTimeoutMs?: number;
-  /** One line per webhook request goes here. */
-  log?: Pick<Logger, 'info'>;
+  /** One line per webhook request goes here; `warn` gets the requests no route could answer. */
+  log?: Pick<Logger, 'info'> & Partial<Pick<Logger, 'warn'>>;
+  /** The routes that serve users and portals; without them only the operational routes above exist. */
+  channels?: Channels;
+}
+
+/** Every user-facing route's dependencies (src/services.ts builds them). */
+export interface Channels {
+  /** Sandbox mode: the built-in portal's REST and OAuth, under /sandbox. */
+  sandbox?: Router;
+  /** The Bitrix24 app's install and event webhook. */
+  bitrix?: BitrixAppDeps;
+  alice?: AliceDeps;
+  /** Google Assistant and Dialogflow share one set. */
+  google?: GoogleDeps;
+  /** Sandbox mode only: the console acts as any user it is told to. */
+  console?: ConsoleDeps;
+  /** The portal pages under /app (src/web). */
+  web?: Router;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -49,6 +74,17 @@ export function createApp(deps: AppDeps): Express {
       res.type(registry.contentType).send(await registry.metrics());
     });
   }
+  const c = deps.channels;
+  if (c) {
+    if (c.sandbox) app.use('/sandbox', c.sandbox);
+    if (c.bitrix) app.use(bitrixAppRouter(c.bitrix));
+    if (c.alice) app.use(aliceRouter(c.alice));
+    if (c.google) app.use(dialogflowRouter(c.google), googleRouter(c.google));
+    if (c.console) app.use(consoleRouter(c.console));
+    if (c.web) app.use(c.web);
+  }
+  const warn = deps.log?.warn?.bind(deps.log);
+  app.use(finalErrorHandler(warn ? (detail, msg) => warn(detail, msg) : undefined));
   return app;
 }
 

@@ -13,6 +13,7 @@ import request from 'supertest';
 import { BITRIX_EVENT_LIMIT } from '../src/channels/bitrix-limits';
 import { loadConfig } from '../src/config';
 import { createLogger, startRuntime, type Runtime } from '../src/runtime';
+import { buildTestApp } from './helpers/app';
 
 const LINK_PROMPT = /назовите код/i;
 const FORBIDDEN = ['account', 'memberId', 'userId', 'x', 'polluted'];
@@ -303,30 +304,29 @@ describe('item 8: who can reach the server', () => {
     }
   }, 60_000);
 
+  // The next two need no port: the whole app through supertest (test/helpers/app.ts).
   it('ALICE_SKILL_ID: requests for another skill are refused with 403', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-skill-'));
-    const rt = await startRuntime(loadConfig({ DATA_DIR: dir, PORT: '0', ALICE_SKILL_ID: 'skill-1' }), { log: createLogger('silent'), sandboxLeads: 100 });
+    const t = await buildTestApp({ ALICE_SKILL_ID: 'skill-1' });
     try {
-      const mine = await request(rt.url).post('/webhook/alice').send(aliceBody('u1', 'привет'));
+      const mine = await request(t.app).post('/webhook/alice').send(aliceBody('u1', 'привет'));
       expect(mine.status).toBe(200);
       const other = aliceBody('u1', 'привет');
       (other.session as Record<string, unknown>).skill_id = 'someone-elses-skill';
-      const refused = await request(rt.url).post('/webhook/alice').send(other);
+      const refused = await request(t.app).post('/webhook/alice').send(other);
       expect(refused.status).toBe(403);
       expect(refused.body.error).toBe('wrong_skill');
       // A ping for another skill is refused too: nothing is answered for a skill that is not ours.
       const ping = aliceBody('u1', '');
       (ping.request as Record<string, unknown>).original_utterance = 'ping';
       (ping.session as Record<string, unknown>).skill_id = 'someone-elses-skill';
-      expect((await request(rt.url).post('/webhook/alice').send(ping)).status).toBe(403);
+      expect((await request(t.app).post('/webhook/alice').send(ping)).status).toBe(403);
     } finally {
-      await rt.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await t.stop();
     }
   }, 60_000);
 
   it('GOOGLE_PROJECT_ID with GOOGLE_SIGNING_KEYS_FILE: only requests signed by Google for that project get in', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-google-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'b24-google-keys-'));
     const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
     const keysFile = path.join(dir, 'google-keys.json');
     fs.writeFileSync(keysFile, JSON.stringify({ k1: publicKey.export({ type: 'spki', format: 'pem' }) }));
@@ -337,15 +337,15 @@ describe('item 8: who can reach the server', () => {
       const body = b64(claims);
       return `${head}.${body}.${crypto.sign('RSA-SHA256', Buffer.from(`${head}.${body}`), privateKey).toString('base64url')}`;
     };
-    const rt = await startRuntime(loadConfig({ DATA_DIR: dir, PORT: '0', GOOGLE_PROJECT_ID: 'proj-1', GOOGLE_SIGNING_KEYS_FILE: keysFile }), { log: createLogger('silent'), sandboxLeads: 100 });
+    const t = await buildTestApp({ GOOGLE_PROJECT_ID: 'proj-1', GOOGLE_SIGNING_KEYS_FILE: keysFile });
     try {
       const body = { intent: { name: 'actions.intent.MAIN', query: '' }, session: { id: 'g-1', params: {} }, user: { locale: 'ru-RU', params: {} } };
-      expect((await request(rt.url).post('/webhook/google').send(body)).status).toBe(403);
-      expect((await request(rt.url).post('/webhook/google').set('google-assistant-signature', sign({ iss: 'https://accounts.google.com', aud: 'other-project', exp: now + 600 })).send(body)).status).toBe(403);
-      const ok = await request(rt.url).post('/webhook/google').set('google-assistant-signature', sign({ iss: 'https://accounts.google.com', aud: 'proj-1', exp: now + 600 })).send(body);
+      expect((await request(t.app).post('/webhook/google').send(body)).status).toBe(403);
+      expect((await request(t.app).post('/webhook/google').set('google-assistant-signature', sign({ iss: 'https://accounts.google.com', aud: 'other-project', exp: now + 600 })).send(body)).status).toBe(403);
+      const ok = await request(t.app).post('/webhook/google').set('google-assistant-signature', sign({ iss: 'https://accounts.google.com', aud: 'proj-1', exp: now + 600 })).send(body);
       expect(ok.status).toBe(200);
     } finally {
-      await rt.close();
+      await t.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);

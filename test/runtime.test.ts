@@ -68,7 +68,8 @@ describe('startRuntime in sandbox mode', () => {
     for (const secret of [after!.accessToken, after!.refreshToken, after!.applicationToken]) expect(text).not.toContain(secret);
   });
 
-  it('refuses a forged application_token with 403 and a wrong body with 4xx', async () => {
+  // A body it cannot read is refused without a portal: test/services.test.ts, through supertest.
+  it('refuses a forged application_token with 403 and keeps the install', async () => {
     rt = await start();
     const memberId = rt.sandboxMemberId!;
     const forged = await request(rt.url)
@@ -77,9 +78,6 @@ describe('startRuntime in sandbox mode', () => {
       .send(`event=ONAPPUNINSTALL&auth[member_id]=${memberId}&auth[application_token]=forged`);
     expect(forged.status).toBe(403);
     expect(await rt.store.installs.get(memberId)).not.toBeNull();
-    expect((await request(rt.url).post('/webhook/bitrix').set('content-type', 'application/json').send('{}')).status).toBe(415);
-    expect((await request(rt.url).post('/webhook/bitrix').type('form').send('x=1')).status).toBe(400);
-    expect((await request(rt.url).post('/webhook/bitrix').type('form').send('a='.padEnd(600_000, 'x'))).status).toBe(413); // over BITRIX_EVENT_LIMIT (512 KB)
   });
 
   it('stores an ONAPPINSTALL only when the sandbox portal confirms its tokens (app.info); a forged one is 403', async () => {

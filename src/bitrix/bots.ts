@@ -140,3 +140,20 @@ export async function ensureBots(
   }
   return save({ botId, botApi: 1, ...(openlinesBotId ? { openlinesBotId } : {}) });
 }
+
+/**
+ * A bot deleted in the portal (ONIMBOTDELETE / ONIMBOTV2DELETE) is forgotten from the install's
+ * settings, so the next set-up registers it again; the API version goes with the last bot. False
+ * (nothing saved) when the portal is not installed or the id is not one of ours.
+ */
+export async function forgetDeletedBot(installs: Pick<InstallStore, 'get' | 'save'>, memberId: string, botId: number, now: number): Promise<boolean> {
+  const fresh = await installs.get(memberId);
+  const ids = botIdsOf(fresh);
+  if (!fresh || (ids.botId !== botId && ids.openlinesBotId !== botId)) return false;
+  const settings = { ...fresh.settings };
+  if (ids.botId === botId) delete settings.botId;
+  if (ids.openlinesBotId === botId) delete settings.openlinesBotId;
+  if (!settings.botId && !settings.openlinesBotId) delete settings.botApi;
+  await installs.save({ ...fresh, settings, updatedAt: now });
+  return true;
+}

@@ -65,6 +65,15 @@ export function listDeals(c: BitrixCaller, q: ListQuery = {}, start = 0) {
 export function listActivities(c: BitrixCaller, q: ListQuery = {}, start = 0) {
   return c.callPage<Row[]>('crm.activity.list', { ...q, start });
 }
+/**
+ * The ids of the first `limit` records still in progress (semantic "P": neither won nor lost), oldest
+ * first — the demo's records to click through.
+ */
+export async function openRecordIds(c: BitrixCaller, entity: 'lead' | 'deal', limit: number): Promise<number[]> {
+  const field = entity === 'lead' ? 'STATUS_SEMANTIC_ID' : 'STAGE_SEMANTIC_ID';
+  const rows = (await listPage(c, entity, { filter: { [field]: 'P' }, select: ['ID'], order: { ID: 'ASC' } })).result;
+  return rows.slice(0, limit).map((r) => Number(r.ID));
+}
 /** Stages/sources: ENTITY_ID 'STATUS' (lead stages), 'SOURCE', 'DEAL_STAGE', 'DEAL_STAGE_<category>'. */
 export function listStatuses(c: BitrixCaller, entityId: string) {
   return c.call<Row[]>('crm.status.list', { order: { SORT: 'ASC' }, filter: { ENTITY_ID: entityId } });

@@ -16,6 +16,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dialog } from '../dialog/types';
 import type { DirectoryUser } from '../nlu/types';
 import { parseJsonSafe } from '../util/records';
+import type { Lang } from '../web/deps';
+import { esc, jsonScript } from '../web/html';
+import { loadTexts, pickLang, type Texts } from '../web/texts';
 
 export interface ConsoleDeps {
   dialog: Dialog;
@@ -25,12 +28,69 @@ export interface ConsoleDeps {
   now?: () => Date;
 }
 
+/** What the console needs of the sandbox portal it stands beside. */
+export interface DemoPortal {
+  state: { user(id: number): unknown };
+  issueTokens(userId: number): { accessToken: string; refreshToken: string; expires: number };
+}
+
+export interface DemoUserDialogDeps {
+  dialog: Dialog;
+  portal: DemoPortal;
+  /** Whether the portal user already has their own token pair here. */
+  hasTokens(memberId: string, userId: number): Promise<boolean>;
+  /** Keep a pair as a page's would be kept (src/bitrix/user-tokens.ts `fromPage`). */
+  keepTokens(memberId: string, userId: number, pair: { accessToken: string; refreshToken: string; expiresIn: number }): Promise<unknown>;
+  /** Wall clock, epoch ms. */
+  now?: () => number;
+}
+
+/**
+ * A console user stands for a demo user who opened the app in the sandbox portal: authorised the
+ * same way (a placement pair the sandbox issues), once, so the console acts with their own rights.
+ */
+export function demoUserDialog(d: DemoUserDialogDeps): Dialog {
+  const now = d.now ?? Date.now;
+  return {
+    async handle(turn) {
+      const a = turn.account;
+      if (a && d.portal.state.user(a.userId) && !(await d.hasTokens(a.memberId, a.userId))) {
+        const t = d.portal.issueTokens(a.userId);
+        await d.keepTokens(a.memberId, a.userId, { accessToken: t.accessToken, refreshToken: t.refreshToken, expiresIn: t.expires - Math.floor(now() / 1000) });
+      }
+      return d.dialog.handle(turn);
+    },
+  };
+}
+
 const MAX_FRAME = 16 * 1024;
 
+/** Words the console's script sets as it runs (texts.yaml, `console`). */
+const CLIENT_KEYS = ['connected', 'reconnecting', 'error'] as const;
+
+/**
+ * The console page in one language (`?lang=`, Russian by default): its labels from src/web/texts.yaml
+ * (`console.*`), the language select showing it, and the words the script needs as JSON.
+ */
+export function consolePage(template: string, lang: Lang, texts: Texts = loadTexts()): string {
+  const t = texts.in(lang);
+  const config = Object.fromEntries(CLIENT_KEYS.map((k) => [k, t(`console.${k}`)]));
+  return template.replace(/\{\{([\w.]+)\}\}/g, (m, key: string) => {
+    if (key === 'lang') return lang;
+    if (key === 'selected_ru') return lang === 'ru' ? ' selected' : '';
+    if (key === 'selected_en') return lang === 'en' ? ' selected' : '';
+    if (key === 'config') return jsonScript('console-config', config);
+    if (key.startsWith('console.')) return esc(t(key));
+    return m;
+  });
+}
+
 export function consoleRouter(deps: ConsoleDeps): Router {
-  const page = fs.readFileSync(path.join(__dirname, 'console-page.html'), 'utf8');
+  const template = fs.readFileSync(path.join(__dirname, 'console-page.html'), 'utf8');
+  const texts = loadTexts();
+  const pages = { ru: consolePage(template, 'ru', texts), en: consolePage(template, 'en', texts) };
   const router = Router();
-  router.get(['/', '/console'], (_req, res) => void res.type('html').send(page));
+  router.get(['/', '/console'], (req, res) => void res.type('html').send(pages[pickLang((req.query as Record<string, unknown>).lang, undefined)]));
   router.get('/console/users', async (_req, res) => {
     try {
       const users = await deps.listUsers();

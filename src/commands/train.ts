@@ -31,6 +31,7 @@ const metricFields = (meta: ModelMeta) => {
     ece: meta.calibration?.ece ?? null,
     C: meta.C ?? null,
     cvAuc: meta.search?.cvAuc ?? null,
+    cvRule: meta.search?.rule ?? null,
     precision: m.precision,
     recall: m.recall,
     f1: m.f1,
@@ -45,7 +46,7 @@ const metricLines = (meta: ModelMeta) => {
   const m: Metrics = meta.metrics;
   const c = meta.calibration;
   return [
-    `AUC ${m.auc.toFixed(4)}${c ? `  Brier ${c.brier.toFixed(4)}  ECE ${c.ece.toFixed(4)}` : ''}  C ${meta.C ?? '?'}${meta.search ? ` (chosen by ${meta.search.folds}-fold CV on ${meta.search.rows} rows, CV AUC ${meta.search.cvAuc.toFixed(4)})` : ' (given)'}`,
+    `AUC ${m.auc.toFixed(4)}${c ? `  Brier ${c.brier.toFixed(4)}  ECE ${c.ece.toFixed(4)}` : ''}  C ${meta.C ?? '?'}${meta.search ? ` (chosen by ${meta.search.folds}-fold CV${(meta.search.repeats ?? 1) > 1 ? ` ×${meta.search.repeats}` : ''} on ${meta.search.rows} rows${meta.search.rule === 'one-se' ? ', the strongest pull within one SE of the best' : ''}, CV AUC ${meta.search.cvAuc.toFixed(4)})` : ' (given)'}`,
     `precision ${pct(m.precision)}  recall ${pct(m.recall)}  F1 ${pct(m.f1)}  accuracy ${pct(m.accuracy)}  FPR ${pct(m.fpr)}  at threshold ${m.threshold}`,
     `confusion: tp ${m.confusion.tp}  fp ${m.confusion.fp}  tn ${m.confusion.tn}  fn ${m.confusion.fn}`,
   ];
@@ -57,7 +58,8 @@ export const usage = `usage: b24-assistant train --csv FILE --target COLUMN [--p
          [--prior MODEL.json]
   --C X           fix the regularisation (default: chosen by 3-fold cross-validation on the training part)
   --prior FILE    a model written by --model: use its bins and pull the weights toward its weights
-                  (a small portal's model near a pooled one)
+                  (a small portal's model near a pooled one); the pull's C by 5-fold CV twice, the
+                  strongest pull within one standard error of the best
        b24-assistant train --portal [MEMBER_ID|DOMAIN] [--entity lead|deal] [--json] [--quiet]
 `;
 

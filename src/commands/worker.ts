@@ -28,7 +28,7 @@ export async function run(argv: string[]): Promise<number> {
     import('../scoring/portal-scorer'),
     import('../scoring/pooled'),
     import('../scoring/queue'),
-    import('../runtime'),
+    import('../log'),
   ]);
   const log = createLogger(config.LOG_LEVEL);
   const store = await openConfiguredStore(config);

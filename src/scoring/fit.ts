@@ -11,9 +11,9 @@
  * no randomness: the same data give bit-identical weights.
  *
  * Objective (scikit-learn's, so coefficients compare directly):
- *   f(w, b) = ½‖w − w₀‖² + Σᵢ cᵢ · log(1 + exp(−yᵢ (w·xᵢ + b))),  cᵢ = C · sampleWeightᵢ
+ *   f(w, b) = ½‖w − w₀‖² + Σᵢ cᵢ · log(1 + exp(−yᵢ (w·xᵢ + b + oᵢ))),  cᵢ = C · sampleWeightᵢ
  * w₀ is 0 (plain L2) or a prior model's weights (`center`: a small portal's model pulled toward
- * the pooled one). The intercept b is not penalised. Stopping rule: ‖∇f‖₂ ≤ eps · ‖∇f(start)‖₂,
+ * the pooled one); oᵢ is 0 or a fixed per-row offset (`offset`). The intercept b is not penalised. Stopping rule: ‖∇f‖₂ ≤ eps · ‖∇f(start)‖₂,
  * the start being w₀ with b = 0.
  */
 import type { Csr } from './sparse';
@@ -29,6 +29,11 @@ export interface FitOptions {
   sampleWeight?: Float64Array;
   /** Weights the penalty pulls toward (length = columns); default all 0. The fit starts there. */
   center?: Float64Array;
+  /**
+   * A fixed log-odds added to each row's score (length = rows): the fit learns a correction to it
+   * (a small portal's model on top of the pooled prior's logit, the "prior as offset" approach).
+   */
+  offset?: Float64Array;
   /** Called after each Newton step with the iteration and the relative gradient norm. */
   onIteration?: (iter: number, relGrad: number) => void;
 }
@@ -97,6 +102,8 @@ export function fitLogistic(x: Csr, y: Uint8Array, opts: FitOptions = {}): FitRe
   const n = x.cols;
   const center = opts.center;
   if (center && center.length !== n) throw new RangeError(`center: ${center.length} weights, columns: ${n}`);
+  const offset = opts.offset;
+  if (offset && offset.length !== x.rows) throw new RangeError(`offset: ${offset.length} values, rows: ${x.rows}`);
   const l = x.rows;
   const cw = new Float64Array(l);
   const ys = new Float64Array(l);
@@ -111,6 +118,7 @@ export function fitLogistic(x: Csr, y: Uint8Array, opts: FitOptions = {}): FitRe
 
   const objective = (w: Float64Array): number => {
     matVec(x, w, w[n]!, z);
+    if (offset) for (let i = 0; i < l; i++) z[i] = z[i]! + offset[i]!;
     let f = 0;
     if (center) for (let j = 0; j < n; j++) f += 0.5 * (w[j]! - center[j]!) * (w[j]! - center[j]!);
     else for (let j = 0; j < n; j++) f += 0.5 * w[j]! * w[j]!;

@@ -30,7 +30,7 @@ export interface ModelMeta {
   /** Seconds the cross-validated choice of C took (0 when C was given). */
   searchSeconds?: number;
   /** The cross-validation that chose C; null when C was given. */
-  search?: { C: number; cvAuc: number; folds: number; rows: number; grid: { C: number; auc: number }[] } | null;
+  search?: { C: number; cvAuc: number; folds: number; repeats?: number; rule?: 'best' | 'one-se'; se?: number; rows: number; grid: { C: number; auc: number }[] } | null;
   /** The C of the final fit. */
   C?: number;
   /** Set when the model was pulled toward a prior (a small portal): the prior's training rows. */

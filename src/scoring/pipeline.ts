@@ -97,6 +97,12 @@ export const SEARCH_GRID = [0.01, 0.03, 0.1, 0.3, 1, 3];
 /** Toward a prior, C is how far the data may pull away from it; weaker pulls help more rows. */
 export const SEARCH_GRID_PRIOR = [0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const SEARCH_FOLDS = 3;
+/**
+ * Toward a prior the rows are few (a small portal), so one 3-fold split is noisy: 5 folds, twice
+ * with other shuffles, give a mean and its standard error for the one-standard-error rule.
+ */
+const PRIOR_FOLDS = 5;
+const PRIOR_REPEATS = 2;
 /** Above this many training rows the search runs on a stratified sample of them (the final fit uses all). */
 const SEARCH_SAMPLE = 12_000;
 
@@ -105,6 +111,15 @@ export interface SearchResult {
   /** Mean AUC over the folds at the chosen C. */
   cvAuc: number;
   folds: number;
+  /** Times the k folds were drawn (with other shuffles); absent means once. */
+  repeats?: number;
+  /**
+   * How C was picked: 'best' mean AUC, or 'one-se' — the smallest C (the strongest pull toward the
+   * prior) whose mean AUC is within one standard error of the best (used with a prior).
+   */
+  rule?: 'best' | 'one-se';
+  /** Standard error of the best mean AUC over the folds (what 'one-se' allows below the best). */
+  se?: number;
   /** Training rows the search used (a sample on large sets). */
   rows: number;
   grid: { C: number; auc: number }[];
@@ -126,9 +141,14 @@ export function stratifiedFolds(labels: ArrayLike<number>, k: number, seed: numb
 /**
  * Choose C by stratified k-fold cross-validation on the training rows: for each C of the grid,
  * fit on k−1 folds (balanced the same way as the final fit) and take the AUC on the held-out
- * fold; the best mean AUC wins, ties going to the smaller C (the simpler model). Deterministic.
+ * fold. Without a prior the best mean AUC wins, ties going to the smaller C (the simpler model).
+ * With a prior (`center`) the folds are drawn `repeats` times and the one-standard-error rule
+ * picks C (Hastie, Tibshirani & Friedman, ESL §7.10): the smallest C — the model nearest the
+ * prior — whose mean AUC is within one standard error of the best. With a few hundred rows the
+ * fold AUCs spread by several points, and a C that wins by less than that is noise; the pooled
+ * prior is the simpler side. Deterministic.
  */
-type SearchOptions = { balance: Balance; seed: number; grid: number[]; eps?: number; center?: Float64Array };
+type SearchOptions = { balance: Balance; seed: number; grid: number[]; eps?: number; center?: Float64Array; folds?: number; repeats?: number; rule?: 'best' | 'one-se' };
 
 export function searchC(x: Csr, y: Uint8Array, opts: SearchOptions): SearchResult {
   return run(searchSteps(x, y, opts));
@@ -151,33 +171,47 @@ function* searchSteps(x: Csr, y: Uint8Array, opts: SearchOptions): Generator<voi
   }
   const xs = rows.length === x.rows ? x : takeRows(x, rows);
   const ys = rows.length === x.rows ? y : Uint8Array.from(rows, (i) => y[i]!);
-  const k = Math.max(2, Math.min(SEARCH_FOLDS, Math.min(...countPair(ys))));
-  const fold = stratifiedFolds(ys, k, opts.seed);
-  const parts = Array.from({ length: k }, (_, f) => {
-    const tr: number[] = [];
-    const va: number[] = [];
-    for (let i = 0; i < ys.length; i++) (fold[i] === f ? va : tr).push(i);
-    const yTr = Uint8Array.from(tr, (i) => ys[i]!);
-    return { xTr: takeRows(xs, tr), yTr, xVa: takeRows(xs, va), yVa: Uint8Array.from(va, (i) => ys[i]!), w: balanceWeights(yTr, opts.balance, opts.seed) };
-  });
+  const withPrior = opts.center !== undefined;
+  const k = Math.max(2, Math.min(opts.folds ?? (withPrior ? PRIOR_FOLDS : SEARCH_FOLDS), Math.min(...countPair(ys))));
+  const repeats = Math.max(1, opts.repeats ?? (withPrior ? PRIOR_REPEATS : 1));
+  const rule = opts.rule ?? (withPrior ? 'one-se' : 'best');
+  const parts = Array.from({ length: repeats }, (_, r) => {
+    const fold = stratifiedFolds(ys, k, opts.seed + r);
+    return Array.from({ length: k }, (_, f) => {
+      const tr: number[] = [];
+      const va: number[] = [];
+      for (let i = 0; i < ys.length; i++) (fold[i] === f ? va : tr).push(i);
+      const yTr = Uint8Array.from(tr, (i) => ys[i]!);
+      return { xTr: takeRows(xs, tr), yTr, xVa: takeRows(xs, va), yVa: Uint8Array.from(va, (i) => ys[i]!), w: balanceWeights(yTr, opts.balance, opts.seed) };
+    });
+  }).flat();
   const grid: { C: number; auc: number }[] = [];
+  const foldAucs: number[][] = [];
   for (const C of opts.grid) {
-    let sum = 0;
-    let counted = 0;
+    const aucs: number[] = [];
     for (const p of parts) {
       const fit = fitLogistic(p.xTr, p.yTr, { C, eps: opts.eps, sampleWeight: p.w, center: opts.center });
       const auc = rocAuc(predictProba(p.xVa, fit.weights, fit.intercept), p.yVa);
-      if (Number.isFinite(auc)) {
-        sum += auc;
-        counted++;
-      }
+      if (Number.isFinite(auc)) aucs.push(auc);
       yield;
     }
-    grid.push({ C, auc: counted ? sum / counted : NaN });
+    grid.push({ C, auc: aucs.length ? aucs.reduce((a, v) => a + v, 0) / aucs.length : NaN });
+    foldAucs.push(aucs);
   }
-  let best = grid[0]!;
-  for (const g of grid) if (g.auc > best.auc + 1e-9) best = g;
-  return { C: best.C, cvAuc: best.auc, folds: k, rows: ys.length, grid };
+  let b = 0;
+  grid.forEach((g, i) => {
+    if (g.auc > grid[b]!.auc + 1e-9) b = i;
+  });
+  const f = foldAucs[b]!;
+  const se = f.length > 1 ? Math.sqrt(f.reduce((a, v) => a + (v - grid[b]!.auc) ** 2, 0) / (f.length - 1) / f.length) : 0;
+  if (rule === 'one-se') {
+    const bar = grid[b]!.auc - se;
+    grid.forEach((g, i) => {
+      if (g.auc >= bar && g.C < grid[b]!.C) b = i;
+    });
+  }
+  const best = grid[b]!;
+  return { C: best.C, cvAuc: best.auc, folds: k, ...(repeats > 1 ? { repeats } : {}), rule, se, rows: ys.length, grid };
 }
 
 const countPair = (y: Uint8Array): [number, number] => {
@@ -266,10 +300,13 @@ function* trainSteps(input: Table, opts: TrainOptions): Generator<void, TrainRes
   const seed = opts.seed ?? 42;
   const balance = opts.balance ?? 'upsample';
   const prior = opts.prior;
-  const priorColumns = prior ? new Set(prior.preprocessor.columns.map((c) => c.column)) : null;
+  // With a prior its layout is used as it is: each column is reported with the prior's kind (a
+  // column that takes two values in this portal's rows is still the prior's bins).
+  const priorKinds = prior ? new Map(prior.preprocessor.columns.map((c) => [c.column, c.kind === 'standard' ? 'numeric' : c.kind] as const)) : null;
   const columns = detectColumns(table, drop)
     .map((c) => (opts.kinds?.[c.name] ? { ...c, kind: opts.kinds[c.name]! } : c))
-    .filter((c) => !priorColumns || priorColumns.has(c.name));
+    .filter((c) => !priorKinds || priorKinds.has(c.name))
+    .map((c) => (priorKinds ? { ...c, kind: priorKinds.get(c.name)! } : c));
   const pre = prior ? priorPreprocessor(prior, table.header) : fitPreprocessor(table, columns, split.train, opts);
   const center = prior ? Float64Array.from(prior.weights) : undefined;
   progress('encode', 0.1);

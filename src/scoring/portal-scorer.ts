@@ -15,6 +15,8 @@ import { compile, parseModel, type CompiledModel } from './model';
 import { trainTableAsync } from './pipeline';
 import { isMissing } from './dataset';
 import { explainRow, percentInWords, reasonsInWords, type UserNames } from './explain';
+import { pointFactors } from './history';
+import { notEnoughData } from './job-outcome';
 import type { TrainRunner } from './queue';
 import { poolModels, type PriorModel } from './pooled';
 import type { ModelMeta } from './model';
@@ -260,7 +262,8 @@ export function createPortalScorer(deps: PortalScorerDeps) {
     runner: (async (job, progress) => {
       if (!ENTITIES.includes(job.entity)) throw new Error(`unknown entity "${String(job.entity)}"`);
       const refused = await train(job.memberId, job.entity, progress);
-      if (refused) return `not enough data: ${refused.closed} closed ${job.entity}s of ${refused.required}`;
+      // A code and the counts, not a sentence: each page says it in its own language (job-outcome.ts).
+      if (refused) return notEnoughData(refused);
       const rec = await deps.models.latest(job.memberId, job.entity);
       return `model version ${rec?.version ?? '?'} trained`;
     }) as TrainRunner,
@@ -288,7 +291,8 @@ export function createPortalScorer(deps: PortalScorerDeps) {
       const ex = explainRow(model, header, row);
       // History keeps points that mean something: a changed score, a new model, or a day gone by.
       const history = await deps.models.scores(account.memberId, entity, id);
-      if (historyPointDue(history[history.length - 1], now, ex.probability, version)) await deps.models.addScore(account.memberId, entity, id, now, ex.probability, version);
+      // Each point keeps what made it, so the card can say what moved the next one (history.ts).
+      if (historyPointDue(history[history.length - 1], now, ex.probability, version)) await deps.models.addScore(account.memberId, entity, id, now, ex.probability, version, pointFactors(ex.contributions));
       const m = model.model.meta.metrics;
       const prior = model.model.meta.prior;
       return {

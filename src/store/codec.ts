@@ -4,7 +4,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Cipher } from './crypto';
-import type { AttemptBucket, Install, JobRecord, LinkCode, ModelRecord, UserToken, VoiceLink } from './types';
+import type { AttemptBucket, Install, JobRecord, LinkCode, ModelRecord, ScoreFactor, UserToken, VoiceLink } from './types';
 
 /** Bad input to a store method: a programming error in the caller, reported clearly. */
 export class StoreInputError extends Error {
@@ -184,6 +184,37 @@ export function validateModel(m: Omit<ModelRecord, 'version'>): void {
   requireTime('nextTrainingAt', m.nextTrainingAt);
   if (typeof m.meta !== 'object' || m.meta === null || Array.isArray(m.meta)) throw new StoreInputError('meta must be an object');
 }
+
+/** Bounds for a score's factors: a model has tens of columns; anything far past that is not ours. */
+const MAX_FACTORS = 1000;
+const MAX_FACTOR_TEXT = 2000;
+
+/**
+ * Check a score point's factors and return them as JSON (null for none): every entry a column name,
+ * a value, a finite effect and at most a few words, so a stored point always reads back as written.
+ */
+export function encodeFactors(factors: unknown): string | null {
+  if (factors === undefined || factors === null) return null;
+  if (!Array.isArray(factors) || factors.length > MAX_FACTORS) throw new StoreInputError(`factors must be an array of at most ${MAX_FACTORS} entries`);
+  const out = factors.map((f: unknown, i) => {
+    const r = (f ?? {}) as Record<string, unknown>;
+    const text = (k: string, v: unknown) => {
+      if (typeof v !== 'string' || v.length > MAX_FACTOR_TEXT) throw new StoreInputError(`factors[${i}].${k} must be a string of at most ${MAX_FACTOR_TEXT} characters`);
+      return v;
+    };
+    if (typeof r.effect !== 'number' || !Number.isFinite(r.effect)) throw new StoreInputError(`factors[${i}].effect must be a finite number`);
+    const entry: { column: string; value: string; effect: number; words?: string[] } = { column: text('column', r.column), value: text('value', r.value), effect: r.effect };
+    if (r.words !== undefined) {
+      if (!Array.isArray(r.words) || r.words.length > 20) throw new StoreInputError(`factors[${i}].words must be an array of at most 20 strings`);
+      entry.words = r.words.map((w) => text('words', w));
+    }
+    return entry;
+  });
+  return JSON.stringify(out);
+}
+
+/** The factors of a stored score point (undefined for a point saved without them). */
+export const decodeFactors = (s: string | null | undefined): ScoreFactor[] | undefined => (s === null || s === undefined ? undefined : (JSON.parse(s) as ScoreFactor[]));
 
 export function validateJob(j: JobRecord): void {
   requireText('id', j?.id);

@@ -22,6 +22,8 @@ import {
   validateModel,
   validateUserToken,
   validateVoiceLink,
+  decodeFactors,
+  encodeFactors,
 } from './codec';
 import { ACTION_TTL_MS } from './types';
 import type {
@@ -317,7 +319,7 @@ export function createMemorySessionStore(): SessionStore {
 
 export function createMemoryModelStore(): ModelStore {
   const models: ModelRecord[] = [];
-  const scores: { memberId: string; entity: string; recordId: number; at: number; probability: number; modelVersion: number }[] = [];
+  const scores: { memberId: string; entity: string; recordId: number; at: number; probability: number; modelVersion: number; factors: string | null }[] = [];
   const of = (memberId: string, entity: string) => models.filter((m) => m.memberId === memberId && m.entity === entity);
   return {
     async save(model) {
@@ -338,7 +340,7 @@ export function createMemoryModelStore(): ModelStore {
         .sort((a, b) => b.version - a.version)
         .map(({ payload: _payload, ...rest }) => copy(rest));
     },
-    async addScore(memberId, entity, recordId, at, probability, modelVersion) {
+    async addScore(memberId, entity, recordId, at, probability, modelVersion, factors) {
       requireText('memberId', memberId);
       requireOneOf('entity', entity, ENTITIES);
       requireInt('recordId', recordId, 0);
@@ -347,7 +349,8 @@ export function createMemoryModelStore(): ModelStore {
         throw new StoreInputError('probability must be a number from 0 to 1');
       }
       requireInt('modelVersion', modelVersion, 1);
-      scores.push({ memberId, entity, recordId, at, probability, modelVersion });
+      // Kept as the SQL stores keep it (JSON), so a caller's later change to its array changes nothing here.
+      scores.push({ memberId, entity, recordId, at, probability, modelVersion, factors: encodeFactors(factors) });
     },
     async scores(memberId, entity, recordId) {
       requireOneOf('entity', entity, ENTITIES);
@@ -355,7 +358,10 @@ export function createMemoryModelStore(): ModelStore {
         .map((s, i) => ({ s, i }))
         .filter(({ s }) => s.memberId === memberId && s.entity === entity && s.recordId === recordId)
         .sort((a, b) => a.s.at - b.s.at || a.i - b.i)
-        .map(({ s }) => ({ at: s.at, probability: s.probability, modelVersion: s.modelVersion }));
+        .map(({ s }) => {
+          const factors = decodeFactors(s.factors);
+          return { at: s.at, probability: s.probability, modelVersion: s.modelVersion, ...(factors ? { factors } : {}) };
+        });
     },
   };
 }

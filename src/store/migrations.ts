@@ -237,6 +237,13 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: userTokensTable('INTEGER'),
     postgres: userTokensTable('BIGINT'),
   },
+  {
+    version: 6,
+    name: 'score history keeps what made each score',
+    // JSON of the score's per-column parts (issue 17: each point names what moved it); NULL for older points.
+    sqlite: 'ALTER TABLE model_scores ADD COLUMN factors TEXT;',
+    postgres: 'ALTER TABLE model_scores ADD COLUMN factors TEXT;',
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

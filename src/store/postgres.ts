@@ -38,6 +38,8 @@ import {
   validateModel,
   validateVoiceLink,
   type InstallRow,
+  decodeFactors,
+  encodeFactors,
 } from './codec';
 import { newOwner, ownerIsDead } from './lease';
 import { checkKey, createCipher } from './crypto';
@@ -506,7 +508,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
           )
         ).map(modelMetaFromRow);
       },
-      async addScore(memberId, entity, recordId, at, probability, modelVersion) {
+      async addScore(memberId, entity, recordId, at, probability, modelVersion, factors) {
         requireText('memberId', memberId);
         requireOneOf('entity', entity, ENTITIES);
         requireInt('recordId', recordId, 0);
@@ -516,17 +518,20 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Sto
         }
         requireInt('modelVersion', modelVersion, 1);
         await pool.query(
-          'INSERT INTO model_scores (member_id, entity, record_id, at, probability, model_version) VALUES ($1, $2, $3, $4, $5, $6)',
-          [memberId, entity, recordId, at, probability, modelVersion],
+          'INSERT INTO model_scores (member_id, entity, record_id, at, probability, model_version, factors) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [memberId, entity, recordId, at, probability, modelVersion, encodeFactors(factors)],
         );
       },
       async scores(memberId, entity, recordId) {
         requireOneOf('entity', entity, ENTITIES);
-        const rs = await rows<{ at: string; probability: number; model_version: number }>(
-          'SELECT at, probability, model_version FROM model_scores WHERE member_id = $1 AND entity = $2 AND record_id = $3 ORDER BY at, id',
+        const rs = await rows<{ at: string; probability: number; model_version: number; factors: string | null }>(
+          'SELECT at, probability, model_version, factors FROM model_scores WHERE member_id = $1 AND entity = $2 AND record_id = $3 ORDER BY at, id',
           [memberId, entity, recordId],
         );
-        return rs.map((r) => ({ at: Number(r.at), probability: Number(r.probability), modelVersion: Number(r.model_version) }));
+        return rs.map((r) => {
+          const factors = decodeFactors(r.factors);
+          return { at: Number(r.at), probability: Number(r.probability), modelVersion: Number(r.model_version), ...(factors ? { factors } : {}) };
+        });
       },
     },
     jobs: {

@@ -40,6 +40,8 @@ import {
   validateModel,
   validateVoiceLink,
   type InstallRow,
+  decodeFactors,
+  encodeFactors,
 } from './codec';
 import { newOwner, ownerIsDead } from './lease';
 import { checkKey, createCipher } from './crypto';
@@ -201,8 +203,8 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
     modelLatest: db.prepare('SELECT * FROM models WHERE member_id = ? AND entity = ? ORDER BY version DESC LIMIT 1'),
     modelList: db.prepare(`SELECT member_id, entity, version, trained_at, next_training_at, meta FROM models
       WHERE member_id = ? AND entity = ? ORDER BY version DESC`),
-    scoreAdd: db.prepare(`INSERT INTO model_scores (member_id, entity, record_id, at, probability, model_version) VALUES (?, ?, ?, ?, ?, ?)`),
-    scoreList: db.prepare(`SELECT at, probability, model_version FROM model_scores
+    scoreAdd: db.prepare(`INSERT INTO model_scores (member_id, entity, record_id, at, probability, model_version, factors) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    scoreList: db.prepare(`SELECT at, probability, model_version, factors FROM model_scores
       WHERE member_id = ? AND entity = ? AND record_id = ? ORDER BY at, id`),
     jobSave: db.prepare(`INSERT INTO jobs (id, kind, member_id, state, progress, message, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, member_id = excluded.member_id,
@@ -445,7 +447,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
         requireOneOf('entity', entity, ENTITIES);
         return (q.modelList.all(memberId, entity) as ModelRow[]).map(modelMetaFromRow);
       },
-      async addScore(memberId, entity, recordId, at, probability, modelVersion) {
+      async addScore(memberId, entity, recordId, at, probability, modelVersion, factors) {
         requireText('memberId', memberId);
         requireOneOf('entity', entity, ENTITIES);
         requireInt('recordId', recordId, 0);
@@ -454,15 +456,14 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<Store> 
           throw new StoreInputError('probability must be a number from 0 to 1');
         }
         requireInt('modelVersion', modelVersion, 1);
-        q.scoreAdd.run(memberId, entity, recordId, at, probability, modelVersion);
+        q.scoreAdd.run(memberId, entity, recordId, at, probability, modelVersion, encodeFactors(factors));
       },
       async scores(memberId, entity, recordId) {
         requireOneOf('entity', entity, ENTITIES);
-        return (q.scoreList.all(memberId, entity, recordId) as { at: number; probability: number; model_version: number }[]).map((r) => ({
-          at: Number(r.at),
-          probability: Number(r.probability),
-          modelVersion: Number(r.model_version),
-        }));
+        return (q.scoreList.all(memberId, entity, recordId) as { at: number; probability: number; model_version: number; factors: string | null }[]).map((r) => {
+          const factors = decodeFactors(r.factors);
+          return { at: Number(r.at), probability: Number(r.probability), modelVersion: Number(r.model_version), ...(factors ? { factors } : {}) };
+        });
       },
     },
     jobs: {

@@ -206,15 +206,36 @@ export interface ModelRecord {
   meta: Record<string, unknown>;
   payload: unknown;
 }
+/**
+ * One input column's part in a stored score (src/scoring's explanation, kept small): the record's
+ * value, its effect on the log-odds against the training average, and a text's strongest words.
+ */
+export interface ScoreFactor {
+  column: string;
+  value: string;
+  effect: number;
+  words?: string[];
+}
+/** A point of a record's score history. */
+export interface ScorePoint {
+  at: number;
+  probability: number;
+  modelVersion: number;
+  /** Absent for points saved before the store kept them (migration 6). */
+  factors?: ScoreFactor[];
+}
 export interface ModelStore {
   /** Save as the next version for (memberId, entity); returns that version. */
   save(model: Omit<ModelRecord, 'version'>): Promise<number>;
   latest(memberId: string, entity: ModelRecord['entity']): Promise<ModelRecord | null>;
   /** Newest version first, without payloads. */
   list(memberId: string, entity: ModelRecord['entity']): Promise<Omit<ModelRecord, 'payload'>[]>;
-  /** Score history per record, for the lead card's chart. */
-  addScore(memberId: string, entity: ModelRecord['entity'], recordId: number, at: number, probability: number, modelVersion: number): Promise<void>;
-  scores(memberId: string, entity: ModelRecord['entity'], recordId: number): Promise<{ at: number; probability: number; modelVersion: number }[]>;
+  /**
+   * Score history per record, for the lead card's chart. `factors` are the score's per-column parts
+   * (what moved the next point is told from them); points saved before version 6 have none.
+   */
+  addScore(memberId: string, entity: ModelRecord['entity'], recordId: number, at: number, probability: number, modelVersion: number, factors?: readonly ScoreFactor[]): Promise<void>;
+  scores(memberId: string, entity: ModelRecord['entity'], recordId: number): Promise<ScorePoint[]>;
 }
 
 /** Background jobs (training) as the in-process runner records them. */

@@ -1,12 +1,14 @@
 /**
- * Ready-made implementations of the pages' ports over the project's own modules, for the
- * composition root: placement auth checked with `profile` on the installed portal, training through
- * the training queue (in-process or BullMQ — progress mirrored from the job store, and pushed at
- * once for saves made in this process). Closed-record counts come from the scorer (`dataCounts`).
+ * Ready-made implementations of the pages' ports over the project's own modules, for
+ * `buildServices` (src/services.ts): placement auth checked with `profile` on the installed portal,
+ * training through the training queue (in-process or BullMQ — progress mirrored from the job store,
+ * and pushed at once for saves made in this process). Closed-record counts come from the scorer (`dataCounts`).
+ * In sandbox mode, the demo users and records every page offers a newcomer (`sandboxDemo`).
  */
+import { isNotEnoughData, jobOutcome } from '../scoring/job-outcome';
 import type { JobQueue } from '../scoring/queue';
 import type { InstallStore, JobRecord, JobStore, ModelStore } from '../store/types';
-import type { Entity, PortalAuth, PortalUser, Trainer, TrainProgress } from './deps';
+import type { DemoUser, Entity, PortalAuth, PortalUser, Trainer, TrainProgress, WebDeps } from './deps';
 
 const hostOf = (d: string) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
 
@@ -15,7 +17,12 @@ const hostOf = (d: string) => d.trim().toLowerCase().replace(/^https?:\/\//, '')
  * be that install's (so a forged DOMAIN cannot send the token check to an attacker's server), and
  * the portal must accept AUTH_ID for `profile`. `fetchImpl` is injectable for tests.
  */
-export function profileVerifier(installs: Pick<InstallStore, 'get'>, fetchImpl: typeof fetch = fetch, timeoutMs = 5000): (a: PortalAuth) => Promise<PortalUser | null> {
+export function profileVerifier(
+  installs: Pick<InstallStore, 'get'>,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = 5000,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): (a: PortalAuth) => Promise<PortalUser | null> {
   return async (a) => {
     if (!/^[\w.-]{1,64}$/.test(a.memberId) || !/^[\w.-]{1,512}$/.test(a.authId)) return null;
     const install = await installs.get(a.memberId);
@@ -23,7 +30,14 @@ export function profileVerifier(installs: Pick<InstallStore, 'get'>, fetchImpl: 
     const url = `${install.clientEndpoint.replace(/\/?$/, '/')}profile.json`;
     try {
       // No redirects: the token goes to the installed portal's host and nowhere else.
-      const r = await fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ auth: a.authId }), redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
+      const ask = () => fetchImpl(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ auth: a.authId }), redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
+      let r = await ask();
+      // A busy portal (503 QUERY_LIMIT_EXCEEDED: 2 requests a second) is asked again shortly: a
+      // page opened during a burst is not a sign-in that failed.
+      for (let i = 0; r.status === 503 && i < 3; i++) {
+        await sleep(600 * (i + 1));
+        r = await ask();
+      }
       if (!r.ok) return null;
       const body = (await r.json()) as { result?: { ID?: unknown; ADMIN?: unknown; NAME?: unknown; LAST_NAME?: unknown } };
       const id = Number(body.result?.ID);
@@ -120,13 +134,13 @@ export function queueTrainer(d: QueueTrainerDeps): Trainer {
         if (job?.state === 'failed') throw new Error(job.message || 'training failed');
         if (job?.state === 'done') {
           // The scorer finishes a refused run as done with this message (too few closed records).
-          if (/^not enough data/i.test(job.message ?? '')) throw new Error(job.message);
+          if (isNotEnoughData(job.message)) throw new Error(job.message);
           const rec = await d.models.latest(memberId, entity);
-          if (!rec) throw new Error(job.message || 'no model was saved');
+          if (!rec) throw new Error(jobOutcome('no_model'));
           return { version: rec.version };
         }
         report(job);
-        if (waited >= timeoutMs) throw new Error('training did not finish in time');
+        if (waited >= timeoutMs) throw new Error(jobOutcome('timeout'));
         await Promise.race([sleep(pollMs), new Promise<void>((r) => (wake = r))]);
         waited += pollMs;
       }
@@ -134,4 +148,40 @@ export function queueTrainer(d: QueueTrainerDeps): Trainer {
       unwatch?.();
     }
   };
+}
+
+export interface SandboxDemoDeps {
+  memberId: string;
+  /** The portal's users (the directory); the first six become the demo users. */
+  users(): Promise<{ id: number; name?: string; lastName?: string }[]>;
+  /** Ids of records still in progress (src/bitrix/crm.ts `openRecordIds`). */
+  openRecords(entity: Entity, limit: number): Promise<number[]>;
+  /** The sandbox portal: its domain now and a token pair it issues for a user. */
+  portal: { domain(): string; issueTokens(userId: number): { accessToken: string; refreshToken: string; expires: number } };
+  /** Wall clock, epoch ms. */
+  now: () => number;
+  log?: (msg: string, detail?: unknown) => void;
+}
+
+/**
+ * The sandbox's demo users and two open leads and deals, so a newcomer can click through every page;
+ * a demo user's placement auth is what the sandbox portal would POST to an app page for them. A CRM
+ * list that fails leaves that entity without records (logged), never the pages without a demo.
+ */
+export async function sandboxDemo(d: SandboxDemoDeps): Promise<NonNullable<WebDeps['sandbox']>> {
+  const users: DemoUser[] = (await d.users()).slice(0, 6).map((u) => ({ id: u.id, name: [u.name, u.lastName].filter(Boolean).join(' ') }));
+  const records: { entity: Entity; id: number }[] = [];
+  for (const entity of ['lead', 'deal'] as const) {
+    try {
+      for (const id of await d.openRecords(entity, 2)) records.push({ entity, id });
+    } catch (e) {
+      d.log?.(`demo records: ${entity} list failed`, e instanceof Error ? e.message : e);
+    }
+  }
+  const placementAuth = (userId: number): PortalAuth => {
+    // What the portal POSTs to an app page (AUTH_ID, REFRESH_ID, AUTH_EXPIRES, member_id, DOMAIN).
+    const t = d.portal.issueTokens(userId);
+    return { memberId: d.memberId, domain: d.portal.domain(), authId: t.accessToken, refreshId: t.refreshToken, authExpires: Math.max(1, t.expires - Math.floor(d.now() / 1000)) };
+  };
+  return { memberId: d.memberId, users, records, placementAuth };
 }

@@ -1,6 +1,6 @@
 /**
- * What the portal pages need from the rest of the server, as narrow ports. The composition root
- * (src/runtime.ts) wires them to the store, src/bitrix, src/dialog and src/scoring; tests pass fakes
+ * What the portal pages need from the rest of the server, as narrow ports. `buildServices`
+ * (src/services.ts) wires them to the store, src/bitrix, src/dialog and src/scoring; tests pass fakes
  * or the memory store. Nothing here reaches a network or a clock on its own.
  */
 import type { Account, LeadScoreAnswer } from '../dialog/types';
@@ -88,6 +88,11 @@ export interface WebDeps {
   issueLinkCode(account: Account, now: number): Promise<IssuedCode>;
   /** Score one lead or deal now (PortalActions.scoreLead); also records it in the score history. */
   scoreRecord(account: Account, entity: Entity, id: number, lang?: Lang): Promise<LeadScoreAnswer>;
+  /**
+   * The portal's users by id (the scorer's `userNames`), so a history point moved by a new
+   * responsible person names them; without it they are said as "сотрудник №14".
+   */
+  userNames?(memberId: string): Promise<ReadonlyMap<number, string>>;
   /** Closed-record counts of a portal, shown while it has no model. */
   dataCounts(memberId: string, entity: Entity): Promise<DataCounts>;
   trainer: Trainer;

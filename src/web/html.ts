@@ -8,6 +8,17 @@ export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 
+/**
+ * Escapes `text` and marks the portal's own people's names in it `translate="no"`: a name is the
+ * portal's data, not our page's language (an English page may say "responsible: Ирина Богданова").
+ */
+export function escNames(text: string, names: Iterable<string> = []): string {
+  const found = [...new Set(names)].filter((n) => n && text.includes(n)).sort((a, b) => b.length - a.length);
+  if (!found.length) return esc(text);
+  const parts = text.split(new RegExp(`(${found.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`));
+  return parts.map((p, k) => (k % 2 ? `<span translate="no">${esc(p)}</span>` : esc(p))).join('');
+}
+
 /** JSON for a `<script type="application/json">` block: `<` escaped so no data can close the tag. */
 export function jsonScript(id: string, data: unknown): string {
   const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

@@ -4,6 +4,7 @@
  * per-router hub. One run per (portal, entity) at a time in this process.
  */
 import { randomUUID } from 'node:crypto';
+import { parseJobOutcome, type JobOutcome } from '../scoring/job-outcome';
 import type { JobRecord, JobState, JobStore } from '../store/types';
 import type { Entity, TrainProgress, Trainer } from './deps';
 
@@ -15,8 +16,31 @@ export interface JobEvent {
   progress: number;
   stage?: string;
   version?: number;
+  /** The raw outcome, for logs; pages say `error` in their own language instead. */
   message?: string;
+  /** A failed job's outcome as a code and numbers ("unknown" for an error that is not ours). */
+  error?: JobOutcome;
 }
+
+/**
+ * A stored job as the pages' event: a failed one with its outcome's code and numbers, a finished one
+ * with the model version its message names ("version 2"), so a late page says both in its words.
+ */
+export function eventOfJob(job: JobRecord, entity: Entity): JobEvent {
+  const version = job.state === 'done' ? /^version (\d+)$/.exec(job.message ?? '')?.[1] : undefined;
+  return {
+    jobId: job.id,
+    entity,
+    state: job.state,
+    progress: job.progress,
+    message: job.message,
+    ...(job.state === 'failed' ? { error: failureOf(job.message) } : {}),
+    ...(version ? { version: Number(version) } : {}),
+  };
+}
+
+/** What a failed job's message says, as a code and numbers the pages can put in words. */
+export const failureOf = (message: string | undefined): JobOutcome => parseJobOutcome(message) ?? { code: 'unknown', vars: {} };
 
 type Listener = (e: JobEvent) => void;
 
@@ -123,7 +147,7 @@ export class RetrainRunner {
       const message = e instanceof Error ? e.message : String(e);
       this.deps.log?.('training failed', message);
       await save({ state: 'failed', message });
-      hub.publish({ jobId: job.id, entity, state: 'failed', progress: job.progress, message });
+      hub.publish({ jobId: job.id, entity, state: 'failed', progress: job.progress, message, error: failureOf(message) });
     }
   }
 }

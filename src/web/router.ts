@@ -13,7 +13,7 @@ import { readPageBody, type BodyKind } from './body';
 import type { Account } from '../dialog/types';
 import type { Entity, Lang, PortalAuth, WebDeps } from './deps';
 import { esc, page } from './html';
-import { entityOfJob, ProgressHub, RetrainRunner } from './jobs';
+import { entityOfJob, eventOfJob, failureOf, ProgressHub, RetrainRunner } from './jobs';
 import { modelView } from './model-view';
 import { cardPage, type CardModelInfo } from './pages/card';
 import type { PageCtx } from './pages/context';
@@ -23,7 +23,7 @@ import { ENTITIES, entityPanel, scoringPage, type EntityPanelData } from './page
 import { voicePage } from './pages/voice';
 import { SessionTokens, type Viewer } from './session';
 import { attachProgressSocket } from './socket';
-import { loadTexts, pickLang, type Texts } from './texts';
+import { loadTexts, pickLang, type Texts, type Translate } from './texts';
 
 /** Placements the install step binds, each to a handler under the public URL. */
 export const PLACEMENTS = [
@@ -41,6 +41,25 @@ export interface WebPages {
   hub: ProgressHub;
   tokens: SessionTokens;
 }
+
+/**
+ * A refusal's reason (a code, `common.reason_<code>` in texts.yaml) in the page's words; a code
+ * without words (a body reader's) is said as one that could not be read.
+ */
+function reasonInWords(t: Translate, vars: Record<string, string>): Record<string, string> {
+  if (vars.reason === undefined) return vars;
+  const key = textExists(t, `common.reason_${vars.reason}`) ? `common.reason_${vars.reason}` : 'common.reason_bad_body';
+  return { ...vars, reason: t(key, vars) };
+}
+
+const textExists = (t: Translate, key: string): boolean => {
+  try {
+    t(key);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 class HttpProblem extends Error {
   constructor(readonly status: number, readonly key: string, readonly vars: Record<string, string> = {}) {
@@ -67,7 +86,7 @@ function portalFields(req: Request): { auth: PortalAuth | null; lang?: string; p
       const o = JSON.parse(raw) as unknown;
       if (o && typeof o === 'object') options = o as Record<string, unknown>;
     } catch {
-      throw new HttpProblem(400, 'common.bad_request', { reason: 'PLACEMENT_OPTIONS is not JSON' });
+      throw new HttpProblem(400, 'common.bad_request', { reason: 'placement_options' });
     }
   }
   const any = memberId || authId || domain;
@@ -127,19 +146,30 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     return { lang: viewer.lang, t: texts.in(viewer.lang), viewer, token, otherLangHref: `${req.originalUrl.split('?')[0]}?${new URLSearchParams({ t: token, lang: other })}` };
   }
 
+  /**
+   * The language of an error page: `?lang=`, else the portal's LANG, else the viewer's token, else
+   * Russian — so an English page's errors are English too (issue 17).
+   */
+  function problemLang(req: Request): Lang {
+    const src = ownRecord(req.query, req.body);
+    if (src.lang !== undefined || src.LANG !== undefined) return pickLang(src.lang, src.LANG);
+    const viewer = tokens.read(str(src.t), deps.now());
+    return viewer?.lang ?? 'ru';
+  }
+
   function sendProblem(req: Request, res: Response, e: unknown, asJson = false): void {
     if (e instanceof HttpProblem && e.status === 303) return void res.redirect(303, e.key);
     // A body we could not read: one structured line (never the body), then our own page or JSON.
     if (e instanceof HttpError) {
       deps.log?.('web request refused', { status: e.status, error: e.code, method: req.method, path: req.path });
-      e = new HttpProblem(e.status, BODY_PROBLEMS[e.status] ?? 'common.bad_request', { reason: e.message });
+      e = new HttpProblem(e.status, BODY_PROBLEMS[e.status] ?? 'common.bad_request', { reason: e.code });
     }
     const status = e instanceof HttpProblem ? e.status : 500;
     const key = e instanceof HttpProblem ? e.key : 'common.error';
     if (!(e instanceof HttpProblem)) deps.log?.('web page failed', e instanceof Error ? e.message : e);
-    const lang = pickLang((req.query as Record<string, unknown>).lang, undefined);
+    const lang = problemLang(req);
     const t = texts.in(lang);
-    const message = t(key, e instanceof HttpProblem ? e.vars : {});
+    const message = t(key, e instanceof HttpProblem ? reasonInWords(t, e.vars) : {});
     if (asJson) return void res.status(status).json({ error: key, message });
     res.status(status).type('html').send(page({ lang, t, title: message, body: `<h1>${esc(message)}</h1>` }));
   }
@@ -199,7 +229,7 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
       const b = req.body as Record<string, unknown>;
       const platform = b.platform === 'alice' || b.platform === 'google' ? b.platform : null;
       const voiceUserId = str(b.voiceUserId);
-      if (!platform || !voiceUserId) throw new HttpProblem(400, 'common.bad_request', { reason: 'platform and voiceUserId are required' });
+      if (!platform || !voiceUserId) throw new HttpProblem(400, 'common.bad_request', { reason: 'unlink_fields' });
       const link = await deps.store.voiceLinks.get(platform, voiceUserId);
       // Only the owner may unlink; someone else's device looks like no device at all.
       if (!link || link.memberId !== viewer.memberId || link.userId !== viewer.userId) throw new HttpProblem(404, 'common.not_found');
@@ -213,7 +243,12 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const rec = await deps.store.models.latest(viewer.memberId, entity);
     const model = rec ? modelView(rec) : null;
     const counts = model ? undefined : await deps.dataCounts(viewer.memberId, entity);
-    return { entity, model, counts, runningJob: runner.runningJob(viewer.memberId, entity), canRetrain: viewer.admin };
+    // The newest run of this entity, when it failed after the model in use was trained: said on the panel.
+    const last = (await deps.store.jobs.listFor(viewer.memberId)).find((j) => entityOfJob(j) === entity && j.state !== 'queued' && j.state !== 'running');
+    const lastFailure = last?.state === 'failed' && (!rec || last.updatedAt > rec.trainedAt) ? { at: last.updatedAt, ...failureOf(last.message) } : undefined;
+    // The directory is read only when a feature names a user (it costs the portal a request or more).
+    const names = model?.features.some((f) => f.column === 'ASSIGNED_BY_ID') ? await deps.userNames?.(viewer.memberId).catch(() => undefined) : undefined;
+    return { entity, model, counts, runningJob: runner.runningJob(viewer.memberId, entity), canRetrain: viewer.admin, ...(lastFailure ? { lastFailure } : {}), ...(names ? { names } : {}) };
   }
 
   both(
@@ -242,7 +277,7 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
       const { viewer } = await viewerOf(req);
       if (!viewer.admin) throw new HttpProblem(403, 'common.forbidden');
       const entity = (req.body as Record<string, unknown>).entity;
-      if (entity !== 'lead' && entity !== 'deal') throw new HttpProblem(400, 'common.bad_request', { reason: 'entity must be "lead" or "deal"' });
+      if (entity !== 'lead' && entity !== 'deal') throw new HttpProblem(400, 'common.bad_request', { reason: 'entity' });
       const r = await runner.start(viewer.memberId, entity);
       res.status(202).json(r);
     }, true, ['json', 'form']),
@@ -256,7 +291,7 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
       const entity = job && entityOfJob(job);
       if (!job || !entity || job.memberId !== viewer.memberId) throw new HttpProblem(404, 'common.not_found');
       const live = hub.last(job.id);
-      res.set('Cache-Control', 'no-store').json(live ?? { jobId: job.id, entity, state: job.state, progress: job.progress, message: job.message });
+      res.set('Cache-Control', 'no-store').json(live ?? eventOfJob(job, entity));
     }, true),
   );
 
@@ -264,20 +299,24 @@ export function createWebPages(deps: WebDeps, texts: Texts = loadTexts()): WebPa
     const entity = req.params.entity as string;
     if (entity !== 'lead' && entity !== 'deal') throw new HttpProblem(404, 'common.not_found');
     const { viewer, options, placement } = await viewerOf(req);
-    if (placement && placement !== `CRM_${entity.toUpperCase()}_DETAIL_TAB`) throw new HttpProblem(400, 'common.bad_request', { reason: `placement ${placement} does not open a ${entity} card` });
+    if (placement && placement !== `CRM_${entity.toUpperCase()}_DETAIL_TAB`) throw new HttpProblem(400, 'common.bad_request', { reason: 'placement_card', placement });
     const rawId = options.ID ?? req.params.id;
     const id = Number(rawId);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new HttpProblem(400, 'common.bad_request', { reason: 'the record id must be a positive integer' });
+    if (!Number.isSafeInteger(id) || id <= 0) throw new HttpProblem(400, 'common.bad_request', { reason: 'record_id' });
     // Scored with the viewer's own token: a record their CRM role does not open shows nothing of it (issue 12);
     // reasons in the page's language (issue 17).
     const answer = await deps.scoreRecord(account(viewer), entity, id, viewer.lang).catch((e: unknown) => {
       throw (e as { kind?: string }).kind === 'access_denied' ? new HttpProblem(403, 'common.no_access') : e;
     });
     const [history, versions] = await Promise.all([deps.store.models.scores(viewer.memberId, entity, id), deps.store.models.list(viewer.memberId, entity)]);
+    // Names only when the responsible person changed along the history (a directory read costs the
+    // portal requests); one that cannot be read leaves ids ("сотрудник №14").
+    const owners = new Set(history.map((p) => p.factors?.find((f) => f.column === 'ASSIGNED_BY_ID')?.value).filter((v) => v !== undefined));
+    const names = owners.size > 1 ? await deps.userNames?.(viewer.memberId).catch(() => undefined) : undefined;
     const latest = versions[0];
     const model: CardModelInfo | null = latest ? { version: latest.version, trainedAt: latest.trainedAt, nextTrainingAt: latest.nextTrainingAt, accuracy: modelView(latest).accuracy } : null;
     const counts = answer.kind === 'no-model' ? await deps.dataCounts(viewer.memberId, entity) : undefined;
-    res.type('html').set('Cache-Control', 'no-store').send(cardPage(ctxFor(req, viewer), { entity, id, answer, history, model, counts }));
+    res.type('html').set('Cache-Control', 'no-store').send(cardPage(ctxFor(req, viewer), { entity, id, answer, history, model, counts, ...(names ? { names } : {}) }));
   });
   both('/app/card/:entity', card);
   both('/app/card/:entity/:id', card);

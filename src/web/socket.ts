@@ -7,7 +7,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { JobStore } from '../store/types';
-import { entityOfJob, type JobEvent, type ProgressHub } from './jobs';
+import { entityOfJob, eventOfJob, type JobEvent, type ProgressHub } from './jobs';
 import type { SessionTokens } from './session';
 
 export const WS_PATH = '/app/ws';
@@ -35,7 +35,7 @@ export function attachProgressSocket(server: Server, deps: SocketDeps): () => vo
       .get(jobId)
       .then((job) => {
         if (!job || job.memberId !== viewer.memberId || !entityOfJob(job)) return refuse(socket, 404, 'Not Found');
-        wss.handleUpgrade(req, socket, head, (ws) => stream(ws, jobId, deps, job.state === 'done' || job.state === 'failed' ? { jobId, entity: entityOfJob(job)!, state: job.state, progress: job.progress, message: job.message } : undefined));
+        wss.handleUpgrade(req, socket, head, (ws) => stream(ws, jobId, deps, job.state === 'done' || job.state === 'failed' ? eventOfJob(job, entityOfJob(job)!) : undefined));
       })
       .catch(() => refuse(socket, 500, 'Internal Server Error'));
   };

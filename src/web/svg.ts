@@ -75,13 +75,16 @@ export function reliability(bins: { predicted: number; observed: number; count: 
   );
 }
 
-/** Probability (0–1) over time, with dated ticks formatted by `label`. */
-export function timeSeries(points: { at: number; y: number }[], o: ChartOptions & { label: (ms: number) => string }): string {
+/**
+ * Probability (0–1) over time, with dated ticks formatted by `label`; `note(i)` adds words to the
+ * i-th point's tooltip (what moved it). Points are drawn in the order given, oldest first.
+ */
+export function timeSeries(points: { at: number; y: number }[], o: ChartOptions & { label: (ms: number) => string; note?: (i: number) => string }): string {
   const w = o.width ?? 560;
   const h = o.height ?? 240;
   const pw = w - M.left - M.right;
   const ph = h - M.top - M.bottom;
-  const pts = [...points].sort((a, b) => a.at - b.at);
+  const pts = points.map((p, i) => ({ ...p, i })).sort((a, b) => a.at - b.at || a.i - b.i);
   const t0 = pts[0]?.at ?? 0;
   const t1 = pts.length > 1 ? pts[pts.length - 1]!.at : t0 + 1;
   const X = (t: number) => M.left + ((t - t0) / (t1 - t0 || 1)) * pw;
@@ -100,7 +103,9 @@ export function timeSeries(points: { at: number; y: number }[], o: ChartOptions 
     }
     const xs = pts.length === 1 ? [M.left + pw / 2] : pts.map((p) => X(p.at));
     g += `<path class="curve" d="${pts.map((p, i) => `${i ? 'L' : 'M'}${fmt(xs[i]!)} ${fmt(Y(p.y))}`).join('')}"/>`;
-    g += pts.map((p, i) => `<circle cx="${fmt(xs[i]!)}" cy="${fmt(Y(p.y))}" r="3.5" fill="var(--accent)"><title>${esc(o.label(p.at))}: ${Math.round(p.y * 100)}%</title></circle>`).join('');
+    g += pts
+      .map((p, i) => `<circle cx="${fmt(xs[i]!)}" cy="${fmt(Y(p.y))}" r="3.5" fill="var(--accent)"><title>${esc(o.label(p.at))}: ${Math.round(p.y * 100)}%${o.note ? ` — ${esc(o.note(p.i))}` : ''}</title></circle>`)
+      .join('');
   }
   return frame(o, w, h, g);
 }

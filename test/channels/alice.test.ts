@@ -1,12 +1,14 @@
 /**
  * Yandex Alice, protocol 1.0, with payloads shaped like the platform's: against the real server and
- * the sandbox (linking by a spoken code, a command through confirmation to a task), and against a
+ * the sandbox (linking by a spoken code, a command through confirmation to a task), through the
+ * whole app without a port (the ping, bad input), and against a
  * slow fake dialogue (the 4.5 s budget, the result delivered to the messenger later).
  */
 import express from 'express';
 import request from 'supertest';
 import type { Runtime } from '../../src/runtime';
 import { startTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { buildTestApp, type TestApp } from '../helpers/app';
 import { aliceRouter } from '../../src/channels/alice';
 import type { Dialog, Reply } from '../../src/dialog/types';
 
@@ -28,12 +30,6 @@ describe('Alice with the real server', () => {
   afterAll(() => t.stop());
   const post = (body: unknown) => request(rt.url).post('/webhook/alice').send(body as object);
 
-  it('answers the health-check ping at once', async () => {
-    const r = await post(aliceBody('s0', 'ping'));
-    expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ version: '1.0', response: { text: expect.any(String), end_session: false } });
-  });
-
   it('links by spoken code, then creates a task through confirmation', async () => {
     const first = await post(aliceBody('s1', '', { new: true, request: { command: '', original_utterance: '', type: 'SimpleUtterance' } }));
     expect(first.body.response.text).toMatch(/назовите код/);
@@ -54,9 +50,26 @@ describe('Alice with the real server', () => {
     expect(rt.sandbox!.state.tasks.size).toBe(before + 1);
   });
 
+});
+
+// What needs no portal goes through the whole app without a port (test/helpers/app.ts).
+describe('Alice through the whole app, without a port', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.stop());
+  const post = (body: unknown) => request(t.app).post('/webhook/alice').send(body as object);
+
+  it('answers the health-check ping at once', async () => {
+    const r = await post(aliceBody('s0', 'ping'));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ version: '1.0', response: { text: expect.any(String), end_session: false } });
+  });
+
   it('refuses bad input with a clear 4xx', async () => {
-    expect((await request(rt.url).post('/webhook/alice').set('content-type', 'application/json').send('{"broken')).status).toBe(400);
-    expect((await request(rt.url).post('/webhook/alice').set('content-type', 'text/plain').send('hi')).status).toBe(415);
+    expect((await request(t.app).post('/webhook/alice').set('content-type', 'application/json').send('{"broken')).status).toBe(400);
+    expect((await request(t.app).post('/webhook/alice').set('content-type', 'text/plain').send('hi')).status).toBe(415);
     expect((await post({ version: '1.0' })).status).toBe(400);
     const huge = aliceBody('s2', 'x'.repeat(70_000));
     expect((await post(huge)).status).toBe(413);

@@ -110,6 +110,37 @@ describe('the choice of C', () => {
     expect(s.grid).toHaveLength(3);
     expect(s.folds).toBe(3);
     expect(s.rows).toBe(400);
+    expect(s.rule).toBe('best');
+    expect(s.repeats).toBeUndefined();
+  });
+
+  it('toward a prior: 5 folds twice, and the strongest pull within one standard error of the best', () => {
+    const rng = seededRng(9);
+    const header = ['a', 'b', 'won'];
+    const rows = Array.from({ length: 300 }, () => {
+      const a = Math.floor(rng() * 10);
+      const b = Math.floor(rng() * 10);
+      return [String(a), String(b), rng() < 1 / (1 + Math.exp(-(-2.5 + 0.4 * a))) ? 'yes' : 'no'];
+    });
+    const t = { header, rows };
+    const pre = fitPreprocessor(t, detectColumns(t, new Set(['won'])), Int32Array.from(rows, (_, i) => i));
+    const x = encodeRows(pre, t);
+    const y = Uint8Array.from(rows, (r) => (r[2] === 'yes' ? 1 : 0));
+    const center = new Float64Array(pre.width);
+    const grid = [0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+    const s = searchC(x, y, { balance: 'upsample', seed: 3, grid, center });
+    expect(s).toMatchObject({ folds: 5, repeats: 2, rule: 'one-se' });
+    expect(s.se).toBeGreaterThan(0);
+    const best = Math.max(...s.grid.map((g) => g.auc));
+    const within = s.grid.filter((g) => g.auc >= best - s.se!).map((g) => g.C);
+    expect(s.C).toBe(Math.min(...within));
+    // The same folds with the plain rule take the best mean; the one-SE choice never pulls less.
+    const plain = searchC(x, y, { balance: 'upsample', seed: 3, grid, center, rule: 'best' });
+    expect(plain.grid).toEqual(s.grid);
+    expect(plain.cvAuc).toBe(best);
+    // Here the best mean is at C = 0.3, but 0.01 is within one SE of it (fold AUCs spread on 300 rows).
+    expect(plain.C).toBe(0.3);
+    expect(s.C).toBe(0.01);
   });
 });
 

@@ -1,4 +1,4 @@
-import { fitLogistic, predictProba } from '../../src/scoring/fit';
+import { fitLogistic, matVec, predictProba } from '../../src/scoring/fit';
 import { CsrBuilder } from '../../src/scoring/sparse';
 
 /*
@@ -77,6 +77,23 @@ describe('fitLogistic', () => {
     const p = predictProba(x, fit.weights, fit.intercept);
     expect(p[0]).toBeGreaterThan(p[1]!);
     for (const v of p) expect(v > 0 && v < 1).toBe(true);
+  });
+
+  it('fits a correction to a fixed offset: the same optimum as pulling toward the weights that gave it', () => {
+    const { x, y } = problem();
+    const w0 = Float64Array.from([0.8, -0.5, 0.3, 1.1]);
+    const offset = new Float64Array(x.rows);
+    matVec(x, w0, 0, offset);
+    const corrected = fitLogistic(x, y, { C: 0.5, offset, eps: 1e-10 });
+    const pulled = fitLogistic(x, y, { C: 0.5, center: w0, eps: 1e-10 });
+    for (let j = 0; j < 4; j++) expect(w0[j]! + corrected.weights[j]!).toBeCloseTo(pulled.weights[j]!, 6);
+    expect(corrected.intercept).toBeCloseTo(pulled.intercept, 6);
+    // A constant offset moves only the intercept.
+    const plain = fitLogistic(x, y, { eps: 1e-10 });
+    const shifted = fitLogistic(x, y, { offset: new Float64Array(x.rows).fill(2), eps: 1e-10 });
+    for (let j = 0; j < 4; j++) expect(shifted.weights[j]).toBeCloseTo(plain.weights[j]!, 6);
+    expect(shifted.intercept).toBeCloseTo(plain.intercept - 2, 6);
+    expect(() => fitLogistic(x, y, { offset: new Float64Array(3) })).toThrow(/offset: 3 values/);
   });
 
   it('refuses a non-positive C', () => {

@@ -50,7 +50,24 @@ describe('poolModels', () => {
     const alone = trainTable(split, { target: 'won', positive: 'yes', splitColumn: 'part' }).model.meta;
     const pulled = trainTable(split, { target: 'won', positive: 'yes', splitColumn: 'part', prior }).model.meta;
     expect(pulled.prior).toEqual({ rows: 3000, features: prior.preprocessor.width, portals: 1 });
+    // The pull's C: repeated 5-fold CV, one-standard-error rule toward the prior; the plain model keeps 3 folds, best mean.
+    expect(pulled.search).toMatchObject({ folds: 5, repeats: 2, rule: 'one-se' });
+    expect(alone.search).toMatchObject({ folds: 3, rule: 'best' });
+    // The prior's bins are the layout, and the columns are reported with the prior's kinds.
+    expect(pulled.features).toBe(prior.preprocessor.width);
+    expect(pulled.columns.map((c) => [c.name, c.kind])).toEqual(prior.preprocessor.columns.map((c) => [c.column, c.kind]));
     expect(pulled.metrics.auc).toBeGreaterThan(alone.metrics.auc + 0.01);
+  });
+
+  it('reports each column with the prior’s kind, even one this portal fills with two values', () => {
+    const prior = trainTable(table(3, 1000, 0), { target: 'won', positive: 'yes', C: 1 }).model;
+    const t = table(6, 200, 0);
+    // Only two call counts here: alone this column would be read as a yes/no flag.
+    const two = { header: t.header, rows: t.rows.map((r, i) => [i % 2 ? '3' : '7', r[1]!, r[2]!]) };
+    const m = trainTable(two, { target: 'won', positive: 'yes', prior }).model;
+    expect(m.meta.columns.find((c) => c.name === 'calls')!.kind).toBe('numeric');
+    expect(trainTable(two, { target: 'won', positive: 'yes' }).model.meta.columns.find((c) => c.name === 'calls')!.kind).toBe('binary');
+    expect(m.preprocessor).toEqual(prior.preprocessor);
   });
 
   it('refuses a prior whose columns the data lacks', () => {

@@ -76,6 +76,10 @@ describe('createPortalScorer', () => {
     expect(top.kind === 'score' && top.modelQuality.auc).toBeGreaterThan(0.6);
     expect((await store.models.list('m1', 'lead')).length).toBe(1); // trained once
     expect((await store.models.scores('m1', 'lead', best.id)).length).toBe(1); // the same score again adds no history point
+    // The point keeps what made it: every column's value and effect, for the card's "what moved it".
+    const [kept] = await store.models.scores('m1', 'lead', best.id);
+    expect(kept!.factors!.map((f) => f.column)).toEqual(expect.arrayContaining(['calls_out', 'activities_30d']));
+    expect(kept!.factors!.every((f) => Number.isFinite(f.effect) && typeof f.value === 'string')).toBe(true);
     const en = await scorer.scoreLead(account, { id: best.id }, 'en');
     expect(en.kind === 'score' && en.reasons.join(' ')).toMatch(/[1-4] (outgoing calls?( over 5 minutes)?|calls? in the last (week|month)|activit(y|ies) in the last (week|month))/);
   });
@@ -124,7 +128,7 @@ describe('createPortalScorer', () => {
     expect(await scorer.scoreLead(account, { id: 5, entity: 'deal' })).toEqual({ kind: 'no-model', entity: 'deal', closed: 30, required: 2000 });
     expect((await scorer.scoreLead(account, { id: 99999 })).kind).toBe('not-found');
     expect(await scorer.scoreLead(account, { id: 99999, entity: 'deal' })).toMatchObject({ kind: 'not-found', entity: 'deal' });
-    expect(await scorer.runner({ memberId: 'm1', entity: 'deal' }, async () => undefined)).toBe('not enough data: 30 closed deals of 2000');
+    expect(await scorer.runner({ memberId: 'm1', entity: 'deal' }, async () => undefined)).toBe('not_enough_data closed=30 required=2000 success=16 failure=14');
   });
 
   it('remembers a refusal for an hour: repeated questions do not export the CRM again', async () => {

@@ -476,6 +476,25 @@ export function describeStoreContract(name: string, factory: StoreFactory, opts:
         ]);
         expect(await store.models.scores('m-1', 'lead', 999)).toEqual([]);
       });
+      it('keeps each point\'s factors as written; a point without them has none', async () => {
+        const factors = [
+          { column: 'calls_in', value: '3', effect: 0.42 },
+          { column: 'text', value: 'счёт и договор', effect: 0.1, words: ['счёт', 'договор'] },
+        ];
+        await store.models.addScore('m-1', 'lead', 7, T0, 0.5, 1, factors);
+        await store.models.addScore('m-1', 'lead', 7, T0 + 1, 0.55, 1);
+        factors[0]!.value = 'changed after saving';
+        expect(await store.models.scores('m-1', 'lead', 7)).toEqual([
+          { at: T0, probability: 0.5, modelVersion: 1, factors: [{ column: 'calls_in', value: '3', effect: 0.42 }, { column: 'text', value: 'счёт и договор', effect: 0.1, words: ['счёт', 'договор'] }] },
+          { at: T0 + 1, probability: 0.55, modelVersion: 1 },
+        ]);
+      });
+      it('refuses factors that are not column, value and a finite effect', async () => {
+        await expect(store.models.addScore('m-1', 'lead', 8, T0, 0.5, 1, [{ column: 'x', value: '1', effect: Number.NaN }])).rejects.toThrow(/effect/);
+        await expect(store.models.addScore('m-1', 'lead', 8, T0, 0.5, 1, [{ column: 5, value: '1', effect: 1 } as never])).rejects.toThrow(/column/);
+        await expect(store.models.addScore('m-1', 'lead', 8, T0, 0.5, 1, 'calls' as never)).rejects.toThrow(/factors/);
+        expect(await store.models.scores('m-1', 'lead', 8)).toEqual([]);
+      });
       it('refuses an unknown entity and an out-of-range probability', async () => {
         await expect(store.models.save({ ...model('lead', T0, 1), entity: 'contact' as 'lead' })).rejects.toThrow(/entity/);
         await expect(store.models.addScore('m-1', 'lead', 1, T0, 1.5, 1)).rejects.toThrow(/probability/);

@@ -119,6 +119,29 @@ describeWhenReachable('PostgreSQL', PG_URL, probePostgres(), () => {
       }
     });
 
+    it('upgrading to version 6 keeps the score history; old points have no factors, new ones do', async () => {
+      const schema = nextSchema();
+      const c = new Client(poolConfig(PG_URL, schema));
+      await c.connect();
+      try {
+        await c.query(`CREATE SCHEMA "${schema}"`);
+        expect(await migratePostgres(c, 5)).toEqual([1, 2, 3, 4, 5]);
+        await c.query("INSERT INTO model_scores (member_id, entity, record_id, at, probability, model_version) VALUES ('m', 'lead', 17, 1000, 0.4, 1)");
+      } finally {
+        await c.end();
+      }
+      const store = await openPostgresStore({ connectionString: PG_URL, encryptionKey: TEST_KEY, schema });
+      try {
+        await store.models.addScore('m', 'lead', 17, 2000, 0.6, 1, [{ column: 'calls_in', value: '2', effect: 0.3 }]);
+        expect(await store.models.scores('m', 'lead', 17)).toEqual([
+          { at: 1000, probability: 0.4, modelVersion: 1 },
+          { at: 2000, probability: 0.6, modelVersion: 1, factors: [{ column: 'calls_in', value: '2', effect: 0.3 }] },
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('a lock whose holder on this host is gone is taken over at once; a live or foreign holder keeps it', async () => {
       const schema = nextSchema();
       const store = await openPostgresStore({ connectionString: PG_URL, encryptionKey: TEST_KEY, schema });

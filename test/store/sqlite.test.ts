@@ -119,6 +119,21 @@ describe('sqlite specifics', () => {
     db.close();
   });
 
+  it('upgrading to version 6 keeps the score history; old points have no factors, new ones do', async () => {
+    const path = nextPath();
+    const db = openSqliteDatabase(path);
+    expect(migrateSqlite(db, 5)).toEqual([1, 2, 3, 4, 5]);
+    db.prepare("INSERT INTO model_scores (member_id, entity, record_id, at, probability, model_version) VALUES ('m', 'lead', 17, 1000, 0.4, 1)").run();
+    db.close();
+    const store = await openSqliteStore({ path, encryptionKey: TEST_KEY });
+    await store.models.addScore('m', 'lead', 17, 2000, 0.6, 1, [{ column: 'calls_in', value: '2', effect: 0.3 }]);
+    expect(await store.models.scores('m', 'lead', 17)).toEqual([
+      { at: 1000, probability: 0.4, modelVersion: 1 },
+      { at: 2000, probability: 0.6, modelVersion: 1, factors: [{ column: 'calls_in', value: '2', effect: 0.3 }] },
+    ]);
+    await store.close();
+  });
+
   it('reopening applies nothing; a database from a newer build is refused', async () => {
     const path = nextPath();
     await (await openSqliteStore({ path, encryptionKey: TEST_KEY })).close();

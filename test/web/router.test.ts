@@ -3,6 +3,7 @@ import request from 'supertest';
 import express from 'express';
 import { createMemoryStore } from '../../src/store';
 import type { Store } from '../../src/store/types';
+import type { LeadScoreAnswer } from '../../src/dialog/types';
 import { createWebPages, operatingPoint, type WebDeps } from '../../src/web';
 import { curves, evaluate } from '../../src/scoring/metrics';
 import { readCurve } from '../../src/web/model-view';
@@ -10,7 +11,7 @@ import { SessionTokens } from '../../src/web/session';
 import { loadTexts, parseTexts, pickLang } from '../../src/web/texts';
 import { esc, jsonScript } from '../../src/web/html';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const client = require('../../src/web/assets/scoring.js') as { operatingPoint: typeof operatingPoint };
+const client = require('../../src/web/assets/scoring.js') as { operatingPoint: typeof operatingPoint; failureText: (texts: Record<string, string>, lang: string, error: unknown) => string };
 
 const SECRET = 'test-secret-0123456789abcdef';
 
@@ -66,6 +67,20 @@ describe('placement auth', () => {
     expect((await request(app).post('/app/card/lead').type('form').send(placement({ PLACEMENT_OPTIONS: '{oops' }))).status).toBe(400);
     expect((await request(app).post('/app/card/lead/abc').type('form').send(placement())).status).toBe(400);
   });
+
+  it('refuses in the page\'s language: the portal\'s LANG, ?lang= or the viewer\'s token', async () => {
+    const { app, pages, deps } = build();
+    const h1 = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1];
+    const wrongTab = await request(app).post('/app/card/deal').type('form').send(placement({ PLACEMENT: 'CRM_LEAD_DETAIL_TAB', PLACEMENT_OPTIONS: '{"ID":"1"}' }));
+    expect(h1(wrongTab.text)).toBe('Bad request: placement CRM_LEAD_DETAIL_TAB does not open this card');
+    expect(h1((await request(app).post('/app/card/lead').type('form').send(placement({ LANG: 'ru', PLACEMENT_OPTIONS: '{oops' }))).text)).toBe('Неверный запрос: PLACEMENT_OPTIONS — не JSON');
+    const en = pages.tokens.issue({ memberId: 'm1', userId: 7, lang: 'en', admin: false, demo: false }, deps.now());
+    expect(h1((await request(app).get(`/app/card/lead/abc?t=${encodeURIComponent(en)}`)).text)).toBe('Bad request: the record id must be a positive integer');
+    expect(h1((await request(app).get(`/app/card/lead/abc?t=${encodeURIComponent(en)}&lang=ru`)).text)).toBe('Неверный запрос: номер записи — целое положительное число');
+    const body = await request(app).post('/app/scoring/retrain').set('Content-Type', 'application/json').send(`{"t":"${en}", oops`);
+    expect(body.status).toBe(400);
+    expect(body.body.message).toMatch(/^(Bad request|Неверный запрос): (the request body is not valid JSON|тело запроса — не JSON)$/);
+  });
 });
 
 describe('sandbox mode', () => {
@@ -108,7 +123,7 @@ describe('retraining', () => {
       trainer: async (_m, _e, progress) => {
         progress({ fraction: 0.4, stage: 'fit' });
         await gate;
-        throw new Error('not enough data: 12 closed leads of 2000');
+        throw new Error('not_enough_data closed=12 required=2000 success=5 failure=7');
       },
     });
     const token = pages.tokens.issue({ memberId: 'm1', userId: 1, lang: 'ru', admin: true, demo: false }, deps.now());
@@ -119,10 +134,59 @@ describe('retraining', () => {
     expect((await request(app).get(`/app/jobs/${a.body.jobId}?t=${encodeURIComponent(token)}`)).body).toMatchObject({ state: 'running', progress: 0.4 });
     release();
     await pages.runner.done.get(a.body.jobId);
-    expect(await store.jobs.get(a.body.jobId)).toMatchObject({ state: 'failed', message: 'not enough data: 12 closed leads of 2000' });
+    // Stored as a code and numbers; each page says it in its own language.
+    expect(await store.jobs.get(a.body.jobId)).toMatchObject({ state: 'failed', message: 'not_enough_data closed=12 required=2000 success=5 failure=7' });
+    const polled = (await request(app).get(`/app/jobs/${a.body.jobId}?t=${encodeURIComponent(token)}`)).body;
+    expect(polled).toMatchObject({ state: 'failed', error: { code: 'not_enough_data', vars: { closed: 12, required: 2000, success: 5, failure: 7 } } });
+    // The panel says the failed run in the page's language, with the counts in its number format.
+    const en = pages.tokens.issue({ memberId: 'm1', userId: 1, lang: 'en', admin: true, demo: false }, deps.now());
+    const panel = (await request(app).get(`/app/scoring/panel/lead?t=${encodeURIComponent(en)}`)).text;
+    expect(panel).toMatch(/id="lead-last-failed">Last training attempt \([^)]*\)\. Training failed: not enough data — 12 closed of the 2,000 needed \(5 won, 7 lost\)\.</);
+    expect(panel).not.toMatch(/[\u0400-\u04ff]/);
+    const ru = (await request(app).get(`/app/scoring/panel/lead?t=${encodeURIComponent(token)}`)).text;
+    expect(ru).toMatch(/Обучение не удалось: пока мало данных — 12 закрытых из 2\s000 нужных \(успешных 5, неуспешных 7\)\./);
+    // The browser script says the same from the event, and never an exception's own text.
+    const texts = loadTexts();
+    const clientTexts = (lang: 'ru' | 'en') => Object.fromEntries(['not_enough_data', 'timeout', 'no_model', 'unknown'].map((c) => [`error_${c}`, texts.in(lang)(`scoring.error_${c}`)]));
+    expect(client.failureText(clientTexts('en'), 'en', polled.error)).toBe('Training failed: not enough data — 12 closed of the 2,000 needed (5 won, 7 lost).');
+    expect(client.failureText(clientTexts('ru'), 'ru', polled.error)).toMatch(/^Обучение не удалось: пока мало данных — 12 закрытых из 2\s000 нужных/);
+    expect(client.failureText(clientTexts('en'), 'en', { code: 'unknown', vars: {} })).toBe('Training failed. Please try again later.');
+    expect(client.failureText(clientTexts('en'), 'en', null)).toBe('Training failed. Please try again later.');
     const other = pages.tokens.issue({ memberId: 'm2', userId: 1, lang: 'ru', admin: true, demo: false }, deps.now());
     expect((await request(app).get(`/app/jobs/${a.body.jobId}?t=${encodeURIComponent(other)}`)).status).toBe(404);
     expect((await request(app).post('/app/scoring/retrain').send({ t: token, entity: 'contact' })).status).toBe(400);
+  });
+});
+
+describe('the card\'s history', () => {
+  it('names a new responsible person, reading the directory only when the responsible changed', async () => {
+    let reads = 0;
+    const answer: LeadScoreAnswer = { kind: 'score', entity: 'lead', id: 5, title: 'T', probability: 0.6, percent: '60', level: 'medium', reasons: [], modelQuality: { auc: 0.8, precision: 0.5, recall: 0.5 } };
+    const { app, pages, deps, store } = build({ scoreRecord: async () => answer, userNames: async () => (reads++, new Map([[21, 'Иван Сергеев']])) });
+    const token = pages.tokens.issue({ memberId: 'm1', userId: 1, lang: 'en', admin: false, demo: false }, deps.now());
+    const t0 = deps.now() - 2 * 86_400_000;
+    await store.models.addScore('m1', 'lead', 5, t0, 0.5, 1, [{ column: 'ASSIGNED_BY_ID', value: '14', effect: 0 }]);
+    const card = async () => (await request(app).get(`/app/card/lead/5?t=${encodeURIComponent(token)}`)).text;
+    expect(await card()).toContain('first score');
+    expect(reads).toBe(0);
+    await store.models.addScore('m1', 'lead', 5, t0 + 1000, 0.6, 1, [{ column: 'ASSIGNED_BY_ID', value: '21', effect: 0.4 }]);
+    expect(await card()).toContain('<td class="why">+10%: responsible: Иван Сергеев</td>');
+    expect(reads).toBe(1);
+  });
+});
+
+describe('a job another process ran', () => {
+  it('is read from the store with its outcome code, or the version it made', async () => {
+    const { app, pages, deps, store } = build();
+    const t0 = deps.now();
+    await store.jobs.save({ id: 'j-failed', kind: 'train:deal', memberId: 'm1', state: 'failed', progress: 0.05, message: 'not_enough_data closed=30 required=2000 success=16 failure=14', createdAt: t0, updatedAt: t0 });
+    await store.jobs.save({ id: 'j-done', kind: 'train:lead', memberId: 'm1', state: 'done', progress: 1, message: 'version 3', createdAt: t0, updatedAt: t0 });
+    await store.jobs.save({ id: 'j-odd', kind: 'train:lead', memberId: 'm1', state: 'failed', progress: 0.2, message: 'connect ECONNREFUSED', createdAt: t0, updatedAt: t0 });
+    const token = pages.tokens.issue({ memberId: 'm1', userId: 1, lang: 'en', admin: true, demo: false }, t0);
+    const get = async (id: string) => (await request(app).get(`/app/jobs/${id}?t=${encodeURIComponent(token)}`)).body;
+    expect(await get('j-failed')).toMatchObject({ entity: 'deal', state: 'failed', error: { code: 'not_enough_data', vars: { closed: 30, required: 2000, success: 16, failure: 14 } } });
+    expect(await get('j-done')).toMatchObject({ entity: 'lead', state: 'done', version: 3 });
+    expect(await get('j-odd')).toMatchObject({ state: 'failed', error: { code: 'unknown', vars: {} } });
   });
 });
 

@@ -27,7 +27,19 @@
     return { threshold: threshold, tp: tp, fp: fp, tn: tn, fn: fn, precision: r(tp, tp + fp), recall: r(tp, positives), fpr: r(fp, negatives), accuracy: r(tp + tn, positives + negatives) };
   }
 
-  if (typeof module !== 'undefined' && module.exports) { module.exports = { operatingPoint: operatingPoint }; return; }
+  /**
+   * A failed run in the page's words: the job's outcome code and numbers (src/scoring/job-outcome.ts)
+   * through texts `error_<code>`, numbers in the page's format; any other failure as `error_unknown`,
+   * never the server's own (English) message.
+   */
+  function failureText(texts, lang, error) {
+    var code = error && typeof error.code === 'string' && texts['error_' + error.code] ? error.code : 'unknown';
+    var nf = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'ru-RU');
+    var vars = (error && error.vars) || {};
+    return (texts['error_' + code] || '').replace(/\{(\w+)\}/g, function (m, v) { return typeof vars[v] === 'number' ? nf.format(vars[v]) : m; });
+  }
+
+  if (typeof module !== 'undefined' && module.exports) { module.exports = { operatingPoint: operatingPoint, failureText: failureText }; return; }
 
   var cfgEl = document.getElementById('scoring-config');
   var cfg = cfgEl ? JSON.parse(cfgEl.textContent) : { texts: {} };
@@ -94,7 +106,7 @@
         reloadPanel(entity, tx('done', { version: e.version }));
       } else if (e.state === 'failed') {
         finished = true;
-        setText(entity + '-status', tx('failed', { message: e.message || '' }));
+        setText(entity + '-status', failureText(cfg.texts, cfg.lang, e.error));
         if (button) button.disabled = false;
         if (bar) bar.hidden = true;
       } else {
@@ -137,7 +149,7 @@
         if (!res.ok) { setText(entity + '-status', tx('failed', { message: res.body.message || '' })); button.disabled = false; return; }
         if (res.body.busy) setText(entity + '-status', tx('busy'));
         follow(entity, res.body.jobId);
-      }, function () { setText(entity + '-status', tx('failed', { message: '' })); button.disabled = false; });
+      }, function () { setText(entity + '-status', failureText(cfg.texts, cfg.lang, null)); button.disabled = false; });
     });
   }
 

@@ -4,6 +4,8 @@ import type { DataCounts, Entity } from '../deps';
 import { esc, fmtDate, fmtInt, page, pct } from '../html';
 import { timeSeries } from '../svg';
 import type { PageCtx } from './context';
+import { historyInWords, type HistoryPoint } from '../../scoring/history';
+import { percentInWords, type UserNames } from '../../scoring/explain';
 
 export interface CardModelInfo {
   version: number;
@@ -16,10 +18,16 @@ export interface CardData {
   entity: Entity;
   id: number;
   answer: LeadScoreAnswer;
-  history: { at: number; probability: number }[];
+  /** The record's score history, oldest first; points keep what made them (factors) since store version 6. */
+  history: HistoryPoint[];
   model: CardModelInfo | null;
   counts?: DataCounts;
+  /** The portal's users by id, so a point moved by a new responsible person names them. */
+  names?: UserNames;
 }
+
+/** Rows of the history table: the newest points; older ones stay on the chart. */
+const HISTORY_ROWS = 20;
 
 /** Words for a model's quality (its AUC): "Качество модели (AUC) 87% — высокая". */
 export function qualityWord(accuracy: number): 'high' | 'medium' | 'low' {
@@ -34,22 +42,38 @@ export function cardPage(ctx: PageCtx, d: CardData): string {
     body +=
       `<p class="muted"><span translate="no">${esc(a.title)}</span> · ${esc(t('card.number', { id: a.id }))}</p>` +
       `<section class="panel" aria-labelledby="prob-h"><h2 id="prob-h">${esc(t('card.probability'))}</h2>` +
-      `<p><span class="big lvl-${a.level}" id="probability">${esc(a.percent ?? pct(a.probability).replace('%', ''))}%</span> <span class="lvl-${a.level}" id="level">${esc(t(`card.level_${a.level}`))}</span></p></section>`;
+      `<p><span class="big lvl-${a.level}" id="probability">${esc(a.percent ?? pct(a.probability).replace('%', ''))}%</span> <span class="lvl-${a.level}" id="level">${esc(t(`card.level_${a.level}`))}</span></p>` +
+      // A small portal's model stands on the pooled prior: the card says so, with its own records' count.
+      (a.preliminary ? `<p class="note" id="preliminary">${esc(t('card.preliminary', { records: fmtInt(a.preliminary.records, lang) }))}</p>` : '') +
+      `</section>`;
     const pts = d.history.map((h) => ({ at: h.at, y: h.probability }));
     // Points within two days of each other differ by the hour, not the date.
     const span = pts.length ? Math.max(...pts.map((p) => p.at)) - Math.min(...pts.map((p) => p.at)) : 0;
     const tick = (ms: number) => fmtDate(ms, lang, span < 2 * 86_400_000);
+    // What moved each point, said against the point before it (src/scoring/history.ts).
+    const said = historyInWords(d.history, lang, { names: d.names });
+    const percentOf = (p: number) => `${percentInWords(p, lang)}%`;
     body +=
       `<section aria-labelledby="hist-h"><h2 id="hist-h">${esc(t('card.history_title'))}</h2>` +
       (pts.length
         ? timeSeries(pts, {
             id: 'history',
             title: t('card.history_title'),
-            desc: pts.map((p) => `${fmtDate(p.at, lang)}: ${Math.round(p.y * 100)}%`).join('; '),
+            desc: said.map((p) => `${fmtDate(p.at, lang, true)}: ${percentOf(p.probability)} (${p.text})`).join('; '),
             xLabel: t('card.history_x'),
             yLabel: t('card.history_y'),
             label: tick,
-          }) + (pts.length < 2 ? `<p class="muted">${esc(t('card.history_empty'))}</p>` : '')
+            note: (i) => said[i]!.text,
+          }) +
+          (pts.length < 2 ? `<p class="muted">${esc(t('card.history_empty'))}</p>` : '') +
+          // Newest first, the last few: the latest change is what a manager looks for (the chart has them all).
+          `<table id="history-points" class="history"><caption class="sr">${esc(t('card.history_table'))}</caption><thead><tr><th scope="col">${esc(t('card.history_x'))}</th><th scope="col">${esc(t('card.probability'))}</th><th scope="col">${esc(t('card.history_why'))}</th></tr></thead><tbody>` +
+          said
+            .slice(-HISTORY_ROWS)
+            .map((p) => `<tr><td><time datetime="${new Date(p.at).toISOString()}">${esc(fmtDate(p.at, lang, true))}</time></td><td>${esc(percentOf(p.probability))}</td><td class="why">${esc(p.text)}</td></tr>`)
+            .reverse()
+            .join('') +
+          `</tbody></table>`
         : `<p class="muted">${esc(t('card.history_empty'))}</p>`) +
       `</section>`;
     body +=

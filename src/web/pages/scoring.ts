@@ -3,12 +3,12 @@
  * slider (assets/scoring.js moves the numbers live), the strongest features and the retrain button.
  */
 import type { DataCounts, Entity } from '../deps';
-import { esc, fmtDate, fmtInt, jsonScript, page, pct } from '../html';
+import { esc, escNames, fmtDate, fmtInt, jsonScript, page, pct } from '../html';
 import { operatingPoint, type FeatureWeight, type ModelView } from '../model-view';
 import { reliability, unitCurve } from '../svg';
 import type { Translate } from '../texts';
 import type { PageCtx } from './context';
-import { binInWords, featureInWords, scoringWords } from '../../scoring/explain';
+import { binInWords, featureInWords, scoringWords, type UserNames } from '../../scoring/explain';
 
 export interface EntityPanelData {
   entity: Entity;
@@ -18,6 +18,20 @@ export interface EntityPanelData {
   /** A job already running for this entity. */
   runningJob?: string;
   canRetrain: boolean;
+  /** The newest training run, when it failed after the model in use was made: its outcome as a code and numbers. */
+  lastFailure?: { at: number; code: string; vars: Record<string, number> };
+  /** The portal's users by id: "ответственный — Иван Сергеев" in the feature list, not a number. */
+  names?: UserNames;
+}
+
+/** Outcome codes the pages have words for (texts.yaml, `scoring.error_<code>`); any other is said as `error_unknown`. */
+export const FAILURE_CODES = ['not_enough_data', 'timeout', 'no_model', 'unknown'] as const;
+
+/** A failed training run in the page's language, numbers in its format ("2 000" / "2,000"). */
+export function failureText(t: Translate, lang: PageCtx['lang'], f: { code: string; vars: Record<string, number> }): string {
+  const code = (FAILURE_CODES as readonly string[]).includes(f.code) ? f.code : 'unknown';
+  const vars = Object.fromEntries(Object.entries(f.vars).map(([k, v]) => [k, fmtInt(v, lang)]));
+  return t(`scoring.error_${code}`, vars);
 }
 
 export const ENTITIES: readonly Entity[] = ['lead', 'deal'];
@@ -28,14 +42,15 @@ export const ENTITIES: readonly Entity[] = ['lead', 'deal'];
  * grammar's sentences), a category by its name, a flag as a fact; the column name when the grammar
  * has no words for it.
  */
-export function featureText(t: Translate, f: FeatureWeight, lang: string): string {
+export function featureText(t: Translate, f: FeatureWeight, lang: string, names?: UserNames): string {
   const l = lang === 'en' ? 'en' : 'ru';
   const words = scoringWords(l);
   let said: string | null = null;
-  if (f.value === '\u0000missing') said = words.features[f.column]?.missing ?? (words.features[f.column] ? `${binInWords(f.column, undefined, undefined, l, words) ?? f.column}` : null);
+  // A binary flag whose level is the empty value is the column said as missing ("UTM-источник не указан").
+  if (f.value === '\u0000missing' || (f.kind === 'binary' && !f.value.trim())) said = words.features[f.column]?.missing ?? (words.features[f.column] ? `${binInWords(f.column, undefined, undefined, l, words) ?? f.column}` : null);
   else if (f.value === '\u0000other') said = words.features[f.column]?.value?.replace('{value}', t('scoring.other')) ?? null;
   else if (f.kind === 'numeric' && f.range) said = binInWords(f.column, f.range.lo, f.range.hi, l, words);
-  else said = featureInWords(f.column, f.value, l, { words });
+  else said = featureInWords(f.column, f.value, l, { words, names });
   if (!said) {
     const v = f.value === '\u0000missing' ? t('scoring.missing') : f.value === '\u0000other' ? t('scoring.other') : f.value;
     return v ? `${f.column}: ${v}` : f.column;
@@ -57,7 +72,7 @@ function metric(id: string, label: string, value: string): string {
   return `<div class="metric"><div class="muted" id="${id}-l">${esc(label)}</div><div class="v" id="${id}" aria-labelledby="${id}-l">${esc(value)}</div></div>`;
 }
 
-function modelBlock(ctx: PageCtx, e: Entity, m: ModelView): string {
+function modelBlock(ctx: PageCtx, e: Entity, m: ModelView, names?: UserNames): string {
   const { t } = ctx;
   const op = operatingPoint(m.curve, m.positives, m.negatives, m.threshold);
   const rocPts = m.curve.map((p) => ({ x: p.fpr, y: p.tpr }));
@@ -67,7 +82,7 @@ function modelBlock(ctx: PageCtx, e: Entity, m: ModelView): string {
         .map((f) => {
           const max = Math.abs(m.features[0]!.weight) || 1;
           const w = Math.round((Math.abs(f.weight) / max) * 80);
-          return `<tr><td>${esc(featureText(t, f, ctx.lang))}</td><td>${f.weight >= 0 ? '+' : '−'}${Math.abs(f.weight).toFixed(2)}</td><td><span class="bar ${f.weight >= 0 ? 'up' : 'down'}" style="width:${w}px" aria-hidden="true"></span> <span class="muted">${esc(t(f.weight >= 0 ? 'scoring.raises' : 'scoring.lowers'))}</span></td></tr>`;
+          return `<tr><td>${escNames(featureText(t, f, ctx.lang, names), names?.values())}</td><td>${f.weight >= 0 ? '+' : '−'}${Math.abs(f.weight).toFixed(2)}</td><td><span class="bar ${f.weight >= 0 ? 'up' : 'down'}" style="width:${w}px" aria-hidden="true"></span> <span class="muted">${esc(t(f.weight >= 0 ? 'scoring.raises' : 'scoring.lowers'))}</span></td></tr>`;
         })
         .join('')}</tbody></table>`
     : `<p class="muted">${esc(t('scoring.features_none'))}</p>`;
@@ -136,15 +151,16 @@ export function entityPanel(ctx: PageCtx, d: EntityPanelData): string {
         `<label for="${e}-progress" class="sr">${esc(t('scoring.progress_label'))}</label><progress id="${e}-progress" max="100" value="0" hidden></progress>` +
         `<p id="${e}-status" role="status" aria-live="polite"></p></div>`
       : '';
+  const failed = d.lastFailure && !d.runningJob ? `<p class="note" id="${e}-last-failed">${esc(t('scoring.last_failed', { date: fmtDate(d.lastFailure.at, lang, true), message: failureText(t, lang, d.lastFailure) }))}</p>` : '';
   return (
     `<section class="panel entity" id="panel-${e}" data-entity="${e}" aria-labelledby="${e}-h"><h2 id="${e}-h">${esc(t(`scoring.entity_${e}`))}</h2>` +
-    status + notEnough + retrain + (m ? modelBlock(ctx, e, m) : '') + `</section>`
+    status + notEnough + failed + retrain + (m ? modelBlock(ctx, e, m, d.names) : '') + `</section>`
   );
 }
 
 /** Words the browser script needs (progress, outcome), in the viewer's language. */
 function clientTexts(t: Translate): Record<string, string> {
-  const keys = ['progress', 'queued', 'done', 'failed', 'busy', 'stage_export', 'stage_features', 'stage_fit', 'stage_evaluate', 'stage_save', 'stage_queued'];
+  const keys = ['progress', 'queued', 'done', 'failed', 'busy', 'stage_export', 'stage_features', 'stage_fit', 'stage_evaluate', 'stage_save', 'stage_queued', ...FAILURE_CODES.map((c) => `error_${c}`)];
   return Object.fromEntries(keys.map((k) => [k, t(`scoring.${k}`)]));
 }
 
@@ -153,6 +169,6 @@ export function scoringPage(ctx: PageCtx, panels: EntityPanelData[]): string {
   const body =
     `<h1>${esc(t('scoring.title'))}</h1><p>${esc(t('scoring.intro'))}</p>` +
     panels.map((p) => entityPanel(ctx, p)).join('') +
-    jsonScript('scoring-config', { token: ctx.token, texts: clientTexts(t) });
+    jsonScript('scoring-config', { token: ctx.token, lang: ctx.lang, texts: clientTexts(t) });
   return page({ lang, t, title: t('scoring.title'), nav: { token: ctx.token, active: 'scoring' }, body, scripts: ['/app/assets/scoring.js'], demo: ctx.viewer.demo, otherLangHref: ctx.otherLangHref });
 }

@@ -16,11 +16,20 @@ describe('featureText: the dashboard names features the way the card states reas
     ['ru', f('created_month', '3', 'categorical'), 'Создан в марте'],
     ['ru', f('HAS_PHONE', 'Y', 'binary'), 'Есть телефон'],
     ['ru', f('client_answer_hours', '\u0000missing', 'numeric'), 'Клиент ещё не отвечал'],
+    ['en', f('UTM_SOURCE', '\u0000missing', 'categorical'), 'No UTM source'],
+    ['ru', f('SOURCE_ID', '\u0000missing', 'categorical'), 'Источник не указан'],
+    // A two-valued column whose flag level is the empty value: the column not filled in.
+    ['ru', f('UTM_SOURCE', '', 'binary'), 'UTM-источник не указан'],
     ['en', f('SOURCE_ID', '\u0000other', 'categorical'), `Source: ${texts.in('en')('scoring.other')}`],
     // A column the grammar has no words for keeps its name.
     ['ru', f('UF_CRM_CUSTOM', 'x', 'categorical'), 'UF_CRM_CUSTOM: x'],
   ] as const)('%s %j', (lang, feature, said) => {
     expect(featureText(texts.in(lang), feature, lang)).toBe(said);
+  });
+  it('names the responsible person when the portal\'s users are known', () => {
+    const names = new Map([[21, 'Иван Сергеев']]);
+    expect(featureText(texts.in('en'), f('ASSIGNED_BY_ID', '21', 'categorical'), 'en', names)).toBe('Responsible: Иван Сергеев');
+    expect(featureText(texts.in('ru'), f('ASSIGNED_BY_ID', '21', 'categorical'), 'ru')).toBe('Ответственный — сотрудник №21');
   });
 });
 

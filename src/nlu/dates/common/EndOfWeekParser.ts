@@ -26,3 +26,18 @@ export class EndOfWeekParser extends AbstractParser {
     return assignDate(context.createParsingComponents(), date).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE);
   }
 }
+
+/** "к концу дня", "до конца рабочего дня": today, date only, a deadline. */
+export class EndOfDayParser extends AbstractParser {
+  constructor(private readonly phrases: string[]) {
+    super();
+  }
+
+  protected innerPattern(): string {
+    return this.phrases.length ? alternation(this.phrases) : '(?!)';
+  }
+
+  protected innerExtract(context: ParsingContext): Extracted {
+    return assignDate(context.createParsingComponents(), referenceClock(context)).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE);
+  }
+}

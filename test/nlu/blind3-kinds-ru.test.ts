@@ -67,6 +67,13 @@ describe("a misheard woman's name the dictionary reads as a man's is the directo
   ])('guard: "%s" stays unresolved', (text, unresolved) => {
     expect(parse(text).slots.recipient).toEqual({ unresolved });
   });
+
+  it('guard: a form that can be a dative of its own (Рената) is no misheard man (Ринат)', () => {
+    const withRinat: Directory = { ...dir, users: [dir.users[0]!, { id: 20, name: 'Ринат', lastName: 'Газизов', gender: 'M' }] };
+    const r = parser.parse('напиши ренате что я опоздаю', { now: NOW, timeZone: TZ, directory: withRinat });
+    expect(r.intent).toBe('message.send');
+    expect(r.slots).toHaveProperty('recipient.unresolved');
+  });
 });
 
 describe('a self-repair inside one utterance: the repaired value wins, the repair words are nobody\'s', () => {

@@ -249,8 +249,9 @@ export class Finder {
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat' && !capitalized) return null;
     // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard" — except
-    // a form the dictionary reads only as a name of the other sex than the users it is near
-    // ("надире": the man Надир, or the woman Нодира misheard, whose dative it fits).
+    // a form the dictionary reads only as a name of the other sex than the users it is near, in a
+    // case that cannot stand here ("напиши надире": the man Надир's locative with no preposition,
+    // or the woman Нодира misheard, whose dative it fits).
     const known = t.script === 'cyr' && this.deps.morph ? this.deps.morph.analyze(t.norm).filter((p) => p.dictionary) : [];
     // (A noun spelt like the name, "надир", is that name's reading too.)
     const nameLemmas = new Set(known.filter((p) => p.name).map((p) => p.lemma));
@@ -259,7 +260,12 @@ export class Finder {
     if (!near) return null;
     const entries: FormEntry[] = [];
     for (const f of near) entries.push(...idx.forms.get(f)!);
-    if (known.length && !otherSexForms(known.filter((p) => p.name), entries, near, t.norm, idx)) return null;
+    // …and only in the locative, which needs a preposition none stands before ("напиши надире").
+    if (known.length) {
+      const prev = toks[k - 1];
+      const afterPreposition = !!prev?.word && this.deps.grammar.ru.prepositions.has(prev.norm);
+      if (afterPreposition || !known.every((p) => p.case === 'loct') || !otherSexForms(known.filter((p) => p.name), entries, near, t.norm, idx)) return null;
+    }
     return { entries, fuzzy: true };
   }
 

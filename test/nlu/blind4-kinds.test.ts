@@ -1,0 +1,63 @@
+/**
+ * Two kinds of miss blind batch 4 showed (docs/nlu-heldout.md), with sentences of their own, each
+ * failing on the parser before its fix: a name in quotes inside a longer title lost the rest of
+ * the title, and "не надо, забудь" — a negation that is itself a cancel, then a second cancel —
+ * was read as a yes ("don't forget").
+ */
+import { createParser, type Parser } from '../../src/nlu';
+import type { Directory, ParseResult } from '../../src/nlu/types';
+import { instantOfWallTime } from '../../src/nlu/clock';
+
+const TZ = 'Europe/Moscow';
+// Monday 2026-12-07, 10:00 Moscow.
+const NOW = instantOfWallTime({ year: 2026, month: 12, day: 7, hour: 10, minute: 0 }, TZ);
+const dir: Directory = {
+  self: 1,
+  timeZone: TZ,
+  users: [
+    { id: 1, name: 'Инна', lastName: 'Власова', gender: 'F' },
+    { id: 2, name: 'Ефим', lastName: 'Горбунов', gender: 'M' },
+    { id: 3, name: 'Лилиана', lastName: 'Осипова', gender: 'F' },
+  ],
+};
+
+let parser: Parser;
+beforeAll(async () => {
+  parser = await createParser();
+});
+const parse = (text: string, expecting?: ParseResult['intent']) => parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, ...(expecting ? { expecting } : {}) } as Parameters<Parser['parse']>[1]);
+
+describe('a quoted name inside a title keeps the title around it', () => {
+  it.each([
+    ['Поставь задачу Ефиму согласовать договор с ООО «Каскад» до среды', 'согласовать договор с ООО «Каскад»'],
+    ['задача на Лилиану: отправить образцы в «Северный ветер»', 'отправить образцы в «Северный ветер»'],
+    ['создай задачу подготовить КП для "Альфа Строй"', 'подготовить КП для "Альфа Строй"'],
+  ])('"%s"', (text, title) => {
+    const r = parse(text);
+    expect(r.intent).toBe('task.create');
+    expect(r.slots.title).toBe(title);
+  });
+  it.each([
+    // The quote right after the command, or between the command and a date, is the whole title.
+    ['создай задачу «Сверить остатки» на пятницу', 'task.create', 'Сверить остатки'],
+    ['поставь задачу Ефиму «Сверить остатки»', 'task.create', 'Сверить остатки'],
+    ['запланируй встречу «Разбор полётов» завтра в 12', 'event.create', 'Разбор полётов'],
+  ])('"%s" (guard)', (text, intent, title) => {
+    const r = parse(text);
+    expect(r.intent).toBe(intent);
+    expect(r.slots.title).toBe(title);
+  });
+});
+
+describe('a negation that is a cancel of its own, then another cancel, is a cancel', () => {
+  it.each(['Не нужно, отмени', 'не стоит, забей', 'не надо забудь про это', 'Не надо, отбой'])('"%s"', (text) => {
+    expect(parse(text, 'task.create').intent).toBe('cancel');
+  });
+  it.each([
+    // A bare "не" still turns the reply after it.
+    ['не отменяй', 'confirm'],
+    ['не создавай', 'reject'],
+  ])('"%s" → %s (guard)', (text, intent) => {
+    expect(parse(text, 'task.create').intent).toBe(intent);
+  });
+});

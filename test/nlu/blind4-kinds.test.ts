@@ -61,3 +61,21 @@ describe('a negation that is a cancel of its own, then another cancel, is a canc
     expect(parse(text, 'task.create').intent).toBe(intent);
   });
 });
+
+describe('lower-case addressees and deadline words', () => {
+  it.each([
+    ['tell omar that the call moved', 'Omar', 'the call moved'],
+    ['text kevin that i am late', 'Kevin', 'i am late'],
+  ])('"%s": an unknown lower-case name between a message verb and "that" is the recipient', (text, name, said) => {
+    expect(parse(text)).toMatchObject({ intent: 'message.send', slots: { recipient: { unresolved: name }, text: said } });
+  });
+  it.each([
+    ['поставь задачу ефиму сверить акты, крайний срок в четверг', 'сверить акты'],
+    ['задача Лилиане подготовить отчёт срок сдачи в пятницу', 'подготовить отчёт'],
+  ])('"%s": "крайний срок", "срок сдачи" mark the deadline, no title words', (text, title) => {
+    const r = parse(text);
+    expect(r.intent).toBe('task.create');
+    expect(r.slots.title).toBe(title);
+    expect(r.slots.deadline).toBeDefined();
+  });
+});

@@ -25,7 +25,8 @@ let parser: Parser;
 beforeAll(async () => {
   parser = await createParser();
 });
-const parse = (text: string, expecting?: ParseResult['intent']) => parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, ...(expecting ? { expecting } : {}) } as Parameters<Parser['parse']>[1]);
+const parse = (text: string, expecting?: ParseResult['intent']) =>
+  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, ...(expecting ? { expecting } : {}) } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
 
 describe('a quoted name inside a title keeps the title around it', () => {
   it.each([
@@ -77,5 +78,17 @@ describe('lower-case addressees and deadline words', () => {
     expect(r.intent).toBe('task.create');
     expect(r.slots.title).toBe(title);
     expect(r.slots.deadline).toBeDefined();
+  });
+});
+
+describe('English puts the head noun last', () => {
+  it.each([
+    ['push the webinar task to monday', 'task.update', 'webinar'],
+    ['close the interview task', 'task.complete', 'interview'],
+  ])('"%s" is about a task', (text, intent, query) => {
+    expect(parse(text)).toMatchObject({ intent, slots: { task: { query } } });
+  });
+  it('"cancel the presentation" is still an event (guard)', () => {
+    expect(parse('cancel the presentation')).toMatchObject({ intent: 'event.cancel', slots: { event: { query: 'presentation' } } });
   });
 });

@@ -92,3 +92,15 @@ describe('English puts the head noun last', () => {
     expect(parse('cancel the presentation')).toMatchObject({ intent: 'event.cancel', slots: { event: { query: 'presentation' } } });
   });
 });
+
+describe('the language of a command with a colon is the language said before it', () => {
+  const latin: Directory = { ...dir, users: [...dir.users, { id: 4, name: 'Ethan', lastName: 'Cole', gender: 'M' }] };
+  const parseIn = (text: string) => parser.parse(text, { now: NOW, timeZone: TZ, directory: latin });
+  it.each([
+    ['Напиши Ethan Cole: please send the contract today', 4, 'please send the contract today'],
+    ['Напиши Ефиму: please check the invoice', 2, 'please check the invoice'],
+    ['Message Ефим: привет, как дела', 2, 'привет, как дела'],
+  ])('"%s"', (text, userId, said) => {
+    expect(parseIn(text)).toMatchObject({ intent: 'message.send', slots: { recipient: { userId }, text: said } });
+  });
+});

@@ -104,3 +104,13 @@ describe('the language of a command with a colon is the language said before it'
     expect(parseIn(text)).toMatchObject({ intent: 'message.send', slots: { recipient: { userId }, text: said } });
   });
 });
+
+describe('a lead named by where it comes from', () => {
+  it.each([
+    ['score the lead from Acme Freight', 'Acme Freight'],
+    ['шансы лида от компании Ромашка', 'Ромашка'],
+    ['какой скоринг у лида из Вектора', 'Вектор'],
+  ])('"%s"', (text, query) => {
+    expect(parse(text)).toMatchObject({ intent: 'lead.score', slots: { lead: { query } } });
+  });
+});

@@ -393,7 +393,8 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
     const infinitive = g.contentEndings.some((e) => words[i]!.endsWith(e)) || (i > 0 && g.contentBefore.matchAt(words, i - 1) === 1);
     const content = (hit.explicit && i > lastTrigger && infinitive) || (hit.contentFrom !== undefined && i > hit.contentFrom);
     if (!content && (hit.weak || i <= firstTrigger + 2) && g.blockNear.matchAt(words, i) && !afterTopicWord(i)) return true;
-    if (g.blockAnywhere.matchAt(words, i)) return true;
+    // What is said to someone may name anything ("… the invoice is in his inbox").
+    if (!content && g.blockAnywhere.matchAt(words, i)) return true;
   }
   return false;
 }

@@ -114,3 +114,14 @@ describe('a lead named by where it comes from', () => {
     expect(parse(text)).toMatchObject({ intent: 'lead.score', slots: { lead: { query } } });
   });
 });
+
+describe('what is said to someone may name what the product does not do', () => {
+  const withTom: Directory = { ...dir, users: [...dir.users, { id: 5, name: 'Tom', lastName: 'Baker', gender: 'M' }] };
+  it('"text Tom that the file is in his inbox" is a message, though "inbox" alone is out of scope', () => {
+    expect(parser.parse('text Tom that the file is in his inbox', { now: NOW, timeZone: TZ, directory: withTom })).toMatchObject({
+      intent: 'message.send',
+      slots: { recipient: { userId: 5 }, text: 'the file is in his inbox' },
+    });
+    expect(parser.parse('check my inbox', { now: NOW, timeZone: TZ, directory: withTom }).intent).toBe('unknown');
+  });
+});

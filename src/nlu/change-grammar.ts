@@ -19,11 +19,12 @@ interface ChangeFile {
   this: string[];
   query_markers: string[];
   new_value: string[];
+  weak_new_value?: string[];
   split_at: string[];
   old_value: string[];
   hour_prepositions: string[];
   day_adjectives: Record<string, number>;
-  shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[] };
+  shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[]; particles?: string[] };
   agenda: { openers: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
 }
 
@@ -43,6 +44,8 @@ export interface ChangeGrammar {
   thisWords: WordSet;
   queryMarkers: WordSet;
   newValue: WordSet;
+  /** "reschedule … for Friday": a new value only when no other is said. */
+  weakNewValue: WordSet;
   splitAt: WordSet;
   oldValue: WordSet;
   hourPrepositions: WordSet;
@@ -51,6 +54,8 @@ export interface ChangeGrammar {
   shiftUnits: WordSet;
   shiftHourUnits: WordSet;
   shiftDirections: WordSet;
+  /** A move's particle said with no amount ('push the standup back to 11'): the verb's, no query word. */
+  shiftParticles: WordSet;
   openers: WordSet;
   /** Nouns that make an agenda question about events but name no item ("календарь"). */
   agendaEventNouns: WordSet;
@@ -80,6 +85,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     thisWords: new WordSet(g.this),
     queryMarkers: new WordSet(g.query_markers),
     newValue: new WordSet(g.new_value),
+    weakNewValue: new WordSet(g.weak_new_value ?? []),
     splitAt: new WordSet(g.split_at),
     oldValue: new WordSet(g.old_value),
     hourPrepositions: new WordSet(g.hour_prepositions),
@@ -88,6 +94,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     shiftUnits: new WordSet(g.shift.units),
     shiftHourUnits: new WordSet(g.shift.hour_units),
     shiftDirections: new WordSet(g.shift.directions),
+    shiftParticles: new WordSet(g.shift.particles ?? []),
     openers: new WordSet(g.agenda.openers),
     agendaEventNouns: new WordSet(g.agenda.event_nouns),
     until: new WordSet(g.agenda.until),

@@ -127,6 +127,12 @@ export function classifyAgenda(
   for (const p of persons) for (const i of personTokens(u, p)) personAt.add(i);
   let evidence = false;
   let rest = false;
+  // "расписание на выходные": a period is said as plainly as a date.
+  const inPeriod = new Set<number>();
+  for (let i = start + op; i < words.length; i++) {
+    const p = u.tokens[i]!.kind === 'word' ? matchKeyAt(cg.periods, words, i) : null;
+    if (p) for (const k of span(i, p.len)) inPeriod.add(k);
+  }
   for (let i = start + op; i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
     // "… clear my calendar", "what do I have tomorrow, I need to cancel": a change, not a question.
@@ -138,7 +144,7 @@ export function classifyAgenda(
   if (!evidence) {
     // "что у меня завтра?": only persons and dates after the opener.
     if (rest) {
-      const covered = new Set<number>(personAt);
+      const covered = new Set<number>([...personAt, ...inPeriod]);
       for (const d of dates()) for (const i of dateTokens(u, d)) covered.add(i);
       for (let i = start + op; i < words.length; i++) {
         const t = u.tokens[i]!;
@@ -153,7 +159,7 @@ export function classifyAgenda(
         return null;
       }
     }
-    if (!dates().length && !persons.length) return null;
+    if (!dates().length && !persons.length && !inPeriod.size) return null;
   }
   return { intent: 'agenda.query', triggers: span(start, op) };
 }
@@ -186,7 +192,8 @@ export function agendaSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     events = false;
   }
   if (tasks !== events) slots.kind = tasks ? 'tasks' : 'events';
-  const owner = persons.find((p) => p.kind !== 'pronoun' && !('self' in p.slot));
+  // A name among the lead-ins is the assistant called by its name ("алиса, какие совещания у меня …").
+  const owner = persons.find((p) => p.kind !== 'pronoun' && !('self' in p.slot) && !personTokens(u, p).every((i) => u.used[i]));
   if (owner) slots.person = owner.slot;
   Object.assign(slots, agendaRange(u, cg, dates, d));
   return slots;
@@ -264,8 +271,11 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     if (u.tokens[i]!.kind !== 'word' || u.used[i] || personAt.has(i)) continue;
     const n = cg.queryMarkers.matchAt(words, i);
     if (n) {
-      u.use(span(i, n));
-      markerEnd = i + n;
+      // "the task about the SSL certificate": an article opening the run is no word of the title.
+      let k = i + n;
+      while (u.tokens[k]?.kind === 'word' && cg.innerArticles.hasWord(words[k]!) && u.tokens[k + 1]?.kind === 'word') k++;
+      u.use(span(i, k - i));
+      markerEnd = k;
       break;
     }
     // A marker after a title word is the title's ("событие Вебинар по продажам").
@@ -295,7 +305,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
       ref.id = Number(t.text);
       u.use(span(noun.index + noun.len, idAt - noun.index - noun.len + skip + 1));
     } else if (t?.kind === 'word') {
-      const nw = u.g.numbers.readAt(words, idAt);
+      const nw = u.g.numbers.readIdAt(words, idAt);
       if (nw && nw.value >= 25) {
         ref.id = nw.value;
         u.use(span(noun.index + noun.len, idAt - noun.index - noun.len + nw.length));
@@ -303,6 +313,15 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     }
   }
   const shifted = useShifts(u, cg);
+  // "push the standup back to 11", "move the sync up to 9": a particle before the new value or at
+  // the end is the verb's.
+  if (m.verb === 'move' || m.verb === 'extend') {
+    for (let i = 0; i < words.length; i++) {
+      if (u.used[i] || (markerEnd >= 0 && i >= markerEnd && i < runEnd) || !cg.shiftParticles.hasWord(words[i]!)) continue;
+      const next = u.tokens[i + 1];
+      if (!next || next.kind === 'punct' || cg.newValue.hasWord(next.norm) || cg.hourPrepositions.hasWord(next.norm)) u.use([i]);
+    }
+  }
   const dates = valueMentions(u, cg, m, found, shifted, d);
   for (const x of dates) u.use(dateTokens(u, x));
   // Persons: the new responsible ("на Иванову", "Антону", "to Emily") or the item's person.
@@ -372,6 +391,9 @@ function useShifts(u: Utterance, cg: ChangeGrammar): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     let k = i;
+    // The direction may come first: "push the standup back half an hour", "позже на час".
+    const lead = cg.shiftDirections.matchAt(words, k);
+    k += lead;
     const prep = cg.shiftPrepositions.matchAt(words, k);
     k += prep;
     let number = false;
@@ -389,11 +411,11 @@ function useShifts(u: Utterance, cg: ChangeGrammar): Set<number> {
     if (!unit) continue;
     const hourUnit = cg.shiftHourUnits.hasWord(words[k]!);
     k += unit;
-    const dir = cg.shiftDirections.matchAt(words, k);
+    const dir = lead || cg.shiftDirections.matchAt(words, k);
     // "на 17 часов" is a time; "на 2 часа позже", "на час", "на 3 дня" are shifts.
     if (hourUnit && number && !dir) continue;
     if (!prep && !dir) continue;
-    k += dir;
+    if (!lead) k += dir;
     for (let j = i; j < k; j++) out.add(j);
     u.use(span(i, k - i));
     i = k - 1;
@@ -454,9 +476,11 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
     ms.push({ index: u.tokens[i]!.start, text: u.slice(i, i + 1 + len), start: r.start, tags: ['change/hour'] });
   }
   ms.sort((a, b) => a.index - b.index);
+  // "reschedule my call with Hugo for Friday": with no other new value said, a date after "for" is it.
+  const weakNew = update && !ms.some((x) => before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update')) ? ms.find((x) => before(u, x, cg.weakNewValue)) : undefined;
   let isNew = false;
   return ms.map((x) => {
-    if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update'))) isNew = true;
+    if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update') || x === weakNew)) isNew = true;
 
     return { ...x, isNew, dateSaid: x.tags.some((t) => DATE_TAG.test(t)) };
   });

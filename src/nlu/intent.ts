@@ -22,7 +22,7 @@ interface IntentGrammarFile {
   fillers: string[];
   correction: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
-  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] } };
+  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] }; purchase?: { verbs: string[]; objects: string[] } };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
   help_question?: { openers: string[]; nouns: string[]; words: string[] };
@@ -63,6 +63,9 @@ export interface IntentGrammar {
   blockStart: WordSet;
   blockNear: WordSet;
   blockAnywhere: WordSet;
+  /** A purchase ("book me a flight", "buy train tickets"): its verb and object as the command's
+   *  verb and noun are a request we cannot fulfil, not an event. */
+  purchase: { verbs: WordSet; objects: WordSet };
   /** Words that make the next one a subject ("про перенос сроков"), which then blocks nothing. */
   topic: WordSet;
   /** How an infinitive is told (the content of a command: "поставь задачу удалить файлы", "a task to delete files"). */
@@ -108,6 +111,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     contentBefore: new WordSet(g.blockers.content?.before ?? []),
     contentEndings: g.blockers.content?.endings ?? [],
     blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
+    purchase: { verbs: new WordSet(g.blockers.purchase?.verbs ?? []), objects: new WordSet(g.blockers.purchase?.objects ?? []) },
     leadIn: new WordSet(g.lead_in),
     brand: brandRewriter(g.brand),
     helpQuestion: { openers: new WordSet(g.help_question?.openers ?? []), nouns: new WordSet(g.help_question?.nouns ?? []), words: new WordSet(g.help_question?.words ?? []) },
@@ -354,15 +358,25 @@ export function classifyCommand(
   if (!hits.length) return null;
   // The intent whose noun (or trigger) comes first wins; a lead question beats everything when
   // it fired, since its nouns (лид, сделка) never appear in the other commands.
-  const lead = hits.find((h) => h.intent === 'lead.score');
-  const best = lead ?? hits.sort((a, b) => nounPos(a) - nounPos(b))[0]!;
+  // …unless a creating command said before it holds the lead words as its content ("create a task
+  // to look at the new leads").
+  let lead = hits.find((h) => h.intent === 'lead.score');
+  if (lead && hits.some((h) => h.intent !== 'lead.score' && h.explicit && h.first < lead!.first)) lead = undefined;
+  const best = lead ?? hits.filter((h) => h.intent !== 'lead.score').sort((a, b) => nounPos(a) - nounPos(b))[0]!;
   if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best)) return null;
+  if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
   return { intent: best.intent, triggers: best.triggers, reminder: best.reminder };
 
   function nounPos(h: Hit): number {
     // Event nouns "в календарь" are weaker than a task or message noun said anywhere.
     return h.first;
   }
+}
+
+/** The command's verb is a purchase's, with its object a few words on ("book me a flight", "book
+ *  a hotel in Paris"): not a calendar event. */
+function isPurchase(words: readonly string[], g: IntentGrammar, triggers: readonly number[]): boolean {
+  return triggers.some((i) => g.purchase.verbs.hasWord(words[i]!) && [1, 2, 3].some((k) => words[i + k] !== undefined && g.purchase.objects.hasWord(words[i + k]!)));
 }
 
 function isBlocked(tokens: readonly Token[], words: readonly string[], g: IntentGrammar, hit: { triggers: number[]; weak?: boolean; explicit?: boolean; contentFrom?: number }): boolean {
@@ -385,6 +399,9 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
   const firstTrigger = Math.min(...hit.triggers);
   const lastTrigger = Math.max(...hit.triggers);
   const afterTopicWord = (i: number) => [1, 2, 3].some((n) => i - n >= 0 && g.topic.matchAt(words, i - n) === n);
+  // From the task's infinitive on ("a task to sort the mail") or after the addressee, the words are
+  // the content: they block nothing.
+  let inContent = false;
   for (let i = 0; i < words.length; i++) {
     if (tokens[i]!.kind !== 'word' || hit.triggers.includes(i)) continue;
     // With no command word the utterance states something about a meeting, so a cancelling or
@@ -393,8 +410,8 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
     const infinitive = g.contentEndings.some((e) => words[i]!.endsWith(e)) || (i > 0 && g.contentBefore.matchAt(words, i - 1) === 1);
     const content = (hit.explicit && i > lastTrigger && infinitive) || (hit.contentFrom !== undefined && i > hit.contentFrom);
     if (!content && (hit.weak || i <= firstTrigger + 2) && g.blockNear.matchAt(words, i) && !afterTopicWord(i)) return true;
-    // What is said to someone may name anything ("… the invoice is in his inbox").
-    if (!content && g.blockAnywhere.matchAt(words, i)) return true;
+    if (content) inContent = true;
+    if (!inContent && g.blockAnywhere.matchAt(words, i)) return true;
   }
   return false;
 }

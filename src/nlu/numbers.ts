@@ -20,6 +20,11 @@ type Kind = 'unit' | 'teen' | 'ten' | 'hundreds' | 'hundred' | 'thousand' | 'mil
 export interface NumberWords {
   /** The number spelled by words[i..], the count of words used; null if words[i] is not a number word. */
   readAt(words: readonly string[], i: number): { value: number; length: number } | null;
+  /**
+   * An id said the way numbers are read out, in groups whose digits follow one another ("five
+   * twenty" → 520, "one oh four" → 104, "twelve thirty four" → 1234); one group is that number.
+   */
+  readIdAt(words: readonly string[], i: number): { value: number; length: number } | null;
 }
 
 export function loadNumberWords(lang: Lang): NumberWords {
@@ -53,7 +58,8 @@ export function loadNumberWords(lang: Lang): NumberWords {
         let ok = true;
         for (const p of parts) {
           const e = table.get(p);
-          if (!e || !fits(last, e.kind)) {
+          // A zero is a digit of its own ("twenty oh five" is 20 | 05), never part of a number.
+          if (!e || !fits(last, e.kind) || (e.value === 0 && last !== null)) {
             ok = false;
             break;
           }
@@ -67,8 +73,20 @@ export function loadNumberWords(lang: Lang): NumberWords {
         if (!ok) break;
         used++;
       }
+      // "five and six": an "and" the next word did not join is not the number's.
+      if (used && words[i + used - 1] === 'and') used--;
       if (!used) return null;
       return { value: total + group, length: used };
+    },
+    readIdAt(words, i) {
+      let digits = '';
+      let length = 0;
+      for (let n = this.readAt(words, i); n; n = this.readAt(words, i + length)) {
+        digits += String(n.value);
+        length += n.length;
+      }
+      if (!length) return null;
+      return { value: Number(digits), length };
     },
   };
 }

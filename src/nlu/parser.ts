@@ -44,7 +44,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
-  text = fixCommandWords(deps, lang, g.intents.brand(text));
+  text = fixCommandWords(deps, lang, g.slots.blankHesitations(g.intents.brand(text)));
   const tokens = tokenize(text);
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
@@ -53,12 +53,17 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const wordTokens = tokens.filter((t) => t.kind !== 'punct');
   const words = wordTokens.map((t) => t.norm);
   const reply = classifyReply(words, g.intents);
-  if (reply && reply.rest >= words.length) return { intent: reply.intent, slots: {}, lang, trace: ['reply'] };
+  // "scrap the standup": a dropping word that is also a change verb, with an item's noun after it,
+  // cancels that item; "forget about the meeting", "drop the task" drop what is being built.
+  const dropsItem = reply?.intent === 'cancel' && reply.rest >= words.length && classifyChange(u, g.change, g.intents) !== null;
+  if (reply && reply.rest >= words.length && !dropsItem) return { intent: reply.intent, slots: {}, lang, trace: ['reply'] };
   if (isHelpQuestion(words, g.intents)) return { intent: 'help', slots: {}, lang, trace: ['reply'] };
 
-  const persons = visible(deps.persons.find(text, ctx.directory, lang), text);
+  const said = visible(deps.persons.find(text, ctx.directory, lang), text);
+  const persons = selfRepaired(u, said, () => null, (p) => personTokens(u, p));
+  // A person repaired away still stands where a command expects one ("напиши Арсению, ой нет, Богдану").
   const personStarts = new Set<number>();
-  for (const p of persons) {
+  for (const p of said) {
     if (p.kind === 'pronoun') continue; // "tell me …" is not a message to oneself
     const i = u.tokenAt(p.index);
     if (i >= 0) {
@@ -67,7 +72,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
     }
   }
   let dates: DateMention[] | undefined;
-  const datesOf = () => (dates ??= visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text));
+  const datesOf = () => (dates ??= selfRepaired(u, visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text), keepsDateOf, (d) => dateTokens(u, d)));
   // A change of an existing item ("перенеси встречу …") comes before the creating commands, which
   // would block on its verb; an agenda question only when no other command was found (their
   // question words block creating commands, so "какие задачи …" is never a new task).
@@ -109,6 +114,82 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   // The slots were filled for this intent (ParseResult is a union by intent).
   return { intent: cmd.intent as IntentName, slots, lang, trace } as ParseResult;
 }
+
+/**
+ * Self-repairs ("в четверг ой нет в пятницу", "Арсению, нет, точнее Богдану"): of two mentions of
+ * one kind with only repair words between them, the later is meant. The earlier and the repair
+ * words are marked used (no title's), and the earlier is dropped — or, when it said a date and the
+ * repair only a time ("в среду в три ой нет в четыре"), `keepDate` keeps its date.
+ */
+function selfRepaired<T extends { index: number }>(u: Utterance, mentions: T[], keepDate: (earlier: T, later: T) => T | null, tokensOf: (m: T) => number[]): T[] {
+  if (mentions.length < 2) return mentions;
+  const sorted = [...mentions].sort((a, b) => a.index - b.index);
+  const out: T[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const a = sorted[k]!;
+    const b = sorted[k + 1];
+    const ta = tokensOf(a);
+    const tb = b ? tokensOf(b) : [];
+    const between = ta.length && tb.length ? repairBetween(u, ta[ta.length - 1]! + 1, tb[0]!) ?? contrastBetween(u, ta[0]!, ta[ta.length - 1]! + 1, tb[0]!) : null;
+    if (!between) {
+      out.push(a);
+      continue;
+    }
+    u.use(between);
+    const kept = keepDate(a, b!);
+    if (kept) out.push(kept);
+    else u.use(ta);
+  }
+  return out;
+}
+
+/** Tokens [from, to) when they are only repair words (one at least) and punctuation; else null. */
+function repairBetween(u: Utterance, from: number, to: number): number[] | null {
+  const idx: number[] = [];
+  for (let i = from; i < to; i++) idx.push(i);
+  if (!idx.length) return null;
+  const g = u.g.slots;
+  let marker = false;
+  for (let k = 0; k < idx.length; ) {
+    const i = idx[k]!;
+    if (u.tokens[i]!.kind === 'punct') {
+      k++;
+      continue;
+    }
+    const n = g.repairMarkers.matchAt(u.words, i);
+    const h = n ? 0 : g.repairHesitations.matchAt(u.words, i);
+    if (!n && !h) return null;
+    if (n) marker = true;
+    k += n || h;
+  }
+  return marker ? idx : null;
+}
+
+/** "не в пятницу, а в четверг", "не Ульяне, а Милане": "не" right before the first value and only
+ *  "а" (and punctuation) between the two. Returns the tokens of both words and what stands between. */
+function contrastBetween(u: Utterance, firstOfA: number, from: number, to: number): number[] | null {
+  const g = u.g.slots;
+  const neg = firstOfA - 1;
+  if (neg < 0 || u.tokens[neg]!.kind !== 'word' || !g.repairNegation.hasWord(u.words[neg]!)) return null;
+  const idx: number[] = [];
+  let contrast = false;
+  for (let i = from; i < to; i++) {
+    const t = u.tokens[i]!;
+    if (t.kind === 'word' && !contrast && g.repairContrast.hasWord(u.words[i]!)) contrast = true;
+    else if (t.kind !== 'punct') return null;
+    idx.push(i);
+  }
+  return contrast ? [neg, ...idx] : null;
+}
+
+/** "в среду в три ой нет в четыре": the repair names only a new time, so the date said stays. */
+function keepsDateOf(a: DateMention, b: DateMention): DateMention | null {
+  if (b.start.length <= 10 || DATE_SAID.test(b.tags.join(' ')) || !DATE_SAID.test(a.tags.join(' '))) return null;
+  return { index: a.index, text: a.text, start: a.start.slice(0, 10), tags: a.tags };
+}
+
+/** Tags of the date parsers that read a date, not a time alone (dates/ru, dates/en parsers). */
+const DATE_SAID = /Weekday|Casual|casualReference|DayOfMonth|OrdinalDay|DotDate|SpokenDate|NextWeek|EndOfWeek|Month|relativeDate|Slash|ISO/;
 
 /**
  * The mention and those of the same user right after it: the finder may read a surname as a
@@ -210,6 +291,9 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
         if (j < 0 || j >= u.tokens.length || u.used[j] || u.tokens[j]!.kind !== 'word') continue;
         let n = g.slots.commandFillers.matchAt(words, j) || g.slots.chatFillers.matchAt(words, j);
         if (!n && (c.verbs.hasWord(words[j]!) || c.nouns.hasWord(words[j]!))) n = 1;
+        // "make a task schedule the review": after the command's verb and noun, a verb of the
+        // command opens the title ("задачу поставь …" has no verb before the noun).
+        if (n === 1 && dir === 1 && c.verbs.hasWord(words[j]!) && !c.nouns.hasWord(words[j]!) && c.nouns.hasWord(words[i]!) && usedVerbBefore(u, c, i)) n = 0;
         // Articles belong to the noun after them, never to the one before ("a message the …").
         if (n === 1 && dir === 1 && g.slots.leftOnlyFillers.hasWord(words[j]!)) n = 0;
         // "…сообщение давай созвонимся": a message's text may open with "давай"; it is the
@@ -223,6 +307,12 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
       }
     }
   }
+}
+
+/** Is a verb of the command said (used) before token i? */
+function usedVerbBefore(u: Utterance, c: IntentGrammar['commands'][number], i: number): boolean {
+  for (let k = 0; k < i; k++) if (u.used[k] && u.tokens[k]!.kind === 'word' && c.verbs.hasWord(u.words[k]!)) return true;
+  return false;
 }
 
 /** Mark role words ("с ответственным", "сроком") as used wherever they stand. */
@@ -239,7 +329,7 @@ function useRoleWords(u: Utterance): void {
  * A title after a marker ("с заголовком X", "called X"): from the marker to where a date, a person
  * after на/для/for, a role word or another marker begins. Returns the title and marks its tokens.
  */
-function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[], attendeePrepositions?: WordSet): string | undefined {
+function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[], attendeePrepositions?: WordSet, objects: PersonMention[] = []): string | undefined {
   const words = u.words;
   const dateStarts = new Set(dates.map((d) => u.tokenAt(d.index)).filter((i) => i >= 0));
   const personStops = new Set<number>();
@@ -251,10 +341,14 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     // An event's title ends where its attendees begin ("titled budget sync with Omar and Lena").
     else if (attendeePrepositions && p.preposition && attendeePrepositions.hasWord(p.preposition) && isPrepositionOf(u, first, p)) personStops.add(first);
   }
+  const slotTokens = new Set([...dates.flatMap((d) => dateTokens(u, d)), ...persons.filter((p) => !objects.includes(p)).flatMap((p) => personTokens(u, p))]);
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word') continue;
     const n = u.g.slots.titleMarkers.matchAt(words, i);
     if (!n) continue;
+    // "add a task call the landlord about the heating": a marker that is also a title's own word
+    // is one when it follows a title word, not the command, a date or a person.
+    if (u.g.slots.titleWordMarkers.matchAt(words, i) === n && followsTitleWord(u, i, slotTokens)) continue;
     const from = i + n;
     let to = from;
     while (to < words.length) {
@@ -268,6 +362,13 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     return title;
   }
   return undefined;
+}
+
+/** Is the word before token i (past punctuation) one no command, date or person used? */
+function followsTitleWord(u: Utterance, i: number, slotTokens: Set<number>): boolean {
+  let j = i - 1;
+  while (j >= 0 && u.tokens[j]!.kind === 'punct') j--;
+  return j >= 0 && !u.used[j] && !slotTokens.has(j);
 }
 
 /**
@@ -297,16 +398,20 @@ function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
 function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
   const slots: Slots = {};
   useRoleWords(u);
+  const objects = titleObjects(u, persons, dates);
   let title = quotedTitle(u, persons, dates);
-  if (!title) title = markedTitle(u, persons, dates);
+  if (!title) title = markedTitle(u, persons, dates, undefined, objects);
   for (const d of dates) u.use(dateTokens(u, d));
   let responsible: PersonSlot | undefined;
   // "remind me …": the speaker named inside the reminder phrase is the responsible.
-  if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i]))) responsible = { self: true };
+  // (Not a pronoun of the lead-in before the command: "мне надо, чтобы ты напомнила мне …".)
+  const firstTrigger = Math.min(...cmd.triggers);
+  if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i] && i >= firstTrigger))) responsible = { self: true };
   let lastPerson = -1;
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue; // inside a title or the command
+    if (objects.includes(p)) continue; // "add a task call Maya": the title's verb's object
     // "Вере и Петру": a person joined to the responsible by "и" / "," / "and" is no title word.
     if (responsible && lastPerson >= 0 && joinedTo(u, lastPerson, idx[0]!)) {
       u.use(idx);
@@ -329,6 +434,23 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   const t = timeSlots(dates);
   if (t.start) slots.deadline = t.start;
   return slots;
+}
+
+/**
+ * "add a task call Maya about the invoice", "a task to email Hugo the deck": in English a person
+ * right after a title word, with no preposition, is that word's object and stays in the title
+ * (the responsible is said with for / to / on, or right after the command).
+ */
+function titleObjects(u: Utterance, persons: PersonMention[], dates: DateMention[]): PersonMention[] {
+  if (!u.g.slots.objectsAfterTitleWords) return [];
+  const taken = new Set([...dates.flatMap((d) => dateTokens(u, d)), ...persons.flatMap((p) => personTokens(u, p))]);
+  return persons.filter((p) => {
+    const first = personTokens(u, p)[0];
+    if (first === undefined || first === 0 || (p.preposition && isPrepositionOf(u, first, p))) return false;
+    const j = first - 1;
+    const t = u.tokens[j]!;
+    return t.kind === 'word' && !u.used[j] && !taken.has(j) && !u.g.slots.edgeWords.hasWord(t.norm) && !u.g.slots.personJoiners.hasWord(t.norm);
+  });
 }
 
 /**
@@ -465,6 +587,11 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       i = j;
       continue;
     }
+    // A hesitation before the text ("напиши Богдану ээ что …") is no word of it.
+    if (t.kind === 'word' && u.g.slots.repairHesitations.hasWord(words[i]!)) {
+      i++;
+      continue;
+    }
     if (t.kind === 'punct') {
       if (t.text === ':' || t.text === '—' || t.text === '-') {
         body = i + 1;
@@ -491,7 +618,8 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     let end = u.tokens.length;
     while (end > body && u.tokens[end - 1]!.kind === 'punct' && /[.!]/.test(u.tokens[end - 1]!.text)) end--;
     while (body < end && u.tokens[body]!.kind === 'punct' && /[,:;—-]/.test(u.tokens[body]!.text)) body++;
-    const s = body < end ? u.text.slice(u.tokens[body]!.start, u.tokens[end - 1]!.end).trim() : '';
+    // Runs of spaces fold (a blanked hesitation or the skill's padded name leaves them).
+    const s = body < end ? u.text.slice(u.tokens[body]!.start, u.tokens[end - 1]!.end).trim().replace(/ {2,}/g, ' ') : '';
     if (s) slots.text = s;
   }
   return slots;
@@ -540,7 +668,7 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
   for (let i = from; i < words.length; i++) {
     const t = u.tokens[i]!;
     if (t.kind === 'number' && /^\d+$/.test(t.text)) return withEntity({ id: Number(t.text) });
-    const nw = u.g.numbers.readAt(words, i);
+    const nw = u.g.numbers.readIdAt(words, i);
     if (nw && (i === from || g.leadNumber.hasWord(words[i - 1]!))) return withEntity({ id: nw.value });
     if (t.kind === 'word' && !g.leadNumber.hasWord(words[i]!) && i > from + 1) break;
   }

@@ -1,9 +1,12 @@
 /** The compiled form of `grammars/slots-<lang>.yaml`. */
 import { WordSet, fold, loadGrammar } from './grammar';
+import { quotes } from './utterance';
 import type { Lang } from './types';
 
 interface SlotsFile {
   title_markers: string[];
+  title_word_markers?: string[];
+  objects_after_title_words?: boolean;
   text_markers: string[];
   role_words: string[];
   command_fillers: string[];
@@ -17,6 +20,8 @@ interface SlotsFile {
   negations?: string[];
   edge_words: string[];
   chat_fillers?: string[];
+  hesitations?: string[];
+  repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[] };
   event_kinds: Record<string, string[]>;
   event_plain: string[];
   lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[] };
@@ -24,6 +29,10 @@ interface SlotsFile {
 
 export interface SlotsGrammar {
   titleMarkers: WordSet;
+  /** Markers that are also ordinary title words: a marker only when no title word is right before. */
+  titleWordMarkers: WordSet;
+  /** A person right after a title word, with no preposition, is its object and stays in the title (English). */
+  objectsAfterTitleWords: boolean;
   textMarkers: WordSet;
   roleWords: WordSet;
   commandFillers: WordSet;
@@ -47,6 +56,16 @@ export interface SlotsGrammar {
   /** Chat politeness and its abbreviations ("плз", "pls"): meant for the assistant, never part of
    *  a title or a query (a message text dictated after its marker keeps them). */
   chatFillers: WordSet;
+  /** The text with its hesitations ("um", "uh") outside quotes blanked to spaces (offsets kept):
+   *  they carry no meaning, wherever they stand. */
+  blankHesitations: (text: string) => string;
+  /** A self-repair between two values of one slot ("в четверг ой нет в пятницу"): the later wins. */
+  repairMarkers: WordSet;
+  /** Sounds that may stand in a repair beside its words ("э", "ммм"), never one alone. */
+  repairHesitations: WordSet;
+  /** "не A, а B": the negation before the first value and the contrast word between the two. */
+  repairNegation: WordSet;
+  repairContrast: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
   eventPlain: WordSet;
@@ -68,6 +87,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
   for (const [k, v] of Object.entries(g.lead.nouns)) nouns.set(fold(k), v);
   return {
     titleMarkers: new WordSet(g.title_markers),
+    titleWordMarkers: new WordSet(g.title_word_markers ?? []),
+    objectsAfterTitleWords: g.objects_after_title_words === true,
     textMarkers: new WordSet(g.text_markers),
     roleWords: new WordSet(g.role_words),
     commandFillers: new WordSet(g.command_fillers),
@@ -81,6 +102,11 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     negations: new WordSet(g.negations ?? []),
     edgeWords: new WordSet(g.edge_words),
     chatFillers: new WordSet(g.chat_fillers ?? []),
+    blankHesitations: hesitationBlanker(g.hesitations ?? []),
+    repairMarkers: new WordSet(g.repair?.markers ?? []),
+    repairHesitations: new WordSet(g.repair?.hesitations ?? []),
+    repairNegation: new WordSet(g.repair?.negation ?? []),
+    repairContrast: new WordSet(g.repair?.contrast ?? []),
     eventKinds: kinds,
     eventPlain: new WordSet(g.event_plain),
     leadNouns: nouns,
@@ -89,5 +115,17 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leadNotNames: new WordSet(g.lead.not_names),
     leadWith: new WordSet(g.lead.with ?? []),
     leadCompany: new WordSet(g.lead.company ?? []),
+  };
+}
+
+function hesitationBlanker(words: readonly string[]): (text: string) => string {
+  if (!words.length) return (t) => t;
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\p{L}\\d'’-])(?:${[...words].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\d'’-])`, 'giu');
+  return (text) => {
+    if (!re.test(text)) return text;
+    re.lastIndex = 0;
+    const q = /["«“„]/.test(text) ? quotes(text) : [];
+    return text.replace(re, (m, at: number) => (q.some((s) => at >= s.start && at < s.end) ? m : ' '.repeat(m.length)));
   };
 }

@@ -64,7 +64,8 @@ export function visible<T extends { index: number }>(mentions: T[], text: string
  *  "мне нужно", "can you", "hey"): never a title, a text or a person. */
 export function useLeadIn(u: Utterance, firstTrigger: number): void {
   let i = 0;
-  while (i < firstTrigger) {
+  // A lead-in may open with the command's own word ("нужно чтобы ты поставил задачу": "нужно").
+  while (i <= firstTrigger && i < u.tokens.length) {
     if (u.tokens[i]!.kind === 'punct') {
       i++;
       continue;

@@ -32,6 +32,7 @@ const RuGrammarSchema = z.object({
   nextWeek: Words,
   endOfWeek: Words,
   endOfDay: Words,
+  countedNouns: Words,
   casualDates: Words,
   splitCasualDates: NumberMap.default({}),
   recurrence: Words,

@@ -248,12 +248,24 @@ export class Finder {
     if (exact) return { entries: exact, fuzzy: false };
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat' && !capitalized) return null;
-    // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard".
-    if (t.script === 'cyr' && this.deps.morph && this.deps.morph.analyze(t.norm).some((p) => p.dictionary)) return null;
+    // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard" — except
+    // a form the dictionary reads only as a name of the other sex than the users it is near, in a
+    // case that cannot stand here ("напиши надире": the man Надир's locative with no preposition,
+    // or the woman Нодира misheard, whose dative it fits).
+    const known = t.script === 'cyr' && this.deps.morph ? this.deps.morph.analyze(t.norm).filter((p) => p.dictionary) : [];
+    // (A noun spelt like the name, "надир", is that name's reading too.)
+    const nameLemmas = new Set(known.filter((p) => p.name).map((p) => p.lemma));
+    if (known.length && !known.every((p) => p.name || p.surname || nameLemmas.has(p.lemma))) return null;
     const near = nearestForms(idx, t.norm);
     if (!near) return null;
     const entries: FormEntry[] = [];
     for (const f of near) entries.push(...idx.forms.get(f)!);
+    // …and only in the locative, which needs a preposition none stands before ("напиши надире").
+    if (known.length) {
+      const prev = toks[k - 1];
+      const afterPreposition = !!prev?.word && this.deps.grammar.ru.prepositions.has(prev.norm);
+      if (afterPreposition || !known.every((p) => p.case === 'loct') || !otherSexForms(known.filter((p) => p.name), entries, near, t.norm, idx)) return null;
+    }
     return { entries, fuzzy: true };
   }
 
@@ -388,6 +400,17 @@ export class Finder {
     const morph = this.deps.morph;
     if (!morph || t.script !== 'cyr' || (t.cap && !t.initial)) return false;
     return morph.analyze(t.norm).some((p) => p.dictionary && !p.name && !p.surname && !p.patronymic && !isProperNoun(p));
+  }
+
+  /** "напиши саше что …", "скажи вере …": right after an imperative (or a command's noun, "сообщение
+   *  саше"; persons-ru.yaml addresseeAfter), with no preposition, a word
+   *  the dictionary also reads as a first name in the dative is the addressee, even when it is an
+   *  ordinary word too (саше, вера). */
+  private addresseeAfterImperative(src: string, toks: Token[], i: number, prep: Preposition | undefined): boolean {
+    const j = i - 1;
+    const after = j >= 0 && adjacent(src, toks[j]!, toks[i]!) && this.deps.grammar.ru.addresseeAfter.has(toks[j]!.norm);
+    if (prep || !(after || this.afterVerb(src, toks, i, 'impr'))) return false;
+    return this.deps.morph!.analyze(toks[i]!.norm).some((p) => p.dictionary && p.name && !p.plural && p.case === 'datv');
   }
 
   /** Is the word right before token i an infinitive ('INFN') or an imperative ('impr')? */
@@ -583,7 +606,7 @@ export class Finder {
       // surname ("Васе Пупкину"): unknown surnames are the rule, not the exception.
       const all = k > i ? morph.analyze(tk.norm) : [];
       const guessedSurname = k > i && tk.norm.length >= 4 && !all.some((p) => p.dictionary) && all.some((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0);
-      if (!guessedSurname && !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep)) break;
+      if (!guessedSurname && !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep) && !(k === i && this.addresseeAfterImperative(src, toks, i, prep))) break;
       const parses = guessedSurname
         ? all.filter((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0)
         : morph.analyze(tk.norm).filter((p) => p.dictionary && isNameParse(p) && (mask & caseBit(p.case ?? 'nomn')) !== 0);
@@ -654,6 +677,20 @@ function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
 }
 
 const HYPHENATED = new WeakMap<DirectoryIndex, boolean>();
+
+/**
+ * The dictionary reads the word only as names of one sex, every user near it is of the other sex,
+ * and each near form ends as the word does (the letter misheard is in the stem, the ending is
+ * that sex's declension): "надире" near Нодира's "нодире", "рашите" near Рашида's "рашиде".
+ */
+function otherSexForms(parses: MorphParse[], entries: FormEntry[], near: string[], word: string, idx: DirectoryIndex): boolean {
+  const sexes = new Set(parses.map((p) => p.gender));
+  if (sexes.size !== 1) return false;
+  const said = sexes.has('masc') ? 'M' : sexes.has('femn') ? 'F' : null;
+  if (!said) return false;
+  if (!entries.every((e) => e.field === FIELD_FIRST && !e.dim && idx.users[e.user]!.gender !== undefined && idx.users[e.user]!.gender !== said)) return false;
+  return near.every((f) => f.length === word.length && f.slice(-1) === word.slice(-1));
+}
 
 function isNameParse(p: MorphParse): boolean {
   return (p.name || p.surname || p.patronymic) && !p.plural;

@@ -19,6 +19,8 @@ export interface PersonsGrammar {
     thingPrepositions: Set<string>;
     /** Nouns whose owner follows in the genitive ("задачи зайца"). */
     possessedNouns: Set<string>;
+    /** Words after which a dative name is the addressee, as after an imperative ("сообщение саше"). */
+    addresseeAfter: Set<string>;
     /** Latin → Cyrillic rewrites, in order ([regex, replacement]); each list is one spelling. */
     transcription: [RegExp, string][][];
   };
@@ -149,6 +151,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       notNames: normSet(strings(ru.notNames, 'notNames')),
       thingPrepositions: normSet(ru.thingPrepositions === undefined ? [] : strings(ru.thingPrepositions, 'thingPrepositions')),
       possessedNouns: normSet(strings(ru.possessedNouns, 'possessedNouns')),
+      addresseeAfter: normSet(ru.addresseeAfter === undefined ? [] : strings(ru.addresseeAfter, 'addresseeAfter')),
       transcription: transcriptionRules(ru.transcription),
     },
     en: {

@@ -13,11 +13,23 @@ const DAY_GROUP = 1;
 const GENITIVE = /(?:ого|его|ьего)$/i;
 // An ordinal adjective goes with a noun; before an infinitive ("тридцатого оплатить аренду") it is the day.
 const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:в|во|к|на|с|до|и|утром|вечером|днём|днем|после|без|весь|целый)(?!\p{L})|\s+\p{L}+(?:ть|ти|чь)(?:ся|сь)?(?!\p{L}))/iu;
-const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:на|к|ко|до|с|со|по)\s+$/iu;
+// …or the deadline's role word: "срок двадцать девятое", "дедлайн — пятое", "срок сдачи пятое".
+const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:на|к|ко|до|с|со|по|(?:срок|сроком|дедлайн|дедлайном)(?:\s+(?:сдачи|исполнения|выполнения))?)[\s:—–-]*\s$/iu;
+// A day is neuter (число): "на третье", "третьего", "к третьему". Other forms agree with another
+// noun — "на втором этаже", "на третий этаж", "в пятой комнате" — and are no date.
+// A counted noun's case endings after its stem ("корпус|у", "этаж|а", "мест|о"): a verb on the same
+// stem ("разобрать") is no counted noun.
+const NOUN_ENDINGS = 'а|я|у|ю|е|ё|о|ы|и|ь|ом|ем|ём|ой|ей|ою|ов|ев|ам|ям|ах|ях|ами|ями';
+const NOT_A_DAY = /(?:ом|ем|ый|ий|ой|ая|ую|ые|ых)$/i;
 
 export class RUDayOfMonthParser extends AbstractParser {
+  /** A counted noun right after the ordinal ("к пятому корпусу"): its number, not a day. */
+  private readonly countedAfter: RegExp | null;
+
   constructor(private readonly v: RuVocabulary) {
     super();
+    const stems = v.g.countedNouns.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.countedAfter = stems.length ? new RegExp(`^\\s+(?:${stems.join('|')})(?:${NOUN_ENDINGS})?(?!\\p{L})`, 'iu') : null;
   }
 
   protected innerPattern(): string {
@@ -26,8 +38,10 @@ export class RUDayOfMonthParser extends AbstractParser {
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const said = match[DAY_GROUP];
-    const before = context.text.substring(Math.max(0, (match.index ?? 0) - 8), match.index);
+    const before = context.text.substring(Math.max(0, (match.index ?? 0) - 26), match.index);
     const isWord = !/^\d/.test(said);
+    if (isWord && NOT_A_DAY.test(said) && !/числ[ауо]$/i.test(match[0])) return null;
+    if (this.countedAfter?.test(context.text.substring((match.index ?? 0) + match[0].length))) return null;
     const marked = PREPOSITION_BEFORE.test(before) || /числ[ауо]$/i.test(match[0]);
     if (isWord && !marked) {
       if (!GENITIVE.test(said)) return null;

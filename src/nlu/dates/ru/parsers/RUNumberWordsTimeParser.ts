@@ -14,7 +14,9 @@ import type { RuVocabulary } from '../vocabulary';
 
 const PREPOSITION = 1;
 const HOUR_GROUP = 2;
-const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:до|по|и|на|в|во|с|со|к|ко)(?![\p{L}]))/u;
+// …or a self-repair starts ("в десять ой нет в одиннадцать"), or an infinitive, the task itself
+// ("напомни в шесть позвонить в банк").
+const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:до|по|и|на|в|во|с|со|к|ко|ой|нет|точнее|вернее|то есть|или|лучше|хотя|подожди|погоди)(?![\p{L}])|\s+\p{L}+(?:ть|ти|чь)(?:ся|сь)?(?![\p{L}]))/u;
 
 export class RUNumberWordsTimeParser extends AbstractParser {
   constructor(private readonly v: RuVocabulary) {

@@ -72,8 +72,10 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   }
   if (!verb) return null;
   const nouns = itemNouns(u, cg);
-  const noun = nouns.find((n) => n.index > verbAt) ?? [...nouns].reverse().find((n) => n.index < verbAt);
+  let noun = nouns.find((n) => n.index > verbAt) ?? [...nouns].reverse().find((n) => n.index < verbAt);
   if (!noun) return null;
+  // English puts the head last in a run of nouns: "the presentation task" is a task.
+  if (u.lang === 'en') for (let next = nouns.find((n) => n.index === noun!.index + noun!.len); next; next = nouns.find((n) => n.index === noun!.index + noun!.len)) noun = next;
   const intent = INTENTS[verb.key][noun.kind];
   if (!intent) return null;
   if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {

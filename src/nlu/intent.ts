@@ -162,7 +162,9 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
     }
     // "не создавай", "don't send it": the reply after a negation is turned.
     const neg = g.negations.matchAt(words, i);
-    if (neg) {
+    // A negation that is a reply of its own ("не надо", "не стоит") governs an infinitive ("не надо
+    // отменять"), not the imperative of a second reply: "не надо, забудь" is two cancels.
+    if (neg && !(matched && neg > 1 && isImperativeAfter(words[i + neg]))) {
       let after = 0;
       let turned: ReplyIntent | null = null;
       for (const [r, set] of g.replies) {
@@ -196,6 +198,11 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
   // ("ладно, забей", "ok never mind") is no yes.
   const intent = said[0] === 'confirm' && said.includes('cancel') ? 'cancel' : said[0]!;
   return { intent, rest: i };
+}
+
+/** A Russian verb form that is no infinitive (-ть, -ти, -чь): an imperative such as "забудь", "отмени". */
+function isImperativeAfter(w: string | undefined): boolean {
+  return !!w && /^[а-яё]+$/.test(w) && !/(ть|ти|чь|ться|тись)$/.test(w);
 }
 
 /** A word of some command's vocabulary (noun or verb, or a verb form said after "не"). */

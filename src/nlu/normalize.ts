@@ -19,13 +19,34 @@ export function normalizeInput(text: unknown): string {
   return s;
 }
 
-/** Russian when Cyrillic letters outnumber Latin ones; English otherwise (and for no letters). */
+/**
+ * Russian when Cyrillic letters outnumber Latin ones; English otherwise (and for no letters). The
+ * command is said before a colon and what follows it may be in any language ("Напиши Ethan Cole:
+ * please check the invoice"), so with a colon the part before it decides, a capitalised Latin word
+ * there after the first counting as a name, not as English.
+ */
 export function detectLang(text: string): 'ru' | 'en' {
+  const colon = text.indexOf(':');
+  if (colon > 0) {
+    const head = letters(text.slice(0, colon), true);
+    if (head.cyr + head.lat > 0) return head.cyr > head.lat ? 'ru' : 'en';
+  }
+  const all = letters(text, false);
+  return all.cyr > all.lat ? 'ru' : all.cyr === 0 && all.lat === 0 ? 'ru' : 'en';
+}
+
+function letters(text: string, namesApart: boolean): { cyr: number; lat: number } {
   let cyr = 0;
   let lat = 0;
-  for (const ch of text) {
-    if (/[а-яё]/i.test(ch)) cyr++;
-    else if (/[a-z]/i.test(ch)) lat++;
+  const words = text.trim().split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    // Not the first word: that is the command's ("Message Ефим: …").
+    if (namesApart && k > 0 && /^[A-Z][a-z]/.test(word) && /[а-яё]/i.test(text)) continue;
+    for (const ch of word) {
+      if (/[а-яё]/i.test(ch)) cyr++;
+      else if (/[a-z]/i.test(ch)) lat++;
+    }
   }
-  return cyr > lat ? 'ru' : cyr === 0 && lat === 0 ? 'ru' : 'en';
+  return { cyr, lat };
 }

@@ -371,10 +371,23 @@ function followsTitleWord(u: Utterance, i: number, slotTokens: Set<number>): boo
   return j >= 0 && !u.used[j] && !slotTokens.has(j);
 }
 
-function quotedTitle(u: Utterance): string | undefined {
+/**
+ * The quoted words as the whole title ("задачу «Обновить прайс» на пятницу") — unless title words
+ * stand right beside the quote ("выставить счёт ООО «Вектор»"): then the quote is a name inside
+ * the title said around it, and the title keeps it, quotes and all.
+ */
+function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[]): string | undefined {
   const q = quotes(u.text)[0];
   if (!q) return undefined;
-  u.use(u.tokensIn(q.start, q.end));
+  const inside = u.tokensIn(q.start, q.end);
+  const taken = new Set<number>();
+  for (const p of persons) for (const i of personTokens(u, p)) taken.add(i);
+  for (const d of dates) for (const i of dateTokens(u, d)) taken.add(i);
+  const titleWordAt = (i: number) => u.tokens[i]!.kind === 'word' && !u.used[i] && !taken.has(i);
+  const before = inside[0]! - 1;
+  const after = inside[inside.length - 1]! + 1;
+  if ((before >= 0 && titleWordAt(before)) || (after < u.tokens.length && titleWordAt(after))) return undefined;
+  u.use(inside);
   return q.inner;
 }
 
@@ -386,7 +399,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   const slots: Slots = {};
   useRoleWords(u);
   const objects = titleObjects(u, persons, dates);
-  let title = quotedTitle(u);
+  let title = quotedTitle(u, persons, dates);
   if (!title) title = markedTitle(u, persons, dates, undefined, objects);
   for (const d of dates) u.use(dateTokens(u, d));
   let responsible: PersonSlot | undefined;
@@ -466,7 +479,7 @@ function joinedTo(u: Utterance, last: number, first: number): boolean {
 function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
   const slots: Slots = {};
   useRoleWords(u);
-  let title = quotedTitle(u);
+  let title = quotedTitle(u, persons, dates);
   if (!title) title = markedTitle(u, persons, dates, u.g.slots.attendeePrepositions);
   for (const d of dates) u.use(dateTokens(u, d));
   const attendees: PersonSlot[] = [];

@@ -96,15 +96,26 @@ export function dateTokens(u: Utterance, d: DateMention): number[] {
   return u.tokensIn(d.index, d.index + d.text.length);
 }
 
+/** Closing marks and the opening mark each answers. */
+const CLOSERS: Record<string, string> = { '»': '«', '”': '“', ')': '(', '"': '"' };
+
 /** Trim punctuation and edge words ("и", "to", "please") from both ends of a token run. */
 export function trimRun(u: Utterance, from: number, to: number): [number, number] {
   const edge = (i: number) => {
     const t = u.tokens[i]!;
-    if (t.kind === 'punct') return !/[«»"“”„)]/.test(t.text) || true;
+    if (t.kind === 'punct') return true;
     return u.g.slots.edgeWords.hasWord(t.norm);
   };
   while (from < to && edge(from)) from++;
-  while (to > from && edge(to - 1)) to--;
+  // A closing quote or bracket stays when its opening one is in the run: "счёт ООО «Вектор»".
+  const closes = (i: number) => {
+    const close = u.tokens[i]!.text;
+    const open = CLOSERS[close];
+    if (!open) return false;
+    for (let k = from; k < i; k++) if (u.tokens[k]!.text.includes(open)) return true;
+    return false;
+  };
+  while (to > from && edge(to - 1) && !closes(to - 1)) to--;
   return [from, to];
 }
 

@@ -74,8 +74,12 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   const nouns = itemNouns(u, cg);
   let noun = nouns.find((n) => n.index > verbAt) ?? [...nouns].reverse().find((n) => n.index < verbAt);
   if (!noun) return null;
-  // English puts the head last in a run of nouns: "the presentation task" is a task.
-  if (u.lang === 'en') for (let next = nouns.find((n) => n.index === noun!.index + noun!.len); next; next = nouns.find((n) => n.index === noun!.index + noun!.len)) noun = next;
+  // English puts the head last: "the presentation task" is a task ("the task call the bank" is
+  // a task named by what follows it, so only a task noun after an event noun takes over).
+  if (u.lang === 'en' && noun.kind === 'event') {
+    const next = nouns.find((n) => n.index === noun!.index + noun!.len);
+    if (next?.kind === 'task') noun = next;
+  }
   const intent = INTENTS[verb.key][noun.kind];
   if (!intent) return null;
   if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {

@@ -88,6 +88,9 @@ describe('English puts the head noun last', () => {
   ])('"%s" is about a task', (text, intent, query) => {
     expect(parse(text)).toMatchObject({ intent, slots: { task: { query } } });
   });
+  it('"finish the task call the plumber": a task named by what follows it (guard)', () => {
+    expect(parse('finish the task call the plumber')).toMatchObject({ intent: 'task.complete' });
+  });
   it('"cancel the presentation" is still an event (guard)', () => {
     expect(parse('cancel the presentation')).toMatchObject({ intent: 'event.cancel', slots: { event: { query: 'presentation' } } });
   });

@@ -32,6 +32,14 @@ const FLOORS: [string, number][] = [
   // 150/150 and 100/100.
   ['heldout-blind2-ru.jsonl', 150],
   ['heldout-blind2-en.jsonl', 100],
+  // Blind batch 3 (2026-12-06): 150 ru + 100 en, mostly spoken (self-repairs, fillers), a third hand,
+  // fixtures/directory-blind-3.json; blind 137/150 and 90/100; after blind3-kinds-{ru,en}: 150 and 100.
+  ['heldout-blind3-ru.jsonl', 150],
+  ['heldout-blind3-en.jsonl', 100],
+  // Blind batch 4 (2026-12-06): 120 ru + 80 en, half spoken and half typed, a fourth hand,
+  // fixtures/directory-blind-4.json; blind 111/120 and 77/80; after blind4-kinds: 116 and 79.
+  ['heldout-blind4-ru.jsonl', 116],
+  ['heldout-blind4-en.jsonl', 79],
 ];
 
 let parser: Parser;

@@ -9,6 +9,8 @@ import type { DateMention, Lang, PersonMention } from './types';
 /** Everything known about one utterance while its slots are assembled. */
 export class Utterance {
   readonly used: boolean[];
+  /** Each token's normal form, made once: slot readers ask for it inside their loops. */
+  readonly words: readonly string[];
   constructor(
     readonly text: string,
     readonly lang: Lang,
@@ -16,9 +18,7 @@ export class Utterance {
     readonly g: LangGrammar,
   ) {
     this.used = tokens.map(() => false);
-  }
-  get words(): string[] {
-    return this.tokens.map((t) => t.norm);
+    this.words = tokens.map((t) => t.norm);
   }
   /** Token indices overlapping the character span [start, end). */
   tokensIn(start: number, end: number): number[] {

@@ -341,7 +341,7 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     // An event's title ends where its attendees begin ("titled budget sync with Omar and Lena").
     else if (attendeePrepositions && p.preposition && attendeePrepositions.hasWord(p.preposition) && isPrepositionOf(u, first, p)) personStops.add(first);
   }
-  const slotTokens = new Set([...dates.flatMap((d) => dateTokens(u, d)), ...persons.filter((p) => !objects.includes(p)).flatMap((p) => personTokens(u, p))]);
+  const slotTokens = mentionTokens(u, persons.filter((p) => !objects.includes(p)), dates);
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word') continue;
     const n = u.g.slots.titleMarkers.matchAt(words, i);
@@ -364,6 +364,11 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
   return undefined;
 }
 
+/** The tokens of these persons (with their prepositions) and dates. */
+function mentionTokens(u: Utterance, persons: PersonMention[], dates: DateMention[]): Set<number> {
+  return new Set([...dates.flatMap((d) => dateTokens(u, d)), ...persons.flatMap((p) => personTokens(u, p))]);
+}
+
 /** Is the word before token i (past punctuation) one no command, date or person used? */
 function followsTitleWord(u: Utterance, i: number, slotTokens: Set<number>): boolean {
   let j = i - 1;
@@ -380,9 +385,7 @@ function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
   const q = quotes(u.text)[0];
   if (!q) return undefined;
   const inside = u.tokensIn(q.start, q.end);
-  const taken = new Set<number>();
-  for (const p of persons) for (const i of personTokens(u, p)) taken.add(i);
-  for (const d of dates) for (const i of dateTokens(u, d)) taken.add(i);
+  const taken = mentionTokens(u, persons, dates);
   const titleWordAt = (i: number) => u.tokens[i]!.kind === 'word' && !u.used[i] && !taken.has(i);
   const before = inside[0]! - 1;
   const after = inside[inside.length - 1]! + 1;

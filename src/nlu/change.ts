@@ -59,7 +59,9 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   const start = firstWord(u, ig);
   let verbAt = -1;
   let verb: { key: VerbClass; len: number } | null = null;
-  for (let i = start; i < words.length; i++) {
+  const resumed = resumption(u, cg, ig, start);
+  if (resumed) ({ verbAt, verb } = resumed);
+  for (let i = start; !resumed && i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
     verb = matchKeyAt(cg.verbs, words, i) ?? (i === start ? matchKeyAt(cg.infinitives, words, i) : null);
     if (verb) {
@@ -86,12 +88,56 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
     for (let i = verbAt + verb.len; i < noun.index; i++) if (cg.definiteOnly.indefinite.hasWord(words[i]!)) return null;
   }
   const triggers = span(verbAt, verb.len);
+  if (resumed) triggers.push(...resumed.words);
   // Every other change verb ("передай … и перенеси срок") and the done words are command words too.
   for (let i = verbAt + verb.len; i < words.length; i++) {
     const n = matchKeyAt(cg.verbs, words, i)?.len || cg.done.matchAt(words, i);
     if (n && !(i >= noun.index && i < noun.index + noun.len)) triggers.push(...span(i, n));
   }
   return { intent, triggers, verb: verb.key, noun };
+}
+
+/**
+ * "Задача «X» выполнена, закрой её", "I finished the report task, close it": a change verb whose
+ * object is a pronoun, with an item noun before it — the item is the one named first, whatever
+ * command-like words name it. Returns the verb and the words that are no query (the pronoun, the
+ * news said before the verb and its subject).
+ */
+function resumption(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: number): { verbAt: number; verb: { key: VerbClass; len: number }; words: number[] } | null {
+  const words = u.words;
+  const r = cg.resumptive;
+  let named = false;
+  for (let i = start; i < words.length; i++) {
+    if (u.tokens[i]!.kind !== 'word') continue;
+    const verb = i > start ? matchKeyAt(cg.verbs, words, i) : null;
+    if (!verb) {
+      const noun = matchKeyAt(cg.nouns, words, i);
+      if (noun && noun.key !== 'neutral') named = true;
+      // "напиши Сергею: закрой её", "создай задачу … и закрой её": another command's content
+      // (after the item's noun the words are its title: "обзвонить поставщиков").
+      else if (!named && !r.statements.matchAt(words, i) && createsAt(u, ig, i)) return null;
+      continue;
+    }
+    let k = i + verb.len;
+    while (k < words.length && u.tokens[k]!.kind === 'word' && cg.fillers.matchAt(words, k) === 1 && !r.pronouns.hasWord(words[k]!)) k++;
+    if (k >= words.length || u.tokens[k]!.kind !== 'word' || !r.pronouns.hasWord(words[k]!)) {
+      // A verb inside the quoted title ("«Изменить прайс» готова, закрой её") is the title's.
+      const at = u.tokens[i]!.start;
+      if (quotes(u.text).some((q) => at > q.start && at < q.end)) continue;
+      return null;
+    }
+    const out = [k];
+    // The news about the item ("выполнена", "я сделала") before the verb is no query word.
+    for (let j = start; j < i; j++) {
+      const n = u.tokens[j]!.kind === 'word' ? r.statements.matchAt(words, j) : 0;
+      if (!n) continue;
+      out.push(...span(j, n));
+      for (let b = j - 1; b >= start && u.tokens[b]!.kind === 'word' && r.subjects.hasWord(words[b]!); b--) out.push(b);
+      j += n - 1;
+    }
+    return { verbAt: i, verb, words: out };
+  }
+  return null;
 }
 
 /** Task and event nouns (not "календарь": it is no item), skipping those inside fillers ("из календаря"). */

@@ -128,3 +128,36 @@ describe('what is said to someone may name what the product does not do', () => 
     expect(parser.parse('check my inbox', { now: NOW, timeZone: TZ, directory: withTom }).intent).toBe('unknown');
   });
 });
+
+describe('an item named first and taken up by a pronoun after the verb', () => {
+  it.each([
+    ['я сделал задачу обзвонить поставщиков, закрой её', 'task.complete', 'task', 'обзвонить поставщиков'],
+    ['Задача «Сверить склад» готова — отметь её', 'task.complete', 'task', 'Сверить склад'],
+    ['задача «Изменить тарифы» выполнена закрой ее', 'task.complete', 'task', 'Изменить тарифы'],
+    ['презентация для инвесторов отменилась, удали её', 'event.cancel', 'event', 'презентация для инвесторов'],
+    ['I finished the invoices task, close it', 'task.complete', 'task', 'invoices'],
+    ['The "Update rates" task is done, mark it complete', 'task.complete', 'task', 'Update rates'],
+  ])('"%s"', (text, intent, slot, query) => {
+    const r = parse(text);
+    expect(r.intent).toBe(intent);
+    expect(r.slots[slot]).toEqual({ query });
+  });
+  it.each([
+    ['напиши Ефиму что задачу закрой её', 'message.send'],
+    ['создай задачу позвонить Ефиму и закрой её', 'task.create'],
+  ])('"%s" stays the first command (guard)', (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
+});
+
+describe('a lower-case addressee after "write to" keeps its "to"', () => {
+  it.each([
+    ['write to jessica that the samples arrived', 'Jessica', 'the samples arrived'],
+    ['write to omar that the call moved', 'Omar', 'the call moved'],
+  ])('"%s"', (text, name, said) => {
+    const r = parse(text);
+    expect(r.intent).toBe('message.send');
+    expect(r.slots.recipient).toEqual({ unresolved: name });
+    expect(r.slots.text).toBe(said);
+  });
+});

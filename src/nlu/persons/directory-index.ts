@@ -31,7 +31,7 @@ export interface DirectoryIndex {
   /** Built on the first misheard word, not up front: most directories never need it. */
   fuzzy: FuzzyIndex | null;
   /** Words already looked up in the fuzzy index (commands repeat their words). */
-  fuzzyMemo: Map<string, string[] | null>;
+  fuzzyMemo: Map<string, Near | null>;
   /**
    * Latin spellings of Cyrillic names (Belkin for Белкин, Peter for Пётр): matched only as spelt, never as
    * "misheard" — a letter off a transliteration is another word ("Berlin"), not the name.
@@ -230,14 +230,20 @@ export function transliterations(name: string, grammar: PersonsGrammar): string[
 
 const FUZZY_MEMO_LIMIT = 20_000;
 
+/** Directory forms near a word, and whether they sound the same (not merely spelt alike). */
+export interface Near {
+  forms: string[];
+  sound: boolean;
+}
+
 /** The directory forms nearest to a word (memoised per directory), or null. */
-export function nearestForms(idx: DirectoryIndex, word: string): string[] | null {
+export function nearestForms(idx: DirectoryIndex, word: string): Near | null {
   const hit = idx.fuzzyMemo.get(word);
   if (hit !== undefined) return hit;
   if (!idx.fuzzy) idx.fuzzy = new FuzzyIndex([...idx.forms.keys()].filter((f) => !idx.spellingOnly.has(f)));
   const near = idx.fuzzy.nearest(word);
-  const forms = near ? near.forms : null;
+  const found = near ? { forms: near.forms, sound: near.sound } : null;
   if (idx.fuzzyMemo.size >= FUZZY_MEMO_LIMIT) idx.fuzzyMemo.clear();
-  idx.fuzzyMemo.set(word, forms);
-  return forms;
+  idx.fuzzyMemo.set(word, found);
+  return found;
 }

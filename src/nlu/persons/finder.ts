@@ -256,12 +256,14 @@ export class Finder {
     // (A noun spelt like the name, "надир", is that name's reading too.)
     const nameLemmas = new Set(known.filter((p) => p.name).map((p) => p.lemma));
     if (known.length && !known.every((p) => p.name || p.surname || nameLemmas.has(p.lemma))) return null;
-    const near = nearestForms(idx, t.norm);
-    if (!near) return null;
+    const found = nearestForms(idx, t.norm);
+    if (!found) return null;
+    const near = found.forms;
     const entries: FormEntry[] = [];
     for (const f of near) entries.push(...idx.forms.get(f)!);
-    // …and only in the locative, which needs a preposition none stands before ("напиши надире").
-    if (known.length) {
+    // A name that sounds like a user's is that user misheard ("матфею" for Матвей); otherwise a
+    // known name only in the locative, which needs a preposition none stands before ("напиши надире").
+    if (known.length && !found.sound) {
       const prev = toks[k - 1];
       const afterPreposition = !!prev?.word && this.deps.grammar.ru.prepositions.has(prev.norm);
       if (afterPreposition || !known.every((p) => p.case === 'loct') || !otherSexForms(known.filter((p) => p.name), entries, near, t.norm, idx)) return null;
@@ -563,7 +565,8 @@ export class Finder {
       const subject =
         t.word && t.script === 'lat' && !t.cap && t.norm.length >= 3 && !en.notNames.has(t.norm) && !en.selfPronouns.has(t.norm) && !en.commonWords.has(t.norm) &&
         !!b?.word && lower.after.has(b.norm) && adjacent(src, b, t) && !!a?.word && lower.before.has(a.norm) && adjacent(src, t, a);
-      return subject ? this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, undefined) : null;
+      // "write to jessica that …" keeps its "to", as the capitalised name does.
+      return subject ? this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev)) : null;
     }
     const prep = this.preposition(src, toks, i, lang, prev);
     const before = i > 0 ? toks[i - 1]!.norm : '';

@@ -3,6 +3,9 @@
  * Candidates come from a symmetric-deletion index (a form and its one-letter deletions; a word
  * and its one- or two-letter deletions), then `natural`'s Levenshtein distance confirms them.
  * This finds every form one edit away and most two edits away (not two substitutions).
+ * Before distance comes sound: a recogniser writes what it heard, so a form that sounds the same
+ * (a voiced consonant for its voiceless pair, an unstressed о for а, a double letter once:
+ * "матфею" for "матвею", "миниханавой" for "миннихановой") is the nearest of all.
  */
 // Submodule import: the package root pulls in all of natural.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,16 +20,38 @@ export function allowedEdits(word: string): number {
   return word.length >= 8 ? 2 : 1;
 }
 
+// Voiced consonants as their voiceless pairs, о as а, ё as е: what Russian speech does not tell apart.
+const SOUND: Record<string, string> = { б: 'п', в: 'ф', г: 'к', д: 'т', ж: 'ш', з: 'с', о: 'а', ё: 'е' };
+
+/**
+ * A Cyrillic word as it sounds (see SOUND; a doubled letter once). The first letter stays as
+ * written: there the pairs are different names (Дима and Тима, Дина and Тина), not one misheard.
+ */
+export function soundKey(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    const c = out === '' ? (ch === 'ё' ? 'е' : ch) : (SOUND[ch] ?? ch);
+    if (out.endsWith(c)) continue;
+    out += c;
+  }
+  return out;
+}
+
 function deletions(word: string, out: Set<string>): void {
   for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
 }
 
 export class FuzzyIndex {
   private readonly keys = new Map<string, string[]>();
+  private readonly sounds = new Map<string, string[]>();
 
   constructor(forms: Iterable<string>) {
     for (const form of forms) {
       if (form.length < FUZZY_MIN_LENGTH - 1) continue;
+      const sk = soundKey(form);
+      const same = this.sounds.get(sk);
+      if (same) same.push(form);
+      else this.sounds.set(sk, [form]);
       const ks = new Set<string>([form]);
       deletions(form, ks);
       for (const k of ks) {
@@ -37,10 +62,19 @@ export class FuzzyIndex {
     }
   }
 
-  /** The closest forms within the allowed distance (all at the smallest distance). */
-  nearest(word: string): { forms: string[]; distance: number } | null {
+  /** Forms that sound like the word (not the word itself), or null. */
+  soundsLike(word: string): string[] | null {
+    if (word.length < FUZZY_MIN_LENGTH) return null;
+    const forms = this.sounds.get(soundKey(word))?.filter((f) => f !== word);
+    return forms && forms.length > 0 ? forms : null;
+  }
+
+  /** The closest forms: those that sound like the word, else those within the allowed distance (all at the smallest distance). */
+  nearest(word: string): { forms: string[]; distance: number; sound: boolean } | null {
     const max = allowedEdits(word);
     if (max === 0) return null;
+    const alike = this.soundsLike(word);
+    if (alike) return { forms: alike, distance: 0, sound: true };
     const probes = new Set<string>([word]);
     deletions(word, probes);
     if (max >= 2) for (const p of [...probes]) if (p.length === word.length - 1) deletions(p, probes);
@@ -61,6 +95,6 @@ export class FuzzyIndex {
         } else if (d === best) forms.push(f);
       }
     }
-    return forms.length > 0 ? { forms, distance: best } : null;
+    return forms.length > 0 ? { forms, distance: best, sound: false } : null;
   }
 }

@@ -40,6 +40,11 @@ const FLOORS: [string, number][] = [
   // fixtures/directory-blind-4.json; blind 111/120 and 77/80; after blind4-kinds: 116 and 79; after homophones, resumed pronouns and "write to <lower-case name>": 120 and 80.
   ['heldout-blind4-ru.jsonl', 120],
   ['heldout-blind4-en.jsonl', 80],
+  // Blind batch 5 (2026-12-06, third session): 150 ru + 100 en by two more hands, each with its own
+  // directory (fixtures/directory-blind-5ru.json, speaker in Asia/Yekaterinburg; directory-blind-5en.json,
+  // Latin names with some Cyrillic users). Blind on 69fe4c2: 136/150 and 74/100.
+  ['heldout-blind5-ru.jsonl', 136],
+  ['heldout-blind5-en.jsonl', 74],
 ];
 
 let parser: Parser;

@@ -120,13 +120,19 @@ function resumption(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: n
     }
     let k = i + verb.len;
     while (k < words.length && u.tokens[k]!.kind === 'word' && cg.fillers.matchAt(words, k) === 1 && !r.pronouns.hasWord(words[k]!)) k++;
-    if (k >= words.length || u.tokens[k]!.kind !== 'word' || !r.pronouns.hasWord(words[k]!)) {
+    const out: number[] = [];
+    // "Задача про обзвон базы готова, закрывай": the item named, then a verb with nothing after it.
+    let nothingAfter = true;
+    for (let e = k; e < words.length; e++) if (u.tokens[e]!.kind === 'word') nothingAfter = false;
+    // (Russian only: an English verb at the end is as often a noun, "… about the move".)
+    if (nothingAfter && named && u.lang === 'ru') {
+      // the verb is the item's own change; nothing to take up
+    } else if (k >= words.length || u.tokens[k]!.kind !== 'word' || !r.pronouns.hasWord(words[k]!)) {
       // A verb inside the quoted title ("«Изменить прайс» готова, закрой её") is the title's.
       const at = u.tokens[i]!.start;
       if (quotes(u.text).some((q) => at > q.start && at < q.end)) continue;
       return null;
-    }
-    const out = [k];
+    } else out.push(k);
     // The news about the item ("выполнена", "я сделала") before the verb is no query word.
     for (let j = start; j < i; j++) {
       const n = u.tokens[j]!.kind === 'word' ? r.statements.matchAt(words, j) : 0;

@@ -22,10 +22,10 @@ interface IntentGrammarFile {
   fillers: string[];
   correction: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
-  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] }; purchase?: { verbs: string[]; objects: string[] } };
+  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
-  help_question?: { openers: string[]; nouns: string[]; words: string[] };
+  help_question?: { openers: string[]; nouns: string[]; words: string[]; ability?: { modals: string[]; verbs: string[] } };
 }
 
 interface CompiledCommand {
@@ -73,7 +73,9 @@ export interface IntentGrammar {
   contentEndings: readonly string[];
   leadIn: WordSet;
   /** "what commands do you understand": an opener, a noun of the commands, only these words. */
-  helpQuestion: { openers: WordSet; nouns: WordSet; words: WordSet };
+  /** "can't": a command word right after one is news about someone ("Hannah can't make the meeting"). */
+  cannot: WordSet;
+  helpQuestion: { openers: WordSet; nouns: WordSet; words: WordSet; modals: WordSet; verbs: WordSet };
   /** Rewrites the skill's name said as words ("битрикс двадцать четыре") to the name, keeping offsets. */
   brand: (text: string) => string;
 }
@@ -114,7 +116,14 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     purchase: { verbs: new WordSet(g.blockers.purchase?.verbs ?? []), objects: new WordSet(g.blockers.purchase?.objects ?? []) },
     leadIn: new WordSet(g.lead_in),
     brand: brandRewriter(g.brand),
-    helpQuestion: { openers: new WordSet(g.help_question?.openers ?? []), nouns: new WordSet(g.help_question?.nouns ?? []), words: new WordSet(g.help_question?.words ?? []) },
+    cannot: new WordSet(g.blockers.cannot ?? []),
+    helpQuestion: {
+      openers: new WordSet(g.help_question?.openers ?? []),
+      nouns: new WordSet(g.help_question?.nouns ?? []),
+      words: new WordSet(g.help_question?.words ?? []),
+      modals: new WordSet(g.help_question?.ability?.modals ?? []),
+      verbs: new WordSet(g.help_question?.ability?.verbs ?? []),
+    },
   };
 }
 
@@ -397,6 +406,8 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
     if (!coveredLonger && (n > 1 || (n === 1 && !hit.triggers.includes(at)))) return true;
   }
   const firstTrigger = Math.min(...hit.triggers);
+  // "Hannah can't make the meeting": the command word said of someone who cannot is news.
+  if (firstTrigger > 0 && g.cannot.hasWord(words[firstTrigger - 1]!)) return true;
   const lastTrigger = Math.max(...hit.triggers);
   const afterTopicWord = (i: number) => [1, 2, 3].some((n) => i - n >= 0 && g.topic.matchAt(words, i - n) === n);
   // From the task's infinitive on ("a task to sort the mail") or after the addressee, the words are
@@ -429,14 +440,18 @@ export function isHelpQuestion(words: readonly string[], g: IntentGrammar): bool
   const op = h.openers.matchAt(words, i);
   if (!op) return false;
   let noun = false;
+  let modal = false;
+  let verb = false;
   for (i += op; i < words.length; ) {
     const n = h.nouns.matchAt(words, i);
     if (n) noun = true;
-    const m = n || h.words.matchAt(words, i) || g.fillers.matchAt(words, i);
+    if (h.modals.matchAt(words, i)) modal = true;
+    if (h.verbs.matchAt(words, i)) verb = true;
+    const m = n || h.words.matchAt(words, i) || h.verbs.matchAt(words, i) || g.fillers.matchAt(words, i);
     if (!m) return false;
     i += m;
   }
-  return noun;
+  return noun || (modal && verb);
 }
 
 export type { CommandIntent, ReplyIntent };

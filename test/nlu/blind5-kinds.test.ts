@@ -1,0 +1,75 @@
+/**
+ * Kinds of miss blind batch 5 showed in the dialogue and change vocabulary (docs/nlu-heldout.md),
+ * with sentences and a directory of our own, each failing on the parser before its fix.
+ */
+import { createParser, type Parser } from '../../src/nlu';
+import type { Directory, ParseResult } from '../../src/nlu/types';
+import { instantOfWallTime } from '../../src/nlu/clock';
+
+const TZ = 'Europe/Moscow';
+// Thursday 2026-12-10, 11:00 Moscow.
+const NOW = instantOfWallTime({ year: 2026, month: 12, day: 10, hour: 11, minute: 0 }, TZ);
+const dir: Directory = {
+  self: 1,
+  timeZone: TZ,
+  users: [
+    { id: 1, name: 'Тимур', lastName: 'Ахмедов', gender: 'M' },
+    { id: 2, name: 'Nora', lastName: 'Quinn', gender: 'F' },
+    { id: 3, name: 'Felix', lastName: 'Brandt', gender: 'M' },
+  ],
+};
+
+let parser: Parser;
+beforeAll(async () => {
+  parser = await createParser();
+});
+const parse = (text: string, expecting?: ParseResult['intent']) =>
+  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, ...(expecting ? { expecting } : {}) } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+
+describe('closing a task named first, with a bare verb after it', () => {
+  it.each([
+    ['Задача про сверку счетов готова, закрывай', 'сверку счетов'],
+    ['задача про отчёт для банка закрой', 'отчёт для банка'],
+  ])('"%s"', (text, query) => {
+    const r = parse(text);
+    expect(r.intent).toBe('task.complete');
+    expect(r.slots.task).toEqual({ query });
+  });
+  it('"Пометь эту задачу сделанной": пометь is отметь', () => {
+    const r = parse('Пометь эту задачу сделанной');
+    expect(r.intent).toBe('task.complete');
+    expect(r.slots.task).toEqual({});
+  });
+  it('"meeting tomorrow at 3 about the move" stays a new meeting (guard: an English verb at the end is a noun too)', () => {
+    expect(parse('meeting tomorrow at 3 about the move').intent).toBe('event.create');
+  });
+});
+
+describe('English news and statements', () => {
+  it.each(["Felix can't make the standup tomorrow", "Nora won't make the call on Friday"])('"%s" is news', (text) => {
+    expect(parse(text).intent).toBe('unknown');
+  });
+  it('"create a task: tell Felix I can\'t make it" is still a task (guard)', () => {
+    expect(parse("create a task: tell Felix I can't make it").intent).toBe('task.create');
+  });
+  it('"Done with the task Renew the lease, close it"', () => {
+    const r = parse('Done with the task Renew the lease, close it');
+    expect(r.intent).toBe('task.complete');
+    expect(r.slots.task).toEqual({ query: 'Renew the lease' });
+  });
+  it('"dead line" said as two words is the deadline', () => {
+    const r = parse('move the dead line on task 512 to friday');
+    expect(r.intent).toBe('task.update');
+    expect(r.slots.task).toEqual({ id: 512 });
+    expect(r.slots.deadline).toBe('2026-12-11');
+  });
+});
+
+describe('help asked as what the assistant can do', () => {
+  it.each(['What can I ask you to do?', 'what can you do for me here', 'so what can you help with'])('"%s"', (text) => {
+    expect(parse(text).intent).toBe('help');
+  });
+  it.each(['what can I do tomorrow', 'what do I have on Friday'])('"%s" is no help (guard)', (text) => {
+    expect(parse(text).intent).not.toBe('help');
+  });
+});

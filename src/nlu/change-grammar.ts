@@ -16,7 +16,7 @@ interface ChangeFile {
   before_verb?: string[];
   fillers: string[];
   inner_articles?: string[];
-  definite_only?: { verbs: string[]; indefinite: string[] };
+  definite_only?: { verbs: string[]; indefinite: string[]; definite?: string[] };
   this: string[];
   query_markers: string[];
   new_value: string[];
@@ -44,7 +44,7 @@ export interface ChangeGrammar {
   innerArticles: WordSet;
   /** Verbs that also create ("give", "assign"): a change only of an item named definitely — an
    *  indefinite word before its noun ("give Emma a task …") makes a new one. */
-  definiteOnly: { verbs: WordSet; indefinite: WordSet };
+  definiteOnly: { verbs: WordSet; indefinite: WordSet; definite: WordSet };
   thisWords: WordSet;
   queryMarkers: WordSet;
   newValue: WordSet;
@@ -86,7 +86,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     beforeVerb: new WordSet(g.before_verb ?? []),
     fillers: new WordSet(g.fillers),
     innerArticles: new WordSet(g.inner_articles ?? []),
-    definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []) },
+    definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []), definite: new WordSet(g.definite_only?.definite ?? []) },
     thisWords: new WordSet(g.this),
     queryMarkers: new WordSet(g.query_markers),
     newValue: new WordSet(g.new_value),

@@ -85,7 +85,14 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   const intent = INTENTS[verb.key][noun.kind];
   if (!intent) return null;
   if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {
-    for (let i = verbAt + verb.len; i < noun.index; i++) if (cg.definiteOnly.indefinite.hasWord(words[i]!)) return null;
+    for (let i = verbAt + verb.len; i < noun.index; i++) {
+      if (cg.definiteOnly.indefinite.hasWord(words[i]!)) return null;
+      // "Assign Gevorg the task …": someone named before the article is who gets a new task.
+      if (cg.definiteOnly.definite.hasWord(words[i]!)) {
+        if (i > verbAt + verb.len && u.tokens[i - 1]!.kind === 'word') return null;
+        break;
+      }
+    }
   }
   const triggers = span(verbAt, verb.len);
   if (resumed) triggers.push(...resumed.words);
@@ -384,9 +391,12 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) continue;
+    // "Reassign Rustam's task … to Bair": the owner's name names the task, never its new responsible.
+    const possessive = /['’]s$/i.test(p.text);
     const toResponsible =
       m.intent === 'task.update' &&
       !slots.responsible &&
+      !possessive &&
       (p.preposition ? cg.newValue.hasWord(p.preposition) : m.verb === 'reassign' || p.cases.includes('datv') && !p.cases.includes('gent'));
     if (toResponsible) slots.responsible = p.slot;
     else if (!ref.person && !('self' in p.slot)) ref.person = p.slot;

@@ -44,7 +44,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
-  text = fixCommandWords(deps, lang, g.slots.blankHesitations(g.intents.brand(text)));
+  text = fixCommandWords(deps, lang, g.slots.respell(g.slots.blankHesitations(g.intents.brand(text))));
   const tokens = tokenize(text);
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
@@ -479,6 +479,18 @@ function joinedTo(u: Utterance, last: number, first: number): boolean {
 }
 
 
+/** "an event for the whole day tomorrow: Inventory …": the title after the colon or dash that
+ *  ends the command's own words (all used), or undefined. */
+function afterColon(u: Utterance, from: number): string | undefined {
+  let colon = false;
+  for (let j = from; j < u.tokens.length; j++) {
+    const t = u.tokens[j]!;
+    if (t.kind === 'punct' && (t.text === ':' || t.text === '—' || t.text === '–' || t.text === '-')) colon = true;
+    else if (!u.used[j]) return colon ? residual(u, j, true) : undefined;
+  }
+  return undefined;
+}
+
 function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
   const slots: Slots = {};
   useRoleWords(u);
@@ -507,7 +519,7 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
         break;
       }
       if (u.g.slots.eventPlain.hasWord(w)) {
-        title = residual(u, i + 1, true);
+        title = residual(u, i + 1, true) ?? afterColon(u, i + 1);
         // "событие конференция …": a kind right after it names the event.
         const next = u.words[i + 1];
         const kindAfter = !title && next !== undefined ? u.g.slots.eventKinds.get(next) : undefined;
@@ -727,6 +739,16 @@ function negatedAt(u: Utterance, index: number): boolean {
 }
 
 /** The slots of a correction ("нет, на среду" while a task is being confirmed). */
+/** The words after the first title marker of a correction ("назови её …", "call it …"), to the end. */
+function titleAfterMarker(u: Utterance): string | undefined {
+  for (let i = 0; i < u.tokens.length; i++) {
+    if (u.tokens[i]!.kind !== 'word') continue;
+    const n = u.g.slots.titleMarkers.matchAt(u.words, i);
+    if (n) return runText(u, i + n, u.tokens.length) || undefined;
+  }
+  return undefined;
+}
+
 function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention[], dates: DateMention[]): Slots {
   const expecting = ctx.expecting;
   const slots: Slots = {};
@@ -734,6 +756,9 @@ function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention
   const said = (index: number) => !negatedAt(u, index);
   const t = timeSlots(dates.filter((d) => said(d.index)));
   const names = persons.filter((p) => (p.kind !== 'pronoun' || expecting === 'task.create') && said(p.index));
+  // "нет, назови её Разбор полётов", "no, call it Budget review": a new title, to the end.
+  const retitled = expecting === 'task.create' || expecting === 'event.create' ? titleAfterMarker(u) : undefined;
+  if (retitled) return { title: retitled };
   if (expecting === 'task.create') {
     if (t.start) slots.deadline = t.start;
     if (names[0]) slots.responsible = names[0].slot;

@@ -21,6 +21,8 @@ interface SlotsFile {
   edge_words: string[];
   chat_fillers?: string[];
   hesitations?: string[];
+  /** Words written wrong or run together by chat and recognisers, as they are meant ("calender"). */
+  spellings?: Record<string, string>;
   repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[] };
   event_kinds: Record<string, string[]>;
   event_plain: string[];
@@ -59,6 +61,8 @@ export interface SlotsGrammar {
   /** The text with its hesitations ("um", "uh") outside quotes blanked to spaces (offsets kept):
    *  they carry no meaning, wherever they stand. */
   blankHesitations: (text: string) => string;
+  /** The text with `spellings` put right (outside quotes). */
+  respell: (text: string) => string;
   /** A self-repair between two values of one slot ("в четверг ой нет в пятницу"): the later wins. */
   repairMarkers: WordSet;
   /** Sounds that may stand in a repair beside its words ("э", "ммм"), never one alone. */
@@ -103,6 +107,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     edgeWords: new WordSet(g.edge_words),
     chatFillers: new WordSet(g.chat_fillers ?? []),
     blankHesitations: hesitationBlanker(g.hesitations ?? []),
+    respell: respeller(g.spellings ?? {}),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),
     repairNegation: new WordSet(g.repair?.negation ?? []),
@@ -115,6 +120,19 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leadNotNames: new WordSet(g.lead.not_names),
     leadWith: new WordSet(g.lead.with ?? []),
     leadCompany: new WordSet(g.lead.company ?? []),
+  };
+}
+
+function respeller(table: Record<string, string>): (text: string) => string {
+  const map = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
+  if (!map.size) return (t) => t;
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\p{L}\\d'’-])(?:${[...map.keys()].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\d'’-])`, 'giu');
+  return (text) => {
+    if (!re.test(text)) return text;
+    re.lastIndex = 0;
+    const q = /["«“„]/.test(text) ? quotes(text) : [];
+    return text.replace(re, (m, at: number) => (q.some((s) => at >= s.start && at < s.end) ? m : (map.get(m.toLowerCase()) ?? m)));
   };
 }
 

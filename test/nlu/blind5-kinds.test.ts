@@ -73,3 +73,57 @@ describe('help asked as what the assistant can do', () => {
     expect(parse(text).intent).not.toBe('help');
   });
 });
+
+describe('who gets the task, and which task', () => {
+  it('"Assign Felix the task "Check the pumps" by Friday" is a new task for Felix', () => {
+    const r = parse('Assign Felix the task "Check the pumps" by Friday');
+    expect(r.intent).toBe('task.create');
+    expect(r.slots).toEqual({ title: 'Check the pumps', responsible: { userId: 3 }, deadline: '2026-12-11' });
+  });
+  it('"assign the pumps task to Felix" still changes the existing one (guard)', () => {
+    const r = parse('assign the pumps task to Felix');
+    expect(r.intent).toBe('task.update');
+    expect(r.slots.responsible).toEqual({ userId: 3 });
+  });
+  it("\"Reassign Nora's task about the lease to Felix\": the owner names the task, the new responsible follows \"to\"", () => {
+    const r = parse("Reassign Nora's task about the lease to Felix");
+    expect(r.intent).toBe('task.update');
+    expect(r.slots.task).toEqual({ person: { userId: 2 }, query: 'lease' });
+    expect(r.slots.responsible).toEqual({ userId: 3 });
+  });
+  it('"until" before a deadline is no title word', () => {
+    const r = parse('give Nora a task translate the manual into french until Monday');
+    expect(r.slots).toEqual({ title: 'translate the manual into french', responsible: { userId: 2 }, deadline: '2026-12-14' });
+  });
+});
+
+describe('titles said after the command', () => {
+  it('an all-day event with its title after a colon', () => {
+    const r = parse('Create an event for the whole day tomorrow: Audit at the Omsk depot');
+    expect(r.slots).toEqual({ title: 'Audit at the Omsk depot', start: '2026-12-11', allDay: true });
+  });
+  it.each([
+    ['Нет, назови её Итоги квартала', 'event.create', 'Итоги квартала'],
+    ['нет, пусть называется Итоги квартала', 'task.create', 'Итоги квартала'],
+    ['no, call it Quarter review', 'event.create', 'Quarter review'],
+  ])('"%s" corrects the title', (text, expecting, title) => {
+    const r = parse(text, expecting as ParseResult['intent']);
+    expect(r.intent).toBe('reject');
+    expect(r.slots).toEqual({ title });
+  });
+});
+
+describe('chat spellings put right before parsing', () => {
+  it.each([
+    ['put a sync in my calender for tomorrow at 10', 'event.create', { title: 'sync', start: '2026-12-11T10:00' }],
+    ['tsk for Felix: order the seals, by Dec 18', 'task.create', { title: 'order the seals', responsible: { userId: 3 }, deadline: '2026-12-18' }],
+    ['remindme tommorow to water the plants', 'task.create', { title: 'water the plants', responsible: { self: true }, deadline: '2026-12-11' }],
+  ])('"%s"', (text, intent, slots) => {
+    const r = parse(text);
+    expect(r.intent).toBe(intent);
+    expect(r.slots).toEqual(slots);
+  });
+  it('a quoted title keeps its spelling', () => {
+    expect(parse('create a task "Fix the calender widget" for Felix').slots.title).toBe('Fix the calender widget');
+  });
+});

@@ -228,7 +228,10 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
     triggers.push(i);
   }
   const sep = u.tokens[idx[idx.length - 1]! + 1];
-  if (!sep || sep.kind !== 'punct' || !/^[:—–-]$/.test(sep.text)) return null;
+  // Speech writes no colon: after the message noun, the addressee is enough ("сообщение тимуру тк …").
+  const last = idx[idx.length - 1]! + 1 === u.tokens.length - 1;
+  const spokenSep = triggers.length > 0 && (!sep || sep.kind === 'word' || (last && /^[.!]$/.test(sep.text)));
+  if (!spokenSep && (!sep || sep.kind !== 'punct' || !/^[:—–-]$/.test(sep.text))) return null;
   if (u.lang === 'ru' && !cases.includes('datv')) return null;
   return { intent: 'message.send', triggers, reminder: false };
 }
@@ -293,7 +296,8 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
         if (!n && (c.verbs.hasWord(words[j]!) || c.nouns.hasWord(words[j]!))) n = 1;
         // "make a task schedule the review": after the command's verb and noun, a verb of the
         // command opens the title ("задачу поставь …" has no verb before the noun).
-        if (n === 1 && dir === 1 && c.verbs.hasWord(words[j]!) && !c.nouns.hasWord(words[j]!) && c.nouns.hasWord(words[i]!) && usedVerbBefore(u, c, i)) n = 0;
+        // (So after a message noun and a filler: "send Sean a message pls send the slides".)
+        if (n === 1 && dir === 1 && c.verbs.hasWord(words[j]!) && !c.nouns.hasWord(words[j]!) && (c.nouns.hasWord(words[i]!) || usedNounBefore(u, c, i)) && usedVerbBefore(u, c, i)) n = 0;
         // Articles belong to the noun after them, never to the one before ("a message the …").
         if (n === 1 && dir === 1 && g.slots.leftOnlyFillers.hasWord(words[j]!)) n = 0;
         // "…сообщение давай созвонимся": a message's text may open with "давай"; it is the
@@ -307,6 +311,12 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
       }
     }
   }
+}
+
+/** Is a noun of the command said (used) before token i? */
+function usedNounBefore(u: Utterance, c: IntentGrammar['commands'][number], i: number): boolean {
+  for (let k = 0; k < i; k++) if (u.used[k] && u.tokens[k]!.kind === 'word' && c.nouns.matchAt(u.words, k) && !c.verbs.hasWord(u.words[k]!)) return true;
+  return false;
 }
 
 /** Is a verb of the command said (used) before token i? */

@@ -127,3 +127,19 @@ describe('chat spellings put right before parsing', () => {
     expect(parse('create a task "Fix the calender widget" for Felix').slots.title).toBe('Fix the calender widget');
   });
 });
+
+describe('messages said without a colon (speech writes none)', () => {
+  it.each([
+    ['сообщение ивану клиент подтвердил заказ', { recipient: { unresolved: 'Иван' }, text: 'клиент подтвердил заказ' }],
+    ['Сообщение Ивану.', { recipient: { unresolved: 'Иван' } }],
+    ['send nora a message pls send the slides', { recipient: { userId: 2 }, text: 'send the slides' }],
+    ['shoot Felix a quick note lunch at 1', { recipient: { userId: 3 }, text: 'lunch at 1' }],
+  ])('"%s"', (text, slots) => {
+    const r = parse(text);
+    expect(r.intent).toBe('message.send');
+    expect(r.slots).toEqual(slots);
+  });
+  it('"сообщение от ивана пришло вчера" is news (guard)', () => {
+    expect(parse('сообщение от ивана пришло вчера').intent).toBe('unknown');
+  });
+});

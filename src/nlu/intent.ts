@@ -169,6 +169,13 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
         intent = r;
       }
     }
+    // "ok google, stop", "алиса, да": a wake word or lead-in before the first reply is no word of
+    // it (a longer lead-in wins over a reply inside it: "ok google" is not "ok").
+    const lead = said.length ? 0 : g.leadIn.matchAt(words, i);
+    if (lead > matched && i + lead < words.length) {
+      i += lead;
+      continue;
+    }
     // "не создавай", "don't send it": the reply after a negation is turned.
     const neg = g.negations.matchAt(words, i);
     // A negation that is a reply of its own ("не надо", "не стоит") governs an infinitive ("не надо

@@ -11,7 +11,7 @@ import type { SlotsGrammar } from './slots-grammar';
 import type { WordSet } from './grammar';
 import type { NumberWords } from './numbers';
 import type { ChangeGrammar } from './change-grammar';
-import { agendaSlots, changeSlots, classifyAgenda, classifyChange, type ChangeDeps, type ChangeMatch } from './change';
+import { agendaSlots, changeSlots, classifyAgenda, classifyChange, firstWord, type ChangeDeps, type ChangeMatch } from './change';
 import type { DateExtractor } from './dates';
 import type { PersonFinder } from './persons';
 import type { DateMention, IntentName, Lang, LeadRef, ParseContext, ParseResult, PersonMention, PersonSlot, Slots } from './types';
@@ -44,7 +44,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
-  text = fixCommandWords(deps, lang, g.slots.respell(g.slots.blankHesitations(g.intents.brand(text))));
+  text = fixCommandWords(deps, lang, g.intents, g.slots.respell(g.slots.blankHesitations(g.intents.brand(text))));
   const tokens = tokenize(text);
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
@@ -85,7 +85,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
   if (!cmd) {
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
-    if (ctx.expecting && (reply || g.intents.correction.matchAt(words, 0))) {
+    if (ctx.expecting && (reply || g.intents.correction.matchAt(words, firstWord(u, g.intents)))) {
       const slots = correctionSlots(u, ctx, persons, datesOf());
       if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
     }
@@ -94,7 +94,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   trace.push(`command:${cmd.intent}`);
   u.use(cmd.triggers);
   if (cmd.intent !== 'message.send') useChatFillers(u);
-  absorbCommandWords(u, cmd, personStarts);
+  absorbCommandWords(u, cmd, personStarts, (w) => deps.persons.isNoun(w, lang));
   useLeadIn(u, Math.min(...cmd.triggers));
 
   let slots: Slots;
@@ -240,17 +240,25 @@ const FIX_WITHIN_CHARS = 120;
 const FIX_WITHIN_TOKENS = 8;
 
 /** The text with misrecognised command words corrected (unchanged when there are none). */
-function fixCommandWords(deps: ParserDeps, lang: Lang, text: string): string {
+function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string): string {
   const fix = deps.fixCommandWord?.[lang];
   if (!fix) return text;
   let out = text;
   // Command words open a command: only its first words are looked at (and junk costs nothing).
   const tokens = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS);
+  // The command's first word comes after the wake word and lead-ins ("слушай алиса Перинеси …").
+  const words = tokens.map((t) => t.norm);
+  let first = 0;
+  while (first < tokens.length) {
+    const n = tokens[first]!.kind === 'punct' ? 1 : ig.leadIn.matchAt(words, first) || ig.fillers.matchAt(words, first);
+    if (!n || first + n >= tokens.length) break;
+    first += n;
+  }
   const firstOnly = lang === 'en';
-  for (let i = firstOnly ? Math.min(0, tokens.length - 1) : tokens.length - 1; i >= 0; i--) {
+  for (let i = firstOnly ? Math.min(first, tokens.length - 1) : tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     // A capitalised word inside the sentence is a name, never a misheard command.
-    const fixed = t.kind === 'word' && !(i > 0 && /^\p{Lu}/u.test(t.text)) ? fix(t.norm) : null;
+    const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? fix(t.norm) : null;
     if (fixed) out = out.slice(0, t.start) + fixed + out.slice(t.end);
   }
   return out;
@@ -280,7 +288,7 @@ function useChatFillers(u: Utterance): void {
 }
 
 /** Extend the command words over adjacent verbs, nouns and fillers ("создай новую задачу"). */
-function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<number>): void {
+function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<number>, isNoun: (word: string) => boolean): void {
   const g = u.g;
   const words = u.words;
   const c = g.intents.commands.find((x) => x.intent === cmd.intent)!;
@@ -293,7 +301,9 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
         const j = i + dir;
         if (j < 0 || j >= u.tokens.length || u.used[j] || u.tokens[j]!.kind !== 'word') continue;
         let n = g.slots.commandFillers.matchAt(words, j) || g.slots.chatFillers.matchAt(words, j);
-        if (!n && (c.verbs.hasWord(words[j]!) || c.nouns.hasWord(words[j]!))) n = 1;
+        // A noun a verb's stem also covers, after the command ("проверить поставку" under "постав*"),
+        // is a title word; before it, it is the verb misheard ("постав задачу").
+        if (!n && (c.nouns.hasWord(words[j]!) || (c.verbs.hasWord(words[j]!) && ((dir === -1 && c.nouns.hasWord(words[i]!)) || !isNoun(words[j]!))))) n = 1;
         // "make a task schedule the review": after the command's verb and noun, a verb of the
         // command opens the title ("задачу поставь …" has no verb before the noun).
         // (So after a message noun and a filler: "send Sean a message pls send the slides".)
@@ -711,7 +721,8 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
       // "сделка с Ромашкой": the company the deal is with names it.
       if (i === noun + 1 && g.leadWith.hasWord(words[i]!)) continue;
       if (!q.length && g.leadCompany.hasWord(words[i]!)) continue;
-      if (g.leadNotNames.hasWord(words[i]!)) break;
+      // "… лида Смирновой пожалуйста": a word said to the assistant ends the name.
+      if (g.leadNotNames.hasWord(words[i]!) || g.chatFillers.hasWord(words[i]!)) break;
       q.push(deps.nominative ? deps.nominative(t.text, 'ru') : t.text);
     }
   } else {
@@ -748,7 +759,6 @@ function negatedAt(u: Utterance, index: number): boolean {
   return !!prev2 && prev.kind === 'word' && prev.norm.length <= 2 && u.g.slots.negations.hasWord(prev2.norm);
 }
 
-/** The slots of a correction ("нет, на среду" while a task is being confirmed). */
 /** The words after the first title marker of a correction ("назови её …", "call it …"), to the end. */
 function titleAfterMarker(u: Utterance): string | undefined {
   for (let i = 0; i < u.tokens.length; i++) {
@@ -759,13 +769,16 @@ function titleAfterMarker(u: Utterance): string | undefined {
   return undefined;
 }
 
+/** The slots of a correction ("нет, на среду" while a task is being confirmed). */
 function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention[], dates: DateMention[]): Slots {
   const expecting = ctx.expecting;
   const slots: Slots = {};
   // "не Антону, а Маше", "не в среду, а в четверг": what is negated is not the correction.
   const said = (index: number) => !negatedAt(u, index);
   const t = timeSlots(dates.filter((d) => said(d.index)));
-  const names = persons.filter((p) => (p.kind !== 'pronoun' || expecting === 'task.create') && said(p.index));
+  // "слушай алиса, лучше послезавтра": the wake word before the correction names nobody.
+  const from = u.tokens[firstWord(u, u.g.intents)]?.start ?? 0;
+  const names = persons.filter((p) => (p.kind !== 'pronoun' || expecting === 'task.create') && said(p.index) && p.index >= from);
   // "нет, назови её Разбор полётов", "no, call it Budget review": a new title, to the end.
   const retitled = expecting === 'task.create' || expecting === 'event.create' ? titleAfterMarker(u) : undefined;
   if (retitled) return { title: retitled };

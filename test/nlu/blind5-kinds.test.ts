@@ -143,3 +143,40 @@ describe('messages said without a colon (speech writes none)', () => {
     expect(parse('сообщение от ивана пришло вчера').intent).toBe('unknown');
   });
 });
+
+describe('a command said with a wake word before it and "please" after it means the same', () => {
+  it.each([
+    ['hey google stop', 'cancel'],
+    ['ok google yes please', 'confirm'],
+    ['алиса, да', 'confirm'],
+    ['слушай алиса отмена', 'cancel'],
+    ['ok so', 'confirm'],
+  ])('"%s" → %s', (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
+  it('a correction after a wake word', () => {
+    expect(parse('слушай алиса лучше послезавтра пожалуйста', 'event.create')).toMatchObject({ intent: 'reject', slots: { start: '2026-12-12' } });
+  });
+  it('a misheard command word right after the wake word is corrected though capitalised', () => {
+    expect(parse('слушай алиса Перинеси планёрку на пятницу').intent).toBe('event.update');
+    expect(parse('hey google Remnd me to call the bank tomorrow').intent).toBe('task.create');
+  });
+  it.each([
+    ['поставь задачу Феликсу завтра проверить поставку пожалуйста', 'проверить поставку'],
+    ['напомни в пять вечера позвонить поставщику пожалуйста', 'позвонить поставщику'],
+  ])('"%s": a noun under a command verb\'s stem stays in the title', (text, title) => {
+    expect(parse(text).slots.title).toBe(title);
+  });
+  it('"постав задачу …": the same stem before the noun is the verb misheard (guard)', () => {
+    expect(parse('постав задачу проверить склад').slots.title).toBe('проверить склад');
+  });
+  it.each([
+    ['создай встречу в субботу с десяти до двенадцати пожалуйста', '2026-12-12T10:00', '2026-12-12T12:00'],
+    ['создай встречу с десяти до двенадцати завтра', '2026-12-11T10:00', '2026-12-11T12:00'],
+  ])('"%s": an hour in words before a day or "пожалуйста"', (text, start, end) => {
+    expect(parse(text).slots).toMatchObject({ start, end });
+  });
+  it('"какие шансы у лида Смирновой пожалуйста": the lead is Смирнова', () => {
+    expect(parse('какие шансы у лида Смирновой пожалуйста').slots).toEqual({ lead: { query: 'Смирнова' } });
+  });
+});

@@ -15,8 +15,9 @@ import type { RuVocabulary } from '../vocabulary';
 const PREPOSITION = 1;
 const HOUR_GROUP = 2;
 // …or a self-repair starts ("в десять ой нет в одиннадцать"), or an infinitive, the task itself
-// ("напомни в шесть позвонить в банк").
-const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:до|по|и|на|в|во|с|со|к|ко|ой|нет|точнее|вернее|то есть|или|лучше|хотя|подожди|погоди)(?![\p{L}])|\s+\p{L}+(?:ть|ти|чь)(?:ся|сь)?(?![\p{L}]))/u;
+// ("напомни в шесть позвонить в банк"), or a day ("с десяти до двенадцати завтра") or a word said
+// to the assistant ("… до двенадцати пожалуйста").
+const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:до|по|и|на|в|во|с|со|к|ко|ой|нет|точнее|вернее|то есть|или|лучше|хотя|подожди|погоди|завтра|сегодня|послезавтра|пожалуйста|пожалуйсто|плиз|пжлст|пж|спасибо)(?![\p{L}])|\s+\p{L}+(?:ть|ти|чь)(?:ся|сь)?(?![\p{L}]))/u;
 
 export class RUNumberWordsTimeParser extends AbstractParser {
   constructor(private readonly v: RuVocabulary) {

@@ -341,6 +341,11 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
       markerEnd = k;
       break;
     }
+    // "задачу короче про пропуска": a word said while thinking is no query word.
+    if (u.g.intents.fillers.matchAt(words, i) === 1 && u.g.intents.discourse.hasWord(words[i]!)) {
+      u.use([i]);
+      continue;
+    }
     // A marker after a title word is the title's ("событие Вебинар по продажам").
     if (!cg.fillers.matchAt(words, i) && !cg.thisWords.matchAt(words, i)) break;
   }
@@ -359,6 +364,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   }
   // An id right after the noun: "задачу 512", "task #77", "задачу номер пятьсот двенадцать".
   let idAt = noun.index + noun.len;
+  while (u.tokens[idAt]?.kind === 'word' && u.used[idAt] && u.g.intents.discourse.hasWord(words[idAt]!)) idAt++;
   if (u.tokens[idAt]?.kind === 'word' && u.g.slots.leadNumber.hasWord(words[idAt]!)) idAt++;
   const idTok = u.tokens[idAt];
   if (idTok && !u.used[idAt]) {

@@ -17,6 +17,7 @@ interface IntentGrammarFile {
   reply_objects?: string[];
   drop_openers?: string[];
   person_gap?: string[];
+  discourse?: string[];
   help_words?: { keys: string[]; others: string[] };
   cancel_frames?: [string, string][];
   fillers: string[];
@@ -52,6 +53,8 @@ export interface IntentGrammar {
   dropOpeners: WordSet;
   /** Words that may stand between "напиши" and its person ("напиши давай Антону", "в Битрикс24"). */
   personGap: WordSet;
+  /** Words said while thinking ("короче", "значит"): inside a command they name nothing. */
+  discourse: WordSet;
   /** Help asked in one's own words: only these words, one of the keys among them ("подскажи, что ты можешь"). */
   helpKeys: WordSet;
   helpOthers: WordSet;
@@ -89,6 +92,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     replyObjects: new WordSet(g.reply_objects ?? []),
     dropOpeners: new WordSet(g.drop_openers ?? []),
     personGap: new WordSet([...(g.person_gap ?? []), ...g.fillers]),
+    discourse: new WordSet(g.discourse ?? []),
     helpKeys: new WordSet(g.help_words?.keys ?? []),
     helpOthers: new WordSet(g.help_words?.others ?? []),
     cancelFrames: (g.cancel_frames ?? []).map(([a, b]) => [new WordSet([a]), new WordSet([b])]),

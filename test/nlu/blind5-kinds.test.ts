@@ -180,3 +180,14 @@ describe('a command said with a wake word before it and "please" after it means 
     expect(parse('какие шансы у лида Смирновой пожалуйста').slots).toEqual({ lead: { query: 'Смирнова' } });
   });
 });
+
+describe('a word said while thinking inside a change names nothing', () => {
+  it.each([
+    ['задачу короче про пропуска закрой', { task: { query: 'пропуска' } }],
+    ['задачу значит 8802 закрой', { task: { id: 8802 } }],
+  ])('"%s"', (text, slots) => {
+    const r = parse(text);
+    expect(r.intent).toBe('task.complete');
+    expect(r.slots).toEqual(slots);
+  });
+});

@@ -123,27 +123,29 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
   };
 }
 
-function respeller(table: Record<string, string>): (text: string) => string {
-  const map = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
-  if (!map.size) return (t) => t;
+/**
+ * A function that replaces each whole word or phrase of `keys` (any case) outside quotes by
+ * `replace(match)`; the text itself when none is there.
+ */
+function wordReplacer(keys: readonly string[], replace: (match: string) => string): (text: string) => string {
+  if (!keys.length) return (t) => t;
   const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?<![\\p{L}\\d'’-])(?:${[...map.keys()].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\d'’-])`, 'giu');
+  const re = new RegExp(`(?<![\\p{L}\\d'’-])(?:${[...keys].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\d'’-])`, 'giu');
   return (text) => {
     if (!re.test(text)) return text;
     re.lastIndex = 0;
     const q = /["«“„]/.test(text) ? quotes(text) : [];
-    return text.replace(re, (m, at: number) => (q.some((s) => at >= s.start && at < s.end) ? m : (map.get(m.toLowerCase()) ?? m)));
+    return text.replace(re, (m, at: number) => (q.some((s) => at >= s.start && at < s.end) ? m : replace(m)));
   };
 }
 
+/** "calender" → "calendar": offsets change, so this runs before tokenising. */
+function respeller(table: Record<string, string>): (text: string) => string {
+  const map = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
+  return wordReplacer([...map.keys()], (m) => map.get(m.toLowerCase()) ?? m);
+}
+
+/** Hesitations become spaces of their length, so every offset stays. */
 function hesitationBlanker(words: readonly string[]): (text: string) => string {
-  if (!words.length) return (t) => t;
-  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?<![\\p{L}\\d'’-])(?:${[...words].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\d'’-])`, 'giu');
-  return (text) => {
-    if (!re.test(text)) return text;
-    re.lastIndex = 0;
-    const q = /["«“„]/.test(text) ? quotes(text) : [];
-    return text.replace(re, (m, at: number) => (q.some((s) => at >= s.start && at < s.end) ? m : ' '.repeat(m.length)));
-  };
+  return wordReplacer(words, (m) => ' '.repeat(m.length));
 }

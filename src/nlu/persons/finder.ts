@@ -12,11 +12,12 @@ import {
   FIELD_MIDDLE,
   buildIndex,
   checkDirectory,
+  lastNameForms,
   nearestForms,
   type DirectoryIndex,
   type FormEntry,
 } from './directory-index';
-import { FUZZY_MIN_LENGTH } from './fuzzy';
+import { FUZZY_MIN_LENGTH, allowedEdits, latinSpellingKey, levenshtein } from './fuzzy';
 import type { NameInflector } from './inflect';
 import { adjacent, capitalize, tokenize, type Token } from './text';
 
@@ -114,6 +115,14 @@ export class Finder {
         const prep = this.preposition(src, toks, i, lang, prev);
         out.push(this.mention(src, toks, i, i, { self: true }, 'pronoun', pron, prep));
         i++;
+        continue;
+      }
+      const hon = lang === 'en' && t.script === 'lat' ? this.honorificAt(src, toks, i, hitAt, idx) : null;
+      if (hon) {
+        const prep = this.preposition(src, toks, i, lang, prev);
+        const decided = this.decide(hon.cands, 0, order, idx);
+        out.push(this.mention(src, toks, i, hon.last, decided.slot, 'name', decided.mask, prep));
+        i = hon.last + 1;
         continue;
       }
       const stranger = this.strangerFullName(src, toks, i, hitAt, idx);
@@ -247,7 +256,14 @@ export class Finder {
     const exact = idx.forms.get(t.norm) ?? (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined);
     if (exact) return { entries: exact, fuzzy: false };
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
-    if (t.script === 'lat' && !capitalized) return null;
+    if (t.script === 'lat') {
+      // In lower case (speech), a word one or two letters off a name is that name only where a
+      // name stands: the surname right after its user's exact given name ("rustam galeev")…
+      const surname = this.misheardSurname(toks, k, idx);
+      if (surname) return surname;
+      // …or the subject of a plan question ("does oksanna have …").
+      if (!capitalized && !this.lowerSubjectAt(toks, k)) return null;
+    }
     // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard" — except
     // a form the dictionary reads only as a name of the other sex than the users it is near, in a
     // case that cannot stand here ("напиши надире": the man Надир's locative with no preposition,
@@ -258,7 +274,10 @@ export class Finder {
     if (known.length && !known.every((p) => p.name || p.surname || nameLemmas.has(p.lemma))) return null;
     const found = nearestForms(idx, t.norm);
     if (!found) return null;
-    const near = found.forms;
+    // A known given name (Kevin) is that stranger, never a user's name misheard (Levin) — only
+    // the same name spelt another way (Lucas for Lukas).
+    const near = t.script === 'lat' && this.deps.grammar.en.givenNames.has(t.norm) ? found.forms.filter((f) => sameSpelling(f, t.norm)) : found.forms;
+    if (near.length === 0) return null;
     const entries: FormEntry[] = [];
     for (const f of near) entries.push(...idx.forms.get(f)!);
     // A name that sounds like a user's is that user misheard ("матфею" for Матвей); otherwise a
@@ -385,6 +404,55 @@ export class Finder {
     return { name: `${capitalize(first.nominative)} ${capitalize(best.nominative)}`, mask: caseBit(best.case ?? 'nomn') };
   }
 
+  /** "mr becker", "Mrs. Becker", "dr hale": an honorific and a user's surname; the honorific's sex
+   *  picks among the users with that surname. Null when no user of that sex has it. */
+  private honorificAt(src: string, toks: Token[], i: number, hitAt: (k: number) => TokenHits | null, idx: DirectoryIndex): { last: number; cands: Candidate[] } | null {
+    const sex = this.deps.grammar.en.honorifics.get(toks[i]!.norm);
+    if (sex === undefined) return null;
+    let j = i + 1;
+    const dot = toks[j];
+    if (dot && !dot.word && dot.text === '.' && dot.index === toks[i]!.end) j++;
+    const s = toks[j];
+    if (!s?.word || !adjacent(src, toks[j - 1]!, s)) return null;
+    const h = hitAt(j);
+    if (!h) return null;
+    const want = sex === 'M' ? 'masc' : sex === 'F' ? 'femn' : null;
+    const byUser = new Map<number, Candidate>();
+    for (const e of h.entries) {
+      if (e.field !== FIELD_LAST || e.dim || (want && idx.sex[e.user] !== want)) continue;
+      const c = byUser.get(e.user);
+      if (c) c.mask |= e.mask;
+      else byUser.set(e.user, { user: e.user, mask: e.mask, tier: h.fuzzy ? 2 : 0 });
+    }
+    return byUser.size ? { last: j, cands: [...byUser.values()] } : null;
+  }
+
+  /** "rustam galeev", "ksenia zhuravlyova": a Latin word within the allowed edits of the surname of
+   *  a user whose exact given name stands right before it is that surname misheard. */
+  private misheardSurname(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
+    const prev = toks[k - 1];
+    const firsts = prev?.word ? idx.forms.get(prev.norm) : undefined;
+    if (!firsts) return null;
+    const t = toks[k]!;
+    const max = allowedEdits(t.norm);
+    const entries: FormEntry[] = [];
+    for (const e of firsts) {
+      if (e.field !== FIELD_FIRST || entries.some((x) => x.user === e.user)) continue;
+      if (lastNameForms(idx, e.user).some((f) => Math.abs(f.length - t.norm.length) <= max && f[0] === t.norm[0] && levenshtein(f, t.norm) <= max)) {
+        entries.push({ user: e.user, field: FIELD_LAST, mask: ALL_CASES, dim: false });
+      }
+    }
+    return entries.length ? { entries, fuzzy: true } : null;
+  }
+
+  /** Between a word like "does" and one like "have": the subject of a plan question. */
+  private lowerSubjectAt(toks: Token[], k: number): boolean {
+    const lower = this.deps.grammar.en.unknownLowerSubject;
+    const b = toks[k - 1];
+    const a = toks[k + 1];
+    return !!b?.word && lower.after.has(b.norm) && !!a?.word && lower.before.has(a.norm);
+  }
+
   /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in
    *  a person's place ("to grace", "send mark …"), unless a number follows ("to may 5"). */
   private commonWordIsName(toks: Token[], k: number, idx: DirectoryIndex): boolean {
@@ -393,6 +461,8 @@ export class Finder {
     const next = toks[k + 1];
     if (next?.word && idx.forms.get(next.norm)?.some((e) => e.field === FIELD_LAST && mine.some((m) => m.user === e.user && m.field === FIELD_FIRST))) return true;
     const prev = toks[k - 1];
+    // …and a surname that is a word ("oliver may") right after the same user's given name.
+    if (prev?.word && idx.forms.get(prev.norm)?.some((e) => e.field === FIELD_FIRST && mine.some((m) => m.user === e.user && m.field === FIELD_LAST))) return true;
     if (!prev?.word || !this.deps.grammar.en.commonWordSlots.has(prev.norm)) return false;
     return !next || !/^\d/.test(next.text);
   }
@@ -558,6 +628,15 @@ export class Finder {
       !!colon && colon.text === ':' && colon.index === t.end && t.word && t.script === 'lat' && !t.cap && t.norm.length >= 2 &&
       !en.notNames.has(t.norm) && !en.selfPronouns.has(t.norm) && !en.prepositions.has(t.norm);
     if (!nameLike(t) && !lowerBeforeColon) {
+      // "with vera and jessica", "to kevin": a known given name in lower case after a person
+      // preposition (or a list's "and" after one) is that unknown person.
+      if (t.word && t.script === 'lat' && !t.cap && en.givenNames.has(t.norm)) {
+        const prep = this.preposition(src, toks, i, lang, prev);
+        const before = i > 0 ? toks[i - 1]!.norm : '';
+        if (prep && en.unknownNamePrepositions.has(prep.word) && (before === prep.word || en.conjunctions.has(before))) {
+          return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
+        }
+      }
       // "does kevin have …": in lower case only as the subject of a plan question.
       const lower = en.unknownLowerSubject;
       const b = toks[i - 1];
@@ -635,6 +714,10 @@ export class Finder {
     const slot: PersonSlot = { unresolved: names.join(' ') };
     return this.mention(src, toks, i, last, slot, 'unknown', mask, prep);
   }
+}
+
+function sameSpelling(a: string, b: string): boolean {
+  return latinSpellingKey(a) === latinSpellingKey(b);
 }
 
 /** A hyphen and a digit right after the word (Сокол-2, Alpha-7). */

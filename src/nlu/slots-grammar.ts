@@ -126,6 +126,29 @@ function hesitationBlanker(words: readonly string[]): (text: string) => string {
     if (!re.test(text)) return text;
     re.lastIndex = 0;
     const q = /["«“„]/.test(text) ? quotes(text) : [];
-    return text.replace(re, (m, at: number) => (q.some((s) => at >= s.start && at < s.end) ? m : ' '.repeat(m.length)));
+    const blanked: number[] = [];
+    const out = text.replace(re, (m, at: number) => {
+      if (q.some((s) => at >= s.start && at < s.end)) return m;
+      blanked.push(at);
+      return ' '.repeat(m.length);
+    });
+    return blanked.length ? unrepeated(out, blanked) : out;
   };
+}
+
+/**
+ * "for um for Dilnoza", "the uh the report": a word said again after a hesitation is said once —
+ * the first saying is blanked too (positions kept).
+ */
+function unrepeated(text: string, blanks: number[]): string {
+  let out = text;
+  for (const at of blanks) {
+    const before = /([\p{L}]+)\s+$/u.exec(out.slice(0, at));
+    const after = /^\s*([\p{L}]+)(?![\p{L}\d'’-])/u.exec(out.slice(at));
+    if (!before || !after || before[1]!.toLowerCase() !== after[1]!.toLowerCase()) continue;
+    const start = at - before[0].length;
+    if (start > 0 && /[\p{L}\d'’-]/u.test(out[start - 1]!)) continue;
+    out = out.slice(0, start) + ' '.repeat(before[1]!.length) + out.slice(start + before[1]!.length);
+  }
+  return out;
 }

@@ -123,3 +123,24 @@ describe('"on" marks the responsible of a task', () => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
   });
 });
+
+describe('a word said again after a hesitation is said once', () => {
+  it.each([
+    ['uh create a task for um for timur to call the bank', 'task.create', { title: 'call the bank', responsible: { userId: 6 } }],
+    ['book a call with uh with Lisa tomorrow at noon', 'event.create', { title: 'call', start: '2027-05-13T12:00', attendees: [{ userId: 11 }] }],
+    ['message Tom that um that the van is here', 'message.send', { recipient: { userId: 12 }, text: 'the van is here' }],
+    // Guard: a word repeated with no hesitation between is left as said.
+    ['create a task for Timur to check that that box is sealed', 'task.create', { title: 'check that that box is sealed', responsible: { userId: 6 } }],
+  ])('"%s"', (text, intent, slots) => {
+    expect(brief(parse(text))).toEqual({ intent, slots });
+  });
+});
+
+describe('a command word with a letter doubled is that command word', () => {
+  it.each([
+    ['sendd a message to Lisa that the keys are at reception', 'message.send', { recipient: { userId: 11 }, text: 'the keys are at reception' }],
+    ['creaate a task for Timur to call the bank', 'task.create', { title: 'call the bank', responsible: { userId: 6 } }],
+  ])('"%s"', (text, intent, slots) => {
+    expect(brief(parse(text))).toEqual({ intent, slots });
+  });
+});

@@ -30,14 +30,6 @@ export function editDistance(a: string, b: string, max = 1): number {
 }
 
 export const MIN_LETTERS = 5;
-
-/** "sendd" for "send": the word is the entry with one of its letters doubled (a key held down, or
- *  a recogniser's stutter) — a slip, unlike a changed letter ("massage"). */
-function doubled(w: string, e: string): boolean {
-  if (w.length !== e.length + 1) return false;
-  for (let i = 1; i < w.length; i++) if (w[i] === w[i - 1] && w.slice(0, i) + w.slice(i + 1) === e) return true;
-  return false;
-}
 /** Longest ending a stem ("постав*") may take after the corrected part. */
 const MAX_ENDING = 4;
 
@@ -49,8 +41,8 @@ export interface CommandWordFixer {
 /** `entries`: single command words, stems ending in "*" (folded: lower case, ё → е). */
 /**
  * `letters`: the alphabet of words worth fixing. `dropsAndSwapsOnly`: with no dictionary to tell a
- * real word (English), only a letter dropped, doubled or two swapped counts ("creat", "sendd",
- * "mesage"), never a changed letter ("massage" stays). `vowelless`: the vowels of the alphabet; a word of three or
+ * real word (English), only a letter dropped or two swapped counts ("creat", "mesage"), never a
+ * changed letter ("massage" stays). `vowelless`: the vowels of the alphabet; a word of three or
  * four letters with none of them ("snd") is fixed too (to a command word of four letters or more). `meaning`: entries that ask the same thing ("перенеси" and
  * "переноси") do not collide.
  */
@@ -61,7 +53,7 @@ export function createCommandWordFixer(
 ): CommandWordFixer {
   const letters = opts.letters ?? /^[а-я]+$/;
   const near = (w: string, e: string) =>
-    editDistance(w, e) === 1 && (!opts.dropsAndSwapsOnly || w.length === e.length - 1 || doubled(w, e) || (w.length === e.length && [...w].sort().join('') === [...e].sort().join('')));
+    editDistance(w, e) === 1 && (!opts.dropsAndSwapsOnly || w.length === e.length - 1 || (w.length === e.length && [...w].sort().join('') === [...e].sort().join('')));
   const exact = new Set<string>();
   const stems = new Set<string>();
   for (const e of entries) {

@@ -31,6 +31,7 @@ const dir: Directory = {
     { id: 13, name: 'Paul', lastName: 'Fischer', gender: 'M' },
     { id: 14, name: 'Anna', lastName: 'Fischer', gender: 'F' },
     { id: 15, name: 'Klaus', lastName: 'Brandt', gender: 'M' },
+    { id: 16, name: 'Фёдор', lastName: 'Сёмин', gender: 'M' },
   ],
 };
 
@@ -136,11 +137,14 @@ describe('a word said again after a hesitation is said once', () => {
   });
 });
 
-describe('a command word with a letter doubled is that command word', () => {
+describe('"send" right before a person is a message, the person named in any script', () => {
   it.each([
-    ['sendd a message to Lisa that the keys are at reception', 'message.send', { recipient: { userId: 11 }, text: 'the keys are at reception' }],
-    ['creaate a task for Timur to call the bank', 'task.create', { title: 'call the bank', responsible: { userId: 6 } }],
-  ])('"%s"', (text, intent, slots) => {
-    expect(brief(parse(text))).toEqual({ intent, slots });
+    ['Send Семин the updated price list', { recipient: { userId: 16 }, text: 'the updated price list' }],
+    ['send Lisa the new floor plan', { recipient: { userId: 11 }, text: 'the new floor plan' }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'message.send', slots });
+  });
+  it.each(['send the report to the bank', 'send me the report tomorrow'])('(guard) "%s" is no message to a person', (text) => {
+    expect(parse(text).intent).toBe('unknown');
   });
 });

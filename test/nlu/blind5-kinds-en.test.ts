@@ -32,6 +32,7 @@ const dir: Directory = {
     { id: 14, name: 'Anna', lastName: 'Fischer', gender: 'F' },
     { id: 15, name: 'Klaus', lastName: 'Brandt', gender: 'M' },
     { id: 16, name: 'Фёдор', lastName: 'Сёмин', gender: 'M' },
+    { id: 17, name: 'Hanna', lastName: 'Lind', gender: 'F' },
   ],
 };
 
@@ -65,6 +66,7 @@ describe('a known given name is never another user\'s name misheard', () => {
     // Guards: the user's own name, and the same name spelt another way (c for k).
     ['Create a task for Mason: order the badges', 'task.create', { title: 'order the badges', responsible: { userId: 9 } }],
     ['Tell Nicolas that the car is ready', 'message.send', { recipient: { userId: 10 }, text: 'the car is ready' }],
+    ['Tell Hannah that the car is ready', 'message.send', { recipient: { userId: 17 }, text: 'the car is ready' }],
   ])('"%s"', (text, intent, slots) => {
     expect(brief(parse(text))).toEqual({ intent, slots });
   });
@@ -146,5 +148,17 @@ describe('"send" right before a person is a message, the person named in any scr
   });
   it.each(['send the report to the bank', 'send me the report tomorrow'])('(guard) "%s" is no message to a person', (text) => {
     expect(parse(text).intent).toBe('unknown');
+  });
+});
+
+describe('"until" / "till" before a task\'s date gives its deadline and leaves the title', () => {
+  it.each([
+    ['new task for Timur check the pumps until friday', { title: 'check the pumps', responsible: { userId: 6 }, deadline: '2027-05-14' }],
+    ['give anahit a task update the wiki till monday', { title: 'update the wiki', responsible: { userId: 7 }, deadline: '2027-05-17' }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+  it('(guard) "from … until …" stays a range', () => {
+    expect(parse('book a meeting with Lisa tomorrow from 3 until 5').slots).toMatchObject({ start: '2027-05-13T15:00', end: '2027-05-13T17:00' });
   });
 });

@@ -41,7 +41,7 @@ export function soundKey(word: string): string {
 
 /**
  * A Latin name with the spellings of one sound made one (Lucas/Lukas, Stephen/Stefan, Jon/John,
- * Kathryn/Katrin, Matthew/Mathew): two known names with one key are one name spelt two ways.
+ * Kathryn/Katrin, Matthew/Mathew, Sarah/Sara): two known names with one key are one name spelt two ways.
  */
 export function latinSpellingKey(word: string): string {
   const w = word
@@ -50,7 +50,8 @@ export function latinSpellingKey(word: string): string {
     .replace(/c(?=[eiy])/g, 's')
     .replace(/c/g, 'k')
     .replace(/y/g, 'i')
-    .replace(/([bcdfgjklmnpqrstvwxz])h/g, '$1');
+    .replace(/([bcdfgjklmnpqrstvwxz])h/g, '$1')
+    .replace(/([aeiou])h$/, '$1');
   let out = '';
   for (const ch of w) if (!out.endsWith(ch)) out += ch;
   return out;

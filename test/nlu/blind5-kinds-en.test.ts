@@ -48,6 +48,8 @@ describe('a lower-case surname a letter or two off, right after its user\'s exac
     ['new task for timur valiulin check the boiler', 'task.create', { title: 'check the boiler', responsible: { userId: 6 } }],
     ['message anahit grigorian the contract is signed', 'message.send', { recipient: { userId: 7 }, text: 'the contract is signed' }],
     ['create a task for svetlana kuznetsove to order paper', 'task.create', { title: 'order paper', responsible: { userId: 8 } }],
+    ['message timor valiullin the boiler is fixed', 'message.send', { recipient: { userId: 6 }, text: 'the boiler is fixed' }],
+    ['new task for svetlanna: order paper', 'task.create', { title: 'order paper', responsible: { userId: 8 } }],
     // Guards: a word after the given name that is no surname stays in the text.
     ['message timur valuable news came', 'message.send', { recipient: { userId: 6 }, text: 'valuable news came' }],
     ['message anahit great news', 'message.send', { recipient: { userId: 7 }, text: 'great news' }],

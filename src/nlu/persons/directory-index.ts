@@ -39,8 +39,8 @@ export interface DirectoryIndex {
   spellingOnly: Set<string>;
   /** Each user's sex, as guessed at indexing ("Mr Becker" picks the man). */
   sex: ('masc' | 'femn')[];
-  /** Per user, the Latin forms of the surname ("rustam galeev" checks Galiev's): built on first use. */
-  lastLatin: Map<number, string[]> | null;
+  /** Per name field, per user, the Latin forms of that name ("rustam galeev" checks Galiev's): built on first use. */
+  latinByField: Map<number, Map<number, string[]>> | null;
 }
 
 const FIELD_BIT: Record<NameField, number> = { first: FIELD_FIRST, last: FIELD_LAST, middle: FIELD_MIDDLE };
@@ -175,7 +175,7 @@ export function buildIndex(
   }
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), spellingOnly, sex: sexes, lastLatin: null };
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), spellingOnly, sex: sexes, latinByField: null };
 }
 
 const LATIN_DIMS = new WeakMap<PersonsGrammar, Record<'masc' | 'femn', Map<string, string[]>>>();
@@ -201,22 +201,25 @@ export function latinDiminutives(grammar: PersonsGrammar, sex: 'masc' | 'femn'):
   return all[sex];
 }
 
-/** The Latin forms of a user's surname (as the index holds them), per user: built on first use. */
-export function lastNameForms(idx: DirectoryIndex, user: number): string[] {
-  if (!idx.lastLatin) {
-    const m = new Map<number, string[]>();
+/** The Latin forms of a user's first name or surname (as the index holds them, short forms
+ *  left out), per user: built on first use. */
+export function latinNameForms(idx: DirectoryIndex, user: number, field: number): string[] {
+  if (!idx.latinByField) {
+    const byField = new Map<number, Map<number, string[]>>();
     for (const [form, entries] of idx.forms) {
       if (!/^[a-z'-]+$/.test(form)) continue;
       for (const e of entries) {
-        if (e.field !== FIELD_LAST || e.dim) continue;
+        if ((e.field !== FIELD_LAST && e.field !== FIELD_FIRST) || e.dim) continue;
+        let m = byField.get(e.field);
+        if (!m) byField.set(e.field, (m = new Map()));
         const list = m.get(e.user);
         if (list) list.push(form);
         else m.set(e.user, [form]);
       }
     }
-    idx.lastLatin = m;
+    idx.latinByField = byField;
   }
-  return idx.lastLatin.get(user) ?? [];
+  return idx.latinByField.get(field)?.get(user) ?? [];
 }
 
 /** Иванова ↔ Иванов, Зайцев ↔ Зайцева, Ильин ↔ Ильина, Римская ↔ Римский; null for others. */

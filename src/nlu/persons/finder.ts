@@ -12,7 +12,7 @@ import {
   FIELD_MIDDLE,
   buildIndex,
   checkDirectory,
-  lastNameForms,
+  latinNameForms,
   nearestForms,
   type DirectoryIndex,
   type FormEntry,
@@ -259,10 +259,11 @@ export class Finder {
     if (t.script === 'lat') {
       // In lower case (speech), a word one or two letters off a name is that name only where a
       // name stands: the surname right after its user's exact given name ("rustam galeev")…
-      const surname = this.misheardSurname(toks, k, idx);
-      if (surname) return surname;
-      // …or the subject of a plan question ("does oksanna have …").
-      if (!capitalized && !this.lowerSubjectAt(toks, k)) return null;
+      const beside = this.misheardBeside(toks, k, idx);
+      if (beside) return beside;
+      // …or the subject of a plan question ("does oksanna have …"), or the addressee before a
+      // colon ("task for oksanna: …").
+      if (!capitalized && !this.lowerSubjectAt(toks, k) && !this.addresseeBeforeColon(toks, k)) return null;
     }
     // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard" — except
     // a form the dictionary reads only as a name of the other sex than the users it is near, in a
@@ -427,22 +428,34 @@ export class Finder {
     return byUser.size ? { last: j, cands: [...byUser.values()] } : null;
   }
 
-  /** "rustam galeev", "ksenia zhuravlyova": a Latin word within the allowed edits of the surname of
-   *  a user whose exact given name stands right before it is that surname misheard. */
-  private misheardSurname(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
-    const prev = toks[k - 1];
-    const firsts = prev?.word ? idx.forms.get(prev.norm) : undefined;
-    if (!firsts) return null;
+  /** "rustam galeev", "ksenia zhuravlyova" (or "rustan galiev"): a Latin word within the allowed
+   *  edits of the surname of a user whose exact given name stands right before it (or of the given
+   *  name of a user whose exact surname follows) is that name misheard. The first letter stays. */
+  private misheardBeside(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
     const t = toks[k]!;
     const max = allowedEdits(t.norm);
     const entries: FormEntry[] = [];
-    for (const e of firsts) {
-      if (e.field !== FIELD_FIRST || entries.some((x) => x.user === e.user)) continue;
-      if (lastNameForms(idx, e.user).some((f) => Math.abs(f.length - t.norm.length) <= max && f[0] === t.norm[0] && levenshtein(f, t.norm) <= max)) {
-        entries.push({ user: e.user, field: FIELD_LAST, mask: ALL_CASES, dim: false });
+    for (const [side, known, wanted] of [[-1, FIELD_FIRST, FIELD_LAST], [1, FIELD_LAST, FIELD_FIRST]] as const) {
+      const n = toks[k + side];
+      const exact = n?.word ? idx.forms.get(n.norm) : undefined;
+      if (!exact) continue;
+      for (const e of exact) {
+        if (e.field !== known || entries.some((x) => x.user === e.user)) continue;
+        if (latinNameForms(idx, e.user, wanted).some((f) => f[0] === t.norm[0] && Math.abs(f.length - t.norm.length) <= max && levenshtein(f, t.norm) <= max)) {
+          entries.push({ user: e.user, field: wanted, mask: ALL_CASES, dim: false });
+        }
       }
+      if (entries.length) break;
     }
     return entries.length ? { entries, fuzzy: true } : null;
+  }
+
+  /** "task for oksanna: …", "message oksanna: …": right before the colon that ends the addressing. */
+  private addresseeBeforeColon(toks: Token[], k: number): boolean {
+    const en = this.deps.grammar.en;
+    const colon = toks[k + 1];
+    const b = toks[k - 1];
+    return !!colon && colon.text === ':' && colon.index === toks[k]!.end && !!b?.word && (en.unknownNamePrepositions.has(b.norm) || en.unknownNameAfter.has(b.norm));
   }
 
   /** Between a word like "does" and one like "have": the subject of a plan question. */

@@ -122,8 +122,10 @@ describe('"on" marks the responsible of a task', () => {
   it.each([
     ['put a task on Timur to call the bank', { title: 'call the bank', responsible: { userId: 6 } }],
     ['put a task on anahit grigoryan to pay the rent tomorrow', { title: 'pay the rent', responsible: { userId: 7 }, deadline: '2027-05-13' }],
-    // Guard: "on" before a date is the date's.
+    // Guards: "on" before a date is the date's; "on" after a verb is the verb's.
     ['create a task on friday to call Timur', { title: 'call Timur', deadline: '2027-05-14' }],
+    ['create a task to follow up on Timur next week', { title: 'follow up on Timur', deadline: '2027-05-17' }],
+    ['add a task to comment on Lisa\'s proposal', { title: 'comment on Lisa\'s proposal' }],
   ])('"%s"', (text, slots) => {
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
   });

@@ -555,6 +555,7 @@ export class Finder {
       if (m !== undefined) return { word: w, mask: m };
     }
     if (lang === 'en' && g.en.prepositions.has(w) && !g.en.conjunctions.has(w)) return { word: w, mask: 0 };
+    if (lang === 'en' && j > 0 && g.en.boundPrepositions.get(w)?.has(toks[j - 1]!.norm) && adjacent(src, toks[j - 1]!, toks[j]!)) return { word: w, mask: 0 };
     // "с Марией Ивановой и Ольгой Лебедевой": the second person keeps the first one's preposition.
     const conj = lang === 'en' ? g.en.conjunctions : g.ru.conjunctions;
     if (conj.has(w) && prev && prev.last === j - 1 && prev.preposition) {

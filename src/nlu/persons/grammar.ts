@@ -44,6 +44,8 @@ export interface PersonsGrammar {
     unknownLowerSubject: { after: Set<string>; before: Set<string> };
     /** "mr", "mrs" … → the sex they name ('M', 'F'), or '-' for none ("dr"). */
     honorifics: Map<string, 'M' | 'F' | '-'>;
+    /** Prepositions that mark a person only right after one of their words ("a task on Rustam"). */
+    boundPrepositions: Map<string, Set<string>>;
     /** Known given names (the list, and the Latin names and short forms of diminutives.yaml),
      *  minus the ordinary words of commonWords: never another user's name misheard. */
     givenNames: Set<string>;
@@ -58,6 +60,14 @@ function honorificMap(v: unknown): Map<string, 'M' | 'F' | '-'> {
     if (sex !== 'M' && sex !== 'F' && sex !== '-') throw new Error(`persons: honorifics.${w} must be M, F or -`);
     out.set(normalizeWord(w), sex);
   }
+  return out;
+}
+
+function boundMap(v: unknown): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  if (v === undefined || v === null) return out;
+  if (typeof v !== 'object' || Array.isArray(v)) throw new Error('persons: boundPrepositions must be a mapping of prepositions to word lists');
+  for (const [w, after] of Object.entries(v as Record<string, unknown>)) out.set(normalizeWord(w), normSet(strings(after, `boundPrepositions.${w}`)));
   return out;
 }
 
@@ -195,6 +205,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
       honorifics: honorificMap(en.honorifics),
+      boundPrepositions: boundMap(en.boundPrepositions),
       givenNames: givenNameSet(strings(en.givenNames, 'givenNames'), diminutives, commonWords),
     },
   };

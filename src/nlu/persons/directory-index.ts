@@ -149,8 +149,9 @@ export function buildIndex(
         transliterated.add(e);
       }
       const dims = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));
-      // A Russian name spelt in Latin letters (Valentin, Maxim, Yaroslav) has the short forms of
-      // the Cyrillic name it transliterates, in Latin letters too (Valya, Max, Slava).
+      // A Russian name spelt in Latin letters (Valentin, Maxim, Yaroslav, Mikhail) has the short
+      // forms of the Cyrillic name it transliterates, in Latin letters too (Valya, Max, Slava),
+      // and its English equivalents (Michael, Mike).
       if (!dims) {
         for (const latin of latinDiminutives(grammar, sex).get(normalizeWord(u.name.trim())) ?? []) {
           put(latin, i, FIELD_FIRST, ALL_CASES, true);
@@ -181,7 +182,8 @@ export function buildIndex(
 const LATIN_DIMS = new WeakMap<PersonsGrammar, Record<'masc' | 'femn', Map<string, string[]>>>();
 
 /** Latin spelling of a Cyrillic full name (valentin, maksim, maxim) → the Latin spellings of its
- *  short forms (valya, valia; maks, max): made once per grammar. */
+ *  short forms (valya, valia; maks, max) and its English equivalents (mikhail → michael, mike):
+ *  made once per grammar. */
 export function latinDiminutives(grammar: PersonsGrammar, sex: 'masc' | 'femn'): Map<string, string[]> {
   let all = LATIN_DIMS.get(grammar);
   if (!all) {
@@ -193,6 +195,18 @@ export function latinDiminutives(grammar: PersonsGrammar, sex: 'masc' | 'femn'):
         for (const latin of transliterations(full, grammar)) {
           const list = all[s].get(latin);
           all[s].set(latin, list ? [...new Set([...list, ...short])] : short);
+        }
+      }
+    }
+    // The English equivalents too (Mikhail → Michael, Mike), of the sex the name has in
+    // diminutives.yaml (either, for a name not there).
+    for (const [cyr, names] of grammar.en.equivalents) {
+      const sexes = grammar.diminutives.masc.has(cyr) ? (['masc'] as const) : grammar.diminutives.femn.has(cyr) ? (['femn'] as const) : (['masc', 'femn'] as const);
+      for (const latin of transliterations(cyr, grammar)) {
+        const eq = names.filter((n) => n !== latin);
+        for (const s of sexes) {
+          const list = all[s].get(latin);
+          all[s].set(latin, list ? [...new Set([...list, ...eq])] : eq);
         }
       }
     }

@@ -51,6 +51,9 @@ describe('a lower-case surname a letter or two off, right after its user\'s exac
     ['create a task for svetlana kuznetsove to order paper', 'task.create', { title: 'order paper', responsible: { userId: 8 } }],
     ['message timor valiullin the boiler is fixed', 'message.send', { recipient: { userId: 6 }, text: 'the boiler is fixed' }],
     ['new task for svetlanna: order paper', 'task.create', { title: 'order paper', responsible: { userId: 8 } }],
+    ['create a task for svetlanna to order paper', 'task.create', { title: 'order paper', responsible: { userId: 8 } }],
+    // Guard: a word there that is near nobody's name is the title's.
+    ['create a task for people to sign up', 'task.create', { title: 'for people to sign up' }],
     // Guards: a word after the given name that is no surname stays in the text.
     ['message timur valuable news came', 'message.send', { recipient: { userId: 6 }, text: 'valuable news came' }],
     ['message anahit great news', 'message.send', { recipient: { userId: 7 }, text: 'great news' }],

@@ -458,12 +458,14 @@ export class Finder {
     return !!colon && colon.text === ':' && colon.index === toks[k]!.end && !!b?.word && (en.unknownNamePrepositions.has(b.norm) || en.unknownNameAfter.has(b.norm));
   }
 
-  /** Between a word like "does" and one like "have": the subject of a plan question. */
+  /** Between a word like "does" and one like "have": the subject of a plan question; or between
+   *  "for" and "to" (misheardBetween). */
   private lowerSubjectAt(toks: Token[], k: number): boolean {
-    const lower = this.deps.grammar.en.unknownLowerSubject;
     const b = toks[k - 1];
     const a = toks[k + 1];
-    return !!b?.word && lower.after.has(b.norm) && !!a?.word && lower.before.has(a.norm);
+    if (!b?.word || !a?.word) return false;
+    const { unknownLowerSubject: lower, misheardBetween: between } = this.deps.grammar.en;
+    return (lower.after.has(b.norm) && lower.before.has(a.norm)) || (between.after.has(b.norm) && between.before.has(a.norm));
   }
 
   /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in

@@ -42,6 +42,8 @@ export interface PersonsGrammar {
     unknownNamePrepositions: Set<string>;
     /** A lower-case unknown word between these is a person ("does kevin have …"). */
     unknownLowerSubject: { after: Set<string>; before: Set<string> };
+    /** Between these, a lower-case word a letter or two off a user's name is that user ("for oksanna to"). */
+    misheardBetween: { after: Set<string>; before: Set<string> };
     /** "mr", "mrs" … → the sex they name ('M', 'F'), or '-' for none ("dr"). */
     honorifics: Map<string, 'M' | 'F' | '-'>;
     /** Prepositions that mark a person only right after one of their words ("a task on Rustam"). */
@@ -204,6 +206,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
+      misheardBetween: lowerSubject(en.misheardBetween),
       honorifics: honorificMap(en.honorifics),
       boundPrepositions: boundMap(en.boundPrepositions),
       givenNames: givenNameSet(strings(en.givenNames, 'givenNames'), diminutives, commonWords),

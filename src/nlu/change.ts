@@ -378,9 +378,11 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) continue;
+    // "Rustam's task … to Bair": the owner said in the possessive is the item's, never the new one.
     const toResponsible =
       m.intent === 'task.update' &&
       !slots.responsible &&
+      !/['’]s$/i.test(p.text) &&
       (p.preposition ? cg.newValue.hasWord(p.preposition) : m.verb === 'reassign' || p.cases.includes('datv') && !p.cases.includes('gent'));
     if (toResponsible) slots.responsible = p.slot;
     else if (!ref.person && !('self' in p.slot)) ref.person = p.slot;

@@ -172,3 +172,15 @@ describe('"until" / "till" before a task\'s date gives its deadline and leaves t
     expect(parse('book a meeting with Lisa tomorrow from 3 until 5').slots).toMatchObject({ start: '2027-05-13T15:00', end: '2027-05-13T17:00' });
   });
 });
+
+describe('the owner said in the possessive is the task\'s person, never its new responsible', () => {
+  it.each([
+    ["Reassign Timur's task about the boiler to Lisa", { responsible: { userId: 11 }, task: { person: { userId: 6 }, query: 'boiler' } }],
+    ["reassign anahit's task about the lease to tom", { responsible: { userId: 12 }, task: { person: { userId: 7 }, query: 'lease' } }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.update', slots });
+  });
+  it('(guard) with no possessive the person after "reassign" is the new responsible', () => {
+    expect(parse('reassign Lisa the task about the boiler').slots.responsible).toEqual({ userId: 11 });
+  });
+});

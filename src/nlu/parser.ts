@@ -507,7 +507,11 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
         break;
       }
       if (u.g.slots.eventPlain.hasWord(w)) {
-        title = residual(u, i + 1, true);
+        // Past what is said right after it, a date of several words too ("an event for the
+        // whole day tomorrow: Inventory …").
+        let from = i + 1;
+        while (from < u.tokens.length && u.used[from]) from++;
+        title = residual(u, from, true);
         // "событие конференция …": a kind right after it names the event.
         const next = u.words[i + 1];
         const kindAfter = !title && next !== undefined ? u.g.slots.eventKinds.get(next) : undefined;

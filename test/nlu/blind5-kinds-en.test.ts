@@ -184,3 +184,14 @@ describe('the owner said in the possessive is the task\'s person, never its new 
     expect(parse('reassign Lisa the task about the boiler').slots.responsible).toEqual({ userId: 11 });
   });
 });
+
+describe('after the bare word "event", a date of several words is passed over to the title', () => {
+  it.each([
+    ['Create an event for the whole day tomorrow: Stocktaking at the depot', { title: 'Stocktaking at the depot', start: '2027-05-13', allDay: true }],
+    ['create an event next friday at 3 pm: Quarterly review', { title: 'Quarterly review', start: '2027-05-21T15:00' }],
+    // Guard: with nothing after the date there is no title.
+    ['create an event with Lisa tomorrow at 3 pm', { start: '2027-05-13T15:00', attendees: [{ userId: 11 }] }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'event.create', slots });
+  });
+});

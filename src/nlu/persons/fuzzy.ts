@@ -40,7 +40,7 @@ export function soundKey(word: string): string {
 }
 
 /**
- * A Latin name with the spellings of one sound made one (Lucas/Lukas, Stephen/Stefan, Jon/John,
+ * A Latin name with the spellings of one sound made one (Lucas/Lukas, Brian/Bryan, Philip/Phillip,
  * Kathryn/Katrin, Matthew/Mathew, Sarah/Sara): two known names with one key are one name spelt two ways.
  */
 export function latinSpellingKey(word: string): string {

@@ -499,18 +499,6 @@ function joinedTo(u: Utterance, last: number, first: number): boolean {
 }
 
 
-/** "an event for the whole day tomorrow: Inventory …": the title after the colon or dash that
- *  ends the command's own words (all used), or undefined. */
-function afterColon(u: Utterance, from: number): string | undefined {
-  let colon = false;
-  for (let j = from; j < u.tokens.length; j++) {
-    const t = u.tokens[j]!;
-    if (t.kind === 'punct' && (t.text === ':' || t.text === '—' || t.text === '–' || t.text === '-')) colon = true;
-    else if (!u.used[j]) return colon ? residual(u, j, true) : undefined;
-  }
-  return undefined;
-}
-
 function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
   const slots: Slots = {};
   useRoleWords(u);
@@ -539,7 +527,11 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
         break;
       }
       if (u.g.slots.eventPlain.hasWord(w)) {
-        title = residual(u, i + 1, true) ?? afterColon(u, i + 1);
+        // Past what is said right after it, a date of several words too ("an event for the
+        // whole day tomorrow: Inventory …").
+        let from = i + 1;
+        while (from < u.tokens.length && u.used[from]) from++;
+        title = residual(u, from, true);
         // "событие конференция …": a kind right after it names the event.
         const next = u.words[i + 1];
         const kindAfter = !title && next !== undefined ? u.g.slots.eventKinds.get(next) : undefined;

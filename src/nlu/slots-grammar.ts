@@ -127,7 +127,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
  * A function that replaces each whole word or phrase of `keys` (any case) outside quotes by
  * `replace(match)`; the text itself when none is there.
  */
-function wordReplacer(keys: readonly string[], replace: (match: string) => string): (text: string) => string {
+function wordReplacer(keys: readonly string[], replace: (match: string, at: number) => string): (text: string) => string {
   if (!keys.length) return (t) => t;
   const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`(?<![\\p{L}\\d'’-])(?:${[...keys].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\d'’-])`, 'giu');
@@ -135,7 +135,7 @@ function wordReplacer(keys: readonly string[], replace: (match: string) => strin
     if (!re.test(text)) return text;
     re.lastIndex = 0;
     const q = /["«“„]/.test(text) ? quotes(text) : [];
-    return text.replace(re, (m, at: number) => (q.some((s) => at >= s.start && at < s.end) ? m : replace(m)));
+    return text.replace(re, (m, at: number) => (q.some((s) => at >= s.start && at < s.end) ? m : replace(m, at)));
   };
 }
 
@@ -147,5 +147,31 @@ function respeller(table: Record<string, string>): (text: string) => string {
 
 /** Hesitations become spaces of their length, so every offset stays. */
 function hesitationBlanker(words: readonly string[]): (text: string) => string {
-  return wordReplacer(words, (m) => ' '.repeat(m.length));
+  const blanked: number[] = [];
+  const blank = wordReplacer(words, (m, at) => {
+    blanked.push(at);
+    return ' '.repeat(m.length);
+  });
+  return (text) => {
+    blanked.length = 0;
+    const out = blank(text);
+    return blanked.length ? unrepeated(out, [...blanked]) : out;
+  };
+}
+
+/**
+ * "for um for Dilnoza", "the uh the report": a word said again after a hesitation is said once —
+ * the first saying is blanked too (positions kept).
+ */
+function unrepeated(text: string, blanks: number[]): string {
+  let out = text;
+  for (const at of blanks) {
+    const before = /([\p{L}]+)\s+$/u.exec(out.slice(0, at));
+    const after = /^\s*([\p{L}]+)(?![\p{L}\d'’-])/u.exec(out.slice(at));
+    if (!before || !after || before[1]!.toLowerCase() !== after[1]!.toLowerCase()) continue;
+    const start = at - before[0].length;
+    if (start > 0 && /[\p{L}\d'’-]/u.test(out[start - 1]!)) continue;
+    out = out.slice(0, start) + ' '.repeat(before[1]!.length) + out.slice(start + before[1]!.length);
+  }
+  return out;
 }

@@ -37,6 +37,10 @@ export interface DirectoryIndex {
    * "misheard" — a letter off a transliteration is another word ("Berlin"), not the name.
    */
   spellingOnly: Set<string>;
+  /** Each user's sex, as guessed at indexing ("Mr Becker" picks the man). */
+  sex: ('masc' | 'femn')[];
+  /** Per name field, per user, the Latin forms of that name ("rustam galeev" checks Galiev's): built on first use. */
+  latinByField: Map<number, Map<number, string[]>> | null;
 }
 
 const FIELD_BIT: Record<NameField, number> = { first: FIELD_FIRST, last: FIELD_LAST, middle: FIELD_MIDDLE };
@@ -65,6 +69,7 @@ export function buildIndex(
   const forms = new Map<string, FormEntry[]>();
   const transliterated = new Set<string>();
   const native = new Set<string>();
+  const sexes: ('masc' | 'femn')[] = [];
 
   const put = (surface: string, user: number, field: number, mask: number, dim: boolean) => {
     const list = forms.get(surface);
@@ -89,6 +94,7 @@ export function buildIndex(
   for (let i = 0; i < users.length; i++) {
     const u = users[i]!;
     const sex = guessSex({ name: u.name ?? '', lastName: u.lastName ?? '', secondName: u.secondName, gender: u.gender }, morph);
+    sexes.push(sex);
     const fields: [NameField, string | undefined][] = [
       ['first', u.name],
       ['last', u.lastName],
@@ -143,6 +149,15 @@ export function buildIndex(
         transliterated.add(e);
       }
       const dims = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));
+      // A Russian name spelt in Latin letters (Valentin, Maxim, Yaroslav, Mikhail) has the short
+      // forms of the Cyrillic name it transliterates, in Latin letters too (Valya, Max, Slava),
+      // and its English equivalents (Michael, Mike).
+      if (!dims) {
+        for (const latin of latinDiminutives(grammar, sex).get(normalizeWord(u.name.trim())) ?? []) {
+          put(latin, i, FIELD_FIRST, ALL_CASES, true);
+          transliterated.add(latin);
+        }
+      }
       if (dims) {
         for (const d of dims) {
           for (const latin of transliterations(d, grammar)) {
@@ -161,7 +176,64 @@ export function buildIndex(
   }
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), spellingOnly };
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), spellingOnly, sex: sexes, latinByField: null };
+}
+
+const LATIN_DIMS = new WeakMap<PersonsGrammar, Record<'masc' | 'femn', Map<string, string[]>>>();
+
+/** Latin spelling of a Cyrillic full name (valentin, maksim, maxim) → the Latin spellings of its
+ *  short forms (valya, valia; maks, max) and its English equivalents (mikhail → michael, mike):
+ *  made once per grammar. */
+export function latinDiminutives(grammar: PersonsGrammar, sex: 'masc' | 'femn'): Map<string, string[]> {
+  let all = LATIN_DIMS.get(grammar);
+  if (!all) {
+    all = { masc: new Map(), femn: new Map() };
+    for (const s of ['masc', 'femn'] as const) {
+      for (const [full, dims] of grammar.diminutives[s]) {
+        const short = dims.flatMap((d) => transliterations(d, grammar));
+        if (short.length === 0) continue;
+        for (const latin of transliterations(full, grammar)) {
+          const list = all[s].get(latin);
+          all[s].set(latin, list ? [...new Set([...list, ...short])] : short);
+        }
+      }
+    }
+    // The English equivalents too (Mikhail → Michael, Mike), of the sex the name has in
+    // diminutives.yaml (either, for a name not there).
+    for (const [cyr, names] of grammar.en.equivalents) {
+      const sexes = grammar.diminutives.masc.has(cyr) ? (['masc'] as const) : grammar.diminutives.femn.has(cyr) ? (['femn'] as const) : (['masc', 'femn'] as const);
+      for (const latin of transliterations(cyr, grammar)) {
+        const eq = names.filter((n) => n !== latin);
+        for (const s of sexes) {
+          const list = all[s].get(latin);
+          all[s].set(latin, list ? [...new Set([...list, ...eq])] : eq);
+        }
+      }
+    }
+    LATIN_DIMS.set(grammar, all);
+  }
+  return all[sex];
+}
+
+/** The Latin forms of a user's first name or surname (as the index holds them, short forms
+ *  left out), per user: built on first use. */
+export function latinNameForms(idx: DirectoryIndex, user: number, field: number): string[] {
+  if (!idx.latinByField) {
+    const byField = new Map<number, Map<number, string[]>>();
+    for (const [form, entries] of idx.forms) {
+      if (!/^[a-z'-]+$/.test(form)) continue;
+      for (const e of entries) {
+        if ((e.field !== FIELD_LAST && e.field !== FIELD_FIRST) || e.dim) continue;
+        let m = byField.get(e.field);
+        if (!m) byField.set(e.field, (m = new Map()));
+        const list = m.get(e.user);
+        if (list) list.push(form);
+        else m.set(e.user, [form]);
+      }
+    }
+    idx.latinByField = byField;
+  }
+  return idx.latinByField.get(field)?.get(user) ?? [];
 }
 
 /** Иванова ↔ Иванов, Зайцев ↔ Зайцева, Ильин ↔ Ильина, Римская ↔ Римский; null for others. */

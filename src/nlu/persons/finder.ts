@@ -12,11 +12,12 @@ import {
   FIELD_MIDDLE,
   buildIndex,
   checkDirectory,
+  latinNameForms,
   nearestForms,
   type DirectoryIndex,
   type FormEntry,
 } from './directory-index';
-import { FUZZY_MIN_LENGTH } from './fuzzy';
+import { FUZZY_MIN_LENGTH, allowedEdits, latinSpellingKey, levenshtein } from './fuzzy';
 import type { NameInflector } from './inflect';
 import { adjacent, capitalize, tokenize, type Token } from './text';
 
@@ -114,6 +115,14 @@ export class Finder {
         const prep = this.preposition(src, toks, i, lang, prev);
         out.push(this.mention(src, toks, i, i, { self: true }, 'pronoun', pron, prep));
         i++;
+        continue;
+      }
+      const hon = lang === 'en' && t.script === 'lat' ? this.honorificAt(src, toks, i, hitAt, idx) : null;
+      if (hon) {
+        const prep = this.preposition(src, toks, i, lang, prev);
+        const decided = this.decide(hon.cands, 0, order, idx);
+        out.push(this.mention(src, toks, i, hon.last, decided.slot, 'name', decided.mask, prep));
+        i = hon.last + 1;
         continue;
       }
       const stranger = this.strangerFullName(src, toks, i, hitAt, idx);
@@ -247,7 +256,15 @@ export class Finder {
     const exact = idx.forms.get(t.norm) ?? (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined);
     if (exact) return { entries: exact, fuzzy: false };
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
-    if (t.script === 'lat' && !capitalized) return null;
+    if (t.script === 'lat') {
+      // In lower case (speech), a word one or two letters off a name is that name only where a
+      // name stands: the surname right after its user's exact given name ("rustam galeev")…
+      const beside = this.misheardBeside(toks, k, idx);
+      if (beside) return beside;
+      // …or the subject of a plan question ("does oksanna have …"), or the addressee before a
+      // colon ("task for oksanna: …").
+      if (!capitalized && !this.lowerSubjectAt(toks, k) && !this.addresseeBeforeColon(toks, k)) return null;
+    }
     // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard" — except
     // a form the dictionary reads only as a name of the other sex than the users it is near, in a
     // case that cannot stand here ("напиши надире": the man Надир's locative with no preposition,
@@ -258,7 +275,10 @@ export class Finder {
     if (known.length && !known.every((p) => p.name || p.surname || nameLemmas.has(p.lemma))) return null;
     const found = nearestForms(idx, t.norm);
     if (!found) return null;
-    const near = found.forms;
+    // A known given name (Kevin) is that stranger, never a user's name misheard (Levin) — only
+    // the same name spelt another way (Lucas for Lukas).
+    const near = t.script === 'lat' && this.deps.grammar.en.givenNames.has(t.norm) ? found.forms.filter((f) => sameSpelling(f, t.norm)) : found.forms;
+    if (near.length === 0) return null;
     const entries: FormEntry[] = [];
     for (const f of near) entries.push(...idx.forms.get(f)!);
     // A name that sounds like a user's is that user misheard ("матфею" for Матвей); otherwise a
@@ -385,6 +405,69 @@ export class Finder {
     return { name: `${capitalize(first.nominative)} ${capitalize(best.nominative)}`, mask: caseBit(best.case ?? 'nomn') };
   }
 
+  /** "mr becker", "Mrs. Becker", "dr hale": an honorific and a user's surname; the honorific's sex
+   *  picks among the users with that surname. Null when no user of that sex has it. */
+  private honorificAt(src: string, toks: Token[], i: number, hitAt: (k: number) => TokenHits | null, idx: DirectoryIndex): { last: number; cands: Candidate[] } | null {
+    const sex = this.deps.grammar.en.honorifics.get(toks[i]!.norm);
+    if (sex === undefined) return null;
+    let j = i + 1;
+    const dot = toks[j];
+    if (dot && !dot.word && dot.text === '.' && dot.index === toks[i]!.end) j++;
+    const s = toks[j];
+    if (!s?.word || !adjacent(src, toks[j - 1]!, s)) return null;
+    const h = hitAt(j);
+    if (!h) return null;
+    const want = sex === 'M' ? 'masc' : sex === 'F' ? 'femn' : null;
+    const byUser = new Map<number, Candidate>();
+    for (const e of h.entries) {
+      if (e.field !== FIELD_LAST || e.dim || (want && idx.sex[e.user] !== want)) continue;
+      const c = byUser.get(e.user);
+      if (c) c.mask |= e.mask;
+      else byUser.set(e.user, { user: e.user, mask: e.mask, tier: h.fuzzy ? 2 : 0 });
+    }
+    return byUser.size ? { last: j, cands: [...byUser.values()] } : null;
+  }
+
+  /** "rustam galeev", "ksenia zhuravlyova" (or "rustan galiev"): a Latin word within the allowed
+   *  edits of the surname of a user whose exact given name stands right before it (or of the given
+   *  name of a user whose exact surname follows) is that name misheard. The first letter stays. */
+  private misheardBeside(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
+    const t = toks[k]!;
+    const max = allowedEdits(t.norm);
+    const entries: FormEntry[] = [];
+    for (const [side, known, wanted] of [[-1, FIELD_FIRST, FIELD_LAST], [1, FIELD_LAST, FIELD_FIRST]] as const) {
+      const n = toks[k + side];
+      const exact = n?.word ? idx.forms.get(n.norm) : undefined;
+      if (!exact) continue;
+      for (const e of exact) {
+        if (e.field !== known || entries.some((x) => x.user === e.user)) continue;
+        if (latinNameForms(idx, e.user, wanted).some((f) => f[0] === t.norm[0] && Math.abs(f.length - t.norm.length) <= max && levenshtein(f, t.norm) <= max)) {
+          entries.push({ user: e.user, field: wanted, mask: ALL_CASES, dim: false });
+        }
+      }
+      if (entries.length) break;
+    }
+    return entries.length ? { entries, fuzzy: true } : null;
+  }
+
+  /** "task for oksanna: …", "message oksanna: …": right before the colon that ends the addressing. */
+  private addresseeBeforeColon(toks: Token[], k: number): boolean {
+    const en = this.deps.grammar.en;
+    const colon = toks[k + 1];
+    const b = toks[k - 1];
+    return !!colon && colon.text === ':' && colon.index === toks[k]!.end && !!b?.word && (en.unknownNamePrepositions.has(b.norm) || en.unknownNameAfter.has(b.norm));
+  }
+
+  /** Between a word like "does" and one like "have": the subject of a plan question; or between
+   *  "for" and "to" (misheardBetween). */
+  private lowerSubjectAt(toks: Token[], k: number): boolean {
+    const b = toks[k - 1];
+    const a = toks[k + 1];
+    if (!b?.word || !a?.word) return false;
+    const { unknownLowerSubject: lower, misheardBetween: between } = this.deps.grammar.en;
+    return (lower.after.has(b.norm) && lower.before.has(a.norm)) || (between.after.has(b.norm) && between.before.has(a.norm));
+  }
+
   /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in
    *  a person's place ("to grace", "send mark …"), unless a number follows ("to may 5"). */
   private commonWordIsName(toks: Token[], k: number, idx: DirectoryIndex): boolean {
@@ -393,6 +476,8 @@ export class Finder {
     const next = toks[k + 1];
     if (next?.word && idx.forms.get(next.norm)?.some((e) => e.field === FIELD_LAST && mine.some((m) => m.user === e.user && m.field === FIELD_FIRST))) return true;
     const prev = toks[k - 1];
+    // …and a surname that is a word ("oliver may") right after the same user's given name.
+    if (prev?.word && idx.forms.get(prev.norm)?.some((e) => e.field === FIELD_FIRST && mine.some((m) => m.user === e.user && m.field === FIELD_LAST))) return true;
     if (!prev?.word || !this.deps.grammar.en.commonWordSlots.has(prev.norm)) return false;
     return !next || !/^\d/.test(next.text);
   }
@@ -472,6 +557,7 @@ export class Finder {
       if (m !== undefined) return { word: w, mask: m };
     }
     if (lang === 'en' && g.en.prepositions.has(w) && !g.en.conjunctions.has(w)) return { word: w, mask: 0 };
+    if (lang === 'en' && j > 0 && g.en.boundPrepositions.get(w)?.has(toks[j - 1]!.norm) && adjacent(src, toks[j - 1]!, toks[j]!)) return { word: w, mask: 0 };
     // "с Марией Ивановой и Ольгой Лебедевой": the second person keeps the first one's preposition.
     const conj = lang === 'en' ? g.en.conjunctions : g.ru.conjunctions;
     if (conj.has(w) && prev && prev.last === j - 1 && prev.preposition) {
@@ -558,6 +644,15 @@ export class Finder {
       !!colon && colon.text === ':' && colon.index === t.end && t.word && t.script === 'lat' && !t.cap && t.norm.length >= 2 &&
       !en.notNames.has(t.norm) && !en.selfPronouns.has(t.norm) && !en.prepositions.has(t.norm);
     if (!nameLike(t) && !lowerBeforeColon) {
+      // "with vera and jessica", "to kevin": a known given name in lower case after a person
+      // preposition (or a list's "and" after one) is that unknown person.
+      if (t.word && t.script === 'lat' && !t.cap && en.givenNames.has(t.norm)) {
+        const prep = this.preposition(src, toks, i, lang, prev);
+        const before = i > 0 ? toks[i - 1]!.norm : '';
+        if (prep && en.unknownNamePrepositions.has(prep.word) && (before === prep.word || en.conjunctions.has(before))) {
+          return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
+        }
+      }
       // "does kevin have …": in lower case only as the subject of a plan question.
       const lower = en.unknownLowerSubject;
       const b = toks[i - 1];
@@ -635,6 +730,10 @@ export class Finder {
     const slot: PersonSlot = { unresolved: names.join(' ') };
     return this.mention(src, toks, i, last, slot, 'unknown', mask, prep);
   }
+}
+
+function sameSpelling(a: string, b: string): boolean {
+  return latinSpellingKey(a) === latinSpellingKey(b);
 }
 
 /** A hyphen and a digit right after the word (Сокол-2, Alpha-7). */

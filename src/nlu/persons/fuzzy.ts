@@ -15,6 +15,8 @@ const { LevenshteinDistance } = require('natural/lib/natural/distance/levenshtei
 
 export const FUZZY_MIN_LENGTH = 5;
 
+export const levenshtein = LevenshteinDistance;
+
 export function allowedEdits(word: string): number {
   if (word.length < FUZZY_MIN_LENGTH) return 0;
   return word.length >= 8 ? 2 : 1;
@@ -34,6 +36,24 @@ export function soundKey(word: string): string {
     if (out.endsWith(c)) continue;
     out += c;
   }
+  return out;
+}
+
+/**
+ * A Latin name with the spellings of one sound made one (Lucas/Lukas, Brian/Bryan, Philip/Phillip,
+ * Kathryn/Katrin, Matthew/Mathew, Sarah/Sara): two known names with one key are one name spelt two ways.
+ */
+export function latinSpellingKey(word: string): string {
+  const w = word
+    .replace(/ph/g, 'f')
+    .replace(/ck|q/g, 'k')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/([bcdfgjklmnpqrstvwxz])h/g, '$1')
+    .replace(/([aeiou])h$/, '$1');
+  let out = '';
+  for (const ch of w) if (!out.endsWith(ch)) out += ch;
   return out;
 }
 

@@ -42,7 +42,45 @@ export interface PersonsGrammar {
     unknownNamePrepositions: Set<string>;
     /** A lower-case unknown word between these is a person ("does kevin have …"). */
     unknownLowerSubject: { after: Set<string>; before: Set<string> };
+    /** Between these, a lower-case word a letter or two off a user's name is that user ("for oksanna to"). */
+    misheardBetween: { after: Set<string>; before: Set<string> };
+    /** "mr", "mrs" … → the sex they name ('M', 'F'), or '-' for none ("dr"). */
+    honorifics: Map<string, 'M' | 'F' | '-'>;
+    /** Prepositions that mark a person only right after one of their words ("a task on Rustam"). */
+    boundPrepositions: Map<string, Set<string>>;
+    /** Known given names (the list, and the Latin names and short forms of diminutives.yaml),
+     *  minus the ordinary words of commonWords: never another user's name misheard. */
+    givenNames: Set<string>;
   };
+}
+
+function honorificMap(v: unknown): Map<string, 'M' | 'F' | '-'> {
+  const out = new Map<string, 'M' | 'F' | '-'>();
+  if (v === undefined || v === null) return out;
+  if (typeof v !== 'object' || Array.isArray(v)) throw new Error('persons: honorifics must be a mapping of words to M, F or -');
+  for (const [w, sex] of Object.entries(v as Record<string, unknown>)) {
+    if (sex !== 'M' && sex !== 'F' && sex !== '-') throw new Error(`persons: honorifics.${w} must be M, F or -`);
+    out.set(normalizeWord(w), sex);
+  }
+  return out;
+}
+
+function boundMap(v: unknown): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  if (v === undefined || v === null) return out;
+  if (typeof v !== 'object' || Array.isArray(v)) throw new Error('persons: boundPrepositions must be a mapping of prepositions to word lists');
+  for (const [w, after] of Object.entries(v as Record<string, unknown>)) out.set(normalizeWord(w), normSet(strings(after, `boundPrepositions.${w}`)));
+  return out;
+}
+
+/** The given-names list and every Latin name of diminutives.yaml (Daniel, Dan …), less common words. */
+function givenNameSet(list: string[], dims: PersonsGrammar['diminutives'], common: Set<string>): Set<string> {
+  const out = normSet(list);
+  for (const m of [dims.masc, dims.femn]) {
+    for (const [full, short] of m) for (const w of [full, ...short]) if (/^[a-z]+$/.test(w)) out.add(w);
+  }
+  for (const w of common) out.delete(w);
+  return out;
 }
 
 export const DEFAULT_GRAMMARS_DIR = path.resolve(__dirname, '../../../grammars');
@@ -141,8 +179,10 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
   const dims = readYaml(dir, 'diminutives.yaml');
   const ru = readYaml(dir, 'persons-ru.yaml');
   const en = readYaml(dir, 'persons-en.yaml');
+  const diminutives = { masc: dimMap(dims.male, 'male'), femn: dimMap(dims.female, 'female') };
+  const commonWords = normSet(strings(en.commonWords, 'commonWords'));
   return {
-    diminutives: { masc: dimMap(dims.male, 'male'), femn: dimMap(dims.female, 'female') },
+    diminutives,
     ru: {
       prepositions: caseLists(ru.prepositions, 'prepositions'),
       roleWords: normSet(strings(ru.roleWords, 'roleWords')),
@@ -158,7 +198,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       prepositions: normSet(strings(en.prepositions, 'prepositions')),
       conjunctions: normSet(strings(en.conjunctions, 'conjunctions')),
       selfPronouns: normSet(strings(en.selfPronouns, 'selfPronouns')),
-      commonWords: normSet(strings(en.commonWords, 'commonWords')),
+      commonWords,
       transliteration: translitTable(en.transliteration),
       equivalents: equivalentsMap(en.equivalents),
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
@@ -166,6 +206,10 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
+      misheardBetween: lowerSubject(en.misheardBetween),
+      honorifics: honorificMap(en.honorifics),
+      boundPrepositions: boundMap(en.boundPrepositions),
+      givenNames: givenNameSet(strings(en.givenNames, 'givenNames'), diminutives, commonWords),
     },
   };
 }

@@ -107,7 +107,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
       break;
     case 'task.create':
     case 'event.create': {
-      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf()) : eventSlots(u, cmd, persons, datesOf());
+      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isInfinitive(w, lang)) : eventSlots(u, cmd, persons, datesOf());
       break;
     }
   }
@@ -398,7 +398,7 @@ function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
 // ---------------------------------------------------------------------------------------------
 // Per intent
 
-function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
+function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isInfinitive: (word: string) => boolean = () => false): Slots {
   const slots: Slots = {};
   useRoleWords(u);
   const objects = titleObjects(u, persons, dates);
@@ -426,6 +426,9 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
     // Сергеем" is a role, not a title word (the preposition is not next to the name).
     if (responsible || (p.preposition && u.g.slots.titlePersonPrepositions.hasWord(p.preposition) && isPrepositionOf(u, idx[0]!, p))) continue;
     if (isPlaceAfterTitleWord(u, p, idx)) continue;
+    // "напомни позвонить Ашоту Петросяну …": right after the title's infinitive, with no
+    // preposition, a person is that verb's object, not who does it.
+    if (!p.preposition && objectOfTitleVerb(u, idx[0]!, isInfinitive)) continue;
     responsible = p.slot;
     u.use(idx);
     lastPerson = idx[idx.length - 1]!;
@@ -454,6 +457,12 @@ function titleObjects(u: Utterance, persons: PersonMention[], dates: DateMention
     const t = u.tokens[j]!;
     return t.kind === 'word' && !u.used[j] && !taken.has(j) && !u.g.slots.edgeWords.hasWord(t.norm) && !u.g.slots.personJoiners.hasWord(t.norm);
   });
+}
+
+/** Is the token before `first` a title word (no command's) that is an infinitive? */
+function objectOfTitleVerb(u: Utterance, first: number, isInfinitive: (word: string) => boolean): boolean {
+  const j = first - 1;
+  return j >= 0 && !u.used[j] && u.tokens[j]!.kind === 'word' && isInfinitive(u.words[j]!);
 }
 
 /**

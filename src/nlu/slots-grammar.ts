@@ -21,6 +21,7 @@ interface SlotsFile {
   edge_words: string[];
   chat_fillers?: string[];
   hesitations?: string[];
+  short_hesitations?: { words: string[]; after: string[] };
   repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[] };
   event_kinds: Record<string, string[]>;
   event_plain: string[];
@@ -102,7 +103,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     negations: new WordSet(g.negations ?? []),
     edgeWords: new WordSet(g.edge_words),
     chatFillers: new WordSet(g.chat_fillers ?? []),
-    blankHesitations: hesitationBlanker(g.hesitations ?? []),
+    blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),
     repairNegation: new WordSet(g.repair?.negation ?? []),
@@ -118,10 +119,16 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
   };
 }
 
-function hesitationBlanker(words: readonly string[]): (text: string) => string {
-  if (!words.length) return (t) => t;
+function hesitationBlanker(words: readonly string[], short?: { words: string[]; after: string[] }): (text: string) => string {
   const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?<![\\p{L}\\d'’-])(?:${[...words].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\d'’-])`, 'giu');
+  const alt = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
+  const parts: string[] = [];
+  if (words.length) parts.push(`(?<![\\p{L}\\d'’-])(?:${alt(words)})(?![\\p{L}\\d'’-])`);
+  // "на э Зарему": a short hesitation right after a preposition (where no letter or abbreviation
+  // can stand alone) is a pause, and would cut the preposition off its name or date.
+  if (short?.words.length && short.after.length) parts.push(`(?<=(?<![\\p{L}\\d'’-])(?:${alt(short.after)})\\s+)(?:${alt(short.words)})(?=\\s)`);
+  if (!parts.length) return (t) => t;
+  const re = new RegExp(parts.join('|'), 'giu');
   return (text) => {
     if (!re.test(text)) return text;
     re.lastIndex = 0;

@@ -22,6 +22,8 @@ export interface PersonFinder {
   isNoun(word: string, lang: 'ru' | 'en'): boolean;
   /** True when the dictionary knows a Russian word at all (a misheard command word it does not). */
   isWord(word: string, lang: 'ru' | 'en'): boolean;
+  /** True when the dictionary reads a Russian word as an infinitive ("позвонить"). */
+  isInfinitive(word: string, lang: 'ru' | 'en'): boolean;
 }
 
 export interface PersonFinderOptions {
@@ -42,6 +44,7 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
     resolve: (phrase, directory, lang, preferredCase) => finder.resolve(phrase, directory, lang, preferredCase),
     nominative: (word, lang) => nominativeOf(morph, word, lang),
     isWord: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary),
+    isInfinitive: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary && p.pos === 'INFN'),
     isNoun: (word, lang) => {
       if (lang !== 'ru') return false;
       const readings = morph.analyze(normalizeWord(word)).filter((p) => p.dictionary);
@@ -50,15 +53,23 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
   };
 }
 
+/** Shorter unknown words are guessed too loosely to be read as surnames. */
+const GUESSED_SURNAME_MIN = 5;
+
 function nominativeOf(morph: Morph, word: string, lang: 'ru' | 'en'): string {
   if (lang !== 'ru' || !/^[А-Яа-яЁё-]+$/.test(word)) return word;
-  const all = morph.analyze(normalizeWord(word)).filter((p) => p.dictionary && !p.plural);
+  const readings = morph.analyze(normalizeWord(word));
+  const all = readings.filter((p) => p.dictionary && !p.plural);
   // Names and surnames first ("петровой" → "петрова"); else a noun ("ромашкой" → "ромашка").
-  const names = all.filter((p) => p.name || p.surname);
+  let names = all.filter((p) => p.name || p.surname);
+  // A surname no dictionary holds ("сафиуллиной"): the reading az guesses from its ending, when
+  // the dictionary knows no reading of the word at all.
+  if (!names.length && !readings.some((p) => p.dictionary) && word.length >= GUESSED_SURNAME_MIN) names = readings.filter((p) => p.surname && !p.plural);
   const parses = names.length ? names : all.filter((p) => p.pos === 'NOUN');
   if (parses.length === 0 || parses.some((p) => p.case === 'nomn')) return word;
   const nom = parses[0]!.nominative;
-  return /^[А-ЯЁ]/.test(word) ? capitalize(nom) : nom;
+  // A person's name is written with a capital, even when the recogniser wrote none.
+  return names.length || /^[А-ЯЁ]/.test(word) ? capitalize(nom) : nom;
 }
 
 export type { PersonMention, PersonSlot } from '../types';

@@ -2,7 +2,9 @@
  * The parser's front door: `createParser()` loads dictionaries and grammars once (async: the
  * morphology dictionaries are files), then `parser.parse(text, ctx)` is synchronous and pure.
  */
-import { createDateExtractor } from './dates';
+import { createDateExtractor, loadDateGrammars } from './dates';
+import { createGlueFixer } from './glue';
+import { WordSet } from './grammar';
 import { createPersonFinder } from './persons';
 import { loadIntentGrammar } from './intent';
 import { loadSlotsGrammar } from './slots-grammar';
@@ -23,7 +25,8 @@ export interface Parser {
 
 export async function createParser(): Promise<Parser> {
   const persons = await createPersonFinder();
-  const dates = createDateExtractor();
+  const dateGrammars = loadDateGrammars();
+  const dates = createDateExtractor({ grammars: dateGrammars });
   const grammars = {} as Record<Lang, LangGrammar>;
   for (const lang of ['ru', 'en'] as const) {
     grammars[lang] = { intents: loadIntentGrammar(lang), slots: loadSlotsGrammar(lang), numbers: loadNumberWords(lang), change: loadChangeGrammar(lang) };
@@ -49,8 +52,21 @@ export async function createParser(): Promise<Parser> {
     ...[...en.change.verbs].flatMap(([, s]) => s.singleWords()),
   ];
   const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
+  // Word boundaries a Russian recogniser gets wrong ("вчетверг", "за дачу").
+  const grammarWords = new WordSet([...vocabulary, ...ru.slots.eventKinds.keys()]);
+  const glue = createGlueFixer(dateGrammars.ru, ru.slots.gluedPrepositions, {
+    isWord: (w) => persons.isWord(w, 'ru'),
+    plainCases: (w) => persons.plainCases(w, 'ru'),
+    isGrammarWord: (w) => grammarWords.hasWord(w),
+  });
   const deps: ParserDeps = {
     dates,
+    glue: {
+      ru: {
+        split: (text, directory) => glue.split(text, (w) => persons.isNameForm(w, directory)),
+        join: (text) => glue.join(text, ru.intents),
+      },
+    },
     persons,
     grammars,
     nominative: lemma ? lemma.bind(persons) : undefined,

@@ -30,6 +30,8 @@ export interface ParserDeps {
   grammars: Record<Lang, LangGrammar>;
   /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
   fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
+  /** Recogniser word boundaries: glued prepositions split off, a command word cut in two joined (glue.ts). */
+  glue?: Partial<Record<Lang, { split: (text: string, directory: ParseContext['directory']) => string; join: (text: string) => string | null }>>;
   /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"); identity when absent. */
   nominative?: (word: string, lang: Lang) => string;
 }
@@ -38,13 +40,15 @@ export interface ParserDeps {
 const TITLE_ENDING_PREPOSITIONS = new Set(['на', 'для', 'for', 'to', 'assigned']);
 
 
-export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): ParseResult {
+export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rejoined = false): ParseResult {
   let text = normalizeInput(raw);
   const lang: Lang = ctx.lang ?? detectLang(text);
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
   text = fixCommandWords(deps, lang, g.slots.blankHesitations(g.intents.brand(text)));
+  const glue = deps.glue?.[lang];
+  if (glue && !rejoined) text = glue.split(text, ctx.directory);
   const tokens = tokenize(text);
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
@@ -84,6 +88,12 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   // "не ставь задачу", "задачу не надо", "don't create the task": what is being built is dropped.
   if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
   if (!cmd) {
+    // "создай за дачу …": no command, but one is there with a word the recogniser cut in two.
+    const joined = glue && !rejoined ? glue.join(text) : null;
+    if (joined) {
+      const r = parseWith(deps, joined, ctx, true);
+      if (r.intent !== 'unknown') return r;
+    }
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
     if (ctx.expecting && (reply || g.intents.correction.matchAt(words, 0))) {
       const slots = correctionSlots(u, ctx, persons, datesOf());

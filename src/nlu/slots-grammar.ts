@@ -1,7 +1,8 @@
 /** The compiled form of `grammars/slots-<lang>.yaml`. */
 import { WordSet, fold, loadGrammar } from './grammar';
 import { quotes } from './utterance';
-import type { Lang } from './types';
+import type { GramCase, Lang } from './types';
+import { caseMask } from './persons/cases';
 
 interface SlotsFile {
   title_markers: string[];
@@ -22,6 +23,7 @@ interface SlotsFile {
   chat_fillers?: string[];
   hesitations?: string[];
   short_hesitations?: { words: string[]; after: string[] };
+  glued_prepositions?: Record<string, GramCase[]>;
   repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[] };
   event_kinds: Record<string, string[]>;
   event_plain: string[];
@@ -57,6 +59,9 @@ export interface SlotsGrammar {
   /** Chat politeness and its abbreviations ("плз", "pls"): meant for the assistant, never part of
    *  a title or a query (a message text dictated after its marker keeps them). */
   chatFillers: WordSet;
+  /** Prepositions a recogniser glues to the next word → the cases (mask) a dictionary word after
+   *  one must be in to be split off (0: only a date word is). */
+  gluedPrepositions: Map<string, number>;
   /** The text with its hesitations ("um", "uh") outside quotes blanked to spaces (offsets kept):
    *  they carry no meaning, wherever they stand. */
   blankHesitations: (text: string) => string;
@@ -103,6 +108,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     negations: new WordSet(g.negations ?? []),
     edgeWords: new WordSet(g.edge_words),
     chatFillers: new WordSet(g.chat_fillers ?? []),
+    gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),

@@ -4,7 +4,8 @@
  * (Слава, Гуля) and Tatar/Bashkir ones; a double surname whose first part does not decline
  * (Бонч-Бруевичу); a hesitation between a preposition and its name; a voice assistant's wake
  * words before the command; a person right after the title's infinitive; a lead named by a
- * surname no dictionary holds.
+ * surname no dictionary holds; a preposition a recogniser glued to a date or a word
+ * ("вчетверг", "наскладе") and a command word it cut in two ("за дачу").
  */
 import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
@@ -106,5 +107,46 @@ describe('a lead named by a surname in the genitive is named in the nominative, 
     ['какой скоринг у лида петровой', 'Петрова'],
   ])('"%s"', (text, query) => {
     expect(parse(text)).toMatchObject({ intent: 'lead.score', slots: { lead: { query } } });
+  });
+});
+
+describe('a preposition a recogniser glued to the next word is split off', () => {
+  it.each([
+    ['поставь задачу тимуру сверить акты впятницу', 'task.create', { title: 'сверить акты', responsible: { userId: 13 }, deadline: '2027-05-14' }],
+    ['создай задачу проверить склад кпонедельнику', 'task.create', { title: 'проверить склад', deadline: '2027-05-17' }],
+    ['поставь задачу отвезти документы вофис вчетверг', 'task.create', { title: 'отвезти документы в офис', deadline: '2027-05-13' }],
+    ['запланируй созвон с тимуром наследующей неделе', 'event.create', { title: 'созвон', start: '2027-05-17', attendees: [{ userId: 13 }] }],
+    ['запланируй встречу с диляровой вовторник втри', 'event.create', { title: 'встреча', start: '2027-05-18T15:00' }],
+  ])('"%s"', (text, intent, slots) => {
+    const r = parse(text);
+    expect(r.intent).toBe(intent);
+    expect(r.slots).toMatchObject(slots);
+  });
+  it('"отмени планёрку вовторник"', () => {
+    expect(parse('отмени планёрку вовторник')).toMatchObject({ intent: 'event.cancel', slots: { event: { query: 'планёрка', at: '2027-05-18' } } });
+  });
+  it.each([
+    // Words of their own, words of the grammars and names stay whole (guards).
+    ['напиши тимуру что скрины готовы', 'скрины готовы'],
+    ['напиши тимуру что допродажи выросли', 'допродажи выросли'],
+    ['напиши тимуру что созвон в восемь вечера', 'созвон в восемь вечера'],
+    ['напиши тимуру что наследующий бизнес оценили', 'наследующий бизнес оценили'],
+  ])('"%s" (guard)', (text, said) => {
+    expect(parse(text).slots.text).toBe(said);
+  });
+});
+
+describe('a command word a recogniser cut in two is joined when it completes a command', () => {
+  it.each([
+    ['создай за дачу тимуру проверить склад', 'task.create', { title: 'проверить склад', responsible: { userId: 13 } }],
+    ['запланируй в стречу с тимуром завтра в 10', 'event.create', { title: 'встреча', start: '2027-05-13T10:00', attendees: [{ userId: 13 }] }],
+    ['от правь сообщение тимуру что склад открыт', 'message.send', { recipient: { userId: 13 }, text: 'склад открыт' }],
+  ])('"%s"', (text, intent, slots) => {
+    const r = parse(text);
+    expect(r.intent).toBe(intent);
+    expect(r.slots).toEqual(slots);
+  });
+  it.each(['спасибо за дачу', 'мы поедем за дачу в субботу'])('"%s" stays unknown (guard)', (text) => {
+    expect(parse(text).intent).toBe('unknown');
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * Word boundaries a Russian speech recogniser gets wrong: a preposition glued to the word after it
+ * ("вчетверг", "наследующей неделе", "кпонедельнику", "наскладе") and a command word cut in two
+ * ("создай за дачу", "запланируй в стречу"). The text is rewritten before parsing, so every slot
+ * reader sees the words as said.
+ */
+import { tokenize } from './tokens';
+import { quotes } from './utterance';
+import type { RuGrammar } from './dates/grammar';
+import type { IntentGrammar } from './intent';
+
+export interface GlueDeps {
+  /** The dictionary knows the word (any reading, names too). */
+  isWord: (word: string) => boolean;
+  /** The cases the dictionary reads the word in, names' readings left out (a mask, cases.ts). */
+  plainCases: (word: string) => number;
+  /** A word of the grammars the dictionary may not know ("созвон" is no "со звон"). */
+  isGrammarWord: (word: string) => boolean;
+}
+
+/** Shortest word after a glued preposition read by the dictionary alone (date words are listed). */
+const MIN_REST = 4;
+
+export interface GlueFixer {
+  /** The text with glued prepositions split off; `isName` tells a directory name form (never split). */
+  split(text: string, isName: (word: string) => boolean): string;
+  /** The text with one command word put back together, or null when none is cut in two. */
+  join(text: string, g: IntentGrammar): string | null;
+}
+
+/**
+ * `prepositions`: the prepositions a recogniser glues on (slots-ru.yaml glued_prepositions), each
+ * with the cases (a mask) a word must be in to be split off it by the dictionary's word; 0 for
+ * those split off only before a date word.
+ */
+export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<string, number>, deps: GlueDeps): GlueFixer {
+  // Longest first, so "во" is tried before "в".
+  const prefixes = [...prepositions.keys()].sort((a, b) => b.length - a.length);
+  // The words a date expression is made of, as dates-ru.yaml lists them.
+  const dateWords = new Set<string>();
+  const addWords = (phrases: Iterable<string>) => {
+    for (const p of phrases) for (const w of p.split(/\s+/)) if (/^[а-яё]+$/.test(w)) dateWords.add(w.replace(/ё/g, 'е'));
+  };
+  addWords(Object.keys(dates.weekdays));
+  addWords(Object.keys(dates.months).filter((m) => m.length > 3));
+  addWords(Object.keys(dates.cardinals));
+  addWords(Object.keys(dates.dayParts));
+  addWords([...dates.nextWords, ...dates.thisWords, ...dates.casualDates, ...dates.nextWeek, ...dates.endOfWeek, ...dates.endOfDay, ...dates.allDay]);
+  addWords(Object.keys(dates.fixedDurations));
+  for (const p of prefixes) dateWords.delete(p);
+  // Words that open a date said on ("следующей неделе", "эту пятницу").
+  const openers = new Set([...dates.nextWords, ...dates.thisWords].map((w) => w.replace(/ё/g, 'е')));
+
+  const restAfterPrefix = (norm: string, isName: (w: string) => boolean, capitalised: boolean, dateAfter: boolean): number => {
+    let whole: boolean | undefined;
+    for (const p of prefixes) {
+      if (!norm.startsWith(p) || norm.length - p.length < 3) continue;
+      const rest = norm.slice(p.length);
+      const dateWord = dateWords.has(rest);
+      // A capital inside the sentence is a name's ("Вахитов"): only a date word is split off it.
+      const cases = prepositions.get(p)!;
+      if (!dateWord && (capitalised || !cases || rest.length < MIN_REST)) continue;
+      whole ??= deps.isGrammarWord(norm) || deps.isWord(norm) || isName(norm);
+      // A word of its own stays one, unless a date goes on after it ("наследующей неделе" is
+      // "на следующей неделе", not the participle of наследовать).
+      if (whole) {
+        if (openers.has(rest) && dateAfter) return p.length;
+        continue;
+      }
+      // "наскладе": the rest in a case the preposition governs ("скрины" is no "с крины").
+      if (dateWord || (deps.plainCases(rest) & cases) !== 0) return p.length;
+    }
+    return 0;
+  };
+
+  return {
+    split(text, isName) {
+      const toks = tokenize(text);
+      const q = /["«“„]/.test(text) ? quotes(text) : [];
+      let out = '';
+      let from = 0;
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i]!;
+        if (t.kind !== 'word' || t.norm.length < 3 || !/^[а-я]+$/.test(t.norm)) continue;
+        if (q.some((s) => t.start >= s.start && t.start < s.end)) continue;
+        const capitalised = i > 0 && /^\p{Lu}/u.test(t.text);
+        const next = toks[i + 1];
+        const n = restAfterPrefix(t.norm, isName, capitalised, !!next && next.kind === 'word' && dateWords.has(next.norm));
+        if (!n) continue;
+        out += text.slice(from, t.start + n) + ' ';
+        from = t.start + n;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    },
+
+    join(text, g) {
+      const toks = tokenize(text);
+      for (let k = 0; k + 1 < toks.length; k++) {
+        const a = toks[k]!;
+        const b = toks[k + 1]!;
+        if (a.kind !== 'word' || b.kind !== 'word' || b.start !== a.end + 1 || text[a.end] !== ' ') continue;
+        const joined = a.norm + b.norm;
+        for (const c of g.commands) {
+          // The join must complete the command: a noun for a verb said elsewhere ("создай за
+          // дачу"), or a verb for a noun ("по ставь … задачу"); neither part one on its own.
+          const asNoun = c.nouns.hasWord(joined) && !c.nouns.hasWord(a.norm) && !c.nouns.hasWord(b.norm);
+          const asVerb = !asNoun && c.verbs.hasWord(joined) && !c.verbs.hasWord(a.norm) && !c.verbs.hasWord(b.norm);
+          if (!asNoun && !asVerb) continue;
+          const other = asNoun ? c.verbs : c.nouns;
+          if (!toks.some((t, i) => i !== k && i !== k + 1 && t.kind === 'word' && other.hasWord(t.norm))) continue;
+          if (!deps.isWord(joined)) continue;
+          return text.slice(0, a.end) + text.slice(b.start);
+        }
+      }
+      return null;
+    },
+  };
+}

@@ -753,6 +753,11 @@ function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention
   const said = (index: number) => !negatedAt(u, index);
   const t = timeSlots(dates.filter((d) => said(d.index)));
   const names = persons.filter((p) => (p.kind !== 'pronoun' || expecting === 'task.create') && said(p.index));
+  // "нет, назови её «Разбор полётов»": a new title said with its marker or in quotes.
+  if (expecting === 'task.create' || expecting === 'event.create') {
+    const title = quotedTitle(u, persons, dates) ?? markedTitle(u, persons, dates);
+    if (title) slots.title = title;
+  }
   if (expecting === 'task.create') {
     if (t.start) slots.deadline = t.start;
     if (names[0]) slots.responsible = names[0].slot;

@@ -150,3 +150,18 @@ describe('a command word a recogniser cut in two is joined when it completes a c
     expect(parse(text).intent).toBe('unknown');
   });
 });
+
+describe('a correction may name the title anew, with a title marker or in quotes', () => {
+  const correct = (text: string, expecting: ParseResult['intent']) =>
+    parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, expecting } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+  it.each([
+    ['Нет, назови её Итоги квартала', 'event.create', { title: 'Итоги квартала' }],
+    ['нет, назови его «Сверка остатков» и на пятницу', 'task.create', { title: 'Сверка остатков', deadline: '2027-05-14' }],
+    ['лучше с названием обзвон клиентов', 'task.create', { title: 'обзвон клиентов' }],
+    // No marker: no title (guard).
+    ['нет, на пятницу', 'task.create', { deadline: '2027-05-14' }],
+  ])('"%s"', (text, expecting, slots) => {
+    expect(correct(text, expecting as ParseResult['intent'])).toMatchObject({ intent: 'reject', slots });
+    expect(Object.keys(correct(text, expecting as ParseResult['intent']).slots).sort()).toEqual(Object.keys(slots).sort());
+  });
+});

@@ -44,8 +44,8 @@ const FLOORS: [string, number][] = [
   // directory (fixtures/directory-blind-5ru.json, speaker in Asia/Yekaterinburg; directory-blind-5en.json,
   // Latin names with some Cyrillic users). Blind on 69fe4c2: 136/150 and 74/100; Russian after
   // blind5ru-kinds (short forms, double surnames, hesitations, wake words, objects, leads, words a
-  // recogniser glues or cuts: "вчетверг", "за дачу"): 145.
-  ['heldout-blind5-ru.jsonl', 145],
+  // recogniser glues or cuts: "вчетверг", "за дачу"; a title named anew in a correction): 146.
+  ['heldout-blind5-ru.jsonl', 146],
   ['heldout-blind5-en.jsonl', 74],
 ];
 

@@ -33,6 +33,7 @@ const dir: Directory = {
     { id: 14, name: 'Диляра', lastName: 'Хабибуллина', gender: 'F' },
     { id: 15, name: 'Пётр', lastName: 'Тер-Петросян', gender: 'M' },
     { id: 16, name: 'Святослава', lastName: 'Лаптева', gender: 'F' },
+    { id: 17, name: 'Станислав', lastName: 'Рябов', gender: 'M' },
   ],
 };
 
@@ -44,7 +45,9 @@ const parse = (text: string) => parser.parse(text, { now: NOW, timeZone: TZ, dir
 
 describe('a short form reaches every user whose name it shortens, of either sex', () => {
   it.each([
-    ['поставь задачу на славу сверить акты', 'responsible', { candidates: [2, 3, 4, 16] }],
+    ['поставь задачу на славу сверить акты', 'responsible', { candidates: [2, 3, 4, 16, 17] }],
+    // Стас is Станислав's alone (guard).
+    ['напиши стасу что пропуск готов', 'recipient', { userId: 17 }],
     ['напиши гуле что отчёт готов', 'recipient', { candidates: [5, 6] }],
     ['Сообщение для Дили: пропуск на проходной', 'recipient', { userId: 14 }],
     ['напиши зуле что машина внизу', 'recipient', { userId: 10 }],

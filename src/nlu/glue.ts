@@ -8,12 +8,11 @@ import { tokenize } from './tokens';
 import { quotes } from './utterance';
 import type { RuGrammar } from './dates/grammar';
 import type { IntentGrammar } from './intent';
+import type { Morph } from './morph';
+import { caseBit } from './persons/cases';
 
 export interface GlueDeps {
-  /** The dictionary knows the word (any reading, names too). */
-  isWord: (word: string) => boolean;
-  /** The cases the dictionary reads the word in, names' readings left out (a mask, cases.ts). */
-  plainCases: (word: string) => number;
+  morph: Morph;
   /** A word of the grammars the dictionary may not know ("созвон" is no "со звон"). */
   isGrammarWord: (word: string) => boolean;
 }
@@ -22,8 +21,12 @@ export interface GlueDeps {
 const MIN_REST = 4;
 
 export interface GlueFixer {
-  /** The text with glued prepositions split off; `isName` tells a directory name form (never split). */
-  split(text: string, isName: (word: string) => boolean): string;
+  /**
+   * The text with glued prepositions split off; `isName` tells a directory name form (never split).
+   * `datesOnly`: only those before a date word — done before misheard command words are corrected
+   * ("вдесять" is no misheard "внесять"); the others after ("напеши" is a misheard "напиши").
+   */
+  split(text: string, isName: (word: string) => boolean, datesOnly?: boolean): string;
   /** The text with one command word put back together, or null when none is cut in two. */
   join(text: string, g: IntentGrammar): string | null;
 }
@@ -36,6 +39,21 @@ export interface GlueFixer {
 export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<string, number>, deps: GlueDeps): GlueFixer {
   // Longest first, so "во" is tried before "в".
   const prefixes = [...prepositions.keys()].sort((a, b) => b.length - a.length);
+  const readings = (w: string) => deps.morph.analyze(w).filter((p) => p.dictionary);
+  // The cases the dictionary reads a word in, names left out ("складе": loct).
+  const plainCases = (w: string) => {
+    let mask = 0;
+    for (const p of readings(w)) if (p.case && !p.name && !p.surname && !p.patronymic) mask |= caseBit(p.case);
+    return mask;
+  };
+  // Dates said in one word ("завтра", "пятницу"): an adverb made of a preposition and one of
+  // these ("назавтра") is that date ("вовремя" is no "во время").
+  const dayWords = new Set([...dates.casualDates, ...Object.keys(dates.weekdays)].map((w) => w.replace(/ё/g, 'е')));
+  // Multi-word date phrases of dates-ru.yaml ("с утра", "до конца недели").
+  const datePhrases = new Set<string>();
+  for (const p of [...Object.keys(dates.dayParts), ...dates.nextWeek, ...dates.endOfWeek, ...dates.endOfDay, ...dates.allDay, ...Object.keys(dates.splitCasualDates)]) {
+    if (p.includes(' ')) datePhrases.add(p.replace(/ё/g, 'е'));
+  }
   // The words a date expression is made of, as dates-ru.yaml lists them.
   const dateWords = new Set<string>();
   const addWords = (phrases: Iterable<string>) => {
@@ -51,30 +69,34 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
   // Words that open a date said on ("следующей неделе", "эту пятницу").
   const openers = new Set([...dates.nextWords, ...dates.thisWords].map((w) => w.replace(/ё/g, 'е')));
 
-  const restAfterPrefix = (norm: string, isName: (w: string) => boolean, capitalised: boolean, dateAfter: boolean): number => {
+  const restAfterPrefix = (norm: string, isName: (w: string) => boolean, capitalised: boolean, next: string | undefined, datesOnly: boolean): number => {
     let whole: boolean | undefined;
     for (const p of prefixes) {
       if (!norm.startsWith(p) || norm.length - p.length < 3) continue;
       const rest = norm.slice(p.length);
       const dateWord = dateWords.has(rest);
+      if (datesOnly && !dateWord) continue;
       // A capital inside the sentence is a name's ("Вахитов"): only a date word is split off it.
       const cases = prepositions.get(p)!;
       if (!dateWord && (capitalised || !cases || rest.length < MIN_REST)) continue;
-      whole ??= deps.isGrammarWord(norm) || deps.isWord(norm) || isName(norm);
+      whole ??= deps.isGrammarWord(norm) || readings(norm).length > 0 || isName(norm);
       // A word of its own stays one, unless a date goes on after it ("наследующей неделе" is
-      // "на следующей неделе", not the participle of наследовать).
+      // "на следующей неделе", not the participle of наследовать), the split makes a date phrase
+      // of dates-ru.yaml ("сутра" → "с утра"), or it is an adverb of that date ("назавтра").
       if (whole) {
-        if (openers.has(rest) && dateAfter) return p.length;
+        if (!dateWord) continue;
+        if ((openers.has(rest) && next !== undefined && dateWords.has(next)) || datePhrases.has(`${p} ${rest}`) || (next !== undefined && datePhrases.has(`${p} ${rest} ${next}`))) return p.length;
+        if (dayWords.has(rest) && !isName(norm) && readings(norm).every((r) => r.pos === 'ADVB')) return p.length;
         continue;
       }
       // "наскладе": the rest in a case the preposition governs ("скрины" is no "с крины").
-      if (dateWord || (deps.plainCases(rest) & cases) !== 0) return p.length;
+      if (dateWord || (plainCases(rest) & cases) !== 0) return p.length;
     }
     return 0;
   };
 
   return {
-    split(text, isName) {
+    split(text, isName, datesOnly = false) {
       const toks = tokenize(text);
       const q = /["«“„]/.test(text) ? quotes(text) : [];
       let out = '';
@@ -85,7 +107,7 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
         if (q.some((s) => t.start >= s.start && t.start < s.end)) continue;
         const capitalised = i > 0 && /^\p{Lu}/u.test(t.text);
         const next = toks[i + 1];
-        const n = restAfterPrefix(t.norm, isName, capitalised, !!next && next.kind === 'word' && dateWords.has(next.norm));
+        const n = restAfterPrefix(t.norm, isName, capitalised, next && next.kind === 'word' ? next.norm : undefined, datesOnly);
         if (!n) continue;
         out += text.slice(from, t.start + n) + ' ';
         from = t.start + n;
@@ -108,7 +130,7 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
           if (!asNoun && !asVerb) continue;
           const other = asNoun ? c.verbs : c.nouns;
           if (!toks.some((t, i) => i !== k && i !== k + 1 && t.kind === 'word' && other.hasWord(t.norm))) continue;
-          if (!deps.isWord(joined)) continue;
+          if (!readings(joined).length) continue;
           return text.slice(0, a.end) + text.slice(b.start);
         }
       }

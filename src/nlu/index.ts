@@ -5,6 +5,7 @@
 import { createDateExtractor, loadDateGrammars } from './dates';
 import { createGlueFixer } from './glue';
 import { WordSet } from './grammar';
+import { loadMorph } from './morph';
 import { createPersonFinder } from './persons';
 import { loadIntentGrammar } from './intent';
 import { loadSlotsGrammar } from './slots-grammar';
@@ -24,7 +25,8 @@ export interface Parser {
 }
 
 export async function createParser(): Promise<Parser> {
-  const persons = await createPersonFinder();
+  const morph = await loadMorph();
+  const persons = await createPersonFinder({ morph });
   const dateGrammars = loadDateGrammars();
   const dates = createDateExtractor({ grammars: dateGrammars });
   const grammars = {} as Record<Lang, LangGrammar>;
@@ -54,16 +56,12 @@ export async function createParser(): Promise<Parser> {
   const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
   // Word boundaries a Russian recogniser gets wrong ("вчетверг", "за дачу").
   const grammarWords = new WordSet([...vocabulary, ...ru.slots.eventKinds.keys()]);
-  const glue = createGlueFixer(dateGrammars.ru, ru.slots.gluedPrepositions, {
-    isWord: (w) => persons.isWord(w, 'ru'),
-    plainCases: (w) => persons.plainCases(w, 'ru'),
-    isGrammarWord: (w) => grammarWords.hasWord(w),
-  });
+  const glue = createGlueFixer(dateGrammars.ru, ru.slots.gluedPrepositions, { morph, isGrammarWord: (w) => grammarWords.hasWord(w) });
   const deps: ParserDeps = {
     dates,
     glue: {
       ru: {
-        split: (text, directory) => glue.split(text, (w) => persons.isNameForm(w, directory)),
+        split: (text, directory, datesOnly) => glue.split(text, (w) => persons.isNameForm(w, directory), datesOnly),
         join: (text) => glue.join(text, ru.intents),
       },
     },

@@ -31,7 +31,7 @@ export interface ParserDeps {
   /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
   fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Recogniser word boundaries: glued prepositions split off, a command word cut in two joined (glue.ts). */
-  glue?: Partial<Record<Lang, { split: (text: string, directory: ParseContext['directory']) => string; join: (text: string) => string | null }>>;
+  glue?: Partial<Record<Lang, { split: (text: string, directory: ParseContext['directory'], datesOnly?: boolean) => string; join: (text: string) => string | null }>>;
   /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"); identity when absent. */
   nominative?: (word: string, lang: Lang) => string;
 }
@@ -46,9 +46,13 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
-  text = fixCommandWords(deps, lang, g.slots.blankHesitations(g.intents.brand(text)));
-  const glue = deps.glue?.[lang];
-  if (glue && !rejoined) text = glue.split(text, ctx.directory);
+  text = g.slots.blankHesitations(g.intents.brand(text));
+  // A glued preposition is split off a date word before command words are corrected ("вдесять" is
+  // no misheard "внесять"), off other words after ("напеши" is a misheard "напиши").
+  const glue = rejoined ? undefined : deps.glue?.[lang];
+  if (glue) text = glue.split(text, ctx.directory, true);
+  text = fixCommandWords(deps, lang, text);
+  if (glue) text = glue.split(text, ctx.directory);
   const tokens = tokenize(text);
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
@@ -89,7 +93,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
   if (!cmd) {
     // "создай за дачу …": no command, but one is there with a word the recogniser cut in two.
-    const joined = glue && !rejoined ? glue.join(text) : null;
+    const joined = glue ? glue.join(text) : null;
     if (joined) {
       const r = parseWith(deps, joined, ctx, true);
       if (r.intent !== 'unknown') return r;

@@ -120,6 +120,13 @@ describe('a preposition a recogniser glued to the next word is split off', () =>
     ['поставь задачу отвезти документы вофис вчетверг', 'task.create', { title: 'отвезти документы в офис', deadline: '2027-05-13' }],
     ['запланируй созвон с тимуром наследующей неделе', 'event.create', { title: 'созвон', start: '2027-05-17', attendees: [{ userId: 13 }] }],
     ['запланируй встречу с диляровой вовторник втри', 'event.create', { title: 'встреча', start: '2027-05-18T15:00' }],
+    // A word of its own that is that date ("назавтра") or makes a date phrase ("сутра" → "с утра").
+    ['поставь задачу назавтра забрать пропуска', 'task.create', { title: 'забрать пропуска', deadline: '2027-05-13' }],
+    ['созвон с тимуром завтра сутра', 'event.create', { title: 'созвон', start: '2027-05-13T09:00' }],
+    // Split before misheard command words are corrected: "вдесять" is no "внесять".
+    ['напомни завтра вдесять забрать пропуска', 'task.create', { title: 'забрать пропуска', deadline: '2027-05-13T10:00' }],
+    // …and other words after: "напеши" is a misheard "напиши", no "на пеши" (guard).
+    ['напеши тимуру что склад открыт', 'message.send', { recipient: { userId: 13 }, text: 'склад открыт' }],
   ])('"%s"', (text, intent, slots) => {
     const r = parse(text);
     expect(r.intent).toBe(intent);
@@ -134,6 +141,7 @@ describe('a preposition a recogniser glued to the next word is split off', () =>
     ['напиши тимуру что допродажи выросли', 'допродажи выросли'],
     ['напиши тимуру что созвон в восемь вечера', 'созвон в восемь вечера'],
     ['напиши тимуру что наследующий бизнес оценили', 'наследующий бизнес оценили'],
+    ['напиши тимуру что сдал отчёт вовремя', 'сдал отчёт вовремя'],
   ])('"%s" (guard)', (text, said) => {
     expect(parse(text).slots.text).toBe(said);
   });

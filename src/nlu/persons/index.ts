@@ -8,7 +8,6 @@ import { Finder } from './finder';
 import { DEFAULT_GRAMMARS_DIR, loadGrammar } from './grammar';
 import { NameInflector } from './inflect';
 import { capitalize, normalizeWord } from './text';
-import { caseBit } from './cases';
 
 export interface PersonFinder {
   /** Every person mentioned in `text`, in order, non-overlapping. */
@@ -25,8 +24,6 @@ export interface PersonFinder {
   isWord(word: string, lang: 'ru' | 'en'): boolean;
   /** True when the dictionary reads a Russian word as an infinitive ("позвонить"). */
   isInfinitive(word: string, lang: 'ru' | 'en'): boolean;
-  /** The cases (a mask) the dictionary reads a Russian word in, names left out ("складе": loct). */
-  plainCases(word: string, lang: 'ru' | 'en'): number;
   /** True when the word is a form of a name of somebody in the directory. */
   isNameForm(word: string, directory: Directory): boolean;
 }
@@ -49,12 +46,6 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
     resolve: (phrase, directory, lang, preferredCase) => finder.resolve(phrase, directory, lang, preferredCase),
     nominative: (word, lang) => nominativeOf(morph, word, lang),
     isWord: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary),
-    plainCases: (word, lang) => {
-      if (lang !== 'ru') return 0;
-      let mask = 0;
-      for (const p of morph.analyze(normalizeWord(word))) if (p.dictionary && p.case && !p.name && !p.surname && !p.patronymic) mask |= caseBit(p.case);
-      return mask;
-    },
     isNameForm: (word, directory) => finder.index(directory).forms.has(normalizeWord(word)),
     isInfinitive: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary && p.pos === 'INFN'),
     isNoun: (word, lang) => {

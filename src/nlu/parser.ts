@@ -114,7 +114,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   let slots: Slots;
   switch (cmd.intent) {
     case 'message.send':
-      slots = messageSlots(deps, u, ctx, persons);
+      slots = messageSlots(deps, u, ctx, persons, cmd.triggers.length ? Math.min(...cmd.triggers) : -1);
       break;
     case 'lead.score':
       slots = leadSlots(deps, u);
@@ -578,7 +578,7 @@ function laterTopics(u: Utterance, from: number): string[] {
   return out;
 }
 
-function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons: PersonMention[]): Slots {
+function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons: PersonMention[], firstTrigger = -1): Slots {
   const slots: Slots = {};
   const words = u.words;
   const byStart = new Map<number, PersonMention>();
@@ -619,7 +619,8 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       continue;
     }
     if (t.kind === 'punct') {
-      if (t.text === ':' || t.text === '—' || t.text === '-') {
+      // ("Алиса: напиши Роме, что …": a colon before the command ends the call on the assistant.)
+      if ((t.text === ':' || t.text === '—' || t.text === '-') && i > firstTrigger) {
         body = i + 1;
         break;
       }

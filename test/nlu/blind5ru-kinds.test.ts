@@ -76,6 +76,8 @@ describe('hesitations after a preposition and wake words before the command are 
     ['создай задачу для мм тимура валеева обновить прайс к эм пятнице', { title: 'обновить прайс', responsible: { userId: 13 }, deadline: '2027-05-14' }],
     ['окей гугл поставь задачу тимуру проверить счета', { title: 'проверить счета', responsible: { userId: 13 } }],
     ['о\'кей гугл создай задачу заказать воду', { title: 'заказать воду' }],
+    ['Окей, Google, поставь задачу Тимуру проверить счета', { title: 'проверить счета', responsible: { userId: 13 } }],
+    ['поставь задачу на э-э гульшат ибрагимову сверить остатки', { title: 'сверить остатки', responsible: { userId: 5 } }],
   ])('"%s"', (text, slots) => {
     const r = parse(text);
     expect(r.intent).toBe('task.create');
@@ -83,6 +85,10 @@ describe('hesitations after a preposition and wake words before the command are 
   });
   it('"ок гугл напиши маге что пропуск готов"', () => {
     expect(parse('ок гугл напиши маге что пропуск готов')).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 11 }, text: 'пропуск готов' } });
+  });
+  it('"ок гугл: напиши маге, что пропуск готов": a colon before the command ends the call on the assistant', () => {
+    expect(parse('ок гугл: напиши маге, что пропуск готов')).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 11 }, text: 'пропуск готов' } });
+    expect(parse('Алиса: напиши Тимуру, что склад открыт')).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 13 }, text: 'склад открыт' } });
   });
   it('a lone letter elsewhere stays (guard)', () => {
     expect(parse('Напиши Тимуру: корпус Э закрыт').slots.text).toBe('корпус Э закрыт');

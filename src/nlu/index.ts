@@ -33,8 +33,6 @@ export async function createParser(): Promise<Parser> {
   for (const lang of ['ru', 'en'] as const) {
     grammars[lang] = { intents: loadIntentGrammar(lang), slots: loadSlotsGrammar(lang), numbers: loadNumberWords(lang), change: loadChangeGrammar(lang) };
   }
-  // The person finder may offer a lemmatiser (it loads the morphology dictionaries anyway).
-  const lemma = (persons as { nominative?: ParserDeps['nominative'] }).nominative;
   // The command vocabulary a misheard word may be corrected to (Russian: the dictionary tells a
   // mishearing from a real word).
   const ru = grammars.ru;
@@ -67,7 +65,7 @@ export async function createParser(): Promise<Parser> {
     },
     persons,
     grammars,
-    nominative: lemma ? lemma.bind(persons) : undefined,
+    nominative: (words, lang) => persons.nominatives(words, lang),
     fixCommandWord: { ru: (w) => fixer.fix(w), en: (w) => enFixer.fix(w) },
   };
   return {

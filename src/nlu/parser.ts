@@ -32,8 +32,9 @@ export interface ParserDeps {
   fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Recogniser word boundaries: glued prepositions split off, a command word cut in two joined (glue.ts). */
   glue?: Partial<Record<Lang, { split: (text: string, directory: ParseContext['directory'], datesOnly?: boolean) => string; join: (text: string) => string | null }>>;
-  /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"); identity when absent. */
-  nominative?: (word: string, lang: Lang) => string;
+  /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"), the words of one
+   *  name together ("Ивана Гарифуллина" → "Иван Гарифуллин"); identity when absent. */
+  nominative?: (words: string[], lang: Lang) => string[];
 }
 
 /** Prepositions after which a person ends a title ("… for Emily", "… на Сергея"). */
@@ -714,8 +715,9 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
       if (i === noun + 1 && g.leadWith.hasWord(words[i]!)) continue;
       if (!q.length && g.leadCompany.hasWord(words[i]!)) continue;
       if (g.leadNotNames.hasWord(words[i]!)) break;
-      q.push(deps.nominative ? deps.nominative(t.text, 'ru') : t.text);
+      q.push(t.text);
     }
+    if (deps.nominative) q.splice(0, q.length, ...deps.nominative(q, 'ru'));
   } else {
     for (let i = noun - 1; i >= 0; i--) {
       const t = u.tokens[i]!;

@@ -114,8 +114,11 @@ describe('a lead named by a surname in the genitive is named in the nominative, 
     ['какой скоринг у лида зайнуллиной', 'Зайнуллина'],
     ['оцени лида сафиуллиной', 'Сафиуллина'],
     ['какой скоринг у лида петровой', 'Петрова'],
+    // A surname after a first name takes its case and gender: the man Гарифуллин, not "Гарифуллина".
+    ['оцени лида ивана гарифуллина', 'Иван Гарифуллин'],
+    ['скоринг лида анны петровой', 'Анна Петрова'],
   ])('"%s"', (text, query) => {
-    expect(parse(text)).toMatchObject({ intent: 'lead.score', slots: { lead: { query } } });
+    expect(parse(text)).toEqual(expect.objectContaining({ intent: 'lead.score', slots: { lead: { query } } }));
   });
 });
 

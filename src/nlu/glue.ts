@@ -8,6 +8,7 @@ import { tokenize } from './tokens';
 import { quotes } from './utterance';
 import type { RuGrammar } from './dates/grammar';
 import type { IntentGrammar } from './intent';
+import type { WordSet } from './grammar';
 import type { Morph } from './morph';
 import { caseBit } from './persons/cases';
 
@@ -16,6 +17,9 @@ export interface GlueDeps {
   /** A word of the grammars the dictionary may not know ("созвон" is no "со звон"). */
   isGrammarWord: (word: string) => boolean;
 }
+
+/** Longest first half of a command word a recogniser cuts off as a word of its own. */
+const MAX_CUT = 3;
 
 /** Shortest word after a glued preposition read by the dictionary alone (date words are listed). */
 const MIN_REST = 4;
@@ -27,8 +31,13 @@ export interface GlueFixer {
    * ("вдесять" is no misheard "внесять"); the others after ("напеши" is a misheard "напиши").
    */
   split(text: string, isName: (word: string) => boolean, datesOnly?: boolean): string;
-  /** The text with one command word put back together, or null when none is cut in two. */
-  join(text: string, g: IntentGrammar): string | null;
+  /**
+   * The text with one command word put back together, or null when none is cut in two. With no
+   * command found (`found` absent) the join must complete one; with `found`, only a verb of that
+   * command is joined ("по ставь задачу …": the noun made the command, the verb's halves stayed
+   * in the title).
+   */
+  join(text: string, g: IntentGrammar, found?: string): string | null;
 }
 
 /**
@@ -115,23 +124,26 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
       return from === 0 ? text : out + text.slice(from);
     },
 
-    join(text, g) {
+    join(text, g, found) {
       const toks = tokenize(text);
       for (let k = 0; k + 1 < toks.length; k++) {
         const a = toks[k]!;
         const b = toks[k + 1]!;
-        if (a.kind !== 'word' || b.kind !== 'word' || b.start !== a.end + 1 || text[a.end] !== ' ') continue;
+        // A recogniser cuts off a short word it knows (за, в, на, по, со, от).
+        if (a.kind !== 'word' || b.kind !== 'word' || a.norm.length > MAX_CUT || b.start !== a.end + 1 || text[a.end] !== ' ') continue;
         const joined = a.norm + b.norm;
         for (const c of g.commands) {
-          // The join must complete the command: a noun for a verb said elsewhere ("создай за
-          // дачу"), or a verb for a noun ("по ставь … задачу"); neither part one on its own.
-          const asNoun = c.nouns.hasWord(joined) && !c.nouns.hasWord(a.norm) && !c.nouns.hasWord(b.norm);
-          const asVerb = !asNoun && c.verbs.hasWord(joined) && !c.verbs.hasWord(a.norm) && !c.verbs.hasWord(b.norm);
+          if (found && c.intent !== found) continue;
+          const part = (s: WordSet) => s.hasWord(a.norm) || s.hasWord(b.norm);
+          // A verb must read as one ("по ставкам" is no "поставкам").
+          const asVerb = c.verbs.hasWord(joined) && !part(c.verbs) && readings(joined).some((r) => r.pos === 'VERB' || r.pos === 'INFN');
+          const asNoun = !found && !asVerb && c.nouns.hasWord(joined) && !part(c.nouns) && readings(joined).length > 0;
           if (!asNoun && !asVerb) continue;
+          // With no command yet, the join must make one: a noun for a verb said elsewhere ("создай
+          // за дачу"), a verb for a noun, or a verb that takes its person ("на пиши Роме").
           const other = asNoun ? c.verbs : c.nouns;
-          if (!toks.some((t, i) => i !== k && i !== k + 1 && t.kind === 'word' && other.hasWord(t.norm))) continue;
-          if (!readings(joined).length) continue;
-          return text.slice(0, a.end) + text.slice(b.start);
+          const completes = found || toks.some((t, i) => i !== k && i !== k + 1 && t.kind === 'word' && other.hasWord(t.norm)) || (asVerb && c.standaloneWithPerson.hasWord(joined));
+          if (completes) return text.slice(0, a.end) + text.slice(b.start);
         }
       }
       return null;

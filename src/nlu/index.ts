@@ -60,7 +60,7 @@ export async function createParser(): Promise<Parser> {
     glue: {
       ru: {
         split: (text, directory, datesOnly) => glue.split(text, (w) => persons.isNameForm(w, directory), datesOnly),
-        join: (text) => glue.join(text, ru.intents),
+        join: (text, found) => glue.join(text, ru.intents, found),
       },
     },
     persons,

@@ -31,7 +31,7 @@ export interface ParserDeps {
   /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
   fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Recogniser word boundaries: glued prepositions split off, a command word cut in two joined (glue.ts). */
-  glue?: Partial<Record<Lang, { split: (text: string, directory: ParseContext['directory'], datesOnly?: boolean) => string; join: (text: string) => string | null }>>;
+  glue?: Partial<Record<Lang, { split: (text: string, directory: ParseContext['directory'], datesOnly?: boolean) => string; join: (text: string, found?: string) => string | null }>>;
   /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"), the words of one
    *  name together ("Ивана Гарифуллина" → "Иван Гарифуллин"); identity when absent. */
   nominative?: (words: string[], lang: Lang) => string[];
@@ -105,6 +105,11 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
       if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
     }
     return unknown;
+  }
+  // "по ставь задачу …": the command's verb cut in two would stay in the title.
+  if (glue) {
+    const joined = glue.join(text, cmd.intent);
+    if (joined) return parseWith(deps, joined, ctx, true);
   }
   trace.push(`command:${cmd.intent}`);
   u.use(cmd.triggers);

@@ -161,6 +161,11 @@ describe('a command word a recogniser cut in two is joined when it completes a c
     ['создай за дачу тимуру проверить склад', 'task.create', { title: 'проверить склад', responsible: { userId: 13 } }],
     ['запланируй в стречу с тимуром завтра в 10', 'event.create', { title: 'встреча', start: '2027-05-13T10:00', attendees: [{ userId: 13 }] }],
     ['от правь сообщение тимуру что склад открыт', 'message.send', { recipient: { userId: 13 }, text: 'склад открыт' }],
+    ['на пиши тимуру что склад открыт', 'message.send', { recipient: { userId: 13 }, text: 'склад открыт' }],
+    // The noun made the command; the verb's halves would stay in the title.
+    ['по ставь задачу тимуру проверить склад', 'task.create', { title: 'проверить склад', responsible: { userId: 13 } }],
+    // "по ставкам" is no verb (guard).
+    ['создай задачу по ставкам поставщиков', 'task.create', { title: 'по ставкам поставщиков' }],
   ])('"%s"', (text, intent, slots) => {
     const r = parse(text);
     expect(r.intent).toBe(intent);

@@ -59,8 +59,9 @@ export async function createParser(): Promise<Parser> {
     dates,
     glue: {
       ru: {
-        split: (text, directory, datesOnly) => glue.split(text, (w) => persons.isNameForm(w, directory), datesOnly),
-        join: (text, found) => glue.join(text, ru.intents, found),
+        splitDates: (text, directory) => glue.splitDates(text, (w) => persons.isNameForm(w, directory)),
+        splitWords: (text, tokens, directory) => glue.splitWords(text, tokens, (w) => persons.isNameForm(w, directory)),
+        join: (text, tokens, found) => glue.join(text, tokens, ru.intents, found),
       },
     },
     persons,

@@ -31,7 +31,7 @@ export interface ParserDeps {
   /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
   fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Recogniser word boundaries: glued prepositions split off, a command word cut in two joined (glue.ts). */
-  glue?: Partial<Record<Lang, { split: (text: string, directory: ParseContext['directory'], datesOnly?: boolean) => string; join: (text: string, found?: string) => string | null }>>;
+  glue?: Partial<Record<Lang, GlueSteps>>;
   /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"), the words of one
    *  name together ("Ивана Гарифуллина" → "Иван Гарифуллин"); identity when absent. */
   nominative?: (words: string[], lang: Lang) => string[];
@@ -40,6 +40,13 @@ export interface ParserDeps {
 /** Prepositions after which a person ends a title ("… for Emily", "… на Сергея"). */
 const TITLE_ENDING_PREPOSITIONS = new Set(['на', 'для', 'for', 'to', 'assigned']);
 
+
+/** The steps of glue.ts with the directory and grammar bound. */
+export interface GlueSteps {
+  splitDates: (text: string, directory: ParseContext['directory']) => string;
+  splitWords: (text: string, tokens: readonly Token[], directory: ParseContext['directory']) => string;
+  join: (text: string, tokens: readonly Token[], found?: string) => string | null;
+}
 
 export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rejoined = false): ParseResult {
   let text = normalizeInput(raw);
@@ -51,10 +58,13 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // A glued preposition is split off a date word before command words are corrected ("вдесять" is
   // no misheard "внесять"), off other words after ("напеши" is a misheard "напиши").
   const glue = rejoined ? undefined : deps.glue?.[lang];
-  if (glue) text = glue.split(text, ctx.directory, true);
+  if (glue) text = glue.splitDates(text, ctx.directory);
   text = fixCommandWords(deps, lang, text);
-  if (glue) text = glue.split(text, ctx.directory);
-  const tokens = tokenize(text);
+  let tokens = tokenize(text);
+  if (glue) {
+    const split = glue.splitWords(text, tokens, ctx.directory);
+    if (split !== text) tokens = tokenize((text = split));
+  }
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
 
@@ -94,7 +104,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
   if (!cmd) {
     // "создай за дачу …": no command, but one is there with a word the recogniser cut in two.
-    const joined = glue ? glue.join(text) : null;
+    const joined = glue ? glue.join(text, tokens) : null;
     if (joined) {
       const r = parseWith(deps, joined, ctx, true);
       if (r.intent !== 'unknown') return r;
@@ -108,7 +118,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   }
   // "по ставь задачу …": the command's verb cut in two would stay in the title.
   if (glue) {
-    const joined = glue.join(text, cmd.intent);
+    const joined = glue.join(text, tokens, cmd.intent);
     if (joined) return parseWith(deps, joined, ctx, true);
   }
   trace.push(`command:${cmd.intent}`);

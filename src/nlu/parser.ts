@@ -441,6 +441,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   const firstTrigger = Math.min(...cmd.triggers);
   if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i] && i >= firstTrigger))) responsible = { self: true };
   let lastPerson = -1;
+  let lastObject = -1;
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue; // inside a title or the command
@@ -458,7 +459,11 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
     if (isPlaceAfterTitleWord(u, p, idx)) continue;
     // "напомни позвонить Ашоту Петросяну …": right after the title's infinitive, with no
     // preposition, a person is that verb's object, not who does it.
-    if (!p.preposition && objectOfTitleVerb(u, idx[0]!, isInfinitive)) continue;
+    // "позвонить Тимуру и Гульшат": a person joined to that object is one too.
+    if ((!p.preposition && objectOfTitleVerb(u, idx[0]!, isInfinitive)) || (lastObject >= 0 && joinedTo(u, lastObject, idx[0]!))) {
+      lastObject = idx[idx.length - 1]!;
+      continue;
+    }
     responsible = p.slot;
     u.use(idx);
     lastPerson = idx[idx.length - 1]!;

@@ -99,6 +99,8 @@ describe('a person right after the title\'s infinitive is its object, not the re
   it.each([
     ['напомни позвонить тимуру валееву насчёт поставки завтра', { title: 'позвонить тимуру валееву насчёт поставки', responsible: { self: true }, deadline: '2027-05-13' }],
     ['поставь задачу пригласить гарипову на собеседование', { title: 'пригласить гарипову на собеседование' }],
+    // A person joined to that object by "и" is one too.
+    ['напомни позвонить тимуру и гульшат завтра', { title: 'позвонить тимуру и гульшат', responsible: { self: true }, deadline: '2027-05-13' }],
     // The responsible said before the verb stays the responsible (guards).
     ['напомни тимуру позвонить альфие', { title: 'позвонить альфие', responsible: { userId: 13 } }],
     ['поставь задачу на диляру обзвонить клиентов', { title: 'обзвонить клиентов', responsible: { userId: 14 } }],

@@ -52,6 +52,7 @@ describe('a short form reaches every user whose name it shortens, of either sex'
     ['Сообщение для Дили: пропуск на проходной', 'recipient', { userId: 14 }],
     ['напиши зуле что машина внизу', 'recipient', { userId: 10 }],
     ['напиши маге что ключи у охраны', 'recipient', { userId: 11 }],
+    ['напиши гарику что ключи у охраны', 'recipient', { userId: 7 }],
   ])('"%s"', (text, slot, person) => {
     expect(parse(text).slots[slot]).toEqual(person);
   });

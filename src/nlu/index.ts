@@ -2,7 +2,10 @@
  * The parser's front door: `createParser()` loads dictionaries and grammars once (async: the
  * morphology dictionaries are files), then `parser.parse(text, ctx)` is synchronous and pure.
  */
-import { createDateExtractor } from './dates';
+import { createDateExtractor, loadDateGrammars } from './dates';
+import { createGlueFixer } from './glue';
+import { WordSet } from './grammar';
+import { loadMorph } from './morph';
 import { createPersonFinder } from './persons';
 import { loadIntentGrammar } from './intent';
 import { loadSlotsGrammar } from './slots-grammar';
@@ -22,14 +25,14 @@ export interface Parser {
 }
 
 export async function createParser(): Promise<Parser> {
-  const persons = await createPersonFinder();
-  const dates = createDateExtractor();
+  const morph = await loadMorph();
+  const persons = await createPersonFinder({ morph });
+  const dateGrammars = loadDateGrammars();
+  const dates = createDateExtractor({ grammars: dateGrammars });
   const grammars = {} as Record<Lang, LangGrammar>;
   for (const lang of ['ru', 'en'] as const) {
     grammars[lang] = { intents: loadIntentGrammar(lang), slots: loadSlotsGrammar(lang), numbers: loadNumberWords(lang), change: loadChangeGrammar(lang) };
   }
-  // The person finder may offer a lemmatiser (it loads the morphology dictionaries anyway).
-  const lemma = (persons as { nominative?: ParserDeps['nominative'] }).nominative;
   // The command vocabulary a misheard word may be corrected to (Russian: the dictionary tells a
   // mishearing from a real word).
   const ru = grammars.ru;
@@ -49,11 +52,21 @@ export async function createParser(): Promise<Parser> {
     ...[...en.change.verbs].flatMap(([, s]) => s.singleWords()),
   ];
   const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
+  // Word boundaries a Russian recogniser gets wrong ("вчетверг", "за дачу").
+  const grammarWords = new WordSet([...vocabulary, ...ru.slots.eventKinds.keys()]);
+  const glue = createGlueFixer(dateGrammars.ru, ru.slots.gluedPrepositions, { morph, isGrammarWord: (w) => grammarWords.hasWord(w) });
   const deps: ParserDeps = {
     dates,
+    glue: {
+      ru: {
+        splitDates: (text, directory) => glue.splitDates(text, (w) => persons.isNameForm(w, directory)),
+        splitWords: (text, tokens, directory) => glue.splitWords(text, tokens, (w) => persons.isNameForm(w, directory)),
+        join: (text, tokens, found) => glue.join(text, tokens, ru.intents, found),
+      },
+    },
     persons,
     grammars,
-    nominative: lemma ? lemma.bind(persons) : undefined,
+    nominative: (words, lang) => persons.nominatives(words, lang),
     fixCommandWord: { ru: (w) => fixer.fix(w), en: (w) => enFixer.fix(w) },
   };
   return {

@@ -30,22 +30,41 @@ export interface ParserDeps {
   grammars: Record<Lang, LangGrammar>;
   /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
   fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
-  /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"); identity when absent. */
-  nominative?: (word: string, lang: Lang) => string;
+  /** Recogniser word boundaries: glued prepositions split off, a command word cut in two joined (glue.ts). */
+  glue?: Partial<Record<Lang, GlueSteps>>;
+  /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"), the words of one
+   *  name together ("Ивана Гарифуллина" → "Иван Гарифуллин"); identity when absent. */
+  nominative?: (words: string[], lang: Lang) => string[];
 }
 
 /** Prepositions after which a person ends a title ("… for Emily", "… на Сергея"). */
 const TITLE_ENDING_PREPOSITIONS = new Set(['на', 'для', 'for', 'to', 'assigned']);
 
 
-export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): ParseResult {
+/** The steps of glue.ts with the directory and grammar bound. */
+export interface GlueSteps {
+  splitDates: (text: string, directory: ParseContext['directory']) => string;
+  splitWords: (text: string, tokens: readonly Token[], directory: ParseContext['directory']) => string;
+  join: (text: string, tokens: readonly Token[], found?: string) => string | null;
+}
+
+export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rejoined = false): ParseResult {
   let text = normalizeInput(raw);
   const lang: Lang = ctx.lang ?? detectLang(text);
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
-  text = fixCommandWords(deps, lang, g.intents, g.slots.respell(g.slots.blankHesitations(g.intents.brand(text))));
-  const tokens = tokenize(text);
+  text = g.slots.respell(g.slots.blankHesitations(g.intents.brand(text)));
+  // A glued preposition is split off a date word before command words are corrected ("вдесять" is
+  // no misheard "внесять"), off other words after ("напеши" is a misheard "напиши").
+  const glue = rejoined ? undefined : deps.glue?.[lang];
+  if (glue) text = glue.splitDates(text, ctx.directory);
+  text = fixCommandWords(deps, lang, g.intents, text);
+  let tokens = tokenize(text);
+  if (glue) {
+    const split = glue.splitWords(text, tokens, ctx.directory);
+    if (split !== text) tokens = tokenize((text = split));
+  }
   const u = new Utterance(text, lang, tokens, g);
   const trace: string[] = [];
 
@@ -84,12 +103,23 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   // "не ставь задачу", "задачу не надо", "don't create the task": what is being built is dropped.
   if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
   if (!cmd) {
+    // "создай за дачу …": no command, but one is there with a word the recogniser cut in two.
+    const joined = glue ? glue.join(text, tokens) : null;
+    if (joined) {
+      const r = parseWith(deps, joined, ctx, true);
+      if (r.intent !== 'unknown') return r;
+    }
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
     if (ctx.expecting && (reply || g.intents.correction.matchAt(words, firstWord(u, g.intents)))) {
       const slots = correctionSlots(u, ctx, persons, datesOf());
       if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
     }
     return unknown;
+  }
+  // "по ставь задачу …": the command's verb cut in two would stay in the title.
+  if (glue) {
+    const joined = glue.join(text, tokens, cmd.intent);
+    if (joined) return parseWith(deps, joined, ctx, true);
   }
   trace.push(`command:${cmd.intent}`);
   u.use(cmd.triggers);
@@ -100,14 +130,14 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext): Pa
   let slots: Slots;
   switch (cmd.intent) {
     case 'message.send':
-      slots = messageSlots(deps, u, ctx, persons);
+      slots = messageSlots(deps, u, ctx, persons, cmd.triggers.length ? Math.min(...cmd.triggers) : -1);
       break;
     case 'lead.score':
       slots = leadSlots(deps, u);
       break;
     case 'task.create':
     case 'event.create': {
-      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf()) : eventSlots(u, cmd, persons, datesOf());
+      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isInfinitive(w, lang)) : eventSlots(u, cmd, persons, datesOf());
       break;
     }
   }
@@ -418,7 +448,7 @@ function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
 // ---------------------------------------------------------------------------------------------
 // Per intent
 
-function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
+function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isInfinitive: (word: string) => boolean = () => false): Slots {
   const slots: Slots = {};
   useRoleWords(u);
   const objects = titleObjects(u, persons, dates);
@@ -431,6 +461,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   const firstTrigger = Math.min(...cmd.triggers);
   if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i] && i >= firstTrigger))) responsible = { self: true };
   let lastPerson = -1;
+  let lastObject = -1;
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue; // inside a title or the command
@@ -446,6 +477,13 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
     // Сергеем" is a role, not a title word (the preposition is not next to the name).
     if (responsible || (p.preposition && u.g.slots.titlePersonPrepositions.hasWord(p.preposition) && isPrepositionOf(u, idx[0]!, p))) continue;
     if (isPlaceAfterTitleWord(u, p, idx)) continue;
+    // "напомни позвонить Ашоту Петросяну …": right after the title's infinitive, with no
+    // preposition, a person is that verb's object, not who does it.
+    // "позвонить Тимуру и Гульшат": a person joined to that object is one too.
+    if ((!p.preposition && objectOfTitleVerb(u, idx[0]!, isInfinitive)) || (lastObject >= 0 && joinedTo(u, lastObject, idx[0]!))) {
+      lastObject = idx[idx.length - 1]!;
+      continue;
+    }
     responsible = p.slot;
     u.use(idx);
     lastPerson = idx[idx.length - 1]!;
@@ -474,6 +512,12 @@ function titleObjects(u: Utterance, persons: PersonMention[], dates: DateMention
     const t = u.tokens[j]!;
     return t.kind === 'word' && !u.used[j] && !taken.has(j) && !u.g.slots.edgeWords.hasWord(t.norm) && !u.g.slots.personJoiners.hasWord(t.norm);
   });
+}
+
+/** Is the token before `first` a title word (no command's) that is an infinitive? */
+function objectOfTitleVerb(u: Utterance, first: number, isInfinitive: (word: string) => boolean): boolean {
+  const j = first - 1;
+  return j >= 0 && !u.used[j] && u.tokens[j]!.kind === 'word' && isInfinitive(u.words[j]!);
 }
 
 /**
@@ -579,7 +623,7 @@ function laterTopics(u: Utterance, from: number): string[] {
   return out;
 }
 
-function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons: PersonMention[]): Slots {
+function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons: PersonMention[], firstTrigger = -1): Slots {
   const slots: Slots = {};
   const words = u.words;
   const byStart = new Map<number, PersonMention>();
@@ -620,7 +664,8 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       continue;
     }
     if (t.kind === 'punct') {
-      if (t.text === ':' || t.text === '—' || t.text === '-') {
+      // ("Алиса: напиши Роме, что …": a colon before the command ends the call on the assistant.)
+      if ((t.text === ':' || t.text === '—' || t.text === '-') && i > firstTrigger) {
         body = i + 1;
         break;
       }
@@ -715,8 +760,9 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
       if (!q.length && g.leadCompany.hasWord(words[i]!)) continue;
       // "… лида Смирновой пожалуйста": a word said to the assistant ends the name.
       if (g.leadNotNames.hasWord(words[i]!) || g.chatFillers.hasWord(words[i]!)) break;
-      q.push(deps.nominative ? deps.nominative(t.text, 'ru') : t.text);
+      q.push(t.text);
     }
+    if (deps.nominative) q.splice(0, q.length, ...deps.nominative(q, 'ru'));
   } else {
     for (let i = noun - 1; i >= 0; i--) {
       const t = u.tokens[i]!;
@@ -751,16 +797,6 @@ function negatedAt(u: Utterance, index: number): boolean {
   return !!prev2 && prev.kind === 'word' && prev.norm.length <= 2 && u.g.slots.negations.hasWord(prev2.norm);
 }
 
-/** The words after the first title marker of a correction ("назови её …", "call it …"), to the end. */
-function titleAfterMarker(u: Utterance): string | undefined {
-  for (let i = 0; i < u.tokens.length; i++) {
-    if (u.tokens[i]!.kind !== 'word') continue;
-    const n = u.g.slots.titleMarkers.matchAt(u.words, i);
-    if (n) return runText(u, i + n, u.tokens.length) || undefined;
-  }
-  return undefined;
-}
-
 /** The slots of a correction ("нет, на среду" while a task is being confirmed). */
 function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention[], dates: DateMention[]): Slots {
   const expecting = ctx.expecting;
@@ -771,9 +807,12 @@ function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention
   // "слушай алиса, лучше послезавтра": the wake word before the correction names nobody.
   const from = u.tokens[firstWord(u, u.g.intents)]?.start ?? 0;
   const names = persons.filter((p) => (p.kind !== 'pronoun' || expecting === 'task.create') && said(p.index) && p.index >= from);
-  // "нет, назови её Разбор полётов", "no, call it Budget review": a new title, to the end.
-  const retitled = expecting === 'task.create' || expecting === 'event.create' ? titleAfterMarker(u) : undefined;
-  if (retitled) return { title: retitled };
+  // "нет, назови её «Разбор полётов»", "no, call it Budget review": a new title, said with its
+  // marker or in quotes (up to a date or a person, which correct their own slots).
+  if (expecting === 'task.create' || expecting === 'event.create') {
+    const title = quotedTitle(u, persons, dates) ?? markedTitle(u, persons, dates);
+    if (title) slots.title = title;
+  }
   if (expecting === 'task.create') {
     if (t.start) slots.deadline = t.start;
     if (names[0]) slots.responsible = names[0].slot;

@@ -1,7 +1,8 @@
 /** The compiled form of `grammars/slots-<lang>.yaml`. */
 import { WordSet, fold, loadGrammar } from './grammar';
 import { quotes } from './utterance';
-import type { Lang } from './types';
+import type { GramCase, Lang } from './types';
+import { caseMask } from './persons/cases';
 
 interface SlotsFile {
   title_markers: string[];
@@ -23,6 +24,8 @@ interface SlotsFile {
   hesitations?: string[];
   /** Words written wrong or run together by chat and recognisers, as they are meant ("calender"). */
   spellings?: Record<string, string>;
+  short_hesitations?: { words: string[]; after: string[] };
+  glued_prepositions?: Record<string, GramCase[]>;
   repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[] };
   event_kinds: Record<string, string[]>;
   event_plain: string[];
@@ -58,6 +61,9 @@ export interface SlotsGrammar {
   /** Chat politeness and its abbreviations ("плз", "pls"): meant for the assistant, never part of
    *  a title or a query (a message text dictated after its marker keeps them). */
   chatFillers: WordSet;
+  /** Prepositions a recogniser glues to the next word → the cases (mask) a dictionary word after
+   *  one must be in to be split off (0: only a date word is). */
+  gluedPrepositions: Map<string, number>;
   /** The text with its hesitations ("um", "uh") outside quotes blanked to spaces (offsets kept):
    *  they carry no meaning, wherever they stand. */
   blankHesitations: (text: string) => string;
@@ -106,7 +112,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     negations: new WordSet(g.negations ?? []),
     edgeWords: new WordSet(g.edge_words),
     chatFillers: new WordSet(g.chat_fillers ?? []),
-    blankHesitations: hesitationBlanker(g.hesitations ?? []),
+    gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
+    blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations),
     respell: respeller(g.spellings ?? {}),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),
@@ -123,14 +130,19 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
   };
 }
 
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Any of the words or phrases, longest first. */
+const alternatives = (ws: readonly string[]) => [...ws].sort((a, b) => b.length - a.length).map(escape).join('|');
+/** The words or phrases standing whole (no letter, digit, apostrophe or hyphen beside them). */
+const wholeWords = (ws: readonly string[]) => `(?<![\\p{L}\\d'’-])(?:${alternatives(ws)})(?![\\p{L}\\d'’-])`;
+
 /**
- * A function that replaces each whole word or phrase of `keys` (any case) outside quotes by
- * `replace(match)`; the text itself when none is there.
+ * A function that replaces each match of any of `patterns` (any case) outside quotes by
+ * `replace(match, offset)`; the text itself when none is there.
  */
-function wordReplacer(keys: readonly string[], replace: (match: string, at: number) => string): (text: string) => string {
-  if (!keys.length) return (t) => t;
-  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?<![\\p{L}\\d'’-])(?:${[...keys].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\p{L}\\d'’-])`, 'giu');
+function patternReplacer(patterns: readonly string[], replace: (match: string, at: number) => string): (text: string) => string {
+  if (!patterns.length) return (t) => t;
+  const re = new RegExp(patterns.join('|'), 'giu');
   return (text) => {
     if (!re.test(text)) return text;
     re.lastIndex = 0;
@@ -142,13 +154,18 @@ function wordReplacer(keys: readonly string[], replace: (match: string, at: numb
 /** "calender" → "calendar": offsets change, so this runs before tokenising. */
 function respeller(table: Record<string, string>): (text: string) => string {
   const map = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
-  return wordReplacer([...map.keys()], (m) => map.get(m.toLowerCase()) ?? m);
+  return patternReplacer(map.size ? [wholeWords([...map.keys()])] : [], (m) => map.get(m.toLowerCase()) ?? m);
 }
 
 /** Hesitations become spaces of their length, so every offset stays. */
-function hesitationBlanker(words: readonly string[]): (text: string) => string {
+function hesitationBlanker(words: readonly string[], short?: { words: string[]; after: string[] }): (text: string) => string {
+  const parts: string[] = [];
+  if (words.length) parts.push(wholeWords(words));
+  // "на э Зарему": a short hesitation right after a preposition (where no letter or abbreviation
+  // can stand alone) is a pause, and would cut the preposition off its name or date.
+  if (short?.words.length && short.after.length) parts.push(`(?<=(?<![\\p{L}\\d'’-])(?:${alternatives(short.after)})\\s+)(?:${alternatives(short.words)})(?=\\s)`);
   const blanked: number[] = [];
-  const blank = wordReplacer(words, (m, at) => {
+  const blank = patternReplacer(parts, (m, at) => {
     blanked.push(at);
     return ' '.repeat(m.length);
   });

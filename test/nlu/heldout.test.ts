@@ -11,6 +11,9 @@
  *               "марии", is too short to be taken as misheard (nlu.md), so it stays in the title)
  *   ho-ru26-008 "создай встречу с карининой командой" (a possessive "Каринина" is taken as a misheard
  *               Карина, two letters off)
+ * ho-ru8-013 "напиши славе что все отлично" (directory-2: Ярослав and Станислав) had Слава for
+ * Ярослав alone; its gold was corrected to both as candidates (Слава shortens Станислав too, and
+ * nlu.md gives a short form that fits several users as candidates: Саша → Александр or Александра).
  * heldout-probe.jsonl (blind 142/160, now 160).
  */
 import { createParser, type Parser } from '../../src/nlu';
@@ -42,8 +45,10 @@ const FLOORS: [string, number][] = [
   ['heldout-blind4-en.jsonl', 80],
   // Blind batch 5 (2026-12-06, third session): 150 ru + 100 en by two more hands, each with its own
   // directory (fixtures/directory-blind-5ru.json, speaker in Asia/Yekaterinburg; directory-blind-5en.json,
-  // Latin names with some Cyrillic users). Blind on 69fe4c2: 136/150 and 74/100.
-  ['heldout-blind5-ru.jsonl', 139],
+  // Latin names with some Cyrillic users). Blind on 69fe4c2: 136/150 and 74/100; after the kinds
+  // fixed (blind5-kinds, blind5-kinds-en, blind5ru-kinds: short forms, double surnames, hesitations,
+  // wake words, words a recogniser glues or cuts, English persons in lower case, …): see docs.
+  ['heldout-blind5-ru.jsonl', 150],
   ['heldout-blind5-en.jsonl', 100],
 ];
 

@@ -3,7 +3,7 @@
  * and English commands and resolves them against the portal's directory.
  */
 import type { Directory, GramCase, PersonMention, PersonSlot } from '../types';
-import { loadMorph, type Morph } from '../morph';
+import { loadMorph, type Morph, type MorphParse } from '../morph';
 import { Finder } from './finder';
 import { DEFAULT_GRAMMARS_DIR, loadGrammar } from './grammar';
 import { NameInflector } from './inflect';
@@ -18,10 +18,17 @@ export interface PersonFinder {
   /** A name, surname or noun said in an oblique case, in the nominative ("петровой" → "петрова",
    *  "Ромашкой" → "Ромашка"); any other word as it is. The parser names leads with it. */
   nominative(word: string, lang: 'ru' | 'en'): string;
+  /** The same for the words of one name said together: a surname after a first name takes the
+   *  first name's case and gender ("Ивана Гарифуллина" → "Иван Гарифуллин", not "Гарифуллина"). */
+  nominatives(words: string[], lang: 'ru' | 'en'): string[];
   /** True when every dictionary reading of a Russian word is a noun ("поставки", "создание"). */
   isNoun(word: string, lang: 'ru' | 'en'): boolean;
   /** True when the dictionary knows a Russian word at all (a misheard command word it does not). */
   isWord(word: string, lang: 'ru' | 'en'): boolean;
+  /** True when the dictionary reads a Russian word as an infinitive ("позвонить"). */
+  isInfinitive(word: string, lang: 'ru' | 'en'): boolean;
+  /** True when the word is a form of a name of somebody in the directory. */
+  isNameForm(word: string, directory: Directory): boolean;
 }
 
 export interface PersonFinderOptions {
@@ -41,7 +48,10 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
     find: (text, directory, lang) => finder.find(text, directory, lang),
     resolve: (phrase, directory, lang, preferredCase) => finder.resolve(phrase, directory, lang, preferredCase),
     nominative: (word, lang) => nominativeOf(morph, word, lang),
+    nominatives: (words, lang) => nominativesOf(morph, words, lang),
     isWord: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary),
+    isNameForm: (word, directory) => finder.index(directory).forms.has(normalizeWord(word)),
+    isInfinitive: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary && p.pos === 'INFN'),
     isNoun: (word, lang) => {
       if (lang !== 'ru') return false;
       const readings = morph.analyze(normalizeWord(word)).filter((p) => p.dictionary);
@@ -50,15 +60,36 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
   };
 }
 
+/** Shorter unknown words are guessed too loosely to be read as surnames. */
+const GUESSED_SURNAME_MIN = 5;
+
 function nominativeOf(morph: Morph, word: string, lang: 'ru' | 'en'): string {
   if (lang !== 'ru' || !/^[А-Яа-яЁё-]+$/.test(word)) return word;
-  const all = morph.analyze(normalizeWord(word)).filter((p) => p.dictionary && !p.plural);
+  const readings = morph.analyze(normalizeWord(word));
+  const all = readings.filter((p) => p.dictionary && !p.plural);
   // Names and surnames first ("петровой" → "петрова"); else a noun ("ромашкой" → "ромашка").
-  const names = all.filter((p) => p.name || p.surname);
+  let names = all.filter((p) => p.name || p.surname);
+  // A surname no dictionary holds ("сафиуллиной"): the reading az guesses from its ending, when
+  // the dictionary knows no reading of the word at all.
+  if (!names.length && !readings.some((p) => p.dictionary) && word.length >= GUESSED_SURNAME_MIN) names = readings.filter((p) => p.surname && !p.plural);
   const parses = names.length ? names : all.filter((p) => p.pos === 'NOUN');
   if (parses.length === 0 || parses.some((p) => p.case === 'nomn')) return word;
   const nom = parses[0]!.nominative;
-  return /^[А-ЯЁ]/.test(word) ? capitalize(nom) : nom;
+  // A person's name is written with a capital, even when the recogniser wrote none.
+  return names.length || /^[А-ЯЁ]/.test(word) ? capitalize(nom) : nom;
+}
+
+function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string[] {
+  const out: string[] = [];
+  // The (case, gender) readings of the first name just said in an oblique case.
+  let after: MorphParse[] = [];
+  for (const w of words) {
+    const all = lang === 'ru' && /^[А-Яа-яЁё-]+$/.test(w) ? morph.analyze(normalizeWord(w)).filter((p) => !p.plural) : [];
+    const agreeing = all.filter((p) => p.surname && after.some((a) => a.case === p.case && a.gender === p.gender));
+    out.push(agreeing.length ? capitalize(agreeing[0]!.nominative) : nominativeOf(morph, w, lang));
+    after = agreeing.length ? [] : all.filter((p) => p.dictionary && p.name && p.case !== 'nomn');
+  }
+  return out;
 }
 
 export type { PersonMention, PersonSlot } from '../types';

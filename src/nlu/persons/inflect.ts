@@ -81,14 +81,20 @@ export class NameInflector {
       // John, Smith, Garcia: no Russian endings to add.
       add(out, trimmed, ALL_CASES);
     } else {
-      // Hyphenated double names decline part by part (Петрова-Водкина → Петровой-Водкиной).
+      // Hyphenated double names decline part by part (Петрова-Водкина → Петровой-Водкиной) —
+      // or, when the first part is no surname of its own (Бонч-Бруевич, Сен-Симон), only the last
+      // part does (Бонч-Бруевичу). Which one a speaker treats so is not known here: both are kept.
       const parts = trimmed.split('-');
       if (parts.length > 1) {
         const partForms = parts.map((p) => this.partForms(p, field, sex));
+        const fixed = parts.slice(0, -1).map((p) => normalizeWord(p));
         for (let i = 0; i < CASES.length; i++) {
           const bit = 1 << i;
           const pick = partForms.map((pf) => [...pf].find(([, m]) => m & bit)?.[0] ?? '');
-          if (pick.every((p) => p.length > 0)) add(out, pick.join('-'), bit);
+          if (pick.every((p) => p.length > 0)) {
+            add(out, pick.join('-'), bit);
+            add(out, [...fixed, pick[pick.length - 1]!].join('-'), bit);
+          }
         }
       } else {
         for (const [f, m] of this.partForms(trimmed, field, sex)) out.set(f, (out.get(f) ?? 0) | m);

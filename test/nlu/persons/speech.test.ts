@@ -70,9 +70,13 @@ describe('English', () => {
 describe('nominative of a lead named by a person', () => {
   it('puts names and surnames in the nominative, other words as they are', async () => {
     const f = await finder();
-    expect(f.nominative('петровой', 'ru')).toBe('петрова');
+    // A person's name gets its capital back, even when the recogniser wrote none.
+    expect(f.nominative('петровой', 'ru')).toBe('Петрова');
     expect(f.nominative('Иванову', 'ru')).toMatch(/^Иванов/);
     expect(f.nominative('Ромашка', 'ru')).toBe('Ромашка');
+    // A surname no dictionary holds, read from its ending.
+    expect(f.nominative('сафиуллиной', 'ru')).toBe('Сафиуллина');
+    expect(f.nominative('ромашки', 'ru')).toBe('ромашка');
   });
 });
 

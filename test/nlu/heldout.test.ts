@@ -50,6 +50,11 @@ const FLOORS: [string, number][] = [
   // wake words, words a recogniser glues or cuts, English persons in lower case, …): see docs.
   ['heldout-blind5-ru.jsonl', 150],
   ['heldout-blind5-en.jsonl', 100],
+  // Blind batch 6 (2026-12-06, third session): 150 ru + 100 en by two more hands, directories
+  // fixtures/directory-blind-6ru.json and directory-blind-6en.json (speaker in Europe/Berlin).
+  // Blind on fd260de: 144/150 and 82/100 (the session's first commit, 5228454: 142 and 77).
+  ['heldout-blind6-ru.jsonl', 144],
+  ['heldout-blind6-en.jsonl', 82],
 ];
 
 let parser: Parser;

@@ -367,7 +367,12 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   while (u.tokens[idAt]?.kind === 'word' && u.used[idAt] && u.g.intents.discourse.hasWord(words[idAt]!)) idAt++;
   if (u.tokens[idAt]?.kind === 'word' && u.g.slots.leadNumber.hasWord(words[idAt]!)) idAt++;
   const idTok = u.tokens[idAt];
-  if (idTok && !u.used[idAt]) {
+  // "встречу 12 мая в 15:00": a number that opens a date of more words is no id ("task 12" is).
+  const inDate = found.some((x) => {
+    const idx = dateTokens(u, x);
+    return idx.includes(idAt) && idx.includes(idAt + 1);
+  });
+  if (idTok && !u.used[idAt] && !inDate) {
     const skip = idTok.kind === 'punct' && idTok.text === '#' ? 1 : 0;
     const t = u.tokens[idAt + skip];
     if (t?.kind === 'number' && /^\d+$/.test(t.text)) {

@@ -41,7 +41,7 @@ export interface CommandWordFixer {
 /** `entries`: single command words, stems ending in "*" (folded: lower case, ё → е). */
 /**
  * `letters`: the alphabet of words worth fixing. `dropsAndSwapsOnly`: with no dictionary to tell a
- * real word (English), only a letter dropped, doubled or two swapped counts ("creat", "sendd", "mesage"), never a
+ * real word (English), only a letter dropped, added or two swapped counts ("creat", "sendd", "remined", "mesage"), never a
  * changed letter ("massage" stays). `vowelless`: the vowels of the alphabet; a word of three or
  * four letters with none of them ("snd") is fixed too (to a command word of four letters or more). `meaning`: entries that ask the same thing ("перенеси" and
  * "переноси") do not collide.
@@ -52,11 +52,11 @@ export function createCommandWordFixer(
   opts: { letters?: RegExp; dropsAndSwapsOnly?: boolean; meaning?: Map<string, string>; vowelless?: RegExp } = {},
 ): CommandWordFixer {
   const letters = opts.letters ?? /^[а-я]+$/;
-  // A doubled letter ("sendd", "creaate") is a slip of the finger too, never a changed word.
-  const doubled = (w: string, e: string) => w.length === e.length + 1 && [...w].some((c, i) => i > 0 && c === w[i - 1] && w.slice(0, i) + w.slice(i + 1) === e);
+  // A letter added ("sendd", "remined") is a slip of the finger too; only a changed letter may be
+  // another word ("massage").
   const near = (w: string, e: string) =>
     editDistance(w, e) === 1 &&
-    (!opts.dropsAndSwapsOnly || w.length === e.length - 1 || doubled(w, e) || (w.length === e.length && [...w].sort().join('') === [...e].sort().join('')));
+    (!opts.dropsAndSwapsOnly || w.length !== e.length || [...w].sort().join('') === [...e].sort().join(''));
   const exact = new Set<string>();
   const stems = new Set<string>();
   for (const e of entries) {

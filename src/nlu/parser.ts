@@ -285,7 +285,9 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
     first += n;
   }
   const firstOnly = lang === 'en';
-  for (let i = firstOnly ? Math.min(first, tokens.length - 1) : tokens.length - 1; i >= 0; i--) {
+  // English: the command's first word alone. Right to left, so earlier offsets stay valid.
+  const positions = firstOnly ? (tokens.length ? [Math.min(first, tokens.length - 1)] : []) : [...tokens.keys()].reverse();
+  for (const i of positions) {
     const t = tokens[i]!;
     // A capitalised word inside the sentence is a name, never a misheard command.
     const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? fix(t.norm) : null;
@@ -543,9 +545,24 @@ function joinedTo(u: Utterance, last: number, first: number): boolean {
 }
 
 
+/** "to my calendar", "в календарь": where the event goes, no word of its title (marked used). */
+function useCalendarPlace(u: Utterance): void {
+  const g = u.g;
+  for (let i = 0; i < u.tokens.length; i++) {
+    if (u.tokens[i]!.kind !== 'word' || !g.change.agendaEventNouns.hasWord(u.words[i]!)) continue;
+    u.use([i]);
+    for (let k = i - 1; k >= 0 && u.tokens[k]!.kind === 'word'; k--) {
+      const w = u.words[k]!;
+      if (!g.slots.commandFillers.hasWord(w) && !g.slots.calendarPrepositions.hasWord(w)) break;
+      u.use([k]);
+    }
+  }
+}
+
 function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
   const slots: Slots = {};
   useRoleWords(u);
+  useCalendarPlace(u);
   let title = quotedTitle(u, persons, dates);
   if (!title) title = markedTitle(u, persons, dates, u.g.slots.attendeePrepositions);
   for (const d of dates) u.use(dateTokens(u, d));
@@ -586,6 +603,16 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
         break;
       }
     }
+  }
+  // Named by the calendar alone ("add to my calendar a sync with …", "put budget review in my
+  // calendar"): a kind of meeting said elsewhere, else the words no slot took, are the title.
+  if (!title && cmd.triggers.some((i) => u.g.change.agendaEventNouns.hasWord(u.words[i]!))) {
+    const at = u.tokens.findIndex((t, i) => t.kind === 'word' && !u.used[i] && u.g.slots.eventKinds.has(u.words[i]!));
+    if (at >= 0) {
+      const rest = residual(u, at + 1, true);
+      const kind = u.lang === 'en' ? u.tokens[at]!.text : u.g.slots.eventKinds.get(u.words[at]!)!;
+      title = rest ? `${kind} ${rest}` : kind;
+    } else title = residual(u);
   }
   if (title) slots.title = title;
   Object.assign(slots, timeSlots(dates));
@@ -810,8 +837,11 @@ function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention
   // "нет, назови её «Разбор полётов»", "no, call it Budget review": a new title, said with its
   // marker or in quotes (up to a date or a person, which correct their own slots).
   if (expecting === 'task.create' || expecting === 'event.create') {
+    const before = [...u.used];
     const title = quotedTitle(u, persons, dates) ?? markedTitle(u, persons, dates);
-    if (title) slots.title = title;
+    // "лучше на тёму лиса" (said "тему"): a user's name read as the marker and its title is that user.
+    const taken = (i: number) => u.used[i] && !before[i];
+    if (title && !names.some((p) => personTokens(u, p).some(taken))) slots.title = title;
   }
   if (expecting === 'task.create') {
     if (t.start) slots.deadline = t.start;

@@ -22,6 +22,7 @@ interface SlotsFile {
   edge_words: string[];
   chat_fillers?: string[];
   hesitations?: string[];
+  calendar_prepositions?: string[];
   /** Words written wrong or run together by chat and recognisers, as they are meant ("calender"). */
   spellings?: Record<string, string>;
   short_hesitations?: { words: string[]; after: string[] };
@@ -67,6 +68,8 @@ export interface SlotsGrammar {
   /** The text with its hesitations ("um", "uh") outside quotes blanked to spaces (offsets kept):
    *  they carry no meaning, wherever they stand. */
   blankHesitations: (text: string) => string;
+  /** "to my calendar", "в календарь": the prepositions before the calendar, a place and no title word. */
+  calendarPrepositions: WordSet;
   /** The text with `spellings` put right (outside quotes). */
   respell: (text: string) => string;
   /** A self-repair between two values of one slot ("в четверг ой нет в пятницу"): the later wins. */
@@ -115,6 +118,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations),
     respell: respeller(g.spellings ?? {}),
+    calendarPrepositions: new WordSet(g.calendar_prepositions ?? []),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),
     repairNegation: new WordSet(g.repair?.negation ?? []),

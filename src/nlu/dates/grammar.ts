@@ -34,6 +34,8 @@ const RuGrammarSchema = z.object({
   endOfDay: Words,
   countedNouns: Words,
   casualDates: Words,
+  /** Meetings named right before "на" + an hour in words: "встречу на двенадцать" is its time. */
+  hourAfterMeetings: Words,
   splitCasualDates: NumberMap.default({}),
   recurrence: Words,
   filterWords: Words,

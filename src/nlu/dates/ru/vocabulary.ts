@@ -17,6 +17,7 @@ export class RuVocabulary {
   readonly nextWord: string;
   readonly thisWord: string;
   private readonly dateAtEnd: RegExp;
+  private readonly meetingAtEnd: RegExp;
 
   constructor(readonly g: RuGrammar) {
     this.weekday = alternation(Object.keys(g.weekdays));
@@ -32,12 +33,18 @@ export class RuVocabulary {
     this.markers = alternation(Object.keys(g.markers));
     this.nextWord = alternation(g.nextWords);
     this.thisWord = alternation(g.thisWords);
+    this.meetingAtEnd = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.hourAfterMeetings.length ? g.hourAfterMeetings : ['\\uFFFF'])})\\s+$`, 'iu');
     this.dateAtEnd = new RegExp(`(?:^|[^\\p{L}])(?:${this.weekday}|${this.month}|${alternation(g.casualDates)})[\\s,]*$`, 'iu');
   }
 
   /** Does the text before a match end with a date word ("в понедельник", "завтра", "12 декабря")? */
   dateEndsAt(text: string, index: number): boolean {
     return this.dateAtEnd.test(text.substring(Math.max(0, index - 30), index));
+  }
+
+  /** Does the text before a match end with a meeting's noun ("встречу ", "созвон ")? */
+  meetingEndsAt(text: string, index: number): boolean {
+    return this.meetingAtEnd.test(text.substring(Math.max(0, index - 30), index));
   }
 
   weekdayOf(word: string): number | undefined {

@@ -31,6 +31,12 @@ export class ENPastToHourParser extends AbstractParser {
     );
   }
 
+  /** Is the word before `index` a time preposition that opens no range ("at", not "from")? */
+  private afterTimePreposition(text: string, index: number): boolean {
+    const prev = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
+    return !!prev && this.v.g.timePrepositions.includes(prev) && !this.v.g.rangeOpeners.includes(prev) && !this.v.g.rangeConnectors.includes(prev);
+  }
+
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const v = this.v;
     const direction = match[DIRECTION].toLowerCase();
@@ -41,7 +47,9 @@ export class ENPastToHourParser extends AbstractParser {
       if (!past && minutes === 30) return null; // "half to five" is not said
     } else {
       minutes = /^\d/.test(match[COUNT]) ? Number(match[COUNT]) : v.cardinalValue(match[COUNT]);
-      if (!past && !match[MINUTES_NOUN]) return null; // "from five to seven" is a range
+      // "from five to seven" is a range; "at twenty to five" is 4:40 (a clock's five-minute step
+      // after a time preposition that opens no range).
+      if (!past && !match[MINUTES_NOUN] && !(minutes !== undefined && minutes % 5 === 0 && minutes < 30 && this.afterTimePreposition(context.text, match.index ?? 0))) return null;
     }
     const named = /^\d/.test(match[HOUR]) ? Number(match[HOUR]) : v.cardinalValue(match[HOUR]);
     if (!minutes || minutes >= 60 || !named || named > 12) return null;

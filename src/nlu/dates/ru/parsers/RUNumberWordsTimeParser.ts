@@ -34,8 +34,10 @@ export class RUNumberWordsTimeParser extends AbstractParser {
     const index = match.index ?? 0;
     const after = context.text.substring(index + match[0].length);
     const afterDate = this.v.dateEndsAt(context.text, index);
-    // "на" + a number is a time only after a date ("на завтра на девять"): "на два" is a count.
-    if (match[PREPOSITION]!.toLowerCase() === 'на' ? !afterDate : !PHRASE_END.test(after) && !afterDate) return null;
+    // "на" + a number is a time only after a date ("на завтра на девять") or a meeting ("встречу на
+    // двенадцать"), where the phrase ends: "на два" is a count.
+    const na = match[PREPOSITION]!.toLowerCase() === 'на';
+    if (na ? !afterDate && !(this.v.meetingEndsAt(context.text, index) && PHRASE_END.test(after)) : !PHRASE_END.test(after) && !afterDate) return null;
     const hour = this.v.cardinalValue(match[HOUR_GROUP]);
     if (hour === undefined || hour > 23) return null;
     return assignTime(context.createParsingComponents(), hour, 0, false);

@@ -89,7 +89,9 @@ export class Finder {
     if (typeof text !== 'string' || text.length === 0) return [];
     const src = joinSplitSurnames(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text, idx);
     const toks = tokenize(src);
-    const order = preferred ? [preferred, ...NO_PREPOSITION_ORDER.filter((c) => c !== preferred)] : NO_PREPOSITION_ORDER;
+    // An English sentence has no cases: a Cyrillic name said as written (nominative) fits any role,
+    // so "to Кравец" is the man Кравец as much as the woman, whose name does not decline.
+    const order = preferred ? [preferred, ...NO_PREPOSITION_ORDER.filter((c) => c !== preferred)] : lang === 'en' ? EN_ORDER : NO_PREPOSITION_ORDER;
     const hits: (TokenHits | null | undefined)[] = new Array(toks.length);
     const hitAt = (k: number): TokenHits | null => {
       let h = hits[k];
@@ -255,6 +257,9 @@ export class Finder {
     // "emily's to-dos": the possessive of a name is that name.
     const exact = idx.forms.get(t.norm) ?? (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined);
     if (exact) return { entries: exact, fuzzy: false };
+    // "mark marks demo task", "sanjays report task": the same without the apostrophe.
+    const bare = t.script === 'lat' && t.norm.length >= 4 && t.norm.endsWith('s') ? idx.forms.get(t.norm.slice(0, -1)) : undefined;
+    if (bare && this.bareSPossessive(toks, k)) return { entries: bare, fuzzy: false };
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat') {
       // In lower case (speech), a word one or two letters off a name is that name only where a
@@ -263,7 +268,7 @@ export class Finder {
       if (beside) return beside;
       // …or the subject of a plan question ("does oksanna have …"), or the addressee before a
       // colon ("task for oksanna: …").
-      if (!capitalized && !this.lowerSubjectAt(toks, k) && !this.addresseeBeforeColon(toks, k)) return null;
+      if (!capitalized && !this.lowerSubjectAt(toks, k) && !this.addresseeBeforeColon(toks, k) && !this.afterTaskPreposition(toks, k)) return null;
     }
     // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard" — except
     // a form the dictionary reads only as a name of the other sex than the users it is near, in a
@@ -466,6 +471,32 @@ export class Finder {
     if (!b?.word || !a?.word) return false;
     const { unknownLowerSubject: lower, misheardBetween: between } = this.deps.grammar.en;
     return (lower.after.has(b.norm) && lower.before.has(a.norm)) || (between.after.has(b.norm) && between.before.has(a.norm));
+  }
+
+  /** "assign a task to fischer …", "any overdue tasks for mehtta": right after a preposition that
+   *  follows a task word, where only a person stands (misheardAfterTask). */
+  private afterTaskPreposition(toks: Token[], k: number): boolean {
+    const en = this.deps.grammar.en;
+    const { tasks, prepositions, notBefore } = en.misheardAfterTask;
+    const p = toks[k - 1];
+    const w = toks[k - 2];
+    const n = toks[k + 1];
+    if (!p?.word || !w?.word || !prepositions.has(p.norm) || !tasks.has(w.norm)) return false;
+    return !en.notNames.has(toks[k]!.norm) && !(n?.word && notBefore.has(n.norm));
+  }
+
+  /** "marks demo task": a word that is a name and an "s", with a possessed noun among the next
+   *  three words and no article before it. */
+  private bareSPossessive(toks: Token[], k: number): boolean {
+    const en = this.deps.grammar.en;
+    const prev = toks[k - 1];
+    if (prev?.word && en.notBeforePossessive.has(prev.norm)) return false;
+    for (let j = k + 1; j <= k + 3 && j < toks.length; j++) {
+      const n = toks[j]!;
+      if (!n.word) return false;
+      if (en.possessedNouns.has(n.norm)) return true;
+    }
+    return false;
   }
 
   /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in
@@ -774,9 +805,17 @@ function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
     const b = toks[k + 1]!;
     if (!a.word || !b.word || b.index !== a.end + 1 || text[a.end] !== ' ') continue;
     if (idx.forms.has(`${a.norm}-${b.norm}`)) (out ??= [...text])[a.end] = '-';
+    // Three words: "van der berg", "de la cruz".
+    const c = toks[k + 2];
+    if (c?.word && c.index === b.end + 1 && text[b.end] === ' ' && idx.forms.has(`${a.norm}-${b.norm}-${c.norm}`)) {
+      out ??= [...text];
+      out[a.end] = out[b.end] = '-';
+    }
   }
   return out ? out.join('') : text;
 }
+
+const EN_ORDER: readonly GramCase[] = ['nomn', ...NO_PREPOSITION_ORDER.filter((c) => c !== 'nomn')];
 
 const HYPHENATED = new WeakMap<DirectoryIndex, boolean>();
 

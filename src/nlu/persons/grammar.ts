@@ -44,6 +44,12 @@ export interface PersonsGrammar {
     unknownLowerSubject: { after: Set<string>; before: Set<string> };
     /** Between these, a lower-case word a letter or two off a user's name is that user ("for oksanna to"). */
     misheardBetween: { after: Set<string>; before: Set<string> };
+    /** Right after one of `prepositions` that follows one of `tasks` ("a task to fischer"), likewise. */
+    misheardAfterTask: { tasks: Set<string>; prepositions: Set<string>; notBefore: Set<string> };
+    /** Nouns a bare-s possessive of a lower-case name owns ("marks demo task"). */
+    possessedNouns: Set<string>;
+    /** Words before which a bare-s word is never a possessive name ("the bills task"). */
+    notBeforePossessive: Set<string>;
     /** "mr", "mrs" … → the sex they name ('M', 'F'), or '-' for none ("dr"). */
     honorifics: Map<string, 'M' | 'F' | '-'>;
     /** Prepositions that mark a person only right after one of their words ("a task on Rustam"). */
@@ -207,6 +213,13 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
       misheardBetween: lowerSubject(en.misheardBetween),
+      misheardAfterTask: {
+        tasks: normSet(strings(((en.misheardAfterTask ?? {}) as { tasks?: unknown }).tasks ?? [], 'misheardAfterTask.tasks')),
+        prepositions: normSet(strings(((en.misheardAfterTask ?? {}) as { prepositions?: unknown }).prepositions ?? [], 'misheardAfterTask.prepositions')),
+        notBefore: normSet(strings(((en.misheardAfterTask ?? {}) as { notBefore?: unknown }).notBefore ?? [], 'misheardAfterTask.notBefore')),
+      },
+      possessedNouns: normSet(en.possessedNouns === undefined ? [] : strings(en.possessedNouns, 'possessedNouns')),
+      notBeforePossessive: normSet(en.notBeforePossessive === undefined ? [] : strings(en.notBeforePossessive, 'notBeforePossessive')),
       honorifics: honorificMap(en.honorifics),
       boundPrepositions: boundMap(en.boundPrepositions),
       givenNames: givenNameSet(strings(en.givenNames, 'givenNames'), diminutives, commonWords),

@@ -102,6 +102,15 @@ describe('a lower-case possessive without the apostrophe names the task\'s perso
   ])('"%s"', (text, want) => {
     expect(parse(text).slots.task).toEqual(want);
   });
+  it('the owner said so is the task\'s person, never its new responsible', () => {
+    expect(brief(parse('reassign sanjays report task to weber'))).toEqual({
+      intent: 'task.update',
+      slots: { responsible: { userId: 10 }, task: { person: { userId: 18 }, query: 'report' } },
+    });
+  });
+  it('a plan question about somebody\'s meetings', () => {
+    expect(parse('what are sanjays meetings tomorrow').slots.person).toEqual({ userId: 18 });
+  });
 });
 
 describe('a surname with particles is one person, in any letter case, and leaves the text', () => {

@@ -195,7 +195,12 @@ export class Finder {
       i++;
     }
     // The words as said (joinSplitSurnames may have put a hyphen in place of a space).
-    return out.map(({ first: _f, last: _l, prepMask: _p, ...m }) => ({ ...m, text: text.slice(m.index, m.end) }));
+    return out.map(({ first: _f, last, prepMask: _p, ...m }) => {
+      const said = { ...m, text: text.slice(m.index, m.end) };
+      // "sanjays report", "emily's": the owner of a thing, never a role (the lead reads it).
+      if (m.kind === 'name' && possessiveForm(toks[last]!, idx)) said.possessive = true;
+      return said;
+    });
   }
 
   resolve(phrase: string, directory: Directory, lang: Lang, preferred?: GramCase): PersonSlot | null {
@@ -813,6 +818,12 @@ function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
     }
   }
   return out ? out.join('') : text;
+}
+
+/** A Latin word that is a directory name only with its possessive "'s" or "s" taken off. */
+function possessiveForm(t: Token, idx: DirectoryIndex): boolean {
+  if (t.script !== 'lat' || !t.norm.endsWith('s') || idx.forms.has(t.norm)) return false;
+  return idx.forms.has(t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm.slice(0, -1));
 }
 
 const EN_ORDER: readonly GramCase[] = ['nomn', ...NO_PREPOSITION_ORDER.filter((c) => c !== 'nomn')];

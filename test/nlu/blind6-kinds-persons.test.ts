@@ -136,3 +136,14 @@ describe('an indeclinable surname shared by a man and a woman in an English sent
     expect(parse(text).slots.recipient).toEqual(want);
   });
 });
+
+describe('a lower-case name nobody has, after a preposition whose case only the name reading fits', () => {
+  it.each([
+    // роман the novel would be "на роман"; Роман the man is "на романа".
+    ['поставь задачу на романа проверить договор', { title: 'проверить договор', responsible: { unresolved: 'Роман' } }],
+    // Guard: "на розу" fits the rose as well as Роза: no person.
+    ['поставь задачу на розу полить цветы', { title: 'на розу полить цветы' }],
+  ])('"%s"', (text, slots) => {
+    expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
+  });
+});

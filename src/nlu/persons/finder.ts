@@ -570,7 +570,11 @@ export class Finder {
     if (morph.isLikelyName(t.norm, capitalized)) return true;
     if (capitalized) return false;
     // With no preposition a locative reading is impossible ("роме" is Рома, not rum).
-    const parses = morph.analyze(t.norm).filter((p) => p.dictionary && !(noPreposition && p.case === 'loct' && !isNameParse(p)));
+    // After a preposition only the readings in a case it governs count: "на аркадия" is Аркадий
+    // (the region Аркадия would be "на аркадию"); "на розу" stays a rose as much as Роза.
+    const parses = morph
+      .analyze(t.norm)
+      .filter((p) => p.dictionary && !(noPreposition && p.case === 'loct' && !isNameParse(p)) && (noPreposition || (caseBit(p.case ?? 'nomn') & cases) !== 0));
     return (
       parses.some((p) => isNameParse(p) && (caseBit(p.case ?? 'nomn') & cases) !== 0) &&
       parses.every((p) => isNameParse(p) || p.surname || p.patronymic || isProperNoun(p))

@@ -147,3 +147,16 @@ describe('a lower-case name nobody has, after a preposition whose case only the 
     expect(brief(parse(text))).toEqual({ intent: 'task.create', slots });
   });
 });
+
+describe('after a meeting noun and "с", a lower-case first name that is a word too is the one met', () => {
+  it.each([
+    ['назначь созвон с лилией завтра в 10', 'event.create', { title: 'созвон', start: '2027-05-13T10:00', attendees: [{ unresolved: 'Лилия' }] }],
+    ['перенеси встречу с любовью на завтра', 'event.update', { start: '2027-05-13', event: { person: { unresolved: 'Любовь' } } }],
+  ])('"%s"', (text, intent, slots) => {
+    expect(brief(parse(text))).toEqual({ intent, slots });
+  });
+  it('guard: not after other nouns ("торт с розой")', () => {
+    expect(parse('купи торт с розой').slots.attendees).toBeUndefined();
+    expect(parse('купи торт с розой').slots.recipient).toBeUndefined();
+  });
+});

@@ -525,6 +525,15 @@ export class Finder {
     return morph.analyze(t.norm).some((p) => p.dictionary && !p.name && !p.surname && !p.patronymic && !isProperNoun(p));
   }
 
+  /** "встречу с вероникой": after a meeting noun and "с", a word the dictionary reads as a first
+   *  name in the instrumental is the one met (persons-ru.yaml meetingWith). */
+  private metWith(src: string, toks: Token[], i: number, prep: Preposition | undefined): boolean {
+    if (!prep || (prep.word !== 'с' && prep.word !== 'со') || i < 2) return false;
+    const noun = toks[i - 2]!;
+    if (!noun.word || !adjacent(src, noun, toks[i - 1]!) || !this.deps.grammar.ru.meetingWith.has(noun.norm)) return false;
+    return this.deps.morph!.analyze(toks[i]!.norm).some((p) => p.dictionary && p.name && !p.plural && p.case === 'ablt');
+  }
+
   /** "напиши саше что …", "скажи вере …": right after an imperative (or a command's noun, "сообщение
    *  саше"; persons-ru.yaml addresseeAfter), with no preposition, a word
    *  the dictionary also reads as a first name in the dative is the addressee, even when it is an
@@ -744,7 +753,13 @@ export class Finder {
       // surname ("Васе Пупкину"): unknown surnames are the rule, not the exception.
       const all = k > i ? morph.analyze(tk.norm) : [];
       const guessedSurname = k > i && tk.norm.length >= 4 && !all.some((p) => p.dictionary) && all.some((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0);
-      if (!guessedSurname && !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep) && !(k === i && this.addresseeAfterImperative(src, toks, i, prep))) break;
+      if (
+        !guessedSurname &&
+        !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep) &&
+        !(k === i && (this.addresseeAfterImperative(src, toks, i, prep) || this.metWith(src, toks, i, prep)))
+      ) {
+        break;
+      }
       const parses = guessedSurname
         ? all.filter((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0)
         : morph.analyze(tk.norm).filter((p) => p.dictionary && isNameParse(p) && (mask & caseBit(p.case ?? 'nomn')) !== 0);

@@ -19,6 +19,8 @@ export interface PersonsGrammar {
     thingPrepositions: Set<string>;
     /** Nouns whose owner follows in the genitive ("задачи зайца"). */
     possessedNouns: Set<string>;
+    /** Meeting nouns after which "с" and a name in the instrumental is a person ("встречу с вероникой"). */
+    meetingWith: Set<string>;
     /** Words after which a dative name is the addressee, as after an imperative ("сообщение саше"). */
     addresseeAfter: Set<string>;
     /** Latin → Cyrillic rewrites, in order ([regex, replacement]); each list is one spelling. */
@@ -197,6 +199,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       notNames: normSet(strings(ru.notNames, 'notNames')),
       thingPrepositions: normSet(ru.thingPrepositions === undefined ? [] : strings(ru.thingPrepositions, 'thingPrepositions')),
       possessedNouns: normSet(strings(ru.possessedNouns, 'possessedNouns')),
+      meetingWith: normSet(ru.meetingWith === undefined ? [] : strings(ru.meetingWith, 'meetingWith')),
       addresseeAfter: normSet(ru.addresseeAfter === undefined ? [] : strings(ru.addresseeAfter, 'addresseeAfter')),
       transcription: transcriptionRules(ru.transcription),
     },

@@ -61,6 +61,29 @@ describe('an English or European short form reaches every user whose name it sho
   });
 });
 
+describe('more European short forms (Basia, Kuba, Izzy, Gabi)', () => {
+  const eu: Directory = {
+    self: 1,
+    timeZone: TZ,
+    users: [
+      { id: 1, name: 'Peter', lastName: 'Novak', gender: 'M' },
+      { id: 2, name: 'Barbara', lastName: 'Lis', gender: 'F' },
+      { id: 3, name: 'Jakub', lastName: 'Zieliński', gender: 'M' },
+      { id: 4, name: 'Isabella', lastName: 'Conti', gender: 'F' },
+      { id: 6, name: 'Gabriela', lastName: 'Svoboda', gender: 'F' },
+    ],
+  };
+  it.each([
+    ['message basia the parcel is here', 'recipient', { userId: 2 }],
+    ['create a task for kuba to call the bank', 'responsible', { userId: 3 }],
+    ['what does izzy have tomorrow', 'person', { userId: 4 }],
+    ['message gabi the parcel is here', 'recipient', { userId: 6 }],
+  ])('"%s"', (text, slot, want) => {
+    const r = parser.parse(text, { now: NOW, timeZone: TZ, directory: eu }) as ParseResult & { slots: Slots };
+    expect(r.slots[slot as keyof Slots]).toEqual(want);
+  });
+});
+
 describe('Даня is Даниил and Данила, never Богдан (Бодя)', () => {
   it.each([
     ['поставь задачу дане проверить отчёт', { candidates: [21, 22] }],

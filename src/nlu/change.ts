@@ -403,7 +403,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) continue;
     // "Reassign Rustam's task … to Bair": the owner's name names the task, never its new responsible.
-    const possessive = /['’]s$/i.test(p.text);
+    const possessive = p.possessive || /['’]s$/i.test(p.text);
     const toResponsible =
       m.intent === 'task.update' &&
       !slots.responsible &&

@@ -207,4 +207,6 @@ export interface PersonMention {
   cases: GramCase[];
   /** The preposition right before the mention, lower-cased ("на", "с", "для", "for", "with", "to"), if any. */
   preposition?: string;
+  /** Said as a possessive ("emily's", "sanjays report"): the owner of a thing, not a role. */
+  possessive?: true;
 }

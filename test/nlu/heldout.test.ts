@@ -53,8 +53,9 @@ const FLOORS: [string, number][] = [
   // Blind batch 6 (2026-12-06, third session): 150 ru + 100 en by two more hands, directories
   // fixtures/directory-blind-6ru.json and directory-blind-6en.json (speaker in Europe/Berlin).
   // Blind on fd260de: 144/150 and 82/100 (the session's first commit, 5228454: 142 and 77).
-  ['heldout-blind6-ru.jsonl', 147],
-  ['heldout-blind6-en.jsonl', 90],
+  ['heldout-blind6-ru.jsonl', 150],
+  ['heldout-blind6-ru.jsonl', 150],
+  ['heldout-blind6-en.jsonl', 100],
 ];
 
 let parser: Parser;

@@ -100,8 +100,11 @@ export function buildIndex(
       ['last', u.lastName],
       ['middle', u.secondName],
     ];
-    for (const [field, value] of fields) {
-      if (typeof value !== 'string' || value.trim().length === 0) continue;
+    for (const [field, raw] of fields) {
+      if (typeof raw !== 'string' || raw.trim().length === 0) continue;
+      // "de Vries", "van der Berg", "de la Cruz": a surname of several words is one word joined
+      // by hyphens, as the finder joins it when said (joinSplitSurnames), in any letter case.
+      const value = /^[\p{Script=Latin}' -]+$/u.test(raw.trim()) ? raw.trim().replace(/\s+/g, '-') : raw;
       for (const [surface, mask] of inflector.forms(value.trim(), field, sex)) {
         put(surface, i, FIELD_BIT[field], mask, false);
         native.add(surface);

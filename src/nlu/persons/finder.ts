@@ -89,7 +89,9 @@ export class Finder {
     if (typeof text !== 'string' || text.length === 0) return [];
     const src = joinSplitSurnames(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text, idx);
     const toks = tokenize(src);
-    const order = preferred ? [preferred, ...NO_PREPOSITION_ORDER.filter((c) => c !== preferred)] : NO_PREPOSITION_ORDER;
+    // An English sentence has no cases: a Cyrillic name said as written (nominative) fits any role,
+    // so "to Кравец" is the man Кравец as much as the woman, whose name does not decline.
+    const order = preferred ? [preferred, ...NO_PREPOSITION_ORDER.filter((c) => c !== preferred)] : lang === 'en' ? EN_ORDER : NO_PREPOSITION_ORDER;
     const hits: (TokenHits | null | undefined)[] = new Array(toks.length);
     const hitAt = (k: number): TokenHits | null => {
       let h = hits[k];
@@ -193,7 +195,12 @@ export class Finder {
       i++;
     }
     // The words as said (joinSplitSurnames may have put a hyphen in place of a space).
-    return out.map(({ first: _f, last: _l, prepMask: _p, ...m }) => ({ ...m, text: text.slice(m.index, m.end) }));
+    return out.map(({ first: _f, last, prepMask: _p, ...m }) => {
+      const said = { ...m, text: text.slice(m.index, m.end) };
+      // "sanjays report", "emily's": the owner of a thing, never a role (the lead reads it).
+      if (m.kind === 'name' && possessiveForm(toks[last]!, idx)) said.possessive = true;
+      return said;
+    });
   }
 
   resolve(phrase: string, directory: Directory, lang: Lang, preferred?: GramCase): PersonSlot | null {
@@ -255,6 +262,9 @@ export class Finder {
     // "emily's to-dos": the possessive of a name is that name.
     const exact = idx.forms.get(t.norm) ?? (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined);
     if (exact) return { entries: exact, fuzzy: false };
+    // "mark marks demo task", "sanjays report task": the same without the apostrophe.
+    const bare = t.script === 'lat' && t.norm.length >= 4 && t.norm.endsWith('s') ? idx.forms.get(t.norm.slice(0, -1)) : undefined;
+    if (bare && this.bareSPossessive(toks, k)) return { entries: bare, fuzzy: false };
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat') {
       // In lower case (speech), a word one or two letters off a name is that name only where a
@@ -263,7 +273,7 @@ export class Finder {
       if (beside) return beside;
       // …or the subject of a plan question ("does oksanna have …"), or the addressee before a
       // colon ("task for oksanna: …").
-      if (!capitalized && !this.lowerSubjectAt(toks, k) && !this.addresseeBeforeColon(toks, k)) return null;
+      if (!capitalized && !this.lowerSubjectAt(toks, k) && !this.addresseeBeforeColon(toks, k) && !this.afterTaskPreposition(toks, k)) return null;
     }
     // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard" — except
     // a form the dictionary reads only as a name of the other sex than the users it is near, in a
@@ -468,6 +478,32 @@ export class Finder {
     return (lower.after.has(b.norm) && lower.before.has(a.norm)) || (between.after.has(b.norm) && between.before.has(a.norm));
   }
 
+  /** "assign a task to fischer …", "any overdue tasks for mehtta": right after a preposition that
+   *  follows a task word, where only a person stands (misheardAfterTask). */
+  private afterTaskPreposition(toks: Token[], k: number): boolean {
+    const en = this.deps.grammar.en;
+    const { tasks, prepositions, notBefore } = en.misheardAfterTask;
+    const p = toks[k - 1];
+    const w = toks[k - 2];
+    const n = toks[k + 1];
+    if (!p?.word || !w?.word || !prepositions.has(p.norm) || !tasks.has(w.norm)) return false;
+    return !en.notNames.has(toks[k]!.norm) && !(n?.word && notBefore.has(n.norm));
+  }
+
+  /** "marks demo task": a word that is a name and an "s", with a possessed noun among the next
+   *  three words and no article before it. */
+  private bareSPossessive(toks: Token[], k: number): boolean {
+    const en = this.deps.grammar.en;
+    const prev = toks[k - 1];
+    if (prev?.word && en.notBeforePossessive.has(prev.norm)) return false;
+    for (let j = k + 1; j <= k + 3 && j < toks.length; j++) {
+      const n = toks[j]!;
+      if (!n.word) return false;
+      if (en.possessedNouns.has(n.norm)) return true;
+    }
+    return false;
+  }
+
   /** Said in lower case, "mark" is a name before the same user's last name ("mark turner") or in
    *  a person's place ("to grace", "send mark …"), unless a number follows ("to may 5"). */
   private commonWordIsName(toks: Token[], k: number, idx: DirectoryIndex): boolean {
@@ -487,6 +523,15 @@ export class Finder {
     const morph = this.deps.morph;
     if (!morph || t.script !== 'cyr' || (t.cap && !t.initial)) return false;
     return morph.analyze(t.norm).some((p) => p.dictionary && !p.name && !p.surname && !p.patronymic && !isProperNoun(p));
+  }
+
+  /** "встречу с вероникой": after a meeting noun and "с", a word the dictionary reads as a first
+   *  name in the instrumental is the one met (persons-ru.yaml meetingWith). */
+  private metWith(src: string, toks: Token[], i: number, prep: Preposition | undefined): boolean {
+    if (!prep || (prep.word !== 'с' && prep.word !== 'со') || i < 2) return false;
+    const noun = toks[i - 2]!;
+    if (!noun.word || !adjacent(src, noun, toks[i - 1]!) || !this.deps.grammar.ru.meetingWith.has(noun.norm)) return false;
+    return this.deps.morph!.analyze(toks[i]!.norm).some((p) => p.dictionary && p.name && !p.plural && p.case === 'ablt');
   }
 
   /** "напиши саше что …", "скажи вере …": right after an imperative (or a command's noun, "сообщение
@@ -534,7 +579,11 @@ export class Finder {
     if (morph.isLikelyName(t.norm, capitalized)) return true;
     if (capitalized) return false;
     // With no preposition a locative reading is impossible ("роме" is Рома, not rum).
-    const parses = morph.analyze(t.norm).filter((p) => p.dictionary && !(noPreposition && p.case === 'loct' && !isNameParse(p)));
+    // After a preposition only the readings in a case it governs count: "на аркадия" is Аркадий
+    // (the region Аркадия would be "на аркадию"); "на розу" stays a rose as much as Роза.
+    const parses = morph
+      .analyze(t.norm)
+      .filter((p) => p.dictionary && !(noPreposition && p.case === 'loct' && !isNameParse(p)) && (noPreposition || (caseBit(p.case ?? 'nomn') & cases) !== 0));
     return (
       parses.some((p) => isNameParse(p) && (caseBit(p.case ?? 'nomn') & cases) !== 0) &&
       parses.every((p) => isNameParse(p) || p.surname || p.patronymic || isProperNoun(p))
@@ -704,7 +753,13 @@ export class Finder {
       // surname ("Васе Пупкину"): unknown surnames are the rule, not the exception.
       const all = k > i ? morph.analyze(tk.norm) : [];
       const guessedSurname = k > i && tk.norm.length >= 4 && !all.some((p) => p.dictionary) && all.some((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0);
-      if (!guessedSurname && !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep) && !(k === i && this.addresseeAfterImperative(src, toks, i, prep))) break;
+      if (
+        !guessedSurname &&
+        !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep) &&
+        !(k === i && (this.addresseeAfterImperative(src, toks, i, prep) || this.metWith(src, toks, i, prep)))
+      ) {
+        break;
+      }
       const parses = guessedSurname
         ? all.filter((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0)
         : morph.analyze(tk.norm).filter((p) => p.dictionary && isNameParse(p) && (mask & caseBit(p.case ?? 'nomn')) !== 0);
@@ -774,9 +829,23 @@ function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
     const b = toks[k + 1]!;
     if (!a.word || !b.word || b.index !== a.end + 1 || text[a.end] !== ' ') continue;
     if (idx.forms.has(`${a.norm}-${b.norm}`)) (out ??= [...text])[a.end] = '-';
+    // Three words: "van der berg", "de la cruz".
+    const c = toks[k + 2];
+    if (c?.word && c.index === b.end + 1 && text[b.end] === ' ' && idx.forms.has(`${a.norm}-${b.norm}-${c.norm}`)) {
+      out ??= [...text];
+      out[a.end] = out[b.end] = '-';
+    }
   }
   return out ? out.join('') : text;
 }
+
+/** A Latin word that is a directory name only with its possessive "'s" or "s" taken off. */
+function possessiveForm(t: Token, idx: DirectoryIndex): boolean {
+  if (t.script !== 'lat' || !t.norm.endsWith('s') || idx.forms.has(t.norm)) return false;
+  return idx.forms.has(t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm.slice(0, -1));
+}
+
+const EN_ORDER: readonly GramCase[] = ['nomn', ...NO_PREPOSITION_ORDER.filter((c) => c !== 'nomn')];
 
 const HYPHENATED = new WeakMap<DirectoryIndex, boolean>();
 

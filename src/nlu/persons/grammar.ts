@@ -19,6 +19,8 @@ export interface PersonsGrammar {
     thingPrepositions: Set<string>;
     /** Nouns whose owner follows in the genitive ("задачи зайца"). */
     possessedNouns: Set<string>;
+    /** Meeting nouns after which "с" and a name in the instrumental is a person ("встречу с вероникой"). */
+    meetingWith: Set<string>;
     /** Words after which a dative name is the addressee, as after an imperative ("сообщение саше"). */
     addresseeAfter: Set<string>;
     /** Latin → Cyrillic rewrites, in order ([regex, replacement]); each list is one spelling. */
@@ -44,6 +46,12 @@ export interface PersonsGrammar {
     unknownLowerSubject: { after: Set<string>; before: Set<string> };
     /** Between these, a lower-case word a letter or two off a user's name is that user ("for oksanna to"). */
     misheardBetween: { after: Set<string>; before: Set<string> };
+    /** Right after one of `prepositions` that follows one of `tasks` ("a task to fischer"), likewise. */
+    misheardAfterTask: { tasks: Set<string>; prepositions: Set<string>; notBefore: Set<string> };
+    /** Nouns a bare-s possessive of a lower-case name owns ("marks demo task"). */
+    possessedNouns: Set<string>;
+    /** Words before which a bare-s word is never a possessive name ("the bills task"). */
+    notBeforePossessive: Set<string>;
     /** "mr", "mrs" … → the sex they name ('M', 'F'), or '-' for none ("dr"). */
     honorifics: Map<string, 'M' | 'F' | '-'>;
     /** Prepositions that mark a person only right after one of their words ("a task on Rustam"). */
@@ -191,6 +199,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       notNames: normSet(strings(ru.notNames, 'notNames')),
       thingPrepositions: normSet(ru.thingPrepositions === undefined ? [] : strings(ru.thingPrepositions, 'thingPrepositions')),
       possessedNouns: normSet(strings(ru.possessedNouns, 'possessedNouns')),
+      meetingWith: normSet(ru.meetingWith === undefined ? [] : strings(ru.meetingWith, 'meetingWith')),
       addresseeAfter: normSet(ru.addresseeAfter === undefined ? [] : strings(ru.addresseeAfter, 'addresseeAfter')),
       transcription: transcriptionRules(ru.transcription),
     },
@@ -207,6 +216,13 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
       misheardBetween: lowerSubject(en.misheardBetween),
+      misheardAfterTask: {
+        tasks: normSet(strings(((en.misheardAfterTask ?? {}) as { tasks?: unknown }).tasks ?? [], 'misheardAfterTask.tasks')),
+        prepositions: normSet(strings(((en.misheardAfterTask ?? {}) as { prepositions?: unknown }).prepositions ?? [], 'misheardAfterTask.prepositions')),
+        notBefore: normSet(strings(((en.misheardAfterTask ?? {}) as { notBefore?: unknown }).notBefore ?? [], 'misheardAfterTask.notBefore')),
+      },
+      possessedNouns: normSet(en.possessedNouns === undefined ? [] : strings(en.possessedNouns, 'possessedNouns')),
+      notBeforePossessive: normSet(en.notBeforePossessive === undefined ? [] : strings(en.notBeforePossessive, 'notBeforePossessive')),
       honorifics: honorificMap(en.honorifics),
       boundPrepositions: boundMap(en.boundPrepositions),
       givenNames: givenNameSet(strings(en.givenNames, 'givenNames'), diminutives, commonWords),

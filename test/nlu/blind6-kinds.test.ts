@@ -86,3 +86,11 @@ describe('titles and command words', () => {
     expect(parse('лучше на тему лиса', 'task.create').slots.title).toBeUndefined();
   });
 });
+
+describe('a misheard surname in lower case is never split as a glued preposition', () => {
+  it('"напиши сокаловой что …" is Соколова misheard, not "со" glued to "каловой"', () => {
+    const d: Directory = { self: 1, users: [{ id: 1, name: 'Олеся', lastName: 'Гринь', gender: 'F' }, { id: 7, name: 'Екатерина', lastName: 'Соколова', gender: 'F' }] };
+    const r = parser.parse('напиши сокаловой что совещание в силе', { now: NOW, timeZone: TZ, directory: d });
+    expect(r).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 7 }, text: 'совещание в силе' } });
+  });
+});

@@ -5,6 +5,7 @@
 import type { Directory, GramCase, PersonMention, PersonSlot } from '../types';
 import { loadMorph, type Morph, type MorphParse } from '../morph';
 import { Finder } from './finder';
+import { nearestForms } from './directory-index';
 import { DEFAULT_GRAMMARS_DIR, loadGrammar } from './grammar';
 import { NameInflector } from './inflect';
 import { capitalize, normalizeWord } from './text';
@@ -27,7 +28,7 @@ export interface PersonFinder {
   isWord(word: string, lang: 'ru' | 'en'): boolean;
   /** True when the dictionary reads a Russian word as an infinitive ("позвонить"). */
   isInfinitive(word: string, lang: 'ru' | 'en'): boolean;
-  /** True when the word is a form of a name of somebody in the directory. */
+  /** True when the word is a form of a name of somebody in the directory, or one misheard. */
   isNameForm(word: string, directory: Directory): boolean;
 }
 
@@ -50,7 +51,12 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
     nominative: (word, lang) => nominativeOf(morph, word, lang),
     nominatives: (words, lang) => nominativesOf(morph, words, lang),
     isWord: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary),
-    isNameForm: (word, directory) => finder.index(directory).forms.has(normalizeWord(word)),
+    // A misheard form counts too: "сокаловой" is Соколова misheard, no "со" glued to "каловой".
+    isNameForm: (word, directory) => {
+      const idx = finder.index(directory);
+      const w = normalizeWord(word);
+      return idx.forms.has(w) || nearestForms(idx, w) !== null;
+    },
     isInfinitive: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary && p.pos === 'INFN'),
     isNoun: (word, lang) => {
       if (lang !== 'ru') return false;

@@ -94,3 +94,23 @@ describe('a misheard surname in lower case is never split as a glued preposition
     expect(r).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 7 }, text: 'совещание в силе' } });
   });
 });
+
+describe('Latin names in lower case, as a recogniser writes them', () => {
+  const d: Directory = {
+    self: 1,
+    users: [
+      { id: 1, name: 'Olesya', lastName: 'Grin', gender: 'F' },
+      { id: 2, name: 'Inés', lastName: 'Muñoz', gender: 'F' },
+      { id: 3, name: 'Kemal', lastName: 'Aydın', gender: 'M' },
+      { id: 4, name: 'Noah', lastName: 'Brooks', gender: 'M' },
+    ],
+  };
+  const p = (text: string) => parser.parse(text, { now: NOW, timeZone: TZ, directory: d, lang: 'en' } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+  it.each([
+    ['tell ines munoz the samples shipped', 2],
+    ['tell kemal aydin the samples shipped', 3],
+    ['tell noah brook the samples shipped', 4],
+  ])('"%s": marks dropped, a word surname misheard after its given name', (text, id) => {
+    expect(p(text).slots).toEqual({ recipient: { userId: id }, text: 'the samples shipped' });
+  });
+});

@@ -256,7 +256,9 @@ export class Finder {
     if (!t.word) return null;
     const capitalized = t.cap && !t.initial;
     // "will", "may", "mark" are names only when written as names.
-    if (t.script === 'lat' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized && !this.commonWordIsName(toks, k, idx)) return null;
+    // (A word a letter off the surname of the user whose given name stands before it is that
+    // surname misheard: "ethan brook" for Ethan Brooks.)
+    if (t.script === 'lat' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized && !this.commonWordIsName(toks, k, idx)) return this.misheardBeside(toks, k, idx);
     // Prepositions and conjunctions are not names unless written as one (Ли, Ян).
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
     // "emily's to-dos": the possessive of a name is that name.

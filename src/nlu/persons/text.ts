@@ -29,10 +29,19 @@ const LOOKALIKE: Record<string, string> = {
 };
 const SENTENCE_START = new Set(['.', '!', '?', '«', '"', '“', '„', ':', ';', '(']);
 
-/** The form used for every lookup: lower case, ё → е, combining marks dropped. */
+// Latin letters with marks, and those with no decomposition, as their plain letters: "Fernández",
+// "Yılmaz", "Łukasz" are said and recognised as "fernandez", "yilmaz", "lukasz".
+const LATIN_MARKED = /[\u00C0-\u024F\u1E00-\u1EFF]/g;
+const LATIN_PLAIN: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ð: 'd', þ: 'th' };
+function plainLatin(ch: string): string {
+  return LATIN_PLAIN[ch] ?? ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** The form used for every lookup: lower case, ё → е, combining marks and Latin letters' marks dropped. */
 export function normalizeWord(s: string): string {
   let out = s.toLowerCase();
   if (/[\u0300-\u036f]/.test(out)) out = out.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/[\u00C0-\u024F\u1E00-\u1EFF]/.test(out)) out = out.replace(LATIN_MARKED, plainLatin);
   out = out.replace(/ё/g, 'е').replace(/’/g, "'");
   if (CYR_RE.test(out) && LAT_RE.test(out)) {
     out = out.replace(/[a-z]/g, (ch) => LOOKALIKE[ch] ?? ch);

@@ -114,3 +114,12 @@ describe('Latin names in lower case, as a recogniser writes them', () => {
     expect(p(text).slots).toEqual({ recipient: { userId: id }, text: 'the samples shipped' });
   });
 });
+
+describe('a known given name in lower case right after a message verb', () => {
+  it.each([
+    ['message bob call me back', 'Bob', 'call me back'],
+    ['tell jessica the samples arrived', 'Jessica', 'the samples arrived'],
+  ])('"%s"', (text, name, said) => {
+    expect(parse(text).slots).toEqual({ recipient: { unresolved: name }, text: said });
+  });
+});

@@ -695,12 +695,14 @@ export class Finder {
       !!colon && colon.text === ':' && colon.index === t.end && t.word && t.script === 'lat' && !t.cap && t.norm.length >= 2 &&
       !en.notNames.has(t.norm) && !en.selfPronouns.has(t.norm) && !en.prepositions.has(t.norm);
     if (!nameLike(t) && !lowerBeforeColon) {
-      // "with vera and jessica", "to kevin": a known given name in lower case after a person
-      // preposition (or a list's "and" after one) is that unknown person.
+      // "with vera and jessica", "to kevin", "message bob …": a known given name in lower case after
+      // a person preposition (or a list's "and" after one), or right after a message verb, is that
+      // unknown person.
       if (t.word && t.script === 'lat' && !t.cap && en.givenNames.has(t.norm)) {
         const prep = this.preposition(src, toks, i, lang, prev);
         const before = i > 0 ? toks[i - 1]!.norm : '';
-        if (prep && en.unknownNamePrepositions.has(prep.word) && (before === prep.word || en.conjunctions.has(before))) {
+        const byPrep = !!prep && en.unknownNamePrepositions.has(prep.word) && (before === prep.word || en.conjunctions.has(before));
+        if (byPrep || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t))) {
           return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
         }
       }

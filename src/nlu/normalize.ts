@@ -38,13 +38,13 @@ export function detectLang(text: string): 'ru' | 'en' {
 function letters(text: string, namesApart: boolean): { cyr: number; lat: number } {
   let cyr = 0;
   let lat = 0;
-  // Latin names count apart only beside Cyrillic: asked once, not at every word.
-  const skipNames = namesApart && /[а-яё]/i.test(text);
+  // Names count apart only beside the other script: asked once, not at every word.
+  const mixed = namesApart && /[а-яё]/i.test(text) && /[a-z]/i.test(text);
   const words = text.trim().split(/\s+/);
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
-    // Not the first word: that is the command's ("Message Ефим: …").
-    if (skipNames && k > 0 && /^[A-Z][a-z]/.test(word)) continue;
+    // Not the first word: that is the command's ("Message Ефим: …", "Write to Фёдор Семенов: …").
+    if (mixed && k > 0 && /^(?:[A-Z][a-z]|[А-ЯЁ][а-яё])/.test(word)) continue;
     for (const ch of word) {
       if (/[а-яё]/i.test(ch)) cyr++;
       else if (/[a-z]/i.test(ch)) lat++;

@@ -25,6 +25,8 @@ interface SlotsFile {
   calendar_prepositions?: string[];
   /** Words written wrong or run together by chat and recognisers, as they are meant ("calender"). */
   spellings?: Record<string, string>;
+  /** Particles hyphened onto a word that change nothing asked ("отмени-ка"). */
+  enclitics?: string[];
   short_hesitations?: { words: string[]; after: string[] };
   glued_prepositions?: Record<string, GramCase[]>;
   repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[] };
@@ -117,7 +119,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     chatFillers: new WordSet(g.chat_fillers ?? []),
     gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations),
-    respell: respeller(g.spellings ?? {}),
+    respell: respeller(g.spellings ?? {}, g.enclitics ?? []),
     calendarPrepositions: new WordSet(g.calendar_prepositions ?? []),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),
@@ -155,10 +157,12 @@ function patternReplacer(patterns: readonly string[], replace: (match: string, a
   };
 }
 
-/** "calender" → "calendar": offsets change, so this runs before tokenising. */
-function respeller(table: Record<string, string>): (text: string) => string {
+/** "calender" → "calendar", "отмени-ка" → "отмени": offsets change, so this runs before tokenising. */
+function respeller(table: Record<string, string>, enclitics: readonly string[]): (text: string) => string {
   const map = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
-  return patternReplacer(map.size ? [wholeWords([...map.keys()])] : [], (m) => map.get(m.toLowerCase()) ?? m);
+  const patterns = map.size ? [wholeWords([...map.keys()])] : [];
+  if (enclitics.length) patterns.push(`(?<=\\p{L})(?:${alternatives(enclitics)})(?![\\p{L}\\d])`);
+  return patternReplacer(patterns, (m) => map.get(m.toLowerCase()) ?? (enclitics.includes(m.toLowerCase()) ? '' : m));
 }
 
 /** Hesitations become spaces of their length, so every offset stays. */

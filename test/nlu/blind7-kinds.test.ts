@@ -1,0 +1,53 @@
+/**
+ * Kinds of miss blind batch 7 showed (docs/nlu-heldout.md), with sentences and a directory of our
+ * own, each failing before its fix.
+ */
+import { createParser, type Parser } from '../../src/nlu';
+import type { Directory, ParseResult } from '../../src/nlu/types';
+import { instantOfWallTime } from '../../src/nlu/clock';
+
+const TZ = 'Asia/Omsk';
+// Tuesday 2026-12-08, 10:15 Omsk.
+const NOW = instantOfWallTime({ year: 2026, month: 12, day: 8, hour: 10, minute: 15 }, TZ);
+const dir: Directory = {
+  self: 1,
+  timeZone: TZ,
+  users: [
+    { id: 1, name: 'Глеб', lastName: 'Осин', gender: 'M' },
+    { id: 2, name: 'Ринат', lastName: 'Хабибуллин', gender: 'M' },
+    { id: 3, name: 'Noor', lastName: 'Haddad', gender: 'F' },
+  ],
+};
+
+let parser: Parser;
+beforeAll(async () => {
+  parser = await createParser();
+});
+const parse = (text: string, expecting?: ParseResult['intent']) =>
+  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, ...(expecting ? { expecting } : {}) } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+
+describe('chat shorthand and particles', () => {
+  it.each([
+    ['Какие задачи у Рината на след неделе?', { person: { userId: 2 }, kind: 'tasks', from: '2026-12-14', to: '2026-12-20' }],
+    ['Отметь задачу 2207 как выполненую', { task: { id: 2207 } }],
+    ['Закрывай эту задачу, сделано', { task: {} }],
+    ['Отмени-ка планёрку с Ринатом в четверг', { event: { query: 'планёрка', person: { userId: 2 }, at: '2026-12-10' } }],
+    ['сдвинь срок по задаче про шины на пару дней', { task: { query: 'шины' } }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+  it('"задачу про шины передай Ринату и поставь срок до пятницы": "поставь срок" is a change verb', () => {
+    expect(parse('задачу про шины передай Ринату и поставь срок до пятницы').slots).toEqual({ task: { query: 'шины' }, responsible: { userId: 2 }, deadline: '2026-12-11' });
+  });
+  it.each([
+    ['schedule call w/ Noor tmrw 5pm', { title: 'call', start: '2026-12-09T17:00', attendees: [{ userId: 3 }] }],
+  ])('"%s": w/ is with', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+  it('"looks like the client meeting is off tomorrow" is news', () => {
+    expect(parse('looks like the client meeting is off tomorrow').intent).toBe('unknown');
+  });
+  it('"Write to Фёдор Семенов: the shipment cleared" is English with a Cyrillic name', () => {
+    expect(parse('Write to Фёдор Семенов: the shipment cleared')).toMatchObject({ intent: 'message.send', slots: { recipient: { unresolved: 'Фёдор Семенов' }, text: 'the shipment cleared' } });
+  });
+});

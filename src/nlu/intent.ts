@@ -441,12 +441,23 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
 /** A question about the commands themselves: "what commands do you understand", "какие фразы ты
  *  понимаешь". Lead-ins and fillers may stand around it. */
 export function isHelpQuestion(words: readonly string[], g: IntentGrammar): boolean {
+  if (helpQuestionAt(words, g, false)) return true;
+  // "help - what commands do you understand?": a help word before the question asks the same.
+  return helpQuestionAt(words, g, true);
+}
+
+function helpQuestionAt(words: readonly string[], g: IntentGrammar, afterHelpWord: boolean): boolean {
   const h = g.helpQuestion;
   let i = 0;
-  while (i < words.length) {
-    const n = g.leadIn.matchAt(words, i) || g.fillers.matchAt(words, i);
-    if (!n) break;
+  const skipLeadIns = () => {
+    for (let n = g.leadIn.matchAt(words, i) || g.fillers.matchAt(words, i); n && i < words.length; n = g.leadIn.matchAt(words, i) || g.fillers.matchAt(words, i)) i += n;
+  };
+  skipLeadIns();
+  if (afterHelpWord) {
+    const n = g.replies.find(([r]) => r === 'help')?.[1].matchAt(words, i) ?? 0;
+    if (!n) return false;
     i += n;
+    skipLeadIns();
   }
   const op = h.openers.matchAt(words, i);
   if (!op) return false;

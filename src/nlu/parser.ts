@@ -102,6 +102,12 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
 
   // "не ставь задачу", "задачу не надо", "don't create the task": what is being built is dropped.
   if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
+  // "не так, напиши что буду через час" while that message is confirmed: the same command said
+  // again after a correction word corrects the draft.
+  if (cmd && ctx.expecting === cmd.intent && !reply && g.intents.correction.matchAt(u.words, firstWord(u, g.intents))) {
+    const slots = correctionSlots(u, ctx, persons, datesOf());
+    if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
+  }
   if (!cmd) {
     // "создай за дачу …": no command, but one is there with a word the recogniser cut in two.
     const joined = glue ? glue.join(text, tokens) : null;
@@ -110,7 +116,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
       if (r.intent !== 'unknown') return r;
     }
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
-    if (ctx.expecting && (reply || g.intents.correction.matchAt(words, firstWord(u, g.intents)))) {
+    if (ctx.expecting && (reply || g.intents.correction.matchAt(u.words, firstWord(u, g.intents)))) {
       const slots = correctionSlots(u, ctx, persons, datesOf());
       if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
     }
@@ -545,6 +551,19 @@ function joinedTo(u: Utterance, last: number, first: number): boolean {
 }
 
 
+/** Unused words right before token i, up to a used token, punctuation or an article or filler
+ *  ("Board" of "Board meeting", "budget" of "a budget sync"); they are marked used. */
+function modifiersBefore(u: Utterance, i: number): string | undefined {
+  let j = i;
+  // (Not a length said before it: "a one hour meeting".)
+  const free = (k: number) =>
+    !u.used[k] && u.tokens[k]!.kind === 'word' && !u.g.slots.commandFillers.hasWord(u.words[k]!) && !u.g.change.shiftUnits.matchAt(u.words, k) && !u.g.numbers.readAt(u.words, k);
+  while (j > 0 && free(j - 1)) j--;
+  if (j === i) return undefined;
+  u.use(Array.from({ length: i - j }, (_, k) => j + k));
+  return runText(u, j, i);
+}
+
 /** "to my calendar", "в календарь": where the event goes, no word of its title (marked used). */
 function useCalendarPlace(u: Utterance): void {
   const g = u.g;
@@ -584,7 +603,10 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
       const kind = u.g.slots.eventKinds.get(w);
       if (kind) {
         const rest = [residual(u, i + 1, true), ...laterTopics(u, i + 1)].filter(Boolean).join(' ');
-        title = rest ? `${kind} ${rest}` : kind;
+        // English puts what kind of meeting it is before it: "Board meeting", "budget sync".
+        const before = u.lang === 'en' ? modifiersBefore(u, i) : undefined;
+        const head = before ? `${before} ${u.tokens[i]!.text}` : kind;
+        title = rest ? `${head} ${rest}` : head;
         break;
       }
       if (u.g.slots.eventPlain.hasWord(w)) {
@@ -610,7 +632,8 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     const at = u.tokens.findIndex((t, i) => t.kind === 'word' && !u.used[i] && u.g.slots.eventKinds.has(u.words[i]!));
     if (at >= 0) {
       const rest = residual(u, at + 1, true);
-      const kind = u.lang === 'en' ? u.tokens[at]!.text : u.g.slots.eventKinds.get(u.words[at]!)!;
+      const before = u.lang === 'en' ? modifiersBefore(u, at) : undefined;
+      const kind = u.lang === 'en' ? [before, u.tokens[at]!.text].filter(Boolean).join(' ') : u.g.slots.eventKinds.get(u.words[at]!)!;
       title = rest ? `${kind} ${rest}` : kind;
     } else title = residual(u);
   }
@@ -851,6 +874,14 @@ function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention
     if (names.length) slots.attendees = names.map((p) => p.slot);
   } else if (expecting === 'message.send') {
     if (names[0]) slots.recipient = names[0].slot;
+    // "не так, напиши что буду через час": the text after its marker, to the end.
+    for (let i = 0; i < u.tokens.length; i++) {
+      const n = u.tokens[i]!.kind === 'word' ? u.g.slots.textMarkers.matchAt(u.words, i) : 0;
+      if (!n) continue;
+      const text = runText(u, i + n, u.tokens.length);
+      if (text) slots.text = text;
+      break;
+    }
   }
   return slots;
 }

@@ -51,3 +51,31 @@ describe('chat shorthand and particles', () => {
     expect(parse('Write to Фёдор Семенов: the shipment cleared')).toMatchObject({ intent: 'message.send', slots: { recipient: { unresolved: 'Фёдор Семенов' }, text: 'the shipment cleared' } });
   });
 });
+
+describe('titles, help, corrections and repairs', () => {
+  it.each([
+    ['Add to my calendar: Board meeting Friday 9am to 1pm', 'Board meeting'],
+    ['schedule a budget sync tomorrow', 'budget sync'],
+    ['schedule a one hour meeting tomorrow at 2 pm', 'meeting'],
+  ])('"%s": English names the kind of meeting before it', (text, title) => {
+    expect(parse(text).slots.title).toBe(title);
+  });
+  it('"help - what commands do you understand?" is help', () => {
+    expect(parse('help - what commands do you understand?').intent).toBe('help');
+  });
+  it('"actually, give it to Noor instead" corrects the responsible', () => {
+    expect(parse('actually, give it to Noor instead', 'task.create')).toMatchObject({ intent: 'reject', slots: { responsible: { userId: 3 } } });
+  });
+  it('"не так напиши что буду через час" corrects a message\'s text', () => {
+    expect(parse('не так напиши что буду через час', 'message.send')).toMatchObject({ intent: 'reject', slots: { text: 'буду через час' } });
+  });
+  it('"create an event all day on the fourth called stock count": an ordinal before "called"', () => {
+    expect(parse('create an event all day on the fourth called stock count').slots).toEqual({ title: 'stock count', start: '2027-01-04', allDay: true });
+  });
+  it('"schedule a call with noor at three sorry at four": an English self-repair', () => {
+    expect(parse('schedule a call with Noor at three sorry at four').slots).toMatchObject({ title: 'call', start: '2026-12-08T16:00' });
+  });
+  it('"создай событие выставка с девятого декабря восемь утра по одиннадцатое декабря шесть вечера": times after dates with no "в"', () => {
+    expect(parse('создай событие выставка с девятого декабря восемь утра по одиннадцатое декабря шесть вечера').slots).toMatchObject({ start: '2026-12-09T08:00', end: '2026-12-11T18:00' });
+  });
+});

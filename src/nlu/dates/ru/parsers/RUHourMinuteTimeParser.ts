@@ -19,9 +19,11 @@ const C_HOUR = 4;
 const C_MINUTE = 5;
 const C_SUFFIX = 6;
 const C_MERIDIEM = 7;
-// Alternative 3: preposition + hour + day half ("в 2 ночи", "в десять утра").
-const M_HOUR = 8;
-const M_MERIDIEM = 9;
+// Alternative 3: preposition + hour + day half ("в 2 ночи", "в десять утра"), or right after a
+// date with no preposition ("девятого марта восемь утра", "завтра восемь утра").
+const M_PREPOSITION = 8;
+const M_HOUR = 9;
+const M_MERIDIEM = 10;
 
 export class RUHourMinuteTimeParser extends AbstractParser {
   constructor(private readonly v: RuVocabulary) {
@@ -34,7 +36,7 @@ export class RUHourMinuteTimeParser extends AbstractParser {
     return [
       `${h}\\s*(?:ч\\.?|час(?:а|ов)?)(?:\\s*(\\d{1,2}|${this.v.cardinal})(?:\\s*мин(?:ут[уы]?|\\.)?)?)?(?:\\s+${mer})?`,
       `(\\d{1,2})[:.](\\d{2})(\\s*ч\\.?)?(?:\\s+${mer})?`,
-      `(?:в|во|к|ко|с|со|до|на|по)\\s+${h}\\s+${mer}`,
+      `(?:(в|во|к|ко|с|со|до|на|по)\\s+)?${h}\\s+${mer}`,
     ].join('|');
   }
 
@@ -48,6 +50,7 @@ export class RUHourMinuteTimeParser extends AbstractParser {
       if (!m[C_SUFFIX] && !m[C_MERIDIEM]) return null; // plain hh:mm is chrono's
       [hourText, minuteText, merText] = [m[C_HOUR], m[C_MINUTE], m[C_MERIDIEM]];
     } else {
+      if (!m[M_PREPOSITION] && !this.v.dateEndsAt(context.text, m.index ?? 0)) return null;
       [hourText, merText] = [m[M_HOUR], m[M_MERIDIEM]];
     }
     const said = this.v.cardinalValue(hourText);

@@ -79,3 +79,24 @@ describe('titles, help, corrections and repairs', () => {
     expect(parse('создай событие выставка с девятого декабря восемь утра по одиннадцатое декабря шесть вечера').slots).toMatchObject({ start: '2026-12-09T08:00', end: '2026-12-11T18:00' });
   });
 });
+
+describe('names in lower case where only a name stands', () => {
+  const d: Directory = {
+    self: 1,
+    users: [
+      { id: 1, name: 'Глеб', lastName: 'Осин', gender: 'M' },
+      { id: 2, name: 'Grace', lastName: 'Hill', gender: 'F' },
+      { id: 3, name: 'Nikos', lastName: 'Papadopoulos', gender: 'M' },
+    ],
+  };
+  const p = (text: string) => parser.parse(text, { now: NOW, timeZone: TZ, directory: d } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+  it('"напиши grace что созвон в силе": a Latin word in a Russian sentence is a name however written', () => {
+    expect(p('напиши grace что созвон в силе').slots).toEqual({ recipient: { userId: 2 }, text: 'созвон в силе' });
+  });
+  it('"tell papadopulos the shipment cleared": a misheard surname right after a message verb', () => {
+    expect(p('tell papadopulos the shipment cleared').slots).toEqual({ recipient: { userId: 3 }, text: 'the shipment cleared' });
+  });
+  it('"tell the team the shipment cleared" names nobody (guard)', () => {
+    expect(p('tell the team the shipment cleared').slots.recipient).toBeUndefined();
+  });
+});

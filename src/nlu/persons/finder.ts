@@ -258,7 +258,8 @@ export class Finder {
     // "will", "may", "mark" are names only when written as names.
     // (A word a letter off the surname of the user whose given name stands before it is that
     // surname misheard: "ethan brook" for Ethan Brooks.)
-    if (t.script === 'lat' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized && !this.commonWordIsName(toks, k, idx)) return this.misheardBeside(toks, k, idx);
+    // (In a Russian sentence a Latin word is a name however it is written: "напиши will что …".)
+    if (t.script === 'lat' && lang === 'en' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized && !this.commonWordIsName(toks, k, idx)) return this.misheardBeside(toks, k, idx);
     // Prepositions and conjunctions are not names unless written as one (Ли, Ян).
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
     // "emily's to-dos": the possessive of a name is that name.
@@ -275,7 +276,7 @@ export class Finder {
       if (beside) return beside;
       // …or the subject of a plan question ("does oksanna have …"), or the addressee before a
       // colon ("task for oksanna: …").
-      if (!capitalized && !this.lowerSubjectAt(toks, k) && !this.addresseeBeforeColon(toks, k) && !this.afterTaskPreposition(toks, k)) return null;
+      if (!capitalized && !this.lowerSubjectAt(toks, k) && !this.addresseeBeforeColon(toks, k) && !this.afterTaskPreposition(toks, k) && !this.afterMessageVerb(toks, k)) return null;
     }
     // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard" — except
     // a form the dictionary reads only as a name of the other sex than the users it is near, in a
@@ -482,6 +483,14 @@ export class Finder {
 
   /** "assign a task to fischer …", "any overdue tasks for mehtta": right after a preposition that
    *  follows a task word, where only a person stands (misheardAfterTask). */
+  /** "tell papadopulos the shipment …": right after a message verb ("text", "tell", "ping"),
+   *  where only the addressee stands — not before an object word ("tell the team"). */
+  private afterMessageVerb(toks: Token[], k: number): boolean {
+    const en = this.deps.grammar.en;
+    const p = toks[k - 1];
+    return !!p?.word && en.unknownNameAfter.has(p.norm) && !en.notNames.has(toks[k]!.norm) && !en.misheardAfterTask.notBefore.has(toks[k]!.norm);
+  }
+
   private afterTaskPreposition(toks: Token[], k: number): boolean {
     const en = this.deps.grammar.en;
     const { tasks, prepositions, notBefore } = en.misheardAfterTask;

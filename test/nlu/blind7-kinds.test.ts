@@ -100,3 +100,9 @@ describe('names in lower case where only a name stands', () => {
     expect(p('tell the team the shipment cleared').slots.recipient).toBeUndefined();
   });
 });
+
+describe('a day in words before "пожалуйста"', () => {
+  it('"поставь задачу Ринату разобраться с возвратами двадцать пятого пожалуйста"', () => {
+    expect(parse('поставь задачу Ринату разобраться с возвратами двадцать пятого пожалуйста').slots).toEqual({ title: 'разобраться с возвратами', responsible: { userId: 2 }, deadline: '2026-12-25' });
+  });
+});

@@ -34,6 +34,8 @@ const RuGrammarSchema = z.object({
   endOfDay: Words,
   countedNouns: Words,
   casualDates: Words,
+  /** Words said to the assistant that may follow a date and end its phrase ("… двадцать пятого пожалуйста"). */
+  saidToAssistant: Words,
   /** Meetings named right before "на" + an hour in words: "встречу на двенадцать" is its time. */
   hourAfterMeetings: Words,
   splitCasualDates: NumberMap.default({}),

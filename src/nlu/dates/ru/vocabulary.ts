@@ -18,6 +18,8 @@ export class RuVocabulary {
   readonly thisWord: string;
   private readonly dateAtEnd: RegExp;
   private readonly meetingAtEnd: RegExp;
+  /** A word said to the assistant right after a match ("… пожалуйста"): the phrase ends there. */
+  readonly politeAfter: RegExp;
 
   constructor(readonly g: RuGrammar) {
     this.weekday = alternation(Object.keys(g.weekdays));
@@ -33,6 +35,7 @@ export class RuVocabulary {
     this.markers = alternation(Object.keys(g.markers));
     this.nextWord = alternation(g.nextWords);
     this.thisWord = alternation(g.thisWords);
+    this.politeAfter = new RegExp(`^\\s+${alternation(g.saidToAssistant.length ? g.saidToAssistant : ['\\uFFFF'])}(?![\\p{L}])`, 'iu');
     this.meetingAtEnd = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.hourAfterMeetings.length ? g.hourAfterMeetings : ['\\uFFFF'])})\\s+$`, 'iu');
     this.dateAtEnd = new RegExp(`(?:^|[^\\p{L}])(?:${this.weekday}|${this.month}|${alternation(g.casualDates)})[\\s,]*$`, 'iu');
   }

@@ -47,7 +47,7 @@ export class RUDayOfMonthParser extends AbstractParser {
       if (!GENITIVE.test(said)) return null;
       // "третьего отдела" is not a date: a bare ordinal must end the phrase.
       const after = context.text.substring((match.index ?? 0) + match[0].length);
-      if (!PHRASE_END.test(after)) return null;
+      if (!PHRASE_END.test(after) && !this.v.politeAfter.test(after)) return null;
     }
     const day = this.v.dayValue(said);
     if (!day || day > 31) return null;

@@ -17,7 +17,7 @@ const HOUR_GROUP = 2;
 // …or a self-repair starts ("в десять ой нет в одиннадцать"), or an infinitive, the task itself
 // ("напомни в шесть позвонить в банк"), or a day ("с десяти до двенадцати завтра") or a word said
 // to the assistant ("… до двенадцати пожалуйста").
-const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:до|по|и|на|в|во|с|со|к|ко|ой|нет|точнее|вернее|то есть|или|лучше|хотя|подожди|погоди|завтра|сегодня|послезавтра|пожалуйста|пожалуйсто|плиз|пжлст|пж|спасибо)(?![\p{L}])|\s+\p{L}+(?:ть|ти|чь)(?:ся|сь)?(?![\p{L}]))/u;
+const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:до|по|и|на|в|во|с|со|к|ко|ой|нет|точнее|вернее|то есть|или|лучше|хотя|подожди|погоди|завтра|сегодня|послезавтра)(?![\p{L}])|\s+\p{L}+(?:ть|ти|чь)(?:ся|сь)?(?![\p{L}]))/u;
 
 export class RUNumberWordsTimeParser extends AbstractParser {
   constructor(private readonly v: RuVocabulary) {
@@ -37,7 +37,8 @@ export class RUNumberWordsTimeParser extends AbstractParser {
     // "на" + a number is a time only after a date ("на завтра на девять") or a meeting ("встречу на
     // двенадцать"), where the phrase ends: "на два" is a count.
     const na = match[PREPOSITION]!.toLowerCase() === 'на';
-    if (na ? !afterDate && !(this.v.meetingEndsAt(context.text, index) && PHRASE_END.test(after)) : !PHRASE_END.test(after) && !afterDate) return null;
+    const ends = PHRASE_END.test(after) || this.v.politeAfter.test(after);
+    if (na ? !afterDate && !(this.v.meetingEndsAt(context.text, index) && ends) : !ends && !afterDate) return null;
     const hour = this.v.cardinalValue(match[HOUR_GROUP]);
     if (hour === undefined || hour > 23) return null;
     return assignTime(context.createParsingComponents(), hour, 0, false);

@@ -727,6 +727,22 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       body = i + n;
       break;
     }
+    // "скинь Вере в личку: …": where it goes is no word of the text.
+    const channel = u.g.slots.messageChannels.matchAt(words, i);
+    if (channel) {
+      i += channel;
+      continue;
+    }
+    // "напиши Васе из бухгалтерии, что …": a short description of the recipient before the marker.
+    if (recipient && u.g.slots.recipientDescriptions.hasWord(words[i]!)) {
+      let j = i + 1;
+      while (j <= i + 3 && u.tokens[j]?.kind === 'word' && !u.g.slots.textMarkers.matchAt(words, j)) j++;
+      const at = u.tokens[j];
+      if (j > i + 1 && at && (u.g.slots.textMarkers.matchAt(words, j) || (at.kind === 'punct' && /^[:,—–-]$/.test(at.text)))) {
+        i = j;
+        continue;
+      }
+    }
     const noun = recipient ? commandNounAfterModifiers(u, i) : -1;
     if (noun > 0) {
       i = noun + 1;

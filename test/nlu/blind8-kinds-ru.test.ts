@@ -1,0 +1,68 @@
+/**
+ * Kinds of Russian miss blind batch 8 showed (docs/nlu-heldout.md), with sentences and a directory
+ * of our own, each failing before its fix.
+ */
+import { createParser, type Parser } from '../../src/nlu';
+import type { Directory, ParseResult } from '../../src/nlu/types';
+import { instantOfWallTime } from '../../src/nlu/clock';
+
+const TZ = 'Asia/Omsk';
+// Tuesday 2026-12-08, 10:15 Omsk.
+const NOW = instantOfWallTime({ year: 2026, month: 12, day: 8, hour: 10, minute: 15 }, TZ);
+const dir: Directory = {
+  self: 1,
+  timeZone: TZ,
+  users: [
+    { id: 1, name: 'Глеб', lastName: 'Осин', gender: 'M' },
+    { id: 2, name: 'Тимур', lastName: 'Ахмедов', gender: 'M' },
+    { id: 3, name: 'Joanna', lastName: 'Baker', gender: 'F' },
+    { id: 5, name: 'Дарья', lastName: 'Синица', gender: 'F' },
+    { id: 6, name: 'Вера', lastName: 'Лапина', gender: 'F' },
+    { id: 7, name: 'Степан', lastName: 'Кузнецов', gender: 'M' },
+    { id: 8, name: 'Ирина', lastName: 'Вольф', gender: 'F' },
+  ],
+};
+
+let parser: Parser;
+beforeAll(async () => {
+  parser = await createParser();
+});
+const parse = (text: string, expecting?: ParseResult['intent']) =>
+  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, ...(expecting ? { expecting } : {}) } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+
+describe('colloquial replies', () => {
+  it.each(['ок жми', 'ну жми', 'жми давай'])('"%s" is a yes', (text) => {
+    expect(parse(text, 'task.create').intent).toBe('confirm');
+  });
+  it.each(['не-не-не', 'нет-нет-нет'])('"%s" is a no', (text) => {
+    expect(parse(text, 'task.create').intent).toBe('reject');
+  });
+});
+
+describe('weekday abbreviations', () => {
+  it.each([
+    ['поставь звонок с Верой в чт в 15:00', '2026-12-10T15:00'],
+    ['в пт созвон с Верой в 11', '2026-12-11T11:00'],
+    ['поставь звонок с Верой чт 15:00', '2026-12-10T15:00'],
+  ])('"%s": a short weekday after a preposition or before a time', (text, start) => {
+    expect(parse(text).slots.start).toBe(start);
+  });
+});
+
+describe('message verbs, channels and descriptions', () => {
+  it.each([
+    ['Черкани Вере Лапиной: счёт оплачен', { recipient: { userId: 6 }, text: 'счёт оплачен' }],
+    ['чиркани Степану что машина ушла', { recipient: { userId: 7 }, text: 'машина ушла' }],
+    ['Скинь Вере в личку: жду отчёт', { recipient: { userId: 6 }, text: 'жду отчёт' }],
+    ['напиши Ирине в лс что созвон переносится', { recipient: { userId: 8 }, text: 'созвон переносится' }],
+    ['напиши сообщение степе из логистики что машина пришла', { recipient: { userId: 7 }, text: 'машина пришла' }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text)).toMatchObject({ intent: 'message.send', slots });
+  });
+  it('a preposition inside the text stays ("напиши Вере что из Москвы приехали")', () => {
+    expect(parse('напиши Вере что из Москвы приехали').slots.text).toBe('из Москвы приехали');
+  });
+  it('"Нет, текст такой: …" corrects the text', () => {
+    expect(parse('Нет, текст такой: буду в пять', 'message.send')).toMatchObject({ intent: 'reject', slots: { text: 'буду в пять' } });
+  });
+});

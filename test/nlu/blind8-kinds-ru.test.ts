@@ -66,3 +66,22 @@ describe('message verbs, channels and descriptions', () => {
     expect(parse('Нет, текст такой: буду в пять', 'message.send')).toMatchObject({ intent: 'reject', slots: { text: 'буду в пять' } });
   });
 });
+
+describe('agenda questions without an opener, slang lead questions', () => {
+  it.each([
+    ['Задачи Степана на этой неделе', { kind: 'tasks', person: { userId: 7 }, from: '2026-12-07', to: '2026-12-13' }],
+    ['встречи Веры на завтра', { kind: 'events', person: { userId: 6 }, from: '2026-12-09', to: '2026-12-09' }],
+    ['какие у меня напоминалки', { kind: 'tasks' }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text)).toMatchObject({ intent: 'agenda.query', slots });
+  });
+  it('"задачи на завтра: позвонить клиенту" is no question (content after the date)', () => {
+    expect(parse('задачи на завтра: позвонить клиенту').intent).not.toBe('agenda.query');
+  });
+  it.each([
+    ['лид #4410 — есть смысл дожимать?', { lead: { id: 4410 } }],
+    ['сделка 77 — дожимаем?', { lead: { id: 77, entity: 'deal' } }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text)).toMatchObject({ intent: 'lead.score', slots });
+  });
+});

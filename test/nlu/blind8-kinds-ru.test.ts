@@ -85,3 +85,22 @@ describe('agenda questions without an opener, slang lead questions', () => {
     expect(parse(text)).toMatchObject({ intent: 'lead.score', slots });
   });
 });
+
+describe('form-like dictation and companies', () => {
+  it.each([
+    ['нов. задача: подготовить КП для Газпромнефти, отв. Кузнецов, срок 11.12', { title: 'подготовить КП для Газпромнефти', responsible: { userId: 7 }, deadline: '2026-12-11' }],
+    ['задача: подготовить договор для Лукойла, отв. Лапина', { title: 'подготовить договор для Лукойла', responsible: { userId: 6 } }],
+    ['нов. задача — обзвонить дилеров, отв: Ахмедов', { title: 'обзвонить дилеров', responsible: { userId: 2 } }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text)).toMatchObject({ intent: 'task.create', slots });
+  });
+  it('a company after "для" stays in a reference\'s query', () => {
+    expect(parse('закрыть вчерашнюю задачу про КП для Мосэнергосбыта').slots).toEqual({ task: { at: '2026-12-07', query: 'КП для Мосэнергосбыта' } });
+  });
+  it.each([
+    ['задача для Мухаметшина проверить склад', { responsible: { unresolved: 'Мухаметшин' } }],
+    ['созвон с Кравцом в 17:00', { attendees: [{ unresolved: 'Кравцом' }] }],
+  ])('guard: an unknown surname is still a person ("%s")', (text, slots) => {
+    expect(parse(text)).toMatchObject({ slots });
+  });
+});

@@ -104,3 +104,12 @@ describe('form-like dictation and companies', () => {
     expect(parse(text)).toMatchObject({ slots });
   });
 });
+
+describe('a change clause with its noun before the verb', () => {
+  it.each([
+    ['перекинь задачу про отчёт на Степана и срок поставь на пятницу', { task: { query: 'отчёт' }, responsible: { userId: 7 }, deadline: '2026-12-11' }],
+    ['задачу про шины срок поставь на понедельник', { task: { query: 'шины' }, deadline: '2026-12-14' }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text)).toMatchObject({ intent: 'task.update', slots });
+  });
+});

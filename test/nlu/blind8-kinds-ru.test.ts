@@ -16,6 +16,7 @@ const dir: Directory = {
     { id: 1, name: 'Глеб', lastName: 'Осин', gender: 'M' },
     { id: 2, name: 'Тимур', lastName: 'Ахмедов', gender: 'M' },
     { id: 3, name: 'Joanna', lastName: 'Baker', gender: 'F' },
+    { id: 4, name: 'Kate', lastName: 'White', gender: 'F' },
     { id: 5, name: 'Дарья', lastName: 'Синица', gender: 'F' },
     { id: 6, name: 'Вера', lastName: 'Лапина', gender: 'F' },
     { id: 7, name: 'Степан', lastName: 'Кузнецов', gender: 'M' },
@@ -111,5 +112,20 @@ describe('a change clause with its noun before the verb', () => {
     ['задачу про шины срок поставь на понедельник', { task: { query: 'шины' }, deadline: '2026-12-14' }],
   ])('"%s"', (text, slots) => {
     expect(parse(text)).toMatchObject({ intent: 'task.update', slots });
+  });
+});
+
+describe('fillers and Latin names heard in Cyrillic', () => {
+  it('"ну это" opens a command and stays out of the title', () => {
+    expect(parse('ну это поставь задачу на Степана заменить фильтр сегодня в три').slots).toEqual({ title: 'заменить фильтр', responsible: { userId: 7 }, deadline: '2026-12-08T15:00' });
+  });
+  it.each([
+    ['добавь задачу кейт уайт проверить заявки', { title: 'проверить заявки', responsible: { userId: 4 } }],
+    ['добавь задачу джоанна бейкер проверить заявки', { title: 'проверить заявки', responsible: { userId: 3 } }],
+  ])('"%s": English vowels as said', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+  it('guard: "прайс" as a word stays in the title', () => {
+    expect(parse('поставь задачу обновить прайс для Веры').slots).toEqual({ title: 'обновить прайс', responsible: { userId: 6 } });
   });
 });

@@ -129,3 +129,15 @@ describe('fillers and Latin names heard in Cyrillic', () => {
     expect(parse('поставь задачу обновить прайс для Веры').slots).toEqual({ title: 'обновить прайс', responsible: { userId: 6 } });
   });
 });
+
+describe('a person owning what an event is about', () => {
+  it.each([
+    ['добавь в календарь день рождения веры лапиной десятого декабря весь день', { title: 'день рождения веры лапиной', start: '2026-12-10', allDay: true }],
+    ['добавь в календарь юбилей Степана Кузнецова в пятницу', { title: 'юбилей Степана Кузнецова', start: '2026-12-11' }],
+  ])('"%s": in the title, not invited', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+  it('guard: after a kind of meeting the genitive is who meets ("встречу Степана и Веры")', () => {
+    expect(parse('запланируй встречу Степана и Веры в пятницу').slots.attendees).toEqual([{ userId: 7 }, { userId: 6 }]);
+  });
+});

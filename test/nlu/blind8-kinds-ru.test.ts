@@ -17,6 +17,8 @@ const dir: Directory = {
     { id: 2, name: 'Тимур', lastName: 'Ахмедов', gender: 'M' },
     { id: 3, name: 'Joanna', lastName: 'Baker', gender: 'F' },
     { id: 4, name: 'Kate', lastName: 'White', gender: 'F' },
+    { id: 9, name: 'Dana', lastName: 'Lime', gender: 'F' },
+    { id: 10, name: 'Wade', lastName: 'Chase', gender: 'M' },
     { id: 5, name: 'Дарья', lastName: 'Синица', gender: 'F' },
     { id: 6, name: 'Вера', lastName: 'Лапина', gender: 'F' },
     { id: 7, name: 'Степан', lastName: 'Кузнецов', gender: 'M' },
@@ -124,6 +126,12 @@ describe('fillers and Latin names heard in Cyrillic', () => {
     ['добавь задачу джоанна бейкер проверить заявки', { title: 'проверить заявки', responsible: { userId: 3 } }],
   ])('"%s": English vowels as said', (text, slots) => {
     expect(parse(text).slots).toEqual(slots);
+  });
+  it('a surname as English says it may be a Russian word too ("дана лайм" for Dana Lime)', () => {
+    expect(parse('добавь задачу дана лайм проверить заявки').slots).toEqual({ title: 'проверить заявки', responsible: { userId: 9 } });
+  });
+  it('guard: a surname guessed by dropping a silent e stays a word ("час", not Chase)', () => {
+    expect(parse('задача для часа').slots).toEqual({ title: 'часа' });
   });
   it('guard: "прайс" as a word stays in the title', () => {
     expect(parse('поставь задачу обновить прайс для Веры').slots).toEqual({ title: 'обновить прайс', responsible: { userId: 6 } });

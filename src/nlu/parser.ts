@@ -564,6 +564,18 @@ function modifiersBefore(u: Utterance, i: number): string | undefined {
   return runText(u, j, i);
 }
 
+/**
+ * "день рождения Эльзы Шмидт", "юбилей Петра": a person in the genitive right after a title word
+ * (no preposition, no kind of meeting) owns what the event is about; nobody invited. "встреча
+ * Степана и Веры" (a kind of meeting) keeps its attendees.
+ */
+function ownerInTitle(u: Utterance, p: PersonMention, idx: number[]): boolean {
+  if (u.lang !== 'ru' || p.preposition || p.kind === 'pronoun' || !p.cases.includes('gent') || p.cases.includes('ablt')) return false;
+  const before = idx[0]! - 1;
+  const t = u.tokens[before];
+  return !!t && t.kind === 'word' && !u.used[before] && !u.g.slots.eventKinds.has(u.words[before]!) && !u.g.slots.personJoiners.hasWord(u.words[before]!);
+}
+
 /** "to my calendar", "в календарь": where the event goes, no word of its title (marked used). */
 function useCalendarPlace(u: Utterance): void {
   const g = u.g;
@@ -589,6 +601,7 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue;
+    if (ownerInTitle(u, p, idx)) continue;
     u.use(idx);
     if ('self' in p.slot) continue; // the owner of the calendar is the speaker anyway
     attendees.push(p.slot);
@@ -726,6 +739,22 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     if (n) {
       body = i + n;
       break;
+    }
+    // "скинь Вере в личку: …": where it goes is no word of the text.
+    const channel = u.g.slots.messageChannels.matchAt(words, i);
+    if (channel) {
+      i += channel;
+      continue;
+    }
+    // "напиши Васе из бухгалтерии, что …": a short description of the recipient before the marker.
+    if (recipient && u.g.slots.recipientDescriptions.hasWord(words[i]!)) {
+      let j = i + 1;
+      while (j <= i + 3 && u.tokens[j]?.kind === 'word' && !u.g.slots.textMarkers.matchAt(words, j)) j++;
+      const at = u.tokens[j];
+      if (j > i + 1 && at && (u.g.slots.textMarkers.matchAt(words, j) || (at.kind === 'punct' && /^[:,—–-]$/.test(at.text)))) {
+        i = j;
+        continue;
+      }
     }
     const noun = recipient ? commandNounAfterModifiers(u, i) : -1;
     if (noun > 0) {

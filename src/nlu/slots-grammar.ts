@@ -30,6 +30,8 @@ interface SlotsFile {
   short_hesitations?: { words: string[]; after: string[] };
   glued_prepositions?: Record<string, GramCase[]>;
   repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[] };
+  message_channels?: string[];
+  recipient_descriptions?: string[];
   event_kinds: Record<string, string[]>;
   event_plain: string[];
   lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[] };
@@ -81,6 +83,11 @@ export interface SlotsGrammar {
   /** "не A, а B": the negation before the first value and the contrast word between the two. */
   repairNegation: WordSet;
   repairContrast: WordSet;
+  /** Where a message goes, said between its recipient and its text ("в личку"): no word of the text. */
+  messageChannels: WordSet;
+  /** Prepositions of a short description of the recipient before a text marker ("Васе из
+   *  бухгалтерии, что …"): the description is no word of the text. */
+  recipientDescriptions: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
   eventPlain: WordSet;
@@ -105,6 +112,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     titleWordMarkers: new WordSet(g.title_word_markers ?? []),
     objectsAfterTitleWords: g.objects_after_title_words === true,
     textMarkers: new WordSet(g.text_markers),
+    messageChannels: new WordSet(g.message_channels ?? []),
+    recipientDescriptions: new WordSet(g.recipient_descriptions ?? []),
     roleWords: new WordSet(g.role_words),
     commandFillers: new WordSet(g.command_fillers),
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),

@@ -127,10 +127,13 @@ export function buildIndex(
         }
       }
       // "напиши уиллу паркеру": a Latin name as a Russian recogniser writes it, declined.
-      transcriptions(value.trim(), grammar).forEach((cyr, k) => {
+      transcriptions(value.trim(), grammar).forEach((cyr, k, all) => {
         // A guessed spelling (a silent e dropped) that is a Russian word (Chase → "час") would
-        // catch speech; the plain one is kept, as Russian names that are words are ("омару").
-        if (k > 0 && morph && morph.analyze(normalizeWord(cyr)).some((p) => p.dictionary && !p.name && !p.surname)) return;
+        // catch speech; the plain one is kept, as Russian names that are words are ("омару"), and
+        // so is a surname as English says it (Price → "прайс"), which is no blind guess.
+        const eDropped = k > 0 && all[0] === cyr + 'е';
+        const guessed = field !== 'last' || eDropped;
+        if (k > 0 && guessed && morph && morph.analyze(normalizeWord(cyr)).some((p) => p.dictionary && !p.name && !p.surname)) return;
         const forms = [...inflector.forms(cyr, field, sex)];
         // A man's foreign surname declines as a noun (Мартином), not as a Russian -ин one (Мартиным).
         const w = normalizeWord(cyr);

@@ -791,6 +791,9 @@ export class Finder {
       const parses = morph.analyze(t.norm);
       if (parses.some((p) => p.dictionary)) return null;
       const guess = bestNameParse(parses.filter(isNameParse), prepMask, order);
+      // After a genitive preposition a word that reads as no name is a company ("для
+      // Газпромнефти"); other cases keep it, the guesser misses some ("с Кравцом").
+      if (!guess && prepMask === caseBit('gent')) return null;
       names.push(guess ? capitalize(guess.nominative) : t.text);
       mask = guess?.case ? caseBit(guess.case) : ALL_CASES;
       last = i;

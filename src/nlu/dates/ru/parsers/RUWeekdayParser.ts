@@ -27,8 +27,9 @@ export class RUWeekdayParser extends AbstractParser {
     const iso = this.v.weekdayOf(match[1]);
     if (!iso) return null;
     // Abbreviations (пн, ср, сб …) collide with ordinary words; take them only with a date after
-    // ("сб, 21 сен."), which the day-month parser covers, or a dot.
-    if (match[1].length <= 3 && !match[0].endsWith('.')) return null;
+    // ("сб, 21 сен."), which the day-month parser covers, a dot, a preposition before ("в чт") or a
+    // clock time after ("чт 17:00"): chat shorthand for a day, never a word there.
+    if (match[1].length <= 3 && !match[0].endsWith('.') && match[0] === match[1] && !/^[\s,]+(?:в\s+)?\d{1,2}[:.]\d{2}/u.test(context.text.slice(end))) return null;
     return context.createParsingComponents({ weekday: toChronoWeekday(iso) });
   }
 }

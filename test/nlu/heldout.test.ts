@@ -64,7 +64,7 @@ const FLOORS: [string, number][] = [
   // Blind batch 8 (2026-12-06, third session): 150 ru (Asia/Yekaterinburg) + 100 en
   // (America/Chicago), long commands with several slots, slang and abbreviations, by two more
   // hands. Blind on b973f3c: 133/150 and 85/100 (the session's first commit, 5228454: 124 and 72).
-  ['heldout-blind8-ru.jsonl', 149],
+  ['heldout-blind8-ru.jsonl', 150],
   ['heldout-blind8-en.jsonl', 85],
 ];
 

@@ -70,6 +70,16 @@ export function buildIndex(
   const transliterated = new Set<string>();
   const native = new Set<string>();
   const sexes: ('masc' | 'femn')[] = [];
+  // Short forms some user's name usually has here: a rare reading of the same form yields to it.
+  const usual = new Set<string>();
+  if (grammar.rareDiminutives.size) {
+    for (const u of users) {
+      if (typeof u.name !== 'string') continue;
+      const name = normalizeWord(u.name.trim());
+      const rare = grammar.rareDiminutives.get(name);
+      for (const s of ['masc', 'femn'] as const) for (const d of grammar.diminutives[s].get(name) ?? []) if (!rare?.has(d)) usual.add(d);
+    }
+  }
 
   const put = (surface: string, user: number, field: number, mask: number, dim: boolean) => {
     const list = forms.get(surface);
@@ -154,7 +164,9 @@ export function buildIndex(
         put(e, i, FIELD_FIRST, ALL_CASES, true);
         transliterated.add(e);
       }
-      const dims = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));
+      const rare = grammar.rareDiminutives.get(normalizeWord(u.name.trim()));
+      const all = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));
+      const dims = rare && all ? all.filter((d) => !(rare.has(d) && usual.has(d))) : all;
       // A Russian name spelt in Latin letters (Valentin, Maxim, Yaroslav, Mikhail) has the short
       // forms of the Cyrillic name it transliterates, in Latin letters too (Valya, Max, Slava),
       // and its English equivalents (Michael, Mike).

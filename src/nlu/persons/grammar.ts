@@ -9,6 +9,9 @@ import { caseMask } from './cases';
 export interface PersonsGrammar {
   /** Normalised full first name → normalised short forms, per gender. */
   diminutives: { masc: Map<string, string[]>; femn: Map<string, string[]> };
+  /** Short forms rarely meant for a name (Ксюша for Оксана): they reach it only when no user in the
+   *  directory has a name they usually shorten (Ксения). Full name → its rare forms. */
+  rareDiminutives: Map<string, Set<string>>;
   ru: {
     prepositions: Map<string, number>;
     roleWords: Set<string>;
@@ -189,8 +192,10 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
   const en = readYaml(dir, 'persons-en.yaml');
   const diminutives = { masc: dimMap(dims.male, 'male'), femn: dimMap(dims.female, 'female') };
   const commonWords = normSet(strings(en.commonWords, 'commonWords'));
+  const rareDiminutives = new Map([...dimMap(dims.rare, 'rare')].map(([full, forms]) => [full, new Set(forms)]));
   return {
     diminutives,
+    rareDiminutives,
     ru: {
       prepositions: caseLists(ru.prepositions, 'prepositions'),
       roleWords: normSet(strings(ru.roleWords, 'roleWords')),

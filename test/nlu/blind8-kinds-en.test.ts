@@ -1,0 +1,73 @@
+/**
+ * Kinds of English miss blind batch 8 showed (docs/nlu-heldout.md), with sentences and a directory
+ * of our own, each failing before its fix.
+ */
+import { createParser, type Parser } from '../../src/nlu';
+import type { Directory, ParseResult } from '../../src/nlu/types';
+import { instantOfWallTime } from '../../src/nlu/clock';
+
+const TZ = 'Europe/London';
+// Tuesday 2026-12-08, 10:15 London.
+const NOW = instantOfWallTime({ year: 2026, month: 12, day: 8, hour: 10, minute: 15 }, TZ);
+const dir: Directory = {
+  self: 1,
+  timeZone: TZ,
+  users: [
+    { id: 1, name: 'Dana', lastName: 'Price', gender: 'F' },
+    { id: 2, name: 'Igor', lastName: 'Sergeevich', gender: 'M' },
+    { id: 3, name: 'Priya', lastName: 'Nair', gender: 'F' },
+    { id: 4, name: 'Tomas', lastName: 'Friday', gender: 'M' },
+    { id: 5, name: 'Li', lastName: 'Wang', gender: 'M' },
+    { id: 6, name: 'Marco', lastName: 'Bellini', gender: 'M' },
+  ],
+};
+
+let parser: Parser;
+beforeAll(async () => {
+  parser = await createParser();
+});
+const parse = (text: string) =>
+  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+
+describe('replies and help', () => {
+  it.each(['no that\'s not right', 'that is not correct', 'no, that\'s incorrect'])('"%s" is reject', (text) => {
+    expect(parse(text).intent).toBe('reject');
+  });
+  it.each(['what can this thing do', 'what can this app do', 'ok so what can it do'])('"%s" is help', (text) => {
+    expect(parse(text).intent).toBe('help');
+  });
+  it('"what is this thing" stays unknown', () => {
+    expect(parse('what is this thing').intent).toBe('unknown');
+  });
+});
+
+describe('end of the working day', () => {
+  it.each([
+    ['make a task called budget v3 for myself by EOD', { title: 'budget v3', responsible: { self: true }, deadline: '2026-12-08' }],
+    ['add task send the slides to Priya EOD', { title: 'send the slides', responsible: { userId: 3 }, deadline: '2026-12-08' }],
+    ['create a task update the wiki by COB', { title: 'update the wiki', deadline: '2026-12-08' }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+  it.each([
+    ['schedule a meeting about the cob salad tomorrow', 'the cob salad'],
+    ['add a task prepare the end of day report', 'prepare the end of day report'],
+    ['create a task call the plumber by end of day', 'call the plumber by end of day'],
+  ])('"%s": a bare cob or end of day is no date', (text, title) => {
+    expect(parse(text).slots.title).toBe(title);
+  });
+});
+
+describe('references', () => {
+  it.each([
+    ['pls delete event team picnic', 'event.cancel', { event: { query: 'team picnic' } }],
+    ['plz close task 55', 'task.complete', { task: { id: 55 } }],
+    ['move the deadline of the Q3 budget task to Monday', 'task.update', { task: { query: 'Q3 budget' }, deadline: '2026-12-14' }],
+    ['close the 2FA rollout task', 'task.complete', { task: { query: '2FA rollout' } }],
+    ['move task 712 to the 20th', 'task.update', { task: { id: 712 }, deadline: '2026-12-20' }],
+    ['move the budget task to the 20th', 'task.update', { task: { query: 'budget' }, deadline: '2026-12-20' }],
+  ])('"%s"', (text, intent, slots) => {
+    expect(parse(text)).toMatchObject({ intent, slots });
+    expect(parse(text).slots).toEqual(slots);
+  });
+});

@@ -71,3 +71,22 @@ describe('references', () => {
     expect(parse(text).slots).toEqual(slots);
   });
 });
+
+describe('news, form-like dictation and a length after a comma', () => {
+  it.each(['the meeting with Priya got pushed to Monday', 'the sync with Marco got pushed to Friday btw', 'heads up the call with Li was bumped to 3pm'])('"%s" is news', (text) => {
+    expect(parse(text).intent).toBe('unknown');
+  });
+  it.each([
+    ['create a task assign it to priya nair due friday at three pm title vendor review', { title: 'vendor review', responsible: { userId: 3 }, deadline: '2026-12-11T15:00' }],
+    ['new task title vendor review due friday', { title: 'vendor review', deadline: '2026-12-11' }],
+    ['add a task update the title page by friday', { title: 'update the title page', deadline: '2026-12-11' }],
+  ])('"%s": "title" after the command or a slot names the field', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+  it.each([
+    ['book a call with Marco wed 2pm, 30 min', { title: 'call', start: '2026-12-09T14:00', end: '2026-12-09T14:30', attendees: [{ userId: 6 }] }],
+    ['schedule a meeting tomorrow at 11, an hour', { title: 'meeting', start: '2026-12-09T11:00', end: '2026-12-09T12:00' }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+});

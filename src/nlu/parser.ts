@@ -497,12 +497,30 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
     lastPerson = idx[idx.length - 1]!;
   }
   if (!responsible && cmd.reminder) responsible = { self: true };
+  if (lastPerson >= 0) usePersonDescription(u, lastPerson);
   if (!title) title = residual(u);
   if (title) slots.title = title;
   if (responsible) slots.responsible = responsible;
   const t = timeSlots(dates);
   if (t.start) slots.deadline = t.start;
   return slots;
+}
+
+/**
+ * "task for Kevin in accounting: reconcile …": a few words after the responsible, opened by one of
+ * personDescriptionPrepositions and closed by a colon, say who the person is; they are no title words.
+ */
+function usePersonDescription(u: Utterance, last: number): void {
+  const from = last + 1;
+  if (u.tokens[from]?.kind !== 'word' || u.used[from] || !u.g.slots.personDescriptionPrepositions.hasWord(u.words[from]!)) return;
+  for (let k = from + 1; k < u.tokens.length && k <= from + 4; k++) {
+    const t = u.tokens[k]!;
+    if (t.kind === 'punct' && t.text === ':') {
+      u.use(Array.from({ length: k - from + 1 }, (_, n) => from + n));
+      return;
+    }
+    if (t.kind !== 'word' || u.used[k]) return;
+  }
 }
 
 /**
@@ -515,7 +533,11 @@ function titleObjects(u: Utterance, persons: PersonMention[], dates: DateMention
   const taken = new Set([...dates.flatMap((d) => dateTokens(u, d)), ...persons.flatMap((p) => personTokens(u, p))]);
   return persons.filter((p) => {
     const first = personTokens(u, p)[0];
-    if (first === undefined || first === 0 || (p.preposition && isPrepositionOf(u, first, p))) return false;
+    if (first === undefined || first === 0) return false;
+    // "remind me to follow up with Wei about the samples": after a title word, "with" + a person is
+    // the title's too, so the "about" after them is no marker.
+    const titlePrep = !!p.preposition && isPrepositionOf(u, first, p) && u.g.slots.titlePersonPrepositions.hasWord(p.preposition);
+    if (p.preposition && isPrepositionOf(u, first, p) && !titlePrep) return false;
     const j = first - 1;
     const t = u.tokens[j]!;
     return t.kind === 'word' && !u.used[j] && !taken.has(j) && !u.g.slots.edgeWords.hasWord(t.norm) && !u.g.slots.personJoiners.hasWord(t.norm);

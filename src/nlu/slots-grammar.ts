@@ -14,6 +14,7 @@ interface SlotsFile {
   left_only_fillers?: string[];
   title_person_prepositions?: string[];
   place_prepositions?: string[];
+  person_description_prepositions?: string[];
   text_openers?: string[];
   attendee_prepositions?: string[];
   person_joiners?: string[];
@@ -50,6 +51,8 @@ export interface SlotsGrammar {
   titlePersonPrepositions: WordSet;
   /** Prepositions of a place: an unknown name after one, right after a title word, is a place ("flights to Berlin"). */
   placePrepositions: WordSet;
+  /** "task for Kevin in accounting: …": after the responsible and before a colon, who they are. */
+  personDescriptionPrepositions: WordSet;
   /** Command fillers that may open a message's text ("давай созвонимся"). */
   textOpeners: WordSet;
   /** Prepositions of an event's attendees: a marked title ends before one with a person after it. */
@@ -110,6 +113,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
     placePrepositions: new WordSet(g.place_prepositions ?? []),
+    personDescriptionPrepositions: new WordSet(g.person_description_prepositions ?? []),
     textOpeners: new WordSet(g.text_openers ?? []),
     attendeePrepositions: new WordSet(g.attendee_prepositions ?? []),
     personJoiners: new WordSet(g.person_joiners ?? []),

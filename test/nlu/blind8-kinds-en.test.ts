@@ -90,3 +90,20 @@ describe('news, form-like dictation and a length after a comma', () => {
     expect(parse(text).slots).toEqual(slots);
   });
 });
+
+describe('persons around a task', () => {
+  it.each([
+    ["create task 'Order toner' for Igor Petrovich by Monday", { title: 'Order toner', responsible: { userId: 2 }, deadline: '2026-12-14' }],
+    ['add a task draft the memo for Igor Sergeevich by Friday', { title: 'draft the memo', responsible: { userId: 2 }, deadline: '2026-12-11' }],
+    ['task for Priya in marketing: prepare the banner by the 20th', { title: 'prepare the banner', responsible: { userId: 3 }, deadline: '2026-12-20' }],
+    ['task for Marco from legal: review the NDA tomorrow', { title: 'review the NDA', responsible: { userId: 6 }, deadline: '2026-12-09' }],
+    ['remind me to check in with Li Wang about the invoices on Friday 3pm', { title: 'check in with Li Wang about the invoices', responsible: { self: true }, deadline: '2026-12-11T15:00' }],
+    ['add a task for Priya to sync with Marco about pricing', { title: 'sync with Marco about pricing', responsible: { userId: 3 } }],
+    ['add a task call Maya about the invoice', { title: 'call Maya about the invoice' }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+  it('"send Marco Ivanovich a message saying hi": the patronymic is the name\'s', () => {
+    expect(parse('send Marco Ivanovich a message saying hi').slots).toEqual({ recipient: { userId: 6 }, text: 'hi' });
+  });
+});

@@ -133,7 +133,10 @@ function resumption(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: n
     let nothingAfter = true;
     for (let e = k; e < words.length; e++) if (u.tokens[e]!.kind === 'word') nothingAfter = false;
     // (Russian only: an English verb at the end is as often a noun, "… about the move".)
-    if (nothingAfter && named && u.lang === 'ru') {
+    // "tick it off": the pronoun said inside a split verb.
+    const inside = span(i, verb.len).find((j) => r.pronouns.hasWord(words[j]!));
+    if (inside !== undefined && named) out.push(inside);
+    else if (nothingAfter && named && u.lang === 'ru') {
       // the verb is the item's own change; nothing to take up
     } else if (k >= words.length || u.tokens[k]!.kind !== 'word' || !r.pronouns.hasWord(words[k]!)) {
       // A verb inside the quoted title ("«Изменить прайс» готова, закрой её") is the title's.

@@ -60,6 +60,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   const glue = rejoined ? undefined : deps.glue?.[lang];
   if (glue) text = glue.splitDates(text, ctx.directory);
   text = fixCommandWords(deps, lang, g.intents, text);
+  text = afterFalseStart(g, text);
   let tokens = tokenize(text);
   if (glue) {
     const split = glue.splitWords(text, tokens, ctx.directory);
@@ -276,6 +277,33 @@ const FIX_WITHIN_CHARS = 120;
 const FIX_WITHIN_TOKENS = 8;
 
 /** The text with misrecognised command words corrected (unchanged when there are none). */
+/**
+ * "add a stand up every uh add a stand up tomorrow at nine": a command's first words (a command verb
+ * and at least restartMinWords words in all) said again further on restart it; the words before the
+ * restart are blanked (offsets kept).
+ */
+function afterFalseStart(g: ParserDeps['grammars'][Lang], text: string): string {
+  const min = g.slots.restartMinWords;
+  if (!min) return text;
+  const toks = tokenize(text).filter((t) => t.kind === 'word' || t.kind === 'number');
+  let s = 0;
+  for (let n = g.intents.leadIn.matchAt(toks.map((t) => t.norm), s); n; n = g.intents.leadIn.matchAt(toks.map((t) => t.norm), s)) s += n;
+  if (toks.length < s + 2 * min || !g.intents.commands.some((c) => c.verbs.hasWord(toks[s]!.norm))) return text;
+  let restart = -1;
+  // Words must stand between ("add a task add a task button" is one title), and no joining word
+  // right before the repeat ("create a task to create a task template").
+  for (let k = s + min + 1; k + min <= toks.length; k++) {
+    if (g.slots.edgeWords.hasWord(toks[k - 1]!.norm)) continue;
+    let same = 0;
+    while (same < min && toks[k + same]!.norm === toks[s + same]!.norm) same++;
+    if (same === min) restart = k;
+  }
+  if (restart < 0) return text;
+  const from = toks[s]!.start;
+  const to = toks[restart]!.start;
+  return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+}
+
 function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string): string {
   const fix = deps.fixCommandWord?.[lang];
   if (!fix) return text;
@@ -622,12 +650,16 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     const commandWords = u.tokens.map((_, i) => i).filter((i) => u.used[i]);
     for (const i of commandWords) {
       const w = u.words[i]!;
-      const kind = u.g.slots.eventKinds.get(w);
+      // A kind said in two words ("stand up").
+      const pair = u.used[i + 1] && u.tokens[i + 1]?.kind === 'word' && u.g.slots.eventKinds.get(`${w} ${u.words[i + 1]}`);
+      const kind = pair || u.g.slots.eventKinds.get(w);
       if (kind) {
-        const rest = [residual(u, i + 1, true), ...laterTopics(u, i + 1)].filter(Boolean).join(' ');
+        const end = pair ? i + 1 : i;
+        const rest = [residual(u, end + 1, true), ...laterTopics(u, end + 1)].filter(Boolean).join(' ');
         // English puts what kind of meeting it is before it: "Board meeting", "budget sync".
         const before = u.lang === 'en' ? modifiersBefore(u, i) : undefined;
-        const head = before ? `${before} ${u.tokens[i]!.text}` : kind;
+        const said = u.lang === 'en' && pair ? u.slice(i, end + 1) : u.tokens[i]!.text;
+        const head = before ? `${before} ${said}` : u.lang === 'en' && pair ? said : kind;
         title = rest ? `${head} ${rest}` : head;
         break;
       }

@@ -107,3 +107,26 @@ describe('persons around a task', () => {
     expect(parse('send Marco Ivanovich a message saying hi').slots).toEqual({ recipient: { userId: 6 }, text: 'hi' });
   });
 });
+
+describe('a close after news, a false start', () => {
+  it.each([
+    'finished the vendor review task, tick it off pls',
+    'wrapped up the vendor review task, check it off please',
+    'the vendor review task is done, tick it off',
+  ])('"%s"', (text) => {
+    expect(parse(text)).toMatchObject({ intent: 'task.complete', slots: { task: { query: 'vendor review' } } });
+  });
+  it('"tick it off" alone names nothing', () => {
+    expect(parse('tick it off').intent).not.toBe('task.complete');
+  });
+  it.each([
+    ['add a meeting every uh add a meeting tomorrow at ten for thirty minutes', { title: 'meeting', start: '2026-12-09T10:00', end: '2026-12-09T10:30' }],
+    ['ok google add a stand up every uh add a stand up tomorrow at nine', { title: 'stand up', start: '2026-12-09T09:00' }],
+    ['add a task add a task button to the form', { title: 'add a task button to the form' }],
+    ['create a task to create a task template', { title: 'create a task template' }],
+    ['schedule a team stand up on friday at 9', { title: 'team stand up', start: '2026-12-11T09:00' }],
+    ['add a task stand up the new server', { title: 'stand up the new server' }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+});

@@ -92,7 +92,11 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
     }
   }
   let dates: DateMention[] | undefined;
-  const datesOf = () => (dates ??= selfRepaired(u, visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text), keepsDateOf, (d) => dateTokens(u, d)));
+  // "with Chinedu Sunday on Monday": a date word inside a full name the directory knows (a first
+  // name and a surname) is the surname.
+  const fullNames = said.filter((p) => p.kind === 'name' && personTokens(u, p).filter((i) => tokens[i]!.kind === 'word' && tokens[i]!.norm !== p.preposition).length >= 2);
+  const inName = (d: DateMention) => fullNames.some((p) => d.index >= p.index && d.index + d.text.length <= p.end);
+  const datesOf = () => (dates ??= selfRepaired(u, visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text).filter((d) => !inName(d)), keepsDateOf, (d) => dateTokens(u, d)));
   // A change of an existing item ("перенеси встречу …") comes before the creating commands, which
   // would block on its verb; an agenda question only when no other command was found (their
   // question words block creating commands, so "какие задачи …" is never a new task).
@@ -655,7 +659,9 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
       const kind = pair || u.g.slots.eventKinds.get(w);
       if (kind) {
         const end = pair ? i + 1 : i;
-        const rest = [residual(u, end + 1, true), ...laterTopics(u, end + 1)].filter(Boolean).join(' ');
+        let rest = [residual(u, end + 1, true), ...laterTopics(u, end + 1)].filter(Boolean).join(' ');
+        const p = end + 1;
+        if (rest && !u.used[p] && u.tokens[p]?.kind === 'word' && u.g.slots.purposeMarkers.hasWord(u.words[p]!) && u.tokens[p + 1]?.kind === 'word' && !u.used[p + 1]) rest = `${u.tokens[p]!.text} ${rest}`;
         // English puts what kind of meeting it is before it: "Board meeting", "budget sync".
         const before = u.lang === 'en' ? modifiersBefore(u, i) : undefined;
         const said = u.lang === 'en' && pair ? u.slice(i, end + 1) : u.tokens[i]!.text;

@@ -130,3 +130,14 @@ describe('a close after news, a false start', () => {
     expect(parse(text).slots).toEqual(slots);
   });
 });
+
+describe('a surname that is a weekday, a purpose after the kind', () => {
+  it.each([
+    ['set up a call to review the budget with Tomas Friday on Wednesday at 3', { title: 'call to review the budget', start: '2026-12-09T15:00', attendees: [{ userId: 4 }] }],
+    ['set up a call with Tomas Friday on Wednesday at 3', { title: 'call', start: '2026-12-09T15:00', attendees: [{ userId: 4 }] }],
+    ['schedule a call with Tomas on Friday at 3', { title: 'call', start: '2026-12-11T15:00', attendees: [{ userId: 4 }] }],
+    ['schedule a call to Priya tomorrow', { title: 'call', start: '2026-12-09', attendees: [{ userId: 3 }] }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+});

@@ -290,8 +290,10 @@ function afterFalseStart(g: ParserDeps['grammars'][Lang], text: string): string 
   const min = g.slots.restartMinWords;
   if (!min) return text;
   const toks = tokenize(text).filter((t) => t.kind === 'word' || t.kind === 'number');
+  if (toks.length < 2 * min + 1) return text;
+  const norms = toks.map((t) => t.norm);
   let s = 0;
-  for (let n = g.intents.leadIn.matchAt(toks.map((t) => t.norm), s); n; n = g.intents.leadIn.matchAt(toks.map((t) => t.norm), s)) s += n;
+  for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;
   if (toks.length < s + 2 * min || !g.intents.commands.some((c) => c.verbs.hasWord(toks[s]!.norm))) return text;
   let restart = -1;
   // Words must stand between ("add a task add a task button" is one title), and no joining word

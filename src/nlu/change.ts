@@ -37,7 +37,8 @@ export function firstWord(u: Utterance, ig: IntentGrammar): number {
       i++;
       continue;
     }
-    const n = ig.leadIn.matchAt(u.words, i) || ig.fillers.matchAt(u.words, i);
+    // "pls delete event …": chat politeness before the verb is no word of the command.
+    const n = ig.leadIn.matchAt(u.words, i) || ig.fillers.matchAt(u.words, i) || u.g.slots.chatFillers.matchAt(u.words, i);
     if (!n) break;
     i += n;
   }
@@ -132,7 +133,10 @@ function resumption(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: n
     let nothingAfter = true;
     for (let e = k; e < words.length; e++) if (u.tokens[e]!.kind === 'word') nothingAfter = false;
     // (Russian only: an English verb at the end is as often a noun, "… about the move".)
-    if (nothingAfter && named && u.lang === 'ru') {
+    // "tick it off": the pronoun said inside a split verb.
+    const inside = span(i, verb.len).find((j) => r.pronouns.hasWord(words[j]!));
+    if (inside !== undefined && named) out.push(inside);
+    else if (nothingAfter && named && u.lang === 'ru') {
       // the verb is the item's own change; nothing to take up
     } else if (k >= words.length || u.tokens[k]!.kind !== 'word' || !r.pronouns.hasWord(words[k]!)) {
       // A verb inside the quoted title ("«Изменить прайс» готова, закрой её") is the title's.
@@ -457,8 +461,17 @@ function referenceQuery(u: Utterance, cg: ChangeGrammar, noun: { index: number; 
 /** Unused words right before token i (English "the report task" → "report"). */
 function leftRun(u: Utterance, i: number): string | undefined {
   let j = i;
-  while (j > 0 && !u.used[j - 1] && u.tokens[j - 1]!.kind === 'word') j--;
+  while (j > 0 && !u.used[j - 1] && (u.tokens[j - 1]!.kind === 'word' || gluedNumber(u, j - 1))) j--;
   return j < i ? runText(u, j, i) : undefined;
+}
+
+/** A number written into a word ("Q4", "2FA", "v2"): part of that word, not a value of its own. */
+function gluedNumber(u: Utterance, i: number): boolean {
+  const t = u.tokens[i]!;
+  if (t.kind !== 'number') return false;
+  const prev = u.tokens[i - 1];
+  const next = u.tokens[i + 1];
+  return (prev?.kind === 'word' && prev.end === t.start) || (next?.kind === 'word' && next.start === t.end);
 }
 
 /** Relative shifts ("на час позже", "продли на 3 дня", "an hour later", "by three days"): they fix
@@ -516,7 +529,8 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
   let newSaid = false;
   for (const x of found) {
     const idx = dateTokens(u, x);
-    if (idx.some((i) => shifted.has(i) || (u.used[i] && !cg.newValue.hasWord(words[i]!) && !cg.hourPrepositions.hasWord(words[i]!)))) continue;
+    // An article taken as a filler still opens its date: "to the 15th".
+    if (idx.some((i) => shifted.has(i) || (u.used[i] && !cg.newValue.hasWord(words[i]!) && !cg.hourPrepositions.hasWord(words[i]!) && !cg.innerArticles.hasWord(words[i]!)))) continue;
     // "в пятницу на десять утра", "from Monday to Tuesday": two values read as one (but "to
     // Friday from 3 to 5" is one new value).
     const cut = update && !newSaid && !before(u, x, cg.newValue) ? idx.findIndex((i, k) => k > 0 && cg.splitAt.hasWord(words[i]!)) : -1;

@@ -60,6 +60,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   const glue = rejoined ? undefined : deps.glue?.[lang];
   if (glue) text = glue.splitDates(text, ctx.directory);
   text = fixCommandWords(deps, lang, g.intents, text);
+  text = afterFalseStart(g, text);
   let tokens = tokenize(text);
   if (glue) {
     const split = glue.splitWords(text, tokens, ctx.directory);
@@ -91,7 +92,11 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
     }
   }
   let dates: DateMention[] | undefined;
-  const datesOf = () => (dates ??= selfRepaired(u, visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text), keepsDateOf, (d) => dateTokens(u, d)));
+  // "with Chinedu Sunday on Monday": a date word inside a full name the directory knows (a first
+  // name and a surname) is the surname.
+  const fullNames = said.filter((p) => p.kind === 'name' && personTokens(u, p).filter((i) => tokens[i]!.kind === 'word' && tokens[i]!.norm !== p.preposition).length >= 2);
+  const inName = (d: DateMention) => fullNames.some((p) => d.index >= p.index && d.index + d.text.length <= p.end);
+  const datesOf = () => (dates ??= selfRepaired(u, visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text).filter((d) => !inName(d)), keepsDateOf, (d) => dateTokens(u, d)));
   // A change of an existing item ("перенеси встречу …") comes before the creating commands, which
   // would block on its verb; an agenda question only when no other command was found (their
   // question words block creating commands, so "какие задачи …" is never a new task).
@@ -276,6 +281,35 @@ const FIX_WITHIN_CHARS = 120;
 const FIX_WITHIN_TOKENS = 8;
 
 /** The text with misrecognised command words corrected (unchanged when there are none). */
+/**
+ * "add a stand up every uh add a stand up tomorrow at nine": a command's first words (a command verb
+ * and at least restartMinWords words in all) said again further on restart it; the words before the
+ * restart are blanked (offsets kept).
+ */
+function afterFalseStart(g: ParserDeps['grammars'][Lang], text: string): string {
+  const min = g.slots.restartMinWords;
+  if (!min) return text;
+  const toks = tokenize(text).filter((t) => t.kind === 'word' || t.kind === 'number');
+  if (toks.length < 2 * min + 1) return text;
+  const norms = toks.map((t) => t.norm);
+  let s = 0;
+  for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;
+  if (toks.length < s + 2 * min || !g.intents.commands.some((c) => c.verbs.hasWord(toks[s]!.norm))) return text;
+  let restart = -1;
+  // Words must stand between ("add a task add a task button" is one title), and no joining word
+  // right before the repeat ("create a task to create a task template").
+  for (let k = s + min + 1; k + min <= toks.length; k++) {
+    if (g.slots.edgeWords.hasWord(toks[k - 1]!.norm)) continue;
+    let same = 0;
+    while (same < min && toks[k + same]!.norm === toks[s + same]!.norm) same++;
+    if (same === min) restart = k;
+  }
+  if (restart < 0) return text;
+  const from = toks[s]!.start;
+  const to = toks[restart]!.start;
+  return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+}
+
 function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string): string {
   const fix = deps.fixCommandWord?.[lang];
   if (!fix) return text;
@@ -497,12 +531,30 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
     lastPerson = idx[idx.length - 1]!;
   }
   if (!responsible && cmd.reminder) responsible = { self: true };
+  if (lastPerson >= 0) usePersonDescription(u, lastPerson);
   if (!title) title = residual(u);
   if (title) slots.title = title;
   if (responsible) slots.responsible = responsible;
   const t = timeSlots(dates);
   if (t.start) slots.deadline = t.start;
   return slots;
+}
+
+/**
+ * "task for Kevin in accounting: reconcile …": a few words after the responsible, opened by one of
+ * personDescriptionPrepositions and closed by a colon, say who the person is; they are no title words.
+ */
+function usePersonDescription(u: Utterance, last: number): void {
+  const from = last + 1;
+  if (u.tokens[from]?.kind !== 'word' || u.used[from] || !u.g.slots.personDescriptionPrepositions.hasWord(u.words[from]!)) return;
+  for (let k = from + 1; k < u.tokens.length && k <= from + 4; k++) {
+    const t = u.tokens[k]!;
+    if (t.kind === 'punct' && t.text === ':') {
+      u.use(Array.from({ length: k - from + 1 }, (_, n) => from + n));
+      return;
+    }
+    if (t.kind !== 'word' || u.used[k]) return;
+  }
 }
 
 /**
@@ -515,7 +567,11 @@ function titleObjects(u: Utterance, persons: PersonMention[], dates: DateMention
   const taken = new Set([...dates.flatMap((d) => dateTokens(u, d)), ...persons.flatMap((p) => personTokens(u, p))]);
   return persons.filter((p) => {
     const first = personTokens(u, p)[0];
-    if (first === undefined || first === 0 || (p.preposition && isPrepositionOf(u, first, p))) return false;
+    if (first === undefined || first === 0) return false;
+    // "remind me to follow up with Wei about the samples": after a title word, "with" + a person is
+    // the title's too, so the "about" after them is no marker.
+    const titlePrep = !!p.preposition && isPrepositionOf(u, first, p) && u.g.slots.titlePersonPrepositions.hasWord(p.preposition);
+    if (p.preposition && isPrepositionOf(u, first, p) && !titlePrep) return false;
     const j = first - 1;
     const t = u.tokens[j]!;
     return t.kind === 'word' && !u.used[j] && !taken.has(j) && !u.g.slots.edgeWords.hasWord(t.norm) && !u.g.slots.personJoiners.hasWord(t.norm);
@@ -613,12 +669,18 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     const commandWords = u.tokens.map((_, i) => i).filter((i) => u.used[i]);
     for (const i of commandWords) {
       const w = u.words[i]!;
-      const kind = u.g.slots.eventKinds.get(w);
+      // A kind said in two words ("stand up").
+      const pair = u.used[i + 1] && u.tokens[i + 1]?.kind === 'word' && u.g.slots.eventKinds.get(`${w} ${u.words[i + 1]}`);
+      const kind = pair || u.g.slots.eventKinds.get(w);
       if (kind) {
-        const rest = [residual(u, i + 1, true), ...laterTopics(u, i + 1)].filter(Boolean).join(' ');
+        const end = pair ? i + 1 : i;
+        let rest = [residual(u, end + 1, true), ...laterTopics(u, end + 1)].filter(Boolean).join(' ');
+        const p = end + 1;
+        if (rest && !u.used[p] && u.tokens[p]?.kind === 'word' && u.g.slots.purposeMarkers.hasWord(u.words[p]!) && u.tokens[p + 1]?.kind === 'word' && !u.used[p + 1]) rest = `${u.tokens[p]!.text} ${rest}`;
         // English puts what kind of meeting it is before it: "Board meeting", "budget sync".
         const before = u.lang === 'en' ? modifiersBefore(u, i) : undefined;
-        const head = before ? `${before} ${u.tokens[i]!.text}` : kind;
+        const said = u.lang === 'en' && pair ? u.slice(i, end + 1) : u.tokens[i]!.text;
+        const head = before ? `${before} ${said}` : u.lang === 'en' && pair ? said : kind;
         title = rest ? `${head} ${rest}` : head;
         break;
       }

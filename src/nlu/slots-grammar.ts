@@ -14,6 +14,9 @@ interface SlotsFile {
   left_only_fillers?: string[];
   title_person_prepositions?: string[];
   place_prepositions?: string[];
+  purpose_markers?: string[];
+  restart_min_words?: number;
+  person_description_prepositions?: string[];
   text_openers?: string[];
   attendee_prepositions?: string[];
   person_joiners?: string[];
@@ -52,6 +55,12 @@ export interface SlotsGrammar {
   titlePersonPrepositions: WordSet;
   /** Prepositions of a place: an unknown name after one, right after a title word, is a place ("flights to Berlin"). */
   placePrepositions: WordSet;
+  /** "a call to go over the quotes": right after a kind of meeting, the purpose keeps its marker. */
+  purposeMarkers: WordSet;
+  /** A command's first words said again later restart it ("add a stand up every uh add a stand up …"): this many at least; 0 = off. */
+  restartMinWords: number;
+  /** "task for Kevin in accounting: …": after the responsible and before a colon, who they are. */
+  personDescriptionPrepositions: WordSet;
   /** Command fillers that may open a message's text ("давай созвонимся"). */
   textOpeners: WordSet;
   /** Prepositions of an event's attendees: a marked title ends before one with a person after it. */
@@ -119,6 +128,9 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
     placePrepositions: new WordSet(g.place_prepositions ?? []),
+    purposeMarkers: new WordSet(g.purpose_markers ?? []),
+    restartMinWords: g.restart_min_words ?? 0,
+    personDescriptionPrepositions: new WordSet(g.person_description_prepositions ?? []),
     textOpeners: new WordSet(g.text_openers ?? []),
     attendeePrepositions: new WordSet(g.attendee_prepositions ?? []),
     personJoiners: new WordSet(g.person_joiners ?? []),

@@ -49,6 +49,7 @@ const EnGrammarSchema = z.object({
   dayPartsAfterDate: NumberMap.default({}),
   nextWeek: Words,
   endOfWeek: Words,
+  endOfDay: Words.default([]),
   recurrence: Words,
   fixedDurations: NumberMap,
   durationUnits: NumberMap,

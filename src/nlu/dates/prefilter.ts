@@ -49,7 +49,7 @@ export function enPrefilter(g: EnGrammar): Prefilter {
     [
       ...keys(g.weekdays), ...keys(g.months), ...keys(g.cardinals), ...keys(g.tens), ...keys(g.ordinals),
       ...keys(g.dayParts), ...keys(g.fixedDurations), ...keys(g.durationUnits), ...keys(g.dayUnits),
-      ...g.allDay, ...g.endOfWeek, ...keys(g.noonWords), ...keys(g.minuteWords), ...g.filterWords,
+      ...g.allDay, ...g.endOfWeek, ...g.endOfDay, ...keys(g.noonWords), ...keys(g.minuteWords), ...g.filterWords,
     ],
     false,
   );

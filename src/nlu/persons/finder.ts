@@ -391,7 +391,14 @@ export class Finder {
     const morph = this.deps.morph;
     const k = i + len;
     const t = toks[k];
-    if (!morph || !t || !t.word || t.script !== 'cyr' || !adjacent(src, toks[k - 1]!, t)) return len;
+    if (!t || !t.word || !adjacent(src, toks[k - 1]!, t)) return len;
+    // "for Oleg Petrovich": a patronymic in Latin letters nobody in the directory has, after a first name.
+    if (t.script === 'lat') {
+      const first = hitAt(k - 1)?.entries.some((e) => users.has(e.user) && e.field === FIELD_FIRST);
+      const endings = this.deps.grammar.en.patronymicEndings;
+      return first && !hitAt(k) && t.norm.length >= 7 && endings.some((e) => t.norm.endsWith(e)) ? len + 1 : len;
+    }
+    if (!morph || t.script !== 'cyr') return len;
     if (!morph.analyze(t.norm).some((p) => p.dictionary && p.patronymic && !p.plural)) return len;
     // The surname after the patronymic, when it is the same user's.
     const n = toks[k + 1];

@@ -62,6 +62,8 @@ export interface PersonsGrammar {
     /** Known given names (the list, and the Latin names and short forms of diminutives.yaml),
      *  minus the ordinary words of commonWords: never another user's name misheard. */
     givenNames: Set<string>;
+    /** Endings of Russian patronymics spelled in Latin letters ("Petrovich", "Ivanovna"). */
+    patronymicEndings: string[];
   };
 }
 
@@ -231,6 +233,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       honorifics: honorificMap(en.honorifics),
       boundPrepositions: boundMap(en.boundPrepositions),
       givenNames: givenNameSet(strings(en.givenNames, 'givenNames'), diminutives, commonWords),
+      patronymicEndings: en.patronymicEndings === undefined ? [] : strings(en.patronymicEndings, 'patronymicEndings').map(normalizeWord),
     },
   };
 }

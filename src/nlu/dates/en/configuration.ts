@@ -18,7 +18,7 @@ import { ENAllDayParser } from './parsers/ENAllDayParser';
 import { ENDayPartParser } from './parsers/ENDayPartParser';
 import { ENDayPartAfterDateParser } from './parsers/ENDayPartAfterDateParser';
 import { ENNextWeekParser } from './parsers/ENNextWeekParser';
-import { EndOfWeekParser } from '../common/EndOfWeekParser';
+import { EndOfDayParser, EndOfWeekParser } from '../common/EndOfWeekParser';
 import { ENSpokenDigitsClockParser } from './parsers/ENSpokenDigitsClockParser';
 import { ENDurationParser } from './parsers/ENDurationParser';
 import { ENDayOfMonthParser } from './parsers/ENDayOfMonthParser';
@@ -63,6 +63,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENDayPartAfterDateParser(g),
     new ENNextWeekParser(g.nextWeek),
     new EndOfWeekParser(g.endOfWeek),
+    new EndOfDayParser(g.endOfDay),
     new ENDurationParser(v),
     new ENAllDayParser(g.allDay),
   ];

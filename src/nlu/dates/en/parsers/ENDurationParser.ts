@@ -1,4 +1,4 @@
-/** "for 45 minutes", "for thirty minutes", "for half an hour": becomes the end of the time before it. */
+/** "for 45 minutes", "for thirty minutes", "for half an hour", ", 45 min": becomes the end of the time before it. */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
 import { alternation, lookup } from '../../grammar';
@@ -19,7 +19,8 @@ export class ENDurationParser extends AbstractParser {
   }
 
   protected innerPattern(): string {
-    return `for\\s+(?:(${alternation(Object.keys(this.g.fixedDurations))})|(\\d{1,3}(?:\\.\\d)?|${this.v.cardinal})\\s*(${alternation(Object.keys(this.g.durationUnits))}))`;
+    // "thu 4pm, 45 min": after a comma the length is said without "for".
+    return `(?:for\\s+|(?<=,\\s*))(?:(${alternation(Object.keys(this.g.fixedDurations))})|(\\d{1,3}(?:\\.\\d)?|${this.v.cardinal})\\s*(${alternation(Object.keys(this.g.durationUnits))}))`;
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {

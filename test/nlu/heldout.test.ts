@@ -66,6 +66,11 @@ const FLOORS: [string, number][] = [
   // hands. Blind on b973f3c: 133/150 and 85/100 (the session's first commit, 5228454: 124 and 72).
   ['heldout-blind8-ru.jsonl', 150],
   ['heldout-blind8-en.jsonl', 100],
+  // Blind batch 9 (2026-12-06, third session): 150 ru (Asia/Yekaterinburg) + 100 en
+  // (America/Los_Angeles), everyday commands across all intents, two more hands. Blind on 7994656:
+  // 141/150 and 92/100 (the session's first commit, 5228454: 139 and 82).
+  ['heldout-blind9-ru.jsonl', 141],
+  ['heldout-blind9-en.jsonl', 92],
 ];
 
 let parser: Parser;

@@ -45,7 +45,9 @@ const parse = (text: string) => parser.parse(text, { now: NOW, timeZone: TZ, dir
 
 describe('a short form reaches every user whose name it shortens, of either sex', () => {
   it.each([
-    ['поставь задачу на славу сверить акты', 'responsible', { candidates: [2, 3, 4, 16, 17] }],
+    // …except a rare reading beside a usual one: Слава is Станислав's only with no Ярослав,
+    // Вячеслав … there (diminutives.yaml "rare").
+    ['поставь задачу на славу сверить акты', 'responsible', { candidates: [2, 3, 4, 16] }],
     // Стас is Станислав's alone (guard).
     ['напиши стасу что пропуск готов', 'recipient', { userId: 17 }],
     ['напиши гуле что отчёт готов', 'recipient', { candidates: [5, 6] }],

@@ -11,9 +11,10 @@
  *               "марии", is too short to be taken as misheard (nlu.md), so it stays in the title)
  *   ho-ru26-008 "создай встречу с карининой командой" (a possessive "Каринина" is taken as a misheard
  *               Карина, two letters off)
- * ho-ru8-013 "напиши славе что все отлично" (directory-2: Ярослав and Станислав) had Слава for
- * Ярослав alone; its gold was corrected to both as candidates (Слава shortens Станислав too, and
- * nlu.md gives a short form that fits several users as candidates: Саша → Александр or Александра).
+ * Слава: blind5-ru's writer took it for Станислав too (blind5ru-008, -063 expect Вячеслав and
+ * Станислав); three other independent writers (heldout-ru's ho-ru8-013, blind 7, blind 9) took it
+ * for Вячеслав/Ярослав alone, Станислав being Стас. The parser follows the three (a rare short
+ * form yields to a usual one, diminutives.yaml "rare"), so blind5-ru stands at 148, not 150.
  * heldout-probe.jsonl (blind 142/160, now 160).
  */
 import { createParser, type Parser } from '../../src/nlu';
@@ -48,7 +49,7 @@ const FLOORS: [string, number][] = [
   // Latin names with some Cyrillic users). Blind on 69fe4c2: 136/150 and 74/100; after the kinds
   // fixed (blind5-kinds, blind5-kinds-en, blind5ru-kinds: short forms, double surnames, hesitations,
   // wake words, words a recogniser glues or cuts, English persons in lower case, …): see docs.
-  ['heldout-blind5-ru.jsonl', 150],
+  ['heldout-blind5-ru.jsonl', 148],
   ['heldout-blind5-en.jsonl', 100],
   // Blind batch 6 (2026-12-06, third session): 150 ru + 100 en by two more hands, directories
   // fixtures/directory-blind-6ru.json and directory-blind-6en.json (speaker in Europe/Berlin).
@@ -59,7 +60,7 @@ const FLOORS: [string, number][] = [
   // Blind batch 7 (2026-12-06, third session): 150 ru (Asia/Novosibirsk) + 100 en (Asia/Dubai) by
   // two more hands, directories fixtures/directory-blind-7ru.json and -7en.json. Blind on caf47ba:
   // 139/150 and 92/100 (the session's first commit, 5228454: 141 and 81).
-  ['heldout-blind7-ru.jsonl', 147],
+  ['heldout-blind7-ru.jsonl', 150],
   ['heldout-blind7-en.jsonl', 100],
   // Blind batch 8 (2026-12-06, third session): 150 ru (Asia/Yekaterinburg) + 100 en
   // (America/Chicago), long commands with several slots, slang and abbreviations, by two more
@@ -69,7 +70,7 @@ const FLOORS: [string, number][] = [
   // Blind batch 9 (2026-12-06, third session): 150 ru (Asia/Yekaterinburg) + 100 en
   // (America/Los_Angeles), everyday commands across all intents, two more hands. Blind on 7994656:
   // 141/150 and 92/100 (the session's first commit, 5228454: 139 and 82).
-  ['heldout-blind9-ru.jsonl', 141],
+  ['heldout-blind9-ru.jsonl', 143],
   ['heldout-blind9-en.jsonl', 92],
 ];
 

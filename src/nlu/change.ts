@@ -260,7 +260,9 @@ export function agendaSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   }
   if (tasks !== events) slots.kind = tasks ? 'tasks' : 'events';
   // A name among the lead-ins is the assistant called by its name ("алиса, какие совещания у меня …").
-  const owner = persons.find((p) => p.kind !== 'pronoun' && !('self' in p.slot) && !personTokens(u, p).every((i) => u.used[i]));
+  // A surname that is a weekday said as the date ("until friday" with a Grace Friday) is no owner.
+  const inDate = new Set(dates.flatMap((x) => dateTokens(u, x)));
+  const owner = persons.find((p) => p.kind !== 'pronoun' && !('self' in p.slot) && !personTokens(u, p).every((i) => u.used[i] || inDate.has(i)));
   if (owner) slots.person = owner.slot;
   Object.assign(slots, agendaRange(u, cg, dates, d));
   return slots;

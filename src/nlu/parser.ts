@@ -61,6 +61,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   if (glue) text = glue.splitDates(text, ctx.directory);
   text = fixCommandWords(deps, lang, g.intents, text);
   text = afterFalseStart(g, text);
+  text = afterKindRepair(g, text);
   let tokens = tokenize(text);
   if (glue) {
     const split = glue.splitWords(text, tokens, ctx.directory);
@@ -308,6 +309,30 @@ function afterFalseStart(g: ParserDeps['grammars'][Lang], text: string): string 
   const from = toks[s]!.start;
   const to = toks[restart]!.start;
   return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+}
+
+/**
+ * "schedule a call no a meeting with …": a kind of meeting taken back for another one. The first
+ * kind, the repair words and an article after them are blanked (offsets kept).
+ */
+function afterKindRepair(g: ParserDeps['grammars'][Lang], text: string): string {
+  const rep = g.slots.kindRepair;
+  if (!rep) return text;
+  const kinds = g.slots.eventKinds;
+  const toks = tokenize(text).filter((t) => t.kind === 'word');
+  const norms = toks.map((t) => t.norm);
+  for (let i = 0; i + 2 < toks.length; i++) {
+    const first = kinds.get(norms[i]!);
+    if (first === undefined) continue;
+    const n = rep.matchAt(norms, i + 1);
+    if (!n) continue;
+    let k = i + 1 + n;
+    if (k < toks.length && g.slots.leftOnlyFillers.hasWord(norms[k]!)) k++;
+    const second = k < toks.length ? kinds.get(norms[k]!) : undefined;
+    if (second === undefined || second === first) continue;
+    return text.slice(0, toks[i]!.start) + ' '.repeat(toks[k]!.start - toks[i]!.start) + text.slice(toks[k]!.start);
+  }
+  return text;
 }
 
 function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string): string {

@@ -36,6 +36,7 @@ interface SlotsFile {
   message_channels?: string[];
   recipient_descriptions?: string[];
   event_kinds: Record<string, string[]>;
+  kind_repair?: string[];
   event_plain: string[];
   lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[] };
 }
@@ -99,6 +100,8 @@ export interface SlotsGrammar {
   recipientDescriptions: WordSet;
   /** Folded word form → the kind's nominative ("встречу" → "встреча"). */
   eventKinds: Map<string, string>;
+  /** Said between two kinds of meeting, the first is a false start ("a call no a meeting"). */
+  kindRepair: WordSet | null;
   eventPlain: WordSet;
   leadNouns: Map<string, 'lead' | 'deal'>;
   leadThis: WordSet;
@@ -147,6 +150,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     repairNegation: new WordSet(g.repair?.negation ?? []),
     repairContrast: new WordSet(g.repair?.contrast ?? []),
     eventKinds: kinds,
+    kindRepair: g.kind_repair?.length ? new WordSet(g.kind_repair) : null,
     eventPlain: new WordSet(g.event_plain),
     leadNouns: nouns,
     leadThis: new WordSet(g.lead.this),

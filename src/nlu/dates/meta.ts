@@ -10,6 +10,8 @@ export const TAG_DEADLINE = 'b24/deadline';
 export const TAG_ALL_DAY = 'b24/allDay';
 /** A duration said after a time ("на 2 часа"); the minutes follow the '='. */
 export const TAG_DURATION = 'b24/duration=';
+/** A length said as an adjective before what it measures ("a 30-minute call"): its time may come later. */
+export const TAG_DURATION_AHEAD = 'b24/durationAhead';
 /** A parser already placed the date (next/this weekday, end of week): do not move it forward. */
 export const TAG_FIXED_DATE = 'b24/fixedDate';
 /** A relative moment computed from now (через 2 часа): every component is already final. */

@@ -500,11 +500,14 @@ export class Finder {
 
   private afterTaskPreposition(toks: Token[], k: number): boolean {
     const en = this.deps.grammar.en;
-    const { tasks, prepositions, notBefore } = en.misheardAfterTask;
+    const { tasks, prepositions, notBefore, meetings, meetingPrepositions } = en.misheardAfterTask;
     const p = toks[k - 1];
     const w = toks[k - 2];
     const n = toks[k + 1];
-    if (!p?.word || !w?.word || !prepositions.has(p.norm) || !tasks.has(w.norm)) return false;
+    if (!p?.word || !w?.word) return false;
+    // "my meeting with haruta": after a kind of meeting and "with" only an attendee stands as well.
+    const item = (prepositions.has(p.norm) && tasks.has(w.norm)) || (meetingPrepositions.has(p.norm) && meetings.has(w.norm));
+    if (!item) return false;
     return !en.notNames.has(toks[k]!.norm) && !(n?.word && notBefore.has(n.norm));
   }
 
@@ -851,10 +854,12 @@ function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
     const a = toks[k]!;
     const b = toks[k + 1]!;
     if (!a.word || !b.word || b.index !== a.end + 1 || text[a.end] !== ' ') continue;
-    if (idx.forms.has(`${a.norm}-${b.norm}`)) (out ??= [...text])[a.end] = '-';
+    // (The last word may carry the possessive: "Jose Luis's tasks".)
+    const bare = (w: string) => (w.endsWith("'s") ? w.slice(0, -2) : w);
+    if (idx.forms.has(`${a.norm}-${b.norm}`) || idx.forms.has(`${a.norm}-${bare(b.norm)}`)) (out ??= [...text])[a.end] = '-';
     // Three words: "van der berg", "de la cruz".
     const c = toks[k + 2];
-    if (c?.word && c.index === b.end + 1 && text[b.end] === ' ' && idx.forms.has(`${a.norm}-${b.norm}-${c.norm}`)) {
+    if (c?.word && c.index === b.end + 1 && text[b.end] === ' ' && idx.forms.has(`${a.norm}-${b.norm}-${bare(c.norm)}`)) {
       out ??= [...text];
       out[a.end] = out[b.end] = '-';
     }

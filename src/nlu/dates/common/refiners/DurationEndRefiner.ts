@@ -7,7 +7,7 @@
 import type { ParsingResult } from 'chrono-node';
 import { AbstractMergingRefiner, joinedText } from '../AbstractMergingRefiner';
 import { addMinutes } from '../../clock';
-import { durationMinutes, hasTime, isModifierOnly } from '../../meta';
+import { durationMinutes, hasTime, isModifierOnly, TAG_DURATION_AHEAD } from '../../meta';
 
 const GAP = /^[\s,]*$/;
 /** Said first, the duration may be followed by the time's own preposition ("for 30 minutes at 4"). */
@@ -18,11 +18,15 @@ const GAP_BEFORE_TIME = /^[\s,]*(?:at\s+)?$/i;
  * duration's words are left to the caller (no title takes "на час" after an attendee).
  */
 const GAP_WORDS = /^[\s,]*(?:[\p{L}-]+[\s,]+){1,4}$/u;
+/** A length said as an adjective ("a 30-minute call with … at 9:30") reaches its time over the words of one clause. */
+const GAP_AHEAD = /^[^.!?;]{1,80}$/u;
+const ahead = (r: ParsingResult) => r.tags().has(TAG_DURATION_AHEAD);
 
 export class DurationEndRefiner extends AbstractMergingRefiner {
   protected shouldMerge(between: string, left: ParsingResult, right: ParsingResult): boolean {
     const timed = (r: ParsingResult) => !r.end && hasTime(r.start) && !isModifierOnly(r);
     if ((GAP.test(between) || GAP_WORDS.test(between)) && timed(left) && durationMinutes(right) !== undefined) return true;
+    if (ahead(left) && GAP_AHEAD.test(between) && timed(right)) return true;
     return GAP_BEFORE_TIME.test(between) && durationMinutes(left) !== undefined && timed(right);
   }
 
@@ -40,13 +44,15 @@ export class DurationEndRefiner extends AbstractMergingRefiner {
       durationMinutes(right) as number,
     );
     const result = left.clone();
-    result.index = first.index;
-    result.text = GAP_WORDS.test(between) ? first.text : joinedText(between, first, second);
+    // Reached from afar, the length's words stay out of the time's span (their caller drops them).
+    const apart = ahead(first) && !GAP_BEFORE_TIME.test(between);
+    result.index = apart ? second.index : first.index;
+    result.text = apart ? second.text : GAP_WORDS.test(between) ? first.text : joinedText(between, first, second);
     result.end = s.clone();
     result.end.assign('year', end.year).assign('month', end.month).assign('day', end.day);
     result.end.assign('hour', end.hour).assign('minute', end.minute);
     result.addTags(left.tags());
-    result.addTags([...right.tags()].filter((t) => !t.startsWith('b24/duration=')));
+    result.addTags([...right.tags()].filter((t) => !t.startsWith('b24/duration')));
     return result;
   }
 }

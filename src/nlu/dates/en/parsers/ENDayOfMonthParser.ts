@@ -2,7 +2,8 @@
  * A day of the month alone, as an ordinal in words or digits ("on the 30th"): "on the fifteenth", "for the thirteenth",
  * "monday the twentieth", "on twenty first at seven", "fourteenth of this month", "the first of
  * next month". This month if not past, else the next (nlu.md). An ordinal is a day only after a
- * weekday or a date preposition (first/second/third also need "the") and when no noun follows it
+ * weekday or a date preposition, or with "the" in digits or opening a clause (first/second/third also
+ * need "the"), and when no noun follows it
  * ("the second meeting" is not a date).
  */
 import type { ParsingContext } from 'chrono-node';
@@ -20,6 +21,8 @@ const ORDINAL = 3;
 const WHICH_MONTH = 4;
 
 const PREPOSITION = /(?:^|[^\p{L}'])(?:on|for|by|until|till|from|to|since|and|between|before|after)\s+$/iu;
+
+const CLAUSE_START = /(?:^|[,;:.!?]|^\s*(?:no|nope|nah))\s*$/iu;
 
 export class ENDayOfMonthParser extends AbstractParser {
   constructor(private readonly v: EnVocabulary) {
@@ -39,7 +42,10 @@ export class ENDayOfMonthParser extends AbstractParser {
     const start = match.index ?? 0;
     const end = start + match[0].length;
     if (!match[WEEKDAY]) {
-      if (!PREPOSITION.test(context.text.substring(Math.max(0, start - 10), start))) return null;
+      // "the 12th" in digits is a day anywhere; "the twelfth" also opening a clause ("no, the twelfth at 3").
+      const before = context.text.substring(Math.max(0, start - 10), start);
+      const bare = match[THE] && (digits || CLAUSE_START.test(before));
+      if (!bare && !PREPOSITION.test(before)) return null;
       if (day <= 3 && !match[THE] && !digits) return null;
     }
     if (!match[WHICH_MONTH] && !v.followerAfter(context.text, end) && !/^\s+of\s+(?:every|each)\s/i.test(context.text.substring(end, end + 16))) return null;

@@ -2,12 +2,14 @@
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
 import { alternation, lookup } from '../../grammar';
-import { TAG_DURATION } from '../../meta';
+import { TAG_DURATION, TAG_DURATION_AHEAD } from '../../meta';
 import type { EnVocabulary } from '../vocabulary';
 
 const FIXED = 1;
 const COUNT = 2;
 const UNIT = 3;
+const AHEAD_COUNT = 4;
+const AHEAD_UNIT = 5;
 
 export class ENDurationParser extends AbstractParser {
   constructor(private readonly v: EnVocabulary) {
@@ -20,15 +22,19 @@ export class ENDurationParser extends AbstractParser {
 
   protected innerPattern(): string {
     // "thu 4pm, 45 min": after a comma the length is said without "for".
-    return `(?:for\\s+|(?<=,\\s*))(?:(${alternation(Object.keys(this.g.fixedDurations))})|(\\d{1,3}(?:\\.\\d)?|${this.v.cardinal})\\s*(${alternation(Object.keys(this.g.durationUnits))}))`;
+    // "a 30-minute call": a hyphened length is an adjective of what follows, its time said anywhere after.
+    const units = alternation(Object.keys(this.g.durationUnits));
+    return `(?:(?:for\\s+|(?<=,\\s*))(?:(${alternation(Object.keys(this.g.fixedDurations))})|(\\d{1,3}(?:\\.\\d)?|${this.v.cardinal})\\s*(${units}))|(\\d{1,3}|${this.v.cardinal})-(${units})(?:-long)?(?=\\s+[a-z]))`;
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
+    const ahead = match[AHEAD_COUNT] !== undefined;
     const minutes = match[FIXED]
       ? lookup(this.g.fixedDurations, match[FIXED])
-      : Math.round(this.count(match[COUNT]) * (lookup(this.g.durationUnits, match[UNIT]) ?? NaN));
+      : Math.round(this.count(match[ahead ? AHEAD_COUNT : COUNT]!) * (lookup(this.g.durationUnits, match[ahead ? AHEAD_UNIT : UNIT]!) ?? NaN));
     if (!minutes || !Number.isFinite(minutes) || minutes > 7 * 24 * 60) return null;
-    return context.createParsingComponents().addTag(`${TAG_DURATION}${minutes}`);
+    const c = context.createParsingComponents().addTag(`${TAG_DURATION}${minutes}`);
+    return ahead ? c.addTag(TAG_DURATION_AHEAD) : c;
   }
 
   private count(said: string): number {

@@ -100,7 +100,11 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   // Every other change verb ("передай … и перенеси срок") and the done words are command words too.
   for (let i = verbAt + verb.len; i < words.length; i++) {
     const n = matchKeyAt(cg.verbs, words, i)?.len || cg.done.matchAt(words, i);
-    if (n && !(i >= noun.index && i < noun.index + noun.len)) triggers.push(...span(i, n));
+    if (n && !(i >= noun.index && i < noun.index + noun.len)) {
+      triggers.push(...span(i, n));
+      // "закрывай эту задачу, всё сделано": the done word's subject is news too, no query word.
+      if (!matchKeyAt(cg.verbs, words, i)) for (let b = i - 1; b > verbAt && u.tokens[b]!.kind === 'word' && cg.resumptive.subjects.hasWord(words[b]!); b--) triggers.push(b);
+    }
   }
   return { intent, triggers, verb: verb.key, noun };
 }

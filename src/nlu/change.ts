@@ -190,13 +190,20 @@ export function classifyAgenda(
   dates: () => DateMention[],
 ): ChangeMatch | null {
   const words = u.words;
-  const start = firstWord(u, ig);
+  const first = firstWord(u, ig);
+  // "Просроченные задачи Антона": an adjective of the kind before its opener ("просроченные"
+  // says overdue by itself).
+  let start = first;
+  let evidence = false;
+  while (start < words.length && u.tokens[start]!.kind === 'word' && cg.kindAdjectives.hasWord(words[start]!)) {
+    if (cg.overdue.matchAt(words, start)) evidence = true;
+    start++;
+  }
   const op = cg.openers.matchAt(words, start);
   if (!op) return null;
   for (let i = 0; i < words.length; i++) if (ig.blockAnywhere.matchAt(words, i)) return null;
   const personAt = new Set<number>();
   for (const p of persons) for (const i of personTokens(u, p)) personAt.add(i);
-  let evidence = false;
   let rest = false;
   // "расписание на выходные": a period is said as plainly as a date.
   const inPeriod = new Set<number>();
@@ -232,7 +239,7 @@ export function classifyAgenda(
     }
     if (!dates().length && !persons.length && !inPeriod.size) return null;
   }
-  return { intent: 'agenda.query', triggers: span(start, op) };
+  return { intent: 'agenda.query', triggers: span(first, start - first + op) };
 }
 
 export interface ChangeDeps {

@@ -100,7 +100,11 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   // Every other change verb ("передай … и перенеси срок") and the done words are command words too.
   for (let i = verbAt + verb.len; i < words.length; i++) {
     const n = matchKeyAt(cg.verbs, words, i)?.len || cg.done.matchAt(words, i);
-    if (n && !(i >= noun.index && i < noun.index + noun.len)) triggers.push(...span(i, n));
+    if (n && !(i >= noun.index && i < noun.index + noun.len)) {
+      triggers.push(...span(i, n));
+      // "закрывай эту задачу, всё сделано": the done word's subject is news too, no query word.
+      if (!matchKeyAt(cg.verbs, words, i)) for (let b = i - 1; b > verbAt && u.tokens[b]!.kind === 'word' && cg.resumptive.subjects.hasWord(words[b]!); b--) triggers.push(b);
+    }
   }
   return { intent, triggers, verb: verb.key, noun };
 }
@@ -186,13 +190,20 @@ export function classifyAgenda(
   dates: () => DateMention[],
 ): ChangeMatch | null {
   const words = u.words;
-  const start = firstWord(u, ig);
+  const first = firstWord(u, ig);
+  // "Просроченные задачи Антона": an adjective of the kind before its opener ("просроченные"
+  // says overdue by itself).
+  let start = first;
+  let evidence = false;
+  while (start < words.length && u.tokens[start]!.kind === 'word' && cg.kindAdjectives.hasWord(words[start]!)) {
+    if (cg.overdue.matchAt(words, start)) evidence = true;
+    start++;
+  }
   const op = cg.openers.matchAt(words, start);
   if (!op) return null;
   for (let i = 0; i < words.length; i++) if (ig.blockAnywhere.matchAt(words, i)) return null;
   const personAt = new Set<number>();
   for (const p of persons) for (const i of personTokens(u, p)) personAt.add(i);
-  let evidence = false;
   let rest = false;
   // "расписание на выходные": a period is said as plainly as a date.
   const inPeriod = new Set<number>();
@@ -228,7 +239,7 @@ export function classifyAgenda(
     }
     if (!dates().length && !persons.length && !inPeriod.size) return null;
   }
-  return { intent: 'agenda.query', triggers: span(start, op) };
+  return { intent: 'agenda.query', triggers: span(first, start - first + op) };
 }
 
 export interface ChangeDeps {

@@ -55,6 +55,13 @@ export async function createParser(): Promise<Parser> {
   // Word boundaries a Russian recogniser gets wrong ("вчетверг", "за дачу").
   const grammarWords = new WordSet([...vocabulary, ...ru.slots.eventKinds.keys()]);
   const glue = createGlueFixer(dateGrammars.ru, ru.slots.gluedPrepositions, { morph, isGrammarWord: (w) => grammarWords.hasWord(w) });
+  // "встречю", "задачя": ю, я after ч or щ are spelt у, а — a command word or kind of meeting
+  // misspelt by that rule is that word (both after ч could be two forms: "встречу", "встреча").
+  const unsoftened = (w: string): string | null => {
+    if (!/[чщ][юя]/.test(w)) return null;
+    const r = w.replace(/([чщ])ю/g, '$1у').replace(/([чщ])я/g, '$1а');
+    return grammarWords.hasWord(r) && !persons.isWord(w, 'ru') ? r : null;
+  };
   const deps: ParserDeps = {
     dates,
     glue: {
@@ -67,7 +74,7 @@ export async function createParser(): Promise<Parser> {
     persons,
     grammars,
     nominative: (words, lang) => persons.nominatives(words, lang),
-    fixCommandWord: { ru: (w) => fixer.fix(w), en: (w) => enFixer.fix(w) },
+    fixCommandWord: { ru: (w) => unsoftened(w) ?? fixer.fix(w), en: (w) => enFixer.fix(w) },
   };
   return {
     parse: (text, ctx) => {

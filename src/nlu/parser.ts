@@ -988,6 +988,13 @@ function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention
   } else if (expecting === 'event.create') {
     Object.assign(slots, t);
     if (names.length) slots.attendees = names.map((p) => p.slot);
+  } else if (expecting === 'task.update') {
+    // "нет, до пятницы" while a changed task is confirmed: its new values.
+    if (t.start) slots.deadline = t.start;
+    if (names[0]) slots.responsible = names[0].slot;
+  } else if (expecting === 'event.update') {
+    if (t.start) slots.start = t.start;
+    if (t.end) slots.end = t.end;
   } else if (expecting === 'message.send') {
     if (names[0]) slots.recipient = names[0].slot;
     // "не так, напиши что буду через час": the text after its marker, to the end.

@@ -31,6 +31,8 @@ interface SlotsFile {
   /** Particles hyphened onto a word that change nothing asked ("отмени-ка"). */
   enclitics?: string[];
   short_hesitations?: { words: string[]; after: string[] };
+  /** Prepositions a speaker may say twice in a row ("на на Васю"): the first is blanked. */
+  said_twice?: string[];
   glued_prepositions?: Record<string, GramCase[]>;
   repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[] };
   message_channels?: string[];
@@ -142,7 +144,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     edgeWords: new WordSet(g.edge_words),
     chatFillers: new WordSet(g.chat_fillers ?? []),
     gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
-    blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations),
+    blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations, g.said_twice ?? []),
     respell: respeller(g.spellings ?? {}, g.enclitics ?? []),
     calendarPrepositions: new WordSet(g.calendar_prepositions ?? []),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
@@ -191,7 +193,14 @@ function respeller(table: Record<string, string>, enclitics: readonly string[]):
 }
 
 /** Hesitations become spaces of their length, so every offset stays. */
-function hesitationBlanker(words: readonly string[], short?: { words: string[]; after: string[] }): (text: string) => string {
+function hesitationBlanker(words: readonly string[], short?: { words: string[]; after: string[] }, twice: readonly string[] = []): (text: string) => string {
+  // "на на Васю": a preposition said again at once is said once (the first blanked, offsets kept).
+  const p = twice.length ? `(${alternatives(twice)})` : '';
+  const againRe = p ? new RegExp(`(?<![\\p{L}\\d'’-])${p}(\\s+)${p}(?![\\p{L}\\d'’.-])`, 'giu') : null;
+  const again = (text: string) =>
+    againRe && againRe.test(text)
+      ? text.replace(againRe, (m, a: string, sp: string, b: string) => (a.toLowerCase() === b.toLowerCase() ? ' '.repeat(a.length) + sp + b : m))
+      : text;
   const parts: string[] = [];
   if (words.length) parts.push(wholeWords(words));
   // "на э Зарему": a short hesitation right after a preposition (where no letter or abbreviation
@@ -204,7 +213,7 @@ function hesitationBlanker(words: readonly string[], short?: { words: string[]; 
   });
   return (text) => {
     blanked.length = 0;
-    const out = blank(text);
+    const out = blank(again(text));
     return blanked.length ? unrepeated(out, [...blanked]) : out;
   };
 }

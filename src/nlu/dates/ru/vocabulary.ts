@@ -36,7 +36,9 @@ export class RuVocabulary {
     this.nextWord = alternation(g.nextWords);
     this.thisWord = alternation(g.thisWords);
     this.politeAfter = new RegExp(`^\\s+${alternation(g.saidToAssistant.length ? g.saidToAssistant : ['\\uFFFF'])}(?![\\p{L}])`, 'iu');
-    this.meetingAtEnd = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.hourAfterMeetings.length ? g.hourAfterMeetings : ['\\uFFFF'])})\\s+$`, 'iu');
+    // "созвон с Рамилем на десять", "встречу с Ашотом Саркисяном на одиннадцать": the attendee
+    // (up to three words after "с") may stand between the meeting and its hour.
+    this.meetingAtEnd = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.hourAfterMeetings.length ? g.hourAfterMeetings : ['\\uFFFF'])})(?:\\s+(?:с|со)(?:\\s+\\p{L}+){1,3})?\\s+$`, 'iu');
     this.dateAtEnd = new RegExp(`(?:^|[^\\p{L}])(?:${this.weekday}|${this.month}|${alternation(g.casualDates)})[\\s,]*$`, 'iu');
   }
 
@@ -47,7 +49,7 @@ export class RuVocabulary {
 
   /** Does the text before a match end with a meeting's noun ("встречу ", "созвон ")? */
   meetingEndsAt(text: string, index: number): boolean {
-    return this.meetingAtEnd.test(text.substring(Math.max(0, index - 30), index));
+    return this.meetingAtEnd.test(text.substring(Math.max(0, index - 60), index));
   }
 
   weekdayOf(word: string): number | undefined {

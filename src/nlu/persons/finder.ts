@@ -12,7 +12,7 @@ import {
   FIELD_MIDDLE,
   buildIndex,
   checkDirectory,
-  latinNameForms,
+  latinNameForms, cyrillicNameForms,
   nearestForms,
   type DirectoryIndex,
   type FormEntry,
@@ -283,6 +283,12 @@ export class Finder {
     // case that cannot stand here ("напиши надире": the man Надир's locative with no preposition,
     // or the woman Нодира misheard, whose dative it fits).
     const known = t.script === 'cyr' && this.deps.morph ? this.deps.morph.analyze(t.norm).filter((p) => p.dictionary) : [];
+    // …except a real surname a letter off the surname of the user whose exact given name stands
+    // right before it: the recogniser misheard it ("айдару галееву" for Айдар Галиев).
+    if (t.script === 'cyr' && known.length && known.every((p) => p.surname)) {
+      const beside = this.misheardSurnameAfterName(toks, k, idx);
+      if (beside) return beside;
+    }
     // (A noun spelt like the name, "надир", is that name's reading too.)
     const nameLemmas = new Set(known.filter((p) => p.name).map((p) => p.lemma));
     if (known.length && !known.every((p) => p.name || p.surname || nameLemmas.has(p.lemma))) return null;
@@ -466,6 +472,26 @@ export class Finder {
         }
       }
       if (entries.length) break;
+    }
+    return entries.length ? { entries, fuzzy: true } : null;
+  }
+
+  /** A Cyrillic surname within the allowed edits of a surname form of the user whose exact given
+   *  name stands right before it, in the same case; the first letter stays. */
+  private misheardSurnameAfterName(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
+    const t = toks[k]!;
+    const prev = toks[k - 1];
+    const firsts = prev?.word ? idx.forms.get(prev.norm) : undefined;
+    if (!firsts) return null;
+    const max = allowedEdits(t.norm);
+    const entries: FormEntry[] = [];
+    for (const e of firsts) {
+      if (e.field !== FIELD_FIRST || entries.some((x) => x.user === e.user)) continue;
+      for (const f of cyrillicNameForms(idx, e.user, FIELD_LAST)) {
+        if (f[0] !== t.norm[0] || Math.abs(f.length - t.norm.length) > max || levenshtein(f, t.norm) > max) continue;
+        const mask = (idx.forms.get(f) ?? []).filter((x) => x.user === e.user && x.field === FIELD_LAST).reduce((m, x) => m | x.mask, 0);
+        if (mask & e.mask) entries.push({ user: e.user, field: FIELD_LAST, mask: mask & e.mask, dim: false });
+      }
     }
     return entries.length ? { entries, fuzzy: true } : null;
   }

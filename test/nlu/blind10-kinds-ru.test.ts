@@ -52,3 +52,28 @@ describe('guards: an ordinary word after a given name stays in the title', () =>
     expect(parse(text).slots).toEqual(slots);
   });
 });
+
+describe('a Latin given name (and surname) after "с"/"для" in a Russian sentence is somebody not in the directory', () => {
+  it.each([
+    ['назначь встречу с Peter Collins завтра в 15:00', { title: 'встреча', start: '2027-03-10T15:00', attendees: [{ unresolved: 'Peter Collins' }] }],
+    ['поставь задачу для Sarah Miller подготовить договор', { title: 'подготовить договор', responsible: { unresolved: 'Sarah Miller' } }],
+    // A user in Latin letters is still that user.
+    ['назначь созвон с Lucy Young завтра в 15:00', { title: 'созвон', start: '2027-03-10T15:00', attendees: [{ userId: 3 }] }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+  it('a company in Latin letters is no person', () => {
+    expect(parse('назначь встречу с Globex Corp завтра в 15:00').slots).toEqual({ title: 'встреча с Globex Corp', start: '2027-03-10T15:00' });
+  });
+});
+
+describe('a lead named by a full name in the genitive: both words in the nominative', () => {
+  it.each([
+    ['шансы у лида Стефана Белова', 'Стефан Белов'],
+    ['оцени лид Станислава Громова', 'Станислав Громов'],
+    ['скоринг лида Павла Орлова', 'Павел Орлов'],
+    ['какие шансы у лида Анны Смирновой', 'Анна Смирнова'],
+  ])('"%s"', (text, query) => {
+    expect(parse(text).slots).toEqual({ lead: { query } });
+  });
+});

@@ -185,7 +185,7 @@ export class Finder {
           continue;
         }
       } else if (lang === 'ru' || t.script === 'cyr') {
-        const unk = this.unknownAt(src, toks, i, lang, prev, order, hitAt);
+        const unk = t.script === 'lat' ? this.unknownLatinInRu(src, toks, i, lang, prev, hitAt) : this.unknownAt(src, toks, i, lang, prev, order, hitAt);
         if (unk) {
           out.push(unk);
           i = unk.last + 1;
@@ -772,6 +772,31 @@ export class Finder {
     if (!lowerBeforeColon && nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
+  }
+
+  /** "созвон с Tom Harris", "задача для John": in a Russian sentence a capitalised Latin word that
+   *  is a known English given name, right after a person preposition (persons-ru.yaml
+   *  latinUnknownAfter), is somebody not in the directory — with a capitalised Latin word after it
+   *  as the surname. Russian morphology cannot read Latin names, so the given name is the evidence. */
+  private unknownLatinInRu(
+    src: string,
+    toks: Token[],
+    i: number,
+    lang: Lang,
+    prev: Found | undefined,
+    hitAt: (k: number) => TokenHits | null,
+  ): Found | null {
+    const en = this.deps.grammar.en;
+    const t = toks[i]!;
+    const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm);
+    if (!nameLike(t) || !en.givenNames.has(t.norm)) return null;
+    const b = toks[i - 1];
+    if (!b?.word || !this.deps.grammar.ru.latinUnknownAfter.has(b.norm) || !adjacent(src, b, t)) return null;
+    const prep = this.preposition(src, toks, i, lang, prev);
+    let last = i;
+    const nx = toks[i + 1];
+    if (nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    return this.mention(src, toks, i, last, { unresolved: toks.slice(i, last + 1).map((x) => x.text).join(' ') }, 'unknown', 0, prep);
   }
 
   private unknownAt(

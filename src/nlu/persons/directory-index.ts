@@ -41,6 +41,7 @@ export interface DirectoryIndex {
   sex: ('masc' | 'femn')[];
   /** Per name field, per user, the Latin forms of that name ("rustam galeev" checks Galiev's): built on first use. */
   latinByField: Map<number, Map<number, string[]>> | null;
+  cyrByField?: Map<number, Map<number, string[]>>;
 }
 
 const FIELD_BIT: Record<NameField, number> = { first: FIELD_FIRST, last: FIELD_LAST, middle: FIELD_MIDDLE };
@@ -235,6 +236,28 @@ export function latinDiminutives(grammar: PersonsGrammar, sex: 'masc' | 'femn'):
 
 /** The Latin forms of a user's first name or surname (as the index holds them, short forms
  *  left out), per user: built on first use. */
+/** The Cyrillic forms of one user's given name or surname (built once per directory): a known
+ *  surname a letter off the surname of the user whose given name stands before it is that
+ *  surname misheard ("айдару галееву" for Айдар Галиев). */
+export function cyrillicNameForms(idx: DirectoryIndex, user: number, field: number): string[] {
+  if (!idx.cyrByField) {
+    const byField = new Map<number, Map<number, string[]>>();
+    for (const [form, entries] of idx.forms) {
+      if (!/^[а-яё-]+$/.test(form)) continue;
+      for (const e of entries) {
+        if ((e.field !== FIELD_LAST && e.field !== FIELD_FIRST) || e.dim) continue;
+        let m = byField.get(e.field);
+        if (!m) byField.set(e.field, (m = new Map()));
+        const list = m.get(e.user);
+        if (list) list.push(form);
+        else m.set(e.user, [form]);
+      }
+    }
+    idx.cyrByField = byField;
+  }
+  return idx.cyrByField.get(field)?.get(user) ?? [];
+}
+
 export function latinNameForms(idx: DirectoryIndex, user: number, field: number): string[] {
   if (!idx.latinByField) {
     const byField = new Map<number, Map<number, string[]>>();

@@ -12,7 +12,7 @@ import {
   FIELD_MIDDLE,
   buildIndex,
   checkDirectory,
-  latinNameForms,
+  latinNameForms, cyrillicNameForms,
   nearestForms,
   type DirectoryIndex,
   type FormEntry,
@@ -185,7 +185,7 @@ export class Finder {
           continue;
         }
       } else if (lang === 'ru' || t.script === 'cyr') {
-        const unk = this.unknownAt(src, toks, i, lang, prev, order, hitAt);
+        const unk = t.script === 'lat' ? this.unknownLatinInRu(src, toks, i, lang, prev, hitAt) : this.unknownAt(src, toks, i, lang, prev, order, hitAt);
         if (unk) {
           out.push(unk);
           i = unk.last + 1;
@@ -283,6 +283,12 @@ export class Finder {
     // case that cannot stand here ("напиши надире": the man Надир's locative with no preposition,
     // or the woman Нодира misheard, whose dative it fits).
     const known = t.script === 'cyr' && this.deps.morph ? this.deps.morph.analyze(t.norm).filter((p) => p.dictionary) : [];
+    // …except a real surname a letter off the surname of the user whose exact given name stands
+    // right before it: the recogniser misheard it ("айдару галееву" for Айдар Галиев).
+    if (t.script === 'cyr' && known.length && known.every((p) => p.surname)) {
+      const beside = this.misheardSurnameAfterName(toks, k, idx);
+      if (beside) return beside;
+    }
     // (A noun spelt like the name, "надир", is that name's reading too.)
     const nameLemmas = new Set(known.filter((p) => p.name).map((p) => p.lemma));
     if (known.length && !known.every((p) => p.name || p.surname || nameLemmas.has(p.lemma))) return null;
@@ -466,6 +472,26 @@ export class Finder {
         }
       }
       if (entries.length) break;
+    }
+    return entries.length ? { entries, fuzzy: true } : null;
+  }
+
+  /** A Cyrillic surname within the allowed edits of a surname form of the user whose exact given
+   *  name stands right before it, in the same case; the first letter stays. */
+  private misheardSurnameAfterName(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
+    const t = toks[k]!;
+    const prev = toks[k - 1];
+    const firsts = prev?.word ? idx.forms.get(prev.norm) : undefined;
+    if (!firsts) return null;
+    const max = allowedEdits(t.norm);
+    const entries: FormEntry[] = [];
+    for (const e of firsts) {
+      if (e.field !== FIELD_FIRST || entries.some((x) => x.user === e.user)) continue;
+      for (const f of cyrillicNameForms(idx, e.user, FIELD_LAST)) {
+        if (f[0] !== t.norm[0] || Math.abs(f.length - t.norm.length) > max || levenshtein(f, t.norm) > max) continue;
+        const mask = (idx.forms.get(f) ?? []).filter((x) => x.user === e.user && x.field === FIELD_LAST).reduce((m, x) => m | x.mask, 0);
+        if (mask & e.mask) entries.push({ user: e.user, field: FIELD_LAST, mask: mask & e.mask, dim: false });
+      }
     }
     return entries.length ? { entries, fuzzy: true } : null;
   }
@@ -746,6 +772,31 @@ export class Finder {
     if (!lowerBeforeColon && nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
+  }
+
+  /** "созвон с Tom Harris", "задача для John": in a Russian sentence a capitalised Latin word that
+   *  is a known English given name, right after a person preposition (persons-ru.yaml
+   *  latinUnknownAfter), is somebody not in the directory — with a capitalised Latin word after it
+   *  as the surname. Russian morphology cannot read Latin names, so the given name is the evidence. */
+  private unknownLatinInRu(
+    src: string,
+    toks: Token[],
+    i: number,
+    lang: Lang,
+    prev: Found | undefined,
+    hitAt: (k: number) => TokenHits | null,
+  ): Found | null {
+    const en = this.deps.grammar.en;
+    const t = toks[i]!;
+    const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm);
+    if (!nameLike(t) || !en.givenNames.has(t.norm)) return null;
+    const b = toks[i - 1];
+    if (!b?.word || !this.deps.grammar.ru.latinUnknownAfter.has(b.norm) || !adjacent(src, b, t)) return null;
+    const prep = this.preposition(src, toks, i, lang, prev);
+    let last = i;
+    const nx = toks[i + 1];
+    if (nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    return this.mention(src, toks, i, last, { unresolved: toks.slice(i, last + 1).map((x) => x.text).join(' ') }, 'unknown', 0, prep);
   }
 
   private unknownAt(

@@ -24,6 +24,7 @@ export interface PersonsGrammar {
     possessedNouns: Set<string>;
     /** Meeting nouns after which "с" and a name in the instrumental is a person ("встречу с вероникой"). */
     meetingWith: Set<string>;
+    latinUnknownAfter: Set<string>;
     /** Words after which a dative name is the addressee, as after an imperative ("сообщение саше"). */
     addresseeAfter: Set<string>;
     /** Latin → Cyrillic rewrites, in order ([regex, replacement]); each list is one spelling. */
@@ -207,6 +208,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       thingPrepositions: normSet(ru.thingPrepositions === undefined ? [] : strings(ru.thingPrepositions, 'thingPrepositions')),
       possessedNouns: normSet(strings(ru.possessedNouns, 'possessedNouns')),
       meetingWith: normSet(ru.meetingWith === undefined ? [] : strings(ru.meetingWith, 'meetingWith')),
+      latinUnknownAfter: normSet(ru.latinUnknownAfter === undefined ? [] : strings(ru.latinUnknownAfter, 'latinUnknownAfter')),
       addresseeAfter: normSet(ru.addresseeAfter === undefined ? [] : strings(ru.addresseeAfter, 'addresseeAfter')),
       transcription: transcriptionRules(ru.transcription),
     },

@@ -92,6 +92,10 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
   for (const w of words) {
     const all = lang === 'ru' && /^[А-Яа-яЁё-]+$/.test(w) ? morph.analyze(normalizeWord(w)).filter((p) => !p.plural) : [];
     const agreeing = all.filter((p) => p.surname && after.some((a) => a.case === p.case && a.gender === p.gender));
+    // The name before takes the same reading as its surname: "Петра Сидорова" read as Пётр
+    // Сидоров's genitive is "Пётр Сидоров", never half of it ("Петра" is a woman's name too).
+    const name = agreeing.length ? after.find((a) => a.case === agreeing[0]!.case && a.gender === agreeing[0]!.gender) : undefined;
+    if (name && out.length) out[out.length - 1] = capitalize(name.nominative);
     out.push(agreeing.length ? capitalize(agreeing[0]!.nominative) : nominativeOf(morph, w, lang));
     after = agreeing.length ? [] : all.filter((p) => p.dictionary && p.name && p.case !== 'nomn');
   }

@@ -493,6 +493,16 @@ function followsTitleWord(u: Utterance, i: number, slotTokens: Set<number>): boo
   return j >= 0 && !u.used[j] && !slotTokens.has(j);
 }
 
+/** The first token of a title marker ("titled", "with the title") ending at token i, if one does. */
+function titleMarkerEndingAt(u: Utterance, i: number): number | undefined {
+  const words = u.words;
+  for (let j = Math.max(0, i - 3); j <= i; j++) {
+    if (u.used[j] || u.tokens[j]!.kind !== 'word') continue;
+    if (u.g.slots.titleMarkers.matchAt(words, j) === i - j + 1) return j;
+  }
+  return undefined;
+}
+
 /**
  * The quoted words as the whole title ("задачу «Обновить прайс» на пятницу") — unless title words
  * stand right beside the quote ("выставить счёт ООО «Вектор»"): then the quote is a name inside
@@ -504,9 +514,14 @@ function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
   const inside = u.tokensIn(q.start, q.end);
   const taken = mentionTokens(u, persons, dates);
   const titleWordAt = (i: number) => u.tokens[i]!.kind === 'word' && !u.used[i] && !taken.has(i);
-  const before = inside[0]! - 1;
+  let before = inside[0]! - 1;
   const after = inside[inside.length - 1]! + 1;
+  // 'titled "Call Ruslan about the shipment"': a title marker before the quote is no title word,
+  // and the quote stays whole (its own markers, "about", mark nothing).
+  const marker = before >= 0 ? titleMarkerEndingAt(u, before) : undefined;
+  if (marker !== undefined) before = marker - 1;
   if ((before >= 0 && titleWordAt(before)) || (after < u.tokens.length && titleWordAt(after))) return undefined;
+  if (marker !== undefined) for (let k = marker; k < inside[0]!; k++) u.used[k] = true;
   u.use(inside);
   return q.inner;
 }

@@ -22,6 +22,7 @@ interface IntentGrammarFile {
   cancel_frames?: [string, string][];
   fillers: string[];
   correction: string[];
+  noun_openers?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
   lead_in: string[];
@@ -62,6 +63,8 @@ export interface IntentGrammar {
   cancelFrames: [WordSet, WordSet][];
   fillers: WordSet;
   correction: WordSet;
+  /** Words between a command verb and its noun ("creat a taks"): where a misspelt noun is looked for. */
+  nounOpeners: WordSet;
   commands: CompiledCommand[];
   blockStart: WordSet;
   blockNear: WordSet;
@@ -98,6 +101,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     cancelFrames: (g.cancel_frames ?? []).map(([a, b]) => [new WordSet([a]), new WordSet([b])]),
     fillers: new WordSet(g.fillers),
     correction: new WordSet(g.correction),
+    nounOpeners: new WordSet(g.noun_openers ?? []),
     commands: (Object.keys(g.commands) as CommandIntent[]).map((intent) => {
       const c = g.commands[intent];
       return {

@@ -30,6 +30,8 @@ export interface ParserDeps {
   grammars: Record<Lang, LangGrammar>;
   /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
   fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
+  /** Corrects a misspelt command noun after the command word and an article ("creat a taks"). */
+  fixCommandNoun?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Recogniser word boundaries: glued prepositions split off, a command word cut in two joined (glue.ts). */
   glue?: Partial<Record<Lang, GlueSteps>>;
   /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"), the words of one
@@ -352,10 +354,15 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
   const firstOnly = lang === 'en';
   // English: the command's first word alone. Right to left, so earlier offsets stay valid.
   const positions = firstOnly ? (tokens.length ? [Math.min(first, tokens.length - 1)] : []) : [...tokens.keys()].reverse();
-  for (const i of positions) {
+  // …and its noun past an article ("creat a taks"): right to left, so the noun goes first.
+  const fixNoun = deps.fixCommandNoun?.[lang];
+  const opener = fixNoun && first + 1 < tokens.length ? ig.nounOpeners.matchAt(words, first + 1) : 0;
+  const noun = opener && first + 1 + opener < tokens.length ? first + 1 + opener : -1;
+  for (const i of noun >= 0 ? [noun, ...positions] : positions) {
     const t = tokens[i]!;
     // A capitalised word inside the sentence is a name, never a misheard command.
-    const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? fix(t.norm) : null;
+    const f = i === noun ? fixNoun! : fix;
+    const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? f(t.norm) : null;
     if (fixed) out = out.slice(0, t.start) + fixed + out.slice(t.end);
   }
   return out;

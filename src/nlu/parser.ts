@@ -64,6 +64,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   text = fixCommandWords(deps, lang, g.intents, text);
   text = afterFalseStart(g, text);
   text = afterKindRepair(g, text);
+  text = afterCommandRepair(g, text);
   let tokens = tokenize(text);
   if (glue) {
     const split = glue.splitWords(text, tokens, ctx.directory);
@@ -333,6 +334,34 @@ function afterKindRepair(g: ParserDeps['grammars'][Lang], text: string): string 
     const second = k < toks.length ? kinds.get(norms[k]!) : undefined;
     if (second === undefined || second === first) continue;
     return text.slice(0, toks[i]!.start) + ' '.repeat(toks[k]!.start - toks[i]!.start) + text.slice(toks[k]!.start);
+  }
+  return text;
+}
+
+/** How many words after the command's verb a repair may come ("schedule a meeting no wait …"). */
+const REPAIR_WITHIN_WORDS = 3;
+
+/**
+ * "schedule a no wait remind me to call the bank": a command begun and taken back for another.
+ * A command verb opens, a repair word follows within a few words, and another command word
+ * (not a kind of meeting: that is afterKindRepair's) comes right after it: what stands before
+ * the new command is blanked (offsets kept).
+ */
+function afterCommandRepair(g: ParserDeps['grammars'][Lang], text: string): string {
+  const rep = g.slots.kindRepair;
+  if (!rep) return text;
+  const toks = tokenize(text).filter((t) => t.kind === 'word');
+  const norms = toks.map((t) => t.norm);
+  let s = 0;
+  for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;
+  const opens = (w: string) => g.intents.commands.some((c) => c.verbs.hasWord(w) || c.reminder.hasWord(w));
+  if (s >= toks.length || !opens(norms[s]!)) return text;
+  for (let i = s + 1; i <= s + REPAIR_WITHIN_WORDS && i < toks.length; i++) {
+    const n = rep.matchAt(norms, i);
+    if (!n) continue;
+    const k = i + n;
+    if (k >= toks.length || g.slots.eventKinds.has(norms[k]!) || !opens(norms[k]!)) return text;
+    return text.slice(0, toks[s]!.start) + ' '.repeat(toks[k]!.start - toks[s]!.start) + text.slice(toks[k]!.start);
   }
   return text;
 }

@@ -283,6 +283,16 @@ export function isNegatedCommand(tokens: readonly Token[], g: IntentGrammar, tri
   return false;
 }
 
+const OPENING_QUOTE = /^["«“„]$/;
+const CLOSING_QUOTE = /^["»”“]$/;
+
+/** The token after the quote opening at token k (past its closing mark), if one opens there. */
+function afterQuote(tokens: readonly Token[], k: number): number | undefined {
+  if (tokens[k]?.kind !== 'punct' || !OPENING_QUOTE.test(tokens[k]!.text)) return undefined;
+  for (let j = k + 1; j < tokens.length; j++) if (tokens[j]!.kind === 'punct' && CLOSING_QUOTE.test(tokens[j]!.text)) return j > k + 1 ? j + 1 : undefined;
+  return undefined;
+}
+
 export interface CommandMatch {
   intent: CommandIntent;
   /** Token indices of the words that made the decision (command words, cut from titles). */
@@ -349,6 +359,8 @@ export function classifyCommand(
             if (personAt(k)) addressee = k;
             else if (tokens[k]?.kind === 'punct' && personAt(k + 1)) addressee = k + 1;
             if (addressee !== undefined) n = m;
+            // 'assign "Prepare the deck" to Omar': a quoted title, then the person it is given to.
+            else if (afterQuote(tokens, k) !== undefined && personAt(afterQuote(tokens, k)!)) n = m;
           }
         }
         if (n) {

@@ -350,7 +350,8 @@ const REPAIR_WITHIN_WORDS = 3;
 function afterCommandRepair(g: ParserDeps['grammars'][Lang], text: string): string {
   const rep = g.slots.kindRepair;
   if (!rep) return text;
-  const toks = tokenize(text).filter((t) => t.kind === 'word');
+  // Only the opening words matter: a prefix is tokenised (offsets stay those of the text).
+  const toks = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS + REPAIR_WITHIN_WORDS + 2).filter((t) => t.kind === 'word');
   const norms = toks.map((t) => t.norm);
   let s = 0;
   for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;

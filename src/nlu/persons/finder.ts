@@ -458,7 +458,8 @@ export class Finder {
     for (const [side, known, wanted] of [[-1, FIELD_FIRST, FIELD_LAST], [1, FIELD_LAST, FIELD_FIRST]] as const) {
       const n = toks[k + side];
       // "hanna kowalcyk": a surname misheard after its user's given name misheard too (first letters kept).
-      const exact = n?.word ? (idx.forms.get(n.norm) ?? (side === -1 && n.script === 'lat' ? nearEntries(idx, n.norm) : undefined)) : undefined;
+      // (Only where the word itself is near some surname: no fuzzy look-up for every word.)
+      const exact = n?.word ? (idx.forms.get(n.norm) ?? (side === -1 && n.script === 'lat' && nearSurname(idx, t.norm) ? nearEntries(idx, n.norm) : undefined)) : undefined;
       if (!exact) continue;
       for (const e of exact) {
         if (e.field !== known || entries.some((x) => x.user === e.user)) continue;
@@ -826,6 +827,13 @@ function nearEntries(idx: DirectoryIndex, word: string): FormEntry[] | undefined
   if (!found) return undefined;
   const entries = found.forms.filter((f) => f[0] === word[0]).flatMap((f) => idx.forms.get(f) ?? []);
   return entries.length ? entries : undefined;
+}
+
+/** Is a Latin word one or two letters off some user's surname (memoised lookup)? */
+function nearSurname(idx: DirectoryIndex, word: string): boolean {
+  if (word.length < FUZZY_MIN_LENGTH) return false;
+  const found = nearestForms(idx, word);
+  return !!found && found.forms.some((f) => f[0] === word[0] && idx.forms.get(f)!.some((e) => e.field === FIELD_LAST));
 }
 
 function sameSpelling(a: string, b: string): boolean {

@@ -70,7 +70,10 @@ export function createCommandWordFixer(
     fix(word) {
       // A short word with no vowel is no word at all ("snd"): worth fixing when short, too.
       const short = !!opts.vowelless && word.length >= MIN_LETTERS - 2 && !opts.vowelless.test(word);
-      if ((word.length < MIN_LETTERS && !short) || !letters.test(word)) return null;
+      // A four-letter word with two letters after the first swapped ("taks"): only into an entry
+      // of the same letters and length, where no dictionary tells words (English).
+      const swapped = !short && !!opts.dropsAndSwapsOnly && word.length === MIN_LETTERS - 1;
+      if ((word.length < MIN_LETTERS && !short && !swapped) || !letters.test(word)) return null;
       const hit = memo.get(word);
       if (hit !== undefined) return hit;
       let out: string | null = null;
@@ -79,12 +82,13 @@ export function createCommandWordFixer(
         const fixes = new Set<string>();
         for (const e of exact) {
           if (e[0] !== word[0] && e[1] !== word[1]) continue;
+          if (swapped && (e.length !== word.length || e[0] !== word[0])) continue;
           if (near(word, e)) {
             found.add(e);
             fixes.add(e);
           }
         }
-        for (const s of stems) {
+        for (const s of swapped ? [] : stems) {
           if (s[0] !== word[0] && s[1] !== word[1]) continue;
           for (let len = s.length - 1; len <= s.length + 1 && len <= word.length; len++) {
             if (word.length - len > MAX_ENDING) continue;

@@ -52,6 +52,8 @@ export async function createParser(): Promise<Parser> {
     ...[...en.change.verbs].flatMap(([, s]) => s.singleWords()),
   ];
   const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
+  // The command's noun after its verb and an article ("creat a taks for Kevin").
+  const enNounFixer = createCommandWordFixer(en.intents.commands.flatMap((c) => c.nouns.singleWords()), () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
   // Word boundaries a Russian recogniser gets wrong ("вчетверг", "за дачу").
   const grammarWords = new WordSet([...vocabulary, ...ru.slots.eventKinds.keys()]);
   const glue = createGlueFixer(dateGrammars.ru, ru.slots.gluedPrepositions, { morph, isGrammarWord: (w) => grammarWords.hasWord(w) });
@@ -75,6 +77,7 @@ export async function createParser(): Promise<Parser> {
     grammars,
     nominative: (words, lang) => persons.nominatives(words, lang),
     fixCommandWord: { ru: (w) => unsoftened(w) ?? fixer.fix(w), en: (w) => enFixer.fix(w) },
+    fixCommandNoun: { en: (w) => enNounFixer.fix(w) },
   };
   return {
     parse: (text, ctx) => {

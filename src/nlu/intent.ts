@@ -22,6 +22,7 @@ interface IntentGrammarFile {
   cancel_frames?: [string, string][];
   fillers: string[];
   correction: string[];
+  noun_openers?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
   lead_in: string[];
@@ -62,6 +63,8 @@ export interface IntentGrammar {
   cancelFrames: [WordSet, WordSet][];
   fillers: WordSet;
   correction: WordSet;
+  /** Words between a command verb and its noun ("creat a taks"): where a misspelt noun is looked for. */
+  nounOpeners: WordSet;
   commands: CompiledCommand[];
   blockStart: WordSet;
   blockNear: WordSet;
@@ -98,6 +101,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     cancelFrames: (g.cancel_frames ?? []).map(([a, b]) => [new WordSet([a]), new WordSet([b])]),
     fillers: new WordSet(g.fillers),
     correction: new WordSet(g.correction),
+    nounOpeners: new WordSet(g.noun_openers ?? []),
     commands: (Object.keys(g.commands) as CommandIntent[]).map((intent) => {
       const c = g.commands[intent];
       return {
@@ -279,6 +283,16 @@ export function isNegatedCommand(tokens: readonly Token[], g: IntentGrammar, tri
   return false;
 }
 
+const OPENING_QUOTE = /^["«“„]$/;
+const CLOSING_QUOTE = /^["»”“]$/;
+
+/** The token after the quote opening at token k (past its closing mark), if one opens there. */
+function afterQuote(tokens: readonly Token[], k: number): number | undefined {
+  if (tokens[k]?.kind !== 'punct' || !OPENING_QUOTE.test(tokens[k]!.text)) return undefined;
+  for (let j = k + 1; j < tokens.length; j++) if (tokens[j]!.kind === 'punct' && CLOSING_QUOTE.test(tokens[j]!.text)) return j > k + 1 ? j + 1 : undefined;
+  return undefined;
+}
+
 export interface CommandMatch {
   intent: CommandIntent;
   /** Token indices of the words that made the decision (command words, cut from titles). */
@@ -345,6 +359,8 @@ export function classifyCommand(
             if (personAt(k)) addressee = k;
             else if (tokens[k]?.kind === 'punct' && personAt(k + 1)) addressee = k + 1;
             if (addressee !== undefined) n = m;
+            // 'assign "Prepare the deck" to Omar': a quoted title, then the person it is given to.
+            else if (afterQuote(tokens, k) !== undefined && personAt(afterQuote(tokens, k)!)) n = m;
           }
         }
         if (n) {

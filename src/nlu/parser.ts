@@ -30,6 +30,8 @@ export interface ParserDeps {
   grammars: Record<Lang, LangGrammar>;
   /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
   fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
+  /** Corrects a misspelt command noun after the command word and an article ("creat a taks"). */
+  fixCommandNoun?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Recogniser word boundaries: glued prepositions split off, a command word cut in two joined (glue.ts). */
   glue?: Partial<Record<Lang, GlueSteps>>;
   /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"), the words of one
@@ -62,6 +64,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   text = fixCommandWords(deps, lang, g.intents, text);
   text = afterFalseStart(g, text);
   text = afterKindRepair(g, text);
+  text = afterCommandRepair(g, text);
   let tokens = tokenize(text);
   if (glue) {
     const split = glue.splitWords(text, tokens, ctx.directory);
@@ -335,6 +338,35 @@ function afterKindRepair(g: ParserDeps['grammars'][Lang], text: string): string 
   return text;
 }
 
+/** How many words after the command's verb a repair may come ("schedule a meeting no wait …"). */
+const REPAIR_WITHIN_WORDS = 3;
+
+/**
+ * "schedule a no wait remind me to call the bank": a command begun and taken back for another.
+ * A command verb opens, a repair word follows within a few words, and another command word
+ * (not a kind of meeting: that is afterKindRepair's) comes right after it: what stands before
+ * the new command is blanked (offsets kept).
+ */
+function afterCommandRepair(g: ParserDeps['grammars'][Lang], text: string): string {
+  const rep = g.slots.kindRepair;
+  if (!rep) return text;
+  // Only the opening words matter: a prefix is tokenised (offsets stay those of the text).
+  const toks = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS + REPAIR_WITHIN_WORDS + 2).filter((t) => t.kind === 'word');
+  const norms = toks.map((t) => t.norm);
+  let s = 0;
+  for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;
+  const opens = (w: string) => g.intents.commands.some((c) => c.verbs.hasWord(w) || c.reminder.hasWord(w));
+  if (s >= toks.length || !opens(norms[s]!)) return text;
+  for (let i = s + 1; i <= s + REPAIR_WITHIN_WORDS && i < toks.length; i++) {
+    const n = rep.matchAt(norms, i);
+    if (!n) continue;
+    const k = i + n;
+    if (k >= toks.length || g.slots.eventKinds.has(norms[k]!) || !opens(norms[k]!)) return text;
+    return text.slice(0, toks[s]!.start) + ' '.repeat(toks[k]!.start - toks[s]!.start) + text.slice(toks[k]!.start);
+  }
+  return text;
+}
+
 function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string): string {
   const fix = deps.fixCommandWord?.[lang];
   if (!fix) return text;
@@ -352,10 +384,15 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
   const firstOnly = lang === 'en';
   // English: the command's first word alone. Right to left, so earlier offsets stay valid.
   const positions = firstOnly ? (tokens.length ? [Math.min(first, tokens.length - 1)] : []) : [...tokens.keys()].reverse();
-  for (const i of positions) {
+  // …and its noun past an article ("creat a taks"): right to left, so the noun goes first.
+  const fixNoun = deps.fixCommandNoun?.[lang];
+  const opener = fixNoun && first + 1 < tokens.length ? ig.nounOpeners.matchAt(words, first + 1) : 0;
+  const noun = opener && first + 1 + opener < tokens.length ? first + 1 + opener : -1;
+  for (const i of noun >= 0 ? [noun, ...positions] : positions) {
     const t = tokens[i]!;
     // A capitalised word inside the sentence is a name, never a misheard command.
-    const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? fix(t.norm) : null;
+    const f = i === noun ? fixNoun! : fix;
+    const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? f(t.norm) : null;
     if (fixed) out = out.slice(0, t.start) + fixed + out.slice(t.end);
   }
   return out;
@@ -493,6 +530,16 @@ function followsTitleWord(u: Utterance, i: number, slotTokens: Set<number>): boo
   return j >= 0 && !u.used[j] && !slotTokens.has(j);
 }
 
+/** The first token of a title marker ("titled", "with the title") ending at token i, if one does. */
+function titleMarkerEndingAt(u: Utterance, i: number): number | undefined {
+  const words = u.words;
+  for (let j = Math.max(0, i - 3); j <= i; j++) {
+    if (u.used[j] || u.tokens[j]!.kind !== 'word') continue;
+    if (u.g.slots.titleMarkers.matchAt(words, j) === i - j + 1) return j;
+  }
+  return undefined;
+}
+
 /**
  * The quoted words as the whole title ("задачу «Обновить прайс» на пятницу") — unless title words
  * stand right beside the quote ("выставить счёт ООО «Вектор»"): then the quote is a name inside
@@ -504,9 +551,14 @@ function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
   const inside = u.tokensIn(q.start, q.end);
   const taken = mentionTokens(u, persons, dates);
   const titleWordAt = (i: number) => u.tokens[i]!.kind === 'word' && !u.used[i] && !taken.has(i);
-  const before = inside[0]! - 1;
+  let before = inside[0]! - 1;
   const after = inside[inside.length - 1]! + 1;
+  // 'titled "Call Ruslan about the shipment"': a title marker before the quote is no title word,
+  // and the quote stays whole (its own markers, "about", mark nothing).
+  const marker = before >= 0 ? titleMarkerEndingAt(u, before) : undefined;
+  if (marker !== undefined) before = marker - 1;
   if ((before >= 0 && titleWordAt(before)) || (after < u.tokens.length && titleWordAt(after))) return undefined;
+  if (marker !== undefined) for (let k = marker; k < inside[0]!; k++) u.used[k] = true;
   u.use(inside);
   return q.inner;
 }

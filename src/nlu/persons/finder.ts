@@ -463,7 +463,9 @@ export class Finder {
     const entries: FormEntry[] = [];
     for (const [side, known, wanted] of [[-1, FIELD_FIRST, FIELD_LAST], [1, FIELD_LAST, FIELD_FIRST]] as const) {
       const n = toks[k + side];
-      const exact = n?.word ? idx.forms.get(n.norm) : undefined;
+      // "hanna kowalcyk": a surname misheard after its user's given name misheard too (first letters kept).
+      // (Only where the word itself is near some surname: no fuzzy look-up for every word.)
+      const exact = n?.word ? (idx.forms.get(n.norm) ?? (side === -1 && n.script === 'lat' && nearSurname(idx, t.norm) ? nearEntries(idx, n.norm) : undefined)) : undefined;
       if (!exact) continue;
       for (const e of exact) {
         if (e.field !== known || entries.some((x) => x.user === e.user)) continue;
@@ -526,13 +528,15 @@ export class Finder {
 
   private afterTaskPreposition(toks: Token[], k: number): boolean {
     const en = this.deps.grammar.en;
-    const { tasks, prepositions, notBefore, meetings, meetingPrepositions } = en.misheardAfterTask;
+    const { tasks, prepositions, notBefore, meetings, meetingPrepositions, messages, messagePrepositions } = en.misheardAfterTask;
     const p = toks[k - 1];
     const w = toks[k - 2];
     const n = toks[k + 1];
     if (!p?.word || !w?.word) return false;
     // "my meeting with haruta": after a kind of meeting and "with" only an attendee stands as well.
-    const item = (prepositions.has(p.norm) && tasks.has(w.norm)) || (meetingPrepositions.has(p.norm) && meetings.has(w.norm));
+    // "send a message to kowalcyk": after a message word and "to", the recipient.
+    const item =
+      (prepositions.has(p.norm) && tasks.has(w.norm)) || (meetingPrepositions.has(p.norm) && meetings.has(w.norm)) || (messagePrepositions.has(p.norm) && messages.has(w.norm));
     if (!item) return false;
     return !en.notNames.has(toks[k]!.norm) && !(n?.word && notBefore.has(n.norm));
   }
@@ -561,6 +565,9 @@ export class Finder {
     const prev = toks[k - 1];
     // …and a surname that is a word ("oliver may") right after the same user's given name.
     if (prev?.word && idx.forms.get(prev.norm)?.some((e) => e.field === FIELD_FIRST && mine.some((m) => m.user === e.user && m.field === FIELD_LAST))) return true;
+    // "what tasks does grace have": the subject of a plan question is a user's name too.
+    const lower = this.deps.grammar.en.unknownLowerSubject;
+    if (prev?.word && next?.word && lower.after.has(prev.norm) && lower.before.has(next.norm) && mine.some((m) => m.field === FIELD_FIRST || m.field === FIELD_LAST)) return true;
     if (!prev?.word || !this.deps.grammar.en.commonWordSlots.has(prev.norm)) return false;
     return !next || !/^\d/.test(next.text);
   }
@@ -862,6 +869,22 @@ export class Finder {
     const slot: PersonSlot = { unresolved: names.join(' ') };
     return this.mention(src, toks, i, last, slot, 'unknown', mask, prep);
   }
+}
+
+/** The entries of the names one or two letters off a Latin word, first letter kept (memoised lookup). */
+function nearEntries(idx: DirectoryIndex, word: string): FormEntry[] | undefined {
+  if (word.length < FUZZY_MIN_LENGTH) return undefined;
+  const found = nearestForms(idx, word);
+  if (!found) return undefined;
+  const entries = found.forms.filter((f) => f[0] === word[0]).flatMap((f) => idx.forms.get(f) ?? []);
+  return entries.length ? entries : undefined;
+}
+
+/** Is a Latin word one or two letters off some user's surname (memoised lookup)? */
+function nearSurname(idx: DirectoryIndex, word: string): boolean {
+  if (word.length < FUZZY_MIN_LENGTH) return false;
+  const found = nearestForms(idx, word);
+  return !!found && found.forms.some((f) => f[0] === word[0] && idx.forms.get(f)!.some((e) => e.field === FIELD_LAST));
 }
 
 function sameSpelling(a: string, b: string): boolean {

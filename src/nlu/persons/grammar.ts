@@ -51,7 +51,7 @@ export interface PersonsGrammar {
     /** Between these, a lower-case word a letter or two off a user's name is that user ("for oksanna to"). */
     misheardBetween: { after: Set<string>; before: Set<string> };
     /** Right after one of `prepositions` that follows one of `tasks` ("a task to fischer"), likewise. */
-    misheardAfterTask: { tasks: Set<string>; prepositions: Set<string>; notBefore: Set<string>; meetings: Set<string>; meetingPrepositions: Set<string> };
+    misheardAfterTask: { tasks: Set<string>; prepositions: Set<string>; notBefore: Set<string>; meetings: Set<string>; meetingPrepositions: Set<string>; messages: Set<string>; messagePrepositions: Set<string> };
     /** Nouns a bare-s possessive of a lower-case name owns ("marks demo task"). */
     possessedNouns: Set<string>;
     /** Words before which a bare-s word is never a possessive name ("the bills task"). */
@@ -231,6 +231,8 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
         notBefore: normSet(strings(((en.misheardAfterTask ?? {}) as { notBefore?: unknown }).notBefore ?? [], 'misheardAfterTask.notBefore')),
         meetings: normSet(strings(((en.misheardAfterTask ?? {}) as { meetings?: unknown }).meetings ?? [], 'misheardAfterTask.meetings')),
         meetingPrepositions: normSet(strings(((en.misheardAfterTask ?? {}) as { meetingPrepositions?: unknown }).meetingPrepositions ?? [], 'misheardAfterTask.meetingPrepositions')),
+        messages: normSet(strings(((en.misheardAfterTask ?? {}) as { messages?: unknown }).messages ?? [], 'misheardAfterTask.messages')),
+        messagePrepositions: normSet(strings(((en.misheardAfterTask ?? {}) as { messagePrepositions?: unknown }).messagePrepositions ?? [], 'misheardAfterTask.messagePrepositions')),
       },
       possessedNouns: normSet(en.possessedNouns === undefined ? [] : strings(en.possessedNouns, 'possessedNouns')),
       notBeforePossessive: normSet(en.notBeforePossessive === undefined ? [] : strings(en.notBeforePossessive, 'notBeforePossessive')),

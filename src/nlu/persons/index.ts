@@ -89,8 +89,16 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
   const out: string[] = [];
   // The (case, gender) readings of the first name just said in an oblique case.
   let after: MorphParse[] = [];
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
     const all = lang === 'ru' && /^[А-Яа-яЁё-]+$/.test(w) ? morph.analyze(normalizeWord(w)).filter((p) => !p.plural) : [];
+    // "лида Ореховой": last, written with a capital, a word the dictionary reads only as an
+    // adjective in an oblique case but shaped as a woman's -ова/-ева/-ина surname is that surname
+    // (not before a noun it agrees with: "Дубовой рощи" stays a company).
+    if (k === words.length - 1 && /^[А-ЯЁ][а-яё]{2,}(?:ов|ев|ёв|ин|ын)ой$/.test(w) && all.length && all.every((p) => p.pos === 'ADJF' && p.case !== 'nomn')) {
+      out.push(w.slice(0, -2) + 'а');
+      continue;
+    }
     const agreeing = all.filter((p) => p.surname && after.some((a) => a.case === p.case && a.gender === p.gender));
     // The name before takes the same reading as its surname: "Петра Сидорова" read as Пётр
     // Сидоров's genitive is "Пётр Сидоров", never half of it ("Петра" is a woman's name too).

@@ -2,9 +2,9 @@
  * Kinds of miss blind batch 11 showed (docs/nlu-heldout.md), with sentences and a directory of our
  * own, each failing before its fix.
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'Europe/Samara';
 // Friday 2026-12-11, 09:00 Samara.
@@ -18,11 +18,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string) => parser.parse(text, { now: NOW, timeZone: TZ, directory: dir }) as ParseResult & { slots: Record<string, unknown> };
+const parse = kindsParser(dir, NOW, TZ);
 
 describe('a lead named by a surname the dictionary reads as an adjective', () => {
   it.each([

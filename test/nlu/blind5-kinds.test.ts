@@ -2,9 +2,9 @@
  * Kinds of miss blind batch 5 showed in the dialogue and change vocabulary (docs/nlu-heldout.md),
  * with sentences and a directory of our own, each failing on the parser before its fix.
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'Europe/Moscow';
 // Thursday 2026-12-10, 11:00 Moscow.
@@ -19,12 +19,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string, expecting?: ParseResult['intent']) =>
-  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, ...(expecting ? { expecting } : {}) } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+const parse = kindsParser(dir, NOW, TZ);
 
 describe('closing a task named first, with a bare verb after it', () => {
   it.each([

@@ -2,9 +2,9 @@
  * Kinds of miss blind batch 6 showed in dates, references, titles and command words
  * (docs/nlu-heldout.md), with sentences and a directory of our own, each failing before its fix.
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'Europe/Moscow';
 // Wednesday 2026-12-09, 09:30 Moscow.
@@ -19,12 +19,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string, expecting?: ParseResult['intent']) =>
-  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, ...(expecting ? { expecting } : {}) } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+const parse = kindsParser(dir, NOW, TZ);
 
 describe('times', () => {
   it.each([
@@ -90,7 +85,7 @@ describe('titles and command words', () => {
 describe('a misheard surname in lower case is never split as a glued preposition', () => {
   it('"напиши сокаловой что …" is Соколова misheard, not "со" glued to "каловой"', () => {
     const d: Directory = { self: 1, users: [{ id: 1, name: 'Олеся', lastName: 'Гринь', gender: 'F' }, { id: 7, name: 'Екатерина', lastName: 'Соколова', gender: 'F' }] };
-    const r = parser.parse('напиши сокаловой что совещание в силе', { now: NOW, timeZone: TZ, directory: d });
+    const r = parse('напиши сокаловой что совещание в силе', undefined, d);
     expect(r).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 7 }, text: 'совещание в силе' } });
   });
 });
@@ -105,7 +100,7 @@ describe('Latin names in lower case, as a recogniser writes them', () => {
       { id: 4, name: 'Noah', lastName: 'Brooks', gender: 'M' },
     ],
   };
-  const p = (text: string) => parser.parse(text, { now: NOW, timeZone: TZ, directory: d, lang: 'en' } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+  const p = (text: string) => parse(text, undefined, d);
   it.each([
     ['tell ines munoz the samples shipped', 2],
     ['tell kemal aydin the samples shipped', 3],

@@ -2,9 +2,9 @@
  * Kinds of miss blind batch 7 showed (docs/nlu-heldout.md), with sentences and a directory of our
  * own, each failing before its fix.
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'Asia/Omsk';
 // Tuesday 2026-12-08, 10:15 Omsk.
@@ -19,12 +19,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string, expecting?: ParseResult['intent']) =>
-  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, ...(expecting ? { expecting } : {}) } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+const parse = kindsParser(dir, NOW, TZ);
 
 describe('chat shorthand and particles', () => {
   it.each([
@@ -89,7 +84,7 @@ describe('names in lower case where only a name stands', () => {
       { id: 3, name: 'Nikos', lastName: 'Papadopoulos', gender: 'M' },
     ],
   };
-  const p = (text: string) => parser.parse(text, { now: NOW, timeZone: TZ, directory: d } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+  const p = (text: string) => parse(text, undefined, d);
   it('"напиши grace что созвон в силе": a Latin word in a Russian sentence is a name however written', () => {
     expect(p('напиши grace что созвон в силе').slots).toEqual({ recipient: { userId: 2 }, text: 'созвон в силе' });
   });

@@ -2,9 +2,9 @@
  * Kinds of English miss blind batch 10 showed (docs/nlu-heldout.md), with sentences and a directory
  * of our own, each failing before its fix.
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'America/Denver';
 // Wednesday 2026-12-09, 11:40 Denver.
@@ -21,12 +21,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string, expecting?: string) =>
-  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, expecting } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+const parse = kindsParser(dir, NOW, TZ);
 
 describe('a quoted title given to a person with "assign … to"', () => {
   it.each([

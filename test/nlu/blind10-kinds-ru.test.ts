@@ -2,9 +2,9 @@
  * Kinds of Russian miss blind batch 10 showed (docs/nlu-heldout.md), with sentences and a directory
  * of our own, each failing before its fix.
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'Europe/Moscow';
 // Tuesday 2027-03-09, 11:00 Moscow.
@@ -21,12 +21,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string) =>
-  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+const parse = kindsParser(dir, NOW, TZ);
 
 describe('a real surname a letter off the surname of the user whose given name precedes it is that surname misheard', () => {
   it.each([

@@ -4,9 +4,9 @@
  * failing on the parser before its fix. The guards (marked) passed before and keep the fixes from
  * reaching too far: ordinary words stay words, exact names stay exact.
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult, Slots } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'Europe/Moscow';
 // Wednesday 2027-05-12, 10:00 Moscow: tomorrow is 05-13, Friday 05-14.
@@ -37,11 +37,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string): ParseResult & { slots: Slots } => parser.parse(text, { now: NOW, timeZone: TZ, directory: dir }) as ParseResult & { slots: Slots };
+const parse = kindsParser(dir, NOW, TZ);
 const brief = (r: ParseResult) => ({ intent: r.intent, slots: r.slots });
 
 describe('a lower-case surname a letter or two off, right after its user\'s exact given name, is that user', () => {

@@ -7,9 +7,9 @@
  * surname no dictionary holds; a preposition a recogniser glued to a date or a word
  * ("вчетверг", "наскладе") and a command word it cut in two ("за дачу").
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'Europe/Samara';
 // Wednesday 2027-05-12, 11:00 Samara.
@@ -37,11 +37,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string) => parser.parse(text, { now: NOW, timeZone: TZ, directory: dir }) as ParseResult & { slots: Record<string, unknown> };
+const parse = kindsParser(dir, NOW, TZ);
 
 describe('a short form reaches every user whose name it shortens, of either sex', () => {
   it.each([
@@ -183,7 +179,7 @@ describe('a command word a recogniser cut in two is joined when it completes a c
 
 describe('a correction may name the title anew, with a title marker or in quotes', () => {
   const correct = (text: string, expecting: ParseResult['intent']) =>
-    parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, expecting } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+    parse(text, expecting);
   it.each([
     ['Нет, назови её Итоги квартала', 'event.create', { title: 'Итоги квартала' }],
     ['нет, назови его «Сверка остатков» и на пятницу', 'task.create', { title: 'Сверка остатков', deadline: '2027-05-14' }],

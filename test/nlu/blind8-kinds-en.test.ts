@@ -2,9 +2,9 @@
  * Kinds of English miss blind batch 8 showed (docs/nlu-heldout.md), with sentences and a directory
  * of our own, each failing before its fix.
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'Europe/London';
 // Tuesday 2026-12-08, 10:15 London.
@@ -22,12 +22,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string) =>
-  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+const parse = kindsParser(dir, NOW, TZ);
 
 describe('replies and help', () => {
   it.each(['no that\'s not right', 'that is not correct', 'no, that\'s incorrect'])('"%s" is reject', (text) => {

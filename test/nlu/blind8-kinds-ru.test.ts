@@ -2,9 +2,9 @@
  * Kinds of Russian miss blind batch 8 showed (docs/nlu-heldout.md), with sentences and a directory
  * of our own, each failing before its fix.
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'Asia/Omsk';
 // Tuesday 2026-12-08, 10:15 Omsk.
@@ -26,12 +26,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string, expecting?: ParseResult['intent']) =>
-  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, ...(expecting ? { expecting } : {}) } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+const parse = kindsParser(dir, NOW, TZ);
 
 describe('colloquial replies', () => {
   it.each(['ок жми', 'ну жми', 'жми давай'])('"%s" is a yes', (text) => {

@@ -2,9 +2,9 @@
  * Kinds of English miss blind batch 9 showed (docs/nlu-heldout.md), with sentences and a directory
  * of our own, each failing before its fix.
  */
-import { createParser, type Parser } from '../../src/nlu';
 import type { Directory, ParseResult } from '../../src/nlu/types';
 import { instantOfWallTime } from '../../src/nlu/clock';
+import { kindsParser } from './kinds-harness';
 
 const TZ = 'America/Denver';
 // Wednesday 2026-12-09, 11:40 Denver.
@@ -22,12 +22,7 @@ const dir: Directory = {
   ],
 };
 
-let parser: Parser;
-beforeAll(async () => {
-  parser = await createParser();
-});
-const parse = (text: string, expecting?: string) =>
-  parser.parse(text, { now: NOW, timeZone: TZ, directory: dir, expecting } as Parameters<Parser['parse']>[1]) as ParseResult & { slots: Record<string, unknown> };
+const parse = kindsParser(dir, NOW, TZ);
 
 describe('a kind of meeting taken back for another', () => {
   it.each([

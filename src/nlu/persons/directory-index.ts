@@ -39,10 +39,13 @@ export interface DirectoryIndex {
   spellingOnly: Set<string>;
   /** Each user's sex, as guessed at indexing ("Mr Becker" picks the man). */
   sex: ('masc' | 'femn')[];
-  /** Per name field, per user, the Latin forms of that name ("rustam galeev" checks Galiev's): built on first use. */
-  latinByField: Map<number, Map<number, string[]>> | null;
-  cyrByField?: Map<number, Map<number, string[]>>;
+  /** Per script, per name field, per user, the forms of that name ("rustam galeev" checks
+   *  Galiev's, "айдару галееву" Галиев's): built on first use. */
+  formsByField: Partial<Record<NameScript, Map<number, Map<number, string[]>>>>;
 }
+
+type NameScript = 'lat' | 'cyr';
+const SCRIPT_FORM: Record<NameScript, RegExp> = { lat: /^[a-z'-]+$/, cyr: /^[а-яё-]+$/ };
 
 const FIELD_BIT: Record<NameField, number> = { first: FIELD_FIRST, last: FIELD_LAST, middle: FIELD_MIDDLE };
 
@@ -195,7 +198,7 @@ export function buildIndex(
   }
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), spellingOnly, sex: sexes, latinByField: null };
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), spellingOnly, sex: sexes, formsByField: {} };
 }
 
 const LATIN_DIMS = new WeakMap<PersonsGrammar, Record<'masc' | 'femn', Map<string, string[]>>>();
@@ -234,16 +237,16 @@ export function latinDiminutives(grammar: PersonsGrammar, sex: 'masc' | 'femn'):
   return all[sex];
 }
 
-/** The Latin forms of a user's first name or surname (as the index holds them, short forms
- *  left out), per user: built on first use. */
-/** The Cyrillic forms of one user's given name or surname (built once per directory): a known
- *  surname a letter off the surname of the user whose given name stands before it is that
- *  surname misheard ("айдару галееву" for Айдар Галиев). */
-export function cyrillicNameForms(idx: DirectoryIndex, user: number, field: number): string[] {
-  if (!idx.cyrByField) {
-    const byField = new Map<number, Map<number, string[]>>();
+/** The forms of one user's given name or surname in one script, as the index holds them (short
+ *  forms left out); built once per directory and script. A word a letter off the surname of the
+ *  user whose given name stands before it is that surname misheard ("rustam galeev", "айдару
+ *  галееву"). */
+function nameForms(idx: DirectoryIndex, script: NameScript, user: number, field: number): string[] {
+  let byField = idx.formsByField[script];
+  if (!byField) {
+    byField = new Map();
     for (const [form, entries] of idx.forms) {
-      if (!/^[а-яё-]+$/.test(form)) continue;
+      if (!SCRIPT_FORM[script].test(form)) continue;
       for (const e of entries) {
         if ((e.field !== FIELD_LAST && e.field !== FIELD_FIRST) || e.dim) continue;
         let m = byField.get(e.field);
@@ -253,29 +256,13 @@ export function cyrillicNameForms(idx: DirectoryIndex, user: number, field: numb
         else m.set(e.user, [form]);
       }
     }
-    idx.cyrByField = byField;
+    idx.formsByField[script] = byField;
   }
-  return idx.cyrByField.get(field)?.get(user) ?? [];
+  return byField.get(field)?.get(user) ?? [];
 }
 
-export function latinNameForms(idx: DirectoryIndex, user: number, field: number): string[] {
-  if (!idx.latinByField) {
-    const byField = new Map<number, Map<number, string[]>>();
-    for (const [form, entries] of idx.forms) {
-      if (!/^[a-z'-]+$/.test(form)) continue;
-      for (const e of entries) {
-        if ((e.field !== FIELD_LAST && e.field !== FIELD_FIRST) || e.dim) continue;
-        let m = byField.get(e.field);
-        if (!m) byField.set(e.field, (m = new Map()));
-        const list = m.get(e.user);
-        if (list) list.push(form);
-        else m.set(e.user, [form]);
-      }
-    }
-    idx.latinByField = byField;
-  }
-  return idx.latinByField.get(field)?.get(user) ?? [];
-}
+export const latinNameForms = (idx: DirectoryIndex, user: number, field: number) => nameForms(idx, 'lat', user, field);
+export const cyrillicNameForms = (idx: DirectoryIndex, user: number, field: number) => nameForms(idx, 'cyr', user, field);
 
 /** Иванова ↔ Иванов, Зайцев ↔ Зайцева, Ильин ↔ Ильина, Римская ↔ Римский; null for others. */
 export function otherGenderSurname(name: string, sex: 'masc' | 'femn'): string | null {

@@ -753,8 +753,7 @@ export class Finder {
       if (t.word && t.script === 'lat' && !t.cap && en.givenNames.has(t.norm)) {
         const prep = this.preposition(src, toks, i, lang, prev);
         const before = i > 0 ? toks[i - 1]!.norm : '';
-        const byPrep = !!prep && en.unknownNamePrepositions.has(prep.word) && (before === prep.word || en.conjunctions.has(before));
-        if (byPrep || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t))) {
+        if (this.byPersonPreposition(prep, before) || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t))) {
           return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
         }
       }
@@ -772,13 +771,19 @@ export class Finder {
     const before = i > 0 ? toks[i - 1]!.norm : '';
     // "to Bob", "for Dmitri", "with Lena, Omar and Paulo" (the list keeps its preposition), the
     // addressee of "text Ivy", the subject of "does Kevin have …".
-    const byPrep = !!prep && en.unknownNamePrepositions.has(prep.word) && (before === prep.word || en.conjunctions.has(before));
-    if (!byPrep && !en.unknownNameAfter.has(before)) return null;
+    if (!this.byPersonPreposition(prep, before) && !en.unknownNameAfter.has(before)) return null;
     let last = i;
     const nx = toks[i + 1];
     if (!lowerBeforeColon && nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
+  }
+
+  /** Right after an English person preposition ("to", "for", "with"), or after a list's "and"
+   *  that carries one ("with Lena, Omar and Paulo"). */
+  private byPersonPreposition(prep: Preposition | undefined, before: string): boolean {
+    const en = this.deps.grammar.en;
+    return !!prep && en.unknownNamePrepositions.has(prep.word) && (before === prep.word || en.conjunctions.has(before));
   }
 
   /** "созвон с Tom Harris", "задача для John": in a Russian sentence a capitalised Latin word that

@@ -4,6 +4,12 @@
  */
 import { alternation, lookup, RuGrammar } from '../grammar';
 
+/** A pattern around a list of words (case-insensitive); one that matches nothing when the
+ *  grammar gives no words (an empty alternation would match everywhere). */
+function wordsPattern(words: readonly string[], around: (alternation: string) => string): RegExp {
+  return words.length ? new RegExp(around(alternation(words)), 'iu') : /(?!)/;
+}
+
 export class RuVocabulary {
   readonly weekday: string;
   readonly month: string;
@@ -35,10 +41,10 @@ export class RuVocabulary {
     this.markers = alternation(Object.keys(g.markers));
     this.nextWord = alternation(g.nextWords);
     this.thisWord = alternation(g.thisWords);
-    this.politeAfter = new RegExp(`^\\s+${alternation(g.saidToAssistant.length ? g.saidToAssistant : ['\\uFFFF'])}(?![\\p{L}])`, 'iu');
+    this.politeAfter = wordsPattern(g.saidToAssistant, (words) => `^\\s+${words}(?![\\p{L}])`);
     // "созвон с Рамилем на десять", "встречу с Ашотом Саркисяном на одиннадцать": the attendee
     // (up to three words after "с") may stand between the meeting and its hour.
-    this.meetingAtEnd = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(g.hourAfterMeetings.length ? g.hourAfterMeetings : ['\\uFFFF'])})(?:\\s+(?:с|со)(?:\\s+\\p{L}+){1,3})?\\s+$`, 'iu');
+    this.meetingAtEnd = wordsPattern(g.hourAfterMeetings, (words) => `(?:^|[^\\p{L}])${words}(?:\\s+(?:с|со)(?:\\s+\\p{L}+){1,3})?\\s+$`);
     this.dateAtEnd = new RegExp(`(?:^|[^\\p{L}])(?:${this.weekday}|${this.month}|${alternation(g.casualDates)})[\\s,]*$`, 'iu');
   }
 

@@ -21,6 +21,7 @@ interface ChangeFile {
   query_markers: string[];
   new_value: string[];
   weak_new_value?: string[];
+  places?: { prepositions: string[]; nouns: string[] };
   split_at: string[];
   old_value: string[];
   hour_prepositions: string[];
@@ -50,6 +51,9 @@ export interface ChangeGrammar {
   newValue: WordSet;
   /** "reschedule … for Friday": a new value only when no other is said. */
   weakNewValue: WordSet;
+  /** "the event Business trip to Madrid": after a travel noun and one of these prepositions, a name
+   *  nobody here has is a place in the title, not a person ("my call to Oleg" keeps Oleg). */
+  places: { prepositions: WordSet; nouns: WordSet };
   splitAt: WordSet;
   oldValue: WordSet;
   hourPrepositions: WordSet;
@@ -93,6 +97,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     queryMarkers: new WordSet(g.query_markers),
     newValue: new WordSet(g.new_value),
     weakNewValue: new WordSet(g.weak_new_value ?? []),
+    places: { prepositions: new WordSet(g.places?.prepositions ?? []), nouns: new WordSet(g.places?.nouns ?? []) },
     splitAt: new WordSet(g.split_at),
     oldValue: new WordSet(g.old_value),
     hourPrepositions: new WordSet(g.hour_prepositions),

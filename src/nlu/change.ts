@@ -419,6 +419,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) continue;
+    if (p.kind === 'unknown' && isPlace(u, cg, p, idx)) continue;
     // "Reassign Rustam's task … to Bair": the owner's name names the task, never its new responsible.
     const possessive = p.possessive || /['’]s$/i.test(p.text);
     const toResponsible =
@@ -453,6 +454,14 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   if (m.intent === 'task.complete' || m.intent === 'task.update') slots.task = ref;
   else slots.event = ref;
   return slots;
+}
+
+/** "Business trip to Madrid": a name nobody here has, after a place preposition that follows a
+ *  travel noun, is part of the title. */
+function isPlace(u: Utterance, cg: ChangeGrammar, p: PersonMention, idx: readonly number[]): boolean {
+  if (!p.preposition || !cg.places.prepositions.hasWord(p.preposition)) return false;
+  const first = Math.min(...idx);
+  return [1, 2, 3].some((k) => first - k >= 0 && u.tokens[first - k]!.kind === 'word' && cg.places.nouns.hasWord(u.words[first - k]!));
 }
 
 /** The words of the item's title: a kind of meeting in the nominative with the words after it;

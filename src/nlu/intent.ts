@@ -24,10 +24,10 @@ interface IntentGrammarFile {
   correction: string[];
   noun_openers?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
-  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
+  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
-  help_question?: { openers: string[]; nouns: string[]; words: string[]; ability?: { modals: string[]; verbs: string[] } };
+  help_question?: { openers: string[]; nouns: string[]; words: string[]; ability?: { modals: string[]; verbs: string[] }; how?: { openers: string[]; verbs: string[]; objects: string[] } };
 }
 
 interface CompiledCommand {
@@ -77,11 +77,15 @@ export interface IntentGrammar {
   /** How an infinitive is told (the content of a command: "поставь задачу удалить файлы", "a task to delete files"). */
   contentBefore: WordSet;
   contentEndings: readonly string[];
+  /** "…a message saying …", "…сообщение со словами …": what follows a text marker is the content. */
+  contentMarkers: WordSet;
   leadIn: WordSet;
   /** "what commands do you understand": an opener, a noun of the commands, only these words. */
   /** "can't": a command word right after one is news about someone ("Hannah can't make the meeting"). */
   cannot: WordSet;
   helpQuestion: { openers: WordSet; nouns: WordSet; words: WordSet; modals: WordSet; verbs: WordSet };
+  /** "как тут поставить задачу?", "how do I use this bot": how to use the assistant or a command. */
+  helpHow: { openers: WordSet; verbs: WordSet; objects: WordSet };
   /** Rewrites the skill's name said as words ("битрикс двадцать четыре") to the name, keeping offsets. */
   brand: (text: string) => string;
 }
@@ -120,6 +124,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     topic: new WordSet(g.blockers.topic ?? []),
     contentBefore: new WordSet(g.blockers.content?.before ?? []),
     contentEndings: g.blockers.content?.endings ?? [],
+    contentMarkers: new WordSet(g.blockers.content?.markers ?? []),
     blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
     purchase: { verbs: new WordSet(g.blockers.purchase?.verbs ?? []), objects: new WordSet(g.blockers.purchase?.objects ?? []) },
     leadIn: new WordSet(g.lead_in),
@@ -131,6 +136,11 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
       words: new WordSet(g.help_question?.words ?? []),
       modals: new WordSet(g.help_question?.ability?.modals ?? []),
       verbs: new WordSet(g.help_question?.ability?.verbs ?? []),
+    },
+    helpHow: {
+      openers: new WordSet(g.help_question?.how?.openers ?? []),
+      verbs: new WordSet(g.help_question?.how?.verbs ?? []),
+      objects: new WordSet(g.help_question?.how?.objects ?? []),
     },
   };
 }
@@ -446,7 +456,7 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
     // moving word anywhere makes it news, not a request ("встреча завтра в 10 отменяется").
     // After "поставь задачу" / "напомни" an infinitive is the task itself: "поставь задачу отменить подписку".
     const infinitive = g.contentEndings.some((e) => words[i]!.endsWith(e)) || (i > 0 && g.contentBefore.matchAt(words, i - 1) === 1);
-    const content = (hit.explicit && i > lastTrigger && infinitive) || (hit.contentFrom !== undefined && i > hit.contentFrom);
+    const content = (hit.explicit && i > lastTrigger && (infinitive || g.contentMarkers.matchAt(words, i) > 0)) || (hit.contentFrom !== undefined && i > hit.contentFrom);
     if (!content && (hit.weak || i <= firstTrigger + 2) && g.blockNear.matchAt(words, i) && !afterTopicWord(i)) return true;
     if (content) inContent = true;
     if (!inContent && g.blockAnywhere.matchAt(words, i)) return true;
@@ -475,6 +485,8 @@ function helpQuestionAt(words: readonly string[], g: IntentGrammar, afterHelpWor
     i += n;
     skipLeadIns();
   }
+  const how = g.helpHow.openers.matchAt(words, i);
+  if (how && helpHowFrom(words, i + how, g)) return true;
   const op = h.openers.matchAt(words, i);
   if (!op) return false;
   let noun = false;
@@ -490,6 +502,20 @@ function helpQuestionAt(words: readonly string[], g: IntentGrammar, afterHelpWor
     i += m;
   }
   return noun || (modal && verb);
+}
+
+/** After "как" / "how do I": a verb of using the assistant or of a command, and only its objects. */
+function helpHowFrom(words: readonly string[], from: number, g: IntentGrammar): boolean {
+  const h = g.helpHow;
+  let verb = false;
+  for (let i = from; i < words.length; ) {
+    const v = h.verbs.matchAt(words, i);
+    if (v) verb = true;
+    const m = v || h.objects.matchAt(words, i) || g.fillers.matchAt(words, i);
+    if (!m) return false;
+    i += m;
+  }
+  return verb;
 }
 
 export type { CommandIntent, ReplyIntent };

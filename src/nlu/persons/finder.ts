@@ -581,10 +581,15 @@ export class Finder {
 
   /** "встречу с вероникой": after a meeting noun and "с", a word the dictionary reads as a first
    *  name in the instrumental is the one met (persons-ru.yaml meetingWith). */
-  private metWith(src: string, toks: Token[], i: number, prep: Preposition | undefined): boolean {
+  private metWith(src: string, toks: Token[], i: number, prep: Preposition | undefined, prev: Found | undefined): boolean {
     if (!prep || (prep.word !== 'с' && prep.word !== 'со') || i < 2) return false;
     const noun = toks[i - 2]!;
-    if (!noun.word || !adjacent(src, noun, toks[i - 1]!) || !this.deps.grammar.ru.meetingWith.has(noun.norm)) return false;
+    // "совещание с вадимом и (с) розой": the next one met, after a person met the same way.
+    const conj = this.deps.grammar.ru.conjunctions;
+    const listed =
+      (prev?.preposition === 'с' || prev?.preposition === 'со') &&
+      ((prev.last === i - 2 && conj.has(toks[i - 1]!.norm)) || (prev.last === i - 3 && conj.has(noun.norm)));
+    if (!listed && (!noun.word || !adjacent(src, noun, toks[i - 1]!) || !this.deps.grammar.ru.meetingWith.has(noun.norm))) return false;
     return this.deps.morph!.analyze(toks[i]!.norm).some((p) => p.dictionary && p.name && !p.plural && p.case === 'ablt');
   }
 
@@ -842,7 +847,7 @@ export class Finder {
       if (
         !guessedSurname &&
         !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep) &&
-        !(k === i && (this.addresseeAfterImperative(src, toks, i, prep) || this.metWith(src, toks, i, prep)))
+        !(k === i && (this.addresseeAfterImperative(src, toks, i, prep) || this.metWith(src, toks, i, prep, prev)))
       ) {
         break;
       }

@@ -8,7 +8,7 @@ import { addDays, formatDate, isoWeekday, wallClockAt, type CivilDate } from './
 import type { DateExtractor } from './dates';
 import type { IntentGrammar } from './intent';
 import type { DateMention, ItemRef, ParseContext, PersonMention, Slots } from './types';
-import { Utterance, dateTokens, personTokens, quotes, residual, runText, timeSlots } from './utterance';
+import { Utterance, dateSaid, dateTokens, personTokens, quotes, residual, runText, timeSlots } from './utterance';
 
 export type ChangeIntent = 'agenda.query' | 'task.complete' | 'task.update' | 'event.update' | 'event.cancel';
 
@@ -102,6 +102,8 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
     const n = matchKeyAt(cg.verbs, words, i)?.len || cg.done.matchAt(words, i);
     if (n && !(i >= noun.index && i < noun.index + noun.len)) {
       triggers.push(...span(i, n));
+      // "… и перенеси её на пятницу": the pronoun after a later verb is the same item, no query word.
+      if (u.tokens[i + n]?.kind === 'word' && cg.resumptive.pronouns.hasWord(words[i + n]!)) triggers.push(i + n);
       // "закрывай эту задачу, всё сделано": the done word's subject is news too, no query word.
       if (!matchKeyAt(cg.verbs, words, i)) for (let b = i - 1; b > verbAt && u.tokens[b]!.kind === 'word' && cg.resumptive.subjects.hasWord(words[b]!); b--) triggers.push(b);
     }
@@ -118,6 +120,9 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
 function resumption(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: number): { verbAt: number; verb: { key: VerbClass; len: number }; words: number[] } | null {
   const words = u.words;
   const r = cg.resumptive;
+  // "Hand the VPN task over to Javier and move it to the 10th": a change verb opening the
+  // utterance names the item itself; the pronoun after a later verb is that item again.
+  if (matchKeyAt(cg.verbs, words, start)) return null;
   let named = false;
   for (let i = start; i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
@@ -541,7 +546,6 @@ interface ValueMention extends DateMention {
   dateSaid: boolean;
 }
 
-const DATE_TAG = /Weekday|Casual|casualReference|DayOfMonth|OrdinalDay|DotDate|SpokenDate|NextWeek|EndOfWeek|Month|relativeDate|Slash|ISO|change\/day/;
 
 /** The date mentions of a change, each marked old (the reference's `at`) or new. */
 function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: DateMention[], shifted: Set<number>, d: ChangeDeps): ValueMention[] {
@@ -595,7 +599,7 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
   return ms.map((x) => {
     if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update') || x === weakNew)) isNew = true;
 
-    return { ...x, isNew, dateSaid: x.tags.some((t) => DATE_TAG.test(t)) };
+    return { ...x, isNew, dateSaid: dateSaid(x) };
   });
 }
 

@@ -11,7 +11,7 @@ import { loadIntentGrammar } from './intent';
 import { loadSlotsGrammar } from './slots-grammar';
 import { loadNumberWords } from './numbers';
 import { loadChangeGrammar } from './change-grammar';
-import { createCommandWordFixer } from './command-fuzzy';
+import { MIN_LETTERS, createCommandWordFixer } from './command-fuzzy';
 import { parseWith, type LangGrammar, type ParserDeps } from './parser';
 import type { Lang, ParseContext, ParseResult } from './types';
 
@@ -64,6 +64,14 @@ export async function createParser(): Promise<Parser> {
     const r = w.replace(/([чщ])ю/g, '$1у').replace(/([чщ])я/g, '$1а');
     return grammarWords.hasWord(r) && !persons.isWord(w, 'ru') ? r : null;
   };
+  // "отмене планерку", "закрое задачу": an imperative's unstressed final и (й) heard as е, at the
+  // command's first word only (elsewhere "в отмене" is a word of its own).
+  const exactVocabulary = new Set(vocabulary.filter((w) => !w.endsWith('*')));
+  const unstressedEnding = (w: string): string | null => {
+    if (w.length < MIN_LETTERS || !w.endsWith('е')) return null;
+    const found = ['и', 'й'].map((e) => w.slice(0, -1) + e).filter((r) => exactVocabulary.has(r));
+    return found.length === 1 ? found[0]! : null;
+  };
   const deps: ParserDeps = {
     dates,
     glue: {
@@ -77,6 +85,7 @@ export async function createParser(): Promise<Parser> {
     grammars,
     nominative: (words, lang) => persons.nominatives(words, lang),
     fixCommandWord: { ru: (w) => unsoftened(w) ?? fixer.fix(w), en: (w) => enFixer.fix(w) },
+    fixOpeningWord: { ru: unstressedEnding },
     fixCommandNoun: { en: (w) => enNounFixer.fix(w) },
   };
   return {

@@ -30,6 +30,8 @@ export interface ParserDeps {
   grammars: Record<Lang, LangGrammar>;
   /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
   fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
+  /** Corrects the command's first word only, by a rule that elsewhere would change real words. */
+  fixOpeningWord?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Corrects a misspelt command noun after the command word and an article ("creat a taks"). */
   fixCommandNoun?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Recogniser word boundaries: glued prepositions split off, a command word cut in two joined (glue.ts). */
@@ -65,6 +67,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   text = afterFalseStart(g, text);
   text = afterKindRepair(g, text);
   text = afterCommandRepair(g, text);
+  text = afterRepeatedCommand(g, text);
   let tokens = tokenize(text);
   if (glue) {
     const split = glue.splitWords(text, tokens, ctx.directory);
@@ -100,7 +103,16 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // name and a surname) is the surname.
   const fullNames = said.filter((p) => p.kind === 'name' && personTokens(u, p).filter((i) => tokens[i]!.kind === 'word' && tokens[i]!.norm !== p.preposition).length >= 2);
   const inName = (d: DateMention) => fullNames.some((p) => d.index >= p.index && d.index + d.text.length <= p.end);
-  const datesOf = () => (dates ??= selfRepaired(u, visible(deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang }), text).filter((d) => !inName(d)), keepsDateOf, (d) => dateTokens(u, d)));
+  // "with Samuel Friday tomorrow at noon": a date that begins inside a full name and runs past it
+  // is read again with the name masked, so the surname does not join the date after it.
+  const crossesName = (d: DateMention) => fullNames.some((p) => d.index >= p.index && d.index < p.end && d.index + d.text.length > p.end);
+  const extractDates = () => {
+    const found = deps.dates.extract(text, { now: ctx.now, timeZone: ctx.timeZone, lang });
+    if (!found.some(crossesName)) return found;
+    const masked = fullNames.reduce((t, p) => t.slice(0, p.index) + t.slice(p.index, p.end).replace(/\p{L}/gu, 'x') + t.slice(p.end), text);
+    return deps.dates.extract(masked, { now: ctx.now, timeZone: ctx.timeZone, lang });
+  };
+  const datesOf = () => (dates ??= selfRepaired(u, visible(extractDates(), text).filter((d) => !inName(d)), keepsDateOf, (d) => dateTokens(u, d)));
   // A change of an existing item ("перенеси встречу …") comes before the creating commands, which
   // would block on its verb; an agenda question only when no other command was found (their
   // question words block creating commands, so "какие задачи …" is never a new task).
@@ -113,7 +125,8 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
   // "не так, напиши что буду через час" while that message is confirmed: the same command said
   // again after a correction word corrects the draft.
-  if (cmd && ctx.expecting === cmd.intent && !reply && g.intents.correction.matchAt(u.words, firstWord(u, g.intents))) {
+  // "нет, напиши Милане": a "no" opening it is that correction word too.
+  if (cmd && ctx.expecting === cmd.intent && (!reply || reply.intent === 'reject') && g.intents.correction.matchAt(u.words, firstWord(u, g.intents))) {
     const slots = correctionSlots(u, ctx, persons, datesOf());
     if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
   }
@@ -367,6 +380,30 @@ function afterCommandRepair(g: ParserDeps['grammars'][Lang], text: string): stri
   return text;
 }
 
+/** Longest command phrase a speaker may say twice in a row (three words twice is as often a title:
+ *  "add a task add a task button"). */
+const REPEAT_WORDS = 2;
+
+/**
+ * "remind me remind me to renew …", "поставь поставь задачу …": the command's opening words said
+ * twice in a row (a stutter, or a recogniser's echo). The first copy is blanked (offsets kept).
+ */
+function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string): string {
+  const toks = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS + REPEAT_WORDS).filter((t) => t.kind === 'word');
+  const norms = toks.map((t) => t.norm);
+  let s = 0;
+  for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;
+  const opens = (w: string) => g.intents.commands.some((c) => c.verbs.hasWord(w) || c.reminder.hasWord(w) || c.standaloneWithPerson.hasWord(w)) || g.change.verbs.some(([, set]) => set.hasWord(w));
+  if (s >= toks.length || !opens(norms[s]!)) return text;
+  for (let n = REPEAT_WORDS; n >= 1; n--) {
+    if (s + 2 * n > toks.length) continue;
+    let same = true;
+    for (let k = 0; k < n && same; k++) same = norms[s + k] === norms[s + n + k];
+    if (same) return text.slice(0, toks[s]!.start) + ' '.repeat(toks[s + n]!.start - toks[s]!.start) + text.slice(toks[s + n]!.start);
+  }
+  return text;
+}
+
 function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string): string {
   const fix = deps.fixCommandWord?.[lang];
   if (!fix) return text;
@@ -392,7 +429,8 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
     const t = tokens[i]!;
     // A capitalised word inside the sentence is a name, never a misheard command.
     const f = i === noun ? fixNoun! : fix;
-    const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? f(t.norm) : null;
+    const opening = i === first ? deps.fixOpeningWord?.[lang] : undefined;
+    const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? (opening?.(t.norm) ?? f(t.norm)) : null;
     if (fixed) out = out.slice(0, t.start) + fixed + out.slice(t.end);
   }
   return out;

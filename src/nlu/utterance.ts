@@ -70,11 +70,21 @@ export function useLeadIn(u: Utterance, firstTrigger: number): void {
       i++;
       continue;
     }
-    const n = u.g.intents.leadIn.matchAt(u.words, i);
+    // "да, напиши Милане …", "нет, напиши …": a yes or no said before the command is no word of it.
+    const n = u.g.intents.leadIn.matchAt(u.words, i) || replyOpenerAt(u, i);
     if (!n) break;
     for (let k = i; k < i + n; k++) u.used[k] = true;
     i += n;
   }
+}
+
+/** A yes or no at token i (confirm and reject replies): its length, or 0. */
+function replyOpenerAt(u: Utterance, i: number): number {
+  for (const [intent, set] of u.g.intents.replies) if (intent === 'confirm' || intent === 'reject') {
+    const n = set.matchAt(u.words, i);
+    if (n) return n;
+  }
+  return 0;
 }
 
 /** Is token i an unknown capitalised name right after "to"/"for" (English), for "send a message to Bob"? */
@@ -157,6 +167,13 @@ function isAllDayOnly(d: DateMention): boolean {
   return true;
 }
 
+const DATE_TAG = /Weekday|Casual|casualReference|DayOfMonth|OrdinalDay|DotDate|SpokenDate|NextWeek|EndOfWeek|Month|relativeDate|Slash|ISO|change\/day/;
+
+/** Was a day said in the mention (by its parsers' tags), not only a time of an implied day? */
+export function dateSaid(d: DateMention): boolean {
+  return d.tags.some((t) => DATE_TAG.test(t));
+}
+
 /** Combine the date mentions of a command into start / end / allDay. */
 export function timeSlots(dates: DateMention[]): { start?: string; end?: string; allDay?: boolean } {
   if (!dates.length) return {};
@@ -179,6 +196,11 @@ export function timeSlots(dates: DateMention[]): { start?: string; end?: string;
     else if (start.length === 10 && d.start.length > 10 && !d.tags.includes('explicit-date')) {
       start = `${start}${d.start.slice(10)}`;
       if (d.end && d.end.length > 10) end = `${start.slice(0, 10)}${d.end.slice(10)}`;
+    }
+    // A time said before its day ("a 3pm meeting tomorrow"): the day is the later mention's.
+    else if (start.length > 10 && d.start.length === 10 && !d.end && !dateSaid(first) && dateSaid(d)) {
+      if (end && end.length > 10 && end.slice(0, 10) === start.slice(0, 10)) end = `${d.start}${end.slice(10)}`;
+      start = `${d.start}${start.slice(10)}`;
     }
   }
   const out: { start?: string; end?: string; allDay?: boolean } = { start };

@@ -1,7 +1,7 @@
 /**
  * "in thirty minutes", "in twenty five minutes", "within two hours", "in ten days": a count in
  * words from now (chrono's own English reads only one..twelve). Minutes and hours give a moment;
- * days and weeks give a date (nlu.md: через 3 дня → date only).
+ * days and weeks give a date (nlu.md: через 3 дня → date only). "in a fortnight" is fourteen days.
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
@@ -22,12 +22,13 @@ export class ENSpokenRelativeParser extends AbstractParser {
   protected innerPattern(): string {
     const v = this.v;
     const units = alternation([...Object.keys(v.g.durationUnits), ...Object.keys(v.g.dayUnits)]);
-    return `${alternation(v.g.relativeWords)}\\s+(?:the\\s+next\\s+)?(${v.cardinal})\\s+(${units})`;
+    // "in a fortnight", "in a week": the article counts one.
+    return `${alternation(v.g.relativeWords)}\\s+(?:the\\s+next\\s+)?(${v.cardinal}|an?)\\s+(${units})`;
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const v = this.v;
-    const count = v.cardinalValue(match[COUNT]);
+    const count = /^an?$/i.test(match[COUNT]!) ? 1 : v.cardinalValue(match[COUNT]);
     if (!count) return null;
     const now = referenceClock(context);
     const c = context.createParsingComponents();

@@ -32,6 +32,10 @@ export interface DirectoryIndex {
   fuzzy: FuzzyIndex | null;
   /** Words already looked up in the fuzzy index (commands repeat their words). */
   fuzzyMemo: Map<string, Near | null>;
+  /** The Latin spellings of Cyrillic names (full names, no short forms), for a word in a person's
+   *  place only ("write to khabibulina that …"): built on first use. */
+  fuzzySpelt: FuzzyIndex | null;
+  fuzzySpeltMemo: Map<string, Near | null>;
   /**
    * Latin spellings of Cyrillic names (Belkin for Белкин, Peter for Пётр): matched only as spelt, never as
    * "misheard" — a letter off a transliteration is another word ("Berlin"), not the name.
@@ -198,7 +202,7 @@ export function buildIndex(
   }
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), spellingOnly, sex: sexes, formsByField: {} };
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, sex: sexes, formsByField: {} };
 }
 
 const LATIN_DIMS = new WeakMap<PersonsGrammar, Record<'masc' | 'femn', Map<string, string[]>>>();
@@ -345,5 +349,23 @@ export function nearestForms(idx: DirectoryIndex, word: string): Near | null {
   const found = near ? { forms: near.forms, sound: near.sound } : null;
   if (idx.fuzzyMemo.size >= FUZZY_MEMO_LIMIT) idx.fuzzyMemo.clear();
   idx.fuzzyMemo.set(word, found);
+  return found;
+}
+
+/** The Latin spellings of Cyrillic users' names (not short forms or equivalents) nearest to a word
+ *  (memoised per directory), or null. Only for a word where a person stands: elsewhere a letter
+ *  off a transliteration is another word ("Berlin" is not Belkin). */
+export function nearestSpeltForms(idx: DirectoryIndex, word: string): Near | null {
+  const hit = idx.fuzzySpeltMemo.get(word);
+  if (hit !== undefined) return hit;
+  if (!idx.fuzzySpelt) {
+    const spelt: string[] = [];
+    for (const f of idx.spellingOnly) if (SCRIPT_FORM.lat.test(f) && idx.forms.get(f)!.some((e) => !e.dim)) spelt.push(f);
+    idx.fuzzySpelt = new FuzzyIndex(spelt);
+  }
+  const near = idx.fuzzySpelt.nearest(word);
+  const found = near ? { forms: near.forms, sound: near.sound } : null;
+  if (idx.fuzzySpeltMemo.size >= FUZZY_MEMO_LIMIT) idx.fuzzySpeltMemo.clear();
+  idx.fuzzySpeltMemo.set(word, found);
   return found;
 }

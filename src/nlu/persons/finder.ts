@@ -14,6 +14,7 @@ import {
   checkDirectory,
   latinNameForms, cyrillicNameForms,
   nearestForms,
+  nearestSpeltForms,
   type DirectoryIndex,
   type FormEntry,
 } from './directory-index';
@@ -276,7 +277,17 @@ export class Finder {
       if (beside) return beside;
       // …or the subject of a plan question ("does oksanna have …"), or the addressee before a
       // colon ("task for oksanna: …").
-      if (!capitalized && !this.lowerSubjectAt(toks, k) && !this.addresseeBeforeColon(toks, k) && !this.afterTaskPreposition(toks, k) && !this.afterMessageVerb(toks, k)) return null;
+      const personPlace = this.lowerSubjectAt(toks, k) || this.addresseeBeforeColon(toks, k) || this.afterTaskPreposition(toks, k) || this.afterMessageVerb(toks, k) || this.afterHandOver(toks, k);
+      if (!capitalized && !personPlace) return null;
+      // Where only a person stands, a Cyrillic user's name spelt in Latin letters is misheard by
+      // the same rule ("khabibulina" for Хабибуллина, "aigerim" for Айгерим's "aygerim"), unless
+      // the word is a name of its own or a directory form is nearer.
+      if (personPlace && !nearestForms(idx, t.norm) && !this.deps.grammar.en.givenNames.has(t.norm)) {
+        const spelt = nearestSpeltForms(idx, t.norm);
+        const forms = spelt ? spelt.forms.filter((f) => f[0] === t.norm[0]) : [];
+        const entries = forms.flatMap((f) => idx.forms.get(f)!.filter((e) => !e.dim));
+        if (entries.length) return { entries, fuzzy: true };
+      }
     }
     // A real word (or a real name nobody here has: Вася is not Ваня) is never "misheard" — except
     // a form the dictionary reads only as a name of the other sex than the users it is near, in a
@@ -288,6 +299,11 @@ export class Finder {
     if (t.script === 'cyr' && known.length && known.every((p) => p.surname)) {
       const beside = this.misheardSurnameAfterName(toks, k, idx);
       if (beside) return beside;
+      // A surname the dictionary knows, a letter off a user's surname in a case it is read in, is
+      // that surname mistyped or misheard ("для Гольберга" for Гольдберг): a surname is not a
+      // given name, which names another person (Вася is not Ваня).
+      const near = misheardSurname(known, t.norm, idx);
+      if (near) return near;
     }
     // (A noun spelt like the name, "надир", is that name's reading too.)
     const nameLemmas = new Set(known.filter((p) => p.name).map((p) => p.lemma));
@@ -526,6 +542,32 @@ export class Finder {
     return !!p?.word && en.unknownNameAfter.has(p.norm) && !en.notNames.has(toks[k]!.norm) && !en.misheardAfterTask.notBefore.has(toks[k]!.norm);
   }
 
+  /** "send a message to oisin the invoice is paid": a lower-case word after a message word and
+   *  "to", with a clause opening right after it, names the recipient however unusual the name —
+   *  not a group, a department or an ordinary little word (misheardAfterTask.clauseOpeners, groups). */
+  private recipientBeforeClause(src: string, toks: Token[], i: number): boolean {
+    const en = this.deps.grammar.en;
+    const { messages, messagePrepositions, clauseOpeners, groups, notBefore } = en.misheardAfterTask;
+    const t = toks[i]!;
+    const p = toks[i - 1];
+    const w = toks[i - 2];
+    const n = toks[i + 1];
+    if (!t.word || t.script !== 'lat' || t.cap || t.norm.length < 3 || !p?.word || !w?.word || !n?.word) return false;
+    if (!messagePrepositions.has(p.norm) || !messages.has(w.norm) || !clauseOpeners.has(n.norm) || !adjacent(src, p, t) || !adjacent(src, t, n)) return false;
+    const x = t.norm;
+    return !groups.has(x) && !notBefore.has(x) && !en.notNames.has(x) && !en.commonWords.has(x) && !en.selfPronouns.has(x) && !en.prepositions.has(x) && !en.conjunctions.has(x);
+  }
+
+  /** "hand the task over to agnieshka": after "over" and "to", the one it goes to (misheardAfterTask.handOver). */
+  private afterHandOver(toks: Token[], k: number): boolean {
+    const en = this.deps.grammar.en;
+    const p = toks[k - 1];
+    const w = toks[k - 2];
+    const n = toks[k + 1];
+    if (!p?.word || !w?.word || p.norm !== 'to' || !en.misheardAfterTask.handOver.has(w.norm)) return false;
+    return !en.notNames.has(toks[k]!.norm) && !(n?.word && en.misheardAfterTask.notBefore.has(n.norm));
+  }
+
   private afterTaskPreposition(toks: Token[], k: number): boolean {
     const en = this.deps.grammar.en;
     const { tasks, prepositions, notBefore, meetings, meetingPrepositions, messages, messagePrepositions } = en.misheardAfterTask;
@@ -762,6 +804,7 @@ export class Finder {
           return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
         }
       }
+      if (this.recipientBeforeClause(src, toks, i)) return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev));
       // "does kevin have …": in lower case only as the subject of a plan question.
       const lower = en.unknownLowerSubject;
       const b = toks[i - 1];
@@ -888,6 +931,21 @@ function nearEntries(idx: DirectoryIndex, word: string): FormEntry[] | undefined
   if (!found) return undefined;
   const entries = found.forms.filter((f) => f[0] === word[0]).flatMap((f) => idx.forms.get(f) ?? []);
   return entries.length ? entries : undefined;
+}
+
+/** The users' surname forms within the allowed edits of a word the dictionary reads only as a
+ *  surname, first letter kept, in a case of those readings; null when none. */
+function misheardSurname(known: MorphParse[], word: string, idx: DirectoryIndex): TokenHits | null {
+  const found = nearestForms(idx, word);
+  if (!found) return null;
+  let cases = 0;
+  for (const p of known) if (!p.plural) cases |= caseBit(p.case ?? 'nomn');
+  const entries: FormEntry[] = [];
+  for (const f of found.forms) {
+    if (f[0] !== word[0]) continue;
+    for (const e of idx.forms.get(f)!) if (e.field === FIELD_LAST && !e.dim && (e.mask & cases) !== 0) entries.push({ ...e, mask: e.mask & cases });
+  }
+  return entries.length ? { entries, fuzzy: true } : null;
 }
 
 /** Is a Latin word one or two letters off some user's surname (memoised lookup)? */

@@ -5,6 +5,7 @@ import YAML from 'yaml';
 import type { GramCase } from '../types';
 import { normalizeWord } from './text';
 import { caseMask } from './cases';
+import { transliterations } from './directory-index';
 
 export interface PersonsGrammar {
   /** Normalised full first name → normalised short forms, per gender. */
@@ -51,7 +52,7 @@ export interface PersonsGrammar {
     /** Between these, a lower-case word a letter or two off a user's name is that user ("for oksanna to"). */
     misheardBetween: { after: Set<string>; before: Set<string> };
     /** Right after one of `prepositions` that follows one of `tasks` ("a task to fischer"), likewise. */
-    misheardAfterTask: { tasks: Set<string>; prepositions: Set<string>; notBefore: Set<string>; meetings: Set<string>; meetingPrepositions: Set<string>; messages: Set<string>; messagePrepositions: Set<string> };
+    misheardAfterTask: { tasks: Set<string>; prepositions: Set<string>; handOver: Set<string>; clauseOpeners: Set<string>; groups: Set<string>; notBefore: Set<string>; meetings: Set<string>; meetingPrepositions: Set<string>; messages: Set<string>; messagePrepositions: Set<string> };
     /** Nouns a bare-s possessive of a lower-case name owns ("marks demo task"). */
     possessedNouns: Set<string>;
     /** Words before which a bare-s word is never a possessive name ("the bills task"). */
@@ -87,11 +88,19 @@ function boundMap(v: unknown): Map<string, Set<string>> {
   return out;
 }
 
-/** The given-names list and every Latin name of diminutives.yaml (Daniel, Dan …), less common words. */
-function givenNameSet(list: string[], dims: PersonsGrammar['diminutives'], common: Set<string>): Set<string> {
+/** The given-names list and every Latin name of diminutives.yaml (Daniel, Dan …), and the Latin
+ *  spellings of its Russian names and short forms (sasha, dasha, petya: speech in English says
+ *  them so), less common words. */
+function givenNameSet(list: string[], dims: PersonsGrammar['diminutives'], common: Set<string>, latin: (name: string) => string[]): Set<string> {
   const out = normSet(list);
   for (const m of [dims.masc, dims.femn]) {
-    for (const [full, short] of m) for (const w of [full, ...short]) if (/^[a-z]+$/.test(w)) out.add(w);
+    for (const [full, short] of m) {
+      for (const w of [full, ...short]) {
+        if (/^[a-z]+$/.test(w)) out.add(w);
+        // (Three letters at least: "ян", "ия" spelt in Latin are too weak.)
+        else for (const l of latin(w)) if (l.length >= 3 && /^[a-z]+$/.test(l)) out.add(l);
+      }
+    }
   }
   for (const w of common) out.delete(w);
   return out;
@@ -196,6 +205,8 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
   const diminutives = { masc: dimMap(dims.male, 'male'), femn: dimMap(dims.female, 'female') };
   const commonWords = normSet(strings(en.commonWords, 'commonWords'));
   const rareDiminutives = new Map([...dimMap(dims.rare, 'rare')].map(([full, forms]) => [full, new Set(forms)]));
+  const transliteration = translitTable(en.transliteration);
+  const latin = (name: string) => transliterations(name, { en: { transliteration } } as PersonsGrammar);
   return {
     diminutives,
     rareDiminutives,
@@ -217,7 +228,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       conjunctions: normSet(strings(en.conjunctions, 'conjunctions')),
       selfPronouns: normSet(strings(en.selfPronouns, 'selfPronouns')),
       commonWords,
-      transliteration: translitTable(en.transliteration),
+      transliteration,
       equivalents: equivalentsMap(en.equivalents),
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
@@ -229,6 +240,9 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
         tasks: normSet(strings(((en.misheardAfterTask ?? {}) as { tasks?: unknown }).tasks ?? [], 'misheardAfterTask.tasks')),
         prepositions: normSet(strings(((en.misheardAfterTask ?? {}) as { prepositions?: unknown }).prepositions ?? [], 'misheardAfterTask.prepositions')),
         notBefore: normSet(strings(((en.misheardAfterTask ?? {}) as { notBefore?: unknown }).notBefore ?? [], 'misheardAfterTask.notBefore')),
+        clauseOpeners: normSet(strings(((en.misheardAfterTask ?? {}) as { clauseOpeners?: unknown }).clauseOpeners ?? [], 'misheardAfterTask.clauseOpeners')),
+        groups: normSet(strings(((en.misheardAfterTask ?? {}) as { groups?: unknown }).groups ?? [], 'misheardAfterTask.groups')),
+        handOver: normSet(strings(((en.misheardAfterTask ?? {}) as { handOver?: unknown }).handOver ?? [], 'misheardAfterTask.handOver')),
         meetings: normSet(strings(((en.misheardAfterTask ?? {}) as { meetings?: unknown }).meetings ?? [], 'misheardAfterTask.meetings')),
         meetingPrepositions: normSet(strings(((en.misheardAfterTask ?? {}) as { meetingPrepositions?: unknown }).meetingPrepositions ?? [], 'misheardAfterTask.meetingPrepositions')),
         messages: normSet(strings(((en.misheardAfterTask ?? {}) as { messages?: unknown }).messages ?? [], 'misheardAfterTask.messages')),
@@ -238,7 +252,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       notBeforePossessive: normSet(en.notBeforePossessive === undefined ? [] : strings(en.notBeforePossessive, 'notBeforePossessive')),
       honorifics: honorificMap(en.honorifics),
       boundPrepositions: boundMap(en.boundPrepositions),
-      givenNames: givenNameSet(strings(en.givenNames, 'givenNames'), diminutives, commonWords),
+      givenNames: givenNameSet(strings(en.givenNames, 'givenNames'), diminutives, commonWords, latin),
       patronymicEndings: en.patronymicEndings === undefined ? [] : strings(en.patronymicEndings, 'patronymicEndings').map(normalizeWord),
     },
   };

@@ -63,12 +63,14 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // no misheard "внесять"), off other words after ("напеши" is a misheard "напиши").
   const glue = rejoined ? undefined : deps.glue?.[lang];
   if (glue) text = glue.splitDates(text, ctx.directory);
-  text = fixCommandWords(deps, lang, g.intents, text);
-  text = afterFalseStart(g, text);
-  text = afterKindRepair(g, text);
-  text = afterCommandRepair(g, text);
-  text = afterRepeatedCommand(g, text);
-  let tokens = tokenize(text);
+  // The repair steps read the same tokens; a step that changes the text has them read anew.
+  const tok = lastTokens();
+  text = fixCommandWords(deps, lang, g.intents, text, tok);
+  text = afterFalseStart(g, text, tok);
+  text = afterKindRepair(g, text, tok);
+  text = afterCommandRepair(g, text, tok);
+  text = afterRepeatedCommand(g, text, tok);
+  let tokens = tok(text);
   if (glue) {
     const split = glue.splitWords(text, tokens, ctx.directory);
     if (split !== text) tokens = tokenize((text = split));
@@ -297,16 +299,39 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
 const FIX_WITHIN_CHARS = 120;
 const FIX_WITHIN_TOKENS = 8;
 
+/** The command's opening: its first `n` tokens within the first FIX_WITHIN_CHARS characters. */
+function opening(tokens: readonly Token[], n: number): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (out.length >= n || t.end > FIX_WITHIN_CHARS) break;
+    out.push(t);
+  }
+  return out;
+}
+
+/** tokenize() remembering its last text: the steps that leave the text alone share one reading. */
+function lastTokens(): (text: string) => Token[] {
+  let last: string | undefined;
+  let tokens: Token[] = [];
+  return (text) => {
+    if (text !== last) {
+      last = text;
+      tokens = tokenize(text);
+    }
+    return tokens;
+  };
+}
+
 /** The text with misrecognised command words corrected (unchanged when there are none). */
 /**
  * "add a stand up every uh add a stand up tomorrow at nine": a command's first words (a command verb
  * and at least restartMinWords words in all) said again further on restart it; the words before the
  * restart are blanked (offsets kept).
  */
-function afterFalseStart(g: ParserDeps['grammars'][Lang], text: string): string {
+function afterFalseStart(g: ParserDeps['grammars'][Lang], text: string, tok: (text: string) => Token[]): string {
   const min = g.slots.restartMinWords;
   if (!min) return text;
-  const toks = tokenize(text).filter((t) => t.kind === 'word' || t.kind === 'number');
+  const toks = tok(text).filter((t) => t.kind === 'word' || t.kind === 'number');
   if (toks.length < 2 * min + 1) return text;
   const norms = toks.map((t) => t.norm);
   let s = 0;
@@ -331,11 +356,11 @@ function afterFalseStart(g: ParserDeps['grammars'][Lang], text: string): string 
  * "schedule a call no a meeting with …": a kind of meeting taken back for another one. The first
  * kind, the repair words and an article after them are blanked (offsets kept).
  */
-function afterKindRepair(g: ParserDeps['grammars'][Lang], text: string): string {
+function afterKindRepair(g: ParserDeps['grammars'][Lang], text: string, tok: (text: string) => Token[]): string {
   const rep = g.slots.kindRepair;
   if (!rep) return text;
   const kinds = g.slots.eventKinds;
-  const toks = tokenize(text).filter((t) => t.kind === 'word');
+  const toks = tok(text).filter((t) => t.kind === 'word');
   const norms = toks.map((t) => t.norm);
   for (let i = 0; i + 2 < toks.length; i++) {
     const first = kinds.get(norms[i]!);
@@ -360,11 +385,11 @@ const REPAIR_WITHIN_WORDS = 3;
  * (not a kind of meeting: that is afterKindRepair's) comes right after it: what stands before
  * the new command is blanked (offsets kept).
  */
-function afterCommandRepair(g: ParserDeps['grammars'][Lang], text: string): string {
+function afterCommandRepair(g: ParserDeps['grammars'][Lang], text: string, tok: (text: string) => Token[]): string {
   const rep = g.slots.kindRepair;
   if (!rep) return text;
   // Only the opening words matter: a prefix is tokenised (offsets stay those of the text).
-  const toks = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS + REPAIR_WITHIN_WORDS + 2).filter((t) => t.kind === 'word');
+  const toks = opening(tok(text), FIX_WITHIN_TOKENS + REPAIR_WITHIN_WORDS + 2).filter((t) => t.kind === 'word');
   const norms = toks.map((t) => t.norm);
   let s = 0;
   for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;
@@ -388,8 +413,8 @@ const REPEAT_WORDS = 2;
  * "remind me remind me to renew …", "поставь поставь задачу …": the command's opening words said
  * twice in a row (a stutter, or a recogniser's echo). The first copy is blanked (offsets kept).
  */
-function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string): string {
-  const toks = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS + REPEAT_WORDS).filter((t) => t.kind === 'word');
+function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string, tok: (text: string) => Token[]): string {
+  const toks = opening(tok(text), FIX_WITHIN_TOKENS + REPEAT_WORDS).filter((t) => t.kind === 'word');
   const norms = toks.map((t) => t.norm);
   let s = 0;
   for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;
@@ -404,12 +429,12 @@ function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string): st
   return text;
 }
 
-function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string): string {
+function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string, tok: (text: string) => Token[]): string {
   const fix = deps.fixCommandWord?.[lang];
   if (!fix) return text;
   let out = text;
   // Command words open a command: only its first words are looked at (and junk costs nothing).
-  const tokens = tokenize(text.length > FIX_WITHIN_CHARS ? text.slice(0, FIX_WITHIN_CHARS) : text).slice(0, FIX_WITHIN_TOKENS);
+  const tokens = opening(tok(text), FIX_WITHIN_TOKENS);
   // The command's first word comes after the wake word and lead-ins ("слушай алиса Перинеси …").
   const words = tokens.map((t) => t.norm);
   let first = 0;

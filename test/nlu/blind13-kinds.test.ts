@@ -100,3 +100,15 @@ describe('a user whose surname is a weekday, with a date after the name', () => 
     expect(parse('set up a call with Grace Monday tomorrow at 2pm').slots).toEqual({ title: 'call', start: '2027-06-15T14:00', attendees: [{ userId: 4 }] });
   });
 });
+
+describe('a company after "with" is no person', () => {
+  it.each([
+    ['add an event called Supplier lunch with Norda Freight on Friday at 1pm', { title: 'Supplier lunch with Norda Freight', start: '2027-06-18T13:00' }],
+    ['schedule a call with Bellwether Consulting tomorrow', { title: 'call with Bellwether Consulting', start: '2027-06-15' }],
+  ])('"%s"', (text, slots) => {
+    expect(parse(text).slots).toEqual(slots);
+  });
+  it('"schedule a call with Dmitri Volkov tomorrow" meets a person (guard)', () => {
+    expect(parse('schedule a call with Dmitri Volkov tomorrow').slots.attendees).toEqual([{ unresolved: 'Dmitri Volkov' }]);
+  });
+});

@@ -822,6 +822,11 @@ export class Finder {
     if (!this.byPersonPreposition(prep, before) && !en.unknownNameAfter.has(before)) return null;
     let last = i;
     const nx = toks[i + 1];
+    // "with Harlow Logistics", "for Acme Ltd": a company, not a person nobody here has.
+    for (let k = i; k <= i + 3 && k < toks.length && toks[k]!.word && (k === i || adjacent(src, toks[k - 1]!, toks[k]!)); k++) {
+      if (en.companyWords.has(toks[k]!.norm)) return null;
+      if (!nameLike(toks[k]!)) break;
+    }
     if (!lowerBeforeColon && nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);

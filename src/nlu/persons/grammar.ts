@@ -43,6 +43,8 @@ export interface PersonsGrammar {
     /** Words after which a lower-case common-word name is a person ("to grace", "send mark"). */
     commonWordSlots: Set<string>;
     notNames: Set<string>;
+    /** Words that end a company's name ("Harlow Logistics", "Acme Ltd"): the name before is no person. */
+    companyWords: Set<string>;
     /** Words after which a capitalised word nobody in the directory has is a person ("does Kevin have"). */
     unknownNameAfter: Set<string>;
     /** Prepositions after which a capitalised unknown word is a person ("for Dmitri", "with Omar"). */
@@ -232,6 +234,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       equivalents: equivalentsMap(en.equivalents),
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
+      companyWords: normSet(strings(en.companyWords ?? [], 'companyWords')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),

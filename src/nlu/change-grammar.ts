@@ -27,7 +27,7 @@ interface ChangeFile {
   hour_prepositions: string[];
   day_adjectives: Record<string, number>;
   shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[]; particles?: string[] };
-  agenda: { openers: string[]; kind_adjectives?: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
+  agenda: { openers: string[]; counting?: string[]; kind_adjectives?: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
 }
 
 export interface ChangeGrammar {
@@ -65,6 +65,9 @@ export interface ChangeGrammar {
   /** A move's particle said with no amount ('push the standup back to 11'): the verb's, no query word. */
   shiftParticles: WordSet;
   openers: WordSet;
+  /** "how many …": an opener that counts the noun after it — a question about something else
+   *  ("how many rooms are booked") unless that noun is ours. */
+  counting: WordSet;
   /** Before an opener: "Просроченные задачи Антона". */
   kindAdjectives: WordSet;
   /** Nouns that make an agenda question about events but name no item ("календарь"). */
@@ -108,6 +111,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     shiftDirections: new WordSet(g.shift.directions),
     shiftParticles: new WordSet(g.shift.particles ?? []),
     openers: new WordSet(g.agenda.openers),
+    counting: new WordSet(g.agenda.counting ?? []),
     kindAdjectives: new WordSet(g.agenda.kind_adjectives ?? []),
     agendaEventNouns: new WordSet(g.agenda.event_nouns),
     until: new WordSet(g.agenda.until),

@@ -207,6 +207,8 @@ export function classifyAgenda(
   const op = cg.openers.matchAt(words, start);
   if (!op) return null;
   for (let i = 0; i < words.length; i++) if (ig.blockAnywhere.matchAt(words, i)) return null;
+  const counted = start + op;
+  if (cg.counting.matchAt(words, start) === op && counted < words.length && !matchKeyAt(cg.nouns, words, counted) && !ig.fillers.hasWord(words[counted]!) && !cg.agendaFillers.matchAt(words, counted)) return null;
   const personAt = new Set<number>();
   for (const p of persons) for (const i of personTokens(u, p)) personAt.add(i);
   let rest = false;
@@ -222,7 +224,8 @@ export function classifyAgenda(
     if (matchKeyAt(cg.verbs, words, i) || matchKeyAt(cg.infinitives, words, i)) return null;
     if (matchKeyAt(cg.nouns, words, i) || cg.agendaEventNouns.hasWord(words[i]!) || cg.planWords.matchAt(words, i) || cg.overdue.matchAt(words, i)) evidence = true;
     else if (cg.owner.hasWord(words[i]!) && personAt.has(i + 1)) evidence = true;
-    else if (!personAt.has(i) && !ig.fillers.hasWord(words[i]!) && !cg.owner.hasWord(words[i]!)) rest = true;
+    // "Расписание на выходных какое?": a question word said last asks the same.
+    else if (!personAt.has(i) && !ig.fillers.hasWord(words[i]!) && !cg.owner.hasWord(words[i]!) && !isLastOpener(u, cg, i)) rest = true;
   }
   if (!evidence) {
     // "что у меня завтра?": only persons and dates after the opener.
@@ -231,7 +234,7 @@ export function classifyAgenda(
       for (const d of dates()) for (const i of dateTokens(u, d)) covered.add(i);
       for (let i = start + op; i < words.length; i++) {
         const t = u.tokens[i]!;
-        if (t.kind === 'punct' || covered.has(i) || ig.fillers.hasWord(words[i]!) || cg.owner.hasWord(words[i]!)) continue;
+        if (t.kind === 'punct' || covered.has(i) || ig.fillers.hasWord(words[i]!) || cg.owner.hasWord(words[i]!) || isLastOpener(u, cg, i)) continue;
         // "until Friday": the date's own preposition.
         if (cg.until.matchAt(words, i) && covered.has(i + cg.until.matchAt(words, i))) continue;
         const f = cg.agendaFillers.matchAt(words, i);
@@ -245,6 +248,13 @@ export function classifyAgenda(
     if (!dates().length && !persons.length && !inPeriod.size) return null;
   }
   return { intent: 'agenda.query', triggers: span(first, start - first + op) };
+}
+
+/** Is word i a one-word question opener with only punctuation after it ("… какое?")? */
+function isLastOpener(u: Utterance, cg: ChangeGrammar, i: number): boolean {
+  if (cg.openers.matchAt(u.words, i) !== 1) return false;
+  for (let k = i + 1; k < u.tokens.length; k++) if (u.tokens[k]!.kind !== 'punct') return false;
+  return true;
 }
 
 export interface ChangeDeps {

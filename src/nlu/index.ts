@@ -85,7 +85,10 @@ export async function createParser(): Promise<Parser> {
     grammars,
     nominative: (words, lang) => persons.nominatives(words, lang),
     fixCommandWord: { ru: (w) => unsoftened(w) ?? fixer.fix(w), en: (w) => enFixer.fix(w) },
-    fixOpeningWord: { ru: unstressedEnding },
+    fixOpeningWord: {
+      ru: unstressedEnding,
+      en: (w, next) => (next !== undefined && en.intents.homophones.before.hasWord(next) ? en.intents.homophones.words.get(w) ?? null : null),
+    },
     fixCommandNoun: { en: (w) => enNounFixer.fix(w) },
   };
   return {

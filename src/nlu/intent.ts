@@ -27,6 +27,7 @@ interface IntentGrammarFile {
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
+  homophones?: { words: Record<string, string>; before: string[] };
   help_question?: { openers: string[]; nouns: string[]; words: string[]; ability?: { modals: string[]; verbs: string[] }; how?: { openers: string[]; verbs: string[]; objects: string[] } };
 }
 
@@ -84,6 +85,9 @@ export interface IntentGrammar {
   /** "can't": a command word right after one is news about someone ("Hannah can't make the meeting"). */
   cannot: WordSet;
   helpQuestion: { openers: WordSet; nouns: WordSet; words: WordSet; modals: WordSet; verbs: WordSet };
+  /** "right to Oksana that …": a command word heard as a word that sounds the same, before one of
+   *  the `before` words, at the command's first word only. */
+  homophones: { words: Map<string, string>; before: WordSet };
   /** "как тут поставить задачу?", "how do I use this bot": how to use the assistant or a command. */
   helpHow: { openers: WordSet; verbs: WordSet; objects: WordSet };
   /** Rewrites the skill's name said as words ("битрикс двадцать четыре") to the name, keeping offsets. */
@@ -137,6 +141,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
       modals: new WordSet(g.help_question?.ability?.modals ?? []),
       verbs: new WordSet(g.help_question?.ability?.verbs ?? []),
     },
+    homophones: { words: new Map(Object.entries(g.homophones?.words ?? {})), before: new WordSet(g.homophones?.before ?? []) },
     helpHow: {
       openers: new WordSet(g.help_question?.how?.openers ?? []),
       verbs: new WordSet(g.help_question?.how?.verbs ?? []),

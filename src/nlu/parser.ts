@@ -31,7 +31,7 @@ export interface ParserDeps {
   /** Corrects a misrecognised command word ("пставь" → "поставь"); null when it cannot (command-fuzzy.ts). */
   fixCommandWord?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Corrects the command's first word only, by a rule that elsewhere would change real words. */
-  fixOpeningWord?: Partial<Record<Lang, (word: string) => string | null>>;
+  fixOpeningWord?: Partial<Record<Lang, (word: string, next: string | undefined) => string | null>>;
   /** Corrects a misspelt command noun after the command word and an article ("creat a taks"). */
   fixCommandNoun?: Partial<Record<Lang, (word: string) => string | null>>;
   /** Recogniser word boundaries: glued prepositions split off, a command word cut in two joined (glue.ts). */
@@ -58,7 +58,8 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   const unknown: ParseResult = { intent: 'unknown', slots: {}, lang };
   if (!text) return unknown;
   const g = deps.grammars[lang];
-  text = g.slots.respell(g.slots.blankHesitations(g.intents.brand(text)));
+  // Respelt before hesitations are blanked: "uh huh" is a yes, not a hesitation and a "huh".
+  text = g.slots.blankHesitations(g.slots.respell(g.intents.brand(text)));
   // A glued preposition is split off a date word before command words are corrected ("вдесять" is
   // no misheard "внесять"), off other words after ("напеши" is a misheard "напиши").
   const glue = rejoined ? undefined : deps.glue?.[lang];
@@ -438,7 +439,10 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
   // The command's first word comes after the wake word and lead-ins ("слушай алиса Перинеси …").
   const words = tokens.map((t) => t.norm);
   let first = 0;
+  const fixOpening = deps.fixOpeningWord?.[lang];
   while (first < tokens.length) {
+    // "right to Oksana …": a lead-in word that is a command word misheard is the command's first.
+    if (tokens[first]!.kind === 'word' && fixOpening?.(words[first]!, words[first + 1])) break;
     const n = tokens[first]!.kind === 'punct' ? 1 : ig.leadIn.matchAt(words, first) || ig.fillers.matchAt(words, first);
     if (!n || first + n >= tokens.length) break;
     first += n;
@@ -454,8 +458,8 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
     const t = tokens[i]!;
     // A capitalised word inside the sentence is a name, never a misheard command.
     const f = i === noun ? fixNoun! : fix;
-    const opening = i === first ? deps.fixOpeningWord?.[lang] : undefined;
-    const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? (opening?.(t.norm) ?? f(t.norm)) : null;
+    const opened = i === first ? fixOpening?.(t.norm, tokens[i + 1]?.norm) : null;
+    const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? (opened ?? f(t.norm)) : null;
     if (fixed) out = out.slice(0, t.start) + fixed + out.slice(t.end);
   }
   return out;

@@ -2,7 +2,7 @@
  * Minutes before or after a spoken hour: "half past three", "quarter past five", "ten past six",
  * "a quarter to five", "quarter of five", "twenty minutes to six". The hour may be digits
  * ("half past 3"). Before the hour only "quarter" or a count with "minutes" is read, so the
- * range "from five to seven" stays a range.
+ * range "from five to seven" stays a range. British "at half eleven" is half past eleven.
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
@@ -27,7 +27,7 @@ export class ENPastToHourParser extends AbstractParser {
     const directions = alternation([...v.g.pastWords, ...v.g.toWords]);
     return (
       `(?:(${alternation(Object.keys(v.g.minuteWords))})|(${v.cardinal}|\\d{1,2})(\\s+minutes?)?)` +
-      `\\s+(${directions})\\s+(${v.hour}|\\d{1,2})(?:\\s+${v.oClock})?(?:\\s+(${v.meridiem}))?`
+      `\\s+(?:(${directions})\\s+)?(${v.hour}|\\d{1,2})(?:\\s+${v.oClock})?(?:\\s+(${v.meridiem}))?`
     );
   }
 
@@ -39,7 +39,9 @@ export class ENPastToHourParser extends AbstractParser {
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const v = this.v;
-    const direction = match[DIRECTION].toLowerCase();
+    // British "at half eleven" is 11:30: "half" with no direction, after a time preposition.
+    if (!match[DIRECTION] && !(match[WORD] && lookup(v.g.minuteWords, match[WORD]) === 30 && this.afterTimePreposition(context.text, match.index ?? 0))) return null;
+    const direction = (match[DIRECTION] ?? v.g.pastWords[0]!).toLowerCase();
     const past = v.g.pastWords.includes(direction);
     let minutes: number | undefined;
     if (match[WORD]) {

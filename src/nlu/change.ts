@@ -250,10 +250,10 @@ export function classifyAgenda(
   return { intent: 'agenda.query', triggers: span(first, start - first + op) };
 }
 
-/** Is word i a one-word question opener with only punctuation after it ("… какое?")? */
+/** Is word i a one-word question opener with only punctuation or fillers after it ("… какое?")? */
 function isLastOpener(u: Utterance, cg: ChangeGrammar, i: number): boolean {
   if (cg.openers.matchAt(u.words, i) !== 1) return false;
-  for (let k = i + 1; k < u.tokens.length; k++) if (u.tokens[k]!.kind !== 'punct') return false;
+  for (let k = i + 1; k < u.tokens.length; k++) if (u.tokens[k]!.kind !== 'punct' && !u.g.intents.fillers.hasWord(u.words[k]!)) return false;
   return true;
 }
 

@@ -284,7 +284,8 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
   const nouns = u.g.intents.commands.find((c) => c.intent === 'message.send')?.nouns;
   const triggers: number[] = [];
   for (let i = 0; i < first; i++) {
-    if (u.tokens[i]!.kind === 'punct' || u.g.intents.leadIn.matchAt(u.words, i)) continue;
+    // ("алиса, сообщение Королёву: …": the wake word is a filler, not a lead-in.)
+    if (u.tokens[i]!.kind === 'punct' || u.g.intents.leadIn.matchAt(u.words, i) || u.g.intents.fillers.matchAt(u.words, i)) continue;
     if (!nouns?.matchAt(u.words, i)) return null;
     triggers.push(i);
   }
@@ -829,18 +830,21 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
         break;
       }
       if (u.g.slots.eventPlain.hasWord(w)) {
+        // "событие конференция …", "add event dinner with partners": a kind right after it names
+        // the event (a command word itself, so it is looked at before the words no slot took).
+        const next = u.words[i + 1];
+        const kindAfter = next !== undefined && u.tokens[i + 1]!.kind === 'word' ? u.g.slots.eventKinds.get(next) : undefined;
+        if (kindAfter) {
+          const rest = residual(u, i + 2, true);
+          const head = u.lang === 'en' ? u.tokens[i + 1]!.text : kindAfter;
+          title = rest ? `${head} ${rest}` : head;
+          break;
+        }
         // Past what is said right after it, a date of several words too ("an event for the
         // whole day tomorrow: Inventory …").
         let from = i + 1;
         while (from < u.tokens.length && u.used[from]) from++;
         title = residual(u, from, true);
-        // "событие конференция …": a kind right after it names the event.
-        const next = u.words[i + 1];
-        const kindAfter = !title && next !== undefined ? u.g.slots.eventKinds.get(next) : undefined;
-        if (kindAfter) {
-          const rest = residual(u, i + 2, true);
-          title = rest ? `${kindAfter} ${rest}` : kindAfter;
-        }
         break;
       }
     }

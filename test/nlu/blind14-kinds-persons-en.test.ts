@@ -102,6 +102,10 @@ describe('3. a full name right after a message verb, before "a message"', () => 
     it('"message Liliana Thanks for the flowers" keeps Thanks', () => {
       expect(parse('message Liliana Thanks for the flowers')).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 4 }, text: 'Thanks for the flowers' } });
     });
+    it('with two users of that given name the word is not taken as a surname', () => {
+      const two: Directory = { ...dir, users: [...dir.users, { id: 11, name: 'Лилиана', lastName: 'Орлова', gender: 'F' }] };
+      expect(parse('shoot Liliana Hugo a message that the guests arrive at noon', undefined, two).slots.text).toMatch(/^Hugo/);
+    });
     it('"send Liliana a message that Hugo called" keeps Hugo', () => {
       expect(parse('send Liliana a message that Hugo called')).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 4 }, text: 'Hugo called' } });
     });

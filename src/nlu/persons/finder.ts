@@ -172,7 +172,8 @@ export class Finder {
         while (first >= 2 && isInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!) && first > i - 4) first -= 2;
         const prep = this.preposition(src, toks, first, lang, prev);
         const decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
-        let len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt);
+        let len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt, idx);
+        if (lang === 'en' && len === 1 && this.surnameBeforeObject(src, toks, i, span.cands, hitAt)) len = 2;
         for (let n = 0; n < 2 && isInitialAt(src, toks, i + len) && adjacent(src, toks[i + len - 1]!, toks[i + len]!); n++) len += 2;
         out.push(this.mention(src, toks, first, i + len - 1, decided.slot, 'name', decided.mask, prep));
         i += len;
@@ -273,7 +274,7 @@ export class Finder {
     if (t.script === 'lat') {
       // In lower case (speech), a word one or two letters off a name is that name only where a
       // name stands: the surname right after its user's exact given name ("rustam galeev")…
-      const beside = this.misheardBeside(toks, k, idx);
+      const beside = this.misheardBeside(toks, k, idx) ?? (lang === 'en' ? this.misheardFullName(toks, k, idx) : null);
       if (beside) return beside;
       // …or the subject of a plan question ("does oksanna have …"), or the addressee before a
       // colon ("task for oksanna: …").
@@ -409,7 +410,7 @@ export class Finder {
    * ("Смирнову Антону Павловичу", "с Ивановой Марией Сергеевной", "Марии Сергеевне Ивановой"):
    * never a title word or a second person. Returns the span's new length.
    */
-  private patronymicAfter(src: string, toks: Token[], i: number, len: number, users: Set<number>, hitAt: (k: number) => TokenHits | null): number {
+  private patronymicAfter(src: string, toks: Token[], i: number, len: number, users: Set<number>, hitAt: (k: number) => TokenHits | null, idx: DirectoryIndex): number {
     const morph = this.deps.morph;
     const k = i + len;
     const t = toks[k];
@@ -418,7 +419,16 @@ export class Finder {
     if (t.script === 'lat') {
       const first = hitAt(k - 1)?.entries.some((e) => users.has(e.user) && e.field === FIELD_FIRST);
       const endings = this.deps.grammar.en.patronymicEndings;
-      return first && !hitAt(k) && t.norm.length >= 7 && endings.some((e) => t.norm.endsWith(e)) ? len + 1 : len;
+      // (Six letters at least, and a stem before the ending: "Ilyich", never "which".)
+      if (!first || hitAt(k) || t.norm.length < 6 || !endings.some((e) => t.norm.endsWith(e) && t.norm.length > e.length + 1)) return len;
+      // "Yaroslav Igorevich Sobol": the same user's surname after it, as spelt or a letter or two
+      // off its Latin spelling (the patronymic between hides it from misheardBeside).
+      const n = toks[k + 1];
+      if (!n?.word || n.script !== 'lat' || !adjacent(src, t, n)) return len + 1;
+      const own = hitAt(k + 1)?.entries.some((e) => users.has(e.user) && e.field === FIELD_LAST);
+      const max = allowedEdits(n.norm);
+      const near = !own && max > 0 && [...users].some((u) => latinNameForms(idx, u, FIELD_LAST).some((f) => f[0] === n.norm[0] && Math.abs(f.length - n.norm.length) <= max && levenshtein(f, n.norm) <= max));
+      return own || near ? len + 2 : len + 1;
     }
     if (!morph || t.script !== 'cyr') return len;
     if (!morph.analyze(t.norm).some((p) => p.dictionary && p.patronymic && !p.plural)) return len;
@@ -492,6 +502,48 @@ export class Finder {
       if (entries.length) break;
     }
     return entries.length ? { entries, fuzzy: true } : null;
+  }
+
+  /** "shoot Polina Dumas a message": a capitalised Latin word nobody here has, between the given
+   *  name of one user (as said, not misheard) and "a message" / "a task" (surnameBeforeObject), is
+   *  that user's surname as heard. Not a weekday or other non-name ("send Polina Friday a …"). */
+  private surnameBeforeObject(src: string, toks: Token[], i: number, cands: Candidate[], hitAt: (k: number) => TokenHits | null): boolean {
+    const en = this.deps.grammar.en;
+    const { articles, nouns } = en.surnameBeforeObject;
+    const h = hitAt(i);
+    if (!h || h.fuzzy || cands.length !== 1 || !h.entries.some((e) => e.user === cands[0]!.user && e.field === FIELD_FIRST)) return false;
+    const [n, art, noun] = [toks[i + 1], toks[i + 2], toks[i + 3]];
+    if (!n?.word || !art?.word || !noun?.word || !articles.has(art.norm) || !nouns.has(noun.norm)) return false;
+    if (n.script !== 'lat' || !n.cap || n.initial || n.allCaps || n.norm.length < 2 || hitAt(i + 1)) return false;
+    if (en.notNames.has(n.norm) || en.selfPronouns.has(n.norm) || en.prepositions.has(n.norm) || en.conjunctions.has(n.norm)) return false;
+    return adjacent(src, toks[i]!, n) && adjacent(src, n, art) && adjacent(src, art, noun);
+  }
+
+  /** "with margareta habibulina" for Маргарита Хабибуллина: right after a person preposition or a
+   *  message verb, two Latin words each within the allowed edits of one user's given name and
+   *  surname (either order, first letters kept) are that user, both misheard — together strong
+   *  evidence, though either alone would be too weak. A known given name of its own (Angela) is
+   *  left alone. Returns the entry of token k. */
+  private misheardFullName(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
+    const en = this.deps.grammar.en;
+    const usable = (x: Token | undefined): x is Token =>
+      !!x?.word && x.script === 'lat' && !x.allCaps && x.norm.length >= FUZZY_MIN_LENGTH && !en.notNames.has(x.norm) && !en.commonWords.has(x.norm) && !en.givenNames.has(x.norm) && !en.misheardAfterTask.groups.has(x.norm);
+    for (const a of [k, k - 1]) {
+      const ta = toks[a];
+      const tb = toks[a + 1];
+      const p = toks[a - 1];
+      if (!usable(ta) || !usable(tb) || !p?.word || !(en.unknownNamePrepositions.has(p.norm) || en.unknownNameAfter.has(p.norm))) continue;
+      const entries: FormEntry[] = [];
+      const max = allowedEdits(tb.norm);
+      for (const e of nearLatinEntries(idx, ta.norm)) {
+        if (e.dim || (e.field !== FIELD_FIRST && e.field !== FIELD_LAST) || entries.some((x) => x.user === e.user)) continue;
+        const other = e.field === FIELD_FIRST ? FIELD_LAST : FIELD_FIRST;
+        const fits = latinNameForms(idx, e.user, other).some((f) => f[0] === tb.norm[0] && Math.abs(f.length - tb.norm.length) <= max && levenshtein(f, tb.norm) <= max);
+        if (fits) entries.push({ user: e.user, field: a === k ? e.field : other, mask: ALL_CASES, dim: false });
+      }
+      if (entries.length) return { entries, fuzzy: true };
+    }
+    return null;
   }
 
   /** A Cyrillic surname within the allowed edits of a surname form of the user whose exact given
@@ -936,6 +988,16 @@ function nearEntries(idx: DirectoryIndex, word: string): FormEntry[] | undefined
   if (!found) return undefined;
   const entries = found.forms.filter((f) => f[0] === word[0]).flatMap((f) => idx.forms.get(f) ?? []);
   return entries.length ? entries : undefined;
+}
+
+/** The entries of a Latin word's nearest directory forms, the Latin spellings of Cyrillic names
+ *  included, first letter kept (memoised look-ups); exact forms too. */
+function nearLatinEntries(idx: DirectoryIndex, word: string): FormEntry[] {
+  const out: FormEntry[] = [...(idx.forms.get(word) ?? [])];
+  for (const near of [nearestForms(idx, word), nearestSpeltForms(idx, word)]) {
+    if (near) for (const f of near.forms) if (f[0] === word[0]) out.push(...idx.forms.get(f)!);
+  }
+  return out;
 }
 
 /** The users' surname forms within the allowed edits of a word the dictionary reads only as a

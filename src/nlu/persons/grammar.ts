@@ -68,6 +68,9 @@ export interface PersonsGrammar {
     givenNames: Set<string>;
     /** Endings of Russian patronymics spelled in Latin letters ("Petrovich", "Ivanovna"). */
     patronymicEndings: string[];
+    /** "shoot Polina Dumas a message": the article and noun of the thing sent, after which the
+     *  capitalised word right after a user's given name is that user's surname as heard. */
+    surnameBeforeObject: { articles: Set<string>; nouns: Set<string> };
   };
 }
 
@@ -257,6 +260,10 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       boundPrepositions: boundMap(en.boundPrepositions),
       givenNames: givenNameSet(strings(en.givenNames, 'givenNames'), diminutives, commonWords, latin),
       patronymicEndings: en.patronymicEndings === undefined ? [] : strings(en.patronymicEndings, 'patronymicEndings').map(normalizeWord),
+      surnameBeforeObject: {
+        articles: normSet(strings(((en.surnameBeforeObject ?? {}) as { articles?: unknown }).articles ?? [], 'surnameBeforeObject.articles')),
+        nouns: normSet(strings(((en.surnameBeforeObject ?? {}) as { nouns?: unknown }).nouns ?? [], 'surnameBeforeObject.nouns')),
+      },
     },
   };
 }

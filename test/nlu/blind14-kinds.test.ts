@@ -89,3 +89,15 @@ describe('Russian: "отдай" passes a task on; the question word said last', 
     expect(parse('задачи на завтра какие?')).toMatchObject({ intent: 'agenda.query', slots: { kind: 'tasks', from: '2027-09-08', to: '2027-09-08' } });
   });
 });
+
+describe('found by re-reading the held-out sets in lower case and with a wake word', () => {
+  it('"add event lunch with suppliers friday 1pm" names the event by the kind after "event"', () => {
+    expect(parse('add event lunch with suppliers friday 1pm').slots).toEqual({ title: 'lunch with suppliers', start: '2027-09-10T13:00' });
+  });
+  it('"слушай алиса Сообщение Ефиму: склад закрыт" is a message despite the wake word', () => {
+    expect(parse('слушай алиса Сообщение Ефиму: склад закрыт')).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 2 }, text: 'склад закрыт' } });
+  });
+  it('"задачи на завтра какие пожалуйста" is the agenda', () => {
+    expect(parse('задачи на завтра какие пожалуйста').intent).toBe('agenda.query');
+  });
+});

@@ -272,7 +272,12 @@ function sameUserRun(u: Utterance, persons: PersonMention[], p: PersonMention): 
  * after them is a message to them, with no command word at all.
  */
 function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | null {
-  const p = persons[0];
+  // "алиса, сообщение Королёву: …" with an Алиса in the portal: the wake word is nobody.
+  const ig = u.g.intents;
+  let k = 0;
+  while (k < u.tokens.length && (u.tokens[k]!.kind === 'punct' || ig.leadIn.matchAt(u.words, k) || ig.fillers.matchAt(u.words, k))) k++;
+  const from = u.tokens[k]?.start ?? Infinity;
+  const p = persons.find((q) => q.index >= from);
   if (!p || p.kind === 'pronoun' || p.preposition) return null;
   // "Соне Пономарёвой:": the finder may read the surname as a mention of its own (another case);
   // mentions of the same user one after another are one addressee.
@@ -285,7 +290,7 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
   const triggers: number[] = [];
   for (let i = 0; i < first; i++) {
     // ("алиса, сообщение Королёву: …": the wake word is a filler, not a lead-in.)
-    if (u.tokens[i]!.kind === 'punct' || u.g.intents.leadIn.matchAt(u.words, i) || u.g.intents.fillers.matchAt(u.words, i)) continue;
+    if (u.tokens[i]!.kind === 'punct' || ig.leadIn.matchAt(u.words, i) || ig.fillers.matchAt(u.words, i)) continue;
     if (!nouns?.matchAt(u.words, i)) return null;
     triggers.push(i);
   }

@@ -94,8 +94,9 @@ describe('found by re-reading the held-out sets in lower case and with a wake wo
   it('"add event lunch with suppliers friday 1pm" names the event by the kind after "event"', () => {
     expect(parse('add event lunch with suppliers friday 1pm').slots).toEqual({ title: 'lunch with suppliers', start: '2027-09-10T13:00' });
   });
-  it('"слушай алиса Сообщение Ефиму: склад закрыт" is a message despite the wake word', () => {
-    expect(parse('слушай алиса Сообщение Ефиму: склад закрыт')).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 2 }, text: 'склад закрыт' } });
+  it('"алиса сообщение Ефиму: склад закрыт" with an Алиса in the portal: the wake word is nobody', () => {
+    const withAlisa: Directory = { ...dir, users: [...dir.users, { id: 4, name: 'Алиса', lastName: 'Котова', gender: 'F' }] };
+    expect(parse('алиса сообщение Ефиму: склад закрыт', undefined, withAlisa)).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 2 }, text: 'склад закрыт' } });
   });
   it('"задачи на завтра какие пожалуйста" is the agenda', () => {
     expect(parse('задачи на завтра какие пожалуйста').intent).toBe('agenda.query');

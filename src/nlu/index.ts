@@ -12,7 +12,7 @@ import { loadSlotsGrammar } from './slots-grammar';
 import { loadNumberWords } from './numbers';
 import { loadChangeGrammar } from './change-grammar';
 import { MIN_LETTERS, createCommandWordFixer } from './command-fuzzy';
-import { parseWith, type LangGrammar, type ParserDeps } from './parser';
+import { keepSpelling, parseWith, type LangGrammar, type ParserDeps } from './parser';
 import type { Lang, ParseContext, ParseResult } from './types';
 
 export type * from './types';
@@ -87,14 +87,14 @@ export async function createParser(): Promise<Parser> {
     fixCommandWord: { ru: (w) => unsoftened(w) ?? fixer.fix(w), en: (w) => enFixer.fix(w) },
     fixOpeningWord: {
       ru: unstressedEnding,
-      en: (w, next) => (next !== undefined && en.intents.homophones.before.hasWord(next) ? en.intents.homophones.words.get(w) ?? null : null),
+      en: (w, next) => en.intents.homophones.opening.get(w) ?? (next !== undefined && en.intents.homophones.before.hasWord(next) ? en.intents.homophones.words.get(w) ?? null : null),
     },
     fixCommandNoun: { en: (w) => enNounFixer.fix(w) },
   };
   return {
     parse: (text, ctx) => {
       try {
-        return parseWith(deps, text, ctx);
+        return keepSpelling(parseWith(deps, text, ctx), text, grammars);
       } catch (e) {
         // The parser must answer whatever it is given; a bug here must not take a channel down.
         return { intent: 'unknown', slots: {}, lang: ctx.lang ?? 'ru', trace: [`error:${(e as Error).message}`] };

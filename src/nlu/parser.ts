@@ -115,7 +115,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
     const masked = fullNames.reduce((t, p) => t.slice(0, p.index) + t.slice(p.index, p.end).replace(/\p{L}/gu, 'x') + t.slice(p.end), text);
     return deps.dates.extract(masked, { now: ctx.now, timeZone: ctx.timeZone, lang });
   };
-  const datesOf = () => (dates ??= selfRepaired(u, visible(extractDates(), text).filter((d) => !inName(d)), keepsDateOf, (d) => dateTokens(u, d)));
+  const datesOf = () => (dates ??= selfRepaired(u, visible(extractDates(), text).filter((d) => !inName(d) && !possessiveOfThing(u, text, d)), keepsDateOf, (d) => dateTokens(u, d)));
   // A change of an existing item ("перенеси встречу …") comes before the creating commands, which
   // would block on its verb; an agenda question only when no other command was found (their
   // question words block creating commands, so "какие задачи …" is never a new task).
@@ -271,6 +271,40 @@ function sameUserRun(u: Utterance, persons: PersonMention[], p: PersonMention): 
  * "Антону: завтра созвон в 10", "Emily: call me back": a person said first and a colon or dash
  * after them is a message to them, with no command word at all.
  */
+/**
+ * Titles and texts are "the words the user gave" (nlu.md): a word the spelling table corrected
+ * for understanding ("tmrw", "щас", "calender") is given back as said — unless the corrected
+ * form was also said, when which one a slot holds cannot be told.
+ */
+export function keepSpelling(r: ParseResult, raw: string, grammars: Record<Lang, { slots: { respelt: (text: string) => [string, string][] } }>): ParseResult {
+  const slots = r.slots as Record<string, unknown>;
+  if (typeof slots.title !== 'string' && typeof slots.text !== 'string') return r;
+  const pairs = grammars[r.lang].slots.respelt(raw);
+  if (!pairs.length) return r;
+  const lower = raw.toLowerCase();
+  for (const key of ['title', 'text'] as const) {
+    const value = slots[key];
+    if (typeof value !== 'string') continue;
+    let v = value;
+    for (const [said, meant] of pairs) {
+      if (lower.includes(meant.toLowerCase())) continue;
+      const at = new RegExp(`(?<![\\p{L}\\d'’-])${meant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d'’-])`, 'iu').exec(v);
+      if (at) v = v.slice(0, at.index) + said + v.slice(at.index + at[0].length);
+    }
+    slots[key] = v;
+  }
+  return r;
+}
+
+/** "approve next week's rota": a date said as the owner of a thing is a word of the title, not
+ *  a date — unless the thing is a meeting or a task ("tomorrow's meeting" is the one tomorrow). */
+function possessiveOfThing(u: Utterance, text: string, d: DateMention): boolean {
+  const m = /^['’]s\s+([\p{L}-]+)/u.exec(text.slice(d.index + d.text.length));
+  if (!m) return false;
+  const w = m[1]!.toLowerCase();
+  return !u.g.slots.eventKinds.has(w) && !u.g.slots.eventPlain.hasWord(w) && !u.g.change.nouns.some(([, set]) => set.hasWord(w));
+}
+
 function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | null {
   // "алиса, сообщение Королёву: …" with an Алиса in the portal: the wake word is nobody.
   const ig = u.g.intents;
@@ -864,6 +898,13 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
       const kind = u.lang === 'en' ? [before, u.tokens[at]!.text].filter(Boolean).join(' ') : u.g.slots.eventKinds.get(u.words[at]!)!;
       title = rest ? `${kind} ${rest}` : kind;
     } else title = residual(u);
+  }
+  // "schedule a tasting with Carlos next Thursday": no kind of meeting said, the words no slot
+  // took name the event (an article before them is no word of the name).
+  if (!title) {
+    const first = u.tokens.findIndex((t, i) => t.kind === 'word' && !u.used[i]);
+    if (first >= 0 && u.g.intents.nounOpeners.matchAt(u.words, first) === 1) u.use([first]);
+    title = residual(u);
   }
   if (title) slots.title = title;
   Object.assign(slots, timeSlots(dates));

@@ -88,6 +88,8 @@ export interface SlotsGrammar {
   calendarPrepositions: WordSet;
   /** The text with `spellings` put right (outside quotes). */
   respell: (text: string) => string;
+  /** The table's words found in a text, as [said, respelt]: a slot gives back what the user said. */
+  respelt: (text: string) => [string, string][];
   /** A self-repair between two values of one slot ("в четверг ой нет в пятницу"): the later wins. */
   repairMarkers: WordSet;
   /** Sounds that may stand in a repair beside its words ("э", "ммм"), never one alone. */
@@ -146,6 +148,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations, g.said_twice ?? []),
     respell: respeller(g.spellings ?? {}, g.enclitics ?? []),
+    respelt: respellings(g.spellings ?? {}),
     calendarPrepositions: new WordSet(g.calendar_prepositions ?? []),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),
@@ -190,6 +193,18 @@ function respeller(table: Record<string, string>, enclitics: readonly string[]):
   const patterns = map.size ? [wholeWords([...map.keys()])] : [];
   if (enclitics.length) patterns.push(`(?<=\\p{L})(?:${alternatives(enclitics)})(?![\\p{L}\\d])`);
   return patternReplacer(patterns, (m) => map.get(m.toLowerCase()) ?? (enclitics.includes(m.toLowerCase()) ? '' : m));
+}
+
+function respellings(table: Record<string, string>): (text: string) => [string, string][] {
+  const map = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
+  if (!map.size) return () => [];
+  const re = new RegExp(wholeWords([...map.keys()]), 'giu');
+  return (text) => {
+    const out: [string, string][] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push([m[0], map.get(m[0].toLowerCase())!]);
+    return out;
+  };
 }
 
 /** Hesitations become spaces of their length, so every offset stays. */

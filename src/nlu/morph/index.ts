@@ -126,7 +126,8 @@ function convert(p: AzParse): MorphParse {
   const gender = typeof t.GNdr === 'string' ? (t.GNdr.toLowerCase() as Gender) : undefined;
   const surname = t.Surn === true;
   let nominative = p.word;
-  const inf = p.inflect(['nomn', 'sing']);
+  // An adjective keeps its gender ("Дубовой" → "дубовая", not the lemma "дубовый").
+  const inf = (t.POS === 'ADJF' && gender ? p.inflect(['nomn', 'sing', gender]) : undefined) || p.inflect(['nomn', 'sing']);
   if (inf) nominative = inf.word;
   else {
     const n = p.normalize();

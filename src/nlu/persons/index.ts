@@ -99,6 +99,15 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
       out.push(w.slice(0, -2) + 'а');
       continue;
     }
+    // "с горным университетом" → "горный университет": an adjective agreeing with the noun after
+    // it takes its nominative too (a company's two-word name), when no reading of it is a name.
+    const next = k + 1 < words.length && lang === 'ru' ? morph.analyze(normalizeWord(words[k + 1]!)).filter((p) => p.dictionary && !p.plural && p.pos === 'NOUN') : [];
+    const adjective = next.length && all.length && all.every((p) => !p.name && !p.surname) ? all.find((p) => p.dictionary && p.pos === 'ADJF' && p.case !== 'nomn' && next.some((n) => n.case === p.case && n.gender === p.gender)) : undefined;
+    if (adjective) {
+      out.push(/^[А-ЯЁ]/.test(w) ? capitalize(adjective.nominative) : adjective.nominative);
+      after = [];
+      continue;
+    }
     const agreeing = all.filter((p) => p.surname && after.some((a) => a.case === p.case && a.gender === p.gender));
     // The name before takes the same reading as its surname: "Петра Сидорова" read as Пётр
     // Сидоров's genitive is "Пётр Сидоров", never half of it ("Петра" is a woman's name too).

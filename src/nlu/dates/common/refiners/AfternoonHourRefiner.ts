@@ -2,7 +2,8 @@
  * nlu.md: an hour from 1 to 7 said with no утра/ночи (or am) means the afternoon: "в 3" → 15:00,
  * "в 5 30" → 17:30, "с двух до четырёх" → 14:00–16:00. A day half said explicitly fixes the
  * meridiem; a typed leading zero ("05:30") is literal; relative moments (через 2 часа) are final.
- * Runs before any merge, so the text it looks at is the time's own.
+ * Runs before any merge, so the text it looks at is the time's own. A range whose end is said in
+ * the morning ("from 6 to 9 am") keeps its start in the morning.
  */
 import type { ParsingComponents, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { CHRONO_RELATIVE_TIME } from '../../meta';
@@ -17,7 +18,9 @@ export class AfternoonHourRefiner implements Refiner {
   refine(_context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     for (const result of results) {
       if (result.tags().has(CHRONO_RELATIVE_TIME) || LEADING_ZERO.test(result.text)) continue;
-      const shiftedStart = this.shift(result.start);
+      // "from 6 to 9 am": a morning end said outright is the range's half of the day too.
+      const morningEnd = !!result.end && result.end.isCertain('meridiem') && result.end.get('meridiem') === 0 && (result.end.get('hour') ?? 0) > (result.start.get('hour') ?? 0);
+      const shiftedStart = morningEnd ? false : this.shift(result.start);
       const shiftedEnd = result.end ? this.shift(result.end) : false;
       if (shiftedStart || shiftedEnd) result.addTag(this.tag);
     }

@@ -35,6 +35,8 @@ describe('1. a stranger between a message verb and "a message"', () => {
     ['shoot Marisol a note that the van is parked outside', 'Marisol', 'the van is parked outside'],
     ['drop Kwame a line: the keys are at reception', 'Kwame', 'the keys are at reception'],
     ['Send Gregor Haines a message: lunch is on me', 'Gregor Haines', 'lunch is on me'],
+    ['send dave a message: the invoices are signed', 'Dave', 'the invoices are signed'],
+    ['Send Gregor a quick note that the van is parked outside', 'Gregor', 'the van is parked outside'],
   ])('"%s"', (text, name, said) => {
     expect(parse(text)).toMatchObject({ intent: 'message.send', slots: { recipient: { unresolved: name }, text: said } });
   });
@@ -42,6 +44,7 @@ describe('1. a stranger between a message verb and "a message"', () => {
     it.each([
       ['send the team a message: the build is green'],
       ['send everyone a note: the office is closed friday'],
+      ['send them a quick note: the office is closed friday'],
     ])('"%s" names nobody', (text) => {
       expect(parse(text).slots.recipient).toBeUndefined();
     });

@@ -852,7 +852,8 @@ export class Finder {
       if (t.word && t.script === 'lat' && !t.cap && en.givenNames.has(t.norm)) {
         const prep = this.preposition(src, toks, i, lang, prev);
         const before = i > 0 ? toks[i - 1]!.norm : '';
-        if (this.byPersonPreposition(prep, before) || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t))) {
+        // "send dave a message: …" likewise.
+        if (this.byPersonPreposition(prep, before) || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t)) || this.strangerBeforeObject(src, toks, i, (x) => x === t)) {
           return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
         }
       }
@@ -898,8 +899,15 @@ export class Finder {
       const t = toks[k];
       if (!t || !nameLike(t) || (k > i && !adjacent(src, toks[k - 1]!, t))) return false;
       if (en.misheardAfterTask.groups.has(t.norm) || en.companyWords.has(t.norm) || en.prepositions.has(t.norm) || en.conjunctions.has(t.norm)) return false;
-      const [art, noun] = [toks[k + 1], toks[k + 2]];
-      if (art?.word && noun?.word && articles.has(art.norm) && nouns.has(noun.norm) && adjacent(src, t, art) && adjacent(src, art, noun)) return true;
+      const art = toks[k + 1];
+      if (!art?.word || !articles.has(art.norm) || !adjacent(src, t, art)) continue;
+      // (One word may stand between: "a quick note", "a short message".)
+      for (let j = k + 2; j <= k + 3; j++) {
+        const noun = toks[j];
+        if (!noun?.word || !adjacent(src, toks[j - 1]!, noun)) break;
+        if (nouns.has(noun.norm)) return true;
+        if (noun.cap || noun.script !== 'lat' || en.prepositions.has(noun.norm) || en.conjunctions.has(noun.norm)) break;
+      }
     }
     return false;
   }

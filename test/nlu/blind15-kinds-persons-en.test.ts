@@ -114,6 +114,8 @@ describe('4. a Russian street or place in Latin letters is no person', () => {
     ['create a task to book a van for Krasnaya Presnya', 'book a van for Krasnaya Presnya'],
     ['create a task to get quotes for Leninsky Prospekt', 'get quotes for Leninsky Prospekt'],
     ['create a task to find a flat for Tverskaya ulitsa', 'find a flat for Tverskaya ulitsa'],
+    ['create a task to check the kiosk for Tsvetnoy Bulvar', 'check the kiosk for Tsvetnoy Bulvar'],
+    ['create a task to deliver chairs for Novaya Zarya', 'deliver chairs for Novaya Zarya'],
   ])('"%s"', (text, title) => {
     const s = parse(text).slots;
     expect(s.responsible).toBeUndefined();
@@ -125,6 +127,8 @@ describe('4. a Russian street or place in Latin letters is no person', () => {
       ['create a task for Olga Kovalskaya to check the boiler', 'Olga Kovalskaya'],
       ['create a task for Anastasiya Belaya to check the boiler', 'Anastasiya Belaya'],
       ['create a task for Kovalskaya Olga to check the boiler', 'Kovalskaya Olga'],
+      ['create a task for Leontiy Kuznetsov to check the boiler', 'Leontiy Kuznetsov'],
+      ['create a task for Delroy Lindo to check the boiler', 'Delroy Lindo'],
     ])('"%s" stays a person', (text, name) => {
       expect(parse(text).slots.responsible).toEqual({ unresolved: name });
     });

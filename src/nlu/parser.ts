@@ -1132,6 +1132,19 @@ function negatedAt(u: Utterance, index: number): boolean {
   return !!prev2 && prev.kind === 'word' && prev.norm.length <= 2 && u.g.slots.negations.hasWord(prev2.norm);
 }
 
+/** "wrong Dasha - Dasha Kravets", "no, not Max, Max Bauer": a person said again, in full, after a
+ *  mention of several users of whom it is one, names the one meant — the earlier is what was wrong. */
+function narrowed(names: PersonMention[]): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const p of names) {
+    const prev = out[out.length - 1];
+    const id = 'userId' in p.slot ? p.slot.userId : undefined;
+    if (prev && id !== undefined && 'candidates' in prev.slot && prev.slot.candidates.includes(id)) out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
+}
+
 /** The slots of a correction ("нет, на среду" while a task is being confirmed). */
 function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention[], dates: DateMention[]): Slots {
   const expecting = ctx.expecting;
@@ -1141,7 +1154,7 @@ function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention
   const t = timeSlots(dates.filter((d) => said(d.index)));
   // "слушай алиса, лучше послезавтра": the wake word before the correction names nobody.
   const from = u.tokens[firstWord(u, u.g.intents)]?.start ?? 0;
-  const names = persons.filter((p) => (p.kind !== 'pronoun' || expecting === 'task.create') && said(p.index) && p.index >= from);
+  const names = narrowed(persons.filter((p) => (p.kind !== 'pronoun' || expecting === 'task.create') && said(p.index) && p.index >= from));
   // "нет, назови её «Разбор полётов»", "no, call it Budget review": a new title, said with its
   // marker or in quotes (up to a date or a person, which correct their own slots).
   if (expecting === 'task.create' || expecting === 'event.create') {

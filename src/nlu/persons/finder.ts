@@ -852,7 +852,8 @@ export class Finder {
       if (t.word && t.script === 'lat' && !t.cap && en.givenNames.has(t.norm)) {
         const prep = this.preposition(src, toks, i, lang, prev);
         const before = i > 0 ? toks[i - 1]!.norm : '';
-        if (this.byPersonPreposition(prep, before) || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t))) {
+        // "send dave a message: …" likewise.
+        if (this.byPersonPreposition(prep, before) || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t)) || this.strangerBeforeObject(src, toks, i, (x) => x === t)) {
           return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
         }
       }
@@ -871,7 +872,8 @@ export class Finder {
     const before = i > 0 ? toks[i - 1]!.norm : '';
     // "to Bob", "for Dmitri", "with Lena, Omar and Paulo" (the list keeps its preposition), the
     // addressee of "text Ivy", the subject of "does Kevin have …".
-    if (!this.byPersonPreposition(prep, before) && !en.unknownNameAfter.has(before)) return null;
+    const beforeObject = this.strangerBeforeObject(src, toks, i, nameLike);
+    if (!this.byPersonPreposition(prep, before) && !en.unknownNameAfter.has(before) && !beforeObject) return null;
     let last = i;
     const nx = toks[i + 1];
     // "with Harlow Logistics", "for Acme Ltd": a company, not a person nobody here has.
@@ -880,8 +882,48 @@ export class Finder {
       if (!nameLike(toks[k]!)) break;
     }
     if (!lowerBeforeColon && nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    if (!lowerBeforeColon && this.russianPlace(src, toks, i)) return null;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
+  }
+
+  /** "Send Dave a message: …", "drop Kwame Asante a line": one or two capitalised words right after
+   *  a verb of sending (surnameBeforeObject.verbs) and right before "a message" / "a note" (its
+   *  articles and nouns) — the one it is sent to, whoever it is. A group or a company is not. */
+  private strangerBeforeObject(src: string, toks: Token[], i: number, nameLike: (x: Token) => boolean): boolean {
+    const en = this.deps.grammar.en;
+    const { articles, nouns, verbs } = en.surnameBeforeObject;
+    const v = toks[i - 1];
+    if (!v?.word || !verbs.has(v.norm) || !adjacent(src, v, toks[i]!)) return false;
+    for (let k = i; k <= i + 1; k++) {
+      const t = toks[k];
+      if (!t || !nameLike(t) || (k > i && !adjacent(src, toks[k - 1]!, t))) return false;
+      if (en.misheardAfterTask.groups.has(t.norm) || en.companyWords.has(t.norm) || en.prepositions.has(t.norm) || en.conjunctions.has(t.norm)) return false;
+      const art = toks[k + 1];
+      if (!art?.word || !articles.has(art.norm) || !adjacent(src, t, art)) continue;
+      // (One word may stand between: "a quick note", "a short message".)
+      for (let j = k + 2; j <= k + 3; j++) {
+        const noun = toks[j];
+        if (!noun?.word || !adjacent(src, toks[j - 1]!, noun)) break;
+        if (nouns.has(noun.norm)) return true;
+        if (noun.cap || noun.script !== 'lat' || en.prepositions.has(noun.norm) || en.conjunctions.has(noun.norm)) break;
+      }
+    }
+    return false;
+  }
+
+  /** "for Bolshaya Nikitskaya", "Leninsky Prospekt", "Tverskaya ulitsa": a capitalised word and the
+   *  word after it, one of them a place noun, or the first ending as a Russian adjective, neither a
+   *  known given name (russianPlaces) — a street or a place, not a person nobody here has. */
+  private russianPlace(src: string, toks: Token[], i: number): boolean {
+    const en = this.deps.grammar.en;
+    const { adjectiveEndings, nouns } = en.russianPlaces;
+    const a = toks[i]!;
+    const b = toks[i + 1];
+    if (!b?.word || b.script !== 'lat' || !adjacent(src, a, b)) return false;
+    if (en.givenNames.has(a.norm) || en.givenNames.has(b.norm)) return false;
+    if (nouns.has(a.norm) || nouns.has(b.norm)) return true;
+    return b.cap && a.norm.length >= 6 && adjectiveEndings.some((e) => a.norm.endsWith(e));
   }
 
   /** Right after an English person preposition ("to", "for", "with"), or after a list's "and"

@@ -70,7 +70,9 @@ export interface PersonsGrammar {
     patronymicEndings: string[];
     /** "shoot Polina Dumas a message": the article and noun of the thing sent, after which the
      *  capitalised word right after a user's given name is that user's surname as heard. */
-    surnameBeforeObject: { articles: Set<string>; nouns: Set<string> };
+    surnameBeforeObject: { articles: Set<string>; nouns: Set<string>; verbs: Set<string> };
+    /** Russian places in Latin letters ("Bolshaya Nikitskaya"): adjective endings and place nouns. */
+    russianPlaces: { adjectiveEndings: string[]; nouns: Set<string> };
   };
 }
 
@@ -263,6 +265,11 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       surnameBeforeObject: {
         articles: normSet(strings(((en.surnameBeforeObject ?? {}) as { articles?: unknown }).articles ?? [], 'surnameBeforeObject.articles')),
         nouns: normSet(strings(((en.surnameBeforeObject ?? {}) as { nouns?: unknown }).nouns ?? [], 'surnameBeforeObject.nouns')),
+        verbs: normSet(strings(((en.surnameBeforeObject ?? {}) as { verbs?: unknown }).verbs ?? [], 'surnameBeforeObject.verbs')),
+      },
+      russianPlaces: {
+        adjectiveEndings: strings(((en.russianPlaces ?? {}) as { adjectiveEndings?: unknown }).adjectiveEndings ?? [], 'russianPlaces.adjectiveEndings').map(normalizeWord),
+        nouns: normSet(strings(((en.russianPlaces ?? {}) as { nouns?: unknown }).nouns ?? [], 'russianPlaces.nouns')),
       },
     },
   };

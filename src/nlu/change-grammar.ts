@@ -23,11 +23,14 @@ interface ChangeFile {
   weak_new_value?: string[];
   places?: { prepositions: string[]; nouns: string[] };
   split_at: string[];
+  split_move?: { verbs: string[]; particles: string[] };
+  id_move?: { verbs: string[]; values: string[] };
   old_value: string[];
   hour_prepositions: string[];
   day_adjectives: Record<string, number>;
+  weekday_adjectives?: Record<string, string>;
   shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[]; particles?: string[] };
-  agenda: { openers: string[]; counting?: string[]; kind_adjectives?: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
+  agenda: { openers: string[]; bare_nouns?: string[]; counting?: string[]; kind_adjectives?: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
 }
 
 export interface ChangeGrammar {
@@ -55,9 +58,15 @@ export interface ChangeGrammar {
    *  nobody here has is a place in the title, not a person ("my call to Oleg" keeps Oleg). */
   places: { prepositions: WordSet; nouns: WordSet };
   splitAt: WordSet;
+  /** "bring the meeting forward": a move verb only with one of its particles after the item. */
+  splitMove: { verbs: WordSet; particles: WordSet };
+  /** "make task 918 due …": a move only of a task named by its number, with a new value after. */
+  idMove: { verbs: WordSet; values: WordSet };
   oldValue: WordSet;
   hourPrepositions: WordSet;
   dayAdjectives: [WordSet, number][];
+  /** "fridays standup": the possessive → the weekday said plainly (read by the date extractor). */
+  weekdayAdjectives: Map<string, string>;
   shiftPrepositions: WordSet;
   shiftUnits: WordSet;
   shiftHourUnits: WordSet;
@@ -65,6 +74,8 @@ export interface ChangeGrammar {
   /** A move's particle said with no amount ('push the standup back to 11'): the verb's, no query word. */
   shiftParticles: WordSet;
   openers: WordSet;
+  /** Plan nouns that open a question said with no opener ("calendar next week"). */
+  bareNouns: WordSet;
   /** "how many …": an opener that counts the noun after it — a question about something else
    *  ("how many rooms are booked") unless that noun is ours. */
   counting: WordSet;
@@ -102,15 +113,19 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     weakNewValue: new WordSet(g.weak_new_value ?? []),
     places: { prepositions: new WordSet(g.places?.prepositions ?? []), nouns: new WordSet(g.places?.nouns ?? []) },
     splitAt: new WordSet(g.split_at),
+    idMove: { verbs: new WordSet(g.id_move?.verbs ?? []), values: new WordSet(g.id_move?.values ?? []) },
+    splitMove: { verbs: new WordSet(g.split_move?.verbs ?? []), particles: new WordSet(g.split_move?.particles ?? []) },
     oldValue: new WordSet(g.old_value),
     hourPrepositions: new WordSet(g.hour_prepositions),
     dayAdjectives: Object.entries(g.day_adjectives).map(([w, d]) => [new WordSet([w]), Number(d)]),
+    weekdayAdjectives: new Map(Object.entries(g.weekday_adjectives ?? {})),
     shiftPrepositions: new WordSet(g.shift.prepositions),
     shiftUnits: new WordSet(g.shift.units),
     shiftHourUnits: new WordSet(g.shift.hour_units),
     shiftDirections: new WordSet(g.shift.directions),
     shiftParticles: new WordSet(g.shift.particles ?? []),
     openers: new WordSet(g.agenda.openers),
+    bareNouns: new WordSet(g.agenda.bare_nouns ?? []),
     counting: new WordSet(g.agenda.counting ?? []),
     kindAdjectives: new WordSet(g.agenda.kind_adjectives ?? []),
     agendaEventNouns: new WordSet(g.agenda.event_nouns),

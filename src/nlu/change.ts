@@ -60,11 +60,23 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   const start = firstWord(u, ig);
   let verbAt = -1;
   let verb: { key: VerbClass; len: number } | null = null;
+  let split = false;
+  let byId = false;
   const resumed = resumption(u, cg, ig, start);
   if (resumed) ({ verbAt, verb } = resumed);
   for (let i = start; !resumed && i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
     verb = matchKeyAt(cg.verbs, words, i) ?? (i === start ? matchKeyAt(cg.infinitives, words, i) : null);
+    // "bring the meeting forward": a move if its particle follows the item (checked below).
+    if (!verb && cg.splitMove.verbs.hasWord(words[i]!)) {
+      verb = { key: 'move', len: 1 };
+      split = true;
+    }
+    // "make task 918 due tomorrow": a move if a task's number follows the verb (checked below).
+    if (!verb && cg.idMove.verbs.hasWord(words[i]!)) {
+      verb = { key: 'move', len: 1 };
+      byId = true;
+    }
     if (verb) {
       verbAt = i;
       break;
@@ -85,6 +97,21 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   }
   const intent = INTENTS[verb.key][noun.kind];
   if (!intent) return null;
+  if (byId) {
+    if (noun.kind !== 'task' || noun.index !== verbAt + 1) return null;
+    let k = noun.index + noun.len;
+    if (u.tokens[k]?.kind === 'punct' && u.tokens[k]!.text === '#') k++;
+    if (u.tokens[k]?.kind !== 'number' || !/^\d+$/.test(u.tokens[k]!.text)) return null;
+    let value = false;
+    for (let j = k + 1; j < words.length && !value; j++) value = u.tokens[j]!.kind === 'word' && cg.idMove.values.hasWord(words[j]!);
+    if (!value) return null;
+  }
+  let particle = -1;
+  if (split) {
+    if (noun.index < verbAt) return null;
+    for (let i = noun.index + noun.len; i < words.length && particle < 0; i++) if (u.tokens[i]!.kind === 'word' && cg.splitMove.particles.hasWord(words[i]!)) particle = i;
+    if (particle < 0) return null;
+  }
   if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {
     for (let i = verbAt + verb.len; i < noun.index; i++) {
       if (cg.definiteOnly.indefinite.hasWord(words[i]!)) return null;
@@ -97,6 +124,7 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   }
   const triggers = span(verbAt, verb.len);
   if (resumed) triggers.push(...resumed.words);
+  if (particle >= 0) triggers.push(particle);
   // Every other change verb ("передай … и перенеси срок") and the done words are command words too.
   for (let i = verbAt + verb.len; i < words.length; i++) {
     const n = matchKeyAt(cg.verbs, words, i)?.len || cg.done.matchAt(words, i);
@@ -153,6 +181,9 @@ function resumption(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: n
       if (quotes(u.text).some((q) => at > q.start && at < q.end)) continue;
       return null;
     } else out.push(k);
+    // "… is finished, you can close it", "… so please close it": the lead-ins right before the
+    // verb are no query words either.
+    out.push(...leadInsBefore(u, ig, start, i));
     // The news about the item ("выполнена", "я сделала") before the verb is no query word.
     for (let j = start; j < i; j++) {
       const n = u.tokens[j]!.kind === 'word' ? r.statements.matchAt(words, j) : 0;
@@ -164,6 +195,23 @@ function resumption(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: n
     return { verbAt: i, verb, words: out };
   }
   return null;
+}
+
+/** The longest run of lead-ins, fillers and before-verb words ending right before token `end`. */
+function leadInsBefore(u: Utterance, ig: IntentGrammar, start: number, end: number): number[] {
+  const at = (k: number) =>
+    u.tokens[k]!.kind === 'punct' ? 1 : ig.leadIn.matchAt(u.words, k) || ig.fillers.matchAt(u.words, k) || u.g.slots.chatFillers.matchAt(u.words, k) || u.g.change.beforeVerb.matchAt(u.words, k);
+  const reaches = (j: number): boolean => {
+    while (j < end) {
+      const n = at(j);
+      if (!n) return false;
+      j += n;
+    }
+    return j === end;
+  };
+  let from = end;
+  for (let j = end - 1; j > start; j--) if (reaches(j)) from = j;
+  return span(from, end - from).filter((k) => u.tokens[k]!.kind === 'word');
 }
 
 /** Task and event nouns (not "календарь": it is no item), skipping those inside fillers ("из календаря"). */
@@ -193,6 +241,9 @@ export function classifyAgenda(
   ig: IntentGrammar,
   persons: PersonMention[],
   dates: () => DateMention[],
+  /** Only a question with no opener ("meetings next week?"): asked before the creating commands,
+   *  whose meeting nouns would make it a new event. */
+  bareOnly = false,
 ): ChangeMatch | null {
   const words = u.words;
   const first = firstWord(u, ig);
@@ -204,8 +255,19 @@ export function classifyAgenda(
     if (cg.overdue.matchAt(words, start)) evidence = true;
     start++;
   }
-  const op = cg.openers.matchAt(words, start);
-  if (!op) return null;
+  let op = bareOnly ? 0 : cg.openers.matchAt(words, start);
+  // "calendar next week", "Hugo's tasks due by Friday?": a plan noun opens the question itself,
+  // after its owner said as a possessive; then only dates, persons and fillers may follow.
+  let bare: number[] | undefined;
+  if (!op) {
+    const owner = persons.find((p) => (p.possessive || /['’]s$/i.test(p.text)) && personTokens(u, p)[0] === start);
+    const at = owner ? Math.max(...personTokens(u, owner)) + 1 : start;
+    const n = u.tokens[at]?.kind === 'word' ? cg.bareNouns.matchAt(words, at) : 0;
+    if (!n) return null;
+    bare = span(at, n);
+    op = at + n - start;
+    evidence = true;
+  }
   for (let i = 0; i < words.length; i++) if (ig.blockAnywhere.matchAt(words, i)) return null;
   const counted = start + op;
   if (cg.counting.matchAt(words, start) === op && counted < words.length && !matchKeyAt(cg.nouns, words, counted) && !ig.fillers.hasWord(words[counted]!) && !cg.agendaFillers.matchAt(words, counted)) return null;
@@ -227,7 +289,7 @@ export function classifyAgenda(
     // "Расписание на выходных какое?": a question word said last asks the same.
     else if (!personAt.has(i) && !ig.fillers.hasWord(words[i]!) && !cg.owner.hasWord(words[i]!) && !isLastOpener(u, cg, i)) rest = true;
   }
-  if (!evidence) {
+  if (!evidence || bare) {
     // "что у меня завтра?": only persons and dates after the opener.
     if (rest) {
       const covered = new Set<number>([...personAt, ...inPeriod]);
@@ -235,6 +297,7 @@ export function classifyAgenda(
       for (let i = start + op; i < words.length; i++) {
         const t = u.tokens[i]!;
         if (t.kind === 'punct' || covered.has(i) || ig.fillers.hasWord(words[i]!) || cg.owner.hasWord(words[i]!) || isLastOpener(u, cg, i)) continue;
+        if (bare && (matchKeyAt(cg.nouns, words, i) || cg.agendaEventNouns.hasWord(words[i]!) || cg.overdue.matchAt(words, i))) continue;
         // "until Friday": the date's own preposition.
         if (cg.until.matchAt(words, i) && covered.has(i + cg.until.matchAt(words, i))) continue;
         const f = cg.agendaFillers.matchAt(words, i);
@@ -245,9 +308,9 @@ export function classifyAgenda(
         return null;
       }
     }
-    if (!dates().length && !persons.length && !inPeriod.size) return null;
+    if (!bare && !dates().length && !persons.length && !inPeriod.size) return null;
   }
-  return { intent: 'agenda.query', triggers: span(first, start - first + op) };
+  return { intent: 'agenda.query', triggers: bare ?? span(first, start - first + op) };
 }
 
 /** Is word i a one-word question opener with only punctuation or fillers after it ("… какое?")? */
@@ -584,6 +647,17 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
     const t = u.tokens[i]!;
     ms = ms.filter((x) => !(x.index < t.end && x.index + x.text.length > t.start));
     ms.push({ index: t.start, text: t.text, start: formatDate(addDays(now, adj[1])), tags: ['change/day'] });
+  }
+  // "fridays standup", "monday's sync": a weekday possessive right before the item's noun.
+  for (let i = 0; i < words.length; i++) {
+    const day = cg.weekdayAdjectives.get(words[i]!);
+    if (!day || u.used[i] || !m.noun || m.noun.index <= i || m.noun.index - i > 3) continue;
+    const r = d.dates.extract(day, { now: d.ctx.now, timeZone: d.ctx.timeZone, lang: u.lang })[0];
+    if (!r) continue;
+    u.use([i]);
+    const t = u.tokens[i]!;
+    ms = ms.filter((x) => !(x.index < t.end && x.index + x.text.length > t.start));
+    ms.push({ index: t.start, text: t.text, start: r.start.slice(0, 10), tags: ['change/day'] });
   }
   // A bare number after в / на / с / до is an hour in these commands ("на девять", "на 16").
   const covered = new Set(ms.flatMap((x) => dateTokens(u, x)));

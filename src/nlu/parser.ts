@@ -120,8 +120,11 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // would block on its verb; an agenda question only when no other command was found (their
   // question words block creating commands, so "какие задачи …" is never a new task).
   const change = classifyChange(u, g.change, g.intents);
-  const cmd = change ? null : addresseeFirst(u, persons) ?? classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0, (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
-  const changed = change ?? (cmd ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf));
+  // …but a question with no opener ("meetings next week?", "Hugo's tasks due Friday") before them:
+  // its plural noun would be read as a new meeting.
+  const bare = change ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf, true);
+  const cmd = change || bare ? null : addresseeFirst(u, persons) ?? classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0, (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
+  const changed = change ?? bare ?? (cmd ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf));
   if (changed) return changeResult(deps, u, ctx, changed, persons, datesOf(), lang);
 
   // "не ставь задачу", "задачу не надо", "don't create the task": what is being built is dropped.

@@ -384,7 +384,6 @@ export function classifyCommand(
         }
       }
     }
-    const span = (i: number, n: number) => Array.from({ length: n }, (_, k) => i + k);
     if (!(noun >= 0 && verb >= 0) && standalone < 0) {
       // "i have a meeting at noon today": a word of this kind plus a date said.
       for (let i = 0; i < words.length; i++) {
@@ -413,15 +412,18 @@ export function classifyCommand(
   // to look at the new leads").
   let lead = hits.find((h) => h.intent === 'lead.score');
   if (lead && hits.some((h) => h.intent !== 'lead.score' && h.explicit && h.first < lead!.first)) lead = undefined;
-  const best = lead ?? hits.filter((h) => h.intent !== 'lead.score').sort((a, b) => nounPos(a) - nounPos(b))[0]!;
+  // (Event nouns "в календарь" are weaker than a task or message noun said anywhere.)
+  const best = lead ?? hits.filter((h) => h.intent !== 'lead.score').sort((a, b) => a.first - b.first)[0]!;
   if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best)) return null;
   if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
   return { intent: best.intent, triggers: best.triggers, reminder: best.reminder };
+}
 
-  function nounPos(h: Hit): number {
-    // Event nouns "в календарь" are weaker than a task or message noun said anywhere.
-    return h.first;
-  }
+/** Token indices i … i + n − 1. */
+function span(i: number, n: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) out.push(i + k);
+  return out;
 }
 
 /** The command's verb is a purchase's, with its object a few words on ("book me a flight", "book
@@ -480,15 +482,11 @@ export function isHelpQuestion(words: readonly string[], g: IntentGrammar): bool
 function helpQuestionAt(words: readonly string[], g: IntentGrammar, afterHelpWord: boolean): boolean {
   const h = g.helpQuestion;
   let i = 0;
-  const skipLeadIns = () => {
-    for (let n = g.leadIn.matchAt(words, i) || g.fillers.matchAt(words, i); n && i < words.length; n = g.leadIn.matchAt(words, i) || g.fillers.matchAt(words, i)) i += n;
-  };
-  skipLeadIns();
+  i = pastLeadIns(words, g, i);
   if (afterHelpWord) {
     const n = g.replies.find(([r]) => r === 'help')?.[1].matchAt(words, i) ?? 0;
     if (!n) return false;
-    i += n;
-    skipLeadIns();
+    i = pastLeadIns(words, g, i + n);
   }
   const how = g.helpHow.openers.matchAt(words, i);
   if (how && helpHowFrom(words, i + how, g)) return true;
@@ -507,6 +505,12 @@ function helpQuestionAt(words: readonly string[], g: IntentGrammar, afterHelpWor
     i += m;
   }
   return noun || (modal && verb);
+}
+
+/** The first word at or after i that is no lead-in or filler. */
+function pastLeadIns(words: readonly string[], g: IntentGrammar, i: number): number {
+  for (let n = g.leadIn.matchAt(words, i) || g.fillers.matchAt(words, i); n && i < words.length; n = g.leadIn.matchAt(words, i) || g.fillers.matchAt(words, i)) i += n;
+  return i;
 }
 
 /** After "как" / "how do I": a verb of using the assistant or of a command, and only its objects. */

@@ -437,16 +437,20 @@ function afterCommandRepair(g: ParserDeps['grammars'][Lang], text: string, tok: 
   const norms = toks.map((t) => t.norm);
   let s = 0;
   for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;
-  const opens = (w: string) => g.intents.commands.some((c) => c.verbs.hasWord(w) || c.reminder.hasWord(w));
-  if (s >= toks.length || !opens(norms[s]!)) return text;
+  if (s >= toks.length || !opensCommand(g, norms[s]!)) return text;
   for (let i = s + 1; i <= s + REPAIR_WITHIN_WORDS && i < toks.length; i++) {
     const n = rep.matchAt(norms, i);
     if (!n) continue;
     const k = i + n;
-    if (k >= toks.length || g.slots.eventKinds.has(norms[k]!) || !opens(norms[k]!)) return text;
+    if (k >= toks.length || g.slots.eventKinds.has(norms[k]!) || !opensCommand(g, norms[k]!)) return text;
     return text.slice(0, toks[s]!.start) + ' '.repeat(toks[k]!.start - toks[s]!.start) + text.slice(toks[k]!.start);
   }
   return text;
+}
+
+/** Does a command's verb or reminder word stand in word w? */
+function opensCommand(g: ParserDeps['grammars'][Lang], w: string): boolean {
+  return g.intents.commands.some((c) => c.verbs.hasWord(w) || c.reminder.hasWord(w));
 }
 
 /** Longest command phrase a speaker may say twice in a row (three words twice is as often a title:
@@ -462,8 +466,8 @@ function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string, tok
   const norms = toks.map((t) => t.norm);
   let s = 0;
   for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;
-  const opens = (w: string) => g.intents.commands.some((c) => c.verbs.hasWord(w) || c.reminder.hasWord(w) || c.standaloneWithPerson.hasWord(w)) || g.change.verbs.some(([, set]) => set.hasWord(w));
-  if (s >= toks.length || !opens(norms[s]!)) return text;
+  const w = norms[s];
+  if (w === undefined || !(opensCommand(g, w) || g.intents.commands.some((c) => c.standaloneWithPerson.hasWord(w)) || g.change.verbs.some(([, set]) => set.hasWord(w)))) return text;
   for (let n = REPEAT_WORDS; n >= 1; n--) {
     if (s + 2 * n > toks.length) continue;
     let same = true;

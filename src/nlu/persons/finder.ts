@@ -519,6 +519,21 @@ export class Finder {
     return adjacent(src, toks[i]!, n) && adjacent(src, n, art) && adjacent(src, art, noun);
   }
 
+  /** A capitalised Latin word that may be a name (no initial, no acronym, no listed non-name).
+   *  (Methods, not closures made per token: the hot loop would pay for each.) */
+  private latinNameLike(x: Token): boolean {
+    return x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !this.deps.grammar.en.notNames.has(x.norm);
+  }
+
+  /** …and one that may be the name of somebody nobody here has (no "me", "myself"). */
+  private readonly unknownNameLike = (x: Token): boolean => this.latinNameLike(x) && !this.deps.grammar.en.selfPronouns.has(x.norm);
+
+  /** A Latin word that may be half of a misheard full name (misheardFullName). */
+  private readonly misheardUsable = (x: Token | undefined): x is Token => {
+    const en = this.deps.grammar.en;
+    return !!x?.word && x.script === 'lat' && !x.allCaps && x.norm.length >= FUZZY_MIN_LENGTH && !en.notNames.has(x.norm) && !en.commonWords.has(x.norm) && !en.givenNames.has(x.norm) && !en.misheardAfterTask.groups.has(x.norm);
+  };
+
   /** "with margareta habibulina" for Маргарита Хабибуллина: right after a person preposition or a
    *  message verb, two Latin words each within the allowed edits of one user's given name and
    *  surname (either order, first letters kept) are that user, both misheard — together strong
@@ -526,8 +541,7 @@ export class Finder {
    *  left alone. Returns the entry of token k. */
   private misheardFullName(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
     const en = this.deps.grammar.en;
-    const usable = (x: Token | undefined): x is Token =>
-      !!x?.word && x.script === 'lat' && !x.allCaps && x.norm.length >= FUZZY_MIN_LENGTH && !en.notNames.has(x.norm) && !en.commonWords.has(x.norm) && !en.givenNames.has(x.norm) && !en.misheardAfterTask.groups.has(x.norm);
+    const usable = this.misheardUsable;
     for (const a of [k, k - 1]) {
       const ta = toks[a];
       const tb = toks[a + 1];
@@ -838,14 +852,13 @@ export class Finder {
   ): Found | null {
     const en = this.deps.grammar.en;
     const t = toks[i]!;
-    const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm) && !en.selfPronouns.has(x.norm);
     // Speech has no capitals: "message priya: …", "new task for kevin: …" — a lower-case word
     // right before the colon that ends the addressing part is a name too.
     const colon = toks[i + 1];
     const lowerBeforeColon =
       !!colon && colon.text === ':' && colon.index === t.end && t.word && t.script === 'lat' && !t.cap && t.norm.length >= 2 &&
       !en.notNames.has(t.norm) && !en.selfPronouns.has(t.norm) && !en.prepositions.has(t.norm);
-    if (!nameLike(t) && !lowerBeforeColon) {
+    if (!this.unknownNameLike(t) && !lowerBeforeColon) {
       // "with vera and jessica", "to kevin", "message bob …": a known given name in lower case after
       // a person preposition (or a list's "and" after one), or right after a message verb, is that
       // unknown person.
@@ -872,16 +885,16 @@ export class Finder {
     const before = i > 0 ? toks[i - 1]!.norm : '';
     // "to Bob", "for Dmitri", "with Lena, Omar and Paulo" (the list keeps its preposition), the
     // addressee of "text Ivy", the subject of "does Kevin have …".
-    const beforeObject = this.strangerBeforeObject(src, toks, i, nameLike);
+    const beforeObject = this.strangerBeforeObject(src, toks, i, this.unknownNameLike);
     if (!this.byPersonPreposition(prep, before) && !en.unknownNameAfter.has(before) && !beforeObject) return null;
     let last = i;
     const nx = toks[i + 1];
     // "with Harlow Logistics", "for Acme Ltd": a company, not a person nobody here has.
     for (let k = i; k <= i + 3 && k < toks.length && toks[k]!.word && (k === i || adjacent(src, toks[k - 1]!, toks[k]!)); k++) {
       if (en.companyWords.has(toks[k]!.norm)) return null;
-      if (!nameLike(toks[k]!)) break;
+      if (!this.unknownNameLike(toks[k]!)) break;
     }
-    if (!lowerBeforeColon && nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    if (!lowerBeforeColon && nx && this.unknownNameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
     if (!lowerBeforeColon && this.russianPlace(src, toks, i)) return null;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
@@ -947,14 +960,13 @@ export class Finder {
   ): Found | null {
     const en = this.deps.grammar.en;
     const t = toks[i]!;
-    const nameLike = (x: Token) => x.word && x.script === 'lat' && x.cap && !x.initial && !x.allCaps && x.norm.length >= 2 && !en.notNames.has(x.norm);
-    if (!nameLike(t) || !en.givenNames.has(t.norm)) return null;
+    if (!this.latinNameLike(t) || !en.givenNames.has(t.norm)) return null;
     const b = toks[i - 1];
     if (!b?.word || !this.deps.grammar.ru.latinUnknownAfter.has(b.norm) || !adjacent(src, b, t)) return null;
     const prep = this.preposition(src, toks, i, lang, prev);
     let last = i;
     const nx = toks[i + 1];
-    if (nx && nameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    if (nx && this.latinNameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
     return this.mention(src, toks, i, last, { unresolved: toks.slice(i, last + 1).map((x) => x.text).join(' ') }, 'unknown', 0, prep);
   }
 

@@ -24,6 +24,9 @@ export interface Parser {
   resolvePerson: ParserDeps['persons']['resolve'];
 }
 
+const MIXED_SCRIPTS = /[а-яё]/i;
+const LATIN = /[a-z]/i;
+
 export async function createParser(): Promise<Parser> {
   const morph = await loadMorph();
   const persons = await createPersonFinder({ morph });
@@ -94,7 +97,15 @@ export async function createParser(): Promise<Parser> {
   return {
     parse: (text, ctx) => {
       try {
-        return keepSpelling(parseWith(deps, text, ctx), text, grammars);
+        let r = parseWith(deps, text, ctx);
+        // "напиши Wei Zhang call me when you land": the letters' majority picked the text's
+        // language, not the command's. Both scripts said and nothing understood: the other
+        // language is asked too.
+        if (r.intent === 'unknown' && !ctx.lang && MIXED_SCRIPTS.test(text) && LATIN.test(text)) {
+          const other = parseWith(deps, text, { ...ctx, lang: r.lang === 'ru' ? 'en' : 'ru' });
+          if (other.intent !== 'unknown') r = other;
+        }
+        return keepSpelling(r, text, grammars);
       } catch (e) {
         // The parser must answer whatever it is given; a bug here must not take a channel down.
         return { intent: 'unknown', slots: {}, lang: ctx.lang ?? 'ru', trace: [`error:${(e as Error).message}`] };

@@ -23,7 +23,7 @@ interface IntentGrammarFile {
   fillers: string[];
   correction: string[];
   noun_openers?: string[];
-  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[] }>;
+  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[]; opening_before_content?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
@@ -41,6 +41,8 @@ interface CompiledCommand {
   reminder: WordSet;
   standaloneWithPerson: WordSet;
   withDate: WordSet;
+  /** Said first and followed by an infinitive, the noun alone asks for one ("задача заказать подарки, срок …"). */
+  openingBeforeContent: WordSet;
 }
 
 export interface IntentGrammar {
@@ -121,6 +123,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
         reminder: new WordSet(c.reminder ?? []),
         standaloneWithPerson: new WordSet(c.standalone_with_person ?? []),
         withDate: new WordSet(c.with_date ?? []),
+        openingBeforeContent: new WordSet(c.opening_before_content ?? []),
       };
     }),
     blockStart: new WordSet(g.blockers.start),
@@ -333,6 +336,7 @@ export function classifyCommand(
   // contentFrom: the addressee's token ("напиши Орлу перенеси …"): what follows is the message.
   type Hit = { intent: CommandIntent; first: number; triggers: number[]; reminder: boolean; weak?: boolean; explicit?: boolean; contentFrom?: number };
   const hits: Hit[] = [];
+  const opening = pastLeadIns(words, g, 0);
   for (const c of g.commands) {
     let noun = -1;
     let nounLen = 0;
@@ -363,6 +367,13 @@ export function classifyCommand(
         if (!n) {
           n = c.reminder.matchAt(words, i);
           if (n) reminder = true;
+        }
+        // "задача заказать подарки": the noun said first, an infinitive right after it.
+        // ("тимофею задача подготовить договор": the addressee may come first.)
+        if (!n && (i === opening || (i <= opening + 2 && personAt(opening)))) {
+          const m = c.openingBeforeContent.matchAt(words, i);
+          const next = words[i + m];
+          if (m && next !== undefined && tokens[i + m]!.kind === 'word' && g.contentEndings.some((e) => next.endsWith(e))) n = m;
         }
         if (!n) {
           const m = c.standaloneWithPerson.matchAt(words, i);

@@ -123,9 +123,12 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // …but a question with no opener ("meetings next week?", "Hugo's tasks due Friday") before them:
   // its plural noun would be read as a new meeting.
   const bare = change ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf, true);
-  const cmd = change || bare ? null : addresseeFirst(u, persons) ?? classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0, (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
+  let cmd = change || bare ? null : addresseeFirst(u, persons) ?? classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0, (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
   const changed = change ?? bare ?? (cmd ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf));
   if (changed) return changeResult(deps, u, ctx, changed, persons, datesOf(), lang);
+  // "кириллу ключи от переговорки на ресепшене": spoken, with no colon, a colleague named first
+  // in the dative and then a clause is a message to them — when nothing else was understood.
+  if (!cmd && !ctx.expecting) cmd = spokenAddressee(u, persons);
 
   // "не ставь задачу", "задачу не надо", "don't create the task": what is being built is dropped.
   if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
@@ -297,6 +300,24 @@ export function keepSpelling(r: ParseResult, raw: string, grammars: Record<Lang,
     slots[key] = v;
   }
   return r;
+}
+
+/** A message said with no verb and no colon (speech): a directory user in the dative first, and at
+ *  least two more words that open no task or meeting ("люде зайди ко мне после обеда"). */
+function spokenAddressee(u: Utterance, persons: PersonMention[]): CommandMatch | null {
+  if (u.lang !== 'ru') return null;
+  const ig = u.g.intents;
+  let k = 0;
+  while (k < u.tokens.length && (u.tokens[k]!.kind === 'punct' || ig.leadIn.matchAt(u.words, k) || ig.fillers.matchAt(u.words, k))) k++;
+  const first = u.tokens[k];
+  const p = persons.find((q) => q.index === first?.start);
+  if (!p || p.kind !== 'name' || p.preposition || !p.cases.includes('datv')) return null;
+  const run = sameUserRun(u, persons, p);
+  const after = u.tokensIn(run[run.length - 1]!.end, u.text.length).filter((i) => u.tokens[i]!.kind === 'word');
+  if (after.length < 2) return null;
+  const next = after[0]!;
+  if (ig.commands.some((c) => c.nouns.matchAt(u.words, next) || c.standalone.matchAt(u.words, next))) return null;
+  return { intent: 'message.send', triggers: [], reminder: false };
 }
 
 /** "approve next week's rota": a date said as the owner of a thing is a word of the title, not

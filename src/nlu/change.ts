@@ -536,7 +536,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
 
 /** "Business trip to Madrid": a name nobody here has, after a place preposition that follows a
  *  travel noun, is part of the title. */
-function isPlace(u: Utterance, cg: ChangeGrammar, p: PersonMention, idx: readonly number[]): boolean {
+export function isPlace(u: Utterance, cg: ChangeGrammar, p: PersonMention, idx: readonly number[]): boolean {
   if (!p.preposition || !cg.places.prepositions.hasWord(p.preposition)) return false;
   const first = Math.min(...idx);
   return [1, 2, 3].some((k) => first - k >= 0 && u.tokens[first - k]!.kind === 'word' && cg.places.nouns.hasWord(u.words[first - k]!));

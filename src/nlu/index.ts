@@ -90,7 +90,7 @@ export async function createParser(): Promise<Parser> {
     fixCommandWord: { ru: (w) => unsoftened(w) ?? fixer.fix(w), en: (w) => enFixer.fix(w) },
     fixOpeningWord: {
       ru: unstressedEnding,
-      en: (w, next) => en.intents.homophones.opening.get(w) ?? (next !== undefined && en.intents.homophones.before.hasWord(next) ? en.intents.homophones.words.get(w) ?? null : null),
+      en: (w, next) => en.intents.homophones.opening.get(w) ?? en.intents.homophones.groups.find((h) => next !== undefined && h.words.has(w) && h.before.hasWord(next))?.words.get(w) ?? null,
     },
     fixCommandNoun: { en: (w) => enNounFixer.fix(w) },
   };

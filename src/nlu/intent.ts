@@ -27,7 +27,7 @@ interface IntentGrammarFile {
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
-  homophones?: { words: Record<string, string>; before: string[]; opening?: Record<string, string> };
+  homophones?: { groups: { words: Record<string, string>; before: string[] }[]; opening?: Record<string, string> };
   help_question?: { openers: string[]; nouns: string[]; words: string[]; ability?: { modals: string[]; verbs: string[] }; how?: { openers: string[]; verbs: string[]; objects: string[] } };
 }
 
@@ -89,7 +89,7 @@ export interface IntentGrammar {
   helpQuestion: { openers: WordSet; nouns: WordSet; words: WordSet; modals: WordSet; verbs: WordSet };
   /** "right to Oksana that …": a command word heard as a word that sounds the same, before one of
    *  the `before` words, at the command's first word only. */
-  homophones: { words: Map<string, string>; before: WordSet; opening: Map<string, string> };
+  homophones: { groups: { words: Map<string, string>; before: WordSet }[]; opening: Map<string, string> };
   /** "как тут поставить задачу?", "how do I use this bot": how to use the assistant or a command. */
   helpHow: { openers: WordSet; verbs: WordSet; objects: WordSet };
   /** Rewrites the skill's name said as words ("битрикс двадцать четыре") to the name, keeping offsets. */
@@ -144,7 +144,10 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
       modals: new WordSet(g.help_question?.ability?.modals ?? []),
       verbs: new WordSet(g.help_question?.ability?.verbs ?? []),
     },
-    homophones: { words: new Map(Object.entries(g.homophones?.words ?? {})), before: new WordSet(g.homophones?.before ?? []), opening: new Map(Object.entries(g.homophones?.opening ?? {})) },
+    homophones: {
+      groups: (g.homophones?.groups ?? []).map((h) => ({ words: new Map(Object.entries(h.words)), before: new WordSet(h.before) })),
+      opening: new Map(Object.entries(g.homophones?.opening ?? {})),
+    },
     helpHow: {
       openers: new WordSet(g.help_question?.how?.openers ?? []),
       verbs: new WordSet(g.help_question?.how?.verbs ?? []),

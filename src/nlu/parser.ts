@@ -11,7 +11,7 @@ import type { SlotsGrammar } from './slots-grammar';
 import type { WordSet } from './grammar';
 import type { NumberWords } from './numbers';
 import type { ChangeGrammar } from './change-grammar';
-import { agendaSlots, changeSlots, classifyAgenda, classifyChange, firstWord, type ChangeDeps, type ChangeMatch } from './change';
+import { agendaSlots, changeSlots, classifyAgenda, classifyChange, firstWord, isPlace, type ChangeDeps, type ChangeMatch } from './change';
 import type { DateExtractor } from './dates';
 import type { PersonFinder } from './persons';
 import type { DateMention, IntentName, Lang, LeadRef, ParseContext, ParseResult, PersonMention, PersonSlot, Slots } from './types';
@@ -637,7 +637,8 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     if (!n) continue;
     // "add a task call the landlord about the heating": a marker that is also a title's own word
     // is one when it follows a title word, not the command, a date or a person.
-    if (u.g.slots.titleWordMarkers.matchAt(words, i) === n && followsTitleWord(u, i, slotTokens)) continue;
+    // …or a kind of meeting: "a meeting about stand allocation" keeps its words (nlu.md).
+    if (u.g.slots.titleWordMarkers.matchAt(words, i) === n && (followsTitleWord(u, i, slotTokens) || (i > 0 && u.g.slots.eventKinds.has(words[i - 1]!)))) continue;
     const from = i + n;
     let to = from;
     while (to < words.length) {
@@ -826,7 +827,7 @@ function modifiersBefore(u: Utterance, i: number): string | undefined {
   // (Not a length said before it: "a one hour meeting".)
   const free = (k: number) =>
     !u.used[k] && u.tokens[k]!.kind === 'word' && !u.g.slots.commandFillers.hasWord(u.words[k]!) && !u.g.change.shiftUnits.matchAt(u.words, k) && !u.g.numbers.readAt(u.words, k);
-  while (j > 0 && free(j - 1)) j--;
+  while (j > 0 && free(j - 1) && !u.g.slots.notModifiers.hasWord(u.words[j - 1]!)) j--;
   if (j === i) return undefined;
   u.use(Array.from({ length: i - j }, (_, k) => j + k));
   return runText(u, j, i);
@@ -870,6 +871,8 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue;
     if (ownerInTitle(u, p, idx)) continue;
+    // "business trip to Krasnoyarsk": a place, in the title.
+    if (p.kind === 'unknown' && isPlace(u, u.g.change, p, idx)) continue;
     u.use(idx);
     if ('self' in p.slot) continue; // the owner of the calendar is the speaker anyway
     attendees.push(p.slot);
@@ -925,7 +928,12 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
       const before = u.lang === 'en' ? modifiersBefore(u, at) : undefined;
       const kind = u.lang === 'en' ? [before, u.tokens[at]!.text].filter(Boolean).join(' ') : u.g.slots.eventKinds.get(u.words[at]!)!;
       title = rest ? `${kind} ${rest}` : kind;
-    } else title = residual(u);
+    } else {
+      // "… в календарь событие обмолот поля": the bare событие/event gives no title (nlu.md).
+      const plain = u.tokens.findIndex((t, i) => t.kind === 'word' && !u.used[i]);
+      if (plain >= 0 && u.g.slots.eventPlain.hasWord(u.words[plain]!)) u.use([plain]);
+      title = residual(u);
+    }
   }
   // "schedule a tasting with Carlos next Thursday": no kind of meeting said, the words no slot
   // took name the event (an article before them is no word of the name).

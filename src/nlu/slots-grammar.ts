@@ -11,6 +11,7 @@ interface SlotsFile {
   text_markers: string[];
   role_words: string[];
   command_fillers: string[];
+  not_modifiers?: string[];
   left_only_fillers?: string[];
   title_person_prepositions?: string[];
   place_prepositions?: string[];
@@ -52,6 +53,8 @@ export interface SlotsGrammar {
   textMarkers: WordSet;
   roleWords: WordSet;
   commandFillers: WordSet;
+  /** Words that are no modifier of the kind after them ("I have meeting with …"): said of it. */
+  notModifiers: WordSet;
   /** Fillers taken only before a command word (articles: "a message", not "message the …"). */
   leftOnlyFillers: WordSet;
   /** Prepositions after which a person stays in a task's title ("созвониться с Антоном"). */
@@ -132,6 +135,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     recipientDescriptions: new WordSet(g.recipient_descriptions ?? []),
     roleWords: new WordSet(g.role_words),
     commandFillers: new WordSet(g.command_fillers),
+    notModifiers: new WordSet(g.not_modifiers ?? []),
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
     placePrepositions: new WordSet(g.place_prepositions ?? []),

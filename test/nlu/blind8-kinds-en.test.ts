@@ -45,7 +45,7 @@ describe('end of the working day', () => {
     expect(parse(text).slots).toEqual(slots);
   });
   it.each([
-    ['schedule a meeting about the cob salad tomorrow', 'the cob salad'],
+    ['schedule a meeting about the cob salad tomorrow', 'meeting about the cob salad'],
     ['add a task prepare the end of day report', 'prepare the end of day report'],
     ['create a task call the plumber by end of day', 'call the plumber by end of day'],
   ])('"%s": a bare cob or end of day is no date', (text, title) => {

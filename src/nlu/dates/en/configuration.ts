@@ -30,6 +30,7 @@ import { ENSpokenTimeParser } from './parsers/ENSpokenTimeParser';
 import { EnVocabulary } from './vocabulary';
 import {
   ENAfternoonHourRefiner,
+  ENBareNumberRefiner,
   ENAllDayRefiner,
   ENDurationEndRefiner,
   ENMergeDateRangeRefiner,
@@ -75,6 +76,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     chronoPart(base.refiners, 'ENMergeRelativeFollowByDateRefiner'),
     chronoPart(base.refiners, 'OverlapRemovalRefiner'),
     chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
+    new ENBareNumberRefiner([...g.timePrepositions, ...Object.keys(g.weekdays), ...Object.keys(g.months), 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr']),
     new ENAfternoonHourRefiner(),
     new ENMergeTimeRangeRefiner(range, true),
     new ENMergeDateTimeRefiner(),

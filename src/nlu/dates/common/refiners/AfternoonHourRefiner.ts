@@ -8,6 +8,7 @@
 import type { ParsingComponents, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { CHRONO_RELATIVE_TIME } from '../../meta';
 
+const minutesOf = (c: ParsingComponents): number => (c.get('hour') ?? 0) * 60 + (c.get('minute') ?? 0);
 const LEADING_ZERO = /(?:^|[^\d])0[1-7](?:[:.ч]|\s*час)/i;
 
 export class AfternoonHourRefiner implements Refiner {
@@ -19,7 +20,7 @@ export class AfternoonHourRefiner implements Refiner {
     for (const result of results) {
       if (result.tags().has(CHRONO_RELATIVE_TIME) || LEADING_ZERO.test(result.text)) continue;
       // "from 6 to 9 am": a morning end said outright is the range's half of the day too.
-      const morningEnd = !!result.end && result.end.isCertain('meridiem') && result.end.get('meridiem') === 0 && (result.end.get('hour') ?? 0) > (result.start.get('hour') ?? 0);
+      const morningEnd = !!result.end && result.end.isCertain('meridiem') && result.end.get('meridiem') === 0 && minutesOf(result.end) > minutesOf(result.start);
       const shiftedStart = morningEnd ? false : this.shift(result.start);
       const shiftedEnd = result.end ? this.shift(result.end) : false;
       if (shiftedStart || shiftedEnd) result.addTag(this.tag);

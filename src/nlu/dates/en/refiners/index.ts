@@ -4,6 +4,7 @@ import { AllDayRefiner } from '../../common/refiners/AllDayRefiner';
 import { DurationEndRefiner } from '../../common/refiners/DurationEndRefiner';
 import { MergeDateTimeRefiner } from '../../common/refiners/MergeDateTimeRefiner';
 import { RangeRefiner } from '../../common/refiners/RangeRefiner';
+import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 
 export class ENAfternoonHourRefiner extends AfternoonHourRefiner {}
 export class ENAllDayRefiner extends AllDayRefiner {}
@@ -15,5 +16,25 @@ export class ENMergeDateRangeRefiner extends RangeRefiner {}
 export class ENMergeDateTimeRefiner extends MergeDateTimeRefiner {
   constructor() {
     super(/^[\s,]*(?:(?:at|on|from|T|-)[\s,]*)?$/i);
+  }
+}
+
+/**
+ * "order 20 barrels", "the cables on stand 14": a bare number chrono reads as an hour is a time
+ * only after a time preposition or a day ("at 5", "Friday 10"); after any other word it is a
+ * count or a label. (A time said with a preposition or a day carries it in its own text.)
+ */
+export class ENBareNumberRefiner implements Refiner {
+  private readonly before: Set<string>;
+  constructor(words: Iterable<string>) {
+    this.before = new Set([...words].map((w) => w.toLowerCase()));
+  }
+
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    return results.filter((r) => {
+      if (!/^\d{1,2}$/.test(r.text)) return true;
+      const prev = /([\p{L}']+)[\s,]*$/u.exec(context.text.slice(Math.max(0, r.index - 30), r.index))?.[1]?.toLowerCase();
+      return prev === undefined || this.before.has(prev);
+    });
   }
 }

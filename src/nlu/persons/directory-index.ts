@@ -41,6 +41,9 @@ export interface DirectoryIndex {
    * "misheard" — a letter off a transliteration is another word ("Berlin"), not the name.
    */
   spellingOnly: Set<string>;
+  /** Names as a recogniser spells them by sound (shivon for Siobhan): a user's only beside her
+   *  surname ("shivon kelly"); alone the word may as well be a stranger's own name. */
+  spokenOnly: Set<string>;
   /** Each user's sex, as guessed at indexing ("Mr Becker" picks the man). */
   sex: ('masc' | 'femn')[];
   /** Per script, per name field, per user, the forms of that name ("rustam galeev" checks
@@ -76,6 +79,7 @@ export function buildIndex(
   const users = directory.users.filter((u) => validUser(u) && u.active !== false);
   const forms = new Map<string, FormEntry[]>();
   const transliterated = new Set<string>();
+  const spokenOnly = new Set<string>();
   const native = new Set<string>();
   const sexes: ('masc' | 'femn')[] = [];
   // Short forms some user's name usually has here: a rare reading of the same form yields to it.
@@ -172,6 +176,12 @@ export function buildIndex(
         put(e, i, FIELD_FIRST, ALL_CASES, true);
         transliterated.add(e);
       }
+      // "message shivon kelly" for Siobhan: a name whose spelling is far from its sound, as heard.
+      for (const e of grammar.en.spokenAs.get(normalizeWord(u.name.trim())) ?? []) {
+        put(e, i, FIELD_FIRST, ALL_CASES, true);
+        transliterated.add(e);
+        spokenOnly.add(e);
+      }
       const rare = grammar.rareDiminutives.get(normalizeWord(u.name.trim()));
       const all = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));
       const dims = rare && all ? all.filter((d) => !(rare.has(d) && usual.has(d))) : all;
@@ -202,7 +212,7 @@ export function buildIndex(
   }
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, sex: sexes, formsByField: {} };
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {} };
 }
 
 const LATIN_DIMS = new WeakMap<PersonsGrammar, Record<'masc' | 'femn', Map<string, string[]>>>();

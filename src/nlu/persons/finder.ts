@@ -135,7 +135,7 @@ export class Finder {
         i += 2;
         continue;
       }
-      let span = this.matchSpan(src, toks, i, hitAt);
+      let span = this.matchSpan(src, toks, i, hitAt, idx);
       const thingBefore = this.afterThingPreposition(src, toks, i);
       if (span && span.len === 1 && this.isCommonWord(t)) {
         // A name that is also an ordinary word said in lower case (вера, роза, надежда, жене):
@@ -332,6 +332,7 @@ export class Finder {
     toks: Token[],
     i: number,
     hitAt: (k: number) => TokenHits | null,
+    idx: DirectoryIndex,
   ): { len: number; cands: Candidate[] } | null {
     const h0 = hitAt(i);
     if (!h0) return null;
@@ -352,6 +353,8 @@ export class Finder {
     const t = toks[i]!;
     // A lone one- or two-letter word in lower case (ли, ян) is too weak to be a surname.
     if (t.script === 'cyr' && t.norm.length <= 2 && !(t.cap && !t.initial)) return null;
+    // "shivon" alone may be a stranger's own name; it is Siobhan's only beside her surname.
+    if (t.script === 'lat' && idx.spokenOnly.has(t.norm)) return null;
     const byUser = new Map<number, Candidate>();
     for (const e of h0.entries) {
       // A surname in the other gender's form counts only next to the same user's first name.
@@ -778,6 +781,14 @@ export class Finder {
     const conj = lang === 'en' ? g.en.conjunctions : g.ru.conjunctions;
     if (conj.has(w) && prev && prev.last === j - 1 && prev.preposition) {
       return { word: prev.preposition, mask: prev.prepMask };
+    }
+    // "с королевым журавлевым и монгушем": speech lists names with no "и" between them — a name
+    // right after a user's name (two surnames are never one person) keeps its preposition, in
+    // the case the first one was said in.
+    if (lang === 'ru' && j === i - 1 && prev && prev.kind === 'name' && prev.last === j && prev.preposition) {
+      let said = 0;
+      for (const c of prev.cases) said |= caseBit(c);
+      if (prev.prepMask & said) return { word: prev.preposition, mask: prev.prepMask & said };
     }
     return undefined;
   }

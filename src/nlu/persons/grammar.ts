@@ -40,6 +40,8 @@ export interface PersonsGrammar {
     transliteration: { letters: Map<string, string>; variants: [RegExp, string][] };
     /** Normalised Russian first name → its English equivalents, lower case (Пётр → peter). */
     equivalents: Map<string, string[]>;
+    /** Normalised English (or Irish, Welsh…) first name → how a recogniser spells it by sound (siobhan → shivon). */
+    spokenAs: Map<string, string[]>;
     /** Words after which a lower-case common-word name is a person ("to grace", "send mark"). */
     commonWordSlots: Set<string>;
     notNames: Set<string>;
@@ -237,6 +239,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       commonWords,
       transliteration,
       equivalents: equivalentsMap(en.equivalents),
+      spokenAs: equivalentsMap(en.spokenAs),
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
       companyWords: normSet(strings(en.companyWords ?? [], 'companyWords')),

@@ -270,7 +270,8 @@ export function classifyAgenda(
   }
   for (let i = 0; i < words.length; i++) if (ig.blockAnywhere.matchAt(words, i)) return null;
   const counted = start + op;
-  if (cg.counting.matchAt(words, start) === op && counted < words.length && !matchKeyAt(cg.nouns, words, counted) && !ig.fillers.hasWord(words[counted]!) && !cg.agendaFillers.matchAt(words, counted)) return null;
+  // "сколько у меня задач", "сколько завтра встреч": the owner or a date may come before what is counted.
+  if (cg.counting.matchAt(words, start) === op && counted < words.length && !matchKeyAt(cg.nouns, words, counted) && !ig.fillers.hasWord(words[counted]!) && !cg.agendaFillers.matchAt(words, counted) && !cg.owner.hasWord(words[counted]!) && !cg.kindAdjectives.hasWord(words[counted]!) && !cg.overdue.matchAt(words, counted) && !dates().some((d) => dateTokens(u, d)[0] === counted)) return null;
   const personAt = new Set<number>();
   for (const p of persons) for (const i of personTokens(u, p)) personAt.add(i);
   let rest = false;

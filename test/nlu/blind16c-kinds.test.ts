@@ -80,3 +80,46 @@ describe('"сколько" counts what follows: it must be ours', () => {
     expect(r.slots).toEqual(slots);
   });
 });
+
+describe('a correction with the wrong value first and a dash: "not X - Y"', () => {
+  it.each([
+    ['Not Tuesday - Thursday at 4', 'event.create', { start: '2027-09-09T16:00' }],
+    ['not tuesday – thursday at 4', 'event.create', { start: '2027-09-09T16:00' }],
+    ['не во вторник - в четверг в 4', 'event.create', { start: '2027-09-09T16:00' }],
+    ['not friday - monday', 'task.create', { deadline: '2027-09-13' }],
+    ['не в пятницу - в понедельник', 'task.create', { deadline: '2027-09-13' }],
+  ] as const)('"%s" while %s is confirmed', (text, expecting, slots) => {
+    expect(parse(text, expecting)).toMatchObject({ intent: 'reject', slots });
+    expect(parse(text, expecting).slots).toEqual(slots);
+  });
+  it.each([
+    ['not Tuesday, Thursday at 4', { start: '2027-09-09T16:00' }],
+    ['не во вторник, а в четверг в 4', { start: '2027-09-09T16:00' }],
+    ['no, Tuesday - Thursday', { start: '2027-09-14', end: '2027-09-16' }],
+    ['no, from 2 - 4', { start: '2027-09-08T14:00', end: '2027-09-08T16:00' }],
+  ])('"%s" is unchanged (guard)', (text, slots) => {
+    expect(parse(text, 'event.create')).toMatchObject({ intent: 'reject', slots });
+    expect(parse(text, 'event.create').slots).toEqual(slots);
+  });
+});
+
+describe('a change said about a task named first, with its pronoun: "put it on X", "make it due …"', () => {
+  it.each([
+    ['The task about the uniform order - put it on Dilnoza instead and make it due Wednesday', { responsible: { userId: 6 }, deadline: '2027-09-08', task: { query: 'uniform order' } }],
+    ['the task about the uniform order put it on Dilnoza', { responsible: { userId: 6 }, task: { query: 'uniform order' } }],
+    ['the report task - make it due friday', { deadline: '2027-09-10', task: { query: 'report' } }],
+    ['the report task, set it to monday', { deadline: '2027-09-13', task: { query: 'report' } }],
+  ])('"%s"', (text, slots) => {
+    const r = parse(text);
+    expect(r.intent).toBe('task.update');
+    expect(r.slots).toEqual(slots);
+  });
+  it.each([
+    ['the task about the uniform order, give it to Hugo', 'task.update'],
+    ['the meeting is at noon, put it on my calendar', 'event.create'],
+    ['create a task to put it on the shelf', 'task.create'],
+    ['make it a task for Hugo', 'task.create'],
+  ])('"%s" is unchanged (guard)', (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
+});

@@ -12,7 +12,7 @@ interface ChangeFile {
   /** Infinitives ("перенести"): a change only when they open the utterance ("надо перенести встречу"). */
   infinitives?: Partial<Record<VerbClass, string[]>>;
   done: string[];
-  resumptive?: { pronouns: string[]; statements: string[]; subjects: string[] };
+  resumptive?: { pronouns: string[]; statements: string[]; subjects: string[]; verbs?: Partial<Record<VerbClass, string[]>> };
   before_verb?: string[];
   fillers: string[];
   inner_articles?: string[];
@@ -40,7 +40,9 @@ export interface ChangeGrammar {
   done: WordSet;
   /** "Задача «X» выполнена, закрой её": the item named first, then a change verb with a pronoun
    *  for it. The pronouns, the news said of the item before the verb, and the subjects of that news. */
-  resumptive: { pronouns: WordSet; statements: WordSet; subjects: WordSet };
+  resumptive: { pronouns: WordSet; statements: WordSet; subjects: WordSet;
+    /** Said with the pronoun, after the item is named: "put it on Dilnoza", "make it due Friday". */
+    verbs: [VerbClass, WordSet][] };
   /** Words that may stand before an English change verb ("do remove …", "just cancel …"). */
   beforeVerb: WordSet;
   fillers: WordSet;
@@ -102,7 +104,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     verbs: pairs(g.verbs),
     infinitives: pairs(g.infinitives ?? {}),
     done: new WordSet(g.done),
-    resumptive: { pronouns: new WordSet(g.resumptive?.pronouns ?? []), statements: new WordSet(g.resumptive?.statements ?? []), subjects: new WordSet(g.resumptive?.subjects ?? []) },
+    resumptive: { pronouns: new WordSet(g.resumptive?.pronouns ?? []), statements: new WordSet(g.resumptive?.statements ?? []), subjects: new WordSet(g.resumptive?.subjects ?? []), verbs: pairs(g.resumptive?.verbs ?? {}) },
     beforeVerb: new WordSet(g.before_verb ?? []),
     fillers: new WordSet(g.fillers),
     innerArticles: new WordSet(g.inner_articles ?? []),

@@ -127,7 +127,7 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   if (particle >= 0) triggers.push(particle);
   // Every other change verb ("передай … и перенеси срок") and the done words are command words too.
   for (let i = verbAt + verb.len; i < words.length; i++) {
-    const n = matchKeyAt(cg.verbs, words, i)?.len || cg.done.matchAt(words, i);
+    const n = matchKeyAt(cg.verbs, words, i)?.len || (resumed ? matchKeyAt(cg.resumptive.verbs, words, i)?.len : 0) || cg.done.matchAt(words, i);
     if (n && !(i >= noun.index && i < noun.index + noun.len)) {
       triggers.push(...span(i, n));
       // "… и перенеси её на пятницу": the pronoun after a later verb is the same item, no query word.
@@ -154,7 +154,9 @@ function resumption(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: n
   let named = false;
   for (let i = start; i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
-    const verb = i > start ? matchKeyAt(cg.verbs, words, i) : null;
+    // "The task about X - put it on Dilnoza and make it due Wednesday": verbs that create, but
+    // change the item named before them when said with its pronoun.
+    const verb = i > start ? matchKeyAt(cg.verbs, words, i) ?? (named ? matchKeyAt(r.verbs, words, i) : null) : null;
     if (!verb) {
       const noun = matchKeyAt(cg.nouns, words, i);
       if (noun && noun.key !== 'neutral') named = true;
@@ -270,7 +272,8 @@ export function classifyAgenda(
   }
   for (let i = 0; i < words.length; i++) if (ig.blockAnywhere.matchAt(words, i)) return null;
   const counted = start + op;
-  if (cg.counting.matchAt(words, start) === op && counted < words.length && !matchKeyAt(cg.nouns, words, counted) && !ig.fillers.hasWord(words[counted]!) && !cg.agendaFillers.matchAt(words, counted)) return null;
+  // "сколько у меня задач", "сколько завтра встреч": the owner or a date may come before what is counted.
+  if (cg.counting.matchAt(words, start) === op && counted < words.length && !matchKeyAt(cg.nouns, words, counted) && !ig.fillers.hasWord(words[counted]!) && !cg.agendaFillers.matchAt(words, counted) && !cg.owner.hasWord(words[counted]!) && !cg.kindAdjectives.hasWord(words[counted]!) && !cg.overdue.matchAt(words, counted) && !dates().some((d) => dateTokens(u, d)[0] === counted)) return null;
   const personAt = new Set<number>();
   for (const p of persons) for (const i of personTokens(u, p)) personAt.add(i);
   let rest = false;
@@ -493,7 +496,8 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   }
   const dates = valueMentions(u, cg, m, found, shifted, d);
   for (const x of dates) u.use(dateTokens(u, x));
-  // Persons: the new responsible ("на Иванову", "Антону", "to Emily") or the item's person.
+  // Persons: the new responsible ("на Иванову", "Антону", "to Emily") or the item's person — also
+  // after a reassigning verb's own preposition ("put it on Dilnoza").
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) continue;
@@ -504,7 +508,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
       m.intent === 'task.update' &&
       !slots.responsible &&
       !possessive &&
-      (p.preposition ? cg.newValue.hasWord(p.preposition) : m.verb === 'reassign' || p.cases.includes('datv') && !p.cases.includes('gent'));
+      (p.preposition ? cg.newValue.hasWord(p.preposition) || (m.verb === 'reassign' && idx.some((i) => u.used[i] && u.words[i] === p.preposition)) : m.verb === 'reassign' || p.cases.includes('datv') && !p.cases.includes('gent'));
     if (toResponsible) slots.responsible = p.slot;
     else if (!ref.person && !('self' in p.slot)) ref.person = p.slot;
     // A second person ("с Машей и Антоном") is no title word either; the reference keeps one.

@@ -20,6 +20,7 @@ interface IntentGrammarFile {
   discourse?: string[];
   help_words?: { keys: string[]; others: string[] };
   cancel_frames?: [string, string][];
+  cancel_reasons?: { marks: string[]; max: number };
   fillers: string[];
   correction: string[];
   noun_openers?: string[];
@@ -64,6 +65,9 @@ export interface IntentGrammar {
   helpOthers: WordSet;
   /** [opening, closing] of a cancel said around what is dropped ("выкинь … из головы"). */
   cancelFrames: [WordSet, WordSet][];
+  /** "забудь, потом сам сделаю", "never mind, I'll handle it": a short statement of doing it oneself
+   *  or later after a cancel is its reason — one of the marks in at most `max` words, no command noun. */
+  cancelReasons: { marks: WordSet; max: number };
   fillers: WordSet;
   correction: WordSet;
   /** Words between a command verb and its noun ("creat a taks"): where a misspelt noun is looked for. */
@@ -109,6 +113,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     helpKeys: new WordSet(g.help_words?.keys ?? []),
     helpOthers: new WordSet(g.help_words?.others ?? []),
     cancelFrames: (g.cancel_frames ?? []).map(([a, b]) => [new WordSet([a]), new WordSet([b])]),
+    cancelReasons: { marks: new WordSet(g.cancel_reasons?.marks ?? []), max: g.cancel_reasons?.max ?? 0 },
     fillers: new WordSet(g.fillers),
     correction: new WordSet(g.correction),
     nounOpeners: new WordSet(g.noun_openers ?? []),
@@ -242,7 +247,21 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
   // The first reply decides ("нет, отмена" is a rejection), except that a soft yes before a cancel
   // ("ладно, забей", "ok never mind") is no yes.
   const intent = said[0] === 'confirm' && said.includes('cancel') ? 'cancel' : said[0]!;
+  if (intent === 'cancel' && i < words.length && isCancelReason(words, i, g)) return { intent, rest: words.length };
   return { intent, rest: i };
+}
+
+/** "…, потом сам сделаю", "…, I'll do it myself": the words from `from` on are a short statement of
+ *  the speaker doing it themselves or later — a mark among them, no command's noun, few words. */
+function isCancelReason(words: readonly string[], from: number, g: IntentGrammar): boolean {
+  if (words.length - from > g.cancelReasons.max) return false;
+  let mark = false;
+  for (let k = from; k < words.length; k++) {
+    const w = words[k]!;
+    if (g.cancelReasons.marks.hasWord(w)) mark = true;
+    for (const c of g.commands) if (c.nouns.hasWord(w)) return false;
+  }
+  return mark;
 }
 
 /** A Russian verb form that is no infinitive (-ть, -ти, -чь): an imperative such as "забудь", "отмени". */

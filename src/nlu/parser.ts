@@ -115,6 +115,19 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
     const masked = fullNames.reduce((t, p) => t.slice(0, p.index) + t.slice(p.index, p.end).replace(/\p{L}/gu, 'x') + t.slice(p.end), text);
     return deps.dates.extract(masked, { now: ctx.now, timeZone: ctx.timeZone, lang });
   };
+  // "not Tuesday - Thursday at 4", "не во вторник - в четверг": in a correction a dash after a
+  // negated date ends what was wrong — the dates are read again with it as a comma, not as a range.
+  const correctionDates = () => {
+    const ds = datesOf();
+    let split = text;
+    for (const d of ds) {
+      if (!negatedAt(u, d.index)) continue;
+      const m = /\s[-–—]\s/.exec(d.text);
+      if (m) split = split.slice(0, d.index + m.index + 1) + ',' + split.slice(d.index + m.index + 2);
+    }
+    if (split === text) return ds;
+    return visible(deps.dates.extract(split, { now: ctx.now, timeZone: ctx.timeZone, lang }), split).filter((d) => !inName(d) && !possessiveOfThing(u, split, d));
+  };
   const datesOf = () => (dates ??= selfRepaired(u, visible(extractDates(), text).filter((d) => !inName(d) && !possessiveOfThing(u, text, d)), keepsDateOf, (d) => dateTokens(u, d)));
   // A change of an existing item ("перенеси встречу …") comes before the creating commands, which
   // would block on its verb; an agenda question only when no other command was found (their
@@ -136,7 +149,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // again after a correction word corrects the draft.
   // "нет, напиши Милане": a "no" opening it is that correction word too.
   if (cmd && ctx.expecting === cmd.intent && (!reply || reply.intent === 'reject') && g.intents.correction.matchAt(u.words, firstWord(u, g.intents))) {
-    const slots = correctionSlots(u, ctx, persons, datesOf());
+    const slots = correctionSlots(u, ctx, persons, correctionDates());
     if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
   }
   if (!cmd) {
@@ -148,7 +161,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
     }
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
     if (ctx.expecting && (reply || g.intents.correction.matchAt(u.words, firstWord(u, g.intents)))) {
-      const slots = correctionSlots(u, ctx, persons, datesOf());
+      const slots = correctionSlots(u, ctx, persons, correctionDates());
       if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
     }
     return unknown;

@@ -61,3 +61,10 @@ describe('"чтобы" is no text marker (nlu.md: с текстом, текст,
     expect(parse('напиши Фариду чтобы перезвонил').slots).toEqual({ recipient: { userId: 3 }, text: 'чтобы перезвонил' });
   });
 });
+
+describe('a spoken list without "и" keeps its preposition only where the case fits', () => {
+  it('"передай задачу про отчёт от оксаны шевчук фариду" gives the task to Фарид', () => {
+    const withOksana: Directory = { ...dir, users: [...dir.users, { id: 4, name: 'Оксана', lastName: 'Шевчук', gender: 'F' }] };
+    expect(parse('передай задачу про отчёт от оксаны шевчук фариду', undefined, withOksana).slots).toMatchObject({ responsible: { userId: 3 } });
+  });
+});

@@ -788,7 +788,10 @@ export class Finder {
     if (lang === 'ru' && j === i - 1 && prev && prev.kind === 'name' && prev.last === j && prev.preposition) {
       let said = 0;
       for (const c of prev.cases) said |= caseBit(c);
-      if (prev.prepMask & said) return { word: prev.preposition, mask: prev.prepMask & said };
+      // (Only when this word can be read in that case: "от оксаны шевчук богдану" gives Богдану
+      // no "от".)
+      const mask = prev.prepMask & said;
+      if (mask && this.deps.morph?.analyze(toks[i]!.norm).some((p) => p.case !== undefined && (caseBit(p.case) & mask) !== 0)) return { word: prev.preposition, mask };
     }
     return undefined;
   }

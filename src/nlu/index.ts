@@ -87,6 +87,13 @@ export async function createParser(): Promise<Parser> {
     persons,
     grammars,
     nominative: (words, lang) => persons.nominatives(words, lang),
+    // "на пятое поле": an ordinal and the noun after it agree (gender, case, number), as "пятое
+    // число" would — a thing, not a date, unless the noun is число.
+    agrees: (adjective, noun) => {
+      const as = morph.analyze(adjective.toLowerCase()).filter((p) => p.dictionary && p.pos === 'ADJF');
+      const ns = morph.analyze(noun.toLowerCase()).filter((p) => p.dictionary && p.pos === 'NOUN');
+      return as.some((a) => ns.some((n) => n.case === a.case && n.plural === a.plural && (a.plural || n.gender === a.gender)));
+    },
     fixCommandWord: { ru: (w) => unsoftened(w) ?? fixer.fix(w), en: (w) => enFixer.fix(w) },
     fixOpeningWord: {
       ru: unstressedEnding,

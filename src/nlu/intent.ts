@@ -379,7 +379,10 @@ export function classifyCommand(
       }
       if (verb < 0) {
         const n = c.verbs.matchAt(words, i);
-        if (n && i !== noun && !(c.verbsNotNouns && n === 1 && isNounAt(i))) {
+        // "задача на Полину оформить доверенность": an infinitive a few words after the noun is
+        // the task itself, not the command's verb.
+        const content = noun >= 0 && i > noun + 1 && n === 1 && g.contentEndings.some((e) => words[i]!.endsWith(e)) && !onlyLeadInsBetween(words, g, noun + 1, i);
+        if (n && i !== noun && !content && !(c.verbsNotNouns && n === 1 && isNounAt(i))) {
           verb = i;
           verbLen = n;
         }
@@ -450,6 +453,16 @@ export function classifyCommand(
   if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best)) return null;
   if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
   return { intent: best.intent, triggers: best.triggers, reminder: best.reminder };
+}
+
+/** Are the words from `from` up to `to` only lead-ins and fillers ("задачу надо создать")? */
+function onlyLeadInsBetween(words: readonly string[], g: IntentGrammar, from: number, to: number): boolean {
+  for (let k = from; k < to; ) {
+    const n = g.leadIn.matchAt(words, k) || g.fillers.matchAt(words, k);
+    if (!n) return false;
+    k += n;
+  }
+  return true;
 }
 
 /** Token indices i … i + n − 1. */

@@ -39,6 +39,8 @@ export interface ParserDeps {
   /** Lemmatiser for names said in an oblique case ("лида Петровой" → "Петрова"), the words of one
    *  name together ("Ивана Гарифуллина" → "Иван Гарифуллин"); identity when absent. */
   nominative?: (words: string[], lang: Lang) => string[];
+  /** Does a Russian adjective agree with the noun after it ("пятое поле")? */
+  agrees?: (adjective: string, noun: string) => boolean;
 }
 
 /** Prepositions after which a person ends a title ("… for Emily", "… на Сергея"). */
@@ -128,7 +130,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
     if (split === text) return ds;
     return visible(deps.dates.extract(split, { now: ctx.now, timeZone: ctx.timeZone, lang }), split).filter((d) => !inName(d) && !possessiveOfThing(u, split, d));
   };
-  const datesOf = () => (dates ??= selfRepaired(u, visible(extractDates(), text).filter((d) => !inName(d) && !possessiveOfThing(u, text, d)), keepsDateOf, (d) => dateTokens(u, d)));
+  const datesOf = () => (dates ??= selfRepaired(u, visible(extractDates(), text).filter((d) => !inName(d) && !possessiveOfThing(u, text, d) && !ordinalOfThing(deps, text, d)), keepsDateOf, (d) => dateTokens(u, d)));
   // A change of an existing item ("перенеси встречу …") comes before the creating commands, which
   // would block on its verb; an agenda question only when no other command was found (their
   // question words block creating commands, so "какие задачи …" is never a new task).
@@ -331,6 +333,19 @@ function spokenAddressee(u: Utterance, persons: PersonMention[]): CommandMatch |
   const next = after[0]!;
   if (ig.commands.some((c) => c.nouns.matchAt(u.words, next) || c.standalone.matchAt(u.words, next))) return null;
   return { intent: 'message.send', triggers: [], reminder: false };
+}
+
+/** Words after a day's ordinal that keep it a date ("пятое число"). */
+const DAY_NOUNS = new Set(['число', 'числа', 'числу', 'числом', 'числе']);
+
+/** "перегнать сеялку на пятое поле": a day of the month said only as an ordinal, with a noun right
+ *  after it that agrees with it, is that thing's number, not a date. */
+function ordinalOfThing(deps: ParserDeps, text: string, d: DateMention): boolean {
+  if (!deps.agrees || !d.tags.some((t) => t.includes('DayOfMonth'))) return false;
+  const last = /([а-яё]+)\s*$/i.exec(d.text)?.[1];
+  const next = /^\s+([а-яё]+)/i.exec(text.slice(d.index + d.text.length))?.[1];
+  if (!last || !next || DAY_NOUNS.has(next.toLowerCase())) return false;
+  return deps.agrees(last, next);
 }
 
 /** "approve next week's rota": a date said as the owner of a thing is a word of the title, not
@@ -590,6 +605,9 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
         // command opens the title ("задачу поставь …" has no verb before the noun).
         // (So after a message noun and a filler: "send Sean a message pls send the slides".)
         if (n === 1 && dir === 1 && c.verbs.hasWord(words[j]!) && !c.nouns.hasWord(words[j]!) && (c.nouns.hasWord(words[i]!) || usedNounBefore(u, c, i)) && usedVerbBefore(u, c, i)) n = 0;
+        // …and so does an infinitive after the noun with no verb said ("задача на Полину оформить
+        // доверенность": "оформ*" is a command verb's stem, "оформить" the task).
+        if (n === 1 && dir === 1 && c.verbs.hasWord(words[j]!) && usedNounBefore(u, c, j) && g.intents.contentEndings.some((e) => words[j]!.endsWith(e))) n = 0;
         // Articles belong to the noun after them, never to the one before ("a message the …").
         if (n === 1 && dir === 1 && g.slots.leftOnlyFillers.hasWord(words[j]!)) n = 0;
         // "…сообщение давай созвонимся": a message's text may open with "давай"; it is the

@@ -68,3 +68,18 @@ describe('a spoken list without "и" keeps its preposition only where the case f
     expect(parse('передай задачу про отчёт от оксаны шевчук фариду', undefined, withOksana).slots).toMatchObject({ responsible: { userId: 3 } });
   });
 });
+
+describe('Russian titles and references', () => {
+  it('"задача на фарида галеева оформить пропуск" keeps the infinitive after the person', () => {
+    expect(parse('задача на фарида галеева оформить пропуск').slots).toEqual({ title: 'оформить пропуск', responsible: { userId: 3 } });
+  });
+  it('"закрой задачу сверить накладные которая на фариде" leaves the relative pronoun out', () => {
+    expect(parse('закрой задачу сверить накладные которая на фариде').slots).toEqual({ task: { query: 'сверить накладные', person: { userId: 3 } } });
+  });
+  it('"поставь задачу фариду перегнать трактор на третье поле": an ordinal agreeing with its noun is no date', () => {
+    expect(parse('поставь задачу фариду перегнать трактор на третье поле').slots).toEqual({ title: 'перегнать трактор на третье поле', responsible: { userId: 3 } });
+  });
+  it('"поставь на третье встречу с фаридом" is still the 3rd (guard)', () => {
+    expect(parse('поставь на третье встречу с фаридом').slots).toMatchObject({ start: '2027-07-03' });
+  });
+});

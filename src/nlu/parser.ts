@@ -189,7 +189,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
       break;
     case 'task.create':
     case 'event.create': {
-      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isInfinitive(w, lang)) : eventSlots(u, cmd, persons, datesOf());
+      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isInfinitive(w, lang)) : eventSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isNoun(w, lang));
       break;
     }
   }
@@ -869,11 +869,12 @@ function modifiersBefore(u: Utterance, i: number): string | undefined {
  * (no preposition, no kind of meeting) owns what the event is about; nobody invited. "встреча
  * Степана и Веры" (a kind of meeting) keeps its attendees.
  */
-function ownerInTitle(u: Utterance, p: PersonMention, idx: number[]): boolean {
+function ownerInTitle(u: Utterance, p: PersonMention, idx: number[], isNoun: (word: string) => boolean): boolean {
   if (u.lang !== 'ru' || p.preposition || p.kind === 'pronoun' || !p.cases.includes('gent') || p.cases.includes('ablt')) return false;
   const before = idx[0]! - 1;
   const t = u.tokens[before];
-  return !!t && t.kind === 'word' && !u.used[before] && !u.g.slots.eventKinds.has(u.words[before]!) && !u.g.slots.personJoiners.hasWord(u.words[before]!);
+  // (Owned by a noun: "позови Шевчука" invites him, "день рождения Шевчука" is his.)
+  return !!t && t.kind === 'word' && !u.used[before] && !u.g.slots.eventKinds.has(u.words[before]!) && !u.g.slots.personJoiners.hasWord(u.words[before]!) && isNoun(u.words[before]!);
 }
 
 /** "to my calendar", "в календарь": where the event goes, no word of its title (marked used). */
@@ -890,7 +891,7 @@ function useCalendarPlace(u: Utterance): void {
   }
 }
 
-function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[]): Slots {
+function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isNoun: (word: string) => boolean = () => true): Slots {
   const slots: Slots = {};
   useRoleWords(u);
   useCalendarPlace(u);
@@ -901,7 +902,7 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue;
-    if (ownerInTitle(u, p, idx)) continue;
+    if (ownerInTitle(u, p, idx, isNoun)) continue;
     // "business trip to Krasnoyarsk": a place, in the title.
     if (p.kind === 'unknown' && isPlace(u, u.g.change, p, idx)) continue;
     u.use(idx);

@@ -83,3 +83,12 @@ describe('Russian titles and references', () => {
     expect(parse('поставь на третье встречу с фаридом').slots).toMatchObject({ start: '2027-07-03' });
   });
 });
+
+describe('a person after an imperative in an event is invited, not the title\'s owner', () => {
+  it('"создай событие приёмка техники завтра в 9 и позови Галеева"', () => {
+    expect(parse('создай событие приёмка техники завтра в 9 и позови Галеева').slots).toMatchObject({ title: 'приёмка техники', attendees: [{ userId: 3 }] });
+  });
+  it('"создай событие день рождения Галеева в пятницу" is still his (guard)', () => {
+    expect(parse('создай событие день рождения Галеева в пятницу').slots).toEqual({ title: 'день рождения Галеева', start: '2027-06-11' });
+  });
+});

@@ -49,6 +49,9 @@ export interface DirectoryIndex {
   /** Per script, per name field, per user, the forms of that name ("rustam galeev" checks
    *  Galiev's, "айдару галееву" Галиев's): built on first use. */
   formsByField: Partial<Record<NameScript, Map<number, Map<number, string[]>>>>;
+  /** The users' Latin given names and surnames by their romanisation key (russianRomanKey):
+   *  built on the first Latin word no form matches. */
+  roman: Map<string, FormEntry[]> | null;
 }
 
 type NameScript = 'lat' | 'cyr';
@@ -212,7 +215,7 @@ export function buildIndex(
   }
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {} };
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {}, roman: null };
 }
 
 const LATIN_DIMS = new WeakMap<PersonsGrammar, Record<'masc' | 'femn', Map<string, string[]>>>();
@@ -378,4 +381,71 @@ export function nearestSpeltForms(idx: DirectoryIndex, word: string): Near | nul
   if (idx.fuzzySpeltMemo.size >= FUZZY_MEMO_LIMIT) idx.fuzzySpeltMemo.clear();
   idx.fuzzySpeltMemo.set(word, found);
   return found;
+}
+
+/**
+ * One key for the romanisations of one Russian name (Artyom, Artiom, Artjom, Artem → one key;
+ * Korolyov, Korolyev, Korolev; Dmitriy, Dmitrii, Dmitry; Khramtsov, Hramtzov; Shchukin, Schukin):
+ * a portal user stored in Latin letters in one spelling is said or typed in another. What the
+ * systems disagree on is folded (ё as yo/io/jo/e, ю as yu/iu/u inside a word, я as ya/ia/iya,
+ * -ий as iy/ii/y/i, й as y/i/j after a vowel, х as kh/h, ц as ts/tz, щ as shch/sch, ks/x,
+ * y/i after a consonant, doubled letters); what tells names apart is kept: an opening я/ю/е
+ * (Yana is not Ana), я against a (Ilya is not Ila, Maria is not Mario), a final й (Alexei is not
+ * Alex). Null for a word that is not plain Latin letters.
+ */
+export function russianRomanKey(word: string): string | null {
+  if (!/^[a-z]+$/.test(word)) return null;
+  let s = word
+    .replace(/shch|sch/g, 'щ')
+    .replace(/zh/g, 'ж')
+    .replace(/kh/g, 'х')
+    .replace(/t[sz]/g, 'ц')
+    .replace(/ch/g, 'ч')
+    .replace(/sh/g, 'ш')
+    .replace(/x/g, 'ks')
+    .replace(/h/g, 'х')
+    // An opening iotated vowel: я and ю stay themselves, ё and е are e (Yevgeny, Evgeny).
+    .replace(/^[yj]a/, 'я')
+    .replace(/^[yj]u/, 'ю')
+    .replace(/^[yj][oe]/, 'e')
+    // -iya, -iyev: the i before an iotated vowel is the same sound (Mariya, Maria).
+    .replace(/i[yj](?=[aoue])/g, 'y')
+    // -ий, -ый at the end: Dmitriy, Dmitrii, Dmitry, Dmitri.
+    .replace(/([^aeiouy])(?:iy|ii|yi|ij|yy|y)$/, '$1i')
+    // й at the end after a vowel: Sergey, Sergei, Sergej.
+    .replace(/([aeou])[iyj]$/, '$1й')
+    // Inside a word: ya/ia are я; yo/io/jo/ye are e (Artyom, Artem); yu/iu are u (Lyudmila, Ludmila).
+    .replace(/(?<=.)[yij]a/g, 'я')
+    .replace(/(?<=.)[yij][oe]/g, 'e')
+    .replace(/(?<=.)[yij]u/g, 'u')
+    .replace(/y/g, 'i');
+  let out = '';
+  for (const ch of s) if (!out.endsWith(ch)) out += ch;
+  s = out;
+  return s;
+}
+
+/** The users' given names and surnames spelt in Latin letters in another romanisation of the same
+ *  Russian name ("artem korolev" for the user Artyom Korolyov); null when none. Words of four
+ *  letters with a doubled letter are left out ("will" is not Wil, "bell" not Bel). */
+export function romanEntries(idx: DirectoryIndex, word: string): FormEntry[] | null {
+  if (word.length < 4 || (word.length < 5 && /(.)\1/.test(word))) return null;
+  const key = russianRomanKey(word);
+  if (!key) return null;
+  if (!idx.roman) {
+    const roman = new Map<string, FormEntry[]>();
+    for (const [form, entries] of idx.forms) {
+      if (form.length < 4) continue;
+      const k = russianRomanKey(form);
+      if (!k) continue;
+      for (const e of entries) {
+        if (e.dim || (e.field !== FIELD_FIRST && e.field !== FIELD_LAST)) continue;
+        const list = roman.get(k);
+        if (!list) roman.set(k, [e]);
+        else if (!list.some((x) => x.user === e.user && x.field === e.field)) list.push(e);
+      }
+    }
+    idx.roman = roman;
+  }
+  return idx.roman.get(key) ?? null;
 }

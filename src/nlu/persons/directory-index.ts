@@ -90,9 +90,12 @@ export function buildIndex(
   if (grammar.rareDiminutives.size) {
     for (const u of users) {
       if (typeof u.name !== 'string') continue;
-      const name = normalizeWord(u.name.trim());
-      const rare = grammar.rareDiminutives.get(name);
-      for (const s of ['masc', 'femn'] as const) for (const d of grammar.diminutives[s].get(name) ?? []) if (!rare?.has(d)) usual.add(d);
+      // A name stored in Latin letters (Yaroslava) is the Cyrillic name it spells (Ярослава).
+      const own = normalizeWord(u.name.trim());
+      for (const name of [own, ...cyrillicNames(grammar, own)]) {
+        const rare = grammar.rareDiminutives.get(name);
+        for (const s of ['masc', 'femn'] as const) for (const d of grammar.diminutives[s].get(name) ?? []) if (!rare?.has(d)) usual.add(d);
+      }
     }
   }
 
@@ -192,7 +195,13 @@ export function buildIndex(
       // forms of the Cyrillic name it transliterates, in Latin letters too (Valya, Max, Slava),
       // and its English equivalents (Michael, Mike).
       if (!dims) {
+        // …less a rare one (Slava for Stanislav) that some user here usually has (a Вячеслав).
+        const rareLatin = new Set<string>();
+        for (const cyr of cyrillicNames(grammar, normalizeWord(u.name.trim()))) {
+          for (const d of grammar.rareDiminutives.get(cyr) ?? []) if (usual.has(d)) for (const l of transliterations(d, grammar)) rareLatin.add(l);
+        }
         for (const latin of latinDiminutives(grammar, sex).get(normalizeWord(u.name.trim())) ?? []) {
+          if (rareLatin.has(latin)) continue;
           put(latin, i, FIELD_FIRST, ALL_CASES, true);
           transliterated.add(latin);
         }
@@ -216,6 +225,32 @@ export function buildIndex(
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
   return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {}, roman: null };
+}
+
+const CYRILLIC_OF = new WeakMap<PersonsGrammar, Map<string, string[]>>();
+
+/** The Cyrillic full names (diminutives.yaml) a name in Latin letters spells, in any of the
+ *  romanisations (Stanislav, Yaroslava, Iaroslava → Станислав, Ярослава): empty for others. */
+function cyrillicNames(grammar: PersonsGrammar, latin: string): string[] {
+  const key = russianRomanKey(latin);
+  if (!key) return [];
+  let byKey = CYRILLIC_OF.get(grammar);
+  if (!byKey) {
+    byKey = new Map();
+    for (const s of ['masc', 'femn'] as const) {
+      for (const full of grammar.diminutives[s].keys()) {
+        for (const l of transliterations(full, grammar)) {
+          const k = russianRomanKey(l);
+          if (!k) continue;
+          const list = byKey.get(k);
+          if (!list) byKey.set(k, [full]);
+          else if (!list.includes(full)) list.push(full);
+        }
+      }
+    }
+    CYRILLIC_OF.set(grammar, byKey);
+  }
+  return byKey.get(key) ?? [];
 }
 
 const LATIN_DIMS = new WeakMap<PersonsGrammar, Record<'masc' | 'femn', Map<string, string[]>>>();

@@ -45,6 +45,10 @@ describe('1. a Latin-script user reached by another romanisation of the Russian 
   ])('"%s"', (text, id, body) => {
     expect(parse(text)).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: id }, text: body } });
   });
+  it('guard: a Cyrillic user said in another romanisation ("schukina" for Щукина) still reaches her', () => {
+    const d: Directory = { ...dir, users: [dir.users[0]!, { id: 11, name: 'Юлия', lastName: 'Щукина', gender: 'F' }] };
+    expect(parse('tell yulia schukina the printer is fixed', undefined, d).slots).toMatchObject({ recipient: { userId: 11 }, text: 'the printer is fixed' });
+  });
   it('a surname alone in another romanisation: "create a task for korolev to renew the pass"', () => {
     expect(parse('create a task for korolev to renew the pass').slots.responsible).toEqual({ userId: 2 });
   });

@@ -49,6 +49,9 @@ export interface DirectoryIndex {
   /** Per script, per name field, per user, the forms of that name ("rustam galeev" checks
    *  Galiev's, "айдару галееву" Галиев's): built on first use. */
   formsByField: Partial<Record<NameScript, Map<number, Map<number, string[]>>>>;
+  /** The users' Latin given names and surnames by their romanisation key (russianRomanKey):
+   *  built on the first Latin word no form matches. */
+  roman: Map<string, FormEntry[]> | null;
 }
 
 type NameScript = 'lat' | 'cyr';
@@ -87,9 +90,12 @@ export function buildIndex(
   if (grammar.rareDiminutives.size) {
     for (const u of users) {
       if (typeof u.name !== 'string') continue;
-      const name = normalizeWord(u.name.trim());
-      const rare = grammar.rareDiminutives.get(name);
-      for (const s of ['masc', 'femn'] as const) for (const d of grammar.diminutives[s].get(name) ?? []) if (!rare?.has(d)) usual.add(d);
+      // A name stored in Latin letters (Yaroslava) is the Cyrillic name it spells (Ярослава).
+      const own = normalizeWord(u.name.trim());
+      for (const name of [own, ...cyrillicNames(grammar, own)]) {
+        const rare = grammar.rareDiminutives.get(name);
+        for (const s of ['masc', 'femn'] as const) for (const d of grammar.diminutives[s].get(name) ?? []) if (!rare?.has(d)) usual.add(d);
+      }
     }
   }
 
@@ -189,7 +195,13 @@ export function buildIndex(
       // forms of the Cyrillic name it transliterates, in Latin letters too (Valya, Max, Slava),
       // and its English equivalents (Michael, Mike).
       if (!dims) {
+        // …less a rare one (Slava for Stanislav) that some user here usually has (a Вячеслав).
+        const rareLatin = new Set<string>();
+        for (const cyr of cyrillicNames(grammar, normalizeWord(u.name.trim()))) {
+          for (const d of grammar.rareDiminutives.get(cyr) ?? []) if (usual.has(d)) for (const l of transliterations(d, grammar)) rareLatin.add(l);
+        }
         for (const latin of latinDiminutives(grammar, sex).get(normalizeWord(u.name.trim())) ?? []) {
+          if (rareLatin.has(latin)) continue;
           put(latin, i, FIELD_FIRST, ALL_CASES, true);
           transliterated.add(latin);
         }
@@ -212,7 +224,33 @@ export function buildIndex(
   }
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {} };
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {}, roman: null };
+}
+
+const CYRILLIC_OF = new WeakMap<PersonsGrammar, Map<string, string[]>>();
+
+/** The Cyrillic full names (diminutives.yaml) a name in Latin letters spells, in any of the
+ *  romanisations (Stanislav, Yaroslava, Iaroslava → Станислав, Ярослава): empty for others. */
+function cyrillicNames(grammar: PersonsGrammar, latin: string): string[] {
+  const key = russianRomanKey(latin);
+  if (!key) return [];
+  let byKey = CYRILLIC_OF.get(grammar);
+  if (!byKey) {
+    byKey = new Map();
+    for (const s of ['masc', 'femn'] as const) {
+      for (const full of grammar.diminutives[s].keys()) {
+        for (const l of transliterations(full, grammar)) {
+          const k = russianRomanKey(l);
+          if (!k) continue;
+          const list = byKey.get(k);
+          if (!list) byKey.set(k, [full]);
+          else if (!list.includes(full)) list.push(full);
+        }
+      }
+    }
+    CYRILLIC_OF.set(grammar, byKey);
+  }
+  return byKey.get(key) ?? [];
 }
 
 const LATIN_DIMS = new WeakMap<PersonsGrammar, Record<'masc' | 'femn', Map<string, string[]>>>();
@@ -378,4 +416,71 @@ export function nearestSpeltForms(idx: DirectoryIndex, word: string): Near | nul
   if (idx.fuzzySpeltMemo.size >= FUZZY_MEMO_LIMIT) idx.fuzzySpeltMemo.clear();
   idx.fuzzySpeltMemo.set(word, found);
   return found;
+}
+
+/**
+ * One key for the romanisations of one Russian name (Artyom, Artiom, Artjom, Artem → one key;
+ * Korolyov, Korolyev, Korolev; Dmitriy, Dmitrii, Dmitry; Khramtsov, Hramtzov; Shchukin, Schukin):
+ * a portal user stored in Latin letters in one spelling is said or typed in another. What the
+ * systems disagree on is folded (ё as yo/io/jo/e, ю as yu/iu/u inside a word, я as ya/ia/iya,
+ * -ий as iy/ii/y/i, й as y/i/j after a vowel, х as kh/h, ц as ts/tz, щ as shch/sch, ks/x,
+ * y/i after a consonant, doubled letters); what tells names apart is kept: an opening я/ю/е
+ * (Yana is not Ana), я against a (Ilya is not Ila, Maria is not Mario), a final й (Alexei is not
+ * Alex). Null for a word that is not plain Latin letters.
+ */
+export function russianRomanKey(word: string): string | null {
+  if (!/^[a-z]+$/.test(word)) return null;
+  let s = word
+    .replace(/shch|sch/g, 'щ')
+    .replace(/zh/g, 'ж')
+    .replace(/kh/g, 'х')
+    .replace(/t[sz]/g, 'ц')
+    .replace(/ch/g, 'ч')
+    .replace(/sh/g, 'ш')
+    .replace(/x/g, 'ks')
+    .replace(/h/g, 'х')
+    // An opening iotated vowel: я and ю stay themselves, ё and е are e (Yevgeny, Evgeny).
+    .replace(/^[yj]a/, 'я')
+    .replace(/^[yj]u/, 'ю')
+    .replace(/^[yj][oe]/, 'e')
+    // -iya, -iyev: the i before an iotated vowel is the same sound (Mariya, Maria).
+    .replace(/i[yj](?=[aoue])/g, 'y')
+    // -ий, -ый at the end: Dmitriy, Dmitrii, Dmitry, Dmitri.
+    .replace(/([^aeiouy])(?:iy|ii|yi|ij|yy|y)$/, '$1i')
+    // й at the end after a vowel: Sergey, Sergei, Sergej.
+    .replace(/([aeou])[iyj]$/, '$1й')
+    // Inside a word: ya/ia are я; yo/io/jo/ye are e (Artyom, Artem); yu/iu are u (Lyudmila, Ludmila).
+    .replace(/(?<=.)[yij]a/g, 'я')
+    .replace(/(?<=.)[yij][oe]/g, 'e')
+    .replace(/(?<=.)[yij]u/g, 'u')
+    .replace(/y/g, 'i');
+  let out = '';
+  for (const ch of s) if (!out.endsWith(ch)) out += ch;
+  s = out;
+  return s;
+}
+
+/** The users' given names and surnames spelt in Latin letters in another romanisation of the same
+ *  Russian name ("artem korolev" for the user Artyom Korolyov); null when none. Words of four
+ *  letters with a doubled letter are left out ("will" is not Wil, "bell" not Bel). */
+export function romanEntries(idx: DirectoryIndex, word: string): FormEntry[] | null {
+  if (word.length < 4 || (word.length < 5 && /(.)\1/.test(word))) return null;
+  const key = russianRomanKey(word);
+  if (!key) return null;
+  if (!idx.roman) {
+    const roman = new Map<string, FormEntry[]>();
+    for (const [form, entries] of idx.forms) {
+      if (form.length < 4) continue;
+      const k = russianRomanKey(form);
+      if (!k) continue;
+      for (const e of entries) {
+        if (e.dim || (e.field !== FIELD_FIRST && e.field !== FIELD_LAST)) continue;
+        const list = roman.get(k);
+        if (!list) roman.set(k, [e]);
+        else if (!list.some((x) => x.user === e.user && x.field === e.field)) list.push(e);
+      }
+    }
+    idx.roman = roman;
+  }
+  return idx.roman.get(key) ?? null;
 }

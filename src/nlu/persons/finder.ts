@@ -7,6 +7,7 @@ import type { Morph, MorphParse } from '../morph';
 import type { PersonsGrammar } from './grammar';
 import { ALL_CASES, NO_PREPOSITION_ORDER, caseBit, caseList, caseRank } from './cases';
 import {
+  romanEntries,
   FIELD_FIRST,
   FIELD_LAST,
   FIELD_MIDDLE,
@@ -270,6 +271,9 @@ export class Finder {
     // "mark marks demo task", "sanjays report task": the same without the apostrophe.
     const bare = t.script === 'lat' && t.norm.length >= 4 && t.norm.endsWith('s') ? idx.forms.get(t.norm.slice(0, -1)) : undefined;
     if (bare && this.bareSPossessive(toks, k)) return { entries: bare, fuzzy: false };
+    // "artem korolev" for the user Artyom Korolyov: another romanisation of the same Russian name.
+    const roman = t.script === 'lat' ? romanEntries(idx, t.norm) : null;
+    if (roman) return { entries: roman, fuzzy: false };
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat') {
       // In lower case (speech), a word one or two letters off a name is that name only where a

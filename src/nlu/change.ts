@@ -92,7 +92,8 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   // English puts the head last: "the presentation task" is a task ("the task call the bank" is
   // a task named by what follows it, so only a task noun after an event noun takes over).
   if (u.lang === 'en' && noun.kind === 'event') {
-    const next = nouns.find((n) => n.index === noun!.index + noun!.len);
+    // (A word may stand between: "the call sheet task".)
+    const next = nouns.find((n) => n.index > noun!.index && n.index <= noun!.index + noun!.len + 1);
     if (next?.kind === 'task') noun = next;
   }
   const intent = INTENTS[verb.key][noun.kind];

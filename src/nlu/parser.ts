@@ -523,8 +523,16 @@ function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string, tok
     for (let k = 0; k < n && same; k++) same = norms[s + k] === norms[s + n + k];
     if (same) return text.slice(0, toks[s]!.start) + ' '.repeat(toks[s + n]!.start - toks[s]!.start) + text.slice(toks[s + n]!.start);
   }
+  // "напиши гу напиши гуле …": the verb, a word cut off (a name begun, three letters at most), the
+  // verb again.
+  if (s + 2 < toks.length && norms[s + 2] === w && norms[s + 1]!.length <= CUT_WORD_LETTERS) {
+    return text.slice(0, toks[s]!.start) + ' '.repeat(toks[s + 2]!.start - toks[s]!.start) + text.slice(toks[s + 2]!.start);
+  }
   return text;
 }
+
+/** Longest word taken as one cut off by a restart ("напиши гу напиши гуле"). */
+const CUT_WORD_LETTERS = 3;
 
 function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string, tok: (text: string) => Token[]): string {
   const fix = deps.fixCommandWord?.[lang];

@@ -41,3 +41,12 @@ describe('Russian', () => {
     expect(parse('Пиши Тимуру: склад закрыт')).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 2 }, text: 'склад закрыт' } });
   });
 });
+
+describe('Russian restarts and form-like events', () => {
+  it('"напиши ти напиши тимуру что машина пришла": the verb said again after a cut-off name', () => {
+    expect(parse('напиши ти напиши тимуру что машина пришла').slots).toEqual({ recipient: { userId: 2 }, text: 'машина пришла' });
+  });
+  it('"Событие: семинар по стерилизации, с 3 по 5 ноября"', () => {
+    expect(parse('Событие: семинар по стерилизации, с 3 по 5 ноября')).toMatchObject({ intent: 'event.create', slots: { title: 'семинар по стерилизации', start: '2027-11-03', end: '2027-11-05' } });
+  });
+});

@@ -52,6 +52,8 @@ export interface DirectoryIndex {
   /** The users' Latin given names and surnames by their romanisation key (russianRomanKey):
    *  built on the first Latin word no form matches. */
   roman: Map<string, FormEntry[]> | null;
+  /** russianRomanKey of the Latin words looked up (romanEntries), remembered. */
+  romanKeys: Map<string, string | null>;
 }
 
 type NameScript = 'lat' | 'cyr';
@@ -224,7 +226,7 @@ export function buildIndex(
   }
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {}, roman: null };
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {}, roman: null, romanKeys: new Map() };
 }
 
 const CYRILLIC_OF = new WeakMap<PersonsGrammar, Map<string, string[]>>();
@@ -463,9 +465,17 @@ export function russianRomanKey(word: string): string | null {
 /** The users' given names and surnames spelt in Latin letters in another romanisation of the same
  *  Russian name ("artem korolev" for the user Artyom Korolyov); null when none. Words of four
  *  letters with a doubled letter are left out ("will" is not Wil, "bell" not Bel). */
+const ROMAN_KEYS_LIMIT = 10_000;
+
 export function romanEntries(idx: DirectoryIndex, word: string): FormEntry[] | null {
   if (word.length < 4 || (word.length < 5 && /(.)\1/.test(word))) return null;
-  const key = russianRomanKey(word);
+  // The words said are few and come again: their keys are kept with the index (bounded).
+  let key = idx.romanKeys.get(word);
+  if (key === undefined) {
+    key = russianRomanKey(word);
+    if (idx.romanKeys.size >= ROMAN_KEYS_LIMIT) idx.romanKeys.clear();
+    idx.romanKeys.set(word, key);
+  }
   if (!key) return null;
   if (!idx.roman) {
     const roman = new Map<string, FormEntry[]>();

@@ -382,7 +382,8 @@ export function classifyCommand(
         // "задача на Полину оформить доверенность": an infinitive a few words after the noun is
         // the task itself, not the command's verb.
         const content = noun >= 0 && i > noun + 1 && n === 1 && g.contentEndings.some((e) => words[i]!.endsWith(e)) && !onlyLeadInsBetween(words, g, noun + 1, i);
-        if (n && i !== noun && !content && !(c.verbsNotNouns && n === 1 && isNounAt(i))) {
+        // (A person's name is no verb: "a meeting with Mark Olsen".)
+        if (n && i !== noun && !content && !personAt(i) && !(c.verbsNotNouns && n === 1 && isNounAt(i))) {
           verb = i;
           verbLen = n;
         }

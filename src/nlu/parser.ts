@@ -608,7 +608,8 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
         let n = g.slots.commandFillers.matchAt(words, j) || g.slots.chatFillers.matchAt(words, j);
         // A noun a verb's stem also covers, after the command ("проверить поставку" under "постав*"),
         // is a title word; before it, it is the verb misheard ("постав задачу").
-        if (!n && (c.nouns.hasWord(words[j]!) || (c.verbs.hasWord(words[j]!) && ((dir === -1 && c.nouns.hasWord(words[i]!)) || !isNoun(words[j]!))))) n = 1;
+        // (Never a person's name: "a meeting with Mark Olsen" — "mark" is a command verb too.)
+        if (!n && !personStarts.has(j) && (c.nouns.hasWord(words[j]!) || (c.verbs.hasWord(words[j]!) && ((dir === -1 && c.nouns.hasWord(words[i]!)) || !isNoun(words[j]!))))) n = 1;
         // "make a task schedule the review": after the command's verb and noun, a verb of the
         // command opens the title ("задачу поставь …" has no verb before the noun).
         // (So after a message noun and a filler: "send Sean a message pls send the slides".)

@@ -50,3 +50,10 @@ describe('Russian restarts and form-like events', () => {
     expect(parse('Событие: семинар по стерилизации, с 3 по 5 ноября')).toMatchObject({ intent: 'event.create', slots: { title: 'семинар по стерилизации', start: '2027-11-03', end: '2027-11-05' } });
   });
 });
+
+describe('a name that is also a command word is never the command', () => {
+  it('"i have a meeting with Mark Webb at 3 tomorrow" invites Mark (mark is a command verb too)', () => {
+    const withMark: Directory = { ...dir, users: [...dir.users, { id: 4, name: 'Mark', lastName: 'Webb', gender: 'M' }] };
+    expect(parse('i have a meeting with Mark Webb at 3 tomorrow', undefined, withMark).slots).toEqual({ title: 'meeting', start: '2027-10-13T15:00', attendees: [{ userId: 4 }] });
+  });
+});

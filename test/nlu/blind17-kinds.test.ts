@@ -57,3 +57,10 @@ describe('a name that is also a command word is never the command', () => {
     expect(parse('i have a meeting with Mark Webb at 3 tomorrow', undefined, withMark).slots).toEqual({ title: 'meeting', start: '2027-10-13T15:00', attendees: [{ userId: 4 }] });
   });
 });
+
+describe('ю after a consonant spelt u in a Latin short form', () => {
+  it('"add a task for ksusha to check the invoices" is Ксения (Ксюша spelt without its y)', () => {
+    const d: Directory = { ...dir, users: [...dir.users, { id: 5, name: 'Ксения', lastName: 'Рудь', gender: 'F' }] };
+    expect(parse('add a task for ksusha to check the invoices', undefined, d).slots).toEqual({ title: 'check the invoices', responsible: { userId: 5 } });
+  });
+});

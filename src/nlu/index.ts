@@ -24,7 +24,7 @@ export interface Parser {
   resolvePerson: ParserDeps['persons']['resolve'];
 }
 
-const MIXED_SCRIPTS = /[а-яё]/i;
+const CYRILLIC = /[а-яё]/i;
 const LATIN = /[a-z]/i;
 
 export async function createParser(): Promise<Parser> {
@@ -108,7 +108,7 @@ export async function createParser(): Promise<Parser> {
         // "напиши Wei Zhang call me when you land": the letters' majority picked the text's
         // language, not the command's. Both scripts said and nothing understood: the other
         // language is asked too.
-        if (r.intent === 'unknown' && !ctx.lang && MIXED_SCRIPTS.test(text) && LATIN.test(text)) {
+        if (r.intent === 'unknown' && !ctx.lang && CYRILLIC.test(text) && LATIN.test(text)) {
           const other = parseWith(deps, text, { ...ctx, lang: r.lang === 'ru' ? 'en' : 'ru' });
           if (other.intent !== 'unknown') r = other;
         }

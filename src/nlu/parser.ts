@@ -317,14 +317,20 @@ export function keepSpelling(r: ParseResult, raw: string, grammars: Record<Lang,
   return r;
 }
 
+/** The first token that is no punctuation, lead-in or filler (the wake word, "слушай", "ну"). */
+function pastCallWords(u: Utterance): number {
+  const ig = u.g.intents;
+  let k = 0;
+  while (k < u.tokens.length && (u.tokens[k]!.kind === 'punct' || ig.leadIn.matchAt(u.words, k) || ig.fillers.matchAt(u.words, k))) k++;
+  return k;
+}
+
 /** A message said with no verb and no colon (speech): a directory user in the dative first, and at
  *  least two more words that open no task or meeting ("люде зайди ко мне после обеда"). */
 function spokenAddressee(u: Utterance, persons: PersonMention[]): CommandMatch | null {
   if (u.lang !== 'ru') return null;
   const ig = u.g.intents;
-  let k = 0;
-  while (k < u.tokens.length && (u.tokens[k]!.kind === 'punct' || ig.leadIn.matchAt(u.words, k) || ig.fillers.matchAt(u.words, k))) k++;
-  const first = u.tokens[k];
+  const first = u.tokens[pastCallWords(u)];
   const p = persons.find((q) => q.index === first?.start);
   if (!p || p.kind !== 'name' || p.preposition || !p.cases.includes('datv')) return null;
   const run = sameUserRun(u, persons, p);
@@ -360,9 +366,7 @@ function possessiveOfThing(u: Utterance, text: string, d: DateMention): boolean 
 function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | null {
   // "алиса, сообщение Королёву: …" with an Алиса in the portal: the wake word is nobody.
   const ig = u.g.intents;
-  let k = 0;
-  while (k < u.tokens.length && (u.tokens[k]!.kind === 'punct' || ig.leadIn.matchAt(u.words, k) || ig.fillers.matchAt(u.words, k))) k++;
-  const from = u.tokens[k]?.start ?? Infinity;
+  const from = u.tokens[pastCallWords(u)]?.start ?? Infinity;
   const p = persons.find((q) => q.index >= from);
   if (!p || p.kind === 'pronoun' || p.preposition) return null;
   // "Соне Пономарёвой:": the finder may read the surname as a mention of its own (another case);

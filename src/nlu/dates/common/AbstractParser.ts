@@ -54,7 +54,7 @@ export abstract class AbstractParser implements Parser {
  * boundaries let a match start inside a number ("10:00 по 15 декабря" gave a day "00"), so a
  * match that starts right after a digit, ':' or '.' is refused.
  */
-export function tagged(parser: Parser): Parser {
+export function tagged(parser: Parser, dayBeforeMonth?: RegExp): Parser {
   const tag = `parser/${parser.constructor.name}`;
   // Some of chrono's parsers build a new RegExp on every call (RUTimeUnitWithinFormatParser), which
   // defeats chrono's own cache; a pattern depends only on the options, and ours never vary.
@@ -66,8 +66,24 @@ export function tagged(parser: Parser): Parser {
       if (!out) return out;
       const index = out instanceof ParsingResult ? out.index : match.index ?? 0;
       if (index > 0 && /[\d:.]/.test(context.text.charAt(index - 1))) return null;
+      if (dayBeforeMonth && out instanceof ParsingResult) dropDayOfMonthEnd(context, out, dayBeforeMonth);
       if (out instanceof ParsingResult || out instanceof ParsingComponents) return out.addTag(tag);
       return context.createParsingComponents(out).addTag(tag);
     },
   };
+}
+
+/**
+ * "from 8 March 9:00 to 12 March 18:00": chrono's time parser reads "9:00 to 12" as a time range,
+ * but a bare number followed by a month name is the day of the range's other end. The end is
+ * dropped and the text cut before the connector, so the date parsers read "12 March 18:00" and the
+ * range refiner joins the two ends.
+ */
+function dropDayOfMonthEnd(context: ParsingContext, result: ParsingResult, monthAhead: RegExp): void {
+  if (!result.end) return;
+  const cut = /^(.*?\S)[\s,]*(?:-|–|—|to|till|until|through|thru)\s*\d{1,2}$/iu.exec(result.text);
+  if (!cut) return;
+  if (!monthAhead.test(context.text.slice(result.index + result.text.length))) return;
+  result.end = undefined;
+  result.text = cut[1];
 }

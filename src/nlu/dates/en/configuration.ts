@@ -68,7 +68,8 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENDurationParser(v),
     new ENAllDayParser(g.allDay),
   ];
-  const kept = base.parsers.filter((p: Parser) => !DROPPED_PARSERS.has(p.constructor.name)).map(tagged);
+  const monthAhead = new RegExp(`^\\s*(?:of\\s+)?(?:${Object.keys(g.months).join('|')})(?![\\p{L}])`, 'iu');
+  const kept = base.parsers.filter((p: Parser) => !DROPPED_PARSERS.has(p.constructor.name)).map((p) => tagged(p, monthAhead));
   const refiners: Refiner[] = [
     // chrono's English joins first: "the day after tomorrow", "2 weeks after Friday".
     chronoPart(base.refiners, 'OverlapRemovalRefiner'),

@@ -36,3 +36,14 @@ describe('ENAllDayParser + markers', () => {
     expectNone("I'll be five minutes late", 'en');
   });
 });
+
+describe('a time range whose end is a day of a month', () => {
+  it('"9:00 to 12 March": the 12 is the other end\'s day, not an hour', () => {
+    expectMentions('from 8 March 9:00 to 12 March 18:00', 'en', [{ text: 'from 8 March 9:00 to 12 March 18:00', start: '2027-03-08T09:00', end: '2027-03-12T18:00' }]);
+    expectMentions('from 8 March 9am till 12 of March 6pm', 'en', [{ text: 'from 8 March 9am till 12 of March 6pm', start: '2027-03-08T09:00', end: '2027-03-12T18:00' }]);
+  });
+  it('an hour range stays an hour range', () => {
+    expectMentions('on 8 March from 9 to 12', 'en', [{ text: 'on 8 March from 9 to 12', start: '2027-03-08T09:00', end: '2027-03-08T12:00' }]);
+    expectMentions('from 9 to 12 on March 8', 'en', [{ text: 'from 9 to 12 on March 8', start: '2027-03-08T09:00', end: '2027-03-08T12:00' }]);
+  });
+});

@@ -48,3 +48,22 @@ describe('a Russian command with an English text: the command\'s language is ask
     expect(parse('напиши ryan cole call me when you land')).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 3 }, text: 'call me when you land' } });
   });
 });
+
+describe('an acknowledgement before the command ("готово, можешь закрыть …") is no word of it', () => {
+  it.each([
+    ['Готово, можешь закрыть задачу про прайс', 'task.complete'],
+    ['хорошо можешь закрыть задачу про прайс', 'task.complete'],
+    ['да, можешь закрыть задачу про прайс', 'task.complete'],
+  ])('"%s"', (text, intent) => {
+    expect(parse(text)).toMatchObject({ intent, slots: { task: { query: 'прайс' } } });
+  });
+  it('"супер, создай задачу обновить прайс": the title has no "супер"', () => {
+    expect(parse('супер, создай задачу обновить прайс')).toMatchObject({ intent: 'task.create', slots: { title: 'обновить прайс' } });
+  });
+  it('"спасибо, напиши Кириллу что всё готово" is a message to Кирилл', () => {
+    expect(parse('спасибо, напиши Кириллу что всё готово')).toMatchObject({ intent: 'message.send', slots: { recipient: { userId: 2 }, text: 'всё готово' } });
+  });
+  it.each([['да', 'confirm'], ['хорошо', 'confirm'], ['да, создавай', 'confirm']])('"%s" alone stays %s (guard)', (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
+});

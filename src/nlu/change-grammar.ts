@@ -15,6 +15,7 @@ interface ChangeFile {
   resumptive?: { pronouns: string[]; statements: string[]; subjects: string[]; verbs?: Partial<Record<VerbClass, string[]>> };
   before_verb?: string[];
   fillers: string[];
+  deadline_nouns?: string[];
   inner_articles?: string[];
   definite_only?: { verbs: string[]; indefinite: string[]; definite?: string[] };
   this: string[];
@@ -46,6 +47,9 @@ export interface ChangeGrammar {
   /** Words that may stand before an English change verb ("do remove …", "just cancel …"). */
   beforeVerb: WordSet;
   fillers: WordSet;
+  /** "move the deadline for the grant report to the 30th": a deadline named with no item noun
+   *  stands for its task when it is moved. */
+  deadlineNouns: WordSet;
   /** Articles kept inside a query after its noun's words ("meeting with the supplier"). */
   innerArticles: WordSet;
   /** Verbs that also create ("give", "assign"): a change only of an item named definitely — an
@@ -107,6 +111,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     resumptive: { pronouns: new WordSet(g.resumptive?.pronouns ?? []), statements: new WordSet(g.resumptive?.statements ?? []), subjects: new WordSet(g.resumptive?.subjects ?? []), verbs: pairs(g.resumptive?.verbs ?? {}) },
     beforeVerb: new WordSet(g.before_verb ?? []),
     fillers: new WordSet(g.fillers),
+    deadlineNouns: new WordSet(g.deadline_nouns ?? []),
     innerArticles: new WordSet(g.inner_articles ?? []),
     definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []), definite: new WordSet(g.definite_only?.definite ?? []) },
     thisWords: new WordSet(g.this),

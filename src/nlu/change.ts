@@ -87,7 +87,7 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   }
   if (!verb) return null;
   const nouns = itemNouns(u, cg);
-  let noun = nouns.find((n) => n.index > verbAt) ?? [...nouns].reverse().find((n) => n.index < verbAt);
+  let noun = nouns.find((n) => n.index > verbAt) ?? [...nouns].reverse().find((n) => n.index < verbAt) ?? deadlineNoun(u, cg, verb.key, verbAt);
   if (!noun) return null;
   // English puts the head last: "the presentation task" is a task ("the task call the bank" is
   // a task named by what follows it, so only a task noun after an event noun takes over).
@@ -215,6 +215,17 @@ function leadInsBefore(u: Utterance, ig: IntentGrammar, start: number, end: numb
   let from = end;
   for (let j = end - 1; j > start; j--) if (reaches(j)) from = j;
   return span(from, end - from).filter((k) => u.tokens[k]!.kind === 'word');
+}
+
+/** "move the deadline for the grant report …": with no item noun, a deadline moved or extended
+ *  names its task (its filler words, "deadline for", are the noun's). */
+function deadlineNoun(u: Utterance, cg: ChangeGrammar, verb: VerbClass, verbAt: number): { index: number; len: number; kind: 'task' } | undefined {
+  if (verb !== 'move' && verb !== 'extend') return undefined;
+  for (let i = 0; i < u.words.length; i++) {
+    if (i === verbAt || u.tokens[i]!.kind !== 'word' || !cg.deadlineNouns.matchAt(u.words, i)) continue;
+    return { index: i, len: Math.max(cg.deadlineNouns.matchAt(u.words, i), cg.fillers.matchAt(u.words, i)), kind: 'task' };
+  }
+  return undefined;
 }
 
 /** Task and event nouns (not "календарь": it is no item), skipping those inside fillers ("из календаря"). */

@@ -42,12 +42,17 @@ export class Utterance {
 }
 
 /** Quoted segments of the text: «…», "…", “…”, „…“. */
+// «…», "…", “…”, „…“, ‘…’ and '…' — a single quote opening after no letter and closing before
+// none ('Thesis committee – Daniel Okafor'); an apostrophe inside a word stays ('Dan's review').
+const QUOTES = /«([^»]*)»|"([^"]*)"|“([^”]*)”|„([^“”]*)[“”]|‘([^’]*)’|(?<![\p{L}\p{N}'])'((?:[^'\n]|(?<=\p{L})'(?=\p{L}))+)'(?![\p{L}\p{N}])/gu;
+
 export function quotes(text: string): { start: number; end: number; inner: string }[] {
   const out: { start: number; end: number; inner: string }[] = [];
-  const re = /«([^»]*)»|"([^"]*)"|“([^”]*)”|„([^“”]*)[“”]/g;
+  const re = QUOTES;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim();
     if (inner) out.push({ start: m.index, end: m.index + m[0].length, inner });
   }
   return out;

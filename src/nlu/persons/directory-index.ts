@@ -200,7 +200,7 @@ export function buildIndex(
         // …less a rare one (Slava for Stanislav) that some user here usually has (a Вячеслав).
         const rareLatin = new Set<string>();
         for (const cyr of cyrillicNames(grammar, normalizeWord(u.name.trim()))) {
-          for (const d of grammar.rareDiminutives.get(cyr) ?? []) if (usual.has(d)) for (const l of transliterations(d, grammar)) rareLatin.add(l);
+          for (const d of grammar.rareDiminutives.get(cyr) ?? []) if (usual.has(d)) for (const l of dimLatin(d, grammar)) rareLatin.add(l);
         }
         for (const latin of latinDiminutives(grammar, sex).get(normalizeWord(u.name.trim())) ?? []) {
           if (rareLatin.has(latin)) continue;
@@ -210,7 +210,7 @@ export function buildIndex(
       }
       if (dims) {
         for (const d of dims) {
-          for (const latin of transliterations(d, grammar)) {
+          for (const latin of dimLatin(d, grammar)) {
             put(latin, i, FIELD_FIRST, ALL_CASES, true);
             transliterated.add(latin);
           }
@@ -266,7 +266,7 @@ export function latinDiminutives(grammar: PersonsGrammar, sex: 'masc' | 'femn'):
     all = { masc: new Map(), femn: new Map() };
     for (const s of ['masc', 'femn'] as const) {
       for (const [full, dims] of grammar.diminutives[s]) {
-        const short = dims.flatMap((d) => transliterations(d, grammar));
+        const short = dims.flatMap((d) => dimLatin(d, grammar));
         if (short.length === 0) continue;
         for (const latin of transliterations(full, grammar)) {
           const list = all[s].get(latin);
@@ -380,6 +380,11 @@ export function transliterations(name: string, grammar: PersonsGrammar): string[
     }
   }
   return [...out].filter((w) => w.length > 1);
+}
+
+/** The Latin spellings of a short form of diminutives.yaml, from its own spelling (ё kept). */
+function dimLatin(d: string, grammar: PersonsGrammar): string[] {
+  return transliterations(grammar.spelt?.get(d) ?? d, grammar);
 }
 
 const FUZZY_MEMO_LIMIT = 20_000;

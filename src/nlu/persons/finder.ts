@@ -19,7 +19,7 @@ import {
   type DirectoryIndex,
   type FormEntry,
 } from './directory-index';
-import { FUZZY_MIN_LENGTH, allowedEdits, latinSpellingKey, levenshtein } from './fuzzy';
+import { FUZZY_MIN_LENGTH, allowedEdits, latinSpellingKey, levenshtein, sameLatinOpening, soundsLikeLatin } from './fuzzy';
 import type { NameInflector } from './inflect';
 import { adjacent, capitalize, tokenize, type Token } from './text';
 
@@ -274,6 +274,8 @@ export class Finder {
     // "artem korolev" for the user Artyom Korolyov: another romanisation of the same Russian name.
     const roman = t.script === 'lat' ? romanEntries(idx, t.norm) : null;
     if (roman) return { entries: roman, fuzzy: false };
+    // "summer haze" for Summer Hayes: a short word beside its user's other name, sounding like it.
+    if (t.norm.length < FUZZY_MIN_LENGTH && t.script === 'lat' && !t.allCaps) return this.misheardBeside(toks, k, idx);
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat') {
       // In lower case (speech), a word one or two letters off a name is that name only where a
@@ -289,7 +291,7 @@ export class Finder {
       // the word is a name of its own or a directory form is nearer.
       if (personPlace && !nearestForms(idx, t.norm) && !this.deps.grammar.en.givenNames.has(t.norm)) {
         const spelt = nearestSpeltForms(idx, t.norm);
-        const forms = spelt ? spelt.forms.filter((f) => f[0] === t.norm[0]) : [];
+        const forms = spelt ? spelt.forms.filter((f) => sameLatinOpening(f, t.norm)) : [];
         const entries = forms.flatMap((f) => idx.forms.get(f)!.filter((e) => !e.dim));
         if (entries.length) return { entries, fuzzy: true };
       }
@@ -502,13 +504,20 @@ export class Finder {
       if (!exact) continue;
       for (const e of exact) {
         if (e.field !== known || entries.some((x) => x.user === e.user)) continue;
-        if (latinNameForms(idx, e.user, wanted).some((f) => f[0] === t.norm[0] && Math.abs(f.length - t.norm.length) <= max && levenshtein(f, t.norm) <= max)) {
+        if (latinNameForms(idx, e.user, wanted).some((f) => this.misheardAs(f, t.norm, max))) {
           entries.push({ user: e.user, field: wanted, mask: ALL_CASES, dim: false });
         }
       }
       if (entries.length) break;
     }
     return entries.length ? { entries, fuzzy: true } : null;
+  }
+
+  /** Is `word` the name form `f` misheard: a letter or two off with the same opening sound
+   *  ("silberman" for Zilberman), or a short word that sounds like it ("haze" for Hayes)? */
+  private misheardAs(f: string, word: string, max: number): boolean {
+    if (sameLatinOpening(f, word) && Math.abs(f.length - word.length) <= max && levenshtein(f, word) <= max) return true;
+    return word.length < FUZZY_MIN_LENGTH && soundsLikeLatin(word, f);
   }
 
   /** "shoot Polina Dumas a message": a capitalised Latin word nobody here has, between the given

@@ -13,9 +13,32 @@ const { LevenshteinDistance } = require('natural/lib/natural/distance/levenshtei
   LevenshteinDistance: (a: string, b: string) => number;
 };
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SoundEx = require('natural/lib/natural/phonetics/soundex') as new () => { process: (word: string) => string };
+const soundex = new SoundEx();
+
 export const FUZZY_MIN_LENGTH = 5;
 
+// Latin letters that open the same name in another spelling (Zilberman/Silberman, Kohen/Cohen).
+const LATIN_OPENING: Record<string, string> = { z: 's', c: 'k' };
+
+/** Do two Latin words open with the same sound (the same letter, or one of LATIN_OPENING)? */
+export function sameLatinOpening(a: string, b: string): boolean {
+  const x = a[0] ?? '';
+  const y = b[0] ?? '';
+  return x === y || (LATIN_OPENING[x] ?? x) === (LATIN_OPENING[y] ?? y);
+}
+
+/** A short Latin word that sounds like a name (the same Soundex code, two edits at most:
+ *  "haze" for Hayes); for a word beside its user's other name only. */
+export function soundsLikeLatin(word: string, name: string): boolean {
+  return word.length >= 3 && word[0] === name[0] && levenshteinOf(word, name) <= 2 && soundex.process(word) === soundex.process(name);
+}
+
 export const levenshtein = LevenshteinDistance;
+function levenshteinOf(a: string, b: string): number {
+  return LevenshteinDistance(a, b);
+}
 
 export function allowedEdits(word: string): number {
   if (word.length < FUZZY_MIN_LENGTH) return 0;

@@ -13,6 +13,9 @@ export interface PersonsGrammar {
   /** Short forms rarely meant for a name (Ксюша for Оксана): they reach it only when no user in the
    *  directory has a name they usually shorten (Ксения). Full name → its rare forms. */
   rareDiminutives: Map<string, Set<string>>;
+  /** A name of diminutives.yaml folded (ё as е) → its spelling there, for names with ё only: a
+   *  Latin spelling follows the sound (Лёва → Lyova, not Leva only). */
+  spelt: Map<string, string>;
   ru: {
     prepositions: Map<string, number>;
     roleWords: Set<string>;
@@ -146,11 +149,16 @@ function caseLists(v: unknown, what: string): Map<string, number> {
   return out;
 }
 
-function dimMap(v: unknown, what: string): Map<string, string[]> {
+function dimMap(v: unknown, what: string, spelt?: Map<string, string>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (!v || typeof v !== 'object') return out;
+  const fold = (w: string): string => {
+    const n = normalizeWord(w);
+    if (spelt && /ё/i.test(w)) spelt.set(n, w.toLowerCase());
+    return n;
+  };
   for (const [full, dims] of Object.entries(v as Record<string, unknown>)) {
-    out.set(normalizeWord(full), strings(dims, `${what}.${full}`).map(normalizeWord));
+    out.set(fold(full), strings(dims, `${what}.${full}`).map(fold));
   }
   return out;
 }
@@ -211,7 +219,8 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
   const dims = readYaml(dir, 'diminutives.yaml');
   const ru = readYaml(dir, 'persons-ru.yaml');
   const en = readYaml(dir, 'persons-en.yaml');
-  const diminutives = { masc: dimMap(dims.male, 'male'), femn: dimMap(dims.female, 'female') };
+  const spelt = new Map<string, string>();
+  const diminutives = { masc: dimMap(dims.male, 'male', spelt), femn: dimMap(dims.female, 'female', spelt) };
   const commonWords = normSet(strings(en.commonWords, 'commonWords'));
   const rareDiminutives = new Map([...dimMap(dims.rare, 'rare')].map(([full, forms]) => [full, new Set(forms)]));
   const transliteration = translitTable(en.transliteration);
@@ -219,6 +228,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
   return {
     diminutives,
     rareDiminutives,
+    spelt,
     ru: {
       prepositions: caseLists(ru.prepositions, 'prepositions'),
       roleWords: normSet(strings(ru.roleWords, 'roleWords')),

@@ -101,7 +101,7 @@ export function createRUConfiguration(g: RuGrammar): Configuration {
     new RUDurationParser(v),
     new RUAllDayParser(g.allDay),
   ];
-  const kept = base.parsers.filter((p: Parser) => !DROPPED_PARSERS.has(p.constructor.name)).map(tagged);
+  const kept = base.parsers.filter((p: Parser) => !DROPPED_PARSERS.has(p.constructor.name)).map((p) => tagged(p));
 
   const refiners: Refiner[] = [
     // chrono's first pass: drop overlaps (longest wins), join "Пт, 18 июля". Its offset refiner is

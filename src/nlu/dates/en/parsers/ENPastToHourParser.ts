@@ -31,16 +31,18 @@ export class ENPastToHourParser extends AbstractParser {
     );
   }
 
-  /** Is the word before `index` a time preposition that opens no range ("at", not "from")? */
-  private afterTimePreposition(text: string, index: number): boolean {
+  /** Is the word before `index` a time preposition — one that opens no range ("at", not "from"),
+   *  unless `ranges` (British "half eleven" is no range's end: "from ten till half eleven")? */
+  private afterTimePreposition(text: string, index: number, ranges = false): boolean {
     const prev = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
-    return !!prev && this.v.g.timePrepositions.includes(prev) && !this.v.g.rangeOpeners.includes(prev) && !this.v.g.rangeConnectors.includes(prev);
+    if (!prev || !this.v.g.timePrepositions.includes(prev)) return false;
+    return ranges || (!this.v.g.rangeOpeners.includes(prev) && !this.v.g.rangeConnectors.includes(prev));
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const v = this.v;
     // British "at half eleven" is 11:30: "half" with no direction, after a time preposition.
-    if (!match[DIRECTION] && !(match[WORD] && lookup(v.g.minuteWords, match[WORD]) === 30 && this.afterTimePreposition(context.text, match.index ?? 0))) return null;
+    if (!match[DIRECTION] && !(match[WORD] && lookup(v.g.minuteWords, match[WORD]) === 30 && this.afterTimePreposition(context.text, match.index ?? 0, true))) return null;
     const direction = (match[DIRECTION] ?? v.g.pastWords[0]!).toLowerCase();
     const past = v.g.pastWords.includes(direction);
     let minutes: number | undefined;

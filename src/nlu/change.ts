@@ -510,18 +510,26 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   for (const x of dates) u.use(dateTokens(u, x));
   // Persons: the new responsible ("на Иванову", "Антону", "to Emily") or the item's person — also
   // after a reassigning verb's own preposition ("put it on Dilnoza").
+  // Which person is the new responsible: one said with the new value's preposition ("на
+  // Ярвинена", "to Bair") or the reassigning verb's own; else a dative that is no genitive
+  // ("передай задачу Шмидт Ярвинену"); else, after a reassigning verb, the first said. The others
+  // name the item ("перекинь задачу Рыбака на Ярвинена": Рыбак's task).
+  const open = persons.filter((p) => {
+    const idx = personTokens(u, p);
+    return !idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition)) && !(p.kind === 'unknown' && isPlace(u, cg, p, idx));
+  });
+  const owner = (p: PersonMention) => p.possessive || /['’]s$/i.test(p.text);
+  const byPreposition = (p: PersonMention) =>
+    !!p.preposition && (cg.newValue.hasWord(p.preposition) || (m.verb === 'reassign' && personTokens(u, p).some((i) => u.used[i] && u.words[i] === p.preposition)));
+  const dativeOnly = (p: PersonMention) => !p.preposition && p.cases.includes('datv') && !p.cases.includes('gent');
+  const chosen =
+    m.intent !== 'task.update'
+      ? undefined
+      : open.find((p) => !owner(p) && byPreposition(p)) ?? open.find((p) => !owner(p) && dativeOnly(p)) ?? (m.verb === 'reassign' ? open.find((p) => !owner(p) && !p.preposition) : undefined);
   for (const p of persons) {
     const idx = personTokens(u, p);
-    if (idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) continue;
-    if (p.kind === 'unknown' && isPlace(u, cg, p, idx)) continue;
-    // "Reassign Rustam's task … to Bair": the owner's name names the task, never its new responsible.
-    const possessive = p.possessive || /['’]s$/i.test(p.text);
-    const toResponsible =
-      m.intent === 'task.update' &&
-      !slots.responsible &&
-      !possessive &&
-      (p.preposition ? cg.newValue.hasWord(p.preposition) || (m.verb === 'reassign' && idx.some((i) => u.used[i] && u.words[i] === p.preposition)) : m.verb === 'reassign' || p.cases.includes('datv') && !p.cases.includes('gent'));
-    if (toResponsible) slots.responsible = p.slot;
+    if (!open.includes(p)) continue;
+    if (p === chosen) slots.responsible = p.slot;
     else if (!ref.person && !('self' in p.slot)) ref.person = p.slot;
     // A second person ("с Машей и Антоном") is no title word either; the reference keeps one.
     u.use(idx);

@@ -77,7 +77,15 @@ export function createCommandWordFixer(
       const hit = memo.get(word);
       if (hit !== undefined) return hit;
       let out: string | null = null;
-      if (!exact.has(word) && ![...stems].some((s) => word.startsWith(s)) && !isWord(word)) {
+      const stem = exact.has(word) ? undefined : [...stems].find((s) => word.startsWith(s));
+      if (stem !== undefined) {
+        // "напишы": a stem's word with a misheard ending that is no word is the one exact entry of
+        // that stem a letter off ("напиши"), which may say more than the stem ("напиши Степану").
+        if (word.length > stem.length && !isWord(word)) {
+          const same = [...exact].filter((e) => e.startsWith(stem) && e.length === word.length && editDistance(word, e) === 1);
+          if (same.length === 1) out = same[0]!;
+        }
+      } else if (!exact.has(word) && !isWord(word)) {
         const found = new Set<string>();
         const fixes = new Set<string>();
         for (const e of exact) {

@@ -44,7 +44,16 @@ export interface GlueFixer {
    * in the title).
    */
   join(text: string, tokens: readonly Token[], g: IntentGrammar, found?: string): string | null;
+  /**
+   * The text with a command's verb and noun said as one word split ("поставьзадачу",
+   * "создайвстречу"): among the first words, one the dictionary does not know that is a verb and a
+   * noun of one command run together. The text itself when none is.
+   */
+  splitCommand(text: string, tokens: readonly Token[], g: IntentGrammar): string;
 }
+
+/** How many words from the start a glued command word is looked for in. */
+const COMMAND_WITHIN = 4;
 
 export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<string, number>, deps: GlueDeps): GlueFixer {
   // Longest first, so "во" is tried before "в".
@@ -147,6 +156,25 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
 
     splitWords(text, tokens, isName) {
       return splitOver(text, tokens, isName, false);
+    },
+
+    splitCommand(text, toks, g) {
+      let words = 0;
+      for (const t of toks) {
+        if (t.kind !== 'word') continue;
+        if (++words > COMMAND_WITHIN) break;
+        const w = t.norm;
+        if (w.length < 8 || !/^[а-я]+$/.test(w) || known(w)) continue;
+        for (let i = 3; i <= w.length - 3; i++) {
+          const a = w.slice(0, i);
+          const b = w.slice(i);
+          if (g.commands.some((c) => (c.verbs.hasWord(a) || c.standaloneWithPerson.hasWord(a)) && c.nouns.hasWord(b) && known(a) && known(b))) {
+            const at = t.start + i;
+            return text.slice(0, at) + ' ' + text.slice(at);
+          }
+        }
+      }
+      return text;
     },
 
     join(text, toks, g, found) {

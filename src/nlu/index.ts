@@ -5,6 +5,7 @@
 import { createDateExtractor, loadDateGrammars } from './dates';
 import { createGlueFixer } from './glue';
 import { WordSet } from './grammar';
+import { tokenize } from './tokens';
 import { loadMorph } from './morph';
 import { createPersonFinder } from './persons';
 import { loadIntentGrammar } from './intent';
@@ -80,7 +81,11 @@ export async function createParser(): Promise<Parser> {
     glue: {
       ru: {
         splitDates: (text, directory) => glue.splitDates(text, (w) => persons.isNameForm(w, directory)),
-        splitWords: (text, tokens, directory) => glue.splitWords(text, tokens, (w) => persons.isNameForm(w, directory)),
+        splitWords: (text, tokens, directory) => {
+          // "поставьзадачу": a command's verb and noun run together are split first.
+          const split = glue.splitCommand(text, tokens, ru.intents);
+          return glue.splitWords(split, split === text ? tokens : tokenize(split), (w) => persons.isNameForm(w, directory));
+        },
         join: (text, tokens, found) => glue.join(text, tokens, ru.intents, found),
       },
     },

@@ -62,6 +62,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   const g = deps.grammars[lang];
   // Respelt before hesitations are blanked: "uh huh" is a yes, not a hesitation and a "huh".
   text = g.slots.blankHesitations(g.slots.respell(g.intents.brand(text)));
+  if (g.slots.prepositionHomophones.size) text = prepositionsBeforeNames(text, g.slots.prepositionHomophones, (w) => deps.persons.isNameForm(w, ctx.directory));
   // A glued preposition is split off a date word before command words are corrected ("вдесять" is
   // no misheard "внесять"), off other words after ("напеши" is a misheard "напиши").
   const glue = rejoined ? undefined : deps.glue?.[lang];
@@ -315,6 +316,19 @@ export function keepSpelling(r: ParseResult, raw: string, grammars: Record<Lang,
     slots[key] = v;
   }
   return r;
+}
+
+/** "a task four rose to update …": a preposition's homophone right before a directory name is that
+ *  preposition (speech writes the number). */
+function prepositionsBeforeNames(text: string, homophones: ReadonlyMap<string, string>, isName: (word: string) => boolean): string {
+  const lower = text.toLowerCase();
+  let any = false;
+  for (const w of homophones.keys()) if (lower.includes(w)) any = true;
+  if (!any) return text;
+  return text.replace(/(?<![\p{L}\p{N}])(\p{L}+)(?=\s+(\p{L}+))/gu, (w: string, _w: string, next: string) => {
+    const to = homophones.get(w.toLowerCase());
+    return to !== undefined && isName(next.toLowerCase()) ? to : w;
+  });
 }
 
 /** The first token that is no punctuation, lead-in or filler (the wake word, "слушай", "ну"). */
@@ -845,8 +859,8 @@ function objectOfTitleVerb(u: Utterance, first: number, isInfinitive: (word: str
  * "book flights to Berlin": a name nobody in the directory has, after a place preposition that
  * follows a title word (not the command: "task to Omar"), is where, not who — it stays in the title.
  */
-function isPlaceAfterTitleWord(u: Utterance, p: PersonMention, idx: number[]): boolean {
-  if (p.kind !== 'unknown' || !p.preposition || !u.g.slots.placePrepositions.hasWord(p.preposition)) return false;
+function isPlaceAfterTitleWord(u: Utterance, p: PersonMention, idx: number[], prepositions = u.g.slots.placePrepositions): boolean {
+  if (p.kind !== 'unknown' || !p.preposition || !prepositions.hasWord(p.preposition)) return false;
   const at = idx[0]!;
   if (!isPrepositionOf(u, at, p)) return false;
   const before = u.tokens[at - 1];
@@ -918,6 +932,9 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     if (ownerInTitle(u, p, idx, isNoun)) continue;
     // "business trip to Krasnoyarsk": a place, in the title.
     if (p.kind === 'unknown' && isPlace(u, u.g.change, p, idx)) continue;
+    // "проверка аптеки на Гагарина": nobody is invited with "на"; a name nobody here has after a
+    // title word is a street.
+    if (isPlaceAfterTitleWord(u, p, idx, u.g.slots.eventPlacePrepositions)) continue;
     u.use(idx);
     if ('self' in p.slot) continue; // the owner of the calendar is the speaker anyway
     attendees.push(p.slot);

@@ -15,6 +15,8 @@ interface SlotsFile {
   left_only_fillers?: string[];
   title_person_prepositions?: string[];
   place_prepositions?: string[];
+  preposition_homophones?: Record<string, string>;
+  event_place_prepositions?: string[];
   purpose_markers?: string[];
   restart_min_words?: number;
   person_description_prepositions?: string[];
@@ -61,6 +63,8 @@ export interface SlotsGrammar {
   titlePersonPrepositions: WordSet;
   /** Prepositions of a place: an unknown name after one, right after a title word, is a place ("flights to Berlin"). */
   placePrepositions: WordSet;
+  /** In an event, after a title word: a place, never an attendee ("проверка аптеки на Гагарина"). */
+  eventPlacePrepositions: WordSet;
   /** "a call to go over the quotes": right after a kind of meeting, the purpose keeps its marker. */
   purposeMarkers: WordSet;
   /** A command's first words said again later restart it ("add a stand up every uh add a stand up …"): this many at least; 0 = off. */
@@ -91,6 +95,8 @@ export interface SlotsGrammar {
   calendarPrepositions: WordSet;
   /** The text with `spellings` put right (outside quotes). */
   respell: (text: string) => string;
+  /** "create a task four rose to …": a word that sounds like a preposition, before a name, is it. */
+  prepositionHomophones: Map<string, string>;
   /** The table's words found in a text, as [said, respelt]: a slot gives back what the user said. */
   respelt: (text: string) => [string, string][];
   /** A self-repair between two values of one slot ("в четверг ой нет в пятницу"): the later wins. */
@@ -139,6 +145,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
     placePrepositions: new WordSet(g.place_prepositions ?? []),
+    eventPlacePrepositions: new WordSet(g.event_place_prepositions ?? g.place_prepositions ?? []),
     purposeMarkers: new WordSet(g.purpose_markers ?? []),
     restartMinWords: g.restart_min_words ?? 0,
     personDescriptionPrepositions: new WordSet(g.person_description_prepositions ?? []),
@@ -152,6 +159,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations, g.said_twice ?? []),
     respell: respeller(g.spellings ?? {}, g.enclitics ?? []),
+    prepositionHomophones: new Map(Object.entries(g.preposition_homophones ?? {})),
     respelt: respellings(g.spellings ?? {}),
     calendarPrepositions: new WordSet(g.calendar_prepositions ?? []),
     repairMarkers: new WordSet(g.repair?.markers ?? []),

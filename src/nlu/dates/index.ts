@@ -59,11 +59,12 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
       if (!filters[ctx.lang](input)) return [];
       const wall = wallClockAt(ctx.now, ctx.timeZone);
       const option: DateParsingOption = { userTimeZone: ctx.timeZone };
-      const results = engine.parse(input, chronoReference(wall), option as object);
+      const results = engine.parse(ctx.lang === 'en' ? hourRanges(input) : input, chronoReference(wall), option as object);
       const mentions: DateMention[] = [];
       for (const r of results) {
         const m = toMention(r as never);
         if (!m) continue;
+        m.text = input.slice(m.index, m.index + m.text.length); // as said (hourRanges)
         const repeat = repeats[ctx.lang](input, m.index);
         if (repeat) mentions.push({ ...m, index: m.index - repeat, text: input.slice(m.index - repeat, m.index) + m.text });
         else mentions.push(m);
@@ -71,6 +72,23 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
       return mentions;
     },
   };
+}
+
+/**
+ * "tomorrow 9-11": chrono reads two hours joined by a hyphen as nothing (a day range after a month,
+ * "April 9-11", stays); with an en dash it reads the hour range. Same length, so every index holds.
+ */
+function hourRanges(text: string): string {
+  if (!text.includes('-')) return text;
+  return text.replace(/(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/.:-])/g, (m, a: string, b: string, at: number) =>
+    Number(a) <= 24 && Number(b) <= 24 && !daysOfMonth(text.slice(Math.max(0, at - 20), at)) ? `${a}–${b}` : m,
+  );
+}
+
+/** Does a month with no day before it end `before` ("April 9-11" is days; "5 April 9-11" hours)? */
+function daysOfMonth(before: string): boolean {
+  const month = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i.exec(before);
+  return !!month && !/\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/i.test(before.slice(0, month.index));
 }
 
 /**

@@ -149,6 +149,17 @@ export function buildIndex(
           transliterated.add(surface);
         }
       }
+      // "Вике Лозинской" for Виктория Лозинская-Рид: one part of a double Cyrillic surname said
+      // alone, as a weaker reading (parts of four letters or more; kept out of the fuzzy index).
+      if (field === 'last' && /^[а-яё]+(?:-[а-яё]+)+$/i.test(value.trim())) {
+        for (const part of value.trim().split('-')) {
+          if (part.length < 4) continue;
+          for (const [surface, mask] of inflector.forms(part, 'last', sex)) {
+            put(surface, i, FIELD_LAST, mask, true);
+            transliterated.add(surface);
+          }
+        }
+      }
       // "Вере и Петру Ёлкиным": the plural of a shared surname, after a first name of the user.
       if (field === 'last') {
         for (const [surface, mask] of pluralSurnameForms(value.trim(), sex)) {
@@ -189,6 +200,16 @@ export function buildIndex(
         put(e, i, FIELD_FIRST, ALL_CASES, true);
         transliterated.add(e);
         spokenOnly.add(e);
+      }
+      // "Rob Wilson" for Роберт Уилсон: a Western name stored in Cyrillic has the Latin short
+      // forms of diminutives.yaml's entry for its Latin spelling (Robert: Rob, Bob).
+      if (/^[а-яё-]+$/i.test(u.name.trim())) {
+        for (const latin of transliterations(u.name.trim(), grammar)) {
+          for (const d of grammar.diminutives[sex].get(latin) ?? []) {
+            put(d, i, FIELD_FIRST, ALL_CASES, true);
+            transliterated.add(d);
+          }
+        }
       }
       const rare = grammar.rareDiminutives.get(normalizeWord(u.name.trim()));
       const all = grammar.diminutives[sex].get(normalizeWord(u.name.trim()));

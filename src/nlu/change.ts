@@ -128,6 +128,8 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   if (particle >= 0) triggers.push(particle);
   // Every other change verb ("передай … и перенеси срок") and the done words are command words too.
   for (let i = verbAt + verb.len; i < words.length; i++) {
+    // "mark task Update UTM tags as completed": a verb right after the item's noun opens its title.
+    if (noun.kind === 'task' && noun.index > verbAt && i === noun.index + noun.len && !cg.done.matchAt(words, i)) continue;
     const n = matchKeyAt(cg.verbs, words, i)?.len || (resumed ? matchKeyAt(cg.resumptive.verbs, words, i)?.len : 0) || cg.done.matchAt(words, i);
     if (n && !(i >= noun.index && i < noun.index + noun.len)) {
       triggers.push(...span(i, n));

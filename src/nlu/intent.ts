@@ -246,7 +246,8 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
   if (!said.length) return null;
   // The first reply decides ("нет, отмена" is a rejection), except that a soft yes before a cancel
   // ("ладно, забей", "ok never mind") is no yes.
-  const intent = said[0] === 'confirm' && said.includes('cancel') ? 'cancel' : said[0]!;
+  // (…and "okay, what are you able to do" asks for help.)
+  const intent = said[0] === 'confirm' && said.includes('cancel') ? 'cancel' : said[0] === 'confirm' && said.includes('help') ? 'help' : said[0]!;
   if (intent === 'cancel' && i < words.length && isCancelReason(words, i, g)) return { intent, rest: words.length };
   return { intent, rest: i };
 }
@@ -504,7 +505,11 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
   // From the task's infinitive on ("a task to sort the mail") or after the addressee, the words are
   // the content: they block nothing.
   let inContent = false;
+  // "Create a task for Joy: update the Instagram copy": after a colon past the command, the content.
+  let colon = -1;
+  if (!hit.weak) for (let i = lastTrigger + 1; i < tokens.length && colon < 0; i++) if (tokens[i]!.kind === 'punct' && tokens[i]!.text === ':') colon = i;
   for (let i = 0; i < words.length; i++) {
+    if (colon >= 0 && i > colon) inContent = true;
     if (tokens[i]!.kind !== 'word' || hit.triggers.includes(i)) continue;
     // With no command word the utterance states something about a meeting, so a cancelling or
     // moving word anywhere makes it news, not a request ("встреча завтра в 10 отменяется").

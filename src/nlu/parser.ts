@@ -1190,7 +1190,11 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
       if (t.kind === 'punct') continue;
       // "сделка с Ромашкой": the company the deal is with names it.
       if (i === noun + 1 && g.leadWith.hasWord(words[i]!)) continue;
-      if (!q.length && g.leadCompany.hasWord(words[i]!)) continue;
+      // ("лида ООО Уралтранс": a legal form is part of the name, as said.)
+      if (!q.length && g.leadCompany.hasWord(words[i]!)) {
+        if (g.leadLegalForms.hasWord(words[i]!)) q.push(t.text);
+        continue;
+      }
       // "… лида Смирновой пожалуйста": a word said to the assistant ends the name.
       if (g.leadNotNames.hasWord(words[i]!) || g.chatFillers.hasWord(words[i]!)) break;
       q.push(t.text);

@@ -43,7 +43,7 @@ interface SlotsFile {
   event_kinds: Record<string, string[]>;
   kind_repair?: string[];
   event_plain: string[];
-  lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[] };
+  lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[]; legal_forms?: string[] };
 }
 
 export interface SlotsGrammar {
@@ -124,6 +124,8 @@ export interface SlotsGrammar {
   leadWith: WordSet;
   /** Words before a lead's name that only say what it is ("с компанией Ромашка"). */
   leadCompany: WordSet;
+  /** Of those, the legal forms that belong to the name as said ("ООО Уралтранс"). */
+  leadLegalForms: WordSet;
 }
 
 export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
@@ -175,6 +177,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leadNotNames: new WordSet(g.lead.not_names),
     leadWith: new WordSet(g.lead.with ?? []),
     leadCompany: new WordSet(g.lead.company ?? []),
+    leadLegalForms: new WordSet(g.lead.legal_forms ?? []),
   };
 }
 

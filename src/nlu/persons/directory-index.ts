@@ -149,9 +149,10 @@ export function buildIndex(
           transliterated.add(surface);
         }
       }
-      // "Вике Лозинской" for Виктория Лозинская-Рид: one part of a double Cyrillic surname said
-      // alone, as a weaker reading (parts of four letters or more; kept out of the fuzzy index).
-      if (field === 'last' && /^[а-яё]+(?:-[а-яё]+)+$/i.test(value.trim())) {
+      // "Вике Лозинской" for Виктория Лозинская-Рид, "olivia hart" for Olivia Hart-Davies: one part
+      // of a double surname said alone, as a weaker reading (parts of four letters or more; kept
+      // out of the fuzzy index).
+      if (field === 'last' && /^\p{L}+(?:-\p{L}+)+$/u.test(value.trim())) {
         for (const part of value.trim().split('-')) {
           if (part.length < 4) continue;
           for (const [surface, mask] of inflector.forms(part, 'last', sex)) {

@@ -315,6 +315,12 @@ export class Finder {
     // (A noun spelt like the name, "надир", is that name's reading too.)
     const nameLemmas = new Set(known.filter((p) => p.name).map((p) => p.lemma));
     if (known.length && !known.every((p) => p.name || p.surname || nameLemmas.has(p.lemma))) return null;
+    // "у милены абрамян" for Милана Абрамян: a real given name a letter off the given name of the
+    // user whose surname is said, exactly, right after it.
+    if (t.script === 'cyr' && known.some((p) => p.name)) {
+      const beside = this.misheardNameBeforeSurname(toks, k, idx);
+      if (beside) return beside;
+    }
     const found = nearestForms(idx, t.norm);
     if (!found) return null;
     // A known given name (Kevin) is that stranger, never a user's name misheard (Levin) — only
@@ -591,6 +597,23 @@ export class Finder {
         if (f[0] !== t.norm[0] || Math.abs(f.length - t.norm.length) > max || levenshtein(f, t.norm) > max) continue;
         const mask = (idx.forms.get(f) ?? []).filter((x) => x.user === e.user && x.field === FIELD_LAST).reduce((m, x) => m | x.mask, 0);
         if (mask & e.mask) entries.push({ user: e.user, field: FIELD_LAST, mask: mask & e.mask, dim: false });
+      }
+    }
+    return entries.length ? { entries, fuzzy: true } : null;
+  }
+
+  private misheardNameBeforeSurname(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
+    const t = toks[k]!;
+    const next = toks[k + 1];
+    const lasts = next?.word ? idx.forms.get(next.norm) : undefined;
+    if (!lasts || t.norm.length < FUZZY_MIN_LENGTH) return null;
+    const entries: FormEntry[] = [];
+    for (const e of lasts) {
+      if (e.field !== FIELD_LAST || e.dim || entries.some((x) => x.user === e.user)) continue;
+      for (const f of cyrillicNameForms(idx, e.user, FIELD_FIRST)) {
+        if (f[0] !== t.norm[0] || f.length !== t.norm.length || levenshtein(f, t.norm) !== 1) continue;
+        const mask = (idx.forms.get(f) ?? []).filter((x) => x.user === e.user && x.field === FIELD_FIRST).reduce((m, x) => m | x.mask, 0);
+        if (mask & e.mask) entries.push({ user: e.user, field: FIELD_FIRST, mask: mask & e.mask, dim: false });
       }
     }
     return entries.length ? { entries, fuzzy: true } : null;
@@ -1134,10 +1157,20 @@ function isProperNoun(p: MorphParse): boolean {
 function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
   let hyphenated = HYPHENATED.get(idx);
   if (hyphenated === undefined) {
-    hyphenated = [...idx.forms.keys()].some((k) => k.includes('-'));
+    // Whether any form has a hyphen, and the two-part forms by their first part ("hart" → "hart-davies").
+    hyphenated = { any: false, heads: new Map() };
+    for (const k of idx.forms.keys()) {
+      if (!k.includes('-')) continue;
+      hyphenated.any = true;
+      const parts = k.split('-');
+      if (parts.length !== 2 || !parts[0] || !parts[1]) continue;
+      const list = hyphenated.heads.get(parts[0]);
+      if (list) list.push(k);
+      else hyphenated.heads.set(parts[0], [k]);
+    }
     HYPHENATED.set(idx, hyphenated);
   }
-  if (!hyphenated || !text.includes(' ')) return text;
+  if (!hyphenated.any || !text.includes(' ')) return text;
   const toks = tokenize(text);
   let out: string[] | null = null;
   for (let k = 0; k + 1 < toks.length; k++) {
@@ -1147,6 +1180,8 @@ function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
     // (The last word may carry the possessive: "Jose Luis's tasks".)
     const bare = (w: string) => (w.endsWith("'s") ? w.slice(0, -2) : w);
     if (idx.forms.has(`${a.norm}-${b.norm}`) || idx.forms.has(`${a.norm}-${bare(b.norm)}`)) (out ??= [...text])[a.end] = '-';
+    // "hart davis" for Hart-Davies: the second part a letter off, after the first as written.
+    else if (b.norm.length >= FUZZY_MIN_LENGTH && hyphenated.heads.get(a.norm)?.some((f) => levenshtein(f.slice(a.norm.length + 1), b.norm) === 1)) (out ??= [...text])[a.end] = '-';
     // Three words: "van der berg", "de la cruz".
     const c = toks[k + 2];
     if (c?.word && c.index === b.end + 1 && text[b.end] === ' ' && idx.forms.has(`${a.norm}-${b.norm}-${bare(c.norm)}`)) {
@@ -1165,7 +1200,7 @@ function possessiveForm(t: Token, idx: DirectoryIndex): boolean {
 
 const EN_ORDER: readonly GramCase[] = ['nomn', ...NO_PREPOSITION_ORDER.filter((c) => c !== 'nomn')];
 
-const HYPHENATED = new WeakMap<DirectoryIndex, boolean>();
+const HYPHENATED = new WeakMap<DirectoryIndex, { any: boolean; heads: Map<string, string[]> }>();
 
 /**
  * The dictionary reads the word only as names of one sex, every user near it is of the other sex,

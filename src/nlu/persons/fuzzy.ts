@@ -29,10 +29,11 @@ export function sameLatinOpening(a: string, b: string): boolean {
   return x === y || (LATIN_OPENING[x] ?? x) === (LATIN_OPENING[y] ?? y);
 }
 
-/** A short Latin word that sounds like a name (the same Soundex code, two edits at most:
- *  "haze" for Hayes); for a word beside its user's other name only. */
+/** A short Latin word that sounds like a name (the same Soundex code after an opening of the same
+ *  sound, two edits at most: "haze" for Hayes, "cot" for Kot); for a word beside its user's other
+ *  name only. */
 export function soundsLikeLatin(word: string, name: string): boolean {
-  return word.length >= 3 && word[0] === name[0] && levenshteinOf(word, name) <= 2 && soundex.process(word) === soundex.process(name);
+  return word.length >= 3 && sameLatinOpening(word, name) && levenshteinOf(word, name) <= 2 && soundex.process(word).slice(1) === soundex.process(name).slice(1);
 }
 
 export const levenshtein = LevenshteinDistance;

@@ -275,7 +275,7 @@ export class Finder {
     const roman = t.script === 'lat' ? romanEntries(idx, t.norm) : null;
     if (roman) return { entries: roman, fuzzy: false };
     // "summer haze" for Summer Hayes: a short word beside its user's other name, sounding like it.
-    if (t.norm.length < FUZZY_MIN_LENGTH && t.script === 'lat' && !t.allCaps) return this.misheardBeside(toks, k, idx);
+    if (t.norm.length < FUZZY_MIN_LENGTH && t.script === 'lat' && !t.allCaps) return this.soundAlikeAfterName(toks, k, idx);
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat') {
       // In lower case (speech), a word one or two letters off a name is that name only where a
@@ -519,11 +519,25 @@ export class Finder {
     return entries.length ? { entries, fuzzy: true } : null;
   }
 
+  /** "summer haze": a short Latin word right after a user's exact given name that sounds like
+   *  that user's surname (the short-word case of misheardBeside, without its fuzzy look-ups). */
+  private soundAlikeAfterName(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
+    const prev = toks[k - 1];
+    const firsts = prev?.word && prev.script === 'lat' ? idx.forms.get(prev.norm) : undefined;
+    if (!firsts) return null;
+    const t = toks[k]!;
+    const entries: FormEntry[] = [];
+    for (const e of firsts) {
+      if (e.field !== FIELD_FIRST || entries.some((x) => x.user === e.user)) continue;
+      if (latinNameForms(idx, e.user, FIELD_LAST).some((f) => soundsLikeLatin(t.norm, f))) entries.push({ user: e.user, field: FIELD_LAST, mask: ALL_CASES, dim: false });
+    }
+    return entries.length ? { entries, fuzzy: true } : null;
+  }
+
   /** Is `word` the name form `f` misheard: a letter or two off with the same opening sound
-   *  ("silberman" for Zilberman), or a short word that sounds like it ("haze" for Hayes)? */
+   *  ("silberman" for Zilberman)? */
   private misheardAs(f: string, word: string, max: number): boolean {
-    if (sameLatinOpening(f, word) && Math.abs(f.length - word.length) <= max && levenshtein(f, word) <= max) return true;
-    return word.length < FUZZY_MIN_LENGTH && soundsLikeLatin(word, f);
+    return sameLatinOpening(f, word) && Math.abs(f.length - word.length) <= max && levenshtein(f, word) <= max;
   }
 
   /** "shoot Polina Dumas a message": a capitalised Latin word nobody here has, between the given

@@ -16,6 +16,7 @@ interface ChangeFile {
   before_verb?: string[];
   fillers: string[];
   deadline_nouns?: string[];
+  done_news?: string[];
   inner_articles?: string[];
   definite_only?: { verbs: string[]; indefinite: string[]; definite?: string[] };
   this: string[];
@@ -50,6 +51,9 @@ export interface ChangeGrammar {
   /** "move the deadline for the grant report to the 30th": a deadline named with no item noun
    *  stands for its task when it is moved. */
   deadlineNouns: WordSet;
+  /** "done with task 88", "задача 88 готова": news of a task done, said to the assistant with no
+   *  verb, asks to close it. */
+  doneNews: WordSet;
   /** Articles kept inside a query after its noun's words ("meeting with the supplier"). */
   innerArticles: WordSet;
   /** Verbs that also create ("give", "assign"): a change only of an item named definitely — an
@@ -112,6 +116,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     beforeVerb: new WordSet(g.before_verb ?? []),
     fillers: new WordSet(g.fillers),
     deadlineNouns: new WordSet(g.deadline_nouns ?? []),
+    doneNews: new WordSet(g.done_news ?? []),
     innerArticles: new WordSet(g.inner_articles ?? []),
     definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []), definite: new WordSet(g.definite_only?.definite ?? []) },
     thisWords: new WordSet(g.this),

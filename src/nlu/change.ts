@@ -56,6 +56,10 @@ function createsAt(u: Utterance, ig: IntentGrammar, i: number): boolean {
 
 /** A change of an existing item: an imperative change verb with the item's noun. */
 export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): ChangeMatch | null {
+  return changeByVerb(u, cg, ig) ?? doneNews(u, cg, ig, firstWord(u, ig));
+}
+
+function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): ChangeMatch | null {
   const words = u.words;
   const start = firstWord(u, ig);
   let verbAt = -1;
@@ -99,10 +103,15 @@ export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGramma
   const intent = INTENTS[verb.key][noun.kind];
   if (!intent) return null;
   if (byId) {
-    if (noun.kind !== 'task' || noun.index !== verbAt + 1) return null;
+    if (noun.kind !== 'task' || noun.index <= verbAt) return null;
     let k = noun.index + noun.len;
-    if (u.tokens[k]?.kind === 'punct' && u.tokens[k]!.text === '#') k++;
-    if (u.tokens[k]?.kind !== 'number' || !/^\d+$/.test(u.tokens[k]!.text)) return null;
+    // "set the floor plan task due the 7th": a task named definitely, its title before its noun.
+    const definite = noun.index > verbAt + 1 && cg.definiteOnly.definite.hasWord(words[verbAt + 1]!);
+    if (!definite) {
+      if (noun.index !== verbAt + 1) return null;
+      if (u.tokens[k]?.kind === 'punct' && u.tokens[k]!.text === '#') k++;
+      if (u.tokens[k]?.kind !== 'number' || !/^\d+$/.test(u.tokens[k]!.text)) return null;
+    } else k--;
     let value = false;
     for (let j = k + 1; j < words.length && !value; j++) value = u.tokens[j]!.kind === 'word' && cg.idMove.values.hasWord(words[j]!);
     if (!value) return null;
@@ -217,6 +226,38 @@ function leadInsBefore(u: Utterance, ig: IntentGrammar, start: number, end: numb
   let from = end;
   for (let j = end - 1; j > start; j--) if (reaches(j)) from = j;
   return span(from, end - from).filter((k) => u.tokens[k]!.kind === 'word');
+}
+
+/**
+ * "done with task 88", "I finished the floor plan task", "задача 88 готова": news of a task done,
+ * opening or closing the utterance, with the task's noun and nothing that creates — the speaker
+ * asks to close it (the dialogue confirms).
+ */
+function doneNews(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: number): ChangeMatch | null {
+  const words = u.words;
+  let end = words.length;
+  while (end > start && u.tokens[end - 1]!.kind === 'punct') end--;
+  let at = -1;
+  let len = 0;
+  let from = start;
+  while (from < end && u.tokens[from]!.kind === 'word' && cg.resumptive.subjects.hasWord(words[from]!)) from++;
+  if (from < end && (len = cg.doneNews.matchAt(words, from))) at = from;
+  else {
+    for (let i = from + 1; i < end && at < 0; i++) {
+      const n = u.tokens[i]!.kind === 'word' ? cg.doneNews.matchAt(words, i) : 0;
+      if (n && i + n === end) ({ at, len } = { at: i, len: n });
+    }
+  }
+  if (at < 0) return null;
+  const noun = itemNouns(u, cg).find((n) => n.kind === 'task' && (n.index >= at + len || n.index < at));
+  if (!noun) return null;
+  // A command opening it ("напиши Антону что задача готова", "create a task: check …") makes it
+  // that command's content. (Only the first word: a title may hold a verb, "the floor plan task".)
+  if (at !== start && noun.index !== start && createsAt(u, ig, start)) return null;
+  // Said after it, the news follows the item named first ("задача 88 готова", "the floor plan task
+  // is done"): a person or anything else first is a message ("Антону: задача 5 готова").
+  if (at > from && noun.index !== start && !cg.fillers.hasWord(words[start]!)) return null;
+  return { intent: 'task.complete', triggers: [...span(from === at ? start : at, from === at ? at - start + len : len)], verb: 'complete', noun };
 }
 
 /** "move the deadline for the grant report …": with no item noun, a deadline moved or extended

@@ -190,7 +190,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
       break;
     case 'task.create':
     case 'event.create': {
-      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isInfinitive(w, lang)) : eventSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isNoun(w, lang));
+      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isInfinitive(w, lang)) : eventSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isNoun(w, lang), agreeingNominatives(deps));
       break;
     }
   }
@@ -318,13 +318,14 @@ export function keepSpelling(r: ParseResult, raw: string, grammars: Record<Lang,
   return r;
 }
 
+const HOMOPHONES_SAID = new WeakMap<ReadonlyMap<string, string>, RegExp>();
+
 /** "a task four rose to update …": a preposition's homophone right before a directory name is that
  *  preposition (speech writes the number). */
 function prepositionsBeforeNames(text: string, homophones: ReadonlyMap<string, string>, isName: (word: string) => boolean): string {
-  const lower = text.toLowerCase();
-  let any = false;
-  for (const w of homophones.keys()) if (lower.includes(w)) any = true;
-  if (!any) return text;
+  let said = HOMOPHONES_SAID.get(homophones);
+  if (!said) HOMOPHONES_SAID.set(homophones, (said = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...homophones.keys()].join('|')})\\s+\\p{L}`, 'iu')));
+  if (!said.test(text)) return text;
   return text.replace(/(?<![\p{L}\p{N}])(\p{L}+)(?=\s+(\p{L}+))/gu, (w: string, _w: string, next: string) => {
     const to = homophones.get(w.toLowerCase());
     return to !== undefined && isName(next.toLowerCase()) ? to : w;
@@ -904,6 +905,26 @@ function ownerInTitle(u: Utterance, p: PersonMention, idx: number[], isNoun: (wo
   return !!t && t.kind === 'word' && !u.used[before] && !u.g.slots.eventKinds.has(u.words[before]!) && !u.g.slots.personJoiners.hasWord(u.words[before]!) && isNoun(u.words[before]!);
 }
 
+/**
+ * "put a call with Yana in for 4:45": the particle of the command's verb said after its object is
+ * the verb's (slots-*.yaml verb_particles), when nothing but slots follows it.
+ */
+function useVerbParticles(u: Utterance, cmd: CommandMatch): void {
+  const particles = u.g.slots.verbParticles;
+  if (!particles.size) return;
+  for (const t of cmd.triggers) {
+    const own = particles.get(u.words[t]!);
+    if (!own) continue;
+    for (let i = t + 1; i < u.tokens.length; i++) {
+      if (u.used[i] || u.tokens[i]!.kind !== 'word' || !own.has(u.words[i]!)) continue;
+      let k = i + 1;
+      while (k < u.tokens.length && (u.used[k] || u.tokens[k]!.kind === 'punct')) k++;
+      if (k === u.tokens.length) u.use([i]);
+      break;
+    }
+  }
+}
+
 /** "to my calendar", "в календарь": where the event goes, no word of its title (marked used). */
 function useCalendarPlace(u: Utterance): void {
   const g = u.g;
@@ -918,7 +939,30 @@ function useCalendarPlace(u: Utterance): void {
   }
 }
 
-function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isNoun: (word: string) => boolean = () => true): Slots {
+function agreeingNominatives(deps: ParserDeps): AgreeingNominatives | undefined {
+  const { agrees, nominative } = deps;
+  if (!agrees || !nominative) return undefined;
+  return (adjectives, noun) => (adjectives.every((a) => agrees(a, noun)) ? nominative([...adjectives, noun], 'ru').slice(0, adjectives.length) : null);
+}
+
+/** Russian adjectives agreeing with a noun, in the nominative ("еженедельную" before "планёрку"
+ *  → ["еженедельная"]), or null when they do not agree. */
+type AgreeingNominatives = (adjectives: string[], noun: string) => string[] | null;
+
+/** "родительское собрание", "еженедельную планёрку": adjectives right before a kind of meeting
+ *  that agree with it are part of its name, in the nominative. */
+function ruModifiersBefore(u: Utterance, i: number, agreeing: AgreeingNominatives | undefined): string | undefined {
+  if (!agreeing) return undefined;
+  let j = i;
+  while (j > 0 && i - j < 2 && !u.used[j - 1] && u.tokens[j - 1]!.kind === 'word' && agreeing([u.words[j - 1]!], u.words[i]!)) j--;
+  if (j === i) return undefined;
+  const nominatives = agreeing(u.words.slice(j, i), u.words[i]!);
+  if (!nominatives) return undefined;
+  u.use(Array.from({ length: i - j }, (_, k) => j + k));
+  return nominatives.join(' ');
+}
+
+function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isNoun: (word: string) => boolean = () => true, agreeing?: AgreeingNominatives): Slots {
   const slots: Slots = {};
   useRoleWords(u);
   useCalendarPlace(u);
@@ -940,6 +984,7 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     attendees.push(p.slot);
   }
   // Connectors between attendees ("с Марией и Ольгой") are not title words.
+  if (!title) useVerbParticles(u, cmd);
   if (!title) {
     // A kind of meeting names the event, with the words right after it ("встреча с клиентом").
     // Only command words are used at this point (dates and persons never are kinds of meeting).
@@ -955,9 +1000,9 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
         const p = end + 1;
         if (rest && !u.used[p] && u.tokens[p]?.kind === 'word' && u.g.slots.purposeMarkers.hasWord(u.words[p]!) && u.tokens[p + 1]?.kind === 'word' && !u.used[p + 1]) rest = `${u.tokens[p]!.text} ${rest}`;
         // English puts what kind of meeting it is before it: "Board meeting", "budget sync".
-        const before = u.lang === 'en' ? modifiersBefore(u, i) : undefined;
+        const before = u.lang === 'en' ? modifiersBefore(u, i) : pair ? undefined : ruModifiersBefore(u, i, agreeing);
         const said = u.lang === 'en' && pair ? u.slice(i, end + 1) : u.tokens[i]!.text;
-        const head = before ? `${before} ${said}` : u.lang === 'en' && pair ? said : kind;
+        const head = before ? `${before} ${u.lang === 'en' ? said : kind}` : u.lang === 'en' && pair ? said : kind;
         title = rest ? `${head} ${rest}` : head;
         break;
       }

@@ -136,6 +136,12 @@ const FLOORS: [string, number][] = [
   // commit, a8e9d40: the same lines). After its kinds: 150 and 150.
   ['heldout-blind20-ru.jsonl', 150],
   ['heldout-blind20-en.jsonl', 150],
+  // Blind batch 21 (2026-12-06, fifth session): 150 ru (a school network, Tuesday evening,
+  // Asia/Krasnoyarsk) + 150 en (an events organiser, Australian forms among others,
+  // Europe/London). Blind on 74a79bd: 149/150 and 140/150, 96.3 % (the session's first commit,
+  // a8e9d40: 147 and 139, 95.3 %). After its kinds: 150 and 150.
+  ['heldout-blind21-ru.jsonl', 150],
+  ['heldout-blind21-en.jsonl', 150],
 ];
 
 let parser: Parser;

@@ -77,7 +77,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     chronoPart(base.refiners, 'ENMergeRelativeFollowByDateRefiner'),
     chronoPart(base.refiners, 'OverlapRemovalRefiner'),
     chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
-    new ENBareNumberRefiner([...g.timePrepositions, ...Object.keys(g.weekdays), ...Object.keys(g.months), 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr']),
+    new ENBareNumberRefiner([...g.timePrepositions, ...Object.keys(g.weekdays), ...Object.keys(g.months), 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr'], g.timePrepositions, (text, end) => v.followerAfter(text, end)),
     new ENAfternoonHourRefiner(),
     new ENMergeTimeRangeRefiner(range, true),
     new ENMergeDateTimeRefiner(),

@@ -26,15 +26,23 @@ export class ENMergeDateTimeRefiner extends MergeDateTimeRefiner {
  */
 export class ENBareNumberRefiner implements Refiner {
   private readonly before: Set<string>;
-  constructor(words: Iterable<string>) {
+  /** `follows`: is what comes after a bare number a time's follower ("at 3 tomorrow", "from 3 to 5";
+   *  "get quotes from 3 AV companies" counts companies)? */
+  private readonly prepositions: Set<string>;
+  constructor(words: Iterable<string>, prepositions: Iterable<string> = [], private readonly follows: (text: string, end: number) => boolean = () => true) {
     this.before = new Set([...words].map((w) => w.toLowerCase()));
+    this.prepositions = new Set([...prepositions].map((w) => w.toLowerCase()));
   }
 
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     return results.filter((r) => {
+      const end = r.index + r.text.length;
+      // "from 3" (chrono takes the preposition in): a count unless a time's follower comes after.
+      const said = /^([\p{L}']+)\s+\d{1,2}$/u.exec(r.text);
+      if (said) return !this.prepositions.has(said[1]!.toLowerCase()) || this.follows(context.text, end);
       if (!/^\d{1,2}$/.test(r.text)) return true;
       const prev = /([\p{L}']+)[\s,]*$/u.exec(context.text.slice(Math.max(0, r.index - 30), r.index))?.[1]?.toLowerCase();
-      return prev === undefined || this.before.has(prev);
+      return prev === undefined || (this.before.has(prev) && (!this.prepositions.has(prev) || this.follows(context.text, end)));
     });
   }
 }

@@ -58,6 +58,11 @@ export class WordSet {
     this.stemPhrases.sort(longestFirst);
   }
 
+  /** How many entries it holds. */
+  get size(): number {
+    return this.exact.size + this.stems.length + this.stemPhrases.length + this.phrasesByFirst.size;
+  }
+
   /** The single-word entries: exact words and stems (with their "*"). */
   singleWords(): string[] {
     return [...this.exact, ...this.stems.map((s) => `${s}*`)];

@@ -25,7 +25,7 @@ interface IntentGrammarFile {
   correction: string[];
   noun_openers?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[]; opening_before_content?: string[] }>;
-  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
+  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
   homophones?: { groups: { words: Record<string, string>; before: string[] }[]; opening?: Record<string, string> };
@@ -84,6 +84,8 @@ export interface IntentGrammar {
   /** How an infinitive is told (the content of a command: "поставь задачу удалить файлы", "a task to delete files"). */
   contentBefore: WordSet;
   contentEndings: readonly string[];
+  /** English has no infinitive endings: verbs that open a task's content said right after its noun. */
+  contentVerbs: WordSet;
   /** "…a message saying …", "…сообщение со словами …": what follows a text marker is the content. */
   contentMarkers: WordSet;
   leadIn: WordSet;
@@ -136,6 +138,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     topic: new WordSet(g.blockers.topic ?? []),
     contentBefore: new WordSet(g.blockers.content?.before ?? []),
     contentEndings: g.blockers.content?.endings ?? [],
+    contentVerbs: new WordSet(g.blockers.content?.verbs ?? []),
     contentMarkers: new WordSet(g.blockers.content?.markers ?? []),
     blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
     purchase: { verbs: new WordSet(g.blockers.purchase?.verbs ?? []), objects: new WordSet(g.blockers.purchase?.objects ?? []) },
@@ -400,7 +403,9 @@ export function classifyCommand(
         if (!n && (i === opening || (i <= opening + 2 && personAt(opening)))) {
           const m = c.openingBeforeContent.matchAt(words, i);
           const next = words[i + m];
-          if (m && next !== undefined && tokens[i + m]!.kind === 'word' && g.contentEndings.some((e) => next.endsWith(e))) n = m;
+          // (English: a verb of the list opens it, "task book the inspection"; or the person it is
+          // for, "task Vera Dolgikh to sign off …".)
+          if (m && next !== undefined && tokens[i + m]!.kind === 'word' && (g.contentEndings.some((e) => next.endsWith(e)) || g.contentVerbs.hasWord(next) || (g.contentVerbs.size > 0 && personAt(i + m)))) n = m;
         }
         if (!n) {
           const m = c.standaloneWithPerson.matchAt(words, i);

@@ -67,3 +67,24 @@ describe('an acknowledgement before the command ("готово, можешь з�
     expect(parse(text).intent).toBe(intent);
   });
 });
+
+describe('forms only speech gives (re-reading held-out lines in lower case, no punctuation)', () => {
+  it('"событие день рождения склада 20 июня весь день": the noun событие said first with a date', () => {
+    expect(parse('событие день рождения склада 20 июня весь день')).toMatchObject({ intent: 'event.create', slots: { title: 'день рождения склада', start: '2027-06-20', allDay: true } });
+  });
+  it('"какое событие завтра" is a question (guard)', () => {
+    expect(parse('какое событие завтра').intent).toBe('agenda.query');
+  });
+  it('"set up a call with professor lang on tuesday": an honorific in lower case and the surname after it', () => {
+    expect(parse('set up a call with professor lang on tuesday at 2')).toMatchObject({ intent: 'event.create', slots: { title: 'call', attendees: [{ unresolved: 'Professor Lang' }] } });
+  });
+  it('"task book the van for ryan by monday": a task\'s noun said first, then its verb', () => {
+    expect(parse('task book the van for ryan by monday')).toMatchObject({ intent: 'task.create', slots: { title: 'book the van', responsible: { userId: 3 }, deadline: '2027-02-15' } });
+  });
+  it('"task ryan cole to sign the invoice": then the person it is for', () => {
+    expect(parse('task ryan cole to sign the invoice')).toMatchObject({ intent: 'task.create', slots: { title: 'sign the invoice', responsible: { userId: 3 } } });
+  });
+  it('"task force meeting tomorrow at 3" stays a meeting (guard)', () => {
+    expect(parse('task force meeting tomorrow at 3').intent).toBe('event.create');
+  });
+});

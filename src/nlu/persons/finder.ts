@@ -934,6 +934,13 @@ export class Finder {
           return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
         }
       }
+      // "a call with professor hughes": in lower case, an honorific and the surname after it, after
+      // a person preposition, are that unknown person.
+      const s = toks[i + 1];
+      if (t.word && t.script === 'lat' && en.honorifics.has(t.norm) && s?.word && s.script === 'lat' && adjacent(src, t, s) && s.norm.length >= 2 && !en.notNames.has(s.norm) && !en.prepositions.has(s.norm) && !en.conjunctions.has(s.norm)) {
+        const prep = this.preposition(src, toks, i, lang, prev);
+        if (this.byPersonPreposition(prep, i > 0 ? toks[i - 1]!.norm : '')) return this.mention(src, toks, i, i + 1, { unresolved: `${capitalize(t.text)} ${capitalize(s.text)}` }, 'unknown', 0, prep);
+      }
       if (this.recipientBeforeClause(src, toks, i)) return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev));
       // "does kevin have …": in lower case only as the subject of a plan question.
       const lower = en.unknownLowerSubject;

@@ -50,6 +50,12 @@ export interface GlueFixer {
    * noun of one command run together. The text itself when none is.
    */
   splitCommand(text: string, tokens: readonly Token[], g: IntentGrammar): string;
+  /**
+   * The text with a command verb cut after its prefix joined ("пере неси" → "перенеси", "от мени"),
+   * among the first words, when `isVerb` knows the whole and the dictionary reads it as a verb. The
+   * text itself otherwise.
+   */
+  joinCutVerb(text: string, tokens: readonly Token[], isVerb: (word: string) => boolean): string;
 }
 
 /** How many words from the start a glued command word is looked for in. */
@@ -173,6 +179,20 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
             return text.slice(0, at) + ' ' + text.slice(at);
           }
         }
+      }
+      return text;
+    },
+
+    joinCutVerb(text, toks, isVerb) {
+      let words = 0;
+      for (let k = 0; k + 1 < toks.length; k++) {
+        const a = toks[k]!;
+        if (a.kind !== 'word') continue;
+        if (++words > COMMAND_WITHIN) break;
+        const b = toks[k + 1]!;
+        if (b.kind !== 'word' || a.norm.length < 2 || a.norm.length > MAX_CUT + 1 || b.start !== a.end + 1 || text[a.end] !== ' ') continue;
+        const joined = a.norm + b.norm;
+        if (isVerb(joined) && deps.morph.analyze(joined).some((r) => r.dictionary && r.pos === 'VERB')) return text.slice(0, a.end) + text.slice(b.start);
       }
       return text;
     },

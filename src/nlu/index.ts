@@ -60,6 +60,7 @@ export async function createParser(): Promise<Parser> {
   const enNounFixer = createCommandWordFixer(en.intents.commands.flatMap((c) => c.nouns.singleWords()), () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
   // Word boundaries a Russian recogniser gets wrong ("вчетверг", "за дачу").
   const grammarWords = new WordSet([...vocabulary, ...ru.slots.eventKinds.keys()]);
+  const changeVerbs = new WordSet(ru.change.verbs.flatMap(([, set]) => set.singleWords()));
   const glue = createGlueFixer(dateGrammars.ru, ru.slots.gluedPrepositions, { morph, isGrammarWord: (w) => grammarWords.hasWord(w) });
   // "встречю", "задачя": ю, я after ч or щ are spelt у, а — a command word or kind of meeting
   // misspelt by that rule is that word (both after ч could be two forms: "встречу", "встреча").
@@ -83,6 +84,9 @@ export async function createParser(): Promise<Parser> {
         splitDates: (text, directory) => glue.splitDates(text, (w) => persons.isNameForm(w, directory)),
         splitWords: (text, tokens, directory) => {
           // "поставьзадачу": a command's verb and noun run together are split first.
+          // …and a verb cut after its prefix is joined ("пере неси созвон").
+          const cut = glue.joinCutVerb(text, tokens, (w) => changeVerbs.hasWord(w) || ru.intents.commands.some((c) => c.verbs.hasWord(w)));
+          if (cut !== text) return cut;
           const split = glue.splitCommand(text, tokens, ru.intents);
           return glue.splitWords(split, split === text ? tokens : tokenize(split), (w) => persons.isNameForm(w, directory));
         },

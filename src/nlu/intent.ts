@@ -482,7 +482,7 @@ function span(i: number, n: number): number[] {
 /** The command's verb is a purchase's, with its object a few words on ("book me a flight", "book
  *  a hotel in Paris"): not a calendar event. */
 function isPurchase(words: readonly string[], g: IntentGrammar, triggers: readonly number[]): boolean {
-  return triggers.some((i) => g.purchase.verbs.hasWord(words[i]!) && [1, 2, 3].some((k) => words[i + k] !== undefined && g.purchase.objects.hasWord(words[i + k]!)));
+  return triggers.some((i) => g.purchase.verbs.hasWord(words[i]!) && [1, 2, 3, 4].some((k) => words[i + k] !== undefined && g.purchase.objects.hasWord(words[i + k]!)));
 }
 
 function isBlocked(tokens: readonly Token[], words: readonly string[], g: IntentGrammar, hit: { triggers: number[]; weak?: boolean; explicit?: boolean; contentFrom?: number }): boolean {

@@ -400,6 +400,10 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
     triggers.push(i);
   }
   const sep = u.tokens[idx[idx.length - 1]! + 1];
+  // "Глебу напиши, что пакет получен": the addressee first, then the message verb that takes it.
+  const after = idx[idx.length - 1]! + 1;
+  const verb = u.lang === 'ru' && triggers.length === 0 && sep?.kind === 'word' ? ig.commands.find((c) => c.intent === 'message.send')?.standaloneWithPerson.matchAt(u.words, after) ?? 0 : 0;
+  if (verb && cases.includes('datv')) return { intent: 'message.send', triggers: Array.from({ length: verb }, (_, k) => after + k), reminder: false };
   // Speech writes no colon: after the message noun, the addressee is enough ("сообщение тимуру тк …").
   const last = idx[idx.length - 1]! + 1 === u.tokens.length - 1;
   const spokenSep = triggers.length > 0 && (!sep || sep.kind === 'word' || (last && /^[.!]$/.test(sep.text)));
@@ -685,7 +689,8 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     const idx = personTokens(u, p);
     const first = idx[0];
     if (first === undefined) continue;
-    if (p.kind === 'pronoun' || (p.preposition && TITLE_ENDING_PREPOSITIONS.has(p.preposition))) personStops.add(first);
+    // (An event has no responsible: "titled Farewell drinks for Lars" keeps Lars in the title.)
+    if (p.kind === 'pronoun' || (!attendeePrepositions && p.preposition && TITLE_ENDING_PREPOSITIONS.has(p.preposition))) personStops.add(first);
     // An event's title ends where its attendees begin ("titled budget sync with Omar and Lena").
     else if (attendeePrepositions && p.preposition && attendeePrepositions.hasWord(p.preposition) && isPrepositionOf(u, first, p)) personStops.add(first);
   }
@@ -886,7 +891,9 @@ function modifiersBefore(u: Utterance, i: number): string | undefined {
   // (Not a length said before it: "a one hour meeting".)
   const free = (k: number) =>
     !u.used[k] && u.tokens[k]!.kind === 'word' && !u.g.slots.commandFillers.hasWord(u.words[k]!) && !u.g.change.shiftUnits.matchAt(u.words, k) && !u.g.numbers.readAt(u.words, k);
-  while (j > 0 && free(j - 1) && !u.g.slots.notModifiers.hasWord(u.words[j - 1]!)) j--;
+  // "Sprint 42 demo": a number in digits after a word of the name is its label.
+  const label = (k: number) => !u.used[k] && u.tokens[k]!.kind === 'number' && /^\d+$/.test(u.tokens[k]!.text) && k > 0 && free(k - 1) && /^\p{Lu}/u.test(u.tokens[k - 1]!.text);
+  while (j > 0 && (free(j - 1) || label(j - 1)) && !u.g.slots.notModifiers.hasWord(u.words[j - 1]!)) j--;
   if (j === i) return undefined;
   u.use(Array.from({ length: i - j }, (_, k) => j + k));
   return runText(u, j, i);

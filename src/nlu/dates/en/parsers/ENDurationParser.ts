@@ -24,7 +24,9 @@ export class ENDurationParser extends AbstractParser {
     // "thu 4pm, 45 min": after a comma the length is said without "for".
     // "a 30-minute call": a hyphened length is an adjective of what follows, its time said anywhere after.
     const units = alternation(Object.keys(this.g.durationUnits));
-    return `(?:(?:for\\s+|(?<=,\\s*))(?:(${alternation(Object.keys(this.g.fixedDurations))})|(\\d{1,3}(?:\\.\\d)?|${this.v.cardinal})\\s*(${units}))|(\\d{1,3}|${this.v.cardinal})-(${units})(?:-long)?(?=\\s+[a-z]))`;
+    // "a 45 min sync", "schedule 1h call": after an article or a creating verb, the same said with
+    // a space or none.
+    return `(?:(?:for\\s+|(?<=,\\s*))(?:(${alternation(Object.keys(this.g.fixedDurations))})|(\\d{1,3}(?:\\.\\d)?|${this.v.cardinal})\\s*(${units}))|(\\d{1,3}|${this.v.cardinal})(?:-|(?<=(?:^|\\s)(?:a|an|schedule|book|add|create|plan|arrange|set up)\\s+\\S+)\\s?)(${units})(?:-long)?(?=\\s+[a-z]))`;
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {

@@ -385,7 +385,11 @@ export function classifyCommand(
         const n = c.verbs.matchAt(words, i);
         // "задача на Полину оформить доверенность": an infinitive a few words after the noun is
         // the task itself, not the command's verb.
-        const content = noun >= 0 && i > noun + 1 && n === 1 && g.contentEndings.some((e) => words[i]!.endsWith(e)) && !onlyLeadInsBetween(words, g, noun + 1, i);
+        // (…and so is a verb after a dash or colon that follows the noun: "Task for Valya - prep
+        // the clinic schedule".)
+        const content =
+          (noun >= 0 && i > noun + 1 && n === 1 && g.contentEndings.some((e) => words[i]!.endsWith(e)) && !onlyLeadInsBetween(words, g, noun + 1, i)) ||
+          (noun >= 0 && c.intent === 'task.create' && g.contentVerbs.size > 0 && separatorBetween(tokens, noun + 1, i));
         // (A person's name is no verb: "a meeting with Mark Olsen".)
         if (n && i !== noun && !content && !personAt(i) && !(c.verbsNotNouns && n === 1 && isNounAt(i))) {
           verb = i;
@@ -460,6 +464,12 @@ export function classifyCommand(
   if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best)) return null;
   if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
   return { intent: best.intent, triggers: best.triggers, reminder: best.reminder };
+}
+
+/** Is there a dash or colon among the tokens from `from` up to (not including) `to`? */
+function separatorBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]!.kind === 'punct' && /^[:—–-]$/.test(tokens[k]!.text)) return true;
+  return false;
 }
 
 /** Are the words from `from` up to `to` only lead-ins and fillers ("задачу надо создать")? */

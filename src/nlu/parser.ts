@@ -14,7 +14,7 @@ import type { ChangeGrammar } from './change-grammar';
 import { agendaSlots, changeSlots, classifyAgenda, classifyChange, firstWord, isPlace, type ChangeDeps, type ChangeMatch } from './change';
 import type { DateExtractor } from './dates';
 import type { PersonFinder } from './persons';
-import type { DateMention, IntentName, Lang, LeadRef, ParseContext, ParseResult, PersonMention, PersonSlot, Slots } from './types';
+import type { DateMention, Directory, IntentName, Lang, LeadRef, ParseContext, ParseResult, PersonMention, PersonSlot, Slots } from './types';
 import { Utterance, dateTokens, isPrepositionOf, isUnknownNameAt, personTokens, quotes, residual, runText, timeSlots, useLeadIn, visible } from './utterance';
 
 export interface LangGrammar {
@@ -63,17 +63,20 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // Respelt before hesitations are blanked: "uh huh" is a yes, not a hesitation and a "huh".
   text = g.slots.blankHesitations(g.slots.respell(g.intents.brand(text)));
   if (g.slots.prepositionHomophones.size) text = prepositionsBeforeNames(text, g.slots.prepositionHomophones, (w) => deps.persons.isNameForm(w, ctx.directory));
+  // "remind me too ask …": before a verb that opens a task's content, "to".
+  if (g.slots.verbHomophones.size) text = prepositionsBeforeNames(text, g.slots.verbHomophones, (w) => g.intents.contentVerbs.hasWord(w));
   // A glued preposition is split off a date word before command words are corrected ("вдесять" is
   // no misheard "внесять"), off other words after ("напеши" is a misheard "напиши").
   const glue = rejoined ? undefined : deps.glue?.[lang];
   if (glue) text = glue.splitDates(text, ctx.directory);
   // The repair steps read the same tokens; a step that changes the text has them read anew.
   const tok = lastTokens();
-  text = fixCommandWords(deps, lang, g.intents, text, tok);
+  text = fixCommandWords(deps, lang, g.intents, text, tok, ctx.directory);
   text = afterFalseStart(g, text, tok);
   text = afterKindRepair(g, text, tok);
   text = afterCommandRepair(g, text, tok);
   text = afterRepeatedCommand(g, text, tok);
+  if (lang === 'ru') text = afterCutWord(text, tok, (w) => deps.persons.isWord(w, 'ru'));
   let tokens = tok(text);
   if (glue) {
     const split = glue.splitWords(text, tokens, ctx.directory);
@@ -525,6 +528,22 @@ function opensCommand(g: ParserDeps['grammars'][Lang], w: string): boolean {
   return g.intents.commands.some((c) => c.verbs.hasWord(w) || c.reminder.hasWord(w));
 }
 
+/**
+ * "напиши ксю ксюше …": a word broken off and said again whole. A token of two letters or more that
+ * the dictionary does not know, right before a word it begins, is blanked (offsets kept).
+ */
+function afterCutWord(text: string, tok: (text: string) => Token[], isWord: (w: string) => boolean): string {
+  const toks = tok(text);
+  let out: string | null = null;
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const a = toks[k]!;
+    const b = toks[k + 1]!;
+    if (a.kind !== 'word' || b.kind !== 'word' || a.norm.length < 2 || b.norm.length <= a.norm.length + 1 || !b.norm.startsWith(a.norm) || isWord(a.norm)) continue;
+    out = (out ?? text).slice(0, a.start) + ' '.repeat(a.end - a.start) + (out ?? text).slice(a.end);
+  }
+  return out ?? text;
+}
+
 /** Longest command phrase a speaker may say twice in a row (three words twice is as often a title:
  *  "add a task add a task button"). */
 const REPEAT_WORDS = 2;
@@ -557,7 +576,7 @@ function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string, tok
 /** Longest word taken as one cut off by a restart ("напиши гу напиши гуле"). */
 const CUT_WORD_LETTERS = 3;
 
-function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string, tok: (text: string) => Token[]): string {
+function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string, tok: (text: string) => Token[], directory: Directory): string {
   const fix = deps.fixCommandWord?.[lang];
   if (!fix) return text;
   let out = text;
@@ -586,7 +605,9 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
     // A capitalised word inside the sentence is a name, never a misheard command.
     const f = i === noun ? fixNoun! : fix;
     const opened = i === first ? fixOpening?.(t.norm, tokens[i + 1]?.norm) : null;
+    // (Nor a name of the directory: "передай задачу хансу" is Hans, no misheard "шансу".)
     const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? (opened ?? f(t.norm)) : null;
+    if (fixed && i > first && deps.persons.isNameForm(t.norm, directory)) continue;
     if (fixed) out = out.slice(0, t.start) + fixed + out.slice(t.end);
   }
   return out;

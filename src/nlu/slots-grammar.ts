@@ -16,6 +16,7 @@ interface SlotsFile {
   title_person_prepositions?: string[];
   place_prepositions?: string[];
   preposition_homophones?: Record<string, string>;
+  verb_homophones?: Record<string, string>;
   verb_particles?: Record<string, string[]>;
   event_place_prepositions?: string[];
   purpose_markers?: string[];
@@ -98,6 +99,8 @@ export interface SlotsGrammar {
   respell: (text: string) => string;
   /** "create a task four rose to …": a word that sounds like a preposition, before a name, is it. */
   prepositionHomophones: Map<string, string>;
+  /** "remind me too ask …": a word that sounds like "to", before a verb of the task's content. */
+  verbHomophones: Map<string, string>;
   /** "put … in", "pencil … in": a command verb's particle said after its object. */
   verbParticles: Map<string, Set<string>>;
   /** The table's words found in a text, as [said, respelt]: a slot gives back what the user said. */
@@ -165,6 +168,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations, g.said_twice ?? []),
     respell: respeller(g.spellings ?? {}, g.enclitics ?? []),
     prepositionHomophones: new Map(Object.entries(g.preposition_homophones ?? {})),
+    verbHomophones: new Map(Object.entries(g.verb_homophones ?? {})),
     verbParticles: new Map(Object.entries(g.verb_particles ?? {}).map(([v, ps]) => [v, new Set(ps)])),
     respelt: respellings(g.spellings ?? {}),
     calendarPrepositions: new WordSet(g.calendar_prepositions ?? []),

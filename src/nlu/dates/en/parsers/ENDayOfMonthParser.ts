@@ -20,7 +20,7 @@ const THE = 2;
 const ORDINAL = 3;
 const WHICH_MONTH = 4;
 
-const PREPOSITION = /(?:^|[^\p{L}'])(?:on|for|by|due|deadline|until|till|til|from|to|since|and|between|before|after)\s+$/iu;
+const PREPOSITION = /(?:^|[^\p{L}'])(?:on|for|by|due|deadline|is|be|until|till|til|from|to|since|and|between|before|after)\s+$/iu;
 
 const CLAUSE_START = /(?:^|[,;:.!?]|^\s*(?:no|nope|nah))\s*$/iu;
 

@@ -33,7 +33,8 @@ export class RUDayOfMonthParser extends AbstractParser {
   }
 
   protected innerPattern(): string {
-    return `(\\d{1,2}-?${this.v.daySuffix}|${this.v.ordinal})(?:\\s+числ(?:а|у|о))?`;
+    // ("к 20 числу": digits with no ending only before число.)
+    return `(\\d{1,2}-?${this.v.daySuffix}|${this.v.ordinal}|\\d{1,2}(?=\\s+числ[ауо]))(?:\\s+числ(?:а|у|о))?`;
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {

@@ -465,6 +465,20 @@ function before(u: Utterance, m: DateMention, set: { hasWord(w: string): boolean
 // ---------------------------------------------------------------------------------------------
 // References and new values
 
+/** Is a title word (no marker, filler or article) said between the item's noun and a quote? */
+function wordsBeforeQuote(u: Utterance, cg: ChangeGrammar, from: number, quoteStart: number): boolean {
+  for (let i = from; i < u.tokens.length && u.tokens[i]!.start < quoteStart; i++) {
+    if (u.tokens[i]!.kind !== 'word' || u.used[i]) continue;
+    const n = cg.queryMarkers.matchAt(u.words, i) || cg.fillers.matchAt(u.words, i);
+    if (n) {
+      i += n - 1;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, persons: PersonMention[], found: DateMention[], d: ChangeDeps): Slots {
   const words = u.words;
   const noun = m.noun!;
@@ -474,7 +488,8 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   // The query in quotes: «Сверить акты».
   const q = quotes(u.text)[0];
   let query: string | undefined;
-  if (q) {
+  // (Only when it names the item by itself: "задачу про акт сверки с «Кроношпаном»" has it inside.)
+  if (q && !wordsBeforeQuote(u, cg, noun.index + noun.len, q.start)) {
     query = q.inner;
     u.use(u.tokensIn(q.start, q.end));
   }

@@ -25,7 +25,7 @@ interface IntentGrammarFile {
   correction: string[];
   noun_openers?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[]; opening_before_content?: string[] }>;
-  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[] };
+  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[]; possessives?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
   homophones?: { groups: { words: Record<string, string>; before: string[] }[]; opening?: Record<string, string> };
@@ -86,6 +86,8 @@ export interface IntentGrammar {
   contentEndings: readonly string[];
   /** English has no infinitive endings: verbs that open a task's content said right after its noun. */
   contentVerbs: WordSet;
+  /** "my schedule", "our plans": a possessive before a word that also makes a meeting with a date. */
+  possessives: WordSet;
   /** "…a message saying …", "…сообщение со словами …": what follows a text marker is the content. */
   contentMarkers: WordSet;
   leadIn: WordSet;
@@ -139,6 +141,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     contentBefore: new WordSet(g.blockers.content?.before ?? []),
     contentEndings: g.blockers.content?.endings ?? [],
     contentVerbs: new WordSet(g.blockers.content?.verbs ?? []),
+    possessives: new WordSet(g.blockers.possessives ?? []),
     contentMarkers: new WordSet(g.blockers.content?.markers ?? []),
     blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
     purchase: { verbs: new WordSet(g.blockers.purchase?.verbs ?? []), objects: new WordSet(g.blockers.purchase?.objects ?? []) },
@@ -435,6 +438,8 @@ export function classifyCommand(
       // "i have a meeting at noon today": a word of this kind plus a date said.
       for (let i = 0; i < words.length; i++) {
         const n = tokens[i]!.kind === 'word' ? c.withDate.matchAt(words, i) : 0;
+        // ("my schedule for today?": after a possessive the word is the plan asked about.)
+        if (n && i > 0 && g.possessives.hasWord(words[i - 1]!) && c.verbs.matchAt(words, i)) continue;
         if (n && hasDate()) {
           hits.push({ intent: c.intent, first: i, triggers: span(i, n), reminder: false, weak: true });
           break;

@@ -1009,6 +1009,8 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     if (isPlaceAfterTitleWord(u, p, idx, u.g.slots.eventPlacePrepositions)) continue;
     u.use(idx);
     if ('self' in p.slot) continue; // the owner of the calendar is the speaker anyway
+    // ("с Вэй Чжаном": a name read twice is one attendee.)
+    if ('userId' in p.slot && attendees.some((a) => 'userId' in a && a.userId === (p.slot as { userId: number }).userId)) continue;
     attendees.push(p.slot);
   }
   // Connectors between attendees ("с Марией и Ольгой") are not title words.

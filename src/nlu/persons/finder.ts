@@ -935,6 +935,11 @@ export class Finder {
         const before = i > 0 ? toks[i - 1]!.norm : '';
         // "send dave a message: …" likewise.
         if (this.byPersonPreposition(prep, before) || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t)) || this.strangerBeforeObject(src, toks, i, (x) => x === t)) {
+          // "for dmitry volkov to …": a Russian surname in Latin letters after it is the same person's.
+          const s = toks[i + 1];
+          if (s?.word && s.script === 'lat' && adjacent(src, t, s) && s.norm.length >= 5 && en.latinSurnameEndings.test(s.norm) && !en.commonWords.has(s.norm) && !en.notNames.has(s.norm)) {
+            return this.mention(src, toks, i, i + 1, { unresolved: `${capitalize(t.text)} ${capitalize(s.text)}` }, 'unknown', 0, prep);
+          }
           return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
         }
       }

@@ -71,6 +71,8 @@ export interface PersonsGrammar {
     /** Known given names (the list, and the Latin names and short forms of diminutives.yaml),
      *  minus the ordinary words of commonWords: never another user's name misheard. */
     givenNames: Set<string>;
+    /** Endings of Russian (and Ukrainian, Polish) surnames in Latin letters ("volkov", "petrenko"). */
+    latinSurnameEndings: RegExp;
     /** Endings of Russian patronymics spelled in Latin letters ("Petrovich", "Ivanovna"). */
     patronymicEndings: string[];
     /** "shoot Polina Dumas a message": the article and noun of the thing sent, after which the
@@ -273,6 +275,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       notBeforePossessive: normSet(en.notBeforePossessive === undefined ? [] : strings(en.notBeforePossessive, 'notBeforePossessive')),
       honorifics: honorificMap(en.honorifics),
       boundPrepositions: boundMap(en.boundPrepositions),
+      latinSurnameEndings: new RegExp(`(?:${strings(en.latinSurnameEndings ?? [], 'latinSurnameEndings').join('|')})$`),
       givenNames: givenNameSet(strings(en.givenNames, 'givenNames'), diminutives, commonWords, latin),
       patronymicEndings: en.patronymicEndings === undefined ? [] : strings(en.patronymicEndings, 'patronymicEndings').map(normalizeWord),
       surnameBeforeObject: {

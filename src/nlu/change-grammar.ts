@@ -17,6 +17,7 @@ interface ChangeFile {
   fillers: string[];
   deadline_nouns?: string[];
   done_news?: string[];
+  naming_markers?: string[];
   inner_articles?: string[];
   definite_only?: { verbs: string[]; indefinite: string[]; definite?: string[] };
   this: string[];
@@ -54,6 +55,8 @@ export interface ChangeGrammar {
   /** "done with task 88", "задача 88 готова": news of a task done, said to the assistant with no
    *  verb, asks to close it. */
   doneNews: WordSet;
+  /** "the meeting called budget review": after a kind of meeting, these give its name alone. */
+  namingMarkers: WordSet;
   /** Articles kept inside a query after its noun's words ("meeting with the supplier"). */
   innerArticles: WordSet;
   /** Verbs that also create ("give", "assign"): a change only of an item named definitely — an
@@ -117,6 +120,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     fillers: new WordSet(g.fillers),
     deadlineNouns: new WordSet(g.deadline_nouns ?? []),
     doneNews: new WordSet(g.done_news ?? []),
+    namingMarkers: new WordSet(g.naming_markers ?? []),
     innerArticles: new WordSet(g.inner_articles ?? []),
     definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []), definite: new WordSet(g.definite_only?.definite ?? []) },
     thisWords: new WordSet(g.this),

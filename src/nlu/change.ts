@@ -631,6 +631,12 @@ function referenceQuery(u: Utterance, cg: ChangeGrammar, noun: { index: number; 
   const kind = noun.len === 1 ? d.eventKinds.get(u.words[noun.index]!) : undefined;
   const after = residual(u, noun.index + noun.len);
   const beforeRun = u.lang === 'en' ? leftRun(u, noun.index) : undefined;
+  // "the meeting called budget review": a name given after the kind is the query by itself.
+  const named = cg.namingMarkers.matchAt(u.words, noun.index + noun.len);
+  if (kind && named && !u.used[noun.index + noun.len]) {
+    u.use(span(noun.index + noun.len, named));
+    return residual(u, noun.index + noun.len + named) || undefined;
+  }
   if (kind) {
     // "встречу с Антоном" → only the person: встреча / meeting alone is no query.
     const plain = kind === 'встреча' || kind === 'meeting';

@@ -723,12 +723,14 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     // "add a task call the landlord about the heating": a marker that is also a title's own word
     // is one when it follows a title word, not the command, a date or a person.
     // …or a kind of meeting: "a meeting about stand allocation" keeps its words (nlu.md).
-    if (u.g.slots.titleWordMarkers.matchAt(words, i) === n && (followsTitleWord(u, i, slotTokens) || (i > 0 && u.g.slots.eventKinds.has(words[i - 1]!)))) continue;
+    // (…also with its attendees between: "a meeting with Tomasz about the new studio".)
+    if (u.g.slots.titleWordMarkers.matchAt(words, i) === n && (followsTitleWord(u, i, slotTokens) || kindBefore(u, i, slotTokens))) continue;
     const from = i + n;
     let to = from;
     while (to < words.length) {
       if (dateStarts.has(to) || personStops.has(to)) break;
-      if (u.tokens[to]!.kind === 'word' && to > from && (u.g.slots.roleWords.matchAt(words, to) || u.g.slots.titleMarkers.matchAt(words, to))) break;
+      // (A marker that is a title's own word goes on: "called Call Reed about the bikes".)
+      if (u.tokens[to]!.kind === 'word' && to > from && (u.g.slots.roleWords.matchAt(words, to) || (u.g.slots.titleMarkers.matchAt(words, to) && u.g.slots.titleWordMarkers.matchAt(words, to) !== u.g.slots.titleMarkers.matchAt(words, to)))) break;
       to++;
     }
     const title = runText(u, from, to);
@@ -737,6 +739,13 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     return title;
   }
   return undefined;
+}
+
+/** Is the word before token i, past persons and dates, a kind of meeting? */
+function kindBefore(u: Utterance, i: number, slotTokens: Set<number>): boolean {
+  let k = i - 1;
+  while (k >= 0 && (slotTokens.has(k) || u.tokens[k]!.kind === 'punct')) k--;
+  return k >= 0 && u.g.slots.eventKinds.has(u.words[k]!);
 }
 
 /** The tokens of these persons (with their prepositions) and dates. */

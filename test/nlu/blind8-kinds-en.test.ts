@@ -139,7 +139,7 @@ describe('a surname that is a weekday, a purpose after the kind', () => {
 
 describe('guards', () => {
   it.each([
-    ['create a meeting with Marco about the budget tomorrow', { title: 'the budget', start: '2026-12-09', attendees: [{ userId: 6 }] }],
+    ['create a meeting with Marco about the budget tomorrow', { title: 'meeting about the budget', start: '2026-12-09', attendees: [{ userId: 6 }] }],
     ['remind me to email Priya about the invoice tomorrow', { title: 'email Priya about the invoice', responsible: { self: true }, deadline: '2026-12-09' }],
     ['task for Priya at 3pm: call the bank', { title: 'call the bank', responsible: { userId: 3 }, deadline: '2026-12-08T15:00' }],
   ])('"%s" is as before', (text, slots) => {

@@ -1187,11 +1187,12 @@ function isProperNoun(p: MorphParse): boolean {
 function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
   let hyphenated = HYPHENATED.get(idx);
   if (hyphenated === undefined) {
-    // Whether any form has a hyphen, and the two-part forms by their first part ("hart" → "hart-davies").
+    // Whether any form has a hyphen or an apostrophe, and the two-part forms by their first part ("hart" → "hart-davies").
     hyphenated = { any: false, heads: new Map() };
     for (const k of idx.forms.keys()) {
-      if (!k.includes('-')) continue;
+      if (!k.includes('-') && !k.includes("'")) continue;
       hyphenated.any = true;
+      if (!k.includes('-')) continue;
       const parts = k.split('-');
       if (parts.length !== 2 || !parts[0] || !parts[1]) continue;
       const list = hyphenated.heads.get(parts[0]);
@@ -1210,6 +1211,8 @@ function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
     // (The last word may carry the possessive: "Jose Luis's tasks".)
     const bare = (w: string) => (w.endsWith("'s") ? w.slice(0, -2) : w);
     if (idx.forms.has(`${a.norm}-${b.norm}`) || idx.forms.has(`${a.norm}-${bare(b.norm)}`)) (out ??= [...text])[a.end] = '-';
+    // "brendan o sullivan" for O'Sullivan: the apostrophe heard as a space.
+    else if (a.norm.length <= 2 && idx.forms.has(`${a.norm}'${b.norm}`)) (out ??= [...text])[a.end] = "'";
     // "hart davis" for Hart-Davies: the second part a letter off, after the first as written.
     else if (b.norm.length >= FUZZY_MIN_LENGTH && hyphenated.heads.get(a.norm)?.some((f) => levenshtein(f.slice(a.norm.length + 1), b.norm) === 1)) (out ??= [...text])[a.end] = '-';
     // Three words: "van der berg", "de la cruz".

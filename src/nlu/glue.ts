@@ -170,11 +170,12 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
         if (t.kind !== 'word') continue;
         if (++words > COMMAND_WITHIN) break;
         const w = t.norm;
-        if (w.length < 8 || !/^[а-я]+$/.test(w) || known(w)) continue;
+        if (w.length < 8 || !/^[а-я]+$/.test(w)) continue;
         for (let i = 3; i <= w.length - 3; i++) {
           const a = w.slice(0, i);
           const b = w.slice(i);
-          if (g.commands.some((c) => (c.verbs.hasWord(a) || c.standaloneWithPerson.hasWord(a)) && c.nouns.hasWord(b) && known(a) && known(b))) {
+          // (The word lists first: the dictionary is asked only about a split they allow.)
+          if (g.commands.some((c) => (c.verbs.hasWord(a) || c.standaloneWithPerson.hasWord(a)) && c.nouns.hasWord(b)) && !known(w) && known(a) && known(b)) {
             const at = t.start + i;
             return text.slice(0, at) + ' ' + text.slice(at);
           }

@@ -57,7 +57,7 @@ export async function createParser(): Promise<Parser> {
   ];
   const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
   // The command's noun after its verb and an article ("creat a taks for Kevin").
-  const enNounFixer = createCommandWordFixer(en.intents.commands.flatMap((c) => c.nouns.singleWords()), () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
+  const enNounFixer = createCommandWordFixer(en.intents.commands.flatMap((c) => c.nouns.singleWords()), () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/, minDropEntry: MIN_LETTERS });
   // Word boundaries a Russian recogniser gets wrong ("вчетверг", "за дачу").
   const grammarWords = new WordSet([...vocabulary, ...ru.slots.eventKinds.keys()]);
   const changeVerbs = new WordSet(ru.change.verbs.flatMap(([, set]) => set.singleWords()));

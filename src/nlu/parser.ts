@@ -787,7 +787,9 @@ function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
   // and the quote stays whole (its own markers, "about", mark nothing).
   const marker = before >= 0 ? titleMarkerEndingAt(u, before) : undefined;
   if (marker !== undefined) before = marker - 1;
-  if ((before >= 0 && titleWordAt(before)) || (after < u.tokens.length && titleWordAt(after))) return undefined;
+  // ('"Menu costing" for chef Nakamura': a preposition after the quote opens what follows it.)
+  const opensAfter = after < u.tokens.length && u.tokens[after]!.kind === 'word' && (TITLE_ENDING_PREPOSITIONS.has(u.words[after]!) || u.g.slots.attendeePrepositions.hasWord(u.words[after]!));
+  if ((before >= 0 && titleWordAt(before)) || (after < u.tokens.length && titleWordAt(after) && !opensAfter)) return undefined;
   if (marker !== undefined) for (let k = marker; k < inside[0]!; k++) u.used[k] = true;
   u.use(inside);
   return q.inner;

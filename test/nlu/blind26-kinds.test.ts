@@ -24,3 +24,12 @@ describe('English', () => {
     expect(parse('no, the text should be: table 12 is ready', 'message.send')).toMatchObject({ intent: 'reject', slots: { text: 'table 12 is ready' } });
   });
 });
+
+describe('English typing', () => {
+  it('"mark the linen task as done": a word a letter longer than a short command noun is no misheard noun', () => {
+    expect(parse('mark the linen task as done').slots.task).toEqual({ query: 'linen' });
+  });
+  it('\'Create task titled "Menu costing Q2" for the kitchen team\': the quote is the title (no stray quote mark)', () => {
+    expect(parse('Create task titled "Menu costing Q2" for the kitchen team').slots.title).toBe('Menu costing Q2');
+  });
+});

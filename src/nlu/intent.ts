@@ -17,6 +17,7 @@ interface IntentGrammarFile {
   reply_objects?: string[];
   drop_openers?: string[];
   person_gap?: string[];
+  not_object_prepositions?: string[];
   discourse?: string[];
   help_words?: { keys: string[]; others: string[] };
   cancel_frames?: [string, string][];
@@ -58,6 +59,8 @@ export interface IntentGrammar {
   dropOpeners: WordSet;
   /** Words that may stand between "напиши" and its person ("напиши давай Антону", "в Битрикс24"). */
   personGap: WordSet;
+  /** "did i have with Mr Richards": a person said with one of these is no object of "have", "get". */
+  notObjectPrepositions: WordSet;
   /** Words said while thinking ("короче", "значит"): inside a command they name nothing. */
   discourse: WordSet;
   /** Help asked in one's own words: only these words, one of the keys among them ("подскажи, что ты можешь"). */
@@ -113,6 +116,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     replyObjects: new WordSet(g.reply_objects ?? []),
     dropOpeners: new WordSet(g.drop_openers ?? []),
     personGap: new WordSet([...(g.person_gap ?? []), ...g.fillers]),
+    notObjectPrepositions: new WordSet(g.not_object_prepositions ?? []),
     discourse: new WordSet(g.discourse ?? []),
     helpKeys: new WordSet(g.help_words?.keys ?? []),
     helpOthers: new WordSet(g.help_words?.others ?? []),
@@ -421,7 +425,7 @@ export function classifyCommand(
             // Fillers may stand between: "напиши давай Антону", "напиши в Битрикс24 Орлову".
             let k = i + m;
             for (let gap = g.personGap.matchAt(words, k); gap && k < i + m + 4; gap = g.personGap.matchAt(words, k)) k += gap;
-            if (personAt(k)) addressee = k;
+            if (personAt(k) && !g.notObjectPrepositions.hasWord(words[k] ?? '')) addressee = k;
             else if (tokens[k]?.kind === 'punct' && personAt(k + 1)) addressee = k + 1;
             if (addressee !== undefined) n = m;
             // 'assign "Prepare the deck" to Omar': a quoted title, then the person it is given to.

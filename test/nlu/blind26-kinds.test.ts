@@ -33,3 +33,12 @@ describe('English typing', () => {
     expect(parse('Create task titled "Menu costing Q2" for the kitchen team').slots.title).toBe('Menu costing Q2');
   });
 });
+
+describe('a person after "with" is no object of "have"', () => {
+  it('"within the past month how many meetings did i have with mr hale" is no new task (a SLURP line lost to the lower-case honorific)', () => {
+    expect(parse('within the past month how many meetings did i have with mr hale').intent).not.toBe('task.create');
+  });
+  it('"have Sage call the bank" is still a task for Sage (guard)', () => {
+    expect(parse('have Sage call the bank')).toMatchObject({ intent: 'task.create', slots: { responsible: { userId: 2 } } });
+  });
+});

@@ -257,7 +257,9 @@ function doneNews(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: num
   // Said after it, the news follows the item named first ("задача 88 готова", "the floor plan task
   // is done"): a person or anything else first is a message ("Антону: задача 5 готова").
   if (at > from && noun.index !== start && !cg.fillers.hasWord(words[start]!)) return null;
-  return { intent: 'task.complete', triggers: [...span(from === at ? start : at, from === at ? at - start + len : len)], verb: 'complete', noun };
+  // Said first, the subjects before it ("я уже") are news too.
+  const first = at === from ? start : at;
+  return { intent: 'task.complete', triggers: span(first, at + len - first), verb: 'complete', noun };
 }
 
 /** "move the deadline for the grant report …": with no item noun, a deadline moved or extended

@@ -14,6 +14,7 @@ import type { ChangeGrammar } from './change-grammar';
 import { agendaSlots, changeSlots, classifyAgenda, classifyChange, firstWord, isPlace, type ChangeDeps, type ChangeMatch } from './change';
 import type { DateExtractor } from './dates';
 import type { PersonFinder } from './persons';
+import type { Homophones } from './slots-grammar';
 import type { DateMention, Directory, IntentName, Lang, LeadRef, ParseContext, ParseResult, PersonMention, PersonSlot, Slots } from './types';
 import { Utterance, dateTokens, isPrepositionOf, isUnknownNameAt, personTokens, quotes, residual, runText, timeSlots, useLeadIn, visible } from './utterance';
 
@@ -62,9 +63,9 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   const g = deps.grammars[lang];
   // Respelt before hesitations are blanked: "uh huh" is a yes, not a hesitation and a "huh".
   text = g.slots.blankHesitations(g.slots.respell(g.intents.brand(text)));
-  if (g.slots.prepositionHomophones.size) text = prepositionsBeforeNames(text, g.slots.prepositionHomophones, (w) => deps.persons.isNameForm(w, ctx.directory));
+  text = homophonesBefore(text, g.slots.prepositionHomophones, (w) => deps.persons.isNameForm(w, ctx.directory));
   // "remind me too ask …": before a verb that opens a task's content, "to".
-  if (g.slots.verbHomophones.size) text = prepositionsBeforeNames(text, g.slots.verbHomophones, (w) => g.intents.contentVerbs.hasWord(w));
+  text = homophonesBefore(text, g.slots.verbHomophones, (w) => g.intents.contentVerbs.hasWord(w));
   // A glued preposition is split off a date word before command words are corrected ("вдесять" is
   // no misheard "внесять"), off other words after ("напеши" is a misheard "напиши").
   const glue = rejoined ? undefined : deps.glue?.[lang];
@@ -321,17 +322,13 @@ export function keepSpelling(r: ParseResult, raw: string, grammars: Record<Lang,
   return r;
 }
 
-const HOMOPHONES_SAID = new WeakMap<ReadonlyMap<string, string>, RegExp>();
-
-/** "a task four rose to update …": a preposition's homophone right before a directory name is that
- *  preposition (speech writes the number). */
-function prepositionsBeforeNames(text: string, homophones: ReadonlyMap<string, string>, isName: (word: string) => boolean): string {
-  let said = HOMOPHONES_SAID.get(homophones);
-  if (!said) HOMOPHONES_SAID.set(homophones, (said = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...homophones.keys()].join('|')})\\s+\\p{L}`, 'iu')));
-  if (!said.test(text)) return text;
+/** "a task four rose to update …": a homophone right before a word `fits` (a directory name, a
+ *  content verb) is the word it sounds like (speech writes the number). */
+function homophonesBefore(text: string, h: Homophones, fits: (word: string) => boolean): string {
+  if (!h.said?.test(text)) return text;
   return text.replace(/(?<![\p{L}\p{N}])(\p{L}+)(?=\s+(\p{L}+))/gu, (w: string, _w: string, next: string) => {
-    const to = homophones.get(w.toLowerCase());
-    return to !== undefined && isName(next.toLowerCase()) ? to : w;
+    const to = h.words.get(w.toLowerCase());
+    return to !== undefined && fits(next.toLowerCase()) ? to : w;
   });
 }
 

@@ -98,9 +98,9 @@ export interface SlotsGrammar {
   /** The text with `spellings` put right (outside quotes). */
   respell: (text: string) => string;
   /** "create a task four rose to …": a word that sounds like a preposition, before a name, is it. */
-  prepositionHomophones: Map<string, string>;
+  prepositionHomophones: Homophones;
   /** "remind me too ask …": a word that sounds like "to", before a verb of the task's content. */
-  verbHomophones: Map<string, string>;
+  verbHomophones: Homophones;
   /** "put … in", "pencil … in": a command verb's particle said after its object. */
   verbParticles: Map<string, Set<string>>;
   /** The table's words found in a text, as [said, respelt]: a slot gives back what the user said. */
@@ -167,8 +167,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations, g.said_twice ?? []),
     respell: respeller(g.spellings ?? {}, g.enclitics ?? []),
-    prepositionHomophones: new Map(Object.entries(g.preposition_homophones ?? {})),
-    verbHomophones: new Map(Object.entries(g.verb_homophones ?? {})),
+    prepositionHomophones: homophones(g.preposition_homophones ?? {}),
+    verbHomophones: homophones(g.verb_homophones ?? {}),
     verbParticles: new Map(Object.entries(g.verb_particles ?? {}).map(([v, ps]) => [v, new Set(ps)])),
     respelt: respellings(g.spellings ?? {}),
     calendarPrepositions: new WordSet(g.calendar_prepositions ?? []),
@@ -208,6 +208,17 @@ function patternReplacer(patterns: readonly string[], replace: (match: string, a
     const q = /["«“„]/.test(text) ? quotes(text) : [];
     return text.replace(re, (m, at: number) => (q.some((s) => at >= s.start && at < s.end) ? m : replace(m, at)));
   };
+}
+
+/** Words heard for others, and a pattern that finds any of them said before another word. */
+export interface Homophones {
+  words: Map<string, string>;
+  said: RegExp | null;
+}
+
+function homophones(table: Record<string, string>): Homophones {
+  const words = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
+  return { words, said: words.size ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives([...words.keys()])})\\s+\\p{L}`, 'iu') : null };
 }
 
 /** "calender" → "calendar", "отмени-ка" → "отмени": offsets change, so this runs before tokenising. */

@@ -48,6 +48,8 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
     en: recurrenceBefore(grammars.en.recurrence),
   };
   const always: Prefilter = () => true;
+  // A month name ending the text before an hour range (grammars/dates-en.yaml months).
+  const monthEnd = new RegExp(`(?<!\\p{L})(?:${alternation(Object.keys(grammars.en.months))})\\.?\\s+$`, 'iu');
   const filters = options.prefilter === false ? { ru: always, en: always } : { ru: ruPrefilter(grammars.ru), en: enPrefilter(grammars.en) };
   return {
     extract(text: string, ctx: DateContext): DateMention[] {
@@ -59,7 +61,7 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
       if (!filters[ctx.lang](input)) return [];
       const wall = wallClockAt(ctx.now, ctx.timeZone);
       const option: DateParsingOption = { userTimeZone: ctx.timeZone };
-      const results = engine.parse(ctx.lang === 'en' ? hourRanges(input) : input, chronoReference(wall), option as object);
+      const results = engine.parse(ctx.lang === 'en' ? hourRanges(input, monthEnd) : input, chronoReference(wall), option as object);
       const mentions: DateMention[] = [];
       for (const r of results) {
         const m = toMention(r as never);
@@ -78,16 +80,16 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
  * "tomorrow 9-11": chrono reads two hours joined by a hyphen as nothing (a day range after a month,
  * "April 9-11", stays); with an en dash it reads the hour range. Same length, so every index holds.
  */
-function hourRanges(text: string): string {
+function hourRanges(text: string, monthEnd: RegExp): string {
   if (!text.includes('-')) return text;
   return text.replace(/(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/.:-])/g, (m, a: string, b: string, at: number) =>
-    Number(a) <= 24 && Number(b) <= 24 && !daysOfMonth(text.slice(Math.max(0, at - 20), at)) ? `${a}–${b}` : m,
+    Number(a) <= 24 && Number(b) <= 24 && !daysOfMonth(text.slice(Math.max(0, at - 20), at), monthEnd) ? `${a}–${b}` : m,
   );
 }
 
 /** Does a month with no day before it end `before` ("April 9-11" is days; "5 April 9-11" hours)? */
-function daysOfMonth(before: string): boolean {
-  const month = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i.exec(before);
+function daysOfMonth(before: string, monthEnd: RegExp): boolean {
+  const month = monthEnd.exec(before);
   return !!month && !/\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/i.test(before.slice(0, month.index));
 }
 

@@ -33,13 +33,10 @@ export function sameLatinOpening(a: string, b: string): boolean {
  *  sound, two edits at most: "haze" for Hayes, "cot" for Kot); for a word beside its user's other
  *  name only. */
 export function soundsLikeLatin(word: string, name: string): boolean {
-  return word.length >= 3 && sameLatinOpening(word, name) && levenshteinOf(word, name) <= 2 && soundex.process(word).slice(1) === soundex.process(name).slice(1);
+  return word.length >= 3 && sameLatinOpening(word, name) && LevenshteinDistance(word, name) <= 2 && soundex.process(word).slice(1) === soundex.process(name).slice(1);
 }
 
 export const levenshtein = LevenshteinDistance;
-function levenshteinOf(a: string, b: string): number {
-  return LevenshteinDistance(a, b);
-}
 
 export function allowedEdits(word: string): number {
   if (word.length < FUZZY_MIN_LENGTH) return 0;

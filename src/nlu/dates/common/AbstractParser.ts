@@ -67,8 +67,6 @@ export function tagged(parser: Parser, dayBeforeMonth?: RegExp): Parser {
       const index = out instanceof ParsingResult ? out.index : match.index ?? 0;
       if (index > 0 && /[\d:.]/.test(context.text.charAt(index - 1))) return null;
       if (dayBeforeMonth && out instanceof ParsingResult) dropDayOfMonthEnd(context, out, dayBeforeMonth);
-      // "5 April 9-11": a month whose day was said before it takes no day after it (9-11 are hours).
-      if (dayBeforeMonth && tag === 'parser/ENMonthNameMiddleEndianParser' && /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/i.test(context.text.slice(Math.max(0, index - 8), index))) return null;
       if (out instanceof ParsingResult || out instanceof ParsingComponents) return out.addTag(tag);
       return context.createParsingComponents(out).addTag(tag);
     },

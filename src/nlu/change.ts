@@ -139,7 +139,11 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): Chang
   for (let i = verbAt + verb.len; i < words.length; i++) {
     // "mark task Update UTM tags as completed": a verb right after the item's noun opens its title.
     if (noun.kind === 'task' && noun.index > verbAt && i === noun.index + noun.len && !cg.done.matchAt(words, i)) continue;
-    const n = matchKeyAt(cg.verbs, words, i)?.len || (resumed ? matchKeyAt(cg.resumptive.verbs, words, i)?.len : 0) || cg.done.matchAt(words, i);
+    // "close the update roster task", "the task about the shift roster": after an article the
+    // English verb is a noun of the item's name.
+    if (u.lang === 'en' && u.tokens[i - 1]?.kind === 'word' && cg.innerArticles.hasWord(words[i - 1]!)) continue;
+    // ("… over to Ignacio and make it due Nov 19": a creating verb said with the item's pronoun changes it too.)
+    const n = matchKeyAt(cg.verbs, words, i)?.len || matchKeyAt(cg.resumptive.verbs, words, i)?.len || cg.done.matchAt(words, i);
     if (n && !(i >= noun.index && i < noun.index + noun.len)) {
       triggers.push(...span(i, n));
       // "… и перенеси её на пятницу": the pronoun after a later verb is the same item, no query word.
@@ -631,6 +635,13 @@ export function isPlace(u: Utterance, cg: ChangeGrammar, p: PersonMention, idx: 
 function referenceQuery(u: Utterance, cg: ChangeGrammar, noun: { index: number; len: number; kind: 'task' | 'event' }, d: ChangeDeps): string | undefined {
   u.use(span(noun.index, noun.len));
   const kind = noun.len === 1 ? d.eventKinds.get(u.words[noun.index]!) : undefined;
+  // "the safety week kickoff event": English puts the plain event noun after the kind; it is
+  // never part of the query, as anywhere else.
+  const head = kind && u.lang === 'en' ? matchKeyAt(cg.nouns, u.words, noun.index + 1) : null;
+  if (head && head.key === 'event' && !u.used[noun.index + 1] && !d.eventKinds.has(u.words[noun.index + 1]!)) {
+    u.use(span(noun.index + 1, head.len));
+    noun = { ...noun, len: noun.len + head.len };
+  }
   const after = residual(u, noun.index + noun.len);
   const beforeRun = u.lang === 'en' ? leftRun(u, noun.index) : undefined;
   // "the meeting called budget review": a name given after the kind is the query by itself.

@@ -16,6 +16,8 @@ export const TAG_DURATION_AHEAD = 'b24/durationAhead';
 export const TAG_FIXED_DATE = 'b24/fixedDate';
 /** A relative moment computed from now (через 2 часа): every component is already final. */
 export const CHRONO_RELATIVE_TIME = 'result/relativeDateAndTime';
+/** "now": chrono stamps it with the reference's own offset (the server's), which is no zone the user said. */
+export const CHRONO_NOW = 'casualReference/now';
 
 export function durationMinutes(result: ParsingResult): number | undefined {
   for (const tag of result.tags()) {

@@ -217,8 +217,9 @@ export function buildIndex(
       const dims = rare && all ? all.filter((d) => !(rare.has(d) && usual.has(d))) : all;
       // A Russian name spelt in Latin letters (Valentin, Maxim, Yaroslav, Mikhail) has the short
       // forms of the Cyrillic name it transliterates, in Latin letters too (Valya, Max, Slava),
-      // and its English equivalents (Michael, Mike).
-      if (!dims) {
+      // and its English equivalents (Michael, Mike) — besides any short forms of its own
+      // (Valentina: Vale, and Valya as Валентина's).
+      if (/^[a-z' -]+$/i.test(u.name.trim())) {
         // …less a rare one (Slava for Stanislav) that some user here usually has (a Вячеслав).
         const rareLatin = new Set<string>();
         for (const cyr of cyrillicNames(grammar, normalizeWord(u.name.trim()))) {
@@ -495,6 +496,14 @@ export function russianRomanKey(word: string): string | null {
 const ROMAN_KEYS_LIMIT = 10_000;
 
 export function romanEntries(idx: DirectoryIndex, word: string): FormEntry[] | null {
+  const found = romanEntriesOf(idx, word);
+  // An opening j is я in one romanisation (Jana) and ж or дж in English spelling (Janna for
+  // Zhanna, Jamilya for Dzhamilya): the second reading only when the first finds nobody.
+  if (found || !/^j[aeiou]/.test(word)) return found;
+  return romanEntriesOf(idx, 'zh' + word.slice(1)) ?? romanEntriesOf(idx, 'dzh' + word.slice(1));
+}
+
+function romanEntriesOf(idx: DirectoryIndex, word: string): FormEntry[] | null {
   if (word.length < 4 || (word.length < 5 && /(.)\1/.test(word))) return null;
   // The words said are few and come again: their keys are kept with the index (bounded).
   let key = idx.romanKeys.get(word);

@@ -267,7 +267,17 @@ export class Finder {
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
     // "emily's to-dos": the possessive of a name is that name.
     const exact = idx.forms.get(t.norm) ?? (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined);
-    if (exact) return { entries: exact, fuzzy: false };
+    if (exact) {
+      // "mark steel" with Mark Steele and Brooke Steel here: somebody else's surname right after a
+      // given name whose own surname it is a letter off is that user's, misheard.
+      const prev = t.script === 'lat' && k > 0 ? toks[k - 1] : undefined;
+      const firsts = prev?.word && exact.every((e) => e.field === FIELD_LAST) ? idx.forms.get(prev.norm) : undefined;
+      if (firsts && firsts.some((e) => e.field === FIELD_FIRST && !exact.some((x) => x.user === e.user))) {
+        const beside = this.misheardBeside(toks, k, idx);
+        if (beside) return { entries: [...exact, ...beside.entries], fuzzy: false };
+      }
+      return { entries: exact, fuzzy: false };
+    }
     // "mark marks demo task", "sanjays report task": the same without the apostrophe.
     const bare = t.script === 'lat' && t.norm.length >= 4 && t.norm.endsWith('s') ? idx.forms.get(t.norm.slice(0, -1)) : undefined;
     if (bare && this.bareSPossessive(toks, k)) return { entries: bare, fuzzy: false };
@@ -369,8 +379,9 @@ export class Finder {
     if (t.script === 'lat' && idx.spokenOnly.has(t.norm)) return null;
     const byUser = new Map<number, Candidate>();
     for (const e of h0.entries) {
-      // A surname in the other gender's form counts only next to the same user's first name.
-      if (e.dim && e.field === FIELD_LAST) continue;
+      // A surname in the other gender's form counts only next to the same user's first name; one
+      // part of a double surname counts alone too ("message pillay" for Christine Pillay-Naidoo).
+      if (e.dim && e.field === FIELD_LAST && !partOfDoubleSurname(idx, e.user, t.norm)) continue;
       const tier = h0.fuzzy ? 2 : e.dim ? 1 : 0;
       const c = byUser.get(e.user);
       if (!c) byUser.set(e.user, { user: e.user, mask: e.mask, tier });
@@ -1303,4 +1314,15 @@ function multiCandidates(hs: TokenHits[]): Candidate[] {
     if (best) out.push(best);
   }
   return out;
+}
+
+/** Is `word` one part of the user's double surname (Pillay of Pillay-Naidoo), in any case form? */
+function partOfDoubleSurname(idx: DirectoryIndex, user: number, word: string): boolean {
+  const last = idx.users[user]!.lastName;
+  if (!last || !last.includes('-')) return false;
+  return last
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split('-')
+    .some((p) => p.length >= 4 && (word === p || (word.startsWith(p.slice(0, -2)) && word.length <= p.length + 2)));
 }

@@ -42,6 +42,8 @@ export class RangeRefiner extends AbstractMergingRefiner {
     const m = this.connector.exec(gap);
     if (!m || !m[1]) return false;
     if (/^[-–—]$/.test(m[1])) return true;
+    // "Saturday 6am to Sunday 6pm": a day and a time at both ends need no opener to be one span.
+    if (!this.timesOnly && hasDate(left.start) && hasTime(left.start) && hasDate(right.start) && hasTime(right.start)) return true;
     const before = context.text.substring(Math.max(0, left.index - 10), left.index); // room for "between "
     return this.openerAtStart.test(left.text) || this.openerBefore.test(before);
   }

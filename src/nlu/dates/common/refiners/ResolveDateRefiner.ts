@@ -21,7 +21,7 @@ import {
 } from '../../clock';
 import { assignDate, referenceClock } from '../components';
 import { firstWeekdayAfter, fromChronoWeekday } from '../weeks';
-import { CHRONO_RELATIVE_TIME, DateParsingOption, hasTime, isAllDayOnly, isModifierOnly } from '../../meta';
+import { CHRONO_NOW, CHRONO_RELATIVE_TIME, DateParsingOption, hasTime, isAllDayOnly, isModifierOnly } from '../../meta';
 
 export class ResolveDateRefiner implements Refiner {
   get tag(): string {
@@ -56,7 +56,8 @@ export class ResolveDateRefiner implements Refiner {
         assignDate(e, end);
       }
     }
-    if (zone && s.isCertain('timezoneOffset') && hasTime(s) && !result.tags().has(CHRONO_RELATIVE_TIME)) {
+    const computed = result.tags().has(CHRONO_RELATIVE_TIME) || result.tags().has(CHRONO_NOW);
+    if (zone && s.isCertain('timezoneOffset') && hasTime(s) && !computed) {
       toZone(s, zone);
       if (e && hasTime(e) && e.isCertain('timezoneOffset')) toZone(e, zone);
     }

@@ -40,13 +40,16 @@ export class ENSpokenTimeParser extends AbstractParser {
     const v = this.v;
     return (
       `(?:(tonight|this\\s+evening|this\\s+afternoon|this\\s+morning)\\s+at\\s+)?` +
-      `(${v.hour})(?:\\s+(${v.hundred})(?:\\s+and)?)?(?:\\s+(${v.minutes}))?(?:\\s+(${v.oClock}))?(?:\\s+(?:(${v.meridiem})|(${v.noon})))?`
+      `(${v.hour}|[1-9](?![\\d:.]))(?:\\s+(${v.hundred})(?:\\s+and)?)?(?:\\s+(${v.minutes}))?(?:\\s+(${v.oClock}))?(?:\\s+(?:(${v.meridiem})|(${v.noon})))?`
     );
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const v = this.v;
-    const said = v.cardinalValue(match[HOUR]);
+    // "by 5": a one-digit hour after a preposition, which chrono drops as a lone digit.
+    const digit = /^\d$/.test(match[HOUR]!);
+    if (digit && (match[HUNDRED] || match[MINUTES])) return null;
+    const said = digit ? Number(match[HOUR]) : v.cardinalValue(match[HOUR]);
     const minute = match[MINUTES] ? v.cardinalValue(match[MINUTES]) ?? NaN : 0;
     if (said === undefined || said < 1 || said > 12 || !(minute >= 0 && minute < 60)) return null;
     const start = match.index ?? 0;

@@ -20,8 +20,12 @@ const HOUR_GROUP = 2;
 const PHRASE_END = /^(?:\s*$|\s*[,.;:!?)»"']|\s+(?:до|по|и|на|в|во|с|со|к|ко|ой|нет|точнее|вернее|то есть|или|лучше|хотя|подожди|погоди|завтра|сегодня|послезавтра)(?![\p{L}])|\s+\p{L}+(?:ть|ти|чь)(?:ся|сь)?(?![\p{L}]))/u;
 
 export class RUNumberWordsTimeParser extends AbstractParser {
+  /** "с десяти " right before: "до двенадцати" ends that range, whatever is said after it. */
+  private readonly rangeStartBefore: RegExp;
+
   constructor(private readonly v: RuVocabulary) {
     super();
+    this.rangeStartBefore = new RegExp(`(?:^|[^\\p{L}])(?:с|со)\\s+(?:${v.cardinal})\\s+$`, 'iu');
   }
 
   protected innerPattern(): string {
@@ -37,7 +41,10 @@ export class RUNumberWordsTimeParser extends AbstractParser {
     // "на" + a number is a time only after a date ("на завтра на девять") or a meeting ("встречу на
     // двенадцать"), where the phrase ends: "на два" is a count.
     const na = match[PREPOSITION]!.toLowerCase() === 'на';
-    const ends = PHRASE_END.test(after) || this.v.politeAfter.test(after);
+    const ends =
+      PHRASE_END.test(after) ||
+      this.v.politeAfter.test(after) ||
+      (match[PREPOSITION]!.toLowerCase() === 'до' && this.rangeStartBefore.test(context.text.substring(Math.max(0, index - 40), index)));
     if (na ? !afterDate && !(this.v.meetingEndsAt(context.text, index) && ends) : !ends && !afterDate) return null;
     const hour = this.v.cardinalValue(match[HOUR_GROUP]);
     if (hour === undefined || hour > 23) return null;

@@ -139,6 +139,8 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): Chang
   for (let i = verbAt + verb.len; i < words.length; i++) {
     // "mark task Update UTM tags as completed": a verb right after the item's noun opens its title.
     if (noun.kind === 'task' && noun.index > verbAt && i === noun.index + noun.len && !cg.done.matchAt(words, i)) continue;
+    // "tick off the task called update the readme": so does a verb right after a naming marker.
+    if (noun.index > verbAt && i > noun.index + noun.len && cg.namingMarkers.matchAt(words, noun.index + noun.len) === i - noun.index - noun.len) continue;
     // "close the update roster task", "the task about the shift roster": after an article the
     // English verb is a noun of the item's name.
     if (u.lang === 'en' && u.tokens[i - 1]?.kind === 'word' && cg.innerArticles.hasWord(words[i - 1]!)) continue;

@@ -46,7 +46,8 @@ export async function createParser(): Promise<Parser> {
   ];
   // A change verb in either aspect ("перенеси", "переноси") means one thing: no collision.
   const meaning = new Map<string, string>();
-  for (const [key, set] of ru.change.verbs) for (const w of set.singleWords()) meaning.set(w, `change:${key}`);
+  // (…and so does its infinitive: "перенесси" is a letter off "перенеси" and "перенести" alike.)
+  for (const [key, set] of [...ru.change.verbs, ...ru.change.infinitives]) for (const w of set.singleWords()) meaning.set(w, `change:${key}`);
   const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'), { meaning });
   // English has no dictionary here: only drops and swaps, and only the utterance's first word
   // (parser.ts), where a command verb stands ("creat a task", "mesage Ivy: …").

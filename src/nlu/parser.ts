@@ -597,8 +597,11 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
   const fixNoun = deps.fixCommandNoun?.[lang];
   const opener = fixNoun && first + 1 < tokens.length ? ig.nounOpeners.matchAt(words, first + 1) : 0;
   const noun = opener && first + 1 + opener < tokens.length ? first + 1 + opener : -1;
+  // "Напиши Осипову: заедь на заправку": what follows a colon is what is said, no command word.
+  const colon = tokens.findIndex((t, k) => k > first && t.kind === 'punct' && t.text === ':');
   for (const i of noun >= 0 ? [noun, ...positions] : positions) {
     const t = tokens[i]!;
+    if (colon >= 0 && i > colon) continue;
     // A capitalised word inside the sentence is a name, never a misheard command.
     const f = i === noun ? fixNoun! : fix;
     const opened = i === first ? fixOpening?.(t.norm, tokens[i + 1]?.norm) : null;

@@ -954,6 +954,9 @@ export class Finder {
           return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
         }
       }
+      // "a task for rohan to …", "a message to mina saying …", "with mandla and Hope": in lower
+      // case, a word that is no English word between a person preposition and the end of the name.
+      if (this.strangerInLowerCase(src, toks, i, lang, prev)) return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev));
       // "a call with professor hughes": in lower case, an honorific and the surname after it, after
       // a person preposition, are that unknown person.
       const s = toks[i + 1];
@@ -989,6 +992,19 @@ export class Finder {
     if (!lowerBeforeColon && this.russianPlace(src, toks, i)) return null;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
+  }
+
+  private strangerInLowerCase(src: string, toks: Token[], i: number, lang: Lang, prev: Found | undefined): boolean {
+    const en = this.deps.grammar.en;
+    const t = toks[i]!;
+    if (!t.word || t.script !== 'lat' || t.cap || t.norm.length < 3 || !/^[a-z]+$/.test(t.norm)) return false;
+    if (en.englishWords.has(t.norm) || en.notNames.has(t.norm) || en.commonWords.has(t.norm) || en.prepositions.has(t.norm) || en.conjunctions.has(t.norm) || en.selfPronouns.has(t.norm)) return false;
+    const b = toks[i - 1];
+    if (!b?.word || !adjacent(src, b, t)) return false;
+    const between = en.unknownLowerBetween;
+    if (!between.after.has(b.norm) && !(en.conjunctions.has(b.norm) && this.byPersonPreposition(this.preposition(src, toks, i, lang, prev), b.norm))) return false;
+    const a = toks[i + 1];
+    return !a || (!a.word && (a.text === ',' || a.text === ':' || a.text === '.')) || (a.word && between.before.has(a.norm));
   }
 
   /** "Send Dave a message: …", "drop Kwame Asante a line": one or two capitalised words right after

@@ -56,6 +56,10 @@ export interface PersonsGrammar {
     unknownNamePrepositions: Set<string>;
     /** A lower-case unknown word between these is a person ("does kevin have …"). */
     unknownLowerSubject: { after: Set<string>; before: Set<string> };
+    /** Between these, a lower-case word no English word is a person nobody here has ("for rohan to"). */
+    unknownLowerBetween: { after: Set<string>; before: Set<string> };
+    /** English words, lower case: natural's English lexicon and workWords (jargon, chat shorthand). */
+    englishWords: Set<string>;
     /** Between these, a lower-case word a letter or two off a user's name is that user ("for oksanna to"). */
     misheardBetween: { after: Set<string>; before: Set<string> };
     /** Right after one of `prepositions` that follows one of `tasks` ("a task to fischer"), likewise. */
@@ -217,6 +221,21 @@ function lowerSubject(v: unknown): { after: Set<string>; before: Set<string> } {
   return { after: normSet(strings(x.after, 'unknownLowerSubject.after')), before: normSet(strings(x.before, 'unknownLowerSubject.before')) };
 }
 
+/** natural's English lexicon (a part-of-speech tagger's, ~92,000 words), read once per process:
+ *  its words in lower case, proper nouns too ("Monday", "June"), with ours added. */
+const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json';
+let lexiconWords: string[] | undefined;
+
+function englishWords(ours: string[]): Set<string> {
+  if (!lexiconWords) {
+    const raw = JSON.parse(fs.readFileSync(require.resolve(LEXICON), 'utf8')) as Record<string, unknown>;
+    lexiconWords = Object.keys(raw).map((w) => w.toLowerCase());
+  }
+  const set = new Set(lexiconWords);
+  for (const w of ours) set.add(normalizeWord(w));
+  return set;
+}
+
 export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar {
   const dims = readYaml(dir, 'diminutives.yaml');
   const ru = readYaml(dir, 'persons-ru.yaml');
@@ -258,6 +277,8 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
+      unknownLowerBetween: lowerSubject(en.unknownLowerBetween),
+      englishWords: englishWords(strings(en.workWords ?? [], 'workWords')),
       misheardBetween: lowerSubject(en.misheardBetween),
       misheardAfterTask: {
         tasks: normSet(strings(((en.misheardAfterTask ?? {}) as { tasks?: unknown }).tasks ?? [], 'misheardAfterTask.tasks')),

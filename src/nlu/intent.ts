@@ -457,7 +457,9 @@ export function classifyCommand(
       hits.push({ intent: c.intent, first: Math.min(noun, verb), triggers: t, reminder: standalone >= 0 && reminder, explicit: true });
     } else if (standalone >= 0) {
       const t = span(standalone, standaloneLen);
-      if (noun >= 0) t.push(...span(noun, nounLen));
+      // (A noun far from the standalone verb is the content's: "remind Faith to send the deposit
+      // reminder to the Parkers".)
+      if (noun >= 0 && Math.abs(noun - standalone) <= standaloneLen + 3) t.push(...span(noun, nounLen));
       hits.push({ intent: c.intent, first: standalone, triggers: t, reminder, explicit: reminder, contentFrom: addressee });
     }
   }

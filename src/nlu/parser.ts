@@ -168,6 +168,9 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
     }
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
     if (ctx.expecting && (reply || g.intents.correction.matchAt(u.words, firstWord(u, g.intents)))) {
+      // "no, lead 1043" while a lead's score is confirmed: the other lead.
+      const lead = ctx.expecting === 'lead.score' ? leadRef(deps, u) : undefined;
+      if (lead) return { intent: 'reject', slots: { lead }, lang, trace: ['correction'] };
       const slots = correctionSlots(u, ctx, persons, correctionDates());
       if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
     }

@@ -707,10 +707,12 @@ export class Finder {
     if (!p?.word || !w?.word) return false;
     // "my meeting with haruta": after a kind of meeting and "with" only an attendee stands as well.
     // "send a message to kowalcyk": after a message word and "to", the recipient.
-    const item =
-      (prepositions.has(p.norm) && tasks.has(w.norm)) || (meetingPrepositions.has(p.norm) && meetings.has(w.norm)) || (messagePrepositions.has(p.norm) && messages.has(w.norm));
+    const meeting = meetingPrepositions.has(p.norm) && meetings.has(w.norm);
+    const item = meeting || (prepositions.has(p.norm) && tasks.has(w.norm)) || (messagePrepositions.has(p.norm) && messages.has(w.norm));
     if (!item) return false;
-    return !en.notNames.has(toks[k]!.norm) && !(n?.word && notBefore.has(n.norm));
+    // (A task's "to" may open its verb, "a task to clear the …"; a meeting's "with" is followed by
+    // whom: "the meeting with kwami an hour later".)
+    return !en.notNames.has(toks[k]!.norm) && !(n?.word && notBefore.has(n.norm) && !meeting);
   }
 
   /** "marks demo task": a word that is a name and an "s", with a possessed noun among the next

@@ -99,7 +99,8 @@ export function createCommandWordFixer(
           }
         }
         for (const s of swapped ? [] : stems) {
-          if (s[0] !== word[0] && s[1] !== word[1]) continue;
+          // (A stem of four letters a letter off fits too much: "балтик" is no "балл*".)
+          if (s.length < MIN_LETTERS || (s[0] !== word[0] && s[1] !== word[1])) continue;
           for (let len = s.length - 1; len <= s.length + 1 && len <= word.length; len++) {
             if (word.length - len > MAX_ENDING) continue;
             if (near(word.slice(0, len), s)) {

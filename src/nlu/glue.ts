@@ -175,7 +175,9 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
           const a = w.slice(0, i);
           const b = w.slice(i);
           // (The word lists first: the dictionary is asked only about a split they allow.)
-          if (g.commands.some((c) => (c.verbs.hasWord(a) || c.standaloneWithPerson.hasWord(a)) && c.nouns.hasWord(b)) && !known(w) && known(a) && known(b)) {
+          // (…or a command word and its short object: "напомнимне", "напишиему".)
+          const object = g.gluedObjects.hasWord(b) && g.commands.some((c) => c.verbs.hasWord(a) || c.standaloneWithPerson.hasWord(a) || c.reminder.hasWord(a));
+          if ((object || g.commands.some((c) => (c.verbs.hasWord(a) || c.standaloneWithPerson.hasWord(a)) && c.nouns.hasWord(b))) && !known(w) && known(a) && known(b)) {
             const at = t.start + i;
             return text.slice(0, at) + ' ' + text.slice(at);
           }

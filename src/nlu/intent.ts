@@ -17,6 +17,7 @@ interface IntentGrammarFile {
   reply_objects?: string[];
   drop_openers?: string[];
   person_gap?: string[];
+  glued_objects?: string[];
   not_object_prepositions?: string[];
   discourse?: string[];
   help_words?: { keys: string[]; others: string[] };
@@ -59,6 +60,8 @@ export interface IntentGrammar {
   dropOpeners: WordSet;
   /** Words that may stand between "напиши" and its person ("напиши давай Антону", "в Битрикс24"). */
   personGap: WordSet;
+  /** Short objects a recogniser runs into the command word before them ("напомнимне"). */
+  gluedObjects: WordSet;
   /** "did i have with Mr Richards": a person said with one of these is no object of "have", "get". */
   notObjectPrepositions: WordSet;
   /** Words said while thinking ("короче", "значит"): inside a command they name nothing. */
@@ -116,6 +119,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     replyObjects: new WordSet(g.reply_objects ?? []),
     dropOpeners: new WordSet(g.drop_openers ?? []),
     personGap: new WordSet([...(g.person_gap ?? []), ...g.fillers]),
+    gluedObjects: new WordSet(g.glued_objects ?? []),
     notObjectPrepositions: new WordSet(g.not_object_prepositions ?? []),
     discourse: new WordSet(g.discourse ?? []),
     helpKeys: new WordSet(g.help_words?.keys ?? []),
@@ -424,7 +428,9 @@ export function classifyCommand(
           if (m) {
             // Fillers may stand between: "напиши давай Антону", "напиши в Битрикс24 Орлову".
             let k = i + m;
-            for (let gap = g.personGap.matchAt(words, k); gap && k < i + m + 4; gap = g.personGap.matchAt(words, k)) k += gap;
+            // (…set off by commas too: "напишите, пожалуйста, Всеволоду".)
+            const gapAt = (x: number) => (tokens[x]?.kind === 'punct' && tokens[x]!.text === ',' && tokens[x + 1]?.kind === 'word' && g.personGap.matchAt(words, x + 1) ? 1 : g.personGap.matchAt(words, x));
+            for (let gap = gapAt(k); gap && k < i + m + 5; gap = gapAt(k)) k += gap;
             if (personAt(k) && !g.notObjectPrepositions.hasWord(words[k] ?? '')) addressee = k;
             else if (tokens[k]?.kind === 'punct' && personAt(k + 1)) addressee = k + 1;
             if (addressee !== undefined) n = m;

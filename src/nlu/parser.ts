@@ -1164,8 +1164,10 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       i = j;
       continue;
     }
-    // A hesitation before the text ("напиши Богдану ээ что …") is no word of it.
-    if (t.kind === 'word' && u.g.slots.repairHesitations.hasWord(words[i]!)) {
+    // A hesitation before the text ("напиши Богдану ээ что …") is no word of it; nor is a filler
+    // set off by commas before the recipient ("напишите, пожалуйста, Всеволоду: …").
+    const setOff = !recipient && u.tokens[i - 1]?.text === ',' && u.tokens[i + 1]?.text === ',' && u.g.slots.commandFillers.matchAt(words, i) === 1;
+    if (t.kind === 'word' && (setOff || u.g.slots.repairHesitations.hasWord(words[i]!))) {
       i++;
       continue;
     }

@@ -32,6 +32,7 @@ const RuGrammarSchema = z.object({
   nextWeek: Words,
   endOfWeek: Words,
   endOfDay: Words,
+  endOfMonth: Words.default([]),
   countedNouns: Words,
   casualDates: Words,
   /** Words said to the assistant that may follow a date and end its phrase ("… двадцать пятого пожалуйста"). */
@@ -50,6 +51,7 @@ const EnGrammarSchema = z.object({
   nextWeek: Words,
   endOfWeek: Words,
   endOfDay: Words.default([]),
+  endOfMonth: Words.default([]),
   recurrence: Words,
   fixedDurations: NumberMap,
   durationUnits: NumberMap,
@@ -59,6 +61,8 @@ const EnGrammarSchema = z.object({
   rangeOpeners: Words,
   nextWords: Words,
   thisWords: Words,
+  /** "Tuesday week", "a week on Tuesday": words said after or before a weekday for a week later. */
+  weekdayWeek: z.object({ after: Words, before: Words }).default({ after: [], before: [] }),
   // Numbers as words (spoken dates and times).
   cardinals: NumberMap,
   tens: NumberMap,
@@ -73,6 +77,8 @@ const EnGrammarSchema = z.object({
   noonWords: NumberMap,
   minuteWords: NumberMap,
   pastWords: Words,
+  /** British "half two" (2:30) also after these: "my half two meeting", "make it half three". */
+  halfHourAfter: Words.default([]),
   toWords: Words,
   timePrepositions: Words,
   bareHourFollowers: Words,

@@ -49,7 +49,7 @@ export function enPrefilter(g: EnGrammar): Prefilter {
     [
       ...keys(g.weekdays), ...keys(g.months), ...keys(g.cardinals), ...keys(g.tens), ...keys(g.ordinals),
       ...keys(g.dayParts), ...keys(g.fixedDurations), ...keys(g.durationUnits), ...keys(g.dayUnits),
-      ...g.allDay, ...g.endOfWeek, ...g.endOfDay, ...keys(g.noonWords), ...keys(g.minuteWords), ...g.filterWords,
+      ...g.allDay, ...g.endOfWeek, ...g.endOfDay, ...g.endOfMonth, ...keys(g.noonWords), ...keys(g.minuteWords), ...g.filterWords,
     ],
     false,
   );
@@ -60,7 +60,7 @@ export function ruPrefilter(g: RuGrammar): Prefilter {
     [
       ...keys(g.weekdays), ...keys(g.months), ...keys(g.cardinals), ...keys(g.ordinalStems), ...keys(g.ordinalTens),
       ...keys(g.dayParts), ...keys(g.minutesBefore), ...keys(g.fixedDurations), ...keys(g.durationUnits),
-      ...g.allDay, ...g.nextWeek, ...g.endOfWeek, ...g.endOfDay, ...g.filterWords,
+      ...g.allDay, ...g.nextWeek, ...g.endOfWeek, ...g.endOfDay, ...g.endOfMonth, ...g.filterWords,
     ],
     true,
   );

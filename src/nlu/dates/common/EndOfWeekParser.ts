@@ -1,11 +1,12 @@
 /**
  * "до конца недели", "by the end of the week": Friday of this week, date only, a deadline
- * (nlu.md). Said on a weekend, when that Friday has passed, it means today.
+ * (nlu.md). Said on a weekend, when that Friday has passed, it means today. "до конца месяца",
+ * "by the end of the month": the month's last day; "к концу дня", "by EOD": today.
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from './AbstractParser';
 import { assignDate, referenceClock } from './components';
-import { compareCivil } from '../clock';
+import { addDays, compareCivil } from '../clock';
 import { weekdayInWeek } from './weeks';
 import { alternation } from '../grammar';
 import { TAG_DEADLINE, TAG_FIXED_DATE } from '../meta';
@@ -39,5 +40,22 @@ export class EndOfDayParser extends AbstractParser {
 
   protected innerExtract(context: ParsingContext): Extracted {
     return assignDate(context.createParsingComponents(), referenceClock(context)).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE);
+  }
+}
+
+/** "до конца месяца", "by the end of the month": the last day of this month, date only, a deadline. */
+export class EndOfMonthParser extends AbstractParser {
+  constructor(private readonly phrases: string[]) {
+    super();
+  }
+
+  protected innerPattern(): string {
+    return this.phrases.length ? alternation(this.phrases) : '(?!)';
+  }
+
+  protected innerExtract(context: ParsingContext): Extracted {
+    const today = referenceClock(context);
+    const last = addDays({ year: today.month === 12 ? today.year + 1 : today.year, month: today.month === 12 ? 1 : today.month + 1, day: 1 }, -1);
+    return assignDate(context.createParsingComponents(), last).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE);
   }
 }

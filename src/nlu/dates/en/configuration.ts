@@ -18,12 +18,13 @@ import { ENAllDayParser } from './parsers/ENAllDayParser';
 import { ENDayPartParser } from './parsers/ENDayPartParser';
 import { ENDayPartAfterDateParser } from './parsers/ENDayPartAfterDateParser';
 import { ENNextWeekParser } from './parsers/ENNextWeekParser';
-import { EndOfDayParser, EndOfWeekParser } from '../common/EndOfWeekParser';
+import { EndOfDayParser, EndOfMonthParser, EndOfWeekParser } from '../common/EndOfWeekParser';
 import { ENSpokenDigitsClockParser } from './parsers/ENSpokenDigitsClockParser';
 import { ENDurationParser } from './parsers/ENDurationParser';
 import { ENDayOfMonthParser } from './parsers/ENDayOfMonthParser';
 import { ENPastToHourParser } from './parsers/ENPastToHourParser';
 import { ENRelativeWeekdayParser } from './parsers/ENRelativeWeekdayParser';
+import { ENWeekdayWeekParser } from './parsers/ENWeekdayWeekParser';
 import { ENSpokenDateParser } from './parsers/ENSpokenDateParser';
 import { ENSpokenRelativeParser } from './parsers/ENSpokenRelativeParser';
 import { ENSpokenTimeParser } from './parsers/ENSpokenTimeParser';
@@ -53,6 +54,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
   const v = new EnVocabulary(g);
   // Ours go first: on a tie in length chrono's OverlapRemovalRefiner keeps the earlier parser's.
   const ours: Parser[] = [
+    new ENWeekdayWeekParser(g),
     new ENRelativeWeekdayParser(g),
     new ENSpokenDateParser(v),
     new ENDayOfMonthParser(v),
@@ -65,6 +67,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENNextWeekParser(g.nextWeek),
     new EndOfWeekParser(g.endOfWeek),
     new EndOfDayParser(g.endOfDay),
+    new EndOfMonthParser(g.endOfMonth),
     new ENDurationParser(v),
     new ENAllDayParser(g.allDay),
   ];

@@ -20,7 +20,7 @@ import { RUDayPartParser } from './parsers/RUDayPartParser';
 import { RUDeadlineWeekdayParser } from './parsers/RUDeadlineWeekdayParser';
 import { RUDotDateParser } from './parsers/RUDotDateParser';
 import { RUDurationParser } from './parsers/RUDurationParser';
-import { RUEndOfDayParser, RUEndOfWeekParser } from './parsers/RUEndOfWeekParser';
+import { RUEndOfDayParser, RUEndOfMonthParser, RUEndOfWeekParser } from './parsers/RUEndOfWeekParser';
 import { RUHalfPastHourParser } from './parsers/RUHalfPastHourParser';
 import { RUHourMinuteTimeParser } from './parsers/RUHourMinuteTimeParser';
 import { RUNextWeekdayParser } from './parsers/RUNextWeekdayParser';
@@ -83,6 +83,7 @@ export function createRUConfiguration(g: RuGrammar): Configuration {
     new RUDeadlineWeekdayParser(v),
     new RUEndOfWeekParser(v),
     new RUEndOfDayParser(v),
+    new RUEndOfMonthParser(v),
     new RUNextWeekParser(v),
     new RUWeekdayParser(v),
     new RUOrdinalDayMonthParser(v),

@@ -34,7 +34,8 @@ export class ENPastToHourParser extends AbstractParser {
   /** Is the word before `index` a time preposition — one that opens no range ("at", not "from"),
    *  unless `ranges` (British "half eleven" is no range's end: "from ten till half eleven")? */
   private afterTimePreposition(text: string, index: number, ranges = false): boolean {
-    const prev = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
+    const prev = /([\p{L}']+)\s+$/u.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
+    if (prev && ranges && this.v.g.halfHourAfter.includes(prev)) return true;
     if (!prev || !this.v.g.timePrepositions.includes(prev)) return false;
     return ranges || (!this.v.g.rangeOpeners.includes(prev) && !this.v.g.rangeConnectors.includes(prev));
   }

@@ -1,5 +1,5 @@
 /** "до конца недели", "к концу недели": the shared end-of-week reading over the Russian phrases. */
-import { EndOfDayParser, EndOfWeekParser } from '../../common/EndOfWeekParser';
+import { EndOfDayParser, EndOfMonthParser, EndOfWeekParser } from '../../common/EndOfWeekParser';
 import type { RuVocabulary } from '../vocabulary';
 
 export class RUEndOfWeekParser extends EndOfWeekParser {
@@ -12,5 +12,12 @@ export class RUEndOfWeekParser extends EndOfWeekParser {
 export class RUEndOfDayParser extends EndOfDayParser {
   constructor(v: RuVocabulary) {
     super(v.g.endOfDay);
+  }
+}
+
+/** "до конца месяца", "к концу месяца": the month's last day, date only, a deadline. */
+export class RUEndOfMonthParser extends EndOfMonthParser {
+  constructor(v: RuVocabulary) {
+    super(v.g.endOfMonth);
   }
 }

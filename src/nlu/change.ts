@@ -122,6 +122,11 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): Chang
     for (let i = noun.index + noun.len; i < words.length && particle < 0; i++) if (u.tokens[i]!.kind === 'word' && cg.splitMove.particles.hasWord(words[i]!)) particle = i;
     if (particle < 0) return null;
   }
+  // "Please give task to Nurlan: check …" (no article, no number): a new task, said without articles.
+  if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index === verbAt + verb.len && u.lang === 'en') {
+    const next = u.tokens[noun.index + noun.len];
+    if (!next || (next.kind !== 'number' && next.text !== '#' && !/^["'«“]/.test(next.text))) return null;
+  }
   if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {
     for (let i = verbAt + verb.len; i < noun.index; i++) {
       if (cg.definiteOnly.indefinite.hasWord(words[i]!)) return null;
@@ -549,7 +554,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     return idx.includes(idAt) && idx.includes(idAt + 1);
   });
   if (idTok && !u.used[idAt] && !inDate) {
-    const skip = idTok.kind === 'punct' && idTok.text === '#' ? 1 : 0;
+    const skip = idTok.kind === 'punct' && (idTok.text === '#' || idTok.text === '№') ? 1 : 0;
     const t = u.tokens[idAt + skip];
     if (t?.kind === 'number' && /^\d+$/.test(t.text)) {
       ref.id = Number(t.text);

@@ -43,6 +43,8 @@ export async function createParser(): Promise<Parser> {
   const vocabulary = [
     ...ru.intents.commands.flatMap((c) => [c.nouns, c.verbs, c.standalone, c.reminder, c.standaloneWithPerson].flatMap((s) => s.singleWords())),
     ...[...ru.change.verbs, ...ru.change.infinitives].flatMap(([, s]) => s.singleWords()),
+    // (Agenda openers are known words too: "чекни" is no misheard "черкни".)
+    ...ru.change.openers.singleWords(),
   ];
   // A change verb in either aspect ("перенеси", "переноси") means one thing: no collision.
   const meaning = new Map<string, string>();

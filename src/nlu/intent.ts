@@ -399,7 +399,8 @@ export function classifyCommand(
         // (…and so is a verb after a dash or colon that follows the noun: "Task for Valya - prep
         // the clinic schedule".)
         const content =
-          (noun >= 0 && i > noun + 1 && n === 1 && g.contentEndings.some((e) => words[i]!.endsWith(e)) && !onlyLeadInsBetween(words, g, noun + 1, i)) ||
+          // (Never a lead question's: "лид какая вероятность" ends like an infinitive.)
+          (c.intent !== 'lead.score' && noun >= 0 && i > noun + 1 && n === 1 && g.contentEndings.some((e) => words[i]!.endsWith(e)) && !onlyLeadInsBetween(words, g, noun + 1, i)) ||
           (noun >= 0 && c.intent === 'task.create' && g.contentVerbs.size > 0 && separatorBetween(tokens, noun + 1, i));
         // (A person's name is no verb: "a meeting with Mark Olsen".)
         if (n && i !== noun && !content && !personAt(i) && !(c.verbsNotNouns && n === 1 && isNounAt(i))) {

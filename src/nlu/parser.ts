@@ -1056,9 +1056,17 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
         const next = u.words[i + 1];
         const kindAfter = next !== undefined && u.tokens[i + 1]!.kind === 'word' ? u.g.slots.eventKinds.get(next) : undefined;
         if (kindAfter) {
-          const rest = residual(u, i + 2, true);
-          const head = u.lang === 'en' ? u.tokens[i + 1]!.text : kindAfter;
-          title = rest ? `${head} ${rest}` : head;
+          // (English reads the run from the kind itself: an edge "to" after it is the title's,
+          // "event trip to Almaty".)
+          if (u.lang === 'en') {
+            const kindUsed = u.used[i + 1]!;
+            u.used[i + 1] = false; // (a kind may be a command noun too: "event dinner with …")
+            title = residual(u, i + 1, true);
+            u.used[i + 1] = kindUsed;
+          } else {
+            const rest = residual(u, i + 2, true);
+            title = rest ? `${kindAfter} ${rest}` : kindAfter;
+          }
           break;
         }
         // Past what is said right after it, a date of several words too ("an event for the
@@ -1074,10 +1082,12 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
   // calendar"): a kind of meeting said elsewhere, else the words no slot took, are the title.
   if (!title && cmd.triggers.some((i) => u.g.change.agendaEventNouns.hasWord(u.words[i]!))) {
     const at = u.tokens.findIndex((t, i) => t.kind === 'word' && !u.used[i] && u.g.slots.eventKinds.has(u.words[i]!));
-    if (at >= 0) {
+    if (at >= 0 && u.lang === 'en') {
+      // (Read from the kind itself: an edge "to" after it is the title's, "site visit to Samarkand".)
+      title = [modifiersBefore(u, at), residual(u, at, true)].filter(Boolean).join(' ');
+    } else if (at >= 0) {
       const rest = residual(u, at + 1, true);
-      const before = u.lang === 'en' ? modifiersBefore(u, at) : undefined;
-      const kind = u.lang === 'en' ? [before, u.tokens[at]!.text].filter(Boolean).join(' ') : u.g.slots.eventKinds.get(u.words[at]!)!;
+      const kind = u.g.slots.eventKinds.get(u.words[at]!)!;
       title = rest ? `${kind} ${rest}` : kind;
     } else {
       // "… в календарь событие обмолот поля": the bare событие/event gives no title (nlu.md).

@@ -246,10 +246,20 @@ function hesitationBlanker(words: readonly string[], short?: { words: string[]; 
   // "на на Васю": a preposition said again at once is said once (the first blanked, offsets kept).
   const p = twice.length ? `(${alternatives(twice)})` : '';
   const againRe = p ? new RegExp(`(?<![\\p{L}\\d'’-])${p}(\\s+)${p}(?![\\p{L}\\d'’.-])`, 'giu') : null;
-  const again = (text: string) =>
-    againRe && againRe.test(text)
-      ? text.replace(againRe, (m, a: string, sp: string, b: string) => (a.toLowerCase() === b.toLowerCase() ? ' '.repeat(a.length) + sp + b : m))
+  // "на гриш на гришу": a word cut off and said again whole after the same preposition.
+  const cutRe = p ? new RegExp(`(?<![\\p{L}\\d'’-])${p}(\\s+)(\\p{L}{3,})(\\s+)${p}(\\s+)(\\p{L}+)`, 'giu') : null;
+  const recut = (text: string) =>
+    cutRe && cutRe.test(text)
+      ? text.replace(cutRe, (m, a: string, s1: string, w: string, s2: string, b: string, s3: string, x: string) =>
+          a.toLowerCase() === b.toLowerCase() && x.length > w.length && x.toLowerCase().startsWith(w.toLowerCase()) ? ' '.repeat(a.length + s1.length + w.length) + s2 + b + s3 + x : m,
+        )
       : text;
+  const again = (text: string) =>
+    recut(
+      againRe && againRe.test(text)
+        ? text.replace(againRe, (m, a: string, sp: string, b: string) => (a.toLowerCase() === b.toLowerCase() ? ' '.repeat(a.length) + sp + b : m))
+        : text,
+    );
   const parts: string[] = [];
   if (words.length) parts.push(wholeWords(words));
   // "на э Зарему": a short hesitation right after a preposition (where no letter or abbreviation

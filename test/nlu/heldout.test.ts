@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 31 (2026-12-06, sixth session), a fifth hard by design, scored after batches
+  // 27–30's fixes, on 0cc80e9: 150 ru (a car importer in Vladivostok, a slang-speaking sales
+  // director, Asia/Vladivostok) 136/150 and 150 en (a Dubai freight forwarder, Asia/Dubai)
+  // 142/150, 92.7 % (the session's first commit 7038853: the same). After its kinds
+  // (blind31-kinds.test.ts): 145 and 147.
+  ['heldout-blind31-ru.jsonl', 145],
+  ['heldout-blind31-en.jsonl', 147],
   // Blind batch 30 (2026-12-06, sixth session), a fifth of its lines hard by design, scored after
   // batches 27–29's fixes, on 37539b0: 150 ru (a fish-processing company, Europe/Kaliningrad)
   // 142/150 and 150 en (a British architecture practice, Europe/London) 129/150, 90.3 % (the

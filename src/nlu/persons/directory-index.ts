@@ -152,11 +152,13 @@ export function buildIndex(
       // "Вике Лозинской" for Виктория Лозинская-Рид, "olivia hart" for Olivia Hart-Davies: one part
       // of a double surname said alone, as a weaker reading (parts of four letters or more; kept
       // out of the fuzzy index).
-      if (field === 'last' && /^\p{L}+(?:-\p{L}+)+$/u.test(value.trim())) {
-        for (const part of value.trim().split('-')) {
+      // (…and so is the first part of a given name of two, "Abdul" of Abdul Rahman.)
+      if ((field === 'last' || field === 'first') && /^\p{L}+(?:-\p{L}+)+$/u.test(value.trim())) {
+        const parts = value.trim().split('-');
+        for (const part of field === 'first' ? parts.slice(0, 1) : parts) {
           if (part.length < 4) continue;
-          for (const [surface, mask] of inflector.forms(part, 'last', sex)) {
-            put(surface, i, FIELD_LAST, mask, true);
+          for (const [surface, mask] of inflector.forms(part, field, sex)) {
+            put(surface, i, FIELD_BIT[field], mask, true);
             transliterated.add(surface);
           }
         }

@@ -197,6 +197,14 @@ export class Finder {
       }
       i++;
     }
+    // "Mehmet bey", "Tanaka-san", "Sharma ji": an honorific said after a name is part of it.
+    const after = this.deps.grammar.en.honorificsAfter;
+    for (const m of out) {
+      const n = toks[m.last + 1];
+      if (m.kind === 'pronoun' || !n?.word || !after.has(n.norm) || !(adjacent(src, toks[m.last]!, n) || src[n.index - 1] === '-')) continue;
+      m.last += 1;
+      m.end = n.end;
+    }
     // The words as said (joinSplitSurnames may have put a hyphen in place of a space).
     return out.map(({ first: _f, last, prepMask: _p, ...m }) => {
       const said = { ...m, text: text.slice(m.index, m.end) };

@@ -48,6 +48,8 @@ export interface PersonsGrammar {
     /** Words after which a lower-case common-word name is a person ("to grace", "send mark"). */
     commonWordSlots: Set<string>;
     notNames: Set<string>;
+    /** Honorifics said after a name ("Mehmet bey", "Sharma ji"): part of the name. */
+    honorificsAfter: Set<string>;
     /** Words that end a company's name ("Harlow Logistics", "Acme Ltd"): the name before is no person. */
     companyWords: Set<string>;
     /** Words after which a capitalised word nobody in the directory has is a person ("does Kevin have"). */
@@ -273,6 +275,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       spokenAs: equivalentsMap(en.spokenAs),
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
+      honorificsAfter: normSet(strings(en.honorificsAfter ?? [], 'honorificsAfter')),
       companyWords: normSet(strings(en.companyWords ?? [], 'companyWords')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),

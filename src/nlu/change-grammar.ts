@@ -19,6 +19,9 @@ interface ChangeFile {
   done_news?: string[];
   naming_markers?: string[];
   inner_articles?: string[];
+  reasons?: string[];
+  street_prepositions?: string[];
+  relative?: { pronouns: string[]; verbs: string[]; subjects?: string[]; set_verbs?: string[] };
   definite_only?: { verbs: string[]; indefinite: string[]; definite?: string[] };
   this: string[];
   query_markers: string[];
@@ -59,6 +62,12 @@ export interface ChangeGrammar {
   namingMarkers: WordSet;
   /** Articles kept inside a query after its noun's words ("meeting with the supplier"). */
   innerArticles: WordSet;
+  /** "…, поскольку поставщик задерживает": after a comma, the reason for the change, no query words. */
+  reasons: WordSet;
+  /** "на Ленина": a street after a word of the item's name (closing or cancelling it). */
+  streetPrepositions: WordSet;
+  /** "ту встречу, что на среду была": a date in a relative clause is the item's, not a new value. */
+  relative: { pronouns: WordSet; verbs: WordSet; subjects: WordSet; setVerbs: WordSet };
   /** Verbs that also create ("give", "assign"): a change only of an item named definitely — an
    *  indefinite word before its noun ("give Emma a task …") makes a new one. */
   definiteOnly: { verbs: WordSet; indefinite: WordSet; definite: WordSet };
@@ -122,6 +131,9 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     doneNews: new WordSet(g.done_news ?? []),
     namingMarkers: new WordSet(g.naming_markers ?? []),
     innerArticles: new WordSet(g.inner_articles ?? []),
+    reasons: new WordSet(g.reasons ?? []),
+    streetPrepositions: new WordSet(g.street_prepositions ?? []),
+    relative: { pronouns: new WordSet(g.relative?.pronouns ?? []), verbs: new WordSet(g.relative?.verbs ?? []), subjects: new WordSet(g.relative?.subjects ?? []), setVerbs: new WordSet(g.relative?.set_verbs ?? []) },
     definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []), definite: new WordSet(g.definite_only?.definite ?? []) },
     thisWords: new WordSet(g.this),
     queryMarkers: new WordSet(g.query_markers),

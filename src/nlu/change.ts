@@ -149,6 +149,8 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): Chang
     // "close the update roster task", "the task about the shift roster": after an article the
     // English verb is a noun of the item's name.
     if (u.lang === 'en' && u.tokens[i - 1]?.kind === 'word' && cg.innerArticles.hasWord(words[i - 1]!)) continue;
+    // (…and so is one further inside it, before its noun: "extend the qa pass task".)
+    if (u.lang === 'en' && i < noun.index && words.slice(verbAt + verb.len, i).some((w) => cg.innerArticles.hasWord(w))) continue;
     // ("… over to Ignacio and make it due Nov 19": a creating verb said with the item's pronoun changes it too.)
     const n = matchKeyAt(cg.verbs, words, i)?.len || matchKeyAt(cg.resumptive.verbs, words, i)?.len || cg.done.matchAt(words, i);
     if (n && !(i >= noun.index && i < noun.index + noun.len)) {
@@ -567,6 +569,12 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
       }
     }
   }
+  // "…, поскольку поставщик задерживает отгрузку": the reason for the change, to the end.
+  for (let i = 1; i < words.length; i++) {
+    if (u.tokens[i - 1]!.text !== ',' || u.tokens[i]!.kind !== 'word' || !cg.reasons.matchAt(words, i)) continue;
+    u.use(span(i, words.length - i));
+    break;
+  }
   const shifted = useShifts(u, cg);
   // "push the standup back to 11", "move the sync up to 9": a particle before the new value or at
   // the end is the verb's.
@@ -587,7 +595,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   // name the item ("перекинь задачу Рыбака на Ярвинена": Рыбак's task).
   const open = persons.filter((p) => {
     const idx = personTokens(u, p);
-    return !idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition)) && !(p.kind === 'unknown' && isPlace(u, cg, p, idx));
+    return !idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition)) && !(p.kind === 'unknown' && isPlace(u, cg, p, idx)) && !streetAfterTitleWord(u, cg, m, p, idx);
   });
   const owner = (p: PersonMention) => p.possessive || /['’]s$/i.test(p.text);
   const byPreposition = (p: PersonMention) =>
@@ -596,7 +604,11 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   const chosen =
     m.intent !== 'task.update'
       ? undefined
-      : open.find((p) => !owner(p) && byPreposition(p)) ?? open.find((p) => !owner(p) && dativeOnly(p)) ?? (m.verb === 'reassign' ? open.find((p) => !owner(p) && !p.preposition) : undefined);
+      : open.find((p) => !owner(p) && byPreposition(p)) ??
+        // ("задачу, которую я ставил Мичилу, передай Нюргуну": of two datives, the one after the verb.)
+        (m.verb === 'reassign' ? open.find((p) => !owner(p) && dativeOnly(p) && p.index > u.tokens[m.triggers[0]!]!.start) : undefined) ??
+        open.find((p) => !owner(p) && dativeOnly(p)) ??
+        (m.verb === 'reassign' ? open.find((p) => !owner(p) && !p.preposition) : undefined);
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (!open.includes(p)) continue;
@@ -627,6 +639,16 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   if (m.intent === 'task.complete' || m.intent === 'task.update') slots.task = ref;
   else slots.event = ref;
   return slots;
+}
+
+/** "закрой задачу про задвижку на Ленина": closing or cancelling names nobody new, so a name nobody
+ *  here has after "на" and a word of the item's name is a street, part of the query. */
+function streetAfterTitleWord(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, p: PersonMention, idx: readonly number[]): boolean {
+  if (p.kind !== 'unknown' || !p.preposition || !cg.streetPrepositions.hasWord(p.preposition)) return false;
+  if (m.intent !== 'task.complete' && m.intent !== 'event.cancel') return false;
+  const at = Math.min(...idx);
+  const before = u.tokens[at - 1];
+  return !!before && before.kind === 'word' && !u.used[at - 1] && u.words[at - 1] !== p.preposition;
 }
 
 /** "Business trip to Madrid": a name nobody here has, after a place preposition that follows a
@@ -788,11 +810,40 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
   // "reschedule my call with Hugo for Friday": with no other new value said, a date after "for" is it.
   const weakNew = update && !ms.some((x) => before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update')) ? ms.find((x) => before(u, x, cg.weakNewValue)) : undefined;
   let isNew = false;
-  return ms.map((x) => {
+  const out = ms.map((x): ValueMention | null => {
+    // "ту встречу, что на среду была, перенеси на четверг": said in a relative clause, the date
+    // the item has now; the clause's words are no query.
+    const idx = dateTokens(u, x);
+    const first = idx[0] ?? -1;
+    const between = (k: number) => cg.relative.verbs.hasWord(words[k]!) || cg.relative.subjects.hasWord(words[k]!) || cg.relative.setVerbs.hasWord(words[k]!);
+    let pronoun = -1;
+    // (A filler may have taken the pronoun already: "that" is also a "this" word.)
+    for (let k = first - 1; k >= 0 && k >= first - 3 && u.tokens[k]!.kind === 'word'; k--) {
+      if (cg.relative.pronouns.hasWord(words[k]!)) {
+        pronoun = k;
+        break;
+      }
+      if (!between(k)) break;
+    }
+    if (pronoun >= 0) {
+      // ("that was on Wednesday", "которую я вчера ставил": the subject and verb are no query.)
+      u.use(span(pronoun, first - pronoun));
+      const after = idx[idx.length - 1]! + 1;
+      const setAfter = u.tokens[after]?.kind === 'word' && cg.relative.setVerbs.hasWord(words[after]!);
+      if (setAfter || (u.tokens[after]?.kind === 'word' && cg.relative.verbs.hasWord(words[after]!))) u.use([after]);
+      // "задачу, которую я вчера ставил", "the task that I set yesterday": when it was set, not
+      // when it is due — no value, and no query word.
+      if (setAfter || span(pronoun, first - pronoun).some((k) => cg.relative.setVerbs.hasWord(words[k]!))) {
+        u.use(idx);
+        return null;
+      }
+      return { ...x, isNew: false, dateSaid: dateSaid(x) };
+    }
     if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update') || x === weakNew)) isNew = true;
 
     return { ...x, isNew, dateSaid: dateSaid(x) };
   });
+  return out.filter((x): x is ValueMention => x !== null);
 }
 
 /** Read the tokens `idx` again as a date of their own. */

@@ -49,7 +49,7 @@ export interface CommandWordFixer {
 export function createCommandWordFixer(
   entries: Iterable<string>,
   isWord: (w: string) => boolean,
-  opts: { letters?: RegExp; dropsAndSwapsOnly?: boolean; meaning?: Map<string, string>; vowelless?: RegExp; minDropEntry?: number } = {},
+  opts: { letters?: RegExp; dropsAndSwapsOnly?: boolean; meaning?: Map<string, string>; vowelless?: RegExp; minDropEntry?: number; sounds?: (w: string) => string } = {},
 ): CommandWordFixer {
   const letters = opts.letters ?? /^[а-я]+$/;
   // A letter added ("sendd", "remined") is a slip of the finger too; only a changed letter may be
@@ -66,6 +66,17 @@ export function createCommandWordFixer(
     if (e.endsWith('*')) {
       if (e.length > MIN_LETTERS - 1) stems.add(e.slice(0, -1));
     } else if (e.length >= MIN_LETTERS || (opts.vowelless && e.length >= MIN_LETTERS - 1)) exact.add(e);
+  }
+  // "пастафь": spelt as heard (an unstressed о as а, a voiced consonant unvoiced) — the one entry
+  // that sounds the same, when no entry is a letter off.
+  const bySound = new Map<string, string[]>();
+  if (opts.sounds) {
+    for (const e of exact) {
+      const k = opts.sounds(e);
+      const list = bySound.get(k);
+      if (list) list.push(e);
+      else bySound.set(k, [e]);
+    }
   }
   const memo = new Map<string, string | null>();
   return {
@@ -115,6 +126,13 @@ export function createCommandWordFixer(
         for (const r of [...roots]) if ([...roots].some((o) => o !== r && r.startsWith(o))) roots.delete(r);
         const meanings = new Set([...found].map((f) => opts.meaning?.get(f) ?? f));
         if ((roots.size === 1 || meanings.size === 1) && fixes.size >= 1) out = [...fixes].sort((a, b) => a.length - b.length)[0]!;
+        if (!out && found.size === 0 && opts.sounds) {
+          const heard = opts.sounds(word);
+          const same = [...(bySound.get(heard) ?? [])];
+          // (…or a stem's word: "пастафь" sounds as "постав*" with its ending.)
+          for (const st of stems) if (st.length >= MIN_LETTERS && heard.startsWith(opts.sounds(st)) && word.length - st.length <= MAX_ENDING) same.push(st + word.slice(st.length));
+          if (same.length && new Set(same.map((e) => opts.meaning?.get(e) ?? e)).size === 1) out = same[0]!;
+        }
       }
       if (memo.size > 10_000) memo.clear();
       memo.set(word, out);

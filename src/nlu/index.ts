@@ -50,7 +50,9 @@ export async function createParser(): Promise<Parser> {
   const meaning = new Map<string, string>();
   // (…and so does its infinitive: "перенесси" is a letter off "перенеси" and "перенести" alike.)
   for (const [key, set] of [...ru.change.verbs, ...ru.change.infinitives]) for (const w of set.singleWords()) meaning.set(w, `change:${key}`);
-  const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'), { meaning });
+  const folds = ru.intents.soundFolds;
+  const sounds = (w: string) => [...w].map((ch) => folds.get(ch) ?? ch).join('');
+  const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'), { meaning, sounds });
   // English has no dictionary here: only drops and swaps, and only the utterance's first word
   // (parser.ts), where a command verb stands ("creat a task", "mesage Ivy: …").
   const en = grammars.en;
@@ -101,6 +103,7 @@ export async function createParser(): Promise<Parser> {
     nominative: (words, lang) => persons.nominatives(words, lang),
     // "на пятое поле": an ordinal and the noun after it agree (gender, case, number), as "пятое
     // число" would — a thing, not a date, unless the noun is число.
+    commonNominative: (word) => morph.analyze(word.toLowerCase()).some((p) => p.dictionary && p.pos === 'NOUN' && p.case === 'nomn' && !p.name && !p.surname),
     agrees: (adjective, noun) => {
       const as = morph.analyze(adjective.toLowerCase()).filter((p) => p.dictionary && p.pos === 'ADJF');
       const ns = morph.analyze(noun.toLowerCase()).filter((p) => p.dictionary && p.pos === 'NOUN');

@@ -18,6 +18,7 @@ interface IntentGrammarFile {
   drop_openers?: string[];
   person_gap?: string[];
   glued_objects?: string[];
+  sound_folds?: Record<string, string>;
   not_object_prepositions?: string[];
   discourse?: string[];
   help_words?: { keys: string[]; others: string[] };
@@ -62,6 +63,8 @@ export interface IntentGrammar {
   personGap: WordSet;
   /** Short objects a recogniser runs into the command word before them ("напомнимне"). */
   gluedObjects: WordSet;
+  /** Letters a word spelt as heard may have in place of others (о as а, в as ф): compared folded. */
+  soundFolds: Map<string, string>;
   /** "did i have with Mr Richards": a person said with one of these is no object of "have", "get". */
   notObjectPrepositions: WordSet;
   /** Words said while thinking ("короче", "значит"): inside a command they name nothing. */
@@ -120,6 +123,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     dropOpeners: new WordSet(g.drop_openers ?? []),
     personGap: new WordSet([...(g.person_gap ?? []), ...g.fillers]),
     gluedObjects: new WordSet(g.glued_objects ?? []),
+    soundFolds: new Map(Object.entries(g.sound_folds ?? {})),
     notObjectPrepositions: new WordSet(g.not_object_prepositions ?? []),
     discourse: new WordSet(g.discourse ?? []),
     helpKeys: new WordSet(g.help_words?.keys ?? []),

@@ -42,6 +42,8 @@ export interface ParserDeps {
   nominative?: (words: string[], lang: Lang) => string[];
   /** Does a Russian adjective agree with the noun after it ("пятое поле")? */
   agrees?: (adjective: string, noun: string) => boolean;
+  /** Is a Russian word a common noun in the nominative ("мороз"), a sentence's subject? */
+  commonNominative?: (word: string) => boolean;
 }
 
 /** Prepositions after which a person ends a title ("… for Emily", "… на Сергея"). */
@@ -77,7 +79,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   text = afterKindRepair(g, text, tok);
   text = afterCommandRepair(g, text, tok);
   text = afterRepeatedCommand(g, text, tok);
-  if (lang === 'ru') text = afterCutWord(text, tok, (w) => deps.persons.isWord(w, 'ru'));
+  if (lang === 'ru') text = afterCutWord(text, tok, (w) => deps.persons.isWord(w, 'ru'), (cut, whole) => deps.persons.isNoun(cut, 'ru') && deps.persons.isNameForm(whole, ctx.directory));
   let tokens = tok(text);
   if (glue) {
     const split = glue.splitWords(text, tokens, ctx.directory);
@@ -148,7 +150,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   if (changed) return changeResult(deps, u, ctx, changed, persons, datesOf(), lang);
   // "кириллу ключи от переговорки на ресепшене": spoken, with no colon, a colleague named first
   // in the dative and then a clause is a message to them — when nothing else was understood.
-  if (!cmd && !ctx.expecting) cmd = spokenAddressee(u, persons);
+  if (!cmd && !ctx.expecting) cmd = spokenAddressee(u, persons, deps.commonNominative ?? (() => false));
 
   // "не ставь задачу", "задачу не надо", "don't create the task": what is being built is dropped.
   if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
@@ -345,12 +347,16 @@ function pastCallWords(u: Utterance): number {
 
 /** A message said with no verb and no colon (speech): a directory user in the dative first, and at
  *  least two more words that open no task or meeting ("люде зайди ко мне после обеда"). */
-function spokenAddressee(u: Utterance, persons: PersonMention[]): CommandMatch | null {
+function spokenAddressee(u: Utterance, persons: PersonMention[], commonNominative: (word: string) => boolean): CommandMatch | null {
   if (u.lang !== 'ru') return null;
   const ig = u.g.intents;
   const first = u.tokens[pastCallWords(u)];
   const p = persons.find((q) => q.index === first?.start);
   if (!p || p.kind !== 'name' || p.preposition || !p.cases.includes('datv')) return null;
+  // "мороз сегодня минус пятьдесят два": in lower case, a common noun in the nominative opening the
+  // sentence is its subject, though a colleague's surname that does not decline reads so too
+  // ("зиме ключи …" stays Зима's: the noun's dative is no subject).
+  if (first && /^\p{Ll}/u.test(first.text) && commonNominative(first.norm) && personTokens(u, p).length === 1) return null;
   const run = sameUserRun(u, persons, p);
   const after = u.tokensIn(run[run.length - 1]!.end, u.text.length).filter((i) => u.tokens[i]!.kind === 'word');
   if (after.length < 2) return null;
@@ -532,13 +538,15 @@ function opensCommand(g: ParserDeps['grammars'][Lang], w: string): boolean {
  * "напиши ксю ксюше …": a word broken off and said again whole. A token of two letters or more that
  * the dictionary does not know, right before a word it begins, is blanked (offsets kept).
  */
-function afterCutWord(text: string, tok: (text: string) => Token[], isWord: (w: string) => boolean): string {
+function afterCutWord(text: string, tok: (text: string) => Token[], isWord: (w: string) => boolean, cutName: (cut: string, whole: string) => boolean = () => false): string {
   const toks = tok(text);
   let out: string | null = null;
   for (let k = 0; k + 1 < toks.length; k++) {
     const a = toks[k]!;
     const b = toks[k + 1]!;
-    if (a.kind !== 'word' || b.kind !== 'word' || a.norm.length < 2 || b.norm.length <= a.norm.length + 1 || !b.norm.startsWith(a.norm) || isWord(a.norm)) continue;
+    // (Cut before a colleague's name, a noun the dictionary knows is cut too: "нюр нюргуну" —
+    // never a preposition: "на надежду".)
+    if (a.kind !== 'word' || b.kind !== 'word' || a.norm.length < 2 || b.norm.length <= a.norm.length + 1 || !b.norm.startsWith(a.norm) || (isWord(a.norm) && !(a.norm.length >= 3 && cutName(a.norm, b.norm)))) continue;
     out = (out ?? text).slice(0, a.start) + ' '.repeat(a.end - a.start) + (out ?? text).slice(a.end);
   }
   return out ?? text;
@@ -940,7 +948,14 @@ function modifiersBefore(u: Utterance, i: number): string | undefined {
  * Степана и Веры" (a kind of meeting) keeps its attendees.
  */
 function ownerInTitle(u: Utterance, p: PersonMention, idx: number[], isNoun: (word: string) => boolean): boolean {
-  if (u.lang !== 'ru' || p.preposition || p.kind === 'pronoun' || !p.cases.includes('gent') || p.cases.includes('ablt')) return false;
+  // "Yuki's birthday": the owner of what the event is, before it (a kind of meeting is another's:
+  // "Yuki's standup" invites her).
+  if (u.lang === 'en') {
+    const next = idx[idx.length - 1]! + 1;
+    const t = u.tokens[next];
+    return !!p.possessive && !p.preposition && !!t && t.kind === 'word' && !u.used[next] && !u.g.slots.eventKinds.has(u.words[next]!);
+  }
+  if (p.preposition || p.kind === 'pronoun' || !p.cases.includes('gent') || p.cases.includes('ablt')) return false;
   const before = idx[0]! - 1;
   const t = u.tokens[before];
   // (Owned by a noun: "позови Шевчука" invites him, "день рождения Шевчука" is his.)

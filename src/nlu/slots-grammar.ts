@@ -247,11 +247,13 @@ function hesitationBlanker(words: readonly string[], short?: { words: string[]; 
   const p = twice.length ? `(${alternatives(twice)})` : '';
   const againRe = p ? new RegExp(`(?<![\\p{L}\\d'’-])${p}(\\s+)${p}(?![\\p{L}\\d'’.-])`, 'giu') : null;
   // "на гриш на гришу": a word cut off and said again whole after the same preposition.
-  const cutRe = p ? new RegExp(`(?<![\\p{L}\\d'’-])${p}(\\s+)(\\p{L}{3,})(\\s+)${p}(\\s+)(\\p{L}+)`, 'giu') : null;
+  // (The second half is looked ahead at, so "с Кэптукэ на послезав на послезавтра" finds it after
+  // a false start at "с".)
+  const cutRe = p ? new RegExp(`(?<![\\p{L}\\d'’-])${p}(\\s+)(\\p{L}{3,})(?=\\s+${p}\\s+(\\p{L}+))`, 'giu') : null;
   const recut = (text: string) =>
     cutRe && cutRe.test(text)
-      ? text.replace(cutRe, (m, a: string, s1: string, w: string, s2: string, b: string, s3: string, x: string) =>
-          a.toLowerCase() === b.toLowerCase() && x.length > w.length && x.toLowerCase().startsWith(w.toLowerCase()) ? ' '.repeat(a.length + s1.length + w.length) + s2 + b + s3 + x : m,
+      ? text.replace(cutRe, (m, a: string, s1: string, w: string, b: string, x: string) =>
+          a.toLowerCase() === b.toLowerCase() && x.length > w.length && x.toLowerCase().startsWith(w.toLowerCase()) ? ' '.repeat(a.length + s1.length + w.length) : m,
         )
       : text;
   const again = (text: string) =>

@@ -182,6 +182,12 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 32 (2026-12-06, sixth session), scored after batches 27–31's fixes, on fcf2c5d:
+  // 150 ru (municipal services in Yakutia, Asia/Yakutsk) 132/150 and 150 en (a Californian game
+  // studio, America/Los_Angeles) 137/150, 89.7 % (the session's first commit 7038853: 130 and
+  // 137). After its kinds (blind32-kinds.test.ts): 146 and 149.
+  ['heldout-blind32-ru.jsonl', 146],
+  ['heldout-blind32-en.jsonl', 149],
   // Blind batch 31 (2026-12-06, sixth session), a fifth hard by design, scored after batches
   // 27–30's fixes, on 0cc80e9: 150 ru (a car importer in Vladivostok, a slang-speaking sales
   // director, Asia/Vladivostok) 136/150 and 150 en (a Dubai freight forwarder, Asia/Dubai)

@@ -134,7 +134,8 @@ export function buildIndex(
       if (typeof raw !== 'string' || raw.trim().length === 0) continue;
       // "de Vries", "van der Berg", "de la Cruz": a surname of several words is one word joined
       // by hyphens, as the finder joins it when said (joinSplitSurnames), in any letter case.
-      const value = /^[\p{Script=Latin}' -]+$/u.test(raw.trim()) ? raw.trim().replace(/\s+/g, '-') : raw;
+      // (Cyrillic ones too: "Бакыт уулу", "Мамед оглы".)
+      const value = /^[\p{Script=Latin}' -]+$/u.test(raw.trim()) || /^[\p{Script=Cyrillic} -]+$/u.test(raw.trim()) ? raw.trim().replace(/\s+/g, '-') : raw;
       for (const [surface, mask] of inflector.forms(value.trim(), field, sex)) {
         put(surface, i, FIELD_BIT[field], mask, false);
         native.add(surface);

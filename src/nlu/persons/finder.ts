@@ -21,7 +21,7 @@ import {
 } from './directory-index';
 import { FUZZY_MIN_LENGTH, allowedEdits, latinSpellingKey, levenshtein, sameLatinOpening, soundsLikeLatin } from './fuzzy';
 import type { NameInflector } from './inflect';
-import { adjacent, capitalize, tokenize, type Token } from './text';
+import { adjacent, capitalize, normalizeWord, tokenize, type Token } from './text';
 
 type Lang = 'ru' | 'en';
 
@@ -172,6 +172,9 @@ export class Finder {
         let first = i;
         while (first >= 2 && isInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!) && first > i - 4) first -= 2;
         const prep = this.preposition(src, toks, first, lang, prev);
+        // "max k": a given name of several users and the first letter of one's surname.
+        const initial = span.len === 1 && span.cands.length > 1 ? this.surnameInitialAfter(src, toks, i, span.cands, idx) : null;
+        if (initial) span = { len: 2, cands: initial };
         const decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
         let len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt, idx);
         if (lang === 'en' && len === 1 && this.surnameBeforeObject(src, toks, i, span.cands, hitAt)) len = 2;
@@ -1002,6 +1005,18 @@ export class Finder {
     if (!lowerBeforeColon && this.russianPlace(src, toks, i)) return null;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
+  }
+
+  private surnameInitialAfter(src: string, toks: Token[], i: number, cands: Candidate[], idx: DirectoryIndex): Candidate[] | null {
+    const n = toks[i + 1];
+    if (!n?.word || n.text.length !== 1 || !adjacent(src, toks[i]!, n)) return null;
+    // (Not a one-letter word: "на валентину и на четверг", "tell max a joke".)
+    const g = this.deps.grammar;
+    // (A Cyrillic one only as written, "Женя В.": lower-case "в", "с", "к" are prepositions.)
+    if ((n.script === 'cyr' && !n.cap) || g.ru.conjunctions.has(n.norm) || g.en.notNames.has(n.norm) || g.en.conjunctions.has(n.norm)) return null;
+    const letter = n.norm;
+    const kept = cands.filter((c) => normalizeWord(idx.users[c.user]!.lastName ?? '').startsWith(letter) || latinNameForms(idx, c.user, FIELD_LAST).some((f) => f.startsWith(letter)));
+    return kept.length > 0 && kept.length < cands.length ? kept : null;
   }
 
   private strangerInLowerCase(src: string, toks: Token[], i: number, lang: Lang, prev: Found | undefined): boolean {

@@ -824,7 +824,23 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   if (cmd.reminder && persons.some((p) => p.kind === 'pronoun' && personTokens(u, p).every((i) => u.used[i] && i >= firstTrigger))) responsible = { self: true };
   let lastPerson = -1;
   let lastObject = -1;
+  // "audit preparation with Uwe Schulze as responsible": the person the role is said after.
+  const named = persons.find((p) => {
+    const idx = personTokens(u, p);
+    const after = idx[idx.length - 1]! + 1;
+    return u.tokens[after]?.kind === 'word' && u.g.slots.roleAfter.matchAt(u.words, after) > 0;
+  });
+  if (named) {
+    responsible = named.slot;
+    const idx = personTokens(u, named);
+    const after = idx[idx.length - 1]! + 1;
+    u.use([...idx, ...Array.from({ length: u.g.slots.roleAfter.matchAt(u.words, after) }, (_, k) => after + k)]);
+    // ("with" before it is the role's, no title word.)
+    if (idx[0]! > 0 && u.tokens[idx[0]! - 1]!.kind === 'word' && named.preposition === u.words[idx[0]! - 1]) u.use([idx[0]! - 1]);
+    lastPerson = idx[idx.length - 1]!;
+  }
   for (const p of persons) {
+    if (p === named) continue;
     const idx = personTokens(u, p);
     if (idx.some((i) => u.used[i] && !isPrepositionOf(u, i, p))) continue; // inside a title or the command
     if (objects.includes(p)) continue; // "add a task call Maya": the title's verb's object

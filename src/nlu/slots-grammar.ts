@@ -10,6 +10,7 @@ interface SlotsFile {
   objects_after_title_words?: boolean;
   text_markers: string[];
   role_words: string[];
+  role_after?: string[];
   command_fillers: string[];
   not_modifiers?: string[];
   left_only_fillers?: string[];
@@ -56,6 +57,8 @@ export interface SlotsGrammar {
   objectsAfterTitleWords: boolean;
   textMarkers: WordSet;
   roleWords: WordSet;
+  /** Said right after a person, these make them the responsible ("with Uwe Schulze as responsible"). */
+  roleAfter: WordSet;
   commandFillers: WordSet;
   /** Words that are no modifier of the kind after them ("I have meeting with …"): said of it. */
   notModifiers: WordSet;
@@ -148,6 +151,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     messageChannels: new WordSet(g.message_channels ?? []),
     recipientDescriptions: new WordSet(g.recipient_descriptions ?? []),
     roleWords: new WordSet(g.role_words),
+    roleAfter: new WordSet(g.role_after ?? []),
     commandFillers: new WordSet(g.command_fillers),
     notModifiers: new WordSet(g.not_modifiers ?? []),
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),

@@ -182,6 +182,10 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 33 (2026-12-06, sixth session), English only (a German-Russian pharmaceutical
+  // distributor, Europe/Berlin), scored after batches 27–32's fixes, on 1710f2e: 137/150, 91.3 %
+  // (the session's first commit 7038853: 135). After its kinds (blind33-kinds.test.ts): 148.
+  ['heldout-blind33-en.jsonl', 148],
   // Blind batch 32 (2026-12-06, sixth session), scored after batches 27–31's fixes, on fcf2c5d:
   // 150 ru (municipal services in Yakutia, Asia/Yakutsk) 132/150 and 150 en (a Californian game
   // studio, America/Los_Angeles) 137/150, 89.7 % (the session's first commit 7038853: 130 and

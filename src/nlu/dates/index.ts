@@ -61,7 +61,7 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
       if (!filters[ctx.lang](input)) return [];
       const wall = wallClockAt(ctx.now, ctx.timeZone);
       const option: DateParsingOption = { userTimeZone: ctx.timeZone };
-      const results = engine.parse(ctx.lang === 'en' ? hourRanges(input, monthEnd) : input, chronoReference(wall), option as object);
+      const results = engine.parse(ctx.lang === 'en' ? oClockHours(hourRanges(input, monthEnd)) : input, chronoReference(wall), option as object);
       const mentions: DateMention[] = [];
       for (const r of results) {
         const m = toMention(r as never);
@@ -85,6 +85,16 @@ function hourRanges(text: string, monthEnd: RegExp): string {
   return text.replace(/(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/.:-])/g, (m, a: string, b: string, at: number) =>
     Number(a) <= 24 && Number(b) <= 24 && !daysOfMonth(text.slice(Math.max(0, at - 20), at), monthEnd) ? `${a}–${b}` : m,
   );
+}
+
+/**
+ * "30th of July 14 o'clock": chrono reads a two-digit number after a month as its year. An hour
+ * with "o'clock" is read as "14:00" instead (padded before, so every offset stays the text's and
+ * a mention that opens earlier — "at", the date — ends where "o'clock" does).
+ */
+function oClockHours(text: string): string {
+  if (!/o['’]?\s?clock/i.test(text)) return text;
+  return text.replace(/(?<![\d:.])(\d{1,2})\s+o['’]?\s?clock(?![\p{L}])/giu, (m, h: string) => (Number(h) <= 24 ? `${h}:00`.padStart(m.length, ' ') : m));
 }
 
 /** Does a month with no day before it end `before` ("April 9-11" is days; "5 April 9-11" hours)? */

@@ -129,6 +129,16 @@ export class Finder {
         i = hon.last + 1;
         continue;
       }
+      // "for Herr Dr. Schneider": honorifics and a capitalised surname nobody here has.
+      const afterHon = lang === 'en' && t.script === 'lat' && t.cap ? this.afterHonorifics(toks, i) : -1;
+      const sur = afterHon > i ? toks[afterHon] : undefined;
+      // (After "Dr." the surname reads as a sentence's first word: its capital still counts.)
+      if (sur && (this.latinNameLike(sur) || this.latinNameLike({ ...sur, initial: false })) && adjacent(src, toks[afterHon - 1]!, sur) && !hitAt(afterHon)) {
+        const prep = this.preposition(src, toks, i, lang, prev);
+        out.push(this.mention(src, toks, i, afterHon, { unresolved: sur.text }, 'unknown', 0, prep));
+        i = afterHon + 1;
+        continue;
+      }
       const stranger = this.strangerFullName(src, toks, i, hitAt, idx);
       if (stranger) {
         const prep = this.preposition(src, toks, i, lang, prev);
@@ -496,16 +506,35 @@ export class Finder {
 
   /** "mr becker", "Mrs. Becker", "dr hale": an honorific and a user's surname; the honorific's sex
    *  picks among the users with that surname. Null when no user of that sex has it. */
+  /** The token after an honorific and its dot, and after a second one ("Herr Dr. Schneider"); -1 when
+   *  toks[i] is none. */
+  private afterHonorifics(toks: Token[], i: number): number {
+    const honorifics = this.deps.grammar.en.honorifics;
+    if (!honorifics.has(toks[i]!.norm)) return -1;
+    let j = i;
+    for (let n = 0; n < 2 && toks[j]?.word && honorifics.has(toks[j]!.norm); n++) {
+      j++;
+      const dot = toks[j];
+      if (dot && !dot.word && dot.text === '.' && dot.index === toks[j - 1]!.end) j++;
+    }
+    return j;
+  }
+
   private honorificAt(src: string, toks: Token[], i: number, hitAt: (k: number) => TokenHits | null, idx: DirectoryIndex): { last: number; cands: Candidate[] } | null {
     const sex = this.deps.grammar.en.honorifics.get(toks[i]!.norm);
     if (sex === undefined) return null;
-    let j = i + 1;
-    const dot = toks[j];
-    if (dot && !dot.word && dot.text === '.' && dot.index === toks[i]!.end) j++;
+    const j = this.afterHonorifics(toks, i);
     const s = toks[j];
     if (!s?.word || !adjacent(src, toks[j - 1]!, s)) return null;
     const h = hitAt(j);
     if (!h) return null;
+    // "Dr. Ashot Petrosyan", "Ms Elvira Kim": the honorific before a given name and surname of one user.
+    const n = toks[j + 1];
+    const hn = n?.word && adjacent(src, s, n) ? hitAt(j + 1) : null;
+    if (hn) {
+      const both = h.entries.filter((e) => e.field === FIELD_FIRST && hn.entries.some((x) => x.user === e.user && x.field === FIELD_LAST));
+      if (both.length) return { last: j + 1, cands: [...new Map(both.map((e) => [e.user, { user: e.user, mask: e.mask, tier: 0 }])).values()] };
+    }
     const want = sex === 'M' ? 'masc' : sex === 'F' ? 'femn' : null;
     const byUser = new Map<number, Candidate>();
     for (const e of h.entries) {

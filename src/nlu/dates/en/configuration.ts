@@ -25,6 +25,7 @@ import { ENDayOfMonthParser } from './parsers/ENDayOfMonthParser';
 import { ENPastToHourParser } from './parsers/ENPastToHourParser';
 import { ENRelativeWeekdayParser } from './parsers/ENRelativeWeekdayParser';
 import { ENWeekdayWeekParser } from './parsers/ENWeekdayWeekParser';
+import { ENDotDateParser } from './parsers/ENDotDateParser';
 import { ENSpokenDateParser } from './parsers/ENSpokenDateParser';
 import { ENSpokenRelativeParser } from './parsers/ENSpokenRelativeParser';
 import { ENSpokenTimeParser } from './parsers/ENSpokenTimeParser';
@@ -55,6 +56,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
   // Ours go first: on a tie in length chrono's OverlapRemovalRefiner keeps the earlier parser's.
   const ours: Parser[] = [
     new ENWeekdayWeekParser(g),
+    new ENDotDateParser(),
     new ENRelativeWeekdayParser(g),
     new ENSpokenDateParser(v),
     new ENDayOfMonthParser(v),

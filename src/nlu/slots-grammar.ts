@@ -29,6 +29,7 @@ interface SlotsFile {
   title_topics?: string[];
   negations?: string[];
   edge_words: string[];
+  tail_words?: string[];
   chat_fillers?: string[];
   hesitations?: string[];
   calendar_prepositions?: string[];
@@ -87,6 +88,8 @@ export interface SlotsGrammar {
   /** Words negating the slot after them in a correction ("не Антону, а Маше"). */
   negations: WordSet;
   edgeWords: WordSet;
+  /** Said to the assistant at the very end ("… or not?", "… can?", "lah"): no title's words. */
+  tailWords: WordSet;
   /** Chat politeness and its abbreviations ("плз", "pls"): meant for the assistant, never part of
    *  a title or a query (a message text dictated after its marker keeps them). */
   chatFillers: WordSet;
@@ -167,6 +170,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     titleTopics: new WordSet(g.title_topics ?? []),
     negations: new WordSet(g.negations ?? []),
     edgeWords: new WordSet(g.edge_words),
+    tailWords: new WordSet(g.tail_words ?? []),
     chatFillers: new WordSet(g.chat_fillers ?? []),
     gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations, g.said_twice ?? []),

@@ -77,6 +77,8 @@ const EnGrammarSchema = z.object({
   noonWords: NumberMap,
   minuteWords: NumberMap,
   pastWords: Words,
+  /** Nouns numbered by what follows them: "task seventeen fifty" is task 1750, no time. */
+  numberedNouns: Words.default([]),
   /** British "half two" (2:30) also after these: "my half two meeting", "make it half three". */
   halfHourAfter: Words.default([]),
   toWords: Words,

@@ -156,7 +156,9 @@ export function buildIndex(
       // (…and so is the first part of a given name of two, "Abdul" of Abdul Rahman.)
       if ((field === 'last' || field === 'first') && /^\p{L}+(?:-\p{L}+)+$/u.test(value.trim())) {
         const parts = value.trim().split('-');
-        for (const part of field === 'first' ? parts.slice(0, 1) : parts) {
+        // ("Nur Aisyah" is called Aisyah: after a prefix of names the second part too.)
+        const firstParts = grammar.en.namePrefixes.has(normalizeWord(parts[0]!)) ? parts.slice(0, 2) : parts.slice(0, 1);
+        for (const part of field === 'first' ? firstParts : parts) {
           if (part.length < 4) continue;
           for (const [surface, mask] of inflector.forms(part, field, sex)) {
             put(surface, i, FIELD_BIT[field], mask, true);

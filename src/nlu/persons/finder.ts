@@ -102,6 +102,7 @@ export class Finder {
     };
     const out: Found[] = [];
     let i = 0;
+    let prefixAt = -1;
     while (i < toks.length) {
       const t = toks[i]!;
       if (!t.word) {
@@ -146,6 +147,13 @@ export class Finder {
         i += 2;
         continue;
       }
+      // "mohd faizal" for Muhammad Faizal: a prefix of names before a colleague's given name is hers or his.
+      const nx = toks[i + 1];
+      if (t.script === 'lat' && this.deps.grammar.en.namePrefixes.has(t.norm) && nx?.word && adjacent(src, t, nx) && hitAt(i + 1)?.entries.some((e) => e.field === FIELD_FIRST)) {
+        prefixAt = i;
+        i++;
+        continue;
+      }
       let span = this.matchSpan(src, toks, i, hitAt, idx);
       const thingBefore = this.afterThingPreposition(src, toks, i);
       if (span && span.len === 1 && this.isCommonWord(t)) {
@@ -179,7 +187,7 @@ export class Finder {
       }
       if (span) {
         // Initials typed around a surname ("Соколову О. И.", "О. Соколову") belong to the name.
-        let first = i;
+        let first = prefixAt >= 0 && prefixAt === i - 1 ? i - 1 : i;
         while (first >= 2 && isInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!) && first > i - 4) first -= 2;
         const prep = this.preposition(src, toks, first, lang, prev);
         // "max k": a given name of several users and the first letter of one's surname.

@@ -48,6 +48,8 @@ export interface PersonsGrammar {
     /** Words after which a lower-case common-word name is a person ("to grace", "send mark"). */
     commonWordSlots: Set<string>;
     notNames: Set<string>;
+    /** First words of a given name of two that people leave out ("Nur Aisyah" → Aisyah). */
+    namePrefixes: Set<string>;
     /** Honorifics said after a name ("Mehmet bey", "Sharma ji"): part of the name. */
     honorificsAfter: Set<string>;
     /** Words that end a company's name ("Harlow Logistics", "Acme Ltd"): the name before is no person. */
@@ -276,6 +278,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
       honorificsAfter: normSet(strings(en.honorificsAfter ?? [], 'honorificsAfter')),
+      namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),
       companyWords: normSet(strings(en.companyWords ?? [], 'companyWords')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),

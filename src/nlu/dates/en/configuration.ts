@@ -26,6 +26,7 @@ import { ENPastToHourParser } from './parsers/ENPastToHourParser';
 import { ENRelativeWeekdayParser } from './parsers/ENRelativeWeekdayParser';
 import { ENWeekdayWeekParser } from './parsers/ENWeekdayWeekParser';
 import { ENDotDateParser } from './parsers/ENDotDateParser';
+import { ENTwentyFourHourParser } from './parsers/ENTwentyFourHourParser';
 import { ENSpokenDateParser } from './parsers/ENSpokenDateParser';
 import { ENSpokenRelativeParser } from './parsers/ENSpokenRelativeParser';
 import { ENSpokenTimeParser } from './parsers/ENSpokenTimeParser';
@@ -57,6 +58,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
   const ours: Parser[] = [
     new ENWeekdayWeekParser(g),
     new ENDotDateParser(),
+    new ENTwentyFourHourParser(v),
     new ENRelativeWeekdayParser(g),
     new ENSpokenDateParser(v),
     new ENDayOfMonthParser(v),

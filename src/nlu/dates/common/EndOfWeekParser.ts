@@ -11,7 +11,8 @@ import { weekdayInWeek } from './weeks';
 import { alternation } from '../grammar';
 import { TAG_DEADLINE, TAG_FIXED_DATE } from '../meta';
 
-export class EndOfWeekParser extends AbstractParser {
+/** A parser of a fixed list of phrases (grammars/dates-*.yaml), each read the same way. */
+abstract class PhraseParser extends AbstractParser {
   constructor(private readonly phrases: string[]) {
     super();
   }
@@ -19,7 +20,9 @@ export class EndOfWeekParser extends AbstractParser {
   protected innerPattern(): string {
     return this.phrases.length ? alternation(this.phrases) : '(?!)';
   }
+}
 
+export class EndOfWeekParser extends PhraseParser {
   protected innerExtract(context: ParsingContext): Extracted {
     const today = referenceClock(context);
     const friday = weekdayInWeek(today, 5, 0);
@@ -29,30 +32,14 @@ export class EndOfWeekParser extends AbstractParser {
 }
 
 /** "к концу дня", "до конца рабочего дня": today, date only, a deadline. */
-export class EndOfDayParser extends AbstractParser {
-  constructor(private readonly phrases: string[]) {
-    super();
-  }
-
-  protected innerPattern(): string {
-    return this.phrases.length ? alternation(this.phrases) : '(?!)';
-  }
-
+export class EndOfDayParser extends PhraseParser {
   protected innerExtract(context: ParsingContext): Extracted {
     return assignDate(context.createParsingComponents(), referenceClock(context)).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE);
   }
 }
 
 /** "до конца месяца", "by the end of the month": the last day of this month, date only, a deadline. */
-export class EndOfMonthParser extends AbstractParser {
-  constructor(private readonly phrases: string[]) {
-    super();
-  }
-
-  protected innerPattern(): string {
-    return this.phrases.length ? alternation(this.phrases) : '(?!)';
-  }
-
+export class EndOfMonthParser extends PhraseParser {
   protected innerExtract(context: ParsingContext): Extracted {
     const today = referenceClock(context);
     const last = addDays({ year: today.month === 12 ? today.year + 1 : today.year, month: today.month === 12 ? 1 : today.month + 1, day: 1 }, -1);

@@ -512,8 +512,6 @@ export class Finder {
     return { name: `${capitalize(first.nominative)} ${capitalize(best.nominative)}`, mask: caseBit(best.case ?? 'nomn') };
   }
 
-  /** "mr becker", "Mrs. Becker", "dr hale": an honorific and a user's surname; the honorific's sex
-   *  picks among the users with that surname. Null when no user of that sex has it. */
   /** The token after an honorific and its dot, and after a second one ("Herr Dr. Schneider"); -1 when
    *  toks[i] is none. */
   private afterHonorifics(toks: Token[], i: number): number {
@@ -528,6 +526,8 @@ export class Finder {
     return j;
   }
 
+  /** "mr becker", "Mrs. Becker", "dr hale": an honorific and a user's surname; the honorific's sex
+   *  picks among the users with that surname. Null when no user of that sex has it. */
   private honorificAt(src: string, toks: Token[], i: number, hitAt: (k: number) => TokenHits | null, idx: DirectoryIndex): { last: number; cands: Candidate[] } | null {
     const sex = this.deps.grammar.en.honorifics.get(toks[i]!.norm);
     if (sex === undefined) return null;

@@ -1059,14 +1059,15 @@ export class Finder {
   private strangerInLowerCase(src: string, toks: Token[], i: number, lang: Lang, prev: Found | undefined): boolean {
     const en = this.deps.grammar.en;
     const t = toks[i]!;
-    if (!t.word || t.script !== 'lat' || t.cap || t.norm.length < 3 || !/^[a-z]+$/.test(t.norm)) return false;
-    if (en.englishWords.has(t.norm) || en.notNames.has(t.norm) || en.commonWords.has(t.norm) || en.prepositions.has(t.norm) || en.conjunctions.has(t.norm) || en.selfPronouns.has(t.norm)) return false;
+    // (The cheap tests of the place first: this runs for most lower-case English words.)
     const b = toks[i - 1];
-    if (!b?.word || !adjacent(src, b, t)) return false;
     const between = en.unknownLowerBetween;
-    if (!between.after.has(b.norm) && !(en.conjunctions.has(b.norm) && this.byPersonPreposition(this.preposition(src, toks, i, lang, prev), b.norm))) return false;
+    if (!b?.word || (!between.after.has(b.norm) && !en.conjunctions.has(b.norm))) return false;
     const a = toks[i + 1];
-    return !a || (!a.word && (a.text === ',' || a.text === ':' || a.text === '.')) || (a.word && between.before.has(a.norm));
+    if (a && !(!a.word && (a.text === ',' || a.text === ':' || a.text === '.')) && !(a.word && between.before.has(a.norm))) return false;
+    if (!t.word || t.script !== 'lat' || t.cap || t.norm.length < 3 || !adjacent(src, b, t) || !/^[a-z]+$/.test(t.norm)) return false;
+    if (en.englishWords.has(t.norm) || en.notNames.has(t.norm) || en.commonWords.has(t.norm) || en.prepositions.has(t.norm) || en.conjunctions.has(t.norm) || en.selfPronouns.has(t.norm)) return false;
+    return between.after.has(b.norm) || this.byPersonPreposition(this.preposition(src, toks, i, lang, prev), b.norm);
   }
 
   /** "Send Dave a message: …", "drop Kwame Asante a line": one or two capitalised words right after

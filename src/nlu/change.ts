@@ -328,6 +328,13 @@ export function classifyAgenda(
     start++;
   }
   let op = bareOnly ? 0 : cg.openers.matchAt(words, start);
+  // "у Магомеда есть просроченные задачи?": the owner said first, then the opener.
+  if (!op && !bareOnly && u.tokens[start]?.kind === 'word' && cg.owner.hasWord(words[start]!)) {
+    const owned = persons.find((p) => p.kind !== 'pronoun' && Math.min(...personTokens(u, p).filter((i) => i > start)) === start + 1);
+    const end = owned ? Math.max(...personTokens(u, owned)) : -1;
+    const then = end > start ? cg.openers.matchAt(words, end + 1) : 0;
+    if (then) op = end + 1 + then - start;
+  }
   // "calendar next week", "Hugo's tasks due by Friday?": a plan noun opens the question itself,
   // after its owner said as a possessive; then only dates, persons and fillers may follow.
   let bare: number[] | undefined;
@@ -383,7 +390,8 @@ export function classifyAgenda(
     }
     if (!bare && !dates().length && !persons.length && !inPeriod.size) return null;
   }
-  return { intent: 'agenda.query', triggers: bare ?? span(first, start - first + op) };
+  // (The owner said inside the opener, "у Магомеда есть", stays the plan's person.)
+  return { intent: 'agenda.query', triggers: bare ?? span(first, start - first + op).filter((i) => !personAt.has(i) && !(personAt.has(i + 1) && cg.owner.hasWord(words[i]!))) };
 }
 
 /** Is word i a one-word question opener with only punctuation or fillers after it ("… какое?")? */
@@ -563,7 +571,8 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
       u.use(span(noun.index + noun.len, idAt - noun.index - noun.len + skip + 1));
     } else if (t?.kind === 'word') {
       const nw = u.g.numbers.readIdAt(words, idAt);
-      if (nw && nw.value >= 25) {
+      // ("move the standup thirty minutes later": a count of a unit is a shift, no id.)
+      if (nw && nw.value >= 25 && !cg.shiftUnits.matchAt(words, idAt + nw.length)) {
         ref.id = nw.value;
         u.use(span(noun.index + noun.len, idAt - noun.index - noun.len + nw.length));
       }

@@ -38,6 +38,12 @@ describe('the 24-hour clock said aloud', () => {
   it('"at sixteen thirty for an hour": an hour past twelve with minutes, and a length', () => {
     expect(parse('set up a meeting with the charterers at sixteen thirty for an hour').slots).toMatchObject({ start: '2027-04-15T16:30', end: '2027-04-15T17:30' });
   });
+  it('"sixteen hundred to seventeen hundred": a range of two such times, with no "from"', () => {
+    expect(parse('book the bridge simulator sixteen hundred to seventeen hundred').slots).toMatchObject({ start: '2027-04-15T16:00', end: '2027-04-15T17:00' });
+  });
+  it('"дедлайн пт", "срок пятница": a weekday right after a deadline noun', () => {
+    expect(parse('Создай задачу себе: подать уведомление, дедлайн пт').slots).toEqual({ title: 'подать уведомление', responsible: { self: true }, deadline: '2027-04-16' });
+  });
   it('guards: "two hundred" and "1400 units" are counts; "task seventeen fifty" is an id', () => {
     expect(parse('task for Boon to order two hundred units').slots.deadline).toBeUndefined();
     expect(parse('task for Boon to order 1400 units').slots.deadline).toBeUndefined();

@@ -33,6 +33,8 @@ const RuGrammarSchema = z.object({
   endOfWeek: Words,
   endOfDay: Words,
   endOfMonth: Words.default([]),
+  /** "дедлайн пт", "срок пятница": a weekday right after one of these is the deadline. */
+  deadlineNouns: Words.default([]),
   countedNouns: Words,
   casualDates: Words,
   /** Words said to the assistant that may follow a date and end its phrase ("… двадцать пятого пожалуйста"). */

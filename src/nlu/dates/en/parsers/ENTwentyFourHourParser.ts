@@ -22,10 +22,16 @@ const HOURS_WORD = 7;
 export class ENTwentyFourHourParser extends AbstractParser {
   private readonly dayBefore: RegExp;
   private readonly numberedBefore: RegExp;
+  /** "sixteen hundred to seventeen hundred": a second 24-hour time after a range connector. */
+  private readonly rangeAfter: RegExp;
 
   constructor(private readonly v: EnVocabulary) {
     super();
     this.numberedBefore = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(v.g.numberedNouns)})\\s*$`, 'iu');
+    this.rangeAfter = new RegExp(
+      `^\\s+${alternation(v.g.rangeConnectors)}\\s+(?:(oh|zero)\\s+)?(${v.cardinal})\\s+(?:(${alternation(v.g.hundred)})|(${v.minutes}))(?:\\s+(?:hours|hrs))?(?![\\p{L}\\p{N}_])`,
+      'iu',
+    );
     this.dayBefore = new RegExp(`(?:^|[^\\p{L}])(?:at|${v.weekday}|today|tomorrow|tonight|tmr|tmrw)\\s+$`, 'iu');
   }
 
@@ -48,19 +54,30 @@ export class ENTwentyFourHourParser extends AbstractParser {
       if (!match[HOURS_WORD] && !this.dayBefore.test(context.text.substring(Math.max(0, start - 12), start))) return null;
       return assignTime(context.createParsingComponents(), Number(match[DIGITS_H]), Number(match[DIGITS_M]), true);
     }
-    const hour = v.cardinalValue(match[HOUR]!);
-    if (hour === undefined || hour > 23) return null;
     // "forty five am" and other tails of numbers are not hours.
     if (v.numberBeforeAt(context.text, start)) return null;
-    if (match[HUNDRED]) {
-      // "two hundred" is a count: with "oh" or an hour past twelve, or "ten hundred" and more.
-      if (!match[OH] && hour < 10) return null;
-      return assignTime(context.createParsingComponents(), hour, 0, true);
-    }
-    const minute = v.cardinalValue(match[MINUTES]!);
+    const time = this.spoken(match[OH], match[HOUR]!, match[HUNDRED], match[MINUTES]);
+    if (!time) return null;
+    const c = assignTime(context.createParsingComponents(), time[0], time[1], true);
+    const end = start + match[0].length;
+    const r = this.rangeAfter.exec(context.text.substring(end, end + 60));
+    const until = r ? this.spoken(r[1], r[2]!, r[3], r[4]) : null;
+    if (!r || !until) return c;
+    const result = context.createParsingResult(start, context.text.substring(start, end + r[0].length));
+    result.start = c;
+    result.end = assignTime(context.createParsingComponents(), until[0], until[1], true);
+    return result;
+  }
+
+  /** [hour, minute] of a spoken 24-hour time, or null when the words are a count. */
+  private spoken(oh: string | undefined, hourWord: string, hundred: string | undefined, minutesWord: string | undefined): [number, number] | null {
+    const hour = this.v.cardinalValue(hourWord);
+    if (hour === undefined || hour > 23) return null;
+    // "two hundred" is a count: with "oh", or "ten hundred" and more.
+    if (hundred) return oh || hour >= 10 ? [hour, 0] : null;
+    const minute = this.v.cardinalValue(minutesWord ?? '');
     if (minute === undefined || minute >= 60) return null;
     // "oh nine thirty", "sixteen thirty": "oh" or an hour past twelve says the 24-hour clock.
-    if (!match[OH] && hour <= 12) return null;
-    return assignTime(context.createParsingComponents(), hour, minute, true);
+    return oh || hour > 12 ? [hour, minute] : null;
   }
 }

@@ -6,6 +6,7 @@ import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
 import { toChronoWeekday } from '../../common/weeks';
 import { TAG_DEADLINE } from '../../meta';
+import { alternation } from '../../grammar';
 import type { RuVocabulary } from '../vocabulary';
 
 export class RUDeadlineWeekdayParser extends AbstractParser {
@@ -14,7 +15,9 @@ export class RUDeadlineWeekdayParser extends AbstractParser {
   }
 
   protected innerPattern(): string {
-    return `(?:до|к|ко)\\s+(${this.v.weekday})`;
+    // ("дедлайн пт", "срок пятница": a deadline noun before the bare weekday says the same.)
+    const nouns = this.v.g.deadlineNouns.length ? `|${alternation(this.v.g.deadlineNouns)}` : '';
+    return `(?:до|к|ко${nouns})\\s+(${this.v.weekday})`;
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {

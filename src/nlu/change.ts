@@ -122,12 +122,12 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): Chang
     for (let i = noun.index + noun.len; i < words.length && particle < 0; i++) if (u.tokens[i]!.kind === 'word' && cg.splitMove.particles.hasWord(words[i]!)) particle = i;
     if (particle < 0) return null;
   }
-  // "Please give task to Nurlan: check …" (no article, no number): a new task, said without articles.
-  if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index === verbAt + verb.len && u.lang === 'en') {
-    const next = u.tokens[noun.index + noun.len];
-    if (!next || (next.kind !== 'number' && next.text !== '#' && !/^["'«“]/.test(next.text))) return null;
-  }
   if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {
+    // "Please give task to Nurlan: check …" (no article, no number): a new task, said without articles.
+    if (u.lang === 'en' && noun.index === verbAt + verb.len) {
+      const next = u.tokens[noun.index + noun.len];
+      if (!next || (next.kind !== 'number' && next.text !== '#' && !/^["'«“]/.test(next.text))) return null;
+    }
     for (let i = verbAt + verb.len; i < noun.index; i++) {
       if (cg.definiteOnly.indefinite.hasWord(words[i]!)) return null;
       // "Assign Gevorg the task …": someone named before the article is who gets a new task.

@@ -70,6 +70,7 @@ export function createCommandWordFixer(
   // "пастафь": spelt as heard (an unstressed о as а, a voiced consonant unvoiced) — the one entry
   // that sounds the same, when no entry is a letter off.
   const bySound = new Map<string, string[]>();
+  const stemSounds: [stem: string, sound: string][] = [];
   if (opts.sounds) {
     for (const e of exact) {
       const k = opts.sounds(e);
@@ -77,6 +78,7 @@ export function createCommandWordFixer(
       if (list) list.push(e);
       else bySound.set(k, [e]);
     }
+    for (const st of stems) if (st.length >= MIN_LETTERS) stemSounds.push([st, opts.sounds(st)]);
   }
   const memo = new Map<string, string | null>();
   return {
@@ -130,7 +132,7 @@ export function createCommandWordFixer(
           const heard = opts.sounds(word);
           const same = [...(bySound.get(heard) ?? [])];
           // (…or a stem's word: "пастафь" sounds as "постав*" with its ending.)
-          for (const st of stems) if (st.length >= MIN_LETTERS && heard.startsWith(opts.sounds(st)) && word.length - st.length <= MAX_ENDING) same.push(st + word.slice(st.length));
+          for (const [st, sound] of stemSounds) if (heard.startsWith(sound) && word.length - st.length <= MAX_ENDING) same.push(st + word.slice(st.length));
           if (same.length && new Set(same.map((e) => opts.meaning?.get(e) ?? e)).size === 1) out = same[0]!;
         }
       }

@@ -101,9 +101,9 @@ export async function createParser(): Promise<Parser> {
     persons,
     grammars,
     nominative: (words, lang) => persons.nominatives(words, lang),
+    commonNominative: (word) => morph.analyze(word.toLowerCase()).some((p) => p.dictionary && p.pos === 'NOUN' && p.case === 'nomn' && !p.name && !p.surname),
     // "на пятое поле": an ordinal and the noun after it agree (gender, case, number), as "пятое
     // число" would — a thing, not a date, unless the noun is число.
-    commonNominative: (word) => morph.analyze(word.toLowerCase()).some((p) => p.dictionary && p.pos === 'NOUN' && p.case === 'nomn' && !p.name && !p.surname),
     agrees: (adjective, noun) => {
       const as = morph.analyze(adjective.toLowerCase()).filter((p) => p.dictionary && p.pos === 'ADJF');
       const ns = morph.analyze(noun.toLowerCase()).filter((p) => p.dictionary && p.pos === 'NOUN');

@@ -131,8 +131,11 @@ export function trimRun(u: Utterance, from: number, to: number): [number, number
     return false;
   };
   while (to > from && edge(to - 1) && !closes(to - 1)) to--;
-  // "… by end of the week or not?", "… can?": a tag said to the assistant ends the run.
-  if (to === u.tokens.length || u.tokens.slice(to).every((t) => t.kind === 'punct')) {
+  // "… by end of the week or not?", "… can?": a tag said to the assistant ends the run (the
+  // utterance's last words, punctuation aside).
+  let last = to;
+  while (last < u.tokens.length && u.tokens[last]!.kind === 'punct') last++;
+  if (last === u.tokens.length && u.g.slots.tailWords.size > 0) {
     for (let k = Math.max(from, to - 3); k < to; k++) {
       if (u.tokens[k]!.kind === 'word' && u.g.slots.tailWords.matchAt(u.words, k) === to - k) {
         to = k;

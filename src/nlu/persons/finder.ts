@@ -102,7 +102,6 @@ export class Finder {
     };
     const out: Found[] = [];
     let i = 0;
-    let prefixAt = -1;
     while (i < toks.length) {
       const t = toks[i]!;
       if (!t.word) {
@@ -147,10 +146,9 @@ export class Finder {
         i += 2;
         continue;
       }
-      // "mohd faizal" for Muhammad Faizal: a prefix of names before a colleague's given name is hers or his.
-      const nx = toks[i + 1];
-      if (t.script === 'lat' && this.deps.grammar.en.namePrefixes.has(t.norm) && nx?.word && adjacent(src, t, nx) && hitAt(i + 1)?.entries.some((e) => e.field === FIELD_FIRST)) {
-        prefixAt = i;
+      // "mohd faizal" for Muhammad Faizal: a prefix of names before a colleague's given name is hers
+      // or his (the mention below takes it in).
+      if (this.namePrefixAt(src, toks, i, hitAt)) {
         i++;
         continue;
       }
@@ -187,7 +185,7 @@ export class Finder {
       }
       if (span) {
         // Initials typed around a surname ("Соколову О. И.", "О. Соколову") belong to the name.
-        let first = prefixAt >= 0 && prefixAt === i - 1 ? i - 1 : i;
+        let first = i > 0 && this.namePrefixAt(src, toks, i - 1, hitAt) ? i - 1 : i;
         while (first >= 2 && isInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!) && first > i - 4) first -= 2;
         const prep = this.preposition(src, toks, first, lang, prev);
         // "max k": a given name of several users and the first letter of one's surname.
@@ -1042,6 +1040,13 @@ export class Finder {
     if (!lowerBeforeColon && this.russianPlace(src, toks, i)) return null;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
+  }
+
+  /** Is toks[i] a prefix of names ("mohd", "nur") right before a colleague's given name? */
+  private namePrefixAt(src: string, toks: Token[], i: number, hitAt: (k: number) => TokenHits | null): boolean {
+    const t = toks[i]!;
+    const n = toks[i + 1];
+    return t.word && t.script === 'lat' && this.deps.grammar.en.namePrefixes.has(t.norm) && !!n?.word && adjacent(src, t, n) && !!hitAt(i + 1)?.entries.some((e) => e.field === FIELD_FIRST);
   }
 
   private surnameInitialAfter(src: string, toks: Token[], i: number, cands: Candidate[], idx: DirectoryIndex): Candidate[] | null {

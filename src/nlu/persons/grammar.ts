@@ -63,7 +63,7 @@ export interface PersonsGrammar {
     /** Between these, a lower-case word no English word is a person nobody here has ("for rohan to"). */
     unknownLowerBetween: { after: Set<string>; before: Set<string> };
     /** English words, lower case: natural's English lexicon and workWords (jargon, chat shorthand). */
-    englishWords: Set<string>;
+    englishWords: { has(word: string): boolean };
     /** Between these, a lower-case word a letter or two off a user's name is that user ("for oksanna to"). */
     misheardBetween: { after: Set<string>; before: Set<string> };
     /** Right after one of `prepositions` that follows one of `tasks` ("a task to fischer"), likewise. */
@@ -228,16 +228,17 @@ function lowerSubject(v: unknown): { after: Set<string>; before: Set<string> } {
 /** natural's English lexicon (a part-of-speech tagger's, ~92,000 words), read once per process:
  *  its words in lower case, proper nouns too ("Monday", "June"), with ours added. */
 const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json';
-let lexiconWords: string[] | undefined;
+let lexicon: Set<string> | undefined;
 
-function englishWords(ours: string[]): Set<string> {
-  if (!lexiconWords) {
+/** The lexicon (read and built once, shared by every grammar loaded) and our words beside it. */
+function englishWords(ours: string[]): { has(word: string): boolean } {
+  if (!lexicon) {
     const raw = JSON.parse(fs.readFileSync(require.resolve(LEXICON), 'utf8')) as Record<string, unknown>;
-    lexiconWords = Object.keys(raw).map((w) => w.toLowerCase());
+    lexicon = new Set(Object.keys(raw).map((w) => w.toLowerCase()));
   }
-  const set = new Set(lexiconWords);
-  for (const w of ours) set.add(normalizeWord(w));
-  return set;
+  const words = lexicon;
+  const own = normSet(ours);
+  return { has: (word) => words.has(word) || own.has(word) };
 }
 
 export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar {

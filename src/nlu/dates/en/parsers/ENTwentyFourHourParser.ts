@@ -38,9 +38,8 @@ export class ENTwentyFourHourParser extends AbstractParser {
   protected innerPattern(): string {
     const v = this.v;
     const hundred = alternation(v.g.hundred);
-    const hours = '(?:\\s+(hours|hrs|hr|h))?';
     return (
-      `(?:(?:(oh|zero)\\s+)?(${v.cardinal})\\s+(?:(${hundred})|(${v.minutes}))${hours.replace('(hours|hrs|hr|h)', '(?:hours|hrs|hr)')})` +
+      `(?:(?:(oh|zero)\\s+)?(${v.cardinal})\\s+(?:(${hundred})|(${v.minutes}))(?:\\s+(?:hours|hrs|hr))?)` +
       `|(?:([01]\\d|2[0-3])([0-5]\\d)(?:\\s*(hrs|hours|hr|h)\\b)?)`
     );
   }

@@ -20,6 +20,7 @@ interface ChangeFile {
   naming_markers?: string[];
   inner_articles?: string[];
   reasons?: string[];
+  run_particles?: string[];
   street_prepositions?: string[];
   relative?: { pronouns: string[]; verbs: string[]; subjects?: string[]; set_verbs?: string[] };
   definite_only?: { verbs: string[]; indefinite: string[]; definite?: string[] };
@@ -64,6 +65,9 @@ export interface ChangeGrammar {
   innerArticles: WordSet;
   /** "…, поскольку поставщик задерживает": after a comma, the reason for the change, no query words. */
   reasons: WordSet;
+  /** "hand the task about X over to Orla": a particle of the verb after a query marker's run, right
+   *  before the new value, is the verb's, no word of the query. */
+  runParticles: WordSet;
   /** "на Ленина": a street after a word of the item's name (closing or cancelling it). */
   streetPrepositions: WordSet;
   /** "ту встречу, что на среду была": a date in a relative clause is the item's, not a new value. */
@@ -132,6 +136,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     namingMarkers: new WordSet(g.naming_markers ?? []),
     innerArticles: new WordSet(g.inner_articles ?? []),
     reasons: new WordSet(g.reasons ?? []),
+    runParticles: new WordSet(g.run_particles ?? []),
     streetPrepositions: new WordSet(g.street_prepositions ?? []),
     relative: { pronouns: new WordSet(g.relative?.pronouns ?? []), verbs: new WordSet(g.relative?.verbs ?? []), subjects: new WordSet(g.relative?.subjects ?? []), setVerbs: new WordSet(g.relative?.set_verbs ?? []) },
     definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []), definite: new WordSet(g.definite_only?.definite ?? []) },

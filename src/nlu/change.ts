@@ -542,6 +542,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   }
   // The run ends at the next clause's command word ("про заказ бумаги … и перенеси срок").
   const runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd));
+  if (markerEnd >= 0) useRunParticle(u, cg, markerEnd, runEnd, personAt);
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word' || (markerEnd >= 0 && i >= markerEnd && i < runEnd)) continue;
     const n = cg.fillers.matchAt(words, i) || cg.thisWords.matchAt(words, i);
@@ -668,6 +669,18 @@ export function isPlace(u: Utterance, cg: ChangeGrammar, p: PersonMention, idx: 
   return [1, 2, 3].some((k) => first - k >= 0 && u.tokens[first - k]!.kind === 'word' && cg.places.nouns.hasWord(u.words[first - k]!));
 }
 
+/** "the task about the Belfast agreement over to Orla": the run's last word, a particle of the verb
+ *  with the new value (a person or a date) right after it, is the verb's (run_particles). */
+function useRunParticle(u: Utterance, cg: ChangeGrammar, from: number, to: number, personAt: Set<number>): void {
+  let k = from;
+  while (k < to && u.tokens[k]!.kind === 'word' && !u.used[k] && !personAt.has(k)) k++;
+  const p = k - 1;
+  if (p <= from || !cg.runParticles.hasWord(u.words[p]!)) return;
+  const next = u.tokens[k];
+  const valueNext = k < to && next !== undefined && (u.used[k] || personAt.has(k) || (next.kind === 'word' && cg.newValue.hasWord(u.words[k]!) && (u.used[k + 1] || personAt.has(k + 1))));
+  if (valueNext) u.use([p]);
+}
+
 /** The words of the item's title: a kind of meeting in the nominative with the words after it;
  *  after a task or событие noun, the words that are no slot (English: also those before it). */
 function referenceQuery(u: Utterance, cg: ChangeGrammar, noun: { index: number; len: number; kind: 'task' | 'event' }, d: ChangeDeps): string | undefined {
@@ -768,7 +781,15 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
   for (const x of found) {
     const idx = dateTokens(u, x);
     // An article taken as a filler still opens its date: "to the 15th".
-    if (idx.some((i) => shifted.has(i) || (u.used[i] && !cg.newValue.hasWord(words[i]!) && !cg.hourPrepositions.hasWord(words[i]!) && !cg.innerArticles.hasWord(words[i]!)))) continue;
+    const taken = (i: number) => u.used[i] && !shifted.has(i) && !cg.newValue.hasWord(words[i]!) && !cg.hourPrepositions.hasWord(words[i]!) && !cg.innerArticles.hasWord(words[i]!);
+    // "встречу в 15:00 на полчаса позже": a date read on into a shift ("в 15:00 на полчаса" as a
+    // length) is what comes before the shift.
+    const shiftAt = idx.findIndex((i) => shifted.has(i));
+    if (shiftAt > 0 && !idx.slice(0, shiftAt).some(taken)) {
+      ms.push(...reread(u, idx.slice(0, shiftAt), d));
+      continue;
+    }
+    if (shiftAt >= 0 || idx.some(taken)) continue;
     // "в пятницу на десять утра", "from Monday to Tuesday": two values read as one (but "to
     // Friday from 3 to 5" is one new value).
     const cut = update && !newSaid && !before(u, x, cg.newValue) ? idx.findIndex((i, k) => k > 0 && cg.splitAt.hasWord(words[i]!)) : -1;

@@ -1071,6 +1071,10 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
       const kind = pair || u.g.slots.eventKinds.get(w);
       if (kind) {
         const end = pair ? i + 1 : i;
+        // "meeting with the cardiology team": the "with" of a command phrase ("meeting with") that
+        // invites nobody is the title's.
+        const w2 = end + 1;
+        if (cmd.triggers.includes(w2) && u.tokens[w2]?.kind === 'word' && u.g.slots.attendeePrepositions.hasWord(u.words[w2]!) && u.tokens[w2 + 1]?.kind === 'word' && !u.used[w2 + 1] && !persons.some((p) => personTokens(u, p).includes(w2))) u.used[w2] = false;
         let rest = [residual(u, end + 1, true), ...laterTopics(u, end + 1)].filter(Boolean).join(' ');
         const p = end + 1;
         if (rest && !u.used[p] && u.tokens[p]?.kind === 'word' && u.g.slots.purposeMarkers.hasWord(u.words[p]!) && u.tokens[p + 1]?.kind === 'word' && !u.used[p + 1]) rest = `${u.tokens[p]!.text} ${rest}`;

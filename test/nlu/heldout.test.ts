@@ -168,7 +168,7 @@ const FLOORS: [string, number][] = [
   // 94.3 %). After its kinds: 150 and 147 (left: "Ms Elvira Kim" — an honorific before a full
   // name; "storm peterson" lower case after "new task for"; "greg" read as Григорий's Greg).
   ['heldout-blind25-ru.jsonl', 150],
-  ['heldout-blind25-en.jsonl', 147],
+  ['heldout-blind25-en.jsonl', 148],
   // Blind batch 26 (2026-12-06, fifth session), the latest: 150 ru (a law firm, Asia/Yekaterinburg) +
   // 150 en (a hotel group, Europe/Rome), scored after all the session's fixes. Blind on 82d2a23:
   // 147/150 and 142/150, 96.3 % (the session's first commit, a8e9d40: 147 and 139, 95.3 %). After
@@ -185,9 +185,10 @@ const FLOORS: [string, number][] = [
   // Blind batch 36 (2026-12-06, sixth session), the latest, scored blind at the session's end on
   // 9829199 and not fixed: 150 ru (building-materials stores in Omsk, Asia/Omsk) 147/150 and 150 en
   // (an Irish medical-devices distributor, Europe/Dublin) 141/150, 96.0 % (the session's first
-  // commit 7038853: 147 and 136, 94.3 %).
-  ['heldout-blind36-ru.jsonl', 147],
-  ['heldout-blind36-en.jsonl', 141],
+  // commit 7038853: 147 and 136, 94.3 %). After its kinds, in the seventh session
+  // (blind36-kinds.test.ts): 150 and 150.
+  ['heldout-blind36-ru.jsonl', 150],
+  ['heldout-blind36-en.jsonl', 150],
   // Blind batch 35 (2026-12-06, sixth session): everyday commands, 150 ru (a grain trader
   // on the Volga, Europe/Volgograd) and 150 en (a Canadian engineering consultancy,
   // America/Toronto), scored after all the session's other fixes, on c8a41a0: 146/150 and 146/150,
@@ -210,22 +211,22 @@ const FLOORS: [string, number][] = [
   // 150 ru (municipal services in Yakutia, Asia/Yakutsk) 132/150 and 150 en (a Californian game
   // studio, America/Los_Angeles) 137/150, 89.7 % (the session's first commit 7038853: 130 and
   // 137). After its kinds (blind32-kinds.test.ts): 146 and 149.
-  ['heldout-blind32-ru.jsonl', 146],
+  ['heldout-blind32-ru.jsonl', 149],
   ['heldout-blind32-en.jsonl', 149],
   // Blind batch 31 (2026-12-06, sixth session), a fifth hard by design, scored after batches
   // 27–30's fixes, on 0cc80e9: 150 ru (a car importer in Vladivostok, a slang-speaking sales
   // director, Asia/Vladivostok) 136/150 and 150 en (a Dubai freight forwarder, Asia/Dubai)
   // 142/150, 92.7 % (the session's first commit 7038853: the same). After its kinds
   // (blind31-kinds.test.ts): 145 and 147.
-  ['heldout-blind31-ru.jsonl', 145],
-  ['heldout-blind31-en.jsonl', 147],
+  ['heldout-blind31-ru.jsonl', 146],
+  ['heldout-blind31-en.jsonl', 148],
   // Blind batch 30 (2026-12-06, sixth session), a fifth of its lines hard by design, scored after
   // batches 27–29's fixes, on 37539b0: 150 ru (a fish-processing company, Europe/Kaliningrad)
   // 142/150 and 150 en (a British architecture practice, Europe/London) 129/150, 90.3 % (the
   // session's first commit 7038853: 142 and 126). After its kinds (blind30-kinds.test.ts): 148
   // and 143 (Слава stays Вячеслав's and Ярослав's: seven earlier sets hold it so).
   ['heldout-blind30-ru.jsonl', 148],
-  ['heldout-blind30-en.jsonl', 143],
+  ['heldout-blind30-en.jsonl', 145],
   // Blind batch 29 (2026-12-06, sixth session), English only (an event and catering agency in New
   // York, America/New_York), scored after batches 27 and 28's fixes, on 97740bc: 139/150, 92.7 %
   // (the session's first commit 7038853: 137). After its kinds (blind29-kinds.test.ts): 150.
@@ -235,7 +236,7 @@ const FLOORS: [string, number][] = [
   // contractor: Australian, South African, Chilean, Kazakh staff, Australia/Perth) 132/150, 92.3 %.
   // After its kinds (blind28-kinds.test.ts): 149 and 148.
   ['heldout-blind28-ru.jsonl', 149],
-  ['heldout-blind28-en.jsonl', 148],
+  ['heldout-blind28-en.jsonl', 149],
 ];
 
 let parser: Parser;

@@ -135,6 +135,9 @@ function convert(p: AzParse): MorphParse {
   }
   // az files feminine surnames under the masculine lemma (Ивановой → иванов).
   if (surname && gender === 'femn') nominative = feminineSurname(nominative);
+  // A name read past a prefix ("Мегаольга" as мега + Ольга, "Технониколь" as техно + Николь) is a
+  // compound, a company's or a product's name, never a person's.
+  const prefixed = typeof p.parser === 'string' && p.parser.startsWith('Prefix');
   return {
     lemma: (p.normalize()?.word ?? p.word).toLowerCase(),
     nominative: nominative.toLowerCase(),
@@ -142,9 +145,9 @@ function convert(p: AzParse): MorphParse {
     case: toCase(t.CAse),
     gender,
     plural: t.plur === true,
-    name: t.Name === true,
-    surname,
-    patronymic: t.Patr === true,
+    name: t.Name === true && !prefixed,
+    surname: surname && !prefixed,
+    patronymic: t.Patr === true && !prefixed,
     dictionary: p.parser === 'Dictionary' && !p.typosCnt,
     score: p.score,
     tag: t.toString(),

@@ -269,7 +269,7 @@ function cyrillicNames(grammar: PersonsGrammar, latin: string): string[] {
     byKey = new Map();
     for (const s of ['masc', 'femn'] as const) {
       for (const full of grammar.diminutives[s].keys()) {
-        for (const l of transliterations(full, grammar)) {
+        for (const l of dimLatin(full, grammar)) {
           const k = russianRomanKey(l);
           if (!k) continue;
           const list = byKey.get(k);
@@ -296,7 +296,7 @@ export function latinDiminutives(grammar: PersonsGrammar, sex: 'masc' | 'femn'):
       for (const [full, dims] of grammar.diminutives[s]) {
         const short = dims.flatMap((d) => dimLatin(d, grammar));
         if (short.length === 0) continue;
-        for (const latin of transliterations(full, grammar)) {
+        for (const latin of dimLatin(full, grammar)) {
           const list = all[s].get(latin);
           all[s].set(latin, list ? [...new Set([...list, ...short])] : short);
         }
@@ -306,7 +306,7 @@ export function latinDiminutives(grammar: PersonsGrammar, sex: 'masc' | 'femn'):
     // diminutives.yaml (either, for a name not there).
     for (const [cyr, names] of grammar.en.equivalents) {
       const sexes = grammar.diminutives.masc.has(cyr) ? (['masc'] as const) : grammar.diminutives.femn.has(cyr) ? (['femn'] as const) : (['masc', 'femn'] as const);
-      for (const latin of transliterations(cyr, grammar)) {
+      for (const latin of dimLatin(cyr, grammar)) {
         const eq = names.filter((n) => n !== latin);
         for (const s of sexes) {
           const list = all[s].get(latin);
@@ -410,7 +410,8 @@ export function transliterations(name: string, grammar: PersonsGrammar): string[
   return [...out].filter((w) => w.length > 1);
 }
 
-/** The Latin spellings of a short form of diminutives.yaml, from its own spelling (ё kept). */
+/** The Latin spellings of a name or short form of diminutives.yaml, from its own spelling (ё kept:
+ *  Фёдор is Fyodor as well as Fedor). */
 function dimLatin(d: string, grammar: PersonsGrammar): string[] {
   return transliterations(grammar.spelt?.get(d) ?? d, grammar);
 }

@@ -21,6 +21,9 @@ interface ChangeFile {
   inner_articles?: string[];
   reasons?: string[];
   run_particles?: string[];
+  reassign_prepositions?: string[];
+  instead?: string[];
+  plan_topics?: string[];
   street_prepositions?: string[];
   relative?: { pronouns: string[]; verbs: string[]; subjects?: string[]; set_verbs?: string[] };
   definite_only?: { verbs: string[]; indefinite: string[]; definite?: string[] };
@@ -68,6 +71,12 @@ export interface ChangeGrammar {
   /** "hand the task about X over to Orla": a particle of the verb after a query marker's run, right
    *  before the new value, is the verb's, no word of the query. */
   runParticles: WordSet;
+  /** "put the boiler task on Artem": the preposition a reassigning verb gives its new responsible. */
+  reassignPrepositions: WordSet;
+  /** "… instead of Semyon", "вместо Семёна": the person after these is who has the item now. */
+  instead: WordSet;
+  /** "план по выручке": after a plan noun, these open the work it is a plan of — no agenda. */
+  planTopics: WordSet;
   /** "на Ленина": a street after a word of the item's name (closing or cancelling it). */
   streetPrepositions: WordSet;
   /** "ту встречу, что на среду была": a date in a relative clause is the item's, not a new value. */
@@ -137,6 +146,9 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     innerArticles: new WordSet(g.inner_articles ?? []),
     reasons: new WordSet(g.reasons ?? []),
     runParticles: new WordSet(g.run_particles ?? []),
+    reassignPrepositions: new WordSet(g.reassign_prepositions ?? []),
+    instead: new WordSet(g.instead ?? []),
+    planTopics: new WordSet(g.plan_topics ?? []),
     streetPrepositions: new WordSet(g.street_prepositions ?? []),
     relative: { pronouns: new WordSet(g.relative?.pronouns ?? []), verbs: new WordSet(g.relative?.verbs ?? []), subjects: new WordSet(g.relative?.subjects ?? []), setVerbs: new WordSet(g.relative?.set_verbs ?? []) },
     definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []), definite: new WordSet(g.definite_only?.definite ?? []) },

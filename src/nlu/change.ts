@@ -56,7 +56,36 @@ function createsAt(u: Utterance, ig: IntentGrammar, i: number): boolean {
 
 /** A change of an existing item: an imperative change verb with the item's noun. */
 export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): ChangeMatch | null {
-  return changeByVerb(u, cg, ig) ?? doneNews(u, cg, ig, firstWord(u, ig));
+  return changeByVerb(u, cg, ig) ?? doneNews(u, cg, ig, firstWord(u, ig)) ?? deadlineById(u, cg, ig, firstWord(u, ig));
+}
+
+/** "task 3310 deadline to the 28th", "задача 3310 срок на 28-е": a task said by its number first,
+ *  then its deadline (or "due") and what follows — a move with no verb. A task never gets a number
+ *  for a title, so this is no new task. */
+function deadlineById(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: number): ChangeMatch | null {
+  const words = u.words;
+  const noun = itemNouns(u, cg)[0];
+  if (!noun || noun.kind !== 'task' || noun.index > start + 1) return null;
+  // (One word may open it: "по задаче 3310 …", "for task 3310 …".)
+  if (noun.index === start + 1 && !cg.queryMarkers.hasWord(words[start]!) && !u.g.slots.leadNumber.hasWord(words[start]!) && words[start] !== 'for') return null;
+  let k = noun.index + noun.len;
+  if (u.tokens[k]?.kind === 'punct' && (u.tokens[k]!.text === '#' || u.tokens[k]!.text === '№')) k++;
+  else if (u.tokens[k]?.kind === 'word' && u.g.slots.leadNumber.hasWord(words[k]!)) k++;
+  if (u.tokens[k]?.kind !== 'number' || !/^\d+$/.test(u.tokens[k]!.text)) return null;
+  k++;
+  while (u.tokens[k]?.kind === 'punct' && /^[:,—–-]$/.test(u.tokens[k]!.text)) k++;
+  // (An adjective may stand before the noun: "new deadline", "новый срок".)
+  const at = [k, k + 1].find((i) => u.tokens[i]?.kind === 'word' && (cg.deadlineNouns.matchAt(words, i) || cg.idMove.values.hasWord(words[i]!)));
+  if (at === undefined || (at === k + 1 && u.tokens[k]!.kind !== 'word')) return null;
+  const len = cg.deadlineNouns.matchAt(words, at) || 1;
+  if (at + len >= words.length) return null;
+  const from = at === k + 1 ? k : at;
+  // (No command anywhere else: the noun and its adjective, "new", are the item's words.)
+  for (let i = 0; i < words.length; i++) {
+    if (i === from || (i >= noun.index && i < noun.index + noun.len)) continue;
+    if (u.tokens[i]!.kind === 'word' && (createsAt(u, ig, i) || matchKeyAt(cg.verbs, words, i))) return null;
+  }
+  return { intent: 'task.update', triggers: span(from, at + len - from), verb: 'move', noun };
 }
 
 function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): ChangeMatch | null {
@@ -363,8 +392,12 @@ export function classifyAgenda(
   for (let i = start + op; i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
     // "… clear my calendar", "what do I have tomorrow, I need to cancel": a change, not a question.
-    if (matchKeyAt(cg.verbs, words, i) || matchKeyAt(cg.infinitives, words, i)) return null;
-    if (matchKeyAt(cg.nouns, words, i) || cg.agendaEventNouns.hasWord(words[i]!) || cg.planWords.matchAt(words, i) || cg.overdue.matchAt(words, i)) evidence = true;
+    // (…but a person named like a verb is the owner asked about: "what does Mark have on Friday".)
+    if (!personAt.has(i) && (matchKeyAt(cg.verbs, words, i) || matchKeyAt(cg.infinitives, words, i))) return null;
+    const noun = matchKeyAt(cg.nouns, words, i);
+    // "план по выручке на март": a plan of some work (its topic said after it) is no agenda.
+    if (noun?.key === 'neutral' && u.tokens[i + 1]?.kind === 'word' && cg.planTopics.hasWord(words[i + 1]!) && u.tokens[i + 2]?.kind === 'word' && !matchKeyAt(cg.nouns, words, i + 2) && !dates().some((d) => dateTokens(u, d).includes(i + 2)) && !inPeriod.has(i + 2)) return null;
+    if (noun || cg.agendaEventNouns.hasWord(words[i]!) || cg.planWords.matchAt(words, i) || cg.overdue.matchAt(words, i)) evidence = true;
     else if (cg.owner.hasWord(words[i]!) && personAt.has(i + 1)) evidence = true;
     // "Расписание на выходных какое?": a question word said last asks the same.
     else if (!personAt.has(i) && !ig.fillers.hasWord(words[i]!) && !cg.owner.hasWord(words[i]!) && !isLastOpener(u, cg, i)) rest = true;
@@ -609,16 +642,23 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   });
   const owner = (p: PersonMention) => p.possessive || /['’]s$/i.test(p.text);
   const byPreposition = (p: PersonMention) =>
-    !!p.preposition && (cg.newValue.hasWord(p.preposition) || (m.verb === 'reassign' && personTokens(u, p).some((i) => u.used[i] && u.words[i] === p.preposition)));
+    !!p.preposition && (cg.newValue.hasWord(p.preposition) || (m.verb === 'reassign' && (cg.reassignPrepositions.hasWord(p.preposition) || personTokens(u, p).some((i) => u.used[i] && u.words[i] === p.preposition))));
+  // ("… instead of Semyon": who has it now, never the new responsible.)
+  const insteadAt = (p: PersonMention) => {
+    const first = personTokens(u, p)[0] ?? -1;
+    for (let k = Math.max(0, first - 3); k < first; k++) if (cg.instead.matchAt(words, k) === first - k) return k;
+    return -1;
+  };
+  const insteadOf = (p: PersonMention) => insteadAt(p) >= 0;
   const dativeOnly = (p: PersonMention) => !p.preposition && p.cases.includes('datv') && !p.cases.includes('gent');
   const chosen =
     m.intent !== 'task.update'
       ? undefined
-      : open.find((p) => !owner(p) && byPreposition(p)) ??
+      : open.find((p) => !owner(p) && !insteadOf(p) && byPreposition(p)) ??
         // ("задачу, которую я ставил Мичилу, передай Нюргуну": of two datives, the one after the verb.)
         (m.verb === 'reassign' ? open.find((p) => !owner(p) && dativeOnly(p) && p.index > u.tokens[m.triggers[0]!]!.start) : undefined) ??
         open.find((p) => !owner(p) && dativeOnly(p)) ??
-        (m.verb === 'reassign' ? open.find((p) => !owner(p) && !p.preposition) : undefined);
+        (m.verb === 'reassign' ? open.find((p) => !owner(p) && !insteadOf(p) && !p.preposition) : undefined);
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (!open.includes(p)) continue;
@@ -626,6 +666,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     else if (!ref.person && !('self' in p.slot)) ref.person = p.slot;
     // A second person ("с Машей и Антоном") is no title word either; the reference keeps one.
     u.use(idx);
+    if (insteadOf(p)) u.use(span(insteadAt(p), idx[0]! - insteadAt(p)));
   }
   // Old and new values.
   const olds = dates.filter((x) => !x.isNew);
@@ -869,11 +910,18 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
       }
       return { ...x, isNew: false, dateSaid: dateSaid(x) };
     }
-    if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update') || x === weakNew)) isNew = true;
+    if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update') || x === weakNew || afterDeadlineWord(u, cg, m, first))) isNew = true;
 
     return { ...x, isNew, dateSaid: dateSaid(x) };
   });
   return out.filter((x): x is ValueMention => x !== null);
+}
+
+/** "task 3310: deadline Friday": a date right after the deadline word that named the change. */
+function afterDeadlineWord(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, first: number): boolean {
+  let k = first - 1;
+  while (k >= 0 && u.tokens[k]!.kind === 'punct' && /^[:,—–-]$/.test(u.tokens[k]!.text)) k--;
+  return k >= 0 && m.triggers.includes(k) && u.tokens[k]!.kind === 'word' && (cg.deadlineNouns.hasWord(u.words[k]!) || cg.idMove.values.hasWord(u.words[k]!));
 }
 
 /** Read the tokens `idx` again as a date of their own. */

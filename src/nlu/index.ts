@@ -45,13 +45,14 @@ export async function createParser(): Promise<Parser> {
     ...[...ru.change.verbs, ...ru.change.infinitives].flatMap(([, s]) => s.singleWords()),
     // (Agenda openers are known words too: "чекни" is no misheard "черкни".)
     ...ru.change.openers.singleWords(),
+    // (…and what marks an overdue question: "что у Степана прасрочено".)
+    ...ru.change.overdue.singleWords(),
   ];
   // A change verb in either aspect ("перенеси", "переноси") means one thing: no collision.
   const meaning = new Map<string, string>();
   // (…and so does its infinitive: "перенесси" is a letter off "перенеси" and "перенести" alike.)
   for (const [key, set] of [...ru.change.verbs, ...ru.change.infinitives]) for (const w of set.singleWords()) meaning.set(w, `change:${key}`);
-  const folds = ru.intents.soundFolds;
-  const sounds = (w: string) => [...w].map((ch) => folds.get(ch) ?? ch).join('');
+  const sounds = soundsOf(ru.intents.soundFolds);
   const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'), { meaning, sounds });
   // English has no dictionary here: only drops and swaps, and only the utterance's first word
   // (parser.ts), where a command verb stands ("creat a task", "mesage Ivy: …").
@@ -62,7 +63,8 @@ export async function createParser(): Promise<Parser> {
   ];
   const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
   // The command's noun after its verb and an article ("creat a taks for Kevin").
-  const enNounFixer = createCommandWordFixer(en.intents.commands.flatMap((c) => c.nouns.singleWords()), () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/, minDropEntry: MIN_LETTERS });
+  // (…spelt as heard too: "meating" sounds as "meeting".)
+  const enNounFixer = createCommandWordFixer(en.intents.commands.flatMap((c) => c.nouns.singleWords()), () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/, minDropEntry: MIN_LETTERS, sounds: soundsOf(en.intents.soundFolds) });
   // Word boundaries a Russian recogniser gets wrong ("вчетверг", "за дачу").
   const grammarWords = new WordSet([...vocabulary, ...ru.slots.eventKinds.keys()]);
   const changeVerbs = new WordSet(ru.change.verbs.flatMap(([, set]) => set.singleWords()));
@@ -135,4 +137,12 @@ export async function createParser(): Promise<Parser> {
     },
     resolvePerson: (phrase, directory, lang, preferredCase) => persons.resolve(phrase, directory, lang, preferredCase),
   };
+}
+
+/** A word as it sounds: each spelling of sound_folds (longest first) replaced by its sound. */
+function soundsOf(folds: Map<string, string>): ((w: string) => string) | undefined {
+  if (folds.size === 0) return undefined;
+  const keys = [...folds.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(keys.join('|'), 'g');
+  return (w) => w.replace(re, (m) => folds.get(m) ?? m);
 }

@@ -223,8 +223,9 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
     }
     // "ok google, stop", "алиса, да": a wake word or lead-in before the first reply is no word of
     // it (a longer lead-in wins over a reply inside it: "ok google" is not "ok").
-    const lead = said.length ? 0 : g.leadIn.matchAt(words, i);
-    if (lead > matched && i + lead < words.length) {
+    // ("yep go ahead alice": a wake word ending the reply is no word of it either.)
+    const lead = said.length ? (matched ? 0 : endingLeadIn(words, i, g)) : g.leadIn.matchAt(words, i);
+    if (lead > matched && (i + lead < words.length || said.length > 0)) {
       i += lead;
       continue;
     }
@@ -268,6 +269,12 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
   const intent = said[0] === 'confirm' && said.includes('cancel') ? 'cancel' : said[0] === 'confirm' && said.includes('help') ? 'help' : said[0]!;
   if (intent === 'cancel' && i < words.length && isCancelReason(words, i, g)) return { intent, rest: words.length };
   return { intent, rest: i };
+}
+
+/** A lead-in (a wake word) that ends the utterance at i: its length, or 0. */
+function endingLeadIn(words: readonly string[], i: number, g: IntentGrammar): number {
+  const n = g.leadIn.matchAt(words, i);
+  return n && i + n === words.length ? n : 0;
 }
 
 /** "…, потом сам сделаю", "…, I'll do it myself": the words from `from` on are a short statement of

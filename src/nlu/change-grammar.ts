@@ -24,6 +24,7 @@ interface ChangeFile {
   reassign_prepositions?: string[];
   instead?: string[];
   plan_topics?: string[];
+  set_done?: { verbs: string[]; to: string[]; done: string[] };
   street_prepositions?: string[];
   relative?: { pronouns: string[]; verbs: string[]; subjects?: string[]; set_verbs?: string[] };
   definite_only?: { verbs: string[]; indefinite: string[]; definite?: string[] };
@@ -77,6 +78,8 @@ export interface ChangeGrammar {
   instead: WordSet;
   /** "план по выручке": after a plan noun, these open the work it is a plan of — no agenda. */
   planTopics: WordSet;
+  /** "set the onboarding task to completed", "move the X task to done": a status set to done. */
+  setDone: { verbs: WordSet; to: WordSet; done: WordSet };
   /** "на Ленина": a street after a word of the item's name (closing or cancelling it). */
   streetPrepositions: WordSet;
   /** "ту встречу, что на среду была": a date in a relative clause is the item's, not a new value. */
@@ -149,6 +152,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     reassignPrepositions: new WordSet(g.reassign_prepositions ?? []),
     instead: new WordSet(g.instead ?? []),
     planTopics: new WordSet(g.plan_topics ?? []),
+    setDone: { verbs: new WordSet(g.set_done?.verbs ?? []), to: new WordSet(g.set_done?.to ?? []), done: new WordSet(g.set_done?.done ?? []) },
     streetPrepositions: new WordSet(g.street_prepositions ?? []),
     relative: { pronouns: new WordSet(g.relative?.pronouns ?? []), verbs: new WordSet(g.relative?.verbs ?? []), subjects: new WordSet(g.relative?.subjects ?? []), setVerbs: new WordSet(g.relative?.set_verbs ?? []) },
     definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []), definite: new WordSet(g.definite_only?.definite ?? []) },

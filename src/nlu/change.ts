@@ -56,7 +56,23 @@ function createsAt(u: Utterance, ig: IntentGrammar, i: number): boolean {
 
 /** A change of an existing item: an imperative change verb with the item's noun. */
 export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): ChangeMatch | null {
-  return changeByVerb(u, cg, ig) ?? doneNews(u, cg, ig, firstWord(u, ig)) ?? deadlineById(u, cg, ig, firstWord(u, ig));
+  return setToDone(u, cg, ig) ?? changeByVerb(u, cg, ig) ?? doneNews(u, cg, ig, firstWord(u, ig)) ?? deadlineById(u, cg, ig, firstWord(u, ig));
+}
+
+/** "set the onboarding checklist task to completed": a tracker's status set to done closes the task. */
+function setToDone(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): ChangeMatch | null {
+  const words = u.words;
+  const start = firstWord(u, ig);
+  if (u.tokens[start]?.kind !== 'word' || !cg.setDone.verbs.hasWord(words[start]!)) return null;
+  let end = words.length;
+  while (end > start && u.tokens[end - 1]!.kind === 'punct') end--;
+  // The done word (of one or more words) ends it, with its "to" right before.
+  let doneAt = -1;
+  for (let i = end - 1; i > start + 1 && doneAt < 0; i--) if (u.tokens[i]!.kind === 'word' && cg.setDone.done.matchAt(words, i) === end - i) doneAt = i;
+  if (doneAt < 0 || !cg.setDone.to.hasWord(words[doneAt - 1]!)) return null;
+  const noun = itemNouns(u, cg).find((n) => n.kind === 'task' && n.index > start && n.index < doneAt - 1);
+  if (!noun) return null;
+  return { intent: 'task.complete', triggers: [start, ...span(doneAt - 1, end - doneAt + 1)], verb: 'complete', noun };
 }
 
 /** "task 3310 deadline to the 28th", "задача 3310 срок на 28-е": a task said by its number first,

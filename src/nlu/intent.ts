@@ -549,9 +549,9 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
   // From the task's infinitive on ("a task to sort the mail") or after the addressee, the words are
   // the content: they block nothing.
   let inContent = false;
-  // "Create a task for Joy: update the Instagram copy": after a colon past the command, the content.
+  // "Create a task for Joy: update the Instagram copy": after a colon (or a dash) past the command, the content.
   let colon = -1;
-  if (!hit.weak) for (let i = lastTrigger + 1; i < tokens.length && colon < 0; i++) if (tokens[i]!.kind === 'punct' && tokens[i]!.text === ':') colon = i;
+  if (!hit.weak) for (let i = lastTrigger + 1; i < tokens.length && colon < 0; i++) if (tokens[i]!.kind === 'punct' && /^[:—–-]$/.test(tokens[i]!.text)) colon = i;
   for (let i = 0; i < words.length; i++) {
     if (colon >= 0 && i > colon) inContent = true;
     if (tokens[i]!.kind !== 'word' || hit.triggers.includes(i)) continue;

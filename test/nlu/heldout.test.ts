@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 38 (2026-12-07, seventh session): everyday commands, 150 ru (a printing house,
+  // Europe/Samara) and 150 en (a software company's support division: American, Filipino and Russian
+  // speakers, America/Chicago), scored blind after batch 37's fixes on 66586c3: 144/150 and 139/150,
+  // 94.3 % (the session's first commit e202b15: 144 and 138, 94.0 %). After its kinds
+  // (blind38-kinds.test.ts): 148 and 146.
+  ['heldout-blind38-ru.jsonl', 148],
+  ['heldout-blind38-en.jsonl', 146],
   // Blind batch 37 (2026-12-07, seventh session): everyday commands, 150 ru (fitness clubs and pools
   // in the Urals, Asia/Yekaterinburg) and 150 en (a Dutch–Kazakh greenhouse builder, Europe/Amsterdam),
   // scored blind after batch 36's fixes on d426234: 146/150 and 140/150, 95.3 % (the session's first

@@ -12,6 +12,8 @@ export const TAG_ALL_DAY = 'b24/allDay';
 export const TAG_DURATION = 'b24/duration=';
 /** A length said as an adjective before what it measures ("a 30-minute call"): its time may come later. */
 export const TAG_DURATION_AHEAD = 'b24/durationAhead';
+/** "by EOD", "до конца дня": the end of today, unless a day is said right after it ("by EOD Friday"). */
+export const TAG_END_OF_DAY = 'b24/endOfDay';
 /** A parser already placed the date (next/this weekday, end of week): do not move it forward. */
 export const TAG_FIXED_DATE = 'b24/fixedDate';
 /** A relative moment computed from now (через 2 часа): every component is already final. */

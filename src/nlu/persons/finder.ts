@@ -542,9 +542,10 @@ export class Finder {
       if (both.length) return { last: j + 1, cands: [...new Map(both.map((e) => [e.user, { user: e.user, mask: e.mask, tier: 0 }])).values()] };
     }
     const want = sex === 'M' ? 'masc' : sex === 'F' ? 'femn' : null;
+    const given = this.deps.grammar.en.honorificsGiven.has(toks[i]!.norm);
     const byUser = new Map<number, Candidate>();
     for (const e of h.entries) {
-      if (e.field !== FIELD_LAST || e.dim || (want && idx.sex[e.user] !== want)) continue;
+      if (!(e.field === FIELD_LAST || (given && e.field === FIELD_FIRST)) || e.dim || (want && idx.sex[e.user] !== want)) continue;
       const c = byUser.get(e.user);
       if (c) c.mask |= e.mask;
       else byUser.set(e.user, { user: e.user, mask: e.mask, tier: h.fuzzy ? 2 : 0 });
@@ -1004,7 +1005,9 @@ export class Finder {
       }
       // "a task for rohan to …", "a message to mina saying …", "with mandla and Hope": in lower
       // case, a word that is no English word between a person preposition and the end of the name.
-      if (this.strangerInLowerCase(src, toks, i, lang, prev)) return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev));
+      // ("shoot kim a message that …": so is one between a sending verb and its message, a proper
+      // noun of the dictionary too — nobody sends a city a message.)
+      if (this.strangerInLowerCase(src, toks, i, lang, prev) || (this.strangerBeforeObject(src, toks, i, (x) => x === t) && this.noEnglishWord(t, true))) return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev));
       // "a call with professor hughes": in lower case, an honorific and the surname after it, after
       // a person preposition, are that unknown person.
       const s = toks[i + 1];
@@ -1070,9 +1073,16 @@ export class Finder {
     if (!b?.word || (!between.after.has(b.norm) && !en.conjunctions.has(b.norm))) return false;
     const a = toks[i + 1];
     if (a && !(!a.word && (a.text === ',' || a.text === ':' || a.text === '.')) && !(a.word && between.before.has(a.norm))) return false;
-    if (!t.word || t.script !== 'lat' || t.cap || t.norm.length < 3 || !adjacent(src, b, t) || !/^[a-z]+$/.test(t.norm)) return false;
-    if (en.englishWords.has(t.norm) || en.notNames.has(t.norm) || en.commonWords.has(t.norm) || en.prepositions.has(t.norm) || en.conjunctions.has(t.norm) || en.selfPronouns.has(t.norm)) return false;
+    if (!adjacent(src, b, t) || !this.noEnglishWord(t)) return false;
     return between.after.has(b.norm) || this.byPersonPreposition(this.preposition(src, toks, i, lang, prev), b.norm);
+  }
+
+  /** A lower-case Latin word of three letters or more that no English dictionary has ("grainne");
+   *  `proper`: one it has only as a proper noun counts too ("kim"). */
+  private noEnglishWord(t: Token, proper = false): boolean {
+    const en = this.deps.grammar.en;
+    if (!t.word || t.script !== 'lat' || t.cap || t.norm.length < 3 || !/^[a-z]+$/.test(t.norm)) return false;
+    return !((proper ? en.englishWords.hasCommon(t.norm) : en.englishWords.has(t.norm)) || en.notNames.has(t.norm) || en.commonWords.has(t.norm) || en.prepositions.has(t.norm) || en.conjunctions.has(t.norm) || en.selfPronouns.has(t.norm));
   }
 
   /** "Send Dave a message: …", "drop Kwame Asante a line": one or two capitalised words right after

@@ -52,6 +52,8 @@ export interface PersonsGrammar {
     namePrefixes: Set<string>;
     /** Honorifics said after a name ("Mehmet bey", "Sharma ji"): part of the name. */
     honorificsAfter: Set<string>;
+    /** Honorifics said before a given name as well ("Sir Rommel", "Ma'am Joy"). */
+    honorificsGiven: Set<string>;
     /** Words that end a company's name ("Harlow Logistics", "Acme Ltd"): the name before is no person. */
     companyWords: Set<string>;
     /** Words after which a capitalised word nobody in the directory has is a person ("does Kevin have"). */
@@ -63,7 +65,9 @@ export interface PersonsGrammar {
     /** Between these, a lower-case word no English word is a person nobody here has ("for rohan to"). */
     unknownLowerBetween: { after: Set<string>; before: Set<string> };
     /** English words, lower case: natural's English lexicon and workWords (jargon, chat shorthand). */
-    englishWords: { has(word: string): boolean };
+    /** natural's English lexicon and our work words; `common`: less the words it has only as proper
+     *  nouns ("kim", "lorna", "london"). */
+    englishWords: { has(word: string): boolean; hasCommon(word: string): boolean };
     /** Between these, a lower-case word a letter or two off a user's name is that user ("for oksanna to"). */
     misheardBetween: { after: Set<string>; before: Set<string> };
     /** Right after one of `prepositions` that follows one of `tasks` ("a task to fischer"), likewise. */
@@ -228,17 +232,24 @@ function lowerSubject(v: unknown): { after: Set<string>; before: Set<string> } {
 /** natural's English lexicon (a part-of-speech tagger's, ~92,000 words), read once per process:
  *  its words in lower case, proper nouns too ("Monday", "June"), with ours added. */
 const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json';
-let lexicon: Set<string> | undefined;
+let lexicon: { all: Set<string>; common: Set<string> } | undefined;
 
 /** The lexicon (read and built once, shared by every grammar loaded) and our words beside it. */
-function englishWords(ours: string[]): { has(word: string): boolean } {
+function englishWords(ours: string[]): { has(word: string): boolean; hasCommon(word: string): boolean } {
   if (!lexicon) {
     const raw = JSON.parse(fs.readFileSync(require.resolve(LEXICON), 'utf8')) as Record<string, unknown>;
-    lexicon = new Set(Object.keys(raw).map((w) => w.toLowerCase()));
+    const all = new Set<string>();
+    const common = new Set<string>();
+    for (const [w, tags] of Object.entries(raw)) {
+      const lower = w.toLowerCase();
+      all.add(lower);
+      if (w === lower || (Array.isArray(tags) && tags.some((t) => t !== 'NNP' && t !== 'NNPS'))) common.add(lower);
+    }
+    lexicon = { all, common };
   }
-  const words = lexicon;
+  const { all, common } = lexicon;
   const own = normSet(ours);
-  return { has: (word) => words.has(word) || own.has(word) };
+  return { has: (word) => all.has(word) || own.has(word), hasCommon: (word) => common.has(word) || own.has(word) };
 }
 
 export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar {
@@ -279,6 +290,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
       honorificsAfter: normSet(strings(en.honorificsAfter ?? [], 'honorificsAfter')),
+      honorificsGiven: normSet(strings(en.honorificsGiven ?? [], 'honorificsGiven')),
       namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),
       companyWords: normSet(strings(en.companyWords ?? [], 'companyWords')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),

@@ -9,7 +9,7 @@ import { assignDate, referenceClock } from './components';
 import { addDays, compareCivil } from '../clock';
 import { weekdayInWeek } from './weeks';
 import { alternation } from '../grammar';
-import { TAG_DEADLINE, TAG_FIXED_DATE } from '../meta';
+import { TAG_DEADLINE, TAG_END_OF_DAY, TAG_FIXED_DATE } from '../meta';
 
 /** A parser of a fixed list of phrases (grammars/dates-*.yaml), each read the same way. */
 abstract class PhraseParser extends AbstractParser {
@@ -34,7 +34,7 @@ export class EndOfWeekParser extends PhraseParser {
 /** "к концу дня", "до конца рабочего дня": today, date only, a deadline. */
 export class EndOfDayParser extends PhraseParser {
   protected innerExtract(context: ParsingContext): Extracted {
-    return assignDate(context.createParsingComponents(), referenceClock(context)).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE);
+    return assignDate(context.createParsingComponents(), referenceClock(context)).addTag(TAG_FIXED_DATE).addTag(TAG_DEADLINE).addTag(TAG_END_OF_DAY);
   }
 }
 

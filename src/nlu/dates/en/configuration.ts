@@ -13,6 +13,7 @@ export interface Configuration {
 import { tagged } from '../common/AbstractParser';
 import { MarkerRefiner } from '../common/refiners/MarkerRefiner';
 import { ResolveDateRefiner } from '../common/refiners/ResolveDateRefiner';
+import { EndOfDayDateRefiner } from '../common/refiners/EndOfDayDateRefiner';
 import type { EnGrammar } from '../grammar';
 import { ENAllDayParser } from './parsers/ENAllDayParser';
 import { ENDayPartParser } from './parsers/ENDayPartParser';
@@ -90,6 +91,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENMergeDateTimeRefiner(),
     new ENMergeDateRangeRefiner(range, false),
     new ENAllDayRefiner(),
+    new EndOfDayDateRefiner(),
     chronoPart(base.refiners, 'ExtractTimezoneAbbrRefiner'),
     new ResolveDateRefiner(),
     new ENDurationEndRefiner(),

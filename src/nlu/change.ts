@@ -933,11 +933,13 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
   return out.filter((x): x is ValueMention => x !== null);
 }
 
-/** "task 3310: deadline Friday": a date right after the deadline word that named the change. */
+/** "task 3310: deadline Friday": a date right after the deadline word that named the change (or a
+ *  resumptive verb's pronoun). */
 function afterDeadlineWord(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, first: number): boolean {
   let k = first - 1;
   while (k >= 0 && u.tokens[k]!.kind === 'punct' && /^[:,—–-]$/.test(u.tokens[k]!.text)) k--;
-  return k >= 0 && m.triggers.includes(k) && u.tokens[k]!.kind === 'word' && (cg.deadlineNouns.hasWord(u.words[k]!) || cg.idMove.values.hasWord(u.words[k]!));
+  // (…or right after the pronoun of a resumptive verb: "the meeting with Sunny, make it 3pm".)
+  return k >= 0 && m.triggers.includes(k) && u.tokens[k]!.kind === 'word' && (cg.deadlineNouns.hasWord(u.words[k]!) || cg.idMove.values.hasWord(u.words[k]!) || cg.resumptive.pronouns.hasWord(u.words[k]!));
 }
 
 /** Read the tokens `idx` again as a date of their own. */

@@ -30,6 +30,9 @@ export function editDistance(a: string, b: string, max = 1): number {
 }
 
 export const MIN_LETTERS = 5;
+/** The last letter of a Russian imperative, dropped in fast typing ("напиш", "постав"). */
+const IMPERATIVE_ENDINGS = 'иьй';
+
 /** Longest ending a stem ("постав*") may take after the corrected part. */
 const MAX_ENDING = 4;
 
@@ -98,6 +101,11 @@ export function createCommandWordFixer(
         // that stem a letter off ("напиши"), which may say more than the stem ("напиши Степану").
         if (word.length > stem.length && !isWord(word)) {
           const same = [...exact].filter((e) => e.startsWith(stem) && e.length === word.length && editDistance(word, e) === 1);
+          if (same.length === 1) out = same[0]!;
+        } else if (word === stem && !isWord(word)) {
+          // "напиш Олегу": the stem alone is an imperative with its ending dropped (и, ь, й), the one
+          // exact entry so (a stem that is a word of its own, "созвон", is no imperative).
+          const same = [...exact].filter((e) => e.length === word.length + 1 && e.startsWith(stem) && IMPERATIVE_ENDINGS.includes(e[e.length - 1]!));
           if (same.length === 1) out = same[0]!;
         }
       } else if (!exact.has(word) && !isWord(word)) {

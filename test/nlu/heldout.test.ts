@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 39 (2026-12-07, seventh session): everyday commands, 150 ru (veterinary pharmacies in
+  // Kaliningrad, a slang-speaking call-centre head, Europe/Kaliningrad) and 150 en (a Gulf equipment
+  // rental company: Egyptian, Pakistani, Indian, Filipino, Russian and British speakers, Asia/Dubai),
+  // scored blind after batch 38's fixes on 442e82d: 139/150 and 141/150, 93.3 % (the session's first
+  // commit e202b15: the same). After its kinds (blind39-kinds.test.ts): 149 and 147.
+  ['heldout-blind39-ru.jsonl', 149],
+  ['heldout-blind39-en.jsonl', 147],
   // Blind batch 38 (2026-12-07, seventh session): everyday commands, 150 ru (a printing house,
   // Europe/Samara) and 150 en (a software company's support division: American, Filipino and Russian
   // speakers, America/Chicago), scored blind after batch 37's fixes on 66586c3: 144/150 and 139/150,

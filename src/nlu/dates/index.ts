@@ -50,6 +50,8 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
   const always: Prefilter = () => true;
   // A month name ending the text before an hour range (grammars/dates-en.yaml months).
   const monthEnd = new RegExp(`(?<!\\p{L})(?:${alternation(Object.keys(grammars.en.months))})\\.?\\s+$`, 'iu');
+  // ("Oct-14" is a date, no code.)
+  const monthWords = { ru: new Set(Object.keys(grammars.ru.months)), en: new Set(Object.keys(grammars.en.months)) };
   const filters = options.prefilter === false ? { ru: always, en: always } : { ru: ruPrefilter(grammars.ru), en: enPrefilter(grammars.en) };
   return {
     extract(text: string, ctx: DateContext): DateMention[] {
@@ -61,7 +63,8 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
       if (!filters[ctx.lang](input)) return [];
       const wall = wallClockAt(ctx.now, ctx.timeZone);
       const option: DateParsingOption = { userTimeZone: ctx.timeZone };
-      const results = engine.parse(ctx.lang === 'en' ? oClockHours(hourRanges(input, monthEnd)) : input, chronoReference(wall), option as object);
+      const coded = codeNumbers(input, monthWords[ctx.lang]);
+      const results = engine.parse(ctx.lang === 'en' ? oClockHours(hourRanges(coded, monthEnd)) : coded, chronoReference(wall), option as object);
       const mentions: DateMention[] = [];
       for (const r of results) {
         const m = toMention(r as never);
@@ -74,6 +77,20 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
       return mentions;
     },
   };
+}
+
+/**
+ * "excavator EX-14", "рейс SU-1402": a number joined to letters by a hyphen is part of a code, no
+ * hour or day. Its digits are hidden from chrono (same length, so every index holds).
+ */
+const MERIDIEM = new Set(['am', 'pm']);
+
+function codeNumbers(text: string, months: Set<string>): string {
+  if (!text.includes('-')) return text;
+  // (A code opens with a capital, "EX-14", "Ту-154"; "11am-12pm" and "Oct-14" are times and dates.)
+  return text.replace(/(\p{L}+)-(\d+)(?![\d:.,]\d)/gu, (m, word: string, digits: string) =>
+    !/^\p{Lu}/u.test(word) || months.has(word.toLowerCase()) || MERIDIEM.has(word.toLowerCase()) ? m : `${word}-${'x'.repeat(digits.length)}`,
+  );
 }
 
 /**

@@ -292,6 +292,9 @@ export class Finder {
     if (t.script === 'lat' && lang === 'en' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized && !this.commonWordIsName(toks, k, idx)) return this.misheardBeside(toks, k, idx);
     // Prepositions and conjunctions are not names unless written as one (Ли, Ян).
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
+    // "the price list task": a dictionary word in lower case between an article and another word
+    // modifies that word — nobody says "the Price" of a colleague.
+    if (t.script === 'lat' && lang === 'en' && !capitalized && this.modifierAfterArticle(toks, k)) return null;
     // "emily's to-dos": the possessive of a name is that name.
     const exact = idx.forms.get(t.norm) ?? (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined);
     if (exact) {
@@ -349,15 +352,17 @@ export class Finder {
       const near = misheardSurname(known, t.norm, idx);
       if (near) return near;
     }
-    // (A noun spelt like the name, "надир", is that name's reading too.)
-    const nameLemmas = new Set(known.filter((p) => p.name).map((p) => p.lemma));
-    if (known.length && !known.every((p) => p.name || p.surname || nameLemmas.has(p.lemma))) return null;
     // "у милены абрамян" for Милана Абрамян: a real given name a letter off the given name of the
     // user whose surname is said, exactly, right after it.
-    if (t.script === 'cyr' && known.some((p) => p.name)) {
+    // (…or a word no dictionary has, or has as another word too: "у бодана петренко" for Богдан
+    // Петренко — "бодана" is also a form of "бодать".)
+    if (t.script === 'cyr' && (known.length === 0 || known.some((p) => p.name))) {
       const beside = this.misheardNameBeforeSurname(toks, k, idx);
       if (beside) return beside;
     }
+    // (A noun spelt like the name, "надир", is that name's reading too.)
+    const nameLemmas = new Set(known.filter((p) => p.name).map((p) => p.lemma));
+    if (known.length && !known.every((p) => p.name || p.surname || nameLemmas.has(p.lemma))) return null;
     const found = nearestForms(idx, t.norm);
     if (!found) return null;
     // A known given name (Kevin) is that stranger, never a user's name misheard (Levin) — only
@@ -683,7 +688,8 @@ export class Finder {
     for (const e of lasts) {
       if (e.field !== FIELD_LAST || e.dim || entries.some((x) => x.user === e.user)) continue;
       for (const f of cyrillicNameForms(idx, e.user, FIELD_FIRST)) {
-        if (f[0] !== t.norm[0] || f.length !== t.norm.length || levenshtein(f, t.norm) !== 1) continue;
+        // (A letter changed, or dropped or doubled: "бодана" for Богдана.)
+        if (f[0] !== t.norm[0] || Math.abs(f.length - t.norm.length) > 1 || levenshtein(f, t.norm) !== 1) continue;
         const mask = (idx.forms.get(f) ?? []).filter((x) => x.user === e.user && x.field === FIELD_FIRST).reduce((m, x) => m | x.mask, 0);
         if (mask & e.mask) entries.push({ user: e.user, field: FIELD_FIRST, mask: mask & e.mask, dim: false });
       }
@@ -1075,6 +1081,13 @@ export class Finder {
     if (a && !(!a.word && (a.text === ',' || a.text === ':' || a.text === '.')) && !(a.word && between.before.has(a.norm))) return false;
     if (!adjacent(src, b, t) || !this.noEnglishWord(t)) return false;
     return between.after.has(b.norm) || this.byPersonPreposition(this.preposition(src, toks, i, lang, prev), b.norm);
+  }
+
+  private modifierAfterArticle(toks: Token[], k: number): boolean {
+    const en = this.deps.grammar.en;
+    const b = toks[k - 1];
+    const a = toks[k + 1];
+    return !!b?.word && en.articles.has(b.norm) && !!a?.word && a.script === 'lat' && !a.cap && en.englishWords.hasCommon(toks[k]!.norm) && en.englishWords.hasCommon(a.norm);
   }
 
   /** A lower-case Latin word of three letters or more that no English dictionary has ("grainne");

@@ -54,6 +54,8 @@ export interface PersonsGrammar {
     honorificsAfter: Set<string>;
     /** Honorifics said before a given name as well ("Sir Rommel", "Ma'am Joy"). */
     honorificsGiven: Set<string>;
+    /** "the price list task": after these, a lower-case dictionary word before another is a modifier. */
+    articles: Set<string>;
     /** Words that end a company's name ("Harlow Logistics", "Acme Ltd"): the name before is no person. */
     companyWords: Set<string>;
     /** Words after which a capitalised word nobody in the directory has is a person ("does Kevin have"). */
@@ -291,6 +293,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       notNames: normSet(strings(en.notNames, 'notNames')),
       honorificsAfter: normSet(strings(en.honorificsAfter ?? [], 'honorificsAfter')),
       honorificsGiven: normSet(strings(en.honorificsGiven ?? [], 'honorificsGiven')),
+      articles: normSet(strings(en.articles ?? [], 'articles')),
       namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),
       companyWords: normSet(strings(en.companyWords ?? [], 'companyWords')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),

@@ -28,7 +28,7 @@ interface IntentGrammarFile {
   correction: string[];
   noun_openers?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[]; opening_before_content?: string[] }>;
-  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[]; possessives?: string[] };
+  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
   homophones?: { groups: { words: Record<string, string>; before: string[] }[]; opening?: Record<string, string> };
@@ -97,6 +97,8 @@ export interface IntentGrammar {
   contentVerbs: WordSet;
   /** "my schedule", "our plans": a possessive before a word that also makes a meeting with a date. */
   possessives: WordSet;
+  /** "Mark is out sick today": after a word that would make a meeting with a date, these make it a subject. */
+  subjectVerbs: WordSet;
   /** "…a message saying …", "…сообщение со словами …": what follows a text marker is the content. */
   contentMarkers: WordSet;
   leadIn: WordSet;
@@ -154,6 +156,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     contentEndings: g.blockers.content?.endings ?? [],
     contentVerbs: new WordSet(g.blockers.content?.verbs ?? []),
     possessives: new WordSet(g.blockers.possessives ?? []),
+    subjectVerbs: new WordSet(g.blockers.subject_verbs ?? []),
     contentMarkers: new WordSet(g.blockers.content?.markers ?? []),
     blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
     purchase: { verbs: new WordSet(g.blockers.purchase?.verbs ?? []), objects: new WordSet(g.blockers.purchase?.objects ?? []) },
@@ -462,6 +465,8 @@ export function classifyCommand(
         const n = tokens[i]!.kind === 'word' ? c.withDate.matchAt(words, i) : 0;
         // ("my schedule for today?": after a possessive the word is the plan asked about.)
         if (n && i > 0 && g.possessives.hasWord(words[i - 1]!) && c.verbs.matchAt(words, i)) continue;
+        // ("Mark is out sick today": a verb after it makes the word its subject, a name.)
+        if (n && g.subjectVerbs.hasWord(words[i + n] ?? '')) continue;
         if (n && hasDate()) {
           hits.push({ intent: c.intent, first: i, triggers: span(i, n), reminder: false, weak: true });
           break;

@@ -76,6 +76,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   const tok = lastTokens();
   text = fixCommandWords(deps, lang, g.intents, text, tok, ctx.directory);
   text = afterFalseStart(g, text, tok);
+  text = afterCutName(g, text, tok);
   text = afterKindRepair(g, text, tok);
   text = afterCommandRepair(g, text, tok);
   text = afterRepeatedCommand(g, text, tok);
@@ -475,6 +476,28 @@ function afterFalseStart(g: ParserDeps['grammars'][Lang], text: string, tok: (te
   const from = toks[s]!.start;
   const to = toks[restart]!.start;
   return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+}
+
+/**
+ * "поставь задачу на ко на корнилова …", "на кочет на федю кочеткова": a preposition and a name cut
+ * off, then the preposition again and the name in full (the cut part opens one of the next two
+ * words). The cut words are blanked (offsets kept).
+ */
+function afterCutName(g: ParserDeps['grammars'][Lang], text: string, tok: (text: string) => Token[]): string {
+  const preps = g.slots.restartPrepositions;
+  if (!preps.size) return text;
+  const toks = tok(text).filter((t) => t.kind === 'word');
+  const norms = toks.map((t) => t.norm);
+  for (let i = 0; i + 3 < toks.length; i++) {
+    const cut = norms[i + 1]!;
+    if (norms[i] !== norms[i + 2] || !preps.hasWord(norms[i]!) || cut.length < 2) continue;
+    const full = [norms[i + 3], norms[i + 4]].some((w) => w !== undefined && w.length > cut.length && w.startsWith(cut));
+    if (!full) continue;
+    const from = toks[i]!.start;
+    const to = toks[i + 2]!.start;
+    return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+  }
+  return text;
 }
 
 /**

@@ -22,6 +22,7 @@ interface SlotsFile {
   event_place_prepositions?: string[];
   purpose_markers?: string[];
   restart_min_words?: number;
+  restart_prepositions?: string[];
   person_description_prepositions?: string[];
   text_openers?: string[];
   attendee_prepositions?: string[];
@@ -75,6 +76,8 @@ export interface SlotsGrammar {
   purposeMarkers: WordSet;
   /** A command's first words said again later restart it ("add a stand up every uh add a stand up …"): this many at least; 0 = off. */
   restartMinWords: number;
+  /** "на ко на корнилова": a preposition and a name cut off, said again in full. */
+  restartPrepositions: WordSet;
   /** "task for Kevin in accounting: …": after the responsible and before a colon, who they are. */
   personDescriptionPrepositions: WordSet;
   /** Command fillers that may open a message's text ("давай созвонимся"). */
@@ -163,6 +166,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     eventPlacePrepositions: new WordSet(g.event_place_prepositions ?? g.place_prepositions ?? []),
     purposeMarkers: new WordSet(g.purpose_markers ?? []),
     restartMinWords: g.restart_min_words ?? 0,
+    restartPrepositions: new WordSet(g.restart_prepositions ?? []),
     personDescriptionPrepositions: new WordSet(g.person_description_prepositions ?? []),
     textOpeners: new WordSet(g.text_openers ?? []),
     attendeePrepositions: new WordSet(g.attendee_prepositions ?? []),

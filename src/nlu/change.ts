@@ -126,6 +126,8 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): Chang
       verb = { key: 'move', len: 1 };
       byId = true;
     }
+    // ("kindly extend to me my tasks": a question's opener that begins with the verb asks.)
+    if (verb && cg.openers.matchAt(words, i) > verb.len) return null;
     if (verb) {
       verbAt = i;
       break;

@@ -114,6 +114,9 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
       // "на следующей неделе", not the participle of наследовать), the split makes a date phrase
       // of dates-ru.yaml ("сутра" → "с утра"), or it is an adverb of that date ("назавтра").
       if (whole) {
+        // "поставь задачу навалю …": a colleague's name glued to its preposition makes a verb form
+        // ("навалю"); a name of the directory in a case the preposition governs is split off it.
+        if (!dateWord && !datesOnly && isName(rest) && !isName(norm) && deps.morph.analyze(norm).every((r) => !r.dictionary || r.pos === 'VERB')) return p.length;
         if (!dateWord) continue;
         if ((openers.has(rest) && next !== undefined && dateWords.has(next)) || datePhrases.has(`${p} ${rest}`) || (next !== undefined && datePhrases.has(`${p} ${rest} ${next}`))) return p.length;
         if (dayWords.has(rest) && !isName(norm) && deps.morph.analyze(norm).every((r) => !r.dictionary || r.pos === 'ADVB')) return p.length;

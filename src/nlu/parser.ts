@@ -138,7 +138,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
     if (split === text) return ds;
     return visible(deps.dates.extract(split, { now: ctx.now, timeZone: ctx.timeZone, lang }), split).filter((d) => !inName(d) && !possessiveOfThing(u, split, d));
   };
-  const datesOf = () => (dates ??= selfRepaired(u, visible(extractDates(), text).filter((d) => !inName(d) && !possessiveOfThing(u, text, d) && !ordinalOfThing(deps, text, d)), keepsDateOf, (d) => dateTokens(u, d)));
+  const datesOf = () => (dates ??= selfRepaired(u, visible(extractDates(), text).filter((d) => !inName(d) && !possessiveOfThing(u, text, d) && !ordinalOfThing(deps, text, d) && !numberOfPlace(deps, u, text, d)), keepsDateOf, (d) => dateTokens(u, d)));
   // A change of an existing item ("перенеси встречу …") comes before the creating commands, which
   // would block on its verb; an agenda question only when no other command was found (their
   // question words block creating commands, so "какие задачи …" is never a new task).
@@ -377,6 +377,15 @@ function ordinalOfThing(deps: ParserDeps, text: string, d: DateMention): boolean
   const next = /^\s+([а-яё]+)/i.exec(text.slice(d.index + d.text.length))?.[1];
   if (!last || !next || DAY_NOUNS.has(next.toLowerCase())) return false;
   return deps.agrees(last, next);
+}
+
+/** "в 3 корпусе", "в 5 цехе": a bare number after "в" with a noun right after it (no word of
+ *  time) is that place's number, not an hour. */
+function numberOfPlace(deps: ParserDeps, u: Utterance, text: string, d: DateMention): boolean {
+  if (u.lang !== 'ru' || !/^в\s*\d{1,2}$/i.test(d.text)) return false;
+  const next = /^\s+([а-яё]+)/i.exec(text.slice(d.index + d.text.length))?.[1]?.toLowerCase();
+  if (!next || u.g.slots.hourWords.hasWord(next)) return false;
+  return deps.persons.isNoun(next, 'ru');
 }
 
 /** "approve next week's rota": a date said as the owner of a thing is a word of the title, not
@@ -1378,6 +1387,9 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
       if (t.kind !== 'word' || g.leadNotNames.hasWord(words[i]!) || g.leadWith.hasWord(words[i]!) || g.leadThis.hasWord(words[i]!) || u.used[i]) break;
       for (; i < words.length && u.tokens[i]!.kind === 'word' && !u.used[i] && !g.leadNotNames.hasWord(words[i]!) && !g.leadCompany.hasWord(words[i]!); i++) q.push(u.tokens[i]!.text);
     }
+    // …or right after it, written as a name: "score of lead Almaz Tea", "deal Acme Corp".
+    const named = (k: number) => u.tokens[k]?.kind === 'word' && u.tokens[k]!.text.length > 1 && /^\p{Lu}/u.test(u.tokens[k]!.text) && !u.used[k] && !g.leadNotNames.hasWord(words[k]!);
+    if (!q.length && !prep) for (let k = noun + 1; named(k); k++) q.push(u.tokens[k]!.text);
   }
   return q.length ? withEntity({ query: q.join(' ') }) : undefined;
 }

@@ -23,6 +23,7 @@ interface SlotsFile {
   purpose_markers?: string[];
   restart_min_words?: number;
   restart_prepositions?: string[];
+  hour_words?: string[];
   person_description_prepositions?: string[];
   text_openers?: string[];
   attendee_prepositions?: string[];
@@ -78,6 +79,8 @@ export interface SlotsGrammar {
   restartMinWords: number;
   /** "на ко на корнилова": a preposition and a name cut off, said again in full. */
   restartPrepositions: WordSet;
+  /** Words of time after an hour ("в 3 часа", "в 10 утра"): the number before them is an hour. */
+  hourWords: WordSet;
   /** "task for Kevin in accounting: …": after the responsible and before a colon, who they are. */
   personDescriptionPrepositions: WordSet;
   /** Command fillers that may open a message's text ("давай созвонимся"). */
@@ -167,6 +170,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     purposeMarkers: new WordSet(g.purpose_markers ?? []),
     restartMinWords: g.restart_min_words ?? 0,
     restartPrepositions: new WordSet(g.restart_prepositions ?? []),
+    hourWords: new WordSet(g.hour_words ?? []),
     personDescriptionPrepositions: new WordSet(g.person_description_prepositions ?? []),
     textOpeners: new WordSet(g.text_openers ?? []),
     attendeePrepositions: new WordSet(g.attendee_prepositions ?? []),

@@ -59,6 +59,9 @@ const FIELD_ORDERS: readonly (readonly number[])[] = [
   [FIELD_FIRST, FIELD_MIDDLE],
 ];
 
+/** Words that open what is said to an addressee ("напиши Кочубею что …"). */
+const CLAUSE_OPENERS = new Set(['что', 'чтобы', 'мол']);
+
 /** Longest input find() reads; anything longer is cut (a command is never 100 KB). */
 const MAX_TEXT = 200_000;
 
@@ -292,8 +295,8 @@ export class Finder {
     if (t.script === 'lat' && lang === 'en' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized && !this.commonWordIsName(toks, k, idx)) return this.misheardBeside(toks, k, idx);
     // Prepositions and conjunctions are not names unless written as one (Ли, Ян).
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
-    // "the price list task": a dictionary word in lower case between an article and another word
-    // modifies that word — nobody says "the Price" of a colleague.
+    // "the price list task": a word in lower case between an article and a dictionary word modifies
+    // that word — nobody says "the Price" of a colleague.
     if (t.script === 'lat' && lang === 'en' && !capitalized && this.modifierAfterArticle(toks, k)) return null;
     // "emily's to-dos": the possessive of a name is that name.
     const exact = idx.forms.get(t.norm) ?? (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined);
@@ -835,6 +838,13 @@ export class Finder {
     return this.deps.morph!.analyze(toks[i]!.norm).some((p) => p.dictionary && p.name && !p.plural && p.case === 'datv');
   }
 
+  /** "Напиши Кочубею что …": right after an imperative, with "что", "чтобы", a comma or a colon after it. */
+  private addressedBeforeClause(src: string, toks: Token[], i: number): boolean {
+    const n = toks[i + 1];
+    if (!n || !(n.word ? CLAUSE_OPENERS.has(n.norm) : n.text === ',' || n.text === ':')) return false;
+    return this.afterVerb(src, toks, i, 'impr');
+  }
+
   /** Is the word right before token i an infinitive ('INFN') or an imperative ('impr')? */
   private afterVerb(src: string, toks: Token[], i: number, kind: 'INFN' | 'impr'): boolean {
     const j = i - 1;
@@ -1087,7 +1097,8 @@ export class Finder {
     const en = this.deps.grammar.en;
     const b = toks[k - 1];
     const a = toks[k + 1];
-    return !!b?.word && en.articles.has(b.norm) && !!a?.word && a.script === 'lat' && !a.cap && en.englishWords.hasCommon(toks[k]!.norm) && en.englishWords.hasCommon(a.norm);
+    // ("the nyeri lab", a place's name before its noun, is no person either.)
+    return !!b?.word && en.articles.has(b.norm) && !!a?.word && a.script === 'lat' && !a.cap && en.englishWords.hasCommon(a.norm) && !en.prepositions.has(a.norm) && !en.conjunctions.has(a.norm);
   }
 
   /** A lower-case Latin word of three letters or more that no English dictionary has ("grainne");
@@ -1217,10 +1228,16 @@ export class Finder {
     if (names.length === 0) {
       // A capitalised word nobody's dictionary knows right after a person preposition, in typed
       // text: "на Ахмедзянова". Words az knows (Казань, Ромашка) are not taken.
-      if (!prep || prepMask === 0 || !capitalized(t) || t.norm.length < 3) return null;
+      // (…or right after an imperative, before "что" or a colon: "Напиши Кочубею что …", in the dative.)
+      const addressed = !prep && capitalized(t) && this.addressedBeforeClause(src, toks, i);
+      if ((!addressed && (!prep || prepMask === 0)) || !capitalized(t) || t.norm.length < 3) return null;
       const parses = morph.analyze(t.norm);
-      if (parses.some((p) => p.dictionary)) return null;
-      const guess = bestNameParse(parses.filter(isNameParse), prepMask, order);
+      // (Addressed, an animate noun in the dative is somebody too: "Кочубею".)
+      const animate = (p: MorphParse) => p.pos === 'NOUN' && p.case === 'datv' && /\banim\b/.test(p.tag);
+      if (parses.some((p) => p.dictionary && !(addressed && animate(p)))) return null;
+      const want = addressed ? caseBit('datv') : prepMask;
+      const guess = bestNameParse(parses.filter((p) => isNameParse(p) || (addressed && animate(p))), want, order);
+      if (addressed && (!guess || guess.case !== 'datv')) return null;
       // After a genitive preposition a word that reads as no name is a company ("для
       // Газпромнефти"); other cases keep it, the guesser misses some ("с Кравцом").
       if (!guess && prepMask === caseBit('gent')) return null;

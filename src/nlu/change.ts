@@ -594,6 +594,8 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   // The run ends at the next clause's command word ("про заказ бумаги … и перенеси срок").
   const runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd));
   if (markerEnd >= 0) useRunParticle(u, cg, markerEnd, runEnd, personAt);
+  // "отметь, что задача по миграции сделана": the news that closes the run is no word of the query.
+  if (markerEnd >= 0 && m.intent === 'task.complete') useRunDoneWord(u, cg, markerEnd, runEnd);
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word' || (markerEnd >= 0 && i >= markerEnd && i < runEnd)) continue;
     const n = cg.fillers.matchAt(words, i) || cg.thisWords.matchAt(words, i);
@@ -738,6 +740,14 @@ function useRunParticle(u: Utterance, cg: ChangeGrammar, from: number, to: numbe
   const next = u.tokens[k];
   const valueNext = k < to && next !== undefined && (u.used[k] || personAt.has(k) || (next.kind === 'word' && cg.newValue.hasWord(u.words[k]!) && (u.used[k + 1] || personAt.has(k + 1))));
   if (valueNext) u.use([p]);
+}
+
+function useRunDoneWord(u: Utterance, cg: ChangeGrammar, from: number, to: number): void {
+  let end = to;
+  while (end > from && u.tokens[end - 1]!.kind === 'punct') end--;
+  const last = end - 1;
+  if (last <= from || u.used[last] || u.tokens[last]!.kind !== 'word') return;
+  if (cg.doneNews.matchAt(u.words, last) === 1 || cg.done.matchAt(u.words, last) === 1) u.use([last]);
 }
 
 /** The words of the item's title: a kind of meeting in the nominative with the words after it;

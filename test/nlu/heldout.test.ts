@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 41 (2026-12-07, seventh session): everyday commands, 150 ru (a 1C and Bitrix24
+  // integrator with IT jargon, Asia/Novosibirsk) and 150 en (an Israeli–Russian medtech start-up with
+  // Hebrew and Russian words in its English, Asia/Jerusalem), scored blind after batch 40's fixes on
+  // eb6043c: 144/150 and 133/150, 92.3 % (the session's first commit e202b15: 143 and 131, 91.3 %).
+  // After its kinds (blind41-kinds.test.ts): 149 and 147.
+  ['heldout-blind41-ru.jsonl', 149],
+  ['heldout-blind41-en.jsonl', 147],
   // Blind batch 40 (2026-12-07, seventh session): everyday commands, 150 ru (a poultry farm in the
   // Belgorod region, Europe/Moscow) and 150 en (a Kenyan–Russian coffee and tea exporter: East African
   // English, Africa/Nairobi), scored blind after batch 39's fixes on 15036e3: 146/150 and 137/150,

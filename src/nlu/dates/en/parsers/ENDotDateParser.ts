@@ -1,18 +1,21 @@
 /**
  * Dates written day first with dots, as German and Russian colleagues write them in English:
  * "12.7.", "14.9. 9:00", "12.07.2027". Only with the closing dot or a four-digit year — "18.30"
- * is a time — and never after "at" ("at 11.05." is five past eleven).
+ * is a time — or after "due" or "on" ("due 14.02"); never after "at" ("at 11.05." is five past eleven).
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
 
 const DAY = 1;
 const MONTH = 2;
-const YEAR = 3;
+const DAY_DOTTED = 3;
+const MONTH_DOTTED = 4;
+const YEAR = 5;
 
 export class ENDotDateParser extends AbstractParser {
   protected innerPattern(): string {
-    return '(\\d{1,2})\\.(\\d{1,2})\\.(?:(\\d{4})(?!\\d))?';
+    // (The closing dot may be left out after "due" or "on": "due 14.02", "on 3.11".)
+    return '(?:(?<=(?:^|[^\\p{L}])(?:due|on)\\s+)(\\d{1,2})\\.(\\d{1,2})(?![.:\\d])|(\\d{1,2})\\.(\\d{1,2})\\.(?:(\\d{4})(?!\\d))?)';
   }
 
   protected override rightBoundary(): boolean {
@@ -23,8 +26,8 @@ export class ENDotDateParser extends AbstractParser {
     const start = match.index ?? 0;
     const end = start + match[0].length;
     if (/[\p{L}\p{N}_]/u.test(context.text.charAt(end)) || /\d/.test(context.text.charAt(start - 1))) return null;
-    const day = Number(match[DAY]);
-    const month = Number(match[MONTH]);
+    const day = Number(match[DAY] ?? match[DAY_DOTTED]);
+    const month = Number(match[MONTH] ?? match[MONTH_DOTTED]);
     if (day < 1 || day > 31 || month < 1 || month > 12) return null;
     if (/(?:^|[^\p{L}])at\s+$/iu.test(context.text.substring(Math.max(0, start - 4), start))) return null;
     const c = context.createParsingComponents({ day, month });

@@ -386,7 +386,8 @@ export function classifyAgenda(
   // after its owner said as a possessive; then only dates, persons and fillers may follow.
   let bare: number[] | undefined;
   if (!op) {
-    const owner = persons.find((p) => (p.possessive || /['’]s$/i.test(p.text)) && personTokens(u, p)[0] === start);
+    // (English may name the owner with no possessive: "Konstantin Belousov agenda for tomorrow?".)
+    const owner = persons.find((p) => (p.possessive || /['’]s$/i.test(p.text) || (u.lang === 'en' && p.kind === 'name')) && personTokens(u, p)[0] === start);
     const at = owner ? Math.max(...personTokens(u, owner)) + 1 : start;
     const n = u.tokens[at]?.kind === 'word' ? cg.bareNouns.matchAt(words, at) : 0;
     if (!n) return null;

@@ -26,7 +26,7 @@ interface IntentGrammarFile {
   cancel_reasons?: { marks: string[]; max: number };
   fillers: string[];
   correction: string[];
-  noun_openers?: string[];
+  noun_openers?: string[]; not_verb_after?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[]; opening_before_content?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
   lead_in: string[];
@@ -81,6 +81,8 @@ export interface IntentGrammar {
   correction: WordSet;
   /** Words between a command verb and its noun ("creat a taks"): where a misspelt noun is looked for. */
   nounOpeners: WordSet;
+  /** "… for the new B1 group": after these a command's verb word is an adjective of the content. */
+  notVerbAfter: WordSet;
   commands: CompiledCommand[];
   blockStart: WordSet;
   blockNear: WordSet;
@@ -135,6 +137,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     fillers: new WordSet(g.fillers),
     correction: new WordSet(g.correction),
     nounOpeners: new WordSet(g.noun_openers ?? []),
+    notVerbAfter: new WordSet(g.not_verb_after ?? []),
     commands: (Object.keys(g.commands) as CommandIntent[]).map((intent) => {
       const c = g.commands[intent];
       return {
@@ -417,7 +420,7 @@ export function classifyCommand(
           (c.intent !== 'lead.score' && noun >= 0 && i > noun + 1 && n === 1 && g.contentEndings.some((e) => words[i]!.endsWith(e)) && !onlyLeadInsBetween(words, g, noun + 1, i)) ||
           (noun >= 0 && c.intent === 'task.create' && g.contentVerbs.size > 0 && separatorBetween(tokens, noun + 1, i));
         // (A person's name is no verb: "a meeting with Mark Olsen".)
-        if (n && i !== noun && !content && !personAt(i) && !(c.verbsNotNouns && n === 1 && isNounAt(i))) {
+        if (n && i !== noun && !content && !personAt(i) && !(c.verbsNotNouns && n === 1 && isNounAt(i)) && !(c.intent !== 'lead.score' && i > 0 && g.notVerbAfter.hasWord(words[i - 1]!))) {
           verb = i;
           verbLen = n;
         }

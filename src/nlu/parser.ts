@@ -104,7 +104,8 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // A person repaired away still stands where a command expects one ("напиши Арсению, ой нет, Богдану").
   const personStarts = new Set<number>();
   for (const p of said) {
-    if (p.kind === 'pronoun') continue; // "tell me …" is not a message to oneself
+    // "tell me …" is not a message to oneself; "message myself: …" is, with the colon after it.
+    if (p.kind === 'pronoun' && !/^\s*:/.test(text.slice(p.end))) continue;
     const i = u.tokenAt(p.index);
     if (i >= 0) {
       personStarts.add(i);
@@ -1290,6 +1291,8 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
   if (body >= 0) {
     let end = u.tokens.length;
     while (end > body && u.tokens[end - 1]!.kind === 'punct' && /[.!]/.test(u.tokens[end - 1]!.text)) end--;
+    // "Could you let Siobhan know …? Ta": thanks said to the assistant after the request.
+    end = withoutClosingThanks(u, body, end);
     while (body < end && u.tokens[body]!.kind === 'punct' && /[,:;—-]/.test(u.tokens[body]!.text)) body++;
     // Runs of spaces fold (a blanked hesitation or the skill's padded name leaves them).
     const s = body < end ? u.text.slice(u.tokens[body]!.start, u.tokens[end - 1]!.end).trim().replace(/ {2,}/g, ' ') : '';
@@ -1392,6 +1395,20 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
     if (!q.length && !prep) for (let k = noun + 1; named(k); k++) q.push(u.tokens[k]!.text);
   }
   return q.length ? withEntity({ query: q.join(' ') }) : undefined;
+}
+
+/** The end of a message's text less a "thanks"/"ta"/"cheers" after the question mark that closes a
+ *  request put as a question ("Could you let Siobhan know …? Ta"): that thanks is the assistant's,
+ *  and so is the mark. After a comma the thanks is the recipient's ("…, thanks!"). */
+function withoutClosingThanks(u: Utterance, body: number, end: number): number {
+  let k = end;
+  while (k > body && u.tokens[k - 1]!.kind === 'word') k--;
+  if (k === end || k <= body + 1 || u.tokens[k - 1]!.kind !== 'punct' || u.tokens[k - 1]!.text !== '?') return end;
+  // (Only a request that opened as a question: "Send Grace a message: could you …? Cheers" is hers.)
+  let asked = false;
+  for (let i = 0, first = firstWord(u, u.g.intents); i <= first && !asked; i++) asked = u.tokens[i]?.kind === 'word' && u.g.slots.chatFillers.matchAt(u.words, i) > 0;
+  if (!asked) return end;
+  return u.g.slots.thanks.matchAt(u.words, k) === end - k ? k - 1 : end;
 }
 
 /** Is the mention at character `index` negated ("не Антону", "not Friday")? */

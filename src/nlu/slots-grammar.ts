@@ -24,6 +24,7 @@ interface SlotsFile {
   restart_min_words?: number;
   restart_prepositions?: string[];
   hour_words?: string[];
+  thanks?: string[];
   person_description_prepositions?: string[];
   text_openers?: string[];
   attendee_prepositions?: string[];
@@ -81,6 +82,8 @@ export interface SlotsGrammar {
   restartPrepositions: WordSet;
   /** Words of time after an hour ("в 3 часа", "в 10 утра"): the number before them is an hour. */
   hourWords: WordSet;
+  /** Thanks said to the assistant after a message's text ("…? Ta"): no word of the text. */
+  thanks: WordSet;
   /** "task for Kevin in accounting: …": after the responsible and before a colon, who they are. */
   personDescriptionPrepositions: WordSet;
   /** Command fillers that may open a message's text ("давай созвонимся"). */
@@ -171,6 +174,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     restartMinWords: g.restart_min_words ?? 0,
     restartPrepositions: new WordSet(g.restart_prepositions ?? []),
     hourWords: new WordSet(g.hour_words ?? []),
+    thanks: new WordSet(g.thanks ?? []),
     personDescriptionPrepositions: new WordSet(g.person_description_prepositions ?? []),
     textOpeners: new WordSet(g.text_openers ?? []),
     attendeePrepositions: new WordSet(g.attendee_prepositions ?? []),

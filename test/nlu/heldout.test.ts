@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 42 (2026-12-07, seventh session): everyday commands, 150 ru (a seafood trader in
+  // Vladivostok, Asia/Vladivostok) and 150 en (a UK online language school: British, Latin American and
+  // Russian staff, Europe/London), scored blind after batch 41's fixes on b5ce04d: 143/150 and
+  // 141/150, 94.7 % (the session's first commit e202b15: 143 and 140, 94.3 %). After its kinds
+  // (blind42-kinds.test.ts): 144 and 147 (left: "слава" for a Станислав too — the convention above).
+  ['heldout-blind42-ru.jsonl', 144],
+  ['heldout-blind42-en.jsonl', 147],
   // Blind batch 41 (2026-12-07, seventh session): everyday commands, 150 ru (a 1C and Bitrix24
   // integrator with IT jargon, Asia/Novosibirsk) and 150 en (an Israeli–Russian medtech start-up with
   // Hebrew and Russian words in its English, Asia/Jerusalem), scored blind after batch 40's fixes on

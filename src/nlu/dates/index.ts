@@ -50,6 +50,8 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
   const always: Prefilter = () => true;
   // A month name ending the text before an hour range (grammars/dates-en.yaml months).
   const monthEnd = new RegExp(`(?<!\\p{L})(?:${alternation(Object.keys(grammars.en.months))})\\.?\\s+$`, 'iu');
+  // "units 4-6", "pages 10-12": the numbers of things, no hours (dates-en.yaml numberedNouns).
+  const numbered = new RegExp(`(?<!\\p{L})(?:${alternation(grammars.en.numberedNouns.length ? grammars.en.numberedNouns : ['(?!)'])})\\s+$`, 'iu');
   // ("Oct-14" is a date, no code.)
   const monthWords = { ru: new Set(Object.keys(grammars.ru.months)), en: new Set(Object.keys(grammars.en.months)) };
   const filters = options.prefilter === false ? { ru: always, en: always } : { ru: ruPrefilter(grammars.ru), en: enPrefilter(grammars.en) };
@@ -64,7 +66,7 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
       const wall = wallClockAt(ctx.now, ctx.timeZone);
       const option: DateParsingOption = { userTimeZone: ctx.timeZone };
       const coded = codeNumbers(input, monthWords[ctx.lang]);
-      const results = engine.parse(ctx.lang === 'en' ? oClockHours(hourRanges(coded, monthEnd)) : coded, chronoReference(wall), option as object);
+      const results = engine.parse(ctx.lang === 'en' ? oClockHours(hourRanges(coded, monthEnd, numbered)) : coded, chronoReference(wall), option as object);
       const mentions: DateMention[] = [];
       for (const r of results) {
         const m = toMention(r as never);
@@ -97,11 +99,14 @@ function codeNumbers(text: string, months: Set<string>): string {
  * "tomorrow 9-11": chrono reads two hours joined by a hyphen as nothing (a day range after a month,
  * "April 9-11", stays); with an en dash it reads the hour range. Same length, so every index holds.
  */
-function hourRanges(text: string, monthEnd: RegExp): string {
+function hourRanges(text: string, monthEnd: RegExp, numbered: RegExp): string {
   if (!text.includes('-')) return text;
-  return text.replace(/(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/.:-])/g, (m, a: string, b: string, at: number) =>
-    Number(a) <= 24 && Number(b) <= 24 && !daysOfMonth(text.slice(Math.max(0, at - 20), at), monthEnd) ? `${a}–${b}` : m,
-  );
+  return text.replace(/(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/.:-])/g, (m, a: string, b: string, at: number) => {
+    const before = text.slice(Math.max(0, at - 20), at);
+    // ("pages 10-12" numbers things: hidden from chrono, same length.)
+    if (numbered.test(before)) return m.replace(/\d/g, 'x');
+    return Number(a) <= 24 && Number(b) <= 24 && !daysOfMonth(before, monthEnd) ? `${a}–${b}` : m;
+  });
 }
 
 /**

@@ -1229,9 +1229,11 @@ export class Finder {
       // A capitalised word nobody's dictionary knows right after a person preposition, in typed
       // text: "на Ахмедзянова". Words az knows (Казань, Ромашка) are not taken.
       // (…or right after an imperative, before "что" or a colon: "Напиши Кочубею что …", in the dative.)
-      const addressed = !prep && capitalized(t) && this.addressedBeforeClause(src, toks, i);
-      if ((!addressed && (!prep || prepMask === 0)) || !capitalized(t) || t.norm.length < 3) return null;
+      // (In lower case, from a recogniser, only a word read as a surname or name in the dative.)
       const parses = morph.analyze(t.norm);
+      const spokenName = !capitalized(t) && parses.some((p) => !p.dictionary && (p.surname || p.name) && p.case === 'datv');
+      const addressed = !prep && (capitalized(t) || spokenName) && this.addressedBeforeClause(src, toks, i);
+      if ((!addressed && (!prep || prepMask === 0 || !capitalized(t))) || t.norm.length < 3) return null;
       // (Addressed, an animate noun in the dative is somebody too: "Кочубею".)
       const animate = (p: MorphParse) => p.pos === 'NOUN' && p.case === 'datv' && /\banim\b/.test(p.tag);
       if (parses.some((p) => p.dictionary && !(addressed && animate(p)))) return null;

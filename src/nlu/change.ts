@@ -56,13 +56,14 @@ function createsAt(u: Utterance, ig: IntentGrammar, i: number): boolean {
 
 /** A change of an existing item: an imperative change verb with the item's noun. */
 export function classifyChange(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): ChangeMatch | null {
-  return setToDone(u, cg, ig) ?? changeByVerb(u, cg, ig) ?? doneNews(u, cg, ig, firstWord(u, ig)) ?? deadlineById(u, cg, ig, firstWord(u, ig));
+  // (Every parse comes here: the command's first word is found once.)
+  const start = firstWord(u, ig);
+  return setToDone(u, cg, start) ?? changeByVerb(u, cg, ig, start) ?? doneNews(u, cg, ig, start) ?? deadlineById(u, cg, ig, start);
 }
 
 /** "set the onboarding checklist task to completed": a tracker's status set to done closes the task. */
-function setToDone(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): ChangeMatch | null {
+function setToDone(u: Utterance, cg: ChangeGrammar, start: number): ChangeMatch | null {
   const words = u.words;
-  const start = firstWord(u, ig);
   if (u.tokens[start]?.kind !== 'word' || !cg.setDone.verbs.hasWord(words[start]!)) return null;
   let end = words.length;
   while (end > start && u.tokens[end - 1]!.kind === 'punct') end--;
@@ -104,9 +105,8 @@ function deadlineById(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   return { intent: 'task.update', triggers: span(from, at + len - from), verb: 'move', noun };
 }
 
-function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar): ChangeMatch | null {
+function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: number): ChangeMatch | null {
   const words = u.words;
-  const start = firstWord(u, ig);
   let verbAt = -1;
   let verb: { key: VerbClass; len: number } | null = null;
   let split = false;
@@ -665,12 +665,13 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   const byPreposition = (p: PersonMention) =>
     !!p.preposition && (cg.newValue.hasWord(p.preposition) || (m.verb === 'reassign' && (cg.reassignPrepositions.hasWord(p.preposition) || personTokens(u, p).some((i) => u.used[i] && u.words[i] === p.preposition))));
   // ("… instead of Semyon": who has it now, never the new responsible.)
-  const insteadAt = (p: PersonMention) => {
+  // Where "instead of" opens before each person who has the item now.
+  const insteadAt = new Map<PersonMention, number>();
+  for (const p of open) {
     const first = personTokens(u, p)[0] ?? -1;
-    for (let k = Math.max(0, first - 3); k < first; k++) if (cg.instead.matchAt(words, k) === first - k) return k;
-    return -1;
-  };
-  const insteadOf = (p: PersonMention) => insteadAt(p) >= 0;
+    for (let k = Math.max(0, first - 3); k < first && !insteadAt.has(p); k++) if (cg.instead.matchAt(words, k) === first - k) insteadAt.set(p, k);
+  }
+  const insteadOf = (p: PersonMention) => insteadAt.has(p);
   const dativeOnly = (p: PersonMention) => !p.preposition && p.cases.includes('datv') && !p.cases.includes('gent');
   const chosen =
     m.intent !== 'task.update'
@@ -687,7 +688,8 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     else if (!ref.person && !('self' in p.slot)) ref.person = p.slot;
     // A second person ("с Машей и Антоном") is no title word either; the reference keeps one.
     u.use(idx);
-    if (insteadOf(p)) u.use(span(insteadAt(p), idx[0]! - insteadAt(p)));
+    const from = insteadAt.get(p);
+    if (from !== undefined) u.use(span(from, idx[0]! - from));
   }
   // Old and new values.
   const olds = dates.filter((x) => !x.isNew);

@@ -1023,7 +1023,7 @@ export class Finder {
       // case, a word that is no English word between a person preposition and the end of the name.
       // ("shoot kim a message that …": so is one between a sending verb and its message, a proper
       // noun of the dictionary too — nobody sends a city a message.)
-      if (this.strangerInLowerCase(src, toks, i, lang, prev) || (this.strangerBeforeObject(src, toks, i, (x) => x === t) && this.noEnglishWord(t, true))) return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev));
+      if (this.strangerInLowerCase(src, toks, i, lang, prev) || (this.noEnglishWord(t, true) && this.strangerBeforeObject(src, toks, i, (x) => x === t))) return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev));
       // "a call with professor hughes": in lower case, an honorific and the surname after it, after
       // a person preposition, are that unknown person.
       const s = toks[i + 1];

@@ -34,9 +34,16 @@ export const fold = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');
 export class WordSet {
   private readonly exact = new Set<string>();
   private readonly stems: string[] = [];
-  /** Phrases by their first word when it is exact; phrases starting with a stem are few and kept apart. */
-  private readonly phrasesByFirst = new Map<string, string[][]>();
-  private readonly stemPhrases: string[][] = [];
+  /** The stems again, for lookup by prefix: a word matches when one of its first `n` letters (n a stem
+   *  length) is a stem — a few set lookups instead of a scan of every stem (this runs per word, per
+   *  command, per parse). */
+  private readonly stemSet = new Set<string>();
+  private stemLengths: number[] = [];
+  /** Phrases by their first word when it is exact; phrases starting with a stem by that stem. */
+  private readonly phrasesByFirst = new Map<string, Phrase[]>();
+  private readonly phrasesByStem = new Map<string, Phrase[]>();
+  private stemPhraseLengths: number[] = [];
+  private stemPhraseCount = 0;
 
   constructor(entries: readonly string[] = []) {
     for (const raw of entries) {
@@ -44,23 +51,28 @@ export class WordSet {
       if (!e) continue;
       if (e.includes(' ')) {
         const p = e.split(/\s+/);
-        if (p[0]!.endsWith('*')) this.stemPhrases.push(p);
-        else {
-          const list = this.phrasesByFirst.get(p[0]!) ?? [];
-          list.push(p);
-          this.phrasesByFirst.set(p[0]!, list);
-        }
-      } else if (e.endsWith('*')) this.stems.push(e.slice(0, -1));
-      else this.exact.add(e);
+        const phrase: Phrase = { words: p.map((w) => (w.endsWith('*') ? w.slice(0, -1) : w)), stem: p.map((w) => w.endsWith('*')) };
+        const byStem = phrase.stem[0]!;
+        const map = byStem ? this.phrasesByStem : this.phrasesByFirst;
+        const list = map.get(phrase.words[0]!) ?? [];
+        list.push(phrase);
+        map.set(phrase.words[0]!, list);
+        if (byStem) this.stemPhraseCount++;
+      } else if (e.endsWith('*')) {
+        this.stems.push(e.slice(0, -1));
+        this.stemSet.add(e.slice(0, -1));
+      } else this.exact.add(e);
     }
-    const longestFirst = (a: string[], b: string[]) => b.length - a.length;
+    const longestFirst = (a: Phrase, b: Phrase) => b.words.length - a.words.length;
     for (const list of this.phrasesByFirst.values()) list.sort(longestFirst);
-    this.stemPhrases.sort(longestFirst);
+    for (const list of this.phrasesByStem.values()) list.sort(longestFirst);
+    this.stemLengths = lengthsOf(this.stemSet.keys());
+    this.stemPhraseLengths = lengthsOf(this.phrasesByStem.keys());
   }
 
   /** How many entries it holds. */
   get size(): number {
-    return this.exact.size + this.stems.length + this.stemPhrases.length + this.phrasesByFirst.size;
+    return this.exact.size + this.stems.length + this.stemPhraseCount + this.phrasesByFirst.size;
   }
 
   /** The single-word entries: exact words and stems (with their "*"). */
@@ -71,35 +83,55 @@ export class WordSet {
   /** Does a single folded word match an entry? */
   hasWord(word: string): boolean {
     if (this.exact.has(word)) return true;
-    for (const s of this.stems) if (word.startsWith(s)) return true;
+    for (const n of this.stemLengths) {
+      if (n > word.length) break;
+      if (this.stemSet.has(n === word.length ? word : word.slice(0, n))) return true;
+    }
     return false;
   }
 
   /** Length in tokens of the longest entry matching at `i` of the folded word list, or 0. */
   matchAt(words: readonly string[], i: number): number {
     if (i >= words.length) return 0;
+    const word = words[i]!;
     let best = 0;
-    const candidates = this.phrasesByFirst.get(words[i]!);
+    const candidates = this.phrasesByFirst.get(word);
     if (candidates) best = longestMatch(candidates, words, i);
-    if (this.stemPhrases.length) best = Math.max(best, longestMatch(this.stemPhrases, words, i));
+    for (const n of this.stemPhraseLengths) {
+      if (n > word.length) break;
+      const list = this.phrasesByStem.get(n === word.length ? word : word.slice(0, n));
+      if (list) best = Math.max(best, longestMatch(list, words, i));
+    }
     if (best) return best;
-    return this.hasWord(words[i]!) ? 1 : 0;
+    return this.hasWord(word) ? 1 : 0;
   }
 }
 
-function longestMatch(phrases: readonly string[][], words: readonly string[], i: number): number {
+/** A phrase's folded words, each either whole or a stem (its "*" cut). */
+interface Phrase {
+  words: string[];
+  stem: boolean[];
+}
+
+/** The distinct lengths of some strings, shortest first. */
+function lengthsOf(keys: Iterable<string>): number[] {
+  return [...new Set([...keys].map((k) => k.length))].sort((a, b) => a - b);
+}
+
+/** Phrases are sorted longest first: the first that matches is the longest. */
+function longestMatch(phrases: readonly Phrase[], words: readonly string[], i: number): number {
   for (const p of phrases) {
-    if (i + p.length > words.length) continue;
+    const n = p.words.length;
+    if (i + n > words.length) continue;
     let ok = true;
-    for (let k = 0; k < p.length; k++) {
-      const w = p[k]!;
+    for (let k = 0; k < n; k++) {
       const t = words[i + k]!;
-      if (w.endsWith('*') ? !t.startsWith(w.slice(0, -1)) : t !== w) {
+      if (p.stem[k] ? !t.startsWith(p.words[k]!) : t !== p.words[k]) {
         ok = false;
         break;
       }
     }
-    if (ok) return p.length;
+    if (ok) return n;
   }
   return 0;
 }

@@ -407,7 +407,8 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
   // "Соне Пономарёвой:": the finder may read the surname as a mention of its own (another case);
   // mentions of the same user one after another are one addressee.
   const run = sameUserRun(u, persons, p);
-  const cases = run.flatMap((q) => q.cases);
+  // (No cases listed is any case: an indeclinable name, "Сообщение Айгуль: …".)
+  const dative = run.some((q) => q.cases.length === 0 || q.cases.includes('datv'));
   const idx = u.tokensIn(p.index, run[run.length - 1]!.end);
   const first = idx[0]!;
   // Before the person: lead-ins, or a message noun with no verb ("сообщение Юле Васильевой: …").
@@ -423,12 +424,12 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
   // "Глебу напиши, что пакет получен": the addressee first, then the message verb that takes it.
   const after = idx[idx.length - 1]! + 1;
   const verb = u.lang === 'ru' && triggers.length === 0 && sep?.kind === 'word' ? ig.commands.find((c) => c.intent === 'message.send')?.standaloneWithPerson.matchAt(u.words, after) ?? 0 : 0;
-  if (verb && cases.includes('datv')) return { intent: 'message.send', triggers: Array.from({ length: verb }, (_, k) => after + k), reminder: false };
+  if (verb && dative) return { intent: 'message.send', triggers: Array.from({ length: verb }, (_, k) => after + k), reminder: false };
   // Speech writes no colon: after the message noun, the addressee is enough ("сообщение тимуру тк …").
   const last = idx[idx.length - 1]! + 1 === u.tokens.length - 1;
   const spokenSep = triggers.length > 0 && (!sep || sep.kind === 'word' || (last && /^[.!]$/.test(sep.text)));
   if (!spokenSep && (!sep || sep.kind !== 'punct' || !/^[:—–-]$/.test(sep.text))) return null;
-  if (u.lang === 'ru' && !cases.includes('datv')) return null;
+  if (u.lang === 'ru' && !dative) return null;
   return { intent: 'message.send', triggers, reminder: false };
 }
 
@@ -901,6 +902,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   }
   if (!responsible && cmd.reminder) responsible = { self: true };
   if (lastPerson >= 0) usePersonDescription(u, lastPerson);
+  if (!title) useVerbParticles(u, cmd);
   if (!title) title = residual(u);
   if (title) slots.title = title;
   if (responsible) slots.responsible = responsible;
@@ -1025,7 +1027,10 @@ function useVerbParticles(u: Utterance, cmd: CommandMatch): void {
       if (u.used[i] || u.tokens[i]!.kind !== 'word' || !own.has(u.words[i]!)) continue;
       let k = i + 1;
       while (k < u.tokens.length && (u.used[k] || u.tokens[k]!.kind === 'punct')) k++;
-      if (k === u.tokens.length) u.use([i]);
+      // (…or, right after the command's noun, when the person it is for or with follows: "put a task
+      // in for Fatima to …", "put a meeting in with Sione …".)
+      const beforePerson = cmd.triggers.includes(i - 1) && u.tokens[i + 1]?.kind === 'word' && u.g.slots.verbParticleBefore.hasWord(u.words[i + 1]!);
+      if (k === u.tokens.length || beforePerson) u.use([i]);
       break;
     }
   }

@@ -19,6 +19,7 @@ interface SlotsFile {
   preposition_homophones?: Record<string, string>;
   verb_homophones?: Record<string, string>;
   verb_particles?: Record<string, string[]>;
+  verb_particle_before?: string[];
   event_place_prepositions?: string[];
   purpose_markers?: string[];
   restart_min_words?: number;
@@ -118,6 +119,8 @@ export interface SlotsGrammar {
   verbHomophones: Homophones;
   /** "put … in", "pencil … in": a command verb's particle said after its object. */
   verbParticles: Map<string, Set<string>>;
+  /** "put a task in for Fatima to …": words before which the particle right after the command's noun is the verb's. */
+  verbParticleBefore: WordSet;
   /** The table's words found in a text, as [said, respelt]: a slot gives back what the user said. */
   respelt: (text: string) => [string, string][];
   /** A self-repair between two values of one slot ("в четверг ой нет в пятницу"): the later wins. */
@@ -190,6 +193,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     prepositionHomophones: homophones(g.preposition_homophones ?? {}),
     verbHomophones: homophones(g.verb_homophones ?? {}),
     verbParticles: new Map(Object.entries(g.verb_particles ?? {}).map(([v, ps]) => [v, new Set(ps)])),
+    verbParticleBefore: new WordSet(g.verb_particle_before ?? []),
     respelt: respellings(g.spellings ?? {}),
     calendarPrepositions: new WordSet(g.calendar_prepositions ?? []),
     repairMarkers: new WordSet(g.repair?.markers ?? []),

@@ -182,7 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 43 (2026-12-07, seventh session), the latest, scored blind at the session's end on
+  // Blind batch 44 (2026-12-07, eighth session): everyday commands, 150 ru (a hospital network in the
+  // Urals with hospital shorthand, Asia/Yekaterinburg) and 150 en (a Queensland freight company: broad
+  // Australian speech and pet names, Australia/Brisbane), scored blind on the session's first commit
+  // e1ed002: 143/150 and 119/150, 87.3 %. After its kinds (blind44-kinds.test.ts): 148 and 143.
+  ['heldout-blind44-ru.jsonl', 148],
+  ['heldout-blind44-en.jsonl', 143],
+  // Blind batch 43 (2026-12-07, seventh session), scored blind at the session's end on
   // 130269d and not fixed: plain everyday commands, 150 ru (a pharmacy chain in Moscow, Europe/Moscow)
   // 149/150 and 150 en (a US subsidiary of an equipment maker, America/New_York) 149/150, 99.3 % (the
   // session's first commit e202b15: the same).

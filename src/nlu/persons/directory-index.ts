@@ -54,6 +54,9 @@ export interface DirectoryIndex {
   roman: Map<string, FormEntry[]> | null;
   /** russianRomanKey of the Latin words looked up (romanEntries), remembered. */
   romanKeys: Map<string, string | null>;
+  /** The opening syllables of the users' Latin given names, for pet names (petNameEntries): built
+   *  on first use. */
+  petStems: Map<string, FormEntry[]> | null;
 }
 
 type NameScript = 'lat' | 'cyr';
@@ -254,7 +257,7 @@ export function buildIndex(
   }
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
-  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {}, roman: null, romanKeys: new Map() };
+  return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {}, roman: null, romanKeys: new Map(), petStems: null };
 }
 
 const CYRILLIC_OF = new WeakMap<PersonsGrammar, Map<string, string[]>>();
@@ -535,4 +538,42 @@ function romanEntriesOf(idx: DirectoryIndex, word: string): FormEntry[] | null {
     idx.roman = roman;
   }
   return idx.roman.get(key) ?? null;
+}
+
+/**
+ * "Davo" for David, "Robbo" for Robert, "Shazza" for Sharon: the users whose Latin given name opens
+ * with the syllable a pet name is made of (persons-en.yaml petNames); null when none. The caller
+ * checks that the word is no English word and no name of its own.
+ */
+export function petNameEntries(idx: DirectoryIndex, word: string, rules: PersonsGrammar['en']['petNames']): FormEntry[] | null {
+  const stems: string[] = [];
+  for (const e of rules.endings) {
+    if (!word.endsWith(e)) continue;
+    const base = word.slice(0, -e.length);
+    stems.push(base);
+    // (Robbo, Chrissy: the consonant doubled before the ending.)
+    if (base.length > 1 && base[base.length - 1] === base[base.length - 2]) stems.push(base.slice(0, -1));
+  }
+  for (const e of rules.rEndings) if (word.endsWith(e)) stems.push(word.slice(0, -e.length) + 'r');
+  if (!stems.length) return null;
+  if (!idx.petStems) {
+    const map = new Map<string, FormEntry[]>();
+    idx.users.forEach((u, i) => {
+      const name = typeof u.name === 'string' ? normalizeWord(u.name.trim()) : '';
+      if (!/^[a-z]+$/.test(name)) return;
+      for (let n = rules.minStem; n < name.length; n++) {
+        const list = map.get(name.slice(0, n));
+        const entry: FormEntry = { user: i, field: FIELD_FIRST, mask: ALL_CASES, dim: true };
+        if (!list) map.set(name.slice(0, n), [entry]);
+        else if (!list.some((x) => x.user === i)) list.push(entry);
+      }
+    });
+    idx.petStems = map;
+  }
+  for (const s of stems) {
+    if (s.length < rules.minStem) continue;
+    const found = idx.petStems.get(s);
+    if (found) return found;
+  }
+  return null;
 }

@@ -8,6 +8,7 @@ import type { PersonsGrammar } from './grammar';
 import { ALL_CASES, NO_PREPOSITION_ORDER, caseBit, caseList, caseRank } from './cases';
 import {
   romanEntries,
+  petNameEntries,
   FIELD_FIRST,
   FIELD_LAST,
   FIELD_MIDDLE,
@@ -284,6 +285,14 @@ export class Finder {
     return lang === 'en' && (g.en.prepositions.has(t.norm) || g.en.conjunctions.has(t.norm));
   }
 
+  private petName(toks: Token[], k: number, idx: DirectoryIndex): FormEntry[] | null {
+    const en = this.deps.grammar.en;
+    const norm = toks[k]!.norm;
+    const of = (w: string) => (en.englishWords.hasCommon(w) || en.givenNames.has(w) ? null : petNameEntries(idx, w, en.petNames));
+    if (norm.endsWith("'s")) return of(norm.slice(0, -2));
+    return of(norm) ?? (norm.endsWith('s') && this.bareSPossessive(toks, k) ? of(norm.slice(0, -1)) : null);
+  }
+
   private lookup(toks: Token[], k: number, idx: DirectoryIndex, lang: Lang): TokenHits | null {
     const t = toks[k]!;
     if (!t.word) return null;
@@ -317,6 +326,10 @@ export class Finder {
     // "artem korolev" for the user Artyom Korolyov: another romanisation of the same Russian name.
     const roman = t.script === 'lat' ? romanEntries(idx, t.norm) : null;
     if (roman) return { entries: roman, fuzzy: false };
+    // "robbo", "Shazza": a pet name made of a user's given name, when it is no word or name of its own.
+    // (…its possessive too: "Shazza's calendar", "robbos late tasks".)
+    const pet = t.script === 'lat' && lang === 'en' ? this.petName(toks, k, idx) : null;
+    if (pet) return { entries: pet, fuzzy: false };
     // "summer haze" for Summer Hayes: a short word beside its user's other name, sounding like it.
     if (t.norm.length < FUZZY_MIN_LENGTH && t.script === 'lat' && !t.allCaps) return this.soundAlikeAfterName(toks, k, idx);
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;

@@ -54,6 +54,9 @@ export interface PersonsGrammar {
     honorificsAfter: Set<string>;
     /** Honorifics said before a given name as well ("Sir Rommel", "Ma'am Joy"). */
     honorificsGiven: Set<string>;
+    /** Pet names made from the first syllable of a given name (Davo, Robbo, Lachie, Chrissy; Shazza
+     *  for Sharon): the endings added, and the ending said for an r after the first vowel. */
+    petNames: { endings: string[]; rEndings: string[]; minStem: number };
     /** "the price list task": after these, a lower-case dictionary word before another is a modifier. */
     articles: Set<string>;
     /** Words that end a company's name ("Harlow Logistics", "Acme Ltd"): the name before is no person. */
@@ -95,6 +98,13 @@ export interface PersonsGrammar {
     /** Russian places in Latin letters ("Bolshaya Nikitskaya"): adjective endings and place nouns. */
     russianPlaces: { adjectiveEndings: string[]; nouns: Set<string> };
   };
+}
+
+function petNameRules(v: unknown): PersonsGrammar['en']['petNames'] {
+  const x = (v ?? {}) as Record<string, unknown>;
+  const minStem = x.minStem === undefined ? 3 : Number(x.minStem);
+  if (!Number.isInteger(minStem) || minStem < 2) throw new Error('persons: petNames.minStem must be an integer of 2 or more');
+  return { endings: strings(x.endings ?? [], 'petNames.endings').map(normalizeWord), rEndings: strings(x.rEndings ?? [], 'petNames.rEndings').map(normalizeWord), minStem };
 }
 
 function honorificMap(v: unknown): Map<string, 'M' | 'F' | '-'> {
@@ -293,6 +303,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       notNames: normSet(strings(en.notNames, 'notNames')),
       honorificsAfter: normSet(strings(en.honorificsAfter ?? [], 'honorificsAfter')),
       honorificsGiven: normSet(strings(en.honorificsGiven ?? [], 'honorificsGiven')),
+      petNames: petNameRules(en.petNames),
       articles: normSet(strings(en.articles ?? [], 'articles')),
       namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),
       companyWords: normSet(strings(en.companyWords ?? [], 'companyWords')),

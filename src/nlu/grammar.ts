@@ -44,6 +44,11 @@ export class WordSet {
   private readonly phrasesByStem = new Map<string, Phrase[]>();
   private stemPhraseLengths: number[] = [];
   private stemPhraseCount = 0;
+  /** The first two letters of every entry's first word, as one number (headOf): a word whose
+   *  opening is not among them matches nothing, which is most words. `anyHead`: a stem of one
+   *  letter or none is listed, so no word can be turned away by its opening. */
+  private readonly heads = new Set<number>();
+  private anyHead = false;
 
   constructor(entries: readonly string[] = []) {
     for (const raw of entries) {
@@ -62,6 +67,11 @@ export class WordSet {
         this.stems.push(e.slice(0, -1));
         this.stemSet.add(e.slice(0, -1));
       } else this.exact.add(e);
+    }
+    for (const w of [...this.exact, ...this.phrasesByFirst.keys()]) this.heads.add(headOf(w));
+    for (const w of [...this.stemSet, ...this.phrasesByStem.keys()]) {
+      if (w.length < 2) this.anyHead = true;
+      else this.heads.add(headOf(w));
     }
     const longestFirst = (a: Phrase, b: Phrase) => b.words.length - a.words.length;
     for (const list of this.phrasesByFirst.values()) list.sort(longestFirst);
@@ -82,6 +92,7 @@ export class WordSet {
 
   /** Does a single folded word match an entry? */
   hasWord(word: string): boolean {
+    if (!this.anyHead && !this.heads.has(headOf(word))) return false;
     if (this.exact.has(word)) return true;
     for (const n of this.stemLengths) {
       if (n > word.length) break;
@@ -94,6 +105,7 @@ export class WordSet {
   matchAt(words: readonly string[], i: number): number {
     if (i >= words.length) return 0;
     const word = words[i]!;
+    if (!this.anyHead && !this.heads.has(headOf(word))) return 0;
     let best = 0;
     const candidates = this.phrasesByFirst.get(word);
     if (candidates) best = longestMatch(candidates, words, i);
@@ -105,6 +117,12 @@ export class WordSet {
     if (best) return best;
     return this.hasWord(word) ? 1 : 0;
   }
+}
+
+/** A word's first two letters as one number (a word of one letter: that letter and 0), so a
+ *  lookup allocates nothing. */
+function headOf(word: string): number {
+  return (word.charCodeAt(0) << 16) | (word.length > 1 ? word.charCodeAt(1) : 0);
 }
 
 /** A phrase's folded words, each either whole or a stem (its "*" cut). */

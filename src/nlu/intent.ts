@@ -26,7 +26,7 @@ interface IntentGrammarFile {
   cancel_reasons?: { marks: string[]; max: number };
   fillers: string[];
   correction: string[];
-  noun_openers?: string[]; not_verb_after?: string[];
+  noun_openers?: string[]; not_verb_after?: string[]; not_noun_before?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[]; opening_before_content?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
   lead_in: string[];
@@ -83,6 +83,8 @@ export interface IntentGrammar {
   nounOpeners: WordSet;
   /** "… for the new B1 group": after these a command's verb word is an adjective of the content. */
   notVerbAfter: WordSet;
+  /** "…, call it office closed": before these a command's noun word is a verb. */
+  notNounBefore: WordSet;
   commands: CompiledCommand[];
   blockStart: WordSet;
   blockNear: WordSet;
@@ -138,6 +140,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     correction: new WordSet(g.correction),
     nounOpeners: new WordSet(g.noun_openers ?? []),
     notVerbAfter: new WordSet(g.not_verb_after ?? []),
+    notNounBefore: new WordSet(g.not_noun_before ?? []),
     commands: (Object.keys(g.commands) as CommandIntent[]).map((intent) => {
       const c = g.commands[intent];
       return {
@@ -404,7 +407,7 @@ export function classifyCommand(
       if (tokens[i]!.kind !== 'word') continue;
       if (noun < 0) {
         const n = c.nouns.matchAt(words, i);
-        if (n) {
+        if (n && !(n === 1 && i + 1 < words.length && g.notNounBefore.hasWord(words[i + 1]!))) {
           noun = i;
           nounLen = n;
         }

@@ -1391,6 +1391,12 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
       else if (!g.leadNotNames.hasWord(words[i]!) && !(prep && g.leadCompany.hasWord(words[i]!))) break;
     }
     for (; prep && !q.length && i < words.length; i++) {
+      // ("for Mrs. Okonkwo": the title and its period before the name are no part of it.)
+      const dot = u.tokens[i + 1]?.text === '.' ? 1 : 0;
+      if (u.tokens[i]!.kind === 'word' && g.leadTitles.hasWord(words[i]!) && u.tokens[i + 1 + dot]?.kind === 'word') {
+        i += dot;
+        continue;
+      }
       const t = u.tokens[i]!;
       if (t.kind !== 'word' || g.leadNotNames.hasWord(words[i]!) || g.leadWith.hasWord(words[i]!) || g.leadThis.hasWord(words[i]!) || u.used[i]) break;
       for (; i < words.length && u.tokens[i]!.kind === 'word' && !u.used[i] && !g.leadNotNames.hasWord(words[i]!) && !g.leadCompany.hasWord(words[i]!); i++) q.push(u.tokens[i]!.text);

@@ -51,7 +51,7 @@ interface SlotsFile {
   event_kinds: Record<string, string[]>;
   kind_repair?: string[];
   event_plain: string[];
-  lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[]; legal_forms?: string[] };
+  lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[]; legal_forms?: string[]; titles?: string[] };
 }
 
 export interface SlotsGrammar {
@@ -143,6 +143,8 @@ export interface SlotsGrammar {
   leadNouns: Map<string, 'lead' | 'deal'>;
   leadThis: WordSet;
   leadNumber: WordSet;
+  /** "the lead score for Mrs. Okonkwo": a courtesy title before the contact's name names nothing. */
+  leadTitles: WordSet;
   leadNotNames: WordSet;
   /** Prepositions between the noun and the name ("сделка с Ромашкой"). */
   leadWith: WordSet;
@@ -210,6 +212,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     leadWith: new WordSet(g.lead.with ?? []),
     leadCompany: new WordSet(g.lead.company ?? []),
     leadLegalForms: new WordSet(g.lead.legal_forms ?? []),
+    leadTitles: new WordSet(g.lead.titles ?? []),
   };
 }
 

@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 45 (2026-12-07, eighth session): everyday commands, 150 ru (a car dealership group in
+  // Samara, Europe/Samara) and 150 en (a bilingual property manager in Toronto and Montreal with Quebec
+  // French words, America/Toronto), scored blind after batch 44's fixes on 9ea5be0: 147/150 and
+  // 134/150, 93.7 % (the session's first commit e1ed002: the same). After its kinds
+  // (blind45-kinds.test.ts): 149 and 146.
+  ['heldout-blind45-ru.jsonl', 149],
+  ['heldout-blind45-en.jsonl', 146],
   // Blind batch 44 (2026-12-07, eighth session): everyday commands, 150 ru (a hospital network in the
   // Urals with hospital shorthand, Asia/Yekaterinburg) and 150 en (a Queensland freight company: broad
   // Australian speech and pet names, Australia/Brisbane), scored blind on the session's first commit

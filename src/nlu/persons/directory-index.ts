@@ -169,6 +169,16 @@ export function buildIndex(
           }
         }
       }
+      // "Бахтияр" for Бахтиёр: the same name as another people spells it (persons-ru.yaml
+      // spellingVariants), a weaker reading kept out of the fuzzy index.
+      for (const [from, to] of grammar.ru.spellingVariants) {
+        const lower = value.trim().toLowerCase();
+        if (!lower.includes(from)) continue;
+        for (const [surface, mask] of inflector.forms(lower.split(from).join(to), field, sex)) {
+          put(surface, i, FIELD_BIT[field], mask, true);
+          transliterated.add(surface);
+        }
+      }
       // "Вере и Петру Ёлкиным": the plural of a shared surname, after a first name of the user.
       if (field === 'last') {
         for (const [surface, mask] of pluralSurnameForms(value.trim(), sex)) {

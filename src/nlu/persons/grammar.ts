@@ -19,6 +19,8 @@ export interface PersonsGrammar {
   ru: {
     prepositions: Map<string, number>;
     roleWords: Set<string>;
+    /** Letters the same name is spelt with by another people ("иё" of Бахтиёр is "ия" of Бахтияр). */
+    spellingVariants: [string, string][];
     conjunctions: Set<string>;
     selfPronouns: Map<string, number>;
     notNames: Set<string>;
@@ -98,6 +100,12 @@ export interface PersonsGrammar {
     /** Russian places in Latin letters ("Bolshaya Nikitskaya"): adjective endings and place nouns. */
     russianPlaces: { adjectiveEndings: string[]; nouns: Set<string> };
   };
+}
+
+function variantPairs(v: unknown): [string, string][] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || v.some((p) => !Array.isArray(p) || p.length !== 2 || p.some((x) => typeof x !== 'string' || !x))) throw new Error('persons: spellingVariants must be a list of [from, to] pairs');
+  return (v as [string, string][]).map(([a, b]) => [a.toLowerCase(), b.toLowerCase()]);
 }
 
 function petNameRules(v: unknown): PersonsGrammar['en']['petNames'] {
@@ -280,6 +288,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
     spelt,
     ru: {
       prepositions: caseLists(ru.prepositions, 'prepositions'),
+      spellingVariants: variantPairs(ru.spellingVariants),
       roleWords: normSet(strings(ru.roleWords, 'roleWords')),
       conjunctions: normSet(strings(ru.conjunctions, 'conjunctions')),
       selfPronouns: caseLists(ru.selfPronouns, 'selfPronouns'),

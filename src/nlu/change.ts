@@ -6,7 +6,7 @@
 import { matchKeyAt, type ChangeGrammar, type Period, type VerbClass } from './change-grammar';
 import { addDays, formatDate, isoWeekday, wallClockAt, type CivilDate } from './dates/clock';
 import type { DateExtractor } from './dates';
-import type { IntentGrammar } from './intent';
+import { questionAsFiller, type IntentGrammar } from './intent';
 import type { DateMention, ItemRef, ParseContext, PersonMention, Slots } from './types';
 import { Utterance, dateSaid, dateTokens, personTokens, quotes, residual, runText, timeSlots } from './utterance';
 
@@ -375,6 +375,8 @@ export function classifyAgenda(
     start++;
   }
   let op = bareOnly ? 0 : cg.openers.matchAt(words, start);
+  // "ну что, поставь задачу …": a question word said as a filler before a command asks nothing.
+  if (op && questionAsFiller(u.tokens, words, start, ig) === op) return null;
   // "у Магомеда есть просроченные задачи?": the owner said first, then the opener.
   if (!op && !bareOnly && u.tokens[start]?.kind === 'word' && cg.owner.hasWord(words[start]!)) {
     const owned = persons.find((p) => p.kind !== 'pronoun' && Math.min(...personTokens(u, p).filter((i) => i > start)) === start + 1);

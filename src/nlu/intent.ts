@@ -26,7 +26,7 @@ interface IntentGrammarFile {
   cancel_reasons?: { marks: string[]; max: number };
   fillers: string[];
   correction: string[];
-  noun_openers?: string[]; not_verb_after?: string[]; not_noun_before?: string[];
+  noun_openers?: string[]; not_verb_after?: string[]; not_noun_before?: string[]; filler_question_words?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[]; opening_before_content?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
   lead_in: string[];
@@ -85,6 +85,8 @@ export interface IntentGrammar {
   notVerbAfter: WordSet;
   /** "…, call it office closed": before these a command's noun word is a verb. */
   notNounBefore: WordSet;
+  /** "ну что, поставь задачу …": question words said as a filler before a command (questionAsFiller). */
+  fillerQuestions: WordSet;
   commands: CompiledCommand[];
   blockStart: WordSet;
   blockNear: WordSet;
@@ -141,6 +143,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     nounOpeners: new WordSet(g.noun_openers ?? []),
     notVerbAfter: new WordSet(g.not_verb_after ?? []),
     notNounBefore: new WordSet(g.not_noun_before ?? []),
+    fillerQuestions: new WordSet(g.filler_question_words ?? []),
     commands: (Object.keys(g.commands) as CommandIntent[]).map((intent) => {
       const c = g.commands[intent];
       return {
@@ -535,12 +538,29 @@ function isPurchase(words: readonly string[], g: IntentGrammar, triggers: readon
   return triggers.some((i) => g.purchase.verbs.hasWord(words[i]!) && [1, 2, 3, 4].some((k) => words[i + k] !== undefined && g.purchase.objects.hasWord(words[i + k]!)));
 }
 
+/**
+ * "ну что, поставь задачу …": the length of a question word at `i` said as a filler — one of
+ * fillerQuestions with a creating command's verb and noun right after it (commas between) — or 0.
+ */
+export function questionAsFiller(tokens: readonly Token[], words: readonly string[], i: number, g: IntentGrammar): number {
+  const n = g.fillerQuestions.matchAt(words, i);
+  if (!n) return 0;
+  let next = i + n;
+  while (tokens[next]?.kind === 'punct') next++;
+  const command = g.commands.some((c) => {
+    if (c.intent === 'lead.score') return false;
+    const v = next < words.length ? c.verbs.matchAt(words, next) : 0;
+    return v > 0 && c.nouns.matchAt(words, next + v) > 0;
+  });
+  return command ? n : 0;
+}
+
 function isBlocked(tokens: readonly Token[], words: readonly string[], g: IntentGrammar, hit: { triggers: number[]; weak?: boolean; explicit?: boolean; contentFrom?: number }): boolean {
   const wordIdx = tokens.map((t, i) => (t.kind === 'word' ? i : -1)).filter((i) => i >= 0);
   // Skip lead-in words ("ok google", "can you") to find where the utterance really starts.
   let k = 0;
   while (k < wordIdx.length) {
-    const n = g.leadIn.matchAt(words, wordIdx[k]!);
+    const n = g.leadIn.matchAt(words, wordIdx[k]!) || questionAsFiller(tokens, words, wordIdx[k]!, g);
     if (!n) break;
     k += n;
   }

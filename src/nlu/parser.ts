@@ -116,7 +116,9 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // "with Chinedu Sunday on Monday": a date word inside a full name the directory knows (a first
   // name and a surname) is the surname.
   const fullNames = said.filter((p) => p.kind === 'name' && personTokens(u, p).filter((i) => tokens[i]!.kind === 'word' && tokens[i]!.norm !== p.preposition).length >= 2);
-  const inName = (d: DateMention) => fullNames.some((p) => d.index >= p.index && d.index + d.text.length <= p.end);
+  // ("for Sunday Ogunleye": the date may take in the preposition before the name.)
+  const inName = (d: DateMention) =>
+    fullNames.some((p) => d.index + d.text.length <= p.end && d.index + d.text.length > p.index && (d.index >= p.index || /^\p{L}+\s+$/u.test(text.slice(d.index, p.index))));
   // "with Samuel Friday tomorrow at noon": a date that begins inside a full name and runs past it
   // is read again with the name masked, so the surname does not join the date after it.
   const crossesName = (d: DateMention) => fullNames.some((p) => d.index >= p.index && d.index < p.end && d.index + d.text.length > p.end);

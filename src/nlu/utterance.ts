@@ -3,6 +3,7 @@
  * steps every intent's slot reader shares: quotes, mention spans, trimming, the words left over.
  */
 import type { Token } from './tokens';
+import { questionAsFiller } from './intent';
 import type { LangGrammar } from './parser';
 import type { DateMention, Lang, PersonMention } from './types';
 
@@ -76,7 +77,8 @@ export function useLeadIn(u: Utterance, firstTrigger: number): void {
       continue;
     }
     // "да, напиши Милане …", "нет, напиши …": a yes or no said before the command is no word of it.
-    const n = u.g.intents.leadIn.matchAt(u.words, i) || replyOpenerAt(u, i);
+    // ("ну что, поставь задачу …": a question word said as a filler too.)
+    const n = u.g.intents.leadIn.matchAt(u.words, i) || replyOpenerAt(u, i) || questionAsFiller(u.tokens, u.words, i, u.g.intents);
     if (!n) break;
     for (let k = i; k < i + n; k++) u.used[k] = true;
     i += n;

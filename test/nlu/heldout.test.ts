@@ -182,6 +182,12 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 46 (2026-12-07, eighth session): everyday commands, 150 ru (an agricultural holding in
+  // the Kuban with southern speech, Europe/Moscow) and 150 en (a Lagos fintech, Nigerian English,
+  // Africa/Lagos), scored blind after batch 45's fixes on e8e5e0c: 142/150 and 132/150, 91.3 % (the
+  // session's first commit e1ed002: 141 and 132). After its kinds (blind46-kinds.test.ts): 147 and 150.
+  ['heldout-blind46-ru.jsonl', 147],
+  ['heldout-blind46-en.jsonl', 150],
   // Blind batch 45 (2026-12-07, eighth session): everyday commands, 150 ru (a car dealership group in
   // Samara, Europe/Samara) and 150 en (a bilingual property manager in Toronto and Montreal with Quebec
   // French words, America/Toronto), scored blind after batch 44's fixes on 9ea5be0: 147/150 and

@@ -169,6 +169,28 @@ export function buildIndex(
           }
         }
       }
+      // "good luck" for Goodluck, "rose mary" for Rosemary: a given name made of two words (English
+      // words or names, three letters each at least), said apart; the finder joins them with a
+      // hyphen as it does a surname of two (joinSplitSurnames).
+      if (field === 'first' && /^[a-z]{6,}$/i.test(value.trim())) {
+        const lower = normalizeWord(value.trim());
+        const part = (w: string) => grammar.en.englishWords.hasCommon(w) || grammar.en.givenNames.has(w);
+        for (let k = 3; k <= lower.length - 3; k++) {
+          if (!part(lower.slice(0, k)) || !part(lower.slice(k))) continue;
+          put(`${lower.slice(0, k)}-${lower.slice(k)}`, i, FIELD_FIRST, ALL_CASES, true);
+          transliterated.add(`${lower.slice(0, k)}-${lower.slice(k)}`);
+        }
+      }
+      // "Kemi" for Oluwakemi: a given name less an opening people leave out (persons-en.yaml
+      // fusedNamePrefixes), a weaker reading kept out of the fuzzy index.
+      if (field === 'first' && /^[a-z]+$/i.test(value.trim())) {
+        const lower = normalizeWord(value.trim());
+        const prefix = grammar.en.fusedNamePrefixes.find((p) => lower.startsWith(p) && lower.length - p.length >= 3);
+        if (prefix) {
+          put(lower.slice(prefix.length), i, FIELD_FIRST, ALL_CASES, true);
+          transliterated.add(lower.slice(prefix.length));
+        }
+      }
       // "Бахтияр" for Бахтиёр: the same name as another people spells it (persons-ru.yaml
       // spellingVariants), a weaker reading kept out of the fuzzy index.
       for (const [from, to] of grammar.ru.spellingVariants) {

@@ -566,7 +566,8 @@ export class Finder {
     const given = this.deps.grammar.en.honorificsGiven.has(toks[i]!.norm);
     const byUser = new Map<number, Candidate>();
     for (const e of h.entries) {
-      if (!(e.field === FIELD_LAST || (given && e.field === FIELD_FIRST)) || e.dim || (want && idx.sex[e.user] !== want)) continue;
+      // (A short form after a title said to a given name: "oga Femi" for Olufemi.)
+      if (!(e.field === FIELD_LAST || (given && e.field === FIELD_FIRST)) || (e.dim && !(given && e.field === FIELD_FIRST)) || (want && idx.sex[e.user] !== want)) continue;
       const c = byUser.get(e.user);
       if (c) c.mask |= e.mask;
       else byUser.set(e.user, { user: e.user, mask: e.mask, tier: h.fuzzy ? 2 : 0 });
@@ -1040,7 +1041,8 @@ export class Finder {
       // "a call with professor hughes": in lower case, an honorific and the surname after it, after
       // a person preposition, are that unknown person.
       const s = toks[i + 1];
-      if (t.word && t.script === 'lat' && en.honorifics.has(t.norm) && s?.word && s.script === 'lat' && adjacent(src, t, s) && s.norm.length >= 2 && !en.notNames.has(s.norm) && !en.prepositions.has(s.norm) && !en.conjunctions.has(s.norm)) {
+      // (Not when the word after it is a colleague's name: "with oga femi" is Olufemi, called so.)
+      if (t.word && t.script === 'lat' && en.honorifics.has(t.norm) && s?.word && s.script === 'lat' && adjacent(src, t, s) && s.norm.length >= 2 && !en.notNames.has(s.norm) && !en.prepositions.has(s.norm) && !en.conjunctions.has(s.norm) && !hitAt(i + 1)) {
         const prep = this.preposition(src, toks, i, lang, prev);
         if (this.byPersonPreposition(prep, i > 0 ? toks[i - 1]!.norm : '')) return this.mention(src, toks, i, i + 1, { unresolved: `${capitalize(t.text)} ${capitalize(s.text)}` }, 'unknown', 0, prep);
       }

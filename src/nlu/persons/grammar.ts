@@ -52,6 +52,8 @@ export interface PersonsGrammar {
     notNames: Set<string>;
     /** First words of a given name of two that people leave out ("Nur Aisyah" → Aisyah). */
     namePrefixes: Set<string>;
+    /** Openings of a one-word given name that people leave out (Oluwakemi is Kemi), longest first. */
+    fusedNamePrefixes: string[];
     /** Honorifics said after a name ("Mehmet bey", "Sharma ji"): part of the name. */
     honorificsAfter: Set<string>;
     /** Honorifics said before a given name as well ("Sir Rommel", "Ma'am Joy"). */
@@ -315,6 +317,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       petNames: petNameRules(en.petNames),
       articles: normSet(strings(en.articles ?? [], 'articles')),
       namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),
+      fusedNamePrefixes: strings(en.fusedNamePrefixes ?? [], 'fusedNamePrefixes').map(normalizeWord).sort((a, b) => b.length - a.length),
       companyWords: normSet(strings(en.companyWords ?? [], 'companyWords')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),

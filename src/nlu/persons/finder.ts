@@ -285,6 +285,8 @@ export class Finder {
     return lang === 'en' && (g.en.prepositions.has(t.norm) || g.en.conjunctions.has(t.norm));
   }
 
+  /** The users a pet name at k is made from (petNameEntries), its possessive too; null when the
+   *  word is an English word or a name of its own. */
   private petName(toks: Token[], k: number, idx: DirectoryIndex): FormEntry[] | null {
     const en = this.deps.grammar.en;
     const norm = toks[k]!.norm;

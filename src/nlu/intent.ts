@@ -341,17 +341,20 @@ function negatedBefore(words: readonly string[], i: number, g: IntentGrammar): b
  * before a trigger or a command verb, or right after a trigger with a command verb or nothing after
  * it — so "поставь задачу не забыть про отчёт" and "не забудь напомнить" stay commands.
  */
-export function isNegatedCommand(tokens: readonly Token[], g: IntentGrammar, triggers: readonly number[]): boolean {
+export function isNegatedCommand(tokens: readonly Token[], g: IntentGrammar, triggers: readonly number[], contentFrom = Infinity): boolean {
   const words = tokens.map((t) => t.norm);
   for (let i = 0; i < words.length; i++) {
     if (tokens[i]!.kind !== 'word' || triggers.includes(i)) continue;
+    // Inside a message's text ("напиши Ткачу банкомат не выдаёт наличные") only a negated form of
+    // the commands themselves ("…, нет, не пиши") takes the command back.
+    const inContent = i >= contentFrom;
     const n = g.negations.matchAt(words, i);
     if (!n) continue;
     let inTrigger = false;
     for (let k = 1; k < n; k++) if (triggers.includes(i + k)) inTrigger = true;
     if (inTrigger) continue;
     const next = i + n;
-    if (triggers.includes(next) || (tokens[next]?.kind === 'word' && isCommandVerb(g, words[next]!))) return true;
+    if (triggers.includes(next) || (tokens[next]?.kind === 'word' && (inContent ? g.negatedVerbs.hasWord(words[next]!) : isCommandVerb(g, words[next]!)))) return true;
     if (triggers.includes(i - 1)) {
       let more = false;
       for (let k = next; k < tokens.length; k++) if (tokens[k]!.kind === 'word') more = true;

@@ -157,7 +157,9 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   if (!cmd && !ctx.expecting) cmd = spokenAddressee(u, persons, deps.commonNominative ?? (() => false));
 
   // "не ставь задачу", "задачу не надо", "don't create the task": what is being built is dropped.
-  if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
+  // (A message's text begins after its recipient named after the command.)
+  const textFrom = cmd?.intent === 'message.send' ? messageTextFrom(u, cmd, persons) : Infinity;
+  if (cmd && cmd.intent !== 'lead.score' && isNegatedCommand(tokens, g.intents, cmd.triggers, textFrom)) return { intent: 'cancel', slots: {}, lang, trace: ['negated command'] };
   // "не так, напиши что буду через час" while that message is confirmed: the same command said
   // again after a correction word corrects the draft.
   // "нет, напиши Милане": a "no" opening it is that correction word too.
@@ -398,6 +400,17 @@ function possessiveOfThing(u: Utterance, text: string, d: DateMention): boolean 
   if (!m) return false;
   const w = m[1]!.toLowerCase();
   return !u.g.slots.eventKinds.has(w) && !u.g.slots.eventPlain.hasWord(w) && !u.g.change.nouns.some(([, set]) => set.hasWord(w));
+}
+
+/** The token after the first person named after a message command's last trigger: where its text
+ *  may begin (Infinity when no person follows). */
+function messageTextFrom(u: Utterance, cmd: CommandMatch, persons: PersonMention[]): number {
+  const last = Math.max(...cmd.triggers);
+  for (const p of persons) {
+    const idx = personTokens(u, p);
+    if (idx.length && idx[0]! > last) return idx[idx.length - 1]! + 1;
+  }
+  return Infinity;
 }
 
 function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | null {

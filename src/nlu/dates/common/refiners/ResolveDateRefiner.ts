@@ -5,7 +5,8 @@
  * - a day of the month alone: this month if not past, else the next;
  * - a weekday alone: the first such weekday after today;
  * - a time with no date: today if still ahead, else tomorrow;
- * - a range's end takes what it lacks from its start (same date; the next day if the time is earlier);
+ * - a range's end takes what it lacks from its start (same date; the next day if the time is earlier,
+ *   also when a date said once was joined to both ends: "tomorrow from 11pm to 3am");
  * - an explicit zone ("16:00 CET") is converted into the user's zone.
  * Results with neither a date nor a time (month-only, year-only, a stray day-half word) are dropped.
  */
@@ -101,7 +102,11 @@ function endDateOf(e: ParsingComponents, start: CivilDate, s: ParsingComponents)
   const day = e.isCertain('day') ? (e.get('day') as number) : undefined;
   const month = e.isCertain('month') ? (e.get('month') as number) : undefined;
   const year = e.isCertain('year') ? (e.get('year') as number) : undefined;
-  if (day !== undefined && month !== undefined && year !== undefined) return { year, month, day };
+  if (day !== undefined && month !== undefined && year !== undefined) {
+    // ("tomorrow from 11pm to 3am": the date joined both ends; an end before its start is the next day.)
+    const same = { year, month, day };
+    return compareCivil(same, start) === 0 && hasTime(e) && hasTime(s) && minutesOf(e) < minutesOf(s) ? addDays(start, 1) : same;
+  }
   if (day !== undefined && month !== undefined) return nextOccurrence(start, month, day);
   if (day !== undefined) return nextDayOfMonth(start, day);
   if (e.isCertain('weekday')) {
@@ -109,9 +114,12 @@ function endDateOf(e: ParsingComponents, start: CivilDate, s: ParsingComponents)
     return firstWeekdayAfter(addDays(start, -1), iso);
   }
   if (!hasTime(e)) return null;
-  const endMinutes = (e.get('hour') as number) * 60 + ((e.get('minute') as number) ?? 0);
-  const startMinutes = hasTime(s) ? (s.get('hour') as number) * 60 + ((s.get('minute') as number) ?? 0) : 0;
-  return endMinutes < startMinutes ? addDays(start, 1) : start;
+  return minutesOf(e) < (hasTime(s) ? minutesOf(s) : 0) ? addDays(start, 1) : start;
+}
+
+/** The time of day in minutes. */
+function minutesOf(c: ParsingComponents): number {
+  return (c.get('hour') as number) * 60 + ((c.get('minute') as number) ?? 0);
 }
 
 /** month/day in the twelve months from `from` (inclusive); Feb 29 waits for a leap year. */

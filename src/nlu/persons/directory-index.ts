@@ -283,6 +283,14 @@ export function buildIndex(
             put(surface, i, FIELD_FIRST, mask, true);
             native.add(surface);
           }
+          // "Светику", "Ленусиком": a woman's short form ending in a consonant is declined as a
+          // man's name would be.
+          if (sex === 'femn' && /[бвгджзклмнпрстфхцчшщ]$/i.test(d)) {
+            for (const [surface, mask] of inflector.forms(d, 'first', 'masc')) {
+              put(surface, i, FIELD_FIRST, mask, true);
+              native.add(surface);
+            }
+          }
         }
       }
     }

@@ -105,6 +105,11 @@ export class NameInflector {
     return out;
   }
 
+  /** A dictionary noun in the nominative singular, no name (сова, голова). */
+  private isNoun(word: string): boolean {
+    return !!this.morph?.analyze(word).some((p) => p.dictionary && p.pos === 'NOUN' && p.case === 'nomn' && !p.plural && !p.name && !p.surname);
+  }
+
   private partForms(name: string, field: NameField, sex: Sex): FormMasks {
     const out: FormMasks = new Map();
     const lower = name.toLowerCase();
@@ -125,7 +130,9 @@ export class NameInflector {
       }
       // A woman's surname in -а/-я that is no adjective (Ворона, Сорока, Кочерга) declines like a
       // noun: Вороне, Ворону; petrovich reads it as Воронова's kind (Вороной).
-      if (field === 'last' && sex === 'femn' && /[ая]$/.test(lower) && !/(?:[оеё]в|[иы]н|ск|цк)а$|[ая]я$/.test(lower)) petrovichForms(out, name, 'first', 'femn');
+      // (…and so does one in -ова/-ина that is itself a noun — Сова, Голова: Сове, Голове — beside
+      // the possessive reading, Совой, that petrovich gives.)
+      if (field === 'last' && sex === 'femn' && /[ая]$/.test(lower) && (!/(?:[оеё]в|[иы]н|ск|цк)а$|[ая]я$/.test(lower) || this.isNoun(lower))) petrovichForms(out, name, 'first', 'femn');
     }
     if (field === 'first' && this.morph) {
       const az = this.morph.nameForms(name, sex);

@@ -918,7 +918,10 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
   if (!responsible && cmd.reminder) responsible = { self: true };
   if (lastPerson >= 0) usePersonDescription(u, lastPerson);
   if (!title) useVerbParticles(u, cmd);
-  if (!title) title = residual(u);
+  // "так, дети жалуются, поставь задачу Кижеватову починить качели": what is said before the
+  // command, when the task follows it, is why, not what.
+  // (Russian: an English reminder's noun stands inside its content, "set a reminder for the wedding".)
+  if (!title) title = (u.lang === 'ru' ? residual(u, Math.max(...cmd.triggers) + 1) : undefined) ?? residual(u);
   if (title) slots.title = title;
   if (responsible) slots.responsible = responsible;
   const t = timeSlots(dates);

@@ -182,7 +182,14 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 50 (2026-12-07, eighth session), the latest, scored blind at the session's end on
+  // Blind batch 51 (2026-12-07, eighth session), the latest: everyday commands from plain speakers, 150
+  // ru (a Moscow online retailer, Europe/Moscow) and 150 en (a New York software company's customer
+  // success team, America/New_York), scored blind after batch 50's fixes on 022982d: 145/150 and
+  // 146/150, 97.0 % (the session's first commit e1ed002: the same). After its kinds
+  // (blind51-kinds.test.ts): 146 and 147.
+  ['heldout-blind51-ru.jsonl', 146],
+  ['heldout-blind51-en.jsonl', 147],
+  // Blind batch 50 (2026-12-07, eighth session), scored blind at the session's end on
   // ee1a87d: 150 ru (a chain of kindergartens in Nizhny Novgorod, a founder who explains before she
   // asks, Europe/Moscow) 141/150 and 150 en (a London architecture practice, British office speech,
   // Europe/London) 137/150, 92.7 % (the session's first commit e1ed002: the same). After its kinds

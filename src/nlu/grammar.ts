@@ -33,9 +33,8 @@ export const fold = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');
  */
 export class WordSet {
   private readonly exact = new Set<string>();
-  private readonly stems: string[] = [];
-  /** The stems again, for lookup by prefix: a word matches when one of its first `n` letters (n a stem
-   *  length) is a stem — a few set lookups instead of a scan of every stem (this runs per word, per
+  /** Stems (their "*" cut), looked up by prefix: a word matches when its first `n` letters (n a stem
+   *  length) are a stem — a few set lookups instead of a scan of every stem (this runs per word, per
    *  command, per parse). */
   private readonly stemSet = new Set<string>();
   private stemLengths: number[] = [];
@@ -63,10 +62,8 @@ export class WordSet {
         list.push(phrase);
         map.set(phrase.words[0]!, list);
         if (byStem) this.stemPhraseCount++;
-      } else if (e.endsWith('*')) {
-        this.stems.push(e.slice(0, -1));
-        this.stemSet.add(e.slice(0, -1));
-      } else this.exact.add(e);
+      } else if (e.endsWith('*')) this.stemSet.add(e.slice(0, -1));
+      else this.exact.add(e);
     }
     for (const w of [...this.exact, ...this.phrasesByFirst.keys()]) this.heads.add(headOf(w));
     for (const w of [...this.stemSet, ...this.phrasesByStem.keys()]) {
@@ -82,17 +79,21 @@ export class WordSet {
 
   /** How many entries it holds. */
   get size(): number {
-    return this.exact.size + this.stems.length + this.stemPhraseCount + this.phrasesByFirst.size;
+    return this.exact.size + this.stemSet.size + this.stemPhraseCount + this.phrasesByFirst.size;
   }
 
   /** The single-word entries: exact words and stems (with their "*"). */
   singleWords(): string[] {
-    return [...this.exact, ...this.stems.map((s) => `${s}*`)];
+    return [...this.exact, ...[...this.stemSet].map((s) => `${s}*`)];
   }
 
   /** Does a single folded word match an entry? */
   hasWord(word: string): boolean {
-    if (!this.anyHead && !this.heads.has(headOf(word))) return false;
+    return (this.anyHead || this.heads.has(headOf(word))) && this.listed(word);
+  }
+
+  /** hasWord past the opening check (matchAt has made it already). */
+  private listed(word: string): boolean {
     if (this.exact.has(word)) return true;
     for (const n of this.stemLengths) {
       if (n > word.length) break;
@@ -115,7 +116,7 @@ export class WordSet {
       if (list) best = Math.max(best, longestMatch(list, words, i));
     }
     if (best) return best;
-    return this.hasWord(word) ? 1 : 0;
+    return this.listed(word) ? 1 : 0;
   }
 }
 

@@ -345,11 +345,11 @@ export function isNegatedCommand(tokens: readonly Token[], g: IntentGrammar, tri
   const words = tokens.map((t) => t.norm);
   for (let i = 0; i < words.length; i++) {
     if (tokens[i]!.kind !== 'word' || triggers.includes(i)) continue;
+    const n = g.negations.matchAt(words, i);
+    if (!n) continue;
     // Inside a message's text ("напиши Ткачу банкомат не выдаёт наличные") only a negated form of
     // the commands themselves ("…, нет, не пиши") takes the command back.
     const inContent = i >= contentFrom;
-    const n = g.negations.matchAt(words, i);
-    if (!n) continue;
     let inTrigger = false;
     for (let k = 1; k < n; k++) if (triggers.includes(i + k)) inTrigger = true;
     if (inTrigger) continue;

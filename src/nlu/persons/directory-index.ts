@@ -123,6 +123,12 @@ export function buildIndex(
     if (same) same.mask |= mask;
     else list.push({ user, field, mask, dim });
   };
+  // A weaker reading (a short form, another spelling, a part of the name): never "misheard" either
+  // (kept out of the fuzzy index).
+  const weak = (surface: string, user: number, field: number, mask: number) => {
+    put(surface, user, field, mask, true);
+    transliterated.add(surface);
+  };
 
   for (let i = 0; i < users.length; i++) {
     const u = users[i]!;
@@ -149,8 +155,7 @@ export function buildIndex(
       // These weak readings are never "misheard" either (kept out of the fuzzy index).
       if (other) {
         for (const [surface, mask] of inflector.forms(other, 'last', sex === 'masc' ? 'femn' : 'masc')) {
-          put(surface, i, FIELD_LAST, mask, true);
-          transliterated.add(surface);
+          weak(surface, i, FIELD_LAST, mask);
         }
       }
       // "Вике Лозинской" for Виктория Лозинская-Рид, "olivia hart" for Olivia Hart-Davies: one part
@@ -164,48 +169,35 @@ export function buildIndex(
         for (const part of field === 'first' ? firstParts : parts) {
           if (part.length < 4) continue;
           for (const [surface, mask] of inflector.forms(part, field, sex)) {
-            put(surface, i, FIELD_BIT[field], mask, true);
-            transliterated.add(surface);
+            weak(surface, i, FIELD_BIT[field], mask);
           }
         }
       }
-      // "good luck" for Goodluck, "rose mary" for Rosemary: a given name made of two words (English
-      // words or names, three letters each at least), said apart; the finder joins them with a
-      // hyphen as it does a surname of two (joinSplitSurnames).
-      if (field === 'first' && /^[a-z]{6,}$/i.test(value.trim())) {
-        const lower = normalizeWord(value.trim());
-        const part = (w: string) => grammar.en.englishWords.hasCommon(w) || grammar.en.givenNames.has(w);
-        for (let k = 3; k <= lower.length - 3; k++) {
-          if (!part(lower.slice(0, k)) || !part(lower.slice(k))) continue;
-          put(`${lower.slice(0, k)}-${lower.slice(k)}`, i, FIELD_FIRST, ALL_CASES, true);
-          transliterated.add(`${lower.slice(0, k)}-${lower.slice(k)}`);
-        }
-      }
-      // "Kemi" for Oluwakemi: a given name less an opening people leave out (persons-en.yaml
-      // fusedNamePrefixes), a weaker reading kept out of the fuzzy index.
       if (field === 'first' && /^[a-z]+$/i.test(value.trim())) {
         const lower = normalizeWord(value.trim());
+        // "good luck" for Goodluck, "rose mary" for Rosemary: a given name made of two words (English
+        // words or names, three letters each at least), said apart; the finder joins them with a
+        // hyphen as it does a surname of two (joinSplitSurnames).
+        const part = (w: string) => grammar.en.englishWords.hasCommon(w) || grammar.en.givenNames.has(w);
+        for (let k = 3; k <= lower.length - 3; k++) if (part(lower.slice(0, k)) && part(lower.slice(k))) weak(`${lower.slice(0, k)}-${lower.slice(k)}`, i, FIELD_FIRST, ALL_CASES);
+        // "Kemi" for Oluwakemi: a given name less an opening people leave out (persons-en.yaml
+        // fusedNamePrefixes).
         const prefix = grammar.en.fusedNamePrefixes.find((p) => lower.startsWith(p) && lower.length - p.length >= 3);
-        if (prefix) {
-          put(lower.slice(prefix.length), i, FIELD_FIRST, ALL_CASES, true);
-          transliterated.add(lower.slice(prefix.length));
-        }
+        if (prefix) weak(lower.slice(prefix.length), i, FIELD_FIRST, ALL_CASES);
       }
       // "Бахтияр" for Бахтиёр: the same name as another people spells it (persons-ru.yaml
       // spellingVariants), a weaker reading kept out of the fuzzy index.
+      const lowerValue = value.trim().toLowerCase();
       for (const [from, to] of grammar.ru.spellingVariants) {
-        const lower = value.trim().toLowerCase();
-        if (!lower.includes(from)) continue;
-        for (const [surface, mask] of inflector.forms(lower.split(from).join(to), field, sex)) {
-          put(surface, i, FIELD_BIT[field], mask, true);
-          transliterated.add(surface);
+        if (!lowerValue.includes(from)) continue;
+        for (const [surface, mask] of inflector.forms(lowerValue.split(from).join(to), field, sex)) {
+          weak(surface, i, FIELD_BIT[field], mask);
         }
       }
       // "Вере и Петру Ёлкиным": the plural of a shared surname, after a first name of the user.
       if (field === 'last') {
         for (const [surface, mask] of pluralSurnameForms(value.trim(), sex)) {
-          put(surface, i, FIELD_LAST, mask, true);
-          transliterated.add(surface);
+          weak(surface, i, FIELD_LAST, mask);
         }
       }
       // "напиши уиллу паркеру": a Latin name as a Russian recogniser writes it, declined.
@@ -233,13 +225,11 @@ export function buildIndex(
     if (typeof u.name === 'string') {
       // "Peter" for Пётр in an English command: the name's English equivalent, as said.
       for (const e of grammar.en.equivalents.get(normalizeWord(u.name.trim())) ?? []) {
-        put(e, i, FIELD_FIRST, ALL_CASES, true);
-        transliterated.add(e);
+        weak(e, i, FIELD_FIRST, ALL_CASES);
       }
       // "message shivon kelly" for Siobhan: a name whose spelling is far from its sound, as heard.
       for (const e of grammar.en.spokenAs.get(normalizeWord(u.name.trim())) ?? []) {
-        put(e, i, FIELD_FIRST, ALL_CASES, true);
-        transliterated.add(e);
+        weak(e, i, FIELD_FIRST, ALL_CASES);
         spokenOnly.add(e);
       }
       // "Rob Wilson" for Роберт Уилсон: a Western name stored in Cyrillic has the Latin short
@@ -247,8 +237,7 @@ export function buildIndex(
       if (/^[а-яё-]+$/i.test(u.name.trim())) {
         for (const latin of transliterations(u.name.trim(), grammar)) {
           for (const d of grammar.diminutives[sex].get(latin) ?? []) {
-            put(d, i, FIELD_FIRST, ALL_CASES, true);
-            transliterated.add(d);
+            weak(d, i, FIELD_FIRST, ALL_CASES);
           }
         }
       }
@@ -267,15 +256,13 @@ export function buildIndex(
         }
         for (const latin of latinDiminutives(grammar, sex).get(normalizeWord(u.name.trim())) ?? []) {
           if (rareLatin.has(latin)) continue;
-          put(latin, i, FIELD_FIRST, ALL_CASES, true);
-          transliterated.add(latin);
+          weak(latin, i, FIELD_FIRST, ALL_CASES);
         }
       }
       if (dims) {
         for (const d of dims) {
           for (const latin of dimLatin(d, grammar)) {
-            put(latin, i, FIELD_FIRST, ALL_CASES, true);
-            transliterated.add(latin);
+            weak(latin, i, FIELD_FIRST, ALL_CASES);
           }
         }
         for (const d of dims) {
@@ -602,10 +589,10 @@ export function petNameEntries(idx: DirectoryIndex, word: string, rules: Persons
       const name = typeof u.name === 'string' ? normalizeWord(u.name.trim()) : '';
       if (!/^[a-z]+$/.test(name)) return;
       for (let n = rules.minStem; n < name.length; n++) {
-        const list = map.get(name.slice(0, n));
-        const entry: FormEntry = { user: i, field: FIELD_FIRST, mask: ALL_CASES, dim: true };
-        if (!list) map.set(name.slice(0, n), [entry]);
-        else if (!list.some((x) => x.user === i)) list.push(entry);
+        const key = name.slice(0, n);
+        const list = map.get(key);
+        if (!list) map.set(key, [{ user: i, field: FIELD_FIRST, mask: ALL_CASES, dim: true }]);
+        else if (!list.some((x) => x.user === i)) list.push({ user: i, field: FIELD_FIRST, mask: ALL_CASES, dim: true });
       }
     });
     idx.petStems = map;

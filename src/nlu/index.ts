@@ -53,7 +53,9 @@ export async function createParser(): Promise<Parser> {
   // (…and so does its infinitive: "перенесси" is a letter off "перенеси" and "перенести" alike.)
   for (const [key, set] of [...ru.change.verbs, ...ru.change.infinitives]) for (const w of set.singleWords()) meaning.set(w, `change:${key}`);
   const sounds = soundsOf(ru.intents.soundFolds);
-  const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru'), { meaning, sounds });
+  // (A form of a kind of meeting the grammar lists is a word, though no dictionary has it: "на
+  // созвоне" is no misheard "созвоны".)
+  const fixer = createCommandWordFixer(vocabulary, (w) => persons.isWord(w, 'ru') || ru.slots.eventKinds.has(w), { meaning, sounds });
   // English has no dictionary here: only drops and swaps, and only the utterance's first word
   // (parser.ts), where a command verb stands ("creat a task", "mesage Ivy: …").
   const en = grammars.en;

@@ -477,8 +477,9 @@ export function classifyCommand(
         const n = tokens[i]!.kind === 'word' ? c.withDate.matchAt(words, i) : 0;
         // ("my schedule for today?": after a possessive the word is the plan asked about.)
         if (n && i > 0 && g.possessives.hasWord(words[i - 1]!) && c.verbs.matchAt(words, i)) continue;
-        // ("Mark is out sick today": a verb after it makes the word its subject, a name.)
-        if (n && g.subjectVerbs.hasWord(words[i + n] ?? '')) continue;
+        // ("Mark is out sick today": a verb after it makes the word its subject, a name. After a
+        // phrase of two words, "meeting with will tomorrow", the word is its object, a name.)
+        if (n === 1 && g.subjectVerbs.hasWord(words[i + n] ?? '')) continue;
         if (n && hasDate()) {
           hits.push({ intent: c.intent, first: i, triggers: span(i, n), reminder: false, weak: true });
           break;

@@ -748,12 +748,16 @@ function usedVerbBefore(u: Utterance, c: IntentGrammar['commands'][number], i: n
   return false;
 }
 
-/** Mark role words ("с ответственным", "сроком") as used wherever they stand. */
-function useRoleWords(u: Utterance): void {
+/** Mark role words ("с ответственным", "сроком") as used wherever they stand — but a one-word
+ *  role word between two title words is a title word ("the response deadline on the motion"). */
+function useRoleWords(u: Utterance, persons: PersonMention[], dates: DateMention[]): void {
   const words = u.words;
+  let taken: Set<number> | undefined;
+  const titleWordAt = (k: number) => u.tokens[k]?.kind === 'word' && !u.used[k] && !(taken ??= mentionTokens(u, persons, dates)).has(k);
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word') continue;
     const n = u.g.slots.roleWords.matchAt(words, i);
+    if (n === 1 && titleWordAt(i - 1) && titleWordAt(i + 1)) continue;
     if (n) for (let k = 0; k < n; k++) u.used[i + k] = true;
   }
 }
@@ -861,7 +865,7 @@ function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
 
 function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isInfinitive: (word: string) => boolean = () => false): Slots {
   const slots: Slots = {};
-  useRoleWords(u);
+  useRoleWords(u, persons, dates);
   const objects = titleObjects(u, persons, dates);
   let title = quotedTitle(u, persons, dates);
   if (!title) title = markedTitle(u, persons, dates, undefined, objects);
@@ -1093,7 +1097,7 @@ function ruModifiersBefore(u: Utterance, i: number, agreeing: AgreeingNominative
 
 function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isNoun: (word: string) => boolean = () => true, agreeing?: AgreeingNominatives): Slots {
   const slots: Slots = {};
-  useRoleWords(u);
+  useRoleWords(u, persons, dates);
   useCalendarPlace(u);
   let title = quotedTitle(u, persons, dates);
   if (!title) title = markedTitle(u, persons, dates, u.g.slots.attendeePrepositions);
@@ -1126,7 +1130,10 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
       const pair = u.used[i + 1] && u.tokens[i + 1]?.kind === 'word' && u.g.slots.eventKinds.get(`${w} ${u.words[i + 1]}`);
       const kind = pair || u.g.slots.eventKinds.get(w);
       if (kind) {
-        const end = pair ? i + 1 : i;
+        let end = pair ? i + 1 : i;
+        // "the kickoff meeting": English names a kind of meeting before the generic one, which
+        // stays in the name (as in "planning meeting").
+        if (u.lang === 'en') while (u.used[end + 1] && u.tokens[end + 1]?.kind === 'word' && u.g.slots.eventKinds.has(u.words[end + 1]!)) end++;
         // "meeting with the cardiology team": the "with" of a command phrase ("meeting with") that
         // invites nobody is the title's.
         const w2 = end + 1;
@@ -1136,8 +1143,8 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
         if (rest && !u.used[p] && u.tokens[p]?.kind === 'word' && u.g.slots.purposeMarkers.hasWord(u.words[p]!) && u.tokens[p + 1]?.kind === 'word' && !u.used[p + 1]) rest = `${u.tokens[p]!.text} ${rest}`;
         // English puts what kind of meeting it is before it: "Board meeting", "budget sync".
         const before = u.lang === 'en' ? modifiersBefore(u, i) : pair ? undefined : ruModifiersBefore(u, i, agreeing);
-        const said = u.lang === 'en' && pair ? u.slice(i, end + 1) : u.tokens[i]!.text;
-        const head = before ? `${before} ${u.lang === 'en' ? said : kind}` : u.lang === 'en' && pair ? said : kind;
+        const said = u.lang === 'en' && end > i ? u.slice(i, end + 1) : u.tokens[i]!.text;
+        const head = before ? `${before} ${u.lang === 'en' ? said : kind}` : u.lang === 'en' && end > i ? said : kind;
         title = rest ? `${head} ${rest}` : head;
         break;
       }

@@ -39,6 +39,8 @@ interface SlotsFile {
   calendar_prepositions?: string[];
   /** Words written wrong or run together by chat and recognisers, as they are meant ("calender"). */
   spellings?: Record<string, string>;
+  /** Words typed with two letters swapped or one dropped ("thrusday", "wensday"), put right. */
+  misspelt?: string[];
   /** Particles hyphened onto a word that change nothing asked ("отмени-ка"). */
   enclitics?: string[];
   short_hesitations?: { words: string[]; after: string[] };
@@ -160,6 +162,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
   for (const [nominative, forms] of Object.entries(g.event_kinds)) for (const f of forms) kinds.set(fold(f), nominative);
   const nouns = new Map<string, 'lead' | 'deal'>();
   for (const [k, v] of Object.entries(g.lead.nouns)) nouns.set(fold(k), v);
+  const spellings = { ...slips(g.misspelt ?? []), ...(g.spellings ?? {}) };
   return {
     titleMarkers: new WordSet(g.title_markers),
     titleWordMarkers: new WordSet(g.title_word_markers ?? []),
@@ -191,12 +194,12 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     chatFillers: new WordSet(g.chat_fillers ?? []),
     gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations, g.said_twice ?? []),
-    respell: respeller(g.spellings ?? {}, g.enclitics ?? []),
+    respell: respeller(spellings, g.enclitics ?? []),
     prepositionHomophones: homophones(g.preposition_homophones ?? {}),
     verbHomophones: homophones(g.verb_homophones ?? {}),
     verbParticles: new Map(Object.entries(g.verb_particles ?? {}).map(([v, ps]) => [v, new Set(ps)])),
     verbParticleBefore: new WordSet(g.verb_particle_before ?? []),
-    respelt: respellings(g.spellings ?? {}),
+    respelt: respellings(spellings),
     calendarPrepositions: new WordSet(g.calendar_prepositions ?? []),
     repairMarkers: new WordSet(g.repair?.markers ?? []),
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),
@@ -254,6 +257,24 @@ function respeller(table: Record<string, string>, enclitics: readonly string[]):
   const patterns = map.size ? [wholeWords([...map.keys()])] : [];
   if (enclitics.length) patterns.push(`(?<=\\p{L})(?:${alternatives(enclitics)})(?![\\p{L}\\d])`);
   return patternReplacer(patterns, (m) => map.get(m.toLowerCase()) ?? (enclitics.includes(m.toLowerCase()) ? '' : m));
+}
+
+/** Each word with two neighbouring letters swapped or a letter dropped (never the first, which
+ *  people get right, nor the last: "frida" is a name, not "friday"), mapped to the word. */
+function slips(words: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const w of words) {
+    for (let i = 1; i < w.length; i++) {
+      const dropped = w.slice(0, i) + w.slice(i + 1);
+      if (i < w.length - 1 && !(dropped in out)) out[dropped] = w;
+      if (i + 1 < w.length && w[i] !== w[i + 1]) {
+        const swapped = w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+        if (!(swapped in out)) out[swapped] = w;
+      }
+    }
+  }
+  for (const w of words) delete out[w];
+  return out;
 }
 
 function respellings(table: Record<string, string>): (text: string) => [string, string][] {

@@ -182,7 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 51 (2026-12-07, eighth session), the latest: everyday commands from plain speakers, 150
+  // Blind batch 52 (2026-12-07, ninth session): everyday commands, 150 ru (a Kazan Bitrix24/1C
+  // integrator, a head of implementation with IT words, Europe/Moscow) and 150 en (a Chicago law
+  // firm, a senior paralegal, America/Chicago), scored blind at the session's start on 4bcaf45:
+  // 146/150 and 141/150, 95.7 %. After its kinds (blind52-kinds.test.ts): 148 and 149.
+  ['heldout-blind52-ru.jsonl', 148],
+  ['heldout-blind52-en.jsonl', 149],
+  // Blind batch 51 (2026-12-07, eighth session): everyday commands from plain speakers, 150
   // ru (a Moscow online retailer, Europe/Moscow) and 150 en (a New York software company's customer
   // success team, America/New_York), scored blind after batch 50's fixes on 022982d: 145/150 and
   // 146/150, 97.0 % (the session's first commit e1ed002: the same). After its kinds

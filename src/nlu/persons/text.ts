@@ -27,6 +27,7 @@ const LAT_RE = /[a-z]/;
 const LOOKALIKE: Record<string, string> = {
   a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в',
 };
+const LATIN_CASE_ENDING = /(?<=[a-z]{2})['’][а-яё]{1,3}$/i;
 const SENTENCE_START = new Set(['.', '!', '?', '«', '"', '“', '„', ':', ';', '(']);
 
 // Latin letters with marks, and those with no decomposition, as their plain letters: "Fernández",
@@ -61,7 +62,9 @@ export function tokenize(text: string): Token[] {
       prevPunct = t;
       continue;
     }
-    const norm = normalizeWord(t);
+    // "Bobur'у", "Mark'ом": a Latin name with a Russian case ending after an apostrophe is that name.
+    const ending = LATIN_CASE_ENDING.exec(t);
+    const norm = normalizeWord(ending ? t.slice(0, ending.index) : t);
     const first = t[0]!;
     const cap = first !== first.toLowerCase();
     const allCaps = t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase();

@@ -24,6 +24,9 @@ export class ENMergeDateTimeRefiner extends MergeDateTimeRefiner {
  * only after a time preposition or a day ("at 5", "Friday 10"); after any other word it is a
  * count or a label. (A time said with a preposition or a day carries it in its own text.)
  */
+const BARE_RANGE = /^\d{1,2}\s*(?:-|–|to|through|thru|till|until)\s*\d{1,2}$/i;
+const PLURAL = /^[a-z]{3,}s$/;
+
 export class ENBareNumberRefiner implements Refiner {
   private readonly before: Set<string>;
   /** `follows`: is what comes after a bare number a time's follower ("at 3 tomorrow", "from 3 to 5";
@@ -40,8 +43,10 @@ export class ENBareNumberRefiner implements Refiner {
       // "from 3" (chrono takes the preposition in): a count unless a time's follower comes after.
       const said = /^([\p{L}']+)\s+\d{1,2}$/u.exec(r.text);
       if (said) return !this.prepositions.has(said[1]!.toLowerCase()) || this.follows(context.text, end);
-      if (!/^\d{1,2}$/.test(r.text)) return true;
       const prev = /([\p{L}']+)[\s,]*$/u.exec(context.text.slice(Math.max(0, r.index - 30), r.index))?.[1]?.toLowerCase();
+      // "boxes 14 through 22", "pages 3 to 5": two bare numbers after a plural noun number things.
+      if (BARE_RANGE.test(r.text)) return !(prev && PLURAL.test(prev) && !this.before.has(prev) && !this.before.has(prev.slice(0, -1)));
+      if (!/^\d{1,2}$/.test(r.text)) return true;
       return prev === undefined || (this.before.has(prev) && (!this.prepositions.has(prev) || this.follows(context.text, end)));
     });
   }

@@ -27,7 +27,7 @@ interface IntentGrammarFile {
   fillers: string[];
   correction: string[];
   noun_openers?: string[]; not_verb_after?: string[]; not_noun_before?: string[]; filler_question_words?: string[];
-  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; with_date?: string[]; opening_before_content?: string[] }>;
+  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; given_to?: { verbs: string[]; prepositions: string[] }; with_date?: string[]; opening_before_content?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
@@ -44,6 +44,8 @@ interface CompiledCommand {
   standalone: WordSet;
   reminder: WordSet;
   standaloneWithPerson: WordSet;
+  /** "assign competitor analysis to Katarzyna": a verb, what is given, a preposition, a person. */
+  givenTo: { verbs: WordSet; prepositions: WordSet };
   withDate: WordSet;
   /** Said first and followed by an infinitive, the noun alone asks for one ("задача заказать подарки, срок …"). */
   openingBeforeContent: WordSet;
@@ -154,6 +156,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
         standalone: new WordSet(c.standalone ?? []),
         reminder: new WordSet(c.reminder ?? []),
         standaloneWithPerson: new WordSet(c.standalone_with_person ?? []),
+        givenTo: { verbs: new WordSet(c.given_to?.verbs ?? []), prepositions: new WordSet(c.given_to?.prepositions ?? []) },
         withDate: new WordSet(c.with_date ?? []),
         openingBeforeContent: new WordSet(c.opening_before_content ?? []),
       };
@@ -464,6 +467,10 @@ export function classifyCommand(
             // 'assign "Prepare the deck" to Omar': a quoted title, then the person it is given to.
             else if (afterQuote(tokens, k) !== undefined && personAt(afterQuote(tokens, k)!)) n = m;
           }
+          // "assign competitor analysis to Katarzyna": what is given (words only), then the person.
+          const v = !n ? c.givenTo.verbs.matchAt(words, i) : 0;
+          // (An article right after the verb is the command's: "assign the deck to Rahul" gives "deck".)
+          if (v && givenToAt(tokens, words, i + v, c.givenTo.prepositions, personAt)) n = v + (g.nounOpeners.matchAt(words, i + v) === 1 ? 1 : 0);
         }
         if (n) {
           standalone = i;
@@ -511,6 +518,18 @@ export function classifyCommand(
   if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best)) return null;
   if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
   return { intent: best.intent, triggers: best.triggers, reminder: best.reminder };
+}
+
+/** Longest run of words given before the person it is given to ("assign X to Y"). */
+const GIVEN_MAX_WORDS = 8;
+
+/** From `from`: one to GIVEN_MAX_WORDS words, a preposition of `prepositions`, a person. */
+function givenToAt(tokens: readonly Token[], words: readonly string[], from: number, prepositions: WordSet, personAt: (k: number) => boolean): boolean {
+  for (let k = from + 1; k <= from + GIVEN_MAX_WORDS && k + 1 < tokens.length; k++) {
+    if (tokens[k - 1]!.kind !== 'word') return false;
+    if (prepositions.hasWord(words[k]!) && personAt(k + 1)) return true;
+  }
+  return false;
 }
 
 /** Is there a dash or colon among the tokens from `from` up to (not including) `to`? */

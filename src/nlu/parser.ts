@@ -402,6 +402,22 @@ function possessiveOfThing(u: Utterance, text: string, d: DateMention): boolean 
   return !u.g.slots.eventKinds.has(w) && !u.g.slots.eventPlain.hasWord(w) && !u.g.change.nouns.some(([, set]) => set.hasWord(w));
 }
 
+/** Token indices from..from+n−1, and past them any fillers and commas that end at a colon. */
+function withFillersToColon(u: Utterance, from: number, n: number): number[] {
+  const out = Array.from({ length: n }, (_, k) => from + k);
+  let k = from + n;
+  const more: number[] = [];
+  while (k < u.tokens.length) {
+    const t = u.tokens[k]!;
+    if (t.kind === 'punct' && t.text === ':') return [...out, ...more, k];
+    const f = t.kind === 'punct' ? (t.text === ',' ? 1 : 0) : u.g.intents.fillers.matchAt(u.words, k) || u.g.slots.chatFillers.matchAt(u.words, k);
+    if (!f) break;
+    for (let j = 0; j < f; j++) more.push(k + j);
+    k += f;
+  }
+  return out;
+}
+
 /** The token after the first person named after a message command's last trigger: where its text
  *  may begin (Infinity when no person follows). */
 function messageTextFrom(u: Utterance, cmd: CommandMatch, persons: PersonMention[]): number {
@@ -439,7 +455,12 @@ function addresseeFirst(u: Utterance, persons: PersonMention[]): CommandMatch | 
   // "Глебу напиши, что пакет получен": the addressee first, then the message verb that takes it.
   const after = idx[idx.length - 1]! + 1;
   const verb = u.lang === 'ru' && triggers.length === 0 && sep?.kind === 'word' ? ig.commands.find((c) => c.intent === 'message.send')?.standaloneWithPerson.matchAt(u.words, after) ?? 0 : 0;
-  if (verb && dative) return { intent: 'message.send', triggers: Array.from({ length: verb }, (_, k) => after + k), reminder: false };
+  // (…with fillers and a colon after it, theirs: "Геле напиши, пожалуйста: ключи у охраны".)
+  if (verb && dative) return { intent: 'message.send', triggers: withFillersToColon(u, after, verb), reminder: false };
+  // "Ане Пестеревой сообщение: завтра выходи к девяти": the addressee, a message noun, a colon.
+  const noun = triggers.length === 0 && sep?.kind === 'word' ? (nouns?.matchAt(u.words, after) ?? 0) : 0;
+  const colonAfter = u.tokens[after + noun];
+  if (noun && dative && colonAfter?.kind === 'punct' && /^[:—–-]$/.test(colonAfter.text)) return { intent: 'message.send', triggers: Array.from({ length: noun }, (_, k) => after + k), reminder: false };
   // Speech writes no colon: after the message noun, the addressee is enough ("сообщение тимуру тк …").
   const last = idx[idx.length - 1]! + 1 === u.tokens.length - 1;
   const spokenSep = triggers.length > 0 && (!sep || sep.kind === 'word' || (last && /^[.!]$/.test(sep.text)));
@@ -1292,6 +1313,12 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     if (n) {
       body = i + n;
       break;
+    }
+    // "ping Priya pls: can u review …": a "please" right before the colon is said to the assistant.
+    const please = u.g.slots.chatFillers.matchAt(words, i) || u.g.slots.commandFillers.matchAt(words, i);
+    if (please && u.tokens[i + please]?.kind === 'punct' && /^[:—–]$/.test(u.tokens[i + please]!.text)) {
+      i += please;
+      continue;
     }
     // "скинь Вере в личку: …": where it goes is no word of the text.
     const channel = u.g.slots.messageChannels.matchAt(words, i);

@@ -190,6 +190,9 @@ export interface DateMention {
   allDay?: boolean;
   /** "до пятницы", "к понедельнику", "by Friday", "due …", "сроком …": said as a deadline. */
   deadline?: boolean;
+  /** A length said apart from its time ("book 30 min with Giorgi Monday 9am"): its place, its
+   *  words the date's though `text` is the time's. */
+  lengthAt?: { index: number; length: number };
   /** Names of the parsers and refiners that produced it. */
   tags: string[];
 }

@@ -110,7 +110,9 @@ export function personTokens(u: Utterance, p: PersonMention): number[] {
 }
 
 export function dateTokens(u: Utterance, d: DateMention): number[] {
-  return u.tokensIn(d.index, d.index + d.text.length);
+  const own = u.tokensIn(d.index, d.index + d.text.length);
+  // (A length said apart from its time, "book 30 min with Giorgi Monday 9am", is the date's too.)
+  return d.lengthAt ? [...u.tokensIn(d.lengthAt.index, d.lengthAt.index + d.lengthAt.length), ...own] : own;
 }
 
 /** Closing marks and the opening mark each answers. */

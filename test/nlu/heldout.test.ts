@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 53 (2026-12-07, ninth session): plain everyday commands, 150 ru (an Irkutsk tour
+  // operator, an owner who uses name and patronymic, Asia/Irkutsk) and 150 en (a Berlin software
+  // start-up, non-native English and chat shorthand, Europe/Berlin), scored blind after batch 52's
+  // fixes on ccdbac9: 142/150 and 143/150, 95.0 % (the session's first commit 4bcaf45: the same).
+  // After its kinds (blind53-kinds.test.ts): 149 and 149.
+  ['heldout-blind53-ru.jsonl', 149],
+  ['heldout-blind53-en.jsonl', 149],
   // Blind batch 52 (2026-12-07, ninth session): everyday commands, 150 ru (a Kazan Bitrix24/1C
   // integrator, a head of implementation with IT words, Europe/Moscow) and 150 en (a Chicago law
   // firm, a senior paralegal, America/Chicago), scored blind at the session's start on 4bcaf45:

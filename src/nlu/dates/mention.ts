@@ -2,7 +2,7 @@
 import type { ParsingComponents, ParsingResult } from 'chrono-node';
 import type { DateMention, LocalDateTime } from '../types';
 import { formatDate, formatDateTime } from './clock';
-import { TAG_ALL_DAY, TAG_DEADLINE } from './meta';
+import { TAG_ALL_DAY, TAG_DEADLINE, TAG_LENGTH_AT } from './meta';
 
 /** Only certain components are read; a date without a said time stays a date. */
 function valueOf(c: ParsingComponents): LocalDateTime | undefined {
@@ -22,5 +22,10 @@ export function toMention(result: ParsingResult): DateMention | undefined {
   const all = result.tags();
   if (all.has(TAG_ALL_DAY)) mention.allDay = true;
   if (all.has(TAG_DEADLINE)) mention.deadline = true;
+  for (const t of all) {
+    if (!t.startsWith(TAG_LENGTH_AT)) continue;
+    const [index, length] = t.slice(TAG_LENGTH_AT.length).split(',').map(Number);
+    mention.lengthAt = { index: index!, length: length! };
+  }
   return mention;
 }

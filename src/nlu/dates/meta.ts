@@ -12,6 +12,9 @@ export const TAG_ALL_DAY = 'b24/allDay';
 export const TAG_DURATION = 'b24/duration=';
 /** A length said as an adjective before what it measures ("a 30-minute call"): its time may come later. */
 export const TAG_DURATION_AHEAD = 'b24/durationAhead';
+/** Where a length said apart from its time stands ("book 30 min with Giorgi Monday 9am"):
+ *  `b24/lengthAt=<index>,<characters>`; its words are the date's though the mention's text is the time's. */
+export const TAG_LENGTH_AT = 'b24/lengthAt=';
 /** "by EOD", "до конца дня": the end of today, unless a day is said right after it ("by EOD Friday"). */
 export const TAG_END_OF_DAY = 'b24/endOfDay';
 /** A parser already placed the date (next/this weekday, end of week): do not move it forward. */

@@ -258,6 +258,15 @@ export function buildIndex(
           if (rareLatin.has(latin)) continue;
           weak(latin, i, FIELD_FIRST, ALL_CASES);
         }
+        // …and its Cyrillic short forms, declined, said in a Russian command ("напиши Диме" for Dmitry).
+        // (And Dmytro by the Russian name itself: "напиши Дмитрию".)
+        for (const cyr of cyrillicNames(grammar, normalizeWord(u.name.trim()))) {
+          const rare = grammar.rareDiminutives.get(cyr);
+          for (const d of [cyr, ...(grammar.diminutives[sex].get(cyr) ?? [])]) {
+            if (rare?.has(d) && usual.has(d)) continue;
+            for (const [surface, mask] of inflector.forms(d, 'first', sex)) weak(surface, i, FIELD_FIRST, mask);
+          }
+        }
       }
       if (dims) {
         for (const d of dims) {
@@ -308,6 +317,16 @@ function cyrillicNames(grammar: PersonsGrammar, latin: string): string[] {
         }
       }
     }
+    // (Dmytro is Дмитрий's, Oleksandr Александр's: the Ukrainian name's spelling.)
+    for (const [cyr, spellings] of grammar.en.ukrainian) {
+      for (const l of spellings) {
+        const k = russianRomanKey(l);
+        if (!k) continue;
+        const list = byKey.get(k);
+        if (!list) byKey.set(k, [cyr]);
+        else if (!list.includes(cyr)) list.push(cyr);
+      }
+    }
     CYRILLIC_OF.set(grammar, byKey);
   }
   return byKey.get(key) ?? [];
@@ -341,6 +360,19 @@ export function latinDiminutives(grammar: PersonsGrammar, sex: 'masc' | 'femn'):
         for (const s of sexes) {
           const list = all[s].get(latin);
           all[s].set(latin, list ? [...new Set([...list, ...eq])] : eq);
+        }
+      }
+    }
+    // A Ukrainian name spelt as in its passport (Dmytro, Oleksandr) has the short forms of the
+    // Russian name it corresponds to (Dima, Sasha), and is called by that name too (Dmitry).
+    for (const [cyr, spellings] of grammar.en.ukrainian) {
+      const sexes = grammar.diminutives.masc.has(cyr) ? (['masc'] as const) : grammar.diminutives.femn.has(cyr) ? (['femn'] as const) : (['masc', 'femn'] as const);
+      const said = [...dimLatin(cyr, grammar), ...(grammar.diminutives[sexes[0]].get(cyr) ?? []).flatMap((d) => dimLatin(d, grammar))];
+      for (const latin of spellings) {
+        const more = said.filter((n) => n !== latin);
+        for (const s of sexes) {
+          const list = all[s].get(latin);
+          all[s].set(latin, list ? [...new Set([...list, ...more])] : more);
         }
       }
     }

@@ -507,7 +507,14 @@ export class Finder {
       return own || near ? len + 2 : len + 1;
     }
     if (!morph || t.script !== 'cyr') return len;
-    if (!morph.analyze(t.norm).some((p) => p.dictionary && p.patronymic && !p.plural)) return len;
+    const parses = morph.analyze(t.norm);
+    if (!parses.some((p) => p.dictionary && p.patronymic && !p.plural)) {
+      // "Дулме Бальжиновне", "баиру цыреновичу": a patronymic made from a name no dictionary has
+      // (six letters at least, a patronymic's ending in any case), after a user's given name.
+      const first = hitAt(k - 1)?.entries.some((e) => users.has(e.user) && e.field === FIELD_FIRST);
+      const endings = this.deps.grammar.ru.patronymicEndings;
+      if (!first || parses.some((p) => p.dictionary) || hitAt(k) || t.norm.length < 6 || !endings.some((e) => t.norm.endsWith(e) && t.norm.length > e.length + 2)) return len;
+    }
     // The surname after the patronymic, when it is the same user's.
     const n = toks[k + 1];
     const h = n && n.word && adjacent(src, t, n) ? hitAt(k + 1) : null;
@@ -520,6 +527,8 @@ export class Finder {
     const n = toks[i + 1];
     if (!morph || !h || h.fuzzy || !n || !n.word || n.script !== 'cyr' || n.norm.length < 5 || !adjacent(src, toks[i]!, n) || hitAt(i + 1)) return null;
     for (const e of h.entries) if (e.field !== FIELD_FIRST) return null;
+    // (A patronymic's ending makes it the user's patronymic: patronymicAfter.)
+    if (this.deps.grammar.ru.patronymicEndings.some((e) => n.norm.endsWith(e) && n.norm.length > e.length + 2)) return null;
     const parses = morph.analyze(n.norm);
     for (const p of parses) if (p.dictionary) return null;
     let mask = 0;

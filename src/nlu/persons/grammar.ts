@@ -24,6 +24,8 @@ export interface PersonsGrammar {
     conjunctions: Set<string>;
     selfPronouns: Map<string, number>;
     notNames: Set<string>;
+    /** Endings of patronymics no dictionary has ("Бальжиновну", "Цыреновичу"), in their cases. */
+    patronymicEndings: string[];
     /** Prepositions of places and things: a name right after one is an ordinary word. */
     thingPrepositions: Set<string>;
     /** Nouns whose owner follows in the genitive ("задачи зайца"). */
@@ -45,6 +47,8 @@ export interface PersonsGrammar {
     transliteration: { letters: Map<string, string>; variants: [RegExp, string][] };
     /** Normalised Russian first name → its English equivalents, lower case (Пётр → peter). */
     equivalents: Map<string, string[]>;
+    /** Normalised Russian first name → the Ukrainian name's Latin (passport) spellings (Дмитрий → dmytro). */
+    ukrainian: Map<string, string[]>;
     /** Normalised English (or Irish, Welsh…) first name → how a recogniser spells it by sound (siobhan → shivon). */
     spokenAs: Map<string, string[]>;
     /** Words after which a lower-case common-word name is a person ("to grace", "send mark"). */
@@ -295,6 +299,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       conjunctions: normSet(strings(ru.conjunctions, 'conjunctions')),
       selfPronouns: caseLists(ru.selfPronouns, 'selfPronouns'),
       notNames: normSet(strings(ru.notNames, 'notNames')),
+      patronymicEndings: ru.patronymicEndings === undefined ? [] : strings(ru.patronymicEndings, 'patronymicEndings').map(normalizeWord),
       thingPrepositions: normSet(ru.thingPrepositions === undefined ? [] : strings(ru.thingPrepositions, 'thingPrepositions')),
       possessedNouns: normSet(strings(ru.possessedNouns, 'possessedNouns')),
       meetingWith: normSet(ru.meetingWith === undefined ? [] : strings(ru.meetingWith, 'meetingWith')),
@@ -309,6 +314,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       commonWords,
       transliteration,
       equivalents: equivalentsMap(en.equivalents),
+      ukrainian: equivalentsMap(en.ukrainian),
       spokenAs: equivalentsMap(en.spokenAs),
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),

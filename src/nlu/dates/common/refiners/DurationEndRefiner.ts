@@ -7,7 +7,7 @@
 import type { ParsingResult } from 'chrono-node';
 import { AbstractMergingRefiner, joinedText } from '../AbstractMergingRefiner';
 import { addMinutes } from '../../clock';
-import { durationMinutes, hasTime, isModifierOnly, TAG_DURATION_AHEAD } from '../../meta';
+import { durationMinutes, hasTime, isModifierOnly, TAG_DURATION_AHEAD, TAG_LENGTH_AT } from '../../meta';
 
 const GAP = /^[\s,]*$/;
 /** Said first, the duration may be followed by the time's own preposition ("for 30 minutes at 4"). */
@@ -53,6 +53,7 @@ export class DurationEndRefiner extends AbstractMergingRefiner {
     result.end.assign('hour', end.hour).assign('minute', end.minute);
     result.addTags(left.tags());
     result.addTags([...right.tags()].filter((t) => !t.startsWith('b24/duration')));
+    if (apart) result.addTag(`${TAG_LENGTH_AT}${first.index},${first.text.length}`);
     return result;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Dates written day first with dots, as German and Russian colleagues write them in English:
  * "12.7.", "14.9. 9:00", "12.07.2027". Only with the closing dot or a four-digit year — "18.30"
- * is a time — or after "due" or "on" ("due 14.02"); never after "at" ("at 11.05." is five past eleven).
+ * is a time — or after a deadline's or a day's word ("due 14.02", "by 31.05", "deadline 31.05"); never
+ * after "at" ("at 11.05." is five past eleven).
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
@@ -14,8 +15,8 @@ const YEAR = 5;
 
 export class ENDotDateParser extends AbstractParser {
   protected innerPattern(): string {
-    // (The closing dot may be left out after "due" or "on": "due 14.02", "on 3.11".)
-    return '(?:(?<=(?:^|[^\\p{L}])(?:due|on)\\s+)(\\d{1,2})\\.(\\d{1,2})(?![.:\\d])|(\\d{1,2})\\.(\\d{1,2})\\.(?:(\\d{4})(?!\\d))?)';
+    // (The closing dot may be left out after "due", "on", "by", "deadline": "due 14.02", "on 3.11".)
+    return '(?:(?<=(?:^|[^\\p{L}])(?:due|on|by|deadline|until|till|before)\\s+)(\\d{1,2})\\.(\\d{1,2})(?![.:\\d])|(\\d{1,2})\\.(\\d{1,2})\\.(?:(\\d{4})(?!\\d))?)';
   }
 
   protected override rightBoundary(): boolean {

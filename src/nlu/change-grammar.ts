@@ -14,6 +14,7 @@ interface ChangeFile {
   done: string[];
   resumptive?: { pronouns: string[]; statements: string[]; subjects: string[]; verbs?: Partial<Record<VerbClass, string[]>> };
   before_verb?: string[];
+  time_before_noun?: string[];
   fillers: string[];
   deadline_nouns?: string[];
   done_news?: string[];
@@ -56,6 +57,8 @@ export interface ChangeGrammar {
     verbs: [VerbClass, WordSet][] };
   /** Words that may stand before an English change verb ("do remove …", "just cancel …"). */
   beforeVerb: WordSet;
+  /** "после обеда", "after lunch": an item's noun after these is a time of day, no item. */
+  timeBeforeNoun: WordSet;
   fillers: WordSet;
   /** "move the deadline for the grant report to the 30th": a deadline named with no item noun
    *  stands for its task when it is moved. */
@@ -142,6 +145,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     done: new WordSet(g.done),
     resumptive: { pronouns: new WordSet(g.resumptive?.pronouns ?? []), statements: new WordSet(g.resumptive?.statements ?? []), subjects: new WordSet(g.resumptive?.subjects ?? []), verbs: pairs(g.resumptive?.verbs ?? {}) },
     beforeVerb: new WordSet(g.before_verb ?? []),
+    timeBeforeNoun: new WordSet(g.time_before_noun ?? []),
     fillers: new WordSet(g.fillers),
     deadlineNouns: new WordSet(g.deadline_nouns ?? []),
     doneNews: new WordSet(g.done_news ?? []),

@@ -137,7 +137,11 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     if (u.lang === 'en' ? !cg.beforeVerb.hasWord(words[i]!) : createsAt(u, ig, i)) return null;
   }
   if (!verb) return null;
-  const nouns = itemNouns(u, cg);
+  // ("встречу с Ашотом перенеси на после обеда": after "после" the noun is a time of day, when
+  // another names the item.)
+  const said = itemNouns(u, cg);
+  const items = said.filter((n) => n.index === 0 || !cg.timeBeforeNoun.hasWord(words[n.index - 1]!));
+  const nouns = items.length ? items : said;
   let noun = nouns.find((n) => n.index > verbAt) ?? [...nouns].reverse().find((n) => n.index < verbAt) ?? deadlineNoun(u, cg, verb.key, verbAt);
   if (!noun) return null;
   // English puts the head last: "the presentation task" is a task ("the task call the bank" is
@@ -597,6 +601,9 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   // The run ends at the next clause's command word ("про заказ бумаги … и перенеси срок").
   const runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd));
   if (markerEnd >= 0) useRunParticle(u, cg, markerEnd, runEnd, personAt);
+  // "hand this task off to Anjali": the verb's particle right after the item's noun, before the new value.
+  const after = noun.index + noun.len;
+  if (u.tokens[after]?.kind === 'word' && !u.used[after] && cg.runParticles.hasWord(words[after]!) && u.tokens[after + 1]?.kind === 'word' && cg.newValue.hasWord(words[after + 1]!) && (u.used[after + 2] || personAt.has(after + 2))) u.use([after]);
   // "отметь, что задача по миграции сделана": the news that closes the run is no word of the query.
   if (markerEnd >= 0 && m.intent === 'task.complete') useRunDoneWord(u, cg, markerEnd, runEnd);
   for (let i = 0; i < words.length; i++) {

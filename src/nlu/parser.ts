@@ -622,9 +622,10 @@ function afterCutWord(text: string, tok: (text: string) => Token[], isWord: (w: 
   return out ?? text;
 }
 
-/** Longest command phrase a speaker may say twice in a row (three words twice is as often a title:
- *  "add a task add a task button"). */
-const REPEAT_WORDS = 2;
+/** Longest command phrase a speaker may say twice in a row (three words twice is as often a title,
+ *  "add a task add a task button", unless they end where the content begins: "remind me to remind
+ *  me to call the vet"). */
+const REPEAT_WORDS = 3;
 
 /**
  * "remind me remind me to renew …", "поставь поставь задачу …": the command's opening words said
@@ -634,12 +635,14 @@ function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string, tok
   const toks = opening(tok(text), FIX_WITHIN_TOKENS + REPEAT_WORDS).filter((t) => t.kind === 'word');
   const norms = toks.map((t) => t.norm);
   let s = 0;
-  for (let n = g.intents.leadIn.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s)) s += n;
+  // (Past the wake word too: "ok google remind me to um remind me to call the vet".)
+  for (let n = g.intents.leadIn.matchAt(norms, s) || g.intents.fillers.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s) || g.intents.fillers.matchAt(norms, s)) s += n;
   const w = norms[s];
   if (w === undefined || !(opensCommand(g, w) || g.intents.commands.some((c) => c.standaloneWithPerson.hasWord(w)) || g.change.verbs.some(([, set]) => set.hasWord(w)))) return text;
   for (let n = REPEAT_WORDS; n >= 1; n--) {
     if (s + 2 * n > toks.length) continue;
     let same = true;
+    if (n === REPEAT_WORDS && !g.slots.edgeWords.hasWord(norms[s + n - 1]!)) continue;
     for (let k = 0; k < n && same; k++) same = norms[s + k] === norms[s + n + k];
     if (same) return text.slice(0, toks[s]!.start) + ' '.repeat(toks[s + n]!.start - toks[s]!.start) + text.slice(toks[s + n]!.start);
   }

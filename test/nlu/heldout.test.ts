@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 55 (2026-12-07, ninth session): plain everyday commands, 150 ru (a St Petersburg
+  // museum, a deputy director, Europe/Moscow) and 150 en (a remote US digital-marketing agency, an
+  // account director, America/Denver), scored blind after batch 53's fixes on b6aa7ba: 145/150 and
+  // 143/150, 96.0 % (the session's first commit 4bcaf45: 145 and 142). After its kinds
+  // (blind55-kinds.test.ts): 148 and 148.
+  ['heldout-blind55-ru.jsonl', 148],
+  ['heldout-blind55-en.jsonl', 148],
   // Blind batch 53 (2026-12-07, ninth session): plain everyday commands, 150 ru (an Irkutsk tour
   // operator, an owner who uses name and patronymic, Asia/Irkutsk) and 150 en (a Berlin software
   // start-up, non-native English and chat shorthand, Europe/Berlin), scored blind after batch 52's

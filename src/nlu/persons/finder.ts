@@ -195,6 +195,9 @@ export class Finder {
         // "max k": a given name of several users and the first letter of one's surname.
         const initial = span.len === 1 && span.cands.length > 1 ? this.surnameInitialAfter(src, toks, i, span.cands, idx) : null;
         if (initial) span = { len: 2, cands: initial };
+        // "Deepak R. Patel": a middle initial between the given name and the same user's surname.
+        const middle = span.len === 1 ? this.middleInitialAfter(src, toks, i, span.cands, hitAt) : null;
+        if (middle) span = middle;
         const decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
         let len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt, idx);
         if (lang === 'en' && len === 1 && this.surnameBeforeObject(src, toks, i, span.cands, hitAt)) len = 2;
@@ -519,6 +522,20 @@ export class Finder {
     const n = toks[k + 1];
     const h = n && n.word && adjacent(src, t, n) ? hitAt(k + 1) : null;
     return h && h.entries.some((e) => users.has(e.user) && e.field === FIELD_LAST) ? len + 2 : len + 1;
+  }
+
+  /** A Latin capital letter (a dot after it or not) between a given name and the surname of a
+   *  user it names: the span over all three, that user's. */
+  private middleInitialAfter(src: string, toks: Token[], i: number, cands: Candidate[], hitAt: (k: number) => TokenHits | null): { len: number; cands: Candidate[] } | null {
+    const m = toks[i + 1];
+    if (!m?.word || m.script !== 'lat' || m.text.length !== 1 || m.text === m.text.toLowerCase() || !adjacent(src, toks[i]!, m)) return null;
+    const dot = toks[i + 2]?.text === '.' && toks[i + 2]!.index === m.end ? 1 : 0;
+    const k = i + 2 + dot;
+    const last = toks[k];
+    if (!last?.word || !(dot ? /^\s+$/.test(src.slice(toks[k - 1]!.end, last.index)) : adjacent(src, m, last))) return null;
+    const users = new Set(hitAt(k)?.entries.filter((e) => e.field === FIELD_LAST).map((e) => e.user) ?? []);
+    const kept = cands.filter((c) => users.has(c.user));
+    return kept.length ? { len: k - i + 1, cands: kept } : null;
   }
 
   private firstNameWithUnknownSurname(src: string, toks: Token[], i: number, cands: Candidate[], hitAt: (k: number) => TokenHits | null): { name: string; mask: number } | null {

@@ -19,6 +19,7 @@ import { ENAllDayParser } from './parsers/ENAllDayParser';
 import { ENDayPartParser } from './parsers/ENDayPartParser';
 import { ENDayPartAfterDateParser } from './parsers/ENDayPartAfterDateParser';
 import { ENNextWeekParser } from './parsers/ENNextWeekParser';
+import { ENSpanFromDayParser } from './parsers/ENSpanFromDayParser';
 import { EndOfDayParser, EndOfMonthParser, EndOfWeekParser } from '../common/EndOfWeekParser';
 import { ENSpokenDigitsClockParser } from './parsers/ENSpokenDigitsClockParser';
 import { ENDurationParser } from './parsers/ENDurationParser';
@@ -70,6 +71,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENDayPartParser(g.dayParts),
     new ENDayPartAfterDateParser(g),
     new ENNextWeekParser(g.nextWeek),
+    new ENSpanFromDayParser(v),
     new EndOfWeekParser(g.endOfWeek),
     new EndOfDayParser(g.endOfDay),
     new EndOfMonthParser(g.endOfMonth),

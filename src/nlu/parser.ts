@@ -560,8 +560,10 @@ function afterKindRepair(g: ParserDeps['grammars'][Lang], text: string, tok: (te
   for (let i = 0; i + 2 < toks.length; i++) {
     const first = kinds.get(norms[i]!);
     if (first === undefined) continue;
-    const n = rep.matchAt(norms, i + 1);
-    if (!n) continue;
+    // ("put a meeting uh a call with …": a hesitation, blanked, between the two is a repair too.)
+    const paused = /^ {3,}$/.test(text.slice(toks[i]!.end, toks[i + 1]!.start));
+    const n = rep.matchAt(norms, i + 1) || (paused ? 0 : -1);
+    if (n < 0) continue;
     let k = i + 1 + n;
     if (k < toks.length && g.slots.leftOnlyFillers.hasWord(norms[k]!)) k++;
     const second = k < toks.length ? kinds.get(norms[k]!) : undefined;

@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 56 (2026-12-07, ninth session): plain everyday commands, 150 ru (a Vladivostok
+  // seafood exporter, a commercial director, Asia/Vladivostok) and 150 en (a Vancouver clinic chain,
+  // an operations manager, America/Vancouver), scored blind after batch 55's fixes on c34a00d:
+  // 148/150 and 147/150, 98.3 % (the session's first commit 4bcaf45: 147 and 147). After its kinds
+  // (blind56-kinds.test.ts): 150 and 150.
+  ['heldout-blind56-ru.jsonl', 150],
+  ['heldout-blind56-en.jsonl', 150],
   // Blind batch 55 (2026-12-07, ninth session): plain everyday commands, 150 ru (a St Petersburg
   // museum, a deputy director, Europe/Moscow) and 150 en (a remote US digital-marketing agency, an
   // account director, America/Denver), scored blind after batch 53's fixes on b6aa7ba: 145/150 and

@@ -149,6 +149,9 @@ export function buildIndex(
         put(surface, i, FIELD_BIT[field], mask, false);
         native.add(surface);
       }
+      // "mark delacruz" for Dela Cruz, "vandijk" for van Dijk: a Latin surname of several words run
+      // together, as a recogniser may write it.
+      if (field === 'last' && value !== raw.trim() && /^[a-z'-]+$/i.test(value)) put(normalizeWord(value.replace(/-/g, '')), i, FIELD_LAST, ALL_CASES, false);
       // "Маше Иванову": a surname said in the other gender's form (a slip of the tongue, or of
       // the recogniser) still reaches its user, as a weaker reading than the right form.
       const other = field === 'last' ? otherGenderSurname(value.trim(), sex) : null;

@@ -1212,13 +1212,16 @@ export class Finder {
   ): Found | null {
     const en = this.deps.grammar.en;
     const t = toks[i]!;
-    if (!this.latinNameLike(t) || !en.givenNames.has(t.norm)) return null;
+    if (!this.latinNameLike(t)) return null;
     const b = toks[i - 1];
     if (!b?.word || !this.deps.grammar.ru.latinUnknownAfter.has(b.norm) || !adjacent(src, b, t)) return null;
-    const prep = this.preposition(src, toks, i, lang, prev);
     let last = i;
     const nx = toks[i + 1];
     if (nx && this.latinNameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    // (Any capitalised Latin name, known or not, when a colon closes it: "сообщение Zhang Wei: …".)
+    const colon = toks[last + 1];
+    if (!en.givenNames.has(t.norm) && !(t.cap && colon?.text === ':' && colon.index === toks[last]!.end)) return null;
+    const prep = this.preposition(src, toks, i, lang, prev);
     return this.mention(src, toks, i, last, { unresolved: toks.slice(i, last + 1).map((x) => x.text).join(' ') }, 'unknown', 0, prep);
   }
 

@@ -182,6 +182,12 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 54 (2026-12-07, ninth session): 175 ru lines (14 of them English) written from the
+  // brief alone, no organisation named (Europe/Moscow); its directory was lost while written and
+  // rebuilt from the lines and the writer's notes by another hand (fixtures/blind54ru-rebuild-notes.md).
+  // Scored blind after batch 56's fixes on 18c904d: 173/175, 98.9 % (4bcaf45: the same). After its
+  // kinds (blind54-kinds.test.ts): 174 (Слава stays Вячеслав's and Ярослав's, not Станислав's).
+  ['heldout-blind54-ru.jsonl', 174],
   // Blind batch 56 (2026-12-07, ninth session): plain everyday commands, 150 ru (a Vladivostok
   // seafood exporter, a commercial director, Asia/Vladivostok) and 150 en (a Vancouver clinic chain,
   // an operations manager, America/Vancouver), scored blind after batch 55's fixes on c34a00d:

@@ -8,7 +8,7 @@ import type { PersonsGrammar } from './grammar';
 import { FuzzyIndex } from './fuzzy';
 import { guessSex, type NameField, type NameInflector } from './inflect';
 import { normalizeWord } from './text';
-import { ALL_CASES } from './cases';
+import { ALL_CASES, caseBit } from './cases';
 
 export const FIELD_FIRST = 1;
 export const FIELD_LAST = 2;
@@ -149,6 +149,9 @@ export function buildIndex(
         put(surface, i, FIELD_BIT[field], mask, false);
         native.add(surface);
       }
+      // "Алие", "Марие": the dative of a name in -ия spelt as most nouns in -я take it (a weaker
+      // reading of the written "Алии").
+      if (field === 'first' && /^[а-яё]+ия$/i.test(value.trim())) weak(normalizeWord(value.trim()).slice(0, -1) + 'е', i, FIELD_FIRST, caseBit('datv') | caseBit('loct'));
       // "mark delacruz" for Dela Cruz, "vandijk" for van Dijk: a Latin surname of several words run
       // together, as a recogniser may write it.
       if (field === 'last' && value !== raw.trim() && /^[a-z'-]+$/i.test(value)) put(normalizeWord(value.replace(/-/g, '')), i, FIELD_LAST, ALL_CASES, false);

@@ -1,6 +1,6 @@
 /**
  * Processes, ports and per-run databases for the multi-process benches (bench/cluster,
- * bench/portals): the CLI run as an operator would (`node --import tsx src/main.ts …`, no npm in
+ * bench/portals): the CLI run as an operator would (`node -r ./bin/ts-register.js src/main.ts …`, no npm in
  * between, so a signal reaches the server itself), a fresh PostgreSQL database and an empty Redis
  * database number per run, both removed at the end. Everything on 127.0.0.1.
  */
@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
+import { TS_NODE_ARGS } from '../ts-node-args';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -26,9 +27,9 @@ export function cli(name: string, args: string[], env: Record<string, string>, v
   return script(name, path.join(ROOT, 'src', 'main.ts'), args, env, verbose);
 }
 
-/** A TypeScript file of the repository run by node (through tsx) in a process of its own. */
+/** A TypeScript file of the repository run by node (through bin/ts-register.js, as `npm start`) in a process of its own. */
 export function script(name: string, file: string, args: string[], env: Record<string, string>, verbose = false): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  const child = spawn(process.execPath, [...TS_NODE_ARGS, file, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { SandboxInfo as PortalSandboxInfo } from '../../src/sandbox';
+import { TS_NODE_ARGS } from '../ts-node-args';
 
 /** What the `sandbox` command prints: the sandbox's own info (its application token is not needed here). */
 export type SandboxInfo = Omit<PortalSandboxInfo, 'applicationToken'>;
@@ -24,7 +25,7 @@ export async function startSandbox(opts: { leads: number; seed: number; readyTim
   const t0 = Date.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    [require.resolve('tsx/cli'), path.join(ROOT, 'src', 'main.ts'), 'sandbox', '--host', '127.0.0.1', '--port', '0', '--leads', String(opts.leads), '--seed', String(opts.seed)],
+    [...TS_NODE_ARGS, path.join(ROOT, 'src', 'main.ts'), 'sandbox', '--host', '127.0.0.1', '--port', '0', '--leads', String(opts.leads), '--seed', String(opts.seed)],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const stop = async () => {

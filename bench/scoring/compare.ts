@@ -21,6 +21,7 @@ import { resolveTarget, trainTable, type TrainOptions } from '../../src/scoring/
 import { stratifiedSplit } from '../../src/scoring/split';
 import { ensureSklearn, runSklearn } from './sklearn';
 import { crmDataFile } from './crm-data';
+import { TS_NODE_ARGS } from '../ts-node-args';
 
 const sets = [
   { name: 'bank-additional without duration', file: 'bank-additional-full.csv', target: 'y', drop: ['duration'] },
@@ -35,7 +36,7 @@ const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
 
 /** `train --csv … --json` in a child process, exactly as a user runs it. */
 function trainCli(file: string, target: string, drop: string[]): Record<string, number> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts'), 'train', '--csv', file, '--target', target, '--drop', drop.join(','), '--split-column', '__split', '--json'], {
+  const out = execFileSync(process.execPath, [...TS_NODE_ARGS, path.join(ROOT, 'src/main.ts'), 'train', '--csv', file, '--target', target, '--drop', drop.join(','), '--split-column', '__split', '--json'], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 26,

@@ -14,6 +14,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import { TS_NODE_ARGS } from '../ts-node-args';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{ latency: { p50: number; p99: number; max: number }; requests: { average: number }; non2xx: number; errors: number; timeouts: number; duration: number }>;
 
@@ -26,7 +27,7 @@ interface Started<T> {
 }
 
 function start<T>(file: string, env: Record<string, string> = {}): Promise<Started<T>> {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, file)], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...TS_NODE_ARGS, path.join(__dirname, file)], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const lines: string[] = [];
   const waiting: ((l: string) => void)[] = [];
   readline.createInterface({ input: child.stdout! }).on('line', (l) => (waiting.length ? waiting.shift()!(l) : lines.push(l)));

@@ -1211,7 +1211,9 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
       title = [modifiersBefore(u, at), residual(u, at, true)].filter(Boolean).join(' ');
     } else if (at >= 0) {
       const rest = residual(u, at + 1, true);
-      const kind = u.g.slots.eventKinds.get(u.words[at]!)!;
+      // ("в календарь судебное заседание …": its adjectives too.)
+      const before = ruModifiersBefore(u, at, agreeing);
+      const kind = before ? `${before} ${u.g.slots.eventKinds.get(u.words[at]!)!}` : u.g.slots.eventKinds.get(u.words[at]!)!;
       title = rest ? `${kind} ${rest}` : kind;
     } else {
       // "… в календарь событие обмолот поля": the bare событие/event gives no title (nlu.md).

@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 57 (2026-12-07, ninth session): plain everyday commands, 150 ru (a Moscow law firm,
+  // a managing partner with legal words, Europe/Moscow) and 150 en (a Miami real-estate brokerage,
+  // Spanish words in English, America/New_York), scored blind after the ts-register commit c487ad1:
+  // 147/150 and 133/150, 93.3 % (the session's first commit 4bcaf45: the same). After its kinds
+  // (blind57-kinds.test.ts): 150 and 145 ("Chris" stays Christopher's: batches 44 and 47 hold it so).
+  ['heldout-blind57-ru.jsonl', 150],
+  ['heldout-blind57-en.jsonl', 145],
   // Blind batch 54 (2026-12-07, ninth session): 175 ru lines (14 of them English) written from the
   // brief alone, no organisation named (Europe/Moscow); its directory was lost while written and
   // rebuilt from the lines and the writer's notes by another hand (fixtures/blind54ru-rebuild-notes.md).

@@ -844,6 +844,9 @@ export class Finder {
     // "what tasks does grace have": the subject of a plan question is a user's name too.
     const lower = this.deps.grammar.en.unknownLowerSubject;
     if (prev?.word && next?.word && lower.after.has(prev.norm) && lower.before.has(next.norm) && mine.some((m) => m.field === FIELD_FIRST || m.field === FIELD_LAST)) return true;
+    // ("what's april doing next week", "is april free on friday": the same, with "is".)
+    const asked = this.deps.grammar.en.userSubject;
+    if (prev?.word && next?.word && asked.after.has(prev.norm) && asked.before.has(next.norm) && mine.some((m) => m.field === FIELD_FIRST || m.field === FIELD_LAST)) return true;
     if (!prev?.word || !this.deps.grammar.en.commonWordSlots.has(prev.norm)) return false;
     return !next || !/^\d/.test(next.text);
   }

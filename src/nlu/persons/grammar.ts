@@ -75,6 +75,8 @@ export interface PersonsGrammar {
     unknownNamePrepositions: Set<string>;
     /** A lower-case unknown word between these is a person ("does kevin have …"). */
     unknownLowerSubject: { after: Set<string>; before: Set<string> };
+    /** "what's april doing next week": around a user's name that is a word, a plan question's subject. */
+    userSubject: { after: Set<string>; before: Set<string> };
     /** Between these, a lower-case word no English word is a person nobody here has ("for rohan to"). */
     unknownLowerBetween: { after: Set<string>; before: Set<string> };
     /** English words, lower case: natural's English lexicon and workWords (jargon, chat shorthand). */
@@ -328,6 +330,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
+      userSubject: lowerSubject(en.userSubject),
       unknownLowerBetween: lowerSubject(en.unknownLowerBetween),
       englishWords: englishWords(strings(en.workWords ?? [], 'workWords')),
       misheardBetween: lowerSubject(en.misheardBetween),

@@ -79,6 +79,12 @@ function nominativeOf(morph: Morph, word: string, lang: 'ru' | 'en'): string {
   // the dictionary knows no reading of the word at all.
   if (!names.length && !readings.some((p) => p.dictionary) && word.length >= GUESSED_SURNAME_MIN) names = readings.filter((p) => p.surname && !p.plural);
   const parses = names.length ? names : all.filter((p) => p.pos === 'NOUN');
+  // "с мостстроем": a word no dictionary knows with a masculine noun's instrumental ending is the
+  // noun az guesses first ("мостстрой"), a company's name.
+  if (parses.length === 0 && !readings.some((p) => p.dictionary) && /[оеё]м$/.test(normalizeWord(word))) {
+    const guess = readings[0];
+    if (guess?.pos === 'NOUN' && guess.case === 'ablt' && guess.gender === 'masc') return /^[А-ЯЁ]/.test(word) ? capitalize(guess.nominative) : guess.nominative;
+  }
   if (parses.length === 0 || parses.some((p) => p.case === 'nomn')) return word;
   const nom = parses[0]!.nominative;
   // A person's name is written with a capital, even when the recogniser wrote none.

@@ -3,7 +3,7 @@
  * "oh seven hundred", "ten hundred hours", "oh nine thirty", "sixteen thirty", and typed "0930",
  * "1400 hrs". The hour is what is said: no afternoon rule applies (nlu.md's am/pm are literal).
  * A bare four-digit number is a time only after "at" or a day, or with "hrs"/"hours" ("order
- * 1400 units" counts).
+ * 1400 units" counts), and not before a capitalised name ("at 2200 Biscayne" is an address).
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
@@ -51,6 +51,8 @@ export class ENTwentyFourHourParser extends AbstractParser {
     if (match[DIGITS_H] !== undefined) {
       if (/\d/.test(context.text.charAt(start - 1)) || /\d/.test(context.text.charAt(start + match[0].length))) return null;
       if (!match[HOURS_WORD] && !this.dayBefore.test(context.text.substring(Math.max(0, start - 12), start))) return null;
+      // "at 2200 Biscayne": a street number, its street's capitalised name right after it.
+      if (!match[HOURS_WORD] && /^\s+\p{Lu}\p{Ll}/u.test(context.text.substring(start + match[0].length)) && !v.followerAfter(context.text, start + match[0].length)) return null;
       return assignTime(context.createParsingComponents(), Number(match[DIGITS_H]), Number(match[DIGITS_M]), true);
     }
     // "forty five am" and other tails of numbers are not hours.

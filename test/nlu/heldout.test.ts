@@ -187,6 +187,8 @@ const FLOORS: [string, number][] = [
   // Spanish words in English, America/New_York), scored blind after the ts-register commit c487ad1:
   // 147/150 and 133/150, 93.3 % (the session's first commit 4bcaf45: the same). After its kinds
   // (blind57-kinds.test.ts): 150 and 145 ("Chris" stays Christopher's: batches 44 and 47 hold it so).
+  // (The ninth session's fixes raised earlier floors too: 30 en 147, 32 ru 150, 49 en 146, 50 ru 148,
+  // 51 en 148.)
   ['heldout-blind57-ru.jsonl', 150],
   ['heldout-blind57-en.jsonl', 145],
   // Blind batch 54 (2026-12-07, ninth session): 175 ru lines (14 of them English) written from the
@@ -228,13 +230,13 @@ const FLOORS: [string, number][] = [
   // 146/150, 97.0 % (the session's first commit e1ed002: the same). After its kinds
   // (blind51-kinds.test.ts): 146 and 147.
   ['heldout-blind51-ru.jsonl', 146],
-  ['heldout-blind51-en.jsonl', 147],
+  ['heldout-blind51-en.jsonl', 148],
   // Blind batch 50 (2026-12-07, eighth session), scored blind at the session's end on
   // ee1a87d: 150 ru (a chain of kindergartens in Nizhny Novgorod, a founder who explains before she
   // asks, Europe/Moscow) 141/150 and 150 en (a London architecture practice, British office speech,
   // Europe/London) 137/150, 92.7 % (the session's first commit e1ed002: the same). After its kinds
   // (blind50-kinds.test.ts): 147 and 141.
-  ['heldout-blind50-ru.jsonl', 147],
+  ['heldout-blind50-ru.jsonl', 148],
   ['heldout-blind50-en.jsonl', 141],
   // Blind batch 49 (2026-12-07, eighth session): everyday commands, 150 ru (an oilfield services
   // contractor in Tyumen, Asia/Yekaterinburg) and 150 en (an Indian pharmaceutical exporter with a
@@ -242,7 +244,7 @@ const FLOORS: [string, number][] = [
   // 147/150 and 139/150, 95.3 % (the session's first commit e1ed002: the same). After its kinds
   // (blind49-kinds.test.ts): 148 and 145.
   ['heldout-blind49-ru.jsonl', 148],
-  ['heldout-blind49-en.jsonl', 145],
+  ['heldout-blind49-en.jsonl', 146],
   // Blind batch 48 (2026-12-07, eighth session): everyday commands, 150 ru (a furniture factory in
   // Kaliningrad, a director who calls colleagues by pet names, Europe/Kaliningrad) and 150 en (a
   // German–Russian machine-tool distributor, German-flavoured English, Europe/Berlin), scored blind
@@ -354,7 +356,7 @@ const FLOORS: [string, number][] = [
   // 150 ru (municipal services in Yakutia, Asia/Yakutsk) 132/150 and 150 en (a Californian game
   // studio, America/Los_Angeles) 137/150, 89.7 % (the session's first commit 7038853: 130 and
   // 137). After its kinds (blind32-kinds.test.ts): 146 and 149.
-  ['heldout-blind32-ru.jsonl', 149],
+  ['heldout-blind32-ru.jsonl', 150],
   ['heldout-blind32-en.jsonl', 149],
   // Blind batch 31 (2026-12-06, sixth session), a fifth hard by design, scored after batches
   // 27–30's fixes, on 0cc80e9: 150 ru (a car importer in Vladivostok, a slang-speaking sales
@@ -369,7 +371,7 @@ const FLOORS: [string, number][] = [
   // session's first commit 7038853: 142 and 126). After its kinds (blind30-kinds.test.ts): 148
   // and 143 (Слава stays Вячеслав's and Ярослав's: seven earlier sets hold it so).
   ['heldout-blind30-ru.jsonl', 148],
-  ['heldout-blind30-en.jsonl', 146], // 146 after batch 50's "pop a meeting in"
+  ['heldout-blind30-en.jsonl', 147], // 146 after batch 50's "pop a meeting in"
   // Blind batch 29 (2026-12-06, sixth session), English only (an event and catering agency in New
   // York, America/New_York), scored after batches 27 and 28's fixes, on 97740bc: 139/150, 92.7 %
   // (the session's first commit 7038853: 137). After its kinds (blind29-kinds.test.ts): 150.

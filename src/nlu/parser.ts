@@ -638,7 +638,8 @@ function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string, tok
   const norms = toks.map((t) => t.norm);
   let s = 0;
   // (Past the wake word too: "ok google remind me to um remind me to call the vet".)
-  for (let n = g.intents.leadIn.matchAt(norms, s) || g.intents.fillers.matchAt(norms, s); n; n = g.intents.leadIn.matchAt(norms, s) || g.intents.fillers.matchAt(norms, s)) s += n;
+  const callWords = (k: number) => g.intents.leadIn.matchAt(norms, k) || g.intents.fillers.matchAt(norms, k);
+  for (let n = callWords(s); n; n = callWords(s)) s += n;
   const w = norms[s];
   if (w === undefined || !(opensCommand(g, w) || g.intents.commands.some((c) => c.standaloneWithPerson.hasWord(w)) || g.change.verbs.some(([, set]) => set.hasWord(w)))) return text;
   for (let n = REPEAT_WORDS; n >= 1; n--) {
@@ -1213,7 +1214,8 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
       const rest = residual(u, at + 1, true);
       // ("в календарь судебное заседание …": its adjectives too.)
       const before = ruModifiersBefore(u, at, agreeing);
-      const kind = before ? `${before} ${u.g.slots.eventKinds.get(u.words[at]!)!}` : u.g.slots.eventKinds.get(u.words[at]!)!;
+      const nominative = u.g.slots.eventKinds.get(u.words[at]!)!;
+      const kind = before ? `${before} ${nominative}` : nominative;
       title = rest ? `${kind} ${rest}` : kind;
     } else {
       // "… в календарь событие обмолот поля": the bare событие/event gives no title (nlu.md).

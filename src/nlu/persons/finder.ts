@@ -515,13 +515,17 @@ export class Finder {
       // "Дулме Бальжиновне", "баиру цыреновичу": a patronymic made from a name no dictionary has
       // (six letters at least, a patronymic's ending in any case), after a user's given name.
       const first = hitAt(k - 1)?.entries.some((e) => users.has(e.user) && e.field === FIELD_FIRST);
-      const endings = this.deps.grammar.ru.patronymicEndings;
-      if (!first || parses.some((p) => p.dictionary) || hitAt(k) || t.norm.length < 6 || !endings.some((e) => t.norm.endsWith(e) && t.norm.length > e.length + 2)) return len;
+      if (!first || parses.some((p) => p.dictionary) || hitAt(k) || t.norm.length < 6 || !this.patronymicShaped(t.norm)) return len;
     }
     // The surname after the patronymic, when it is the same user's.
     const n = toks[k + 1];
     const h = n && n.word && adjacent(src, t, n) ? hitAt(k + 1) : null;
     return h && h.entries.some((e) => users.has(e.user) && e.field === FIELD_LAST) ? len + 2 : len + 1;
+  }
+
+  /** Does a Cyrillic word end as a patronymic does, a stem of three letters at least before it? */
+  private patronymicShaped(word: string): boolean {
+    return this.deps.grammar.ru.patronymicEndings.some((e) => word.endsWith(e) && word.length > e.length + 2);
   }
 
   /** A Latin capital letter (a dot after it or not) between a given name and the surname of a
@@ -545,7 +549,7 @@ export class Finder {
     if (!morph || !h || h.fuzzy || !n || !n.word || n.script !== 'cyr' || n.norm.length < 5 || !adjacent(src, toks[i]!, n) || hitAt(i + 1)) return null;
     for (const e of h.entries) if (e.field !== FIELD_FIRST) return null;
     // (A patronymic's ending makes it the user's patronymic: patronymicAfter.)
-    if (this.deps.grammar.ru.patronymicEndings.some((e) => n.norm.endsWith(e) && n.norm.length > e.length + 2)) return null;
+    if (this.patronymicShaped(n.norm)) return null;
     const parses = morph.analyze(n.norm);
     for (const p of parses) if (p.dictionary) return null;
     let mask = 0;
@@ -842,11 +846,10 @@ export class Finder {
     // …and a surname that is a word ("oliver may") right after the same user's given name.
     if (prev?.word && idx.forms.get(prev.norm)?.some((e) => e.field === FIELD_FIRST && mine.some((m) => m.user === e.user && m.field === FIELD_LAST))) return true;
     // "what tasks does grace have": the subject of a plan question is a user's name too.
-    const lower = this.deps.grammar.en.unknownLowerSubject;
-    if (prev?.word && next?.word && lower.after.has(prev.norm) && lower.before.has(next.norm) && mine.some((m) => m.field === FIELD_FIRST || m.field === FIELD_LAST)) return true;
-    // ("what's april doing next week", "is april free on friday": the same, with "is".)
-    const asked = this.deps.grammar.en.userSubject;
-    if (prev?.word && next?.word && asked.after.has(prev.norm) && asked.before.has(next.norm) && mine.some((m) => m.field === FIELD_FIRST || m.field === FIELD_LAST)) return true;
+    // ("what's april doing next week", "is april free on friday": userSubject, the same with "is".)
+    const { unknownLowerSubject, userSubject } = this.deps.grammar.en;
+    const subject = (around: { after: Set<string>; before: Set<string> }) => !!prev?.word && !!next?.word && around.after.has(prev.norm) && around.before.has(next.norm);
+    if ((subject(unknownLowerSubject) || subject(userSubject)) && mine.some((m) => m.field === FIELD_FIRST || m.field === FIELD_LAST)) return true;
     if (!prev?.word || !this.deps.grammar.en.commonWordSlots.has(prev.norm)) return false;
     return !next || !/^\d/.test(next.text);
   }

@@ -963,6 +963,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], da
 /**
  * "task for Kevin in accounting: reconcile …": a few words after the responsible, opened by one of
  * personDescriptionPrepositions and closed by a colon, say who the person is; they are no title words.
+ * (So are they closed by the "to" that opens the task: "task for steve from johnson controls to send …".)
  */
 function usePersonDescription(u: Utterance, last: number): void {
   const from = last + 1;
@@ -970,6 +971,10 @@ function usePersonDescription(u: Utterance, last: number): void {
   for (let k = from + 1; k < u.tokens.length && k <= from + 4; k++) {
     const t = u.tokens[k]!;
     if (t.kind === 'punct' && t.text === ':') {
+      u.use(Array.from({ length: k - from + 1 }, (_, n) => from + n));
+      return;
+    }
+    if (k > from + 1 && t.kind === 'word' && u.g.intents.contentBefore.matchAt(u.words, k) === 1 && u.tokens[k + 1]?.kind === 'word' && u.g.intents.contentVerbs.hasWord(u.words[k + 1]!)) {
       u.use(Array.from({ length: k - from + 1 }, (_, n) => from + n));
       return;
     }
@@ -1544,7 +1549,8 @@ function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention
     // "не так, напиши что буду через час": the text after its marker, to the end.
     for (let i = 0; i < u.tokens.length; i++) {
       const n = u.tokens[i]!.kind === 'word' ? u.g.slots.textMarkers.matchAt(u.words, i) : 0;
-      if (!n) continue;
+      // ("no not that chris, chris russo": after a negation "that" points at the one meant.)
+      if (!n || (i > 0 && u.g.slots.negations.hasWord(u.words[i - 1]!))) continue;
       const text = runText(u, i + n, u.tokens.length);
       if (text) slots.text = text;
       break;

@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 58 (2026-12-07, ninth session), the latest: plain everyday commands, 150 ru (a
+  // Rostov-on-Don farm-machinery dealer, a sales director on the road, Europe/Moscow) and 150 en (a
+  // Philadelphia hospital system's facilities department, America/New_York), scored blind after the
+  // session's other fixes on 7c4c3d6: 149/150 and 147/150, 98.7 % (the session's first commit
+  // 4bcaf45: the same). After its kinds (blind58-kinds.test.ts): 149 and 150.
+  ['heldout-blind58-ru.jsonl', 149],
+  ['heldout-blind58-en.jsonl', 150],
   // Blind batch 57 (2026-12-07, ninth session): plain everyday commands, 150 ru (a Moscow law firm,
   // a managing partner with legal words, Europe/Moscow) and 150 en (a Miami real-estate brokerage,
   // Spanish words in English, America/New_York), scored blind after the ts-register commit c487ad1:

@@ -387,8 +387,11 @@ export class Finder {
     const found = nearestForms(idx, t.norm);
     if (!found) return null;
     // A known given name (Kevin) is that stranger, never a user's name misheard (Levin) — only
-    // the same name spelt another way (Lucas for Lukas).
-    const near = t.script === 'lat' && this.deps.grammar.en.givenNames.has(t.norm) ? found.forms.filter((f) => sameSpelling(f, t.norm)) : found.forms;
+    // the same name spelt another way (Lucas for Lukas). (So is a capitalised name that is a word
+    // too: Frank is not Fran.)
+    const en = this.deps.grammar.en;
+    const given = t.script === 'lat' && (en.givenNames.has(t.norm) || (t.cap && !t.initial && en.commonWords.has(t.norm)));
+    const near = given ? found.forms.filter((f) => sameSpelling(f, t.norm)) : found.forms;
     if (near.length === 0) return null;
     const entries: FormEntry[] = [];
     for (const f of near) entries.push(...idx.forms.get(f)!);

@@ -601,9 +601,11 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   // The run ends at the next clause's command word ("про заказ бумаги … и перенеси срок").
   const runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd));
   if (markerEnd >= 0) useRunParticle(u, cg, markerEnd, runEnd, personAt);
-  // "hand this task off to Anjali": the verb's particle right after the item's noun, before the new value.
+  // "hand this task off to Anjali", "bin this meeting off": the verb's particle right after the
+  // item's noun, before the new value or at the end.
   const after = noun.index + noun.len;
-  if (u.tokens[after]?.kind === 'word' && !u.used[after] && cg.runParticles.hasWord(words[after]!) && u.tokens[after + 1]?.kind === 'word' && cg.newValue.hasWord(words[after + 1]!) && (u.used[after + 2] || personAt.has(after + 2))) u.use([after]);
+  const valueOrEnd = (k: number) => !u.tokens.slice(k).some((t) => t.kind === 'word') || (u.tokens[k]?.kind === 'word' && cg.newValue.hasWord(words[k]!) && (u.used[k + 1] || personAt.has(k + 1)));
+  if (u.tokens[after]?.kind === 'word' && !u.used[after] && cg.runParticles.hasWord(words[after]!) && valueOrEnd(after + 1)) u.use([after]);
   // "отметь, что задача по миграции сделана": the news that closes the run is no word of the query.
   if (markerEnd >= 0 && m.intent === 'task.complete') useRunDoneWord(u, cg, markerEnd, runEnd);
   for (let i = 0; i < words.length; i++) {

@@ -890,8 +890,15 @@ function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
 // ---------------------------------------------------------------------------------------------
 // Per intent
 
-function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isInfinitive: (word: string) => boolean = () => false): Slots {
+function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], said: DateMention[], isInfinitive: (word: string) => boolean = () => false): Slots {
   const slots: Slots = {};
+  // "chase the agency about Saturday cover, due Wednesday": of two days, the one said as the
+  // deadline is the task's; the other is a word of its title.
+  // (Only a bare day between two words: "on Monday to pay …" stays the reminder's day.)
+  const deadlines = said.filter((d) => d.deadline);
+  const other = said.find((d) => !d.deadline);
+  const inTitle = !!other && /^\p{L}+$/u.test(other.text) && /\p{L}\s+$/u.test(u.text.slice(0, other.index)) && /^\s+\p{L}/u.test(u.text.slice(other.index + other.text.length));
+  const dates = deadlines.length === 1 && said.length === 2 && inTitle && !said.some((d) => d.end) ? deadlines : said;
   useRoleWords(u, persons, dates);
   const objects = titleObjects(u, persons, dates);
   let title = quotedTitle(u, persons, dates);

@@ -36,5 +36,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # node itself is PID 1's child of nothing: SIGTERM from `docker stop` reaches the server directly.
-ENTRYPOINT ["node", "-r", "./bin/ts-register.js", "src/main.ts"]
+ENTRYPOINT ["node", "--no-regexp-tier-up", "-r", "./bin/ts-register.js", "src/main.ts"]
 CMD ["serve"]

@@ -4,5 +4,5 @@ import path from 'node:path';
 
 export const TS_REGISTER = path.resolve(__dirname, '..', 'bin', 'ts-register.js');
 
-/** node's arguments before the file: `spawn(process.execPath, [...TS_NODE_ARGS, file, ...args])`. */
-export const TS_NODE_ARGS: readonly string[] = ['-r', TS_REGISTER];
+/** node's arguments before the file (the V8 flag as bin/ts-register.js explains): `spawn(process.execPath, [...TS_NODE_ARGS, file, ...args])`. */
+export const TS_NODE_ARGS: readonly string[] = ['--no-regexp-tier-up', '-r', TS_REGISTER];

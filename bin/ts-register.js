@@ -1,7 +1,13 @@
 'use strict';
 // Runs the TypeScript sources as the TypeScript compiler itself emits them (CommonJS, the options of
 // tsconfig.json), file by file on first require, with no build step and no dist/ to keep in step:
-//   node -r ./bin/ts-register.js src/main.ts serve
+//   node --no-regexp-tier-up -r ./bin/ts-register.js src/main.ts serve
+// (--no-regexp-tier-up: regular expressions compiled to machine code at once. With V8's default,
+// interpreted first and tiered up later, a parser that had served ordinary commands took three
+// times as long on 1–10 KB junk, p50 30 ms against 10 ms in `npm run bench -- parse`, and the same
+// on ordinary ones. A V8 flag belongs on the command line: set from inside a running VM its effect is
+// undefined, so every launcher here passes it: package.json, bin/b24-assistant.js, the Dockerfile,
+// bench/ts-node-args.ts.)
 // tsx (esbuild) emits exports as getters and wraps functions for their names; the same parser runs
 // about a fifth faster from tsc's output (docs/nlu-heldout.md, "speed"), so `npm start` and the
 // benchmarks load it this way. Each file's output is cached under node_modules/.cache by the hash of
@@ -44,10 +50,7 @@ function compile(source, file) {
 // Stack traces point into the .ts sources (the output carries its source map inline).
 process.setSourceMapsEnabled(true);
 
-// Regular expressions compiled to machine code at once: with V8's default (interpreted first,
-// tiered up later) a parser that has served ordinary commands took three times as long on 1–10 KB
-// junk (p50 30 ms against 10 ms, `npm run bench -- parse`), the same on ordinary ones.
-require('node:v8').setFlagsFromString('--no-regexp-tier-up');
+
 
 require.extensions['.ts'] = function loadTs(module, filename) {
   module._compile(compile(fs.readFileSync(filename, 'utf8'), filename), filename);

@@ -36,6 +36,7 @@ interface ChangeFile {
   places?: { prepositions: string[]; nouns: string[] };
   split_at: string[];
   split_move?: { verbs: string[]; particles: string[] };
+  split_cancel?: { verbs: string[]; particles: string[] };
   id_move?: { verbs: string[]; values: string[] };
   old_value: string[];
   hour_prepositions: string[];
@@ -101,6 +102,8 @@ export interface ChangeGrammar {
   splitAt: WordSet;
   /** "bring the meeting forward": a move verb only with one of its particles after the item. */
   splitMove: { verbs: WordSet; particles: WordSet };
+  /** "call the meeting off", "take this meeting off my calendar": a cancel only with its particle after the item. */
+  splitCancel: { verbs: WordSet; particles: WordSet };
   /** "make task 918 due …": a move only of a task named by its number, with a new value after. */
   idMove: { verbs: WordSet; values: WordSet };
   oldValue: WordSet;
@@ -168,6 +171,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     splitAt: new WordSet(g.split_at),
     idMove: { verbs: new WordSet(g.id_move?.verbs ?? []), values: new WordSet(g.id_move?.values ?? []) },
     splitMove: { verbs: new WordSet(g.split_move?.verbs ?? []), particles: new WordSet(g.split_move?.particles ?? []) },
+    splitCancel: { verbs: new WordSet(g.split_cancel?.verbs ?? []), particles: new WordSet(g.split_cancel?.particles ?? []) },
     oldValue: new WordSet(g.old_value),
     hourPrepositions: new WordSet(g.hour_prepositions),
     dayAdjectives: Object.entries(g.day_adjectives).map(([w, d]) => [new WordSet([w]), Number(d)]),

@@ -109,7 +109,7 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   const words = u.words;
   let verbAt = -1;
   let verb: { key: VerbClass; len: number } | null = null;
-  let split = false;
+  let split: ChangeGrammar['splitMove'] | null = null;
   let byId = false;
   const resumed = resumption(u, cg, ig, start);
   if (resumed) ({ verbAt, verb } = resumed);
@@ -119,7 +119,12 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     // "bring the meeting forward": a move if its particle follows the item (checked below).
     if (!verb && cg.splitMove.verbs.hasWord(words[i]!)) {
       verb = { key: 'move', len: 1 };
-      split = true;
+      split = cg.splitMove;
+    }
+    // "call the meeting off": a cancel if its particle follows the item (the same check).
+    if (!verb && cg.splitCancel.verbs.hasWord(words[i]!)) {
+      verb = { key: 'cancel', len: 1 };
+      split = cg.splitCancel;
     }
     // "make task 918 due tomorrow": a move if a task's number follows the verb (checked below).
     if (!verb && cg.idMove.verbs.hasWord(words[i]!)) {
@@ -170,7 +175,7 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   let particle = -1;
   if (split) {
     if (noun.index < verbAt) return null;
-    for (let i = noun.index + noun.len; i < words.length && particle < 0; i++) if (u.tokens[i]!.kind === 'word' && cg.splitMove.particles.hasWord(words[i]!)) particle = i;
+    for (let i = noun.index + noun.len; i < words.length && particle < 0; i++) if (u.tokens[i]!.kind === 'word' && split.particles.hasWord(words[i]!)) particle = i;
     if (particle < 0) return null;
   }
   if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {
@@ -191,6 +196,12 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   const triggers = span(verbAt, verb.len);
   if (resumed) triggers.push(...resumed.words);
   if (particle >= 0) triggers.push(particle);
+  // ("take this meeting off my calendar": where it comes off is the verb's too.)
+  if (particle >= 0 && verb.key === 'cancel') {
+    let k = particle + 1;
+    while (k < words.length && u.tokens[k]!.kind === 'word' && (cg.innerArticles.hasWord(words[k]!) || ig.possessives.hasWord(words[k]!))) k++;
+    if (k < words.length && cg.agendaEventNouns.hasWord(words[k]!)) for (let j = particle + 1; j <= k; j++) triggers.push(j);
+  }
   // Every other change verb ("передай … и перенеси срок") and the done words are command words too.
   for (let i = verbAt + verb.len; i < words.length; i++) {
     // "mark task Update UTM tags as completed": a verb right after the item's noun opens its title.

@@ -36,6 +36,12 @@ describe('English', () => {
     expect(parse('reschedule the 2pm showing to 4').slots).toEqual({ event: { query: 'showing', at: '2027-06-03T14:00' }, start: '2027-06-03T16:00' });
     expect(parse('what closings do i have next week').slots).toMatchObject({ kind: 'events' });
   });
+  it('"call the meeting off", "take this meeting off my calendar": a cancel with its particle after the item', () => {
+    expect(parse('take this meeting off my calendar')).toEqual(expect.objectContaining({ intent: 'event.cancel', slots: { event: {} } }));
+    expect(parse('call the showing off')).toEqual(expect.objectContaining({ intent: 'event.cancel', slots: { event: { query: 'showing' } } }));
+    // (Calling somebody is no cancel: the particle is missing.)
+    expect(parse('call Will about the meeting').intent).not.toBe('event.cancel');
+  });
   it('"is the X deal gonna close"', () => {
     expect(parse('is the hernandez deal gonna happen').slots).toEqual({ lead: { query: 'hernandez', entity: 'deal' } });
   });

@@ -200,11 +200,12 @@ const FLOORS: [string, number][] = [
   // a managing partner with legal words, Europe/Moscow) and 150 en (a Miami real-estate brokerage,
   // Spanish words in English, America/New_York), scored blind after the ts-register commit c487ad1:
   // 147/150 and 133/150, 93.3 % (the session's first commit 4bcaf45: the same). After its kinds
-  // (blind57-kinds.test.ts): 150 and 145 ("Chris" stays Christopher's: batches 44 and 47 hold it so).
+  // (blind57-kinds.test.ts): 150 and 145 ("Chris" stays Christopher's: batches 44 and 47 hold it so);
+  // 146 with "take this meeting off my calendar" at the session's end.
   // (The ninth session's fixes raised earlier floors too: 30 en 147, 32 ru 150, 42 en 148, 47 en 143,
   // 49 en 146, 50 ru 148, 51 ru 147, 51 en 148.)
   ['heldout-blind57-ru.jsonl', 150],
-  ['heldout-blind57-en.jsonl', 145],
+  ['heldout-blind57-en.jsonl', 146],
   // Blind batch 54 (2026-12-07, ninth session): 175 ru lines (14 of them English) written from the
   // brief alone, no organisation named (Europe/Moscow); its directory was lost while written and
   // rebuilt from the lines and the writer's notes by another hand (fixtures/blind54ru-rebuild-notes.md).

@@ -182,7 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 59 (2026-12-07, ninth session), the latest: plain everyday commands, 150 ru (an Ufa
+  // Blind batch 60 (2026-12-07, ninth session), the latest, scored at the session's end and not yet
+  // fixed: plain everyday commands, 150 ru (a Samara dental-clinic network, an operations director
+  // who types, Europe/Samara) and 150 en (a Los Angeles B2B software sales floor, America/Los_Angeles),
+  // scored blind on fd443f1: 143/150 and 146/150, 96.3 %. Its misses are listed in docs/nlu-heldout.md.
+  ['heldout-blind60-ru.jsonl', 143],
+  ['heldout-blind60-en.jsonl', 146],
+  // Blind batch 59 (2026-12-07, ninth session): plain everyday commands, 150 ru (an Ufa
   // refinery's procurement department, a head who mostly types, Asia/Yekaterinburg) and 150 en (a
   // fulfilment warehouse near Manchester, northern British English, Europe/London), scored blind on
   // 856160a: 149/150 and 137/150, 95.3 % (the session's first commit 4bcaf45: the same). After its

@@ -615,7 +615,7 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   // "hand this task off to Anjali", "bin this meeting off": the verb's particle right after the
   // item's noun, before the new value or at the end.
   const after = noun.index + noun.len;
-  const valueOrEnd = (k: number) => !u.tokens.slice(k).some((t) => t.kind === 'word') || (u.tokens[k]?.kind === 'word' && cg.newValue.hasWord(words[k]!) && (u.used[k + 1] || personAt.has(k + 1)));
+  const valueOrEnd = (k: number) => !u.tokens.some((t, j) => j >= k && t.kind === 'word') || (u.tokens[k]?.kind === 'word' && cg.newValue.hasWord(words[k]!) && (u.used[k + 1] || personAt.has(k + 1)));
   if (u.tokens[after]?.kind === 'word' && !u.used[after] && cg.runParticles.hasWord(words[after]!) && valueOrEnd(after + 1)) u.use([after]);
   // "отметь, что задача по миграции сделана": the news that closes the run is no word of the query.
   if (markerEnd >= 0 && m.intent === 'task.complete') useRunDoneWord(u, cg, markerEnd, runEnd);

@@ -255,9 +255,10 @@ export function buildIndex(
       // and its English equivalents (Michael, Mike) — besides any short forms of its own
       // (Valentina: Vale, and Valya as Валентина's).
       if (/^[a-z' -]+$/i.test(u.name.trim())) {
+        const cyrillic = cyrillicNames(grammar, normalizeWord(u.name.trim()));
         // …less a rare one (Slava for Stanislav) that some user here usually has (a Вячеслав).
         const rareLatin = new Set<string>();
-        for (const cyr of cyrillicNames(grammar, normalizeWord(u.name.trim()))) {
+        for (const cyr of cyrillic) {
           for (const d of grammar.rareDiminutives.get(cyr) ?? []) if (usual.has(d)) for (const l of dimLatin(d, grammar)) rareLatin.add(l);
         }
         for (const latin of latinDiminutives(grammar, sex).get(normalizeWord(u.name.trim())) ?? []) {
@@ -266,7 +267,7 @@ export function buildIndex(
         }
         // …and its Cyrillic short forms, declined, said in a Russian command ("напиши Диме" for Dmitry).
         // (And Dmytro by the Russian name itself: "напиши Дмитрию".)
-        for (const cyr of cyrillicNames(grammar, normalizeWord(u.name.trim()))) {
+        for (const cyr of cyrillic) {
           const rare = grammar.rareDiminutives.get(cyr);
           for (const d of [cyr, ...(grammar.diminutives[sex].get(cyr) ?? [])]) {
             if (rare?.has(d) && usual.has(d)) continue;

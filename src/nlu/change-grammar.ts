@@ -15,6 +15,7 @@ interface ChangeFile {
   resumptive?: { pronouns: string[]; statements: string[]; subjects: string[]; verbs?: Partial<Record<VerbClass, string[]>> };
   before_verb?: string[];
   time_before_noun?: string[];
+  name_before_verb?: string[];
   fillers: string[];
   deadline_nouns?: string[];
   done_news?: string[];
@@ -43,7 +44,7 @@ interface ChangeFile {
   day_adjectives: Record<string, number>;
   weekday_adjectives?: Record<string, string>;
   shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[]; particles?: string[] };
-  agenda: { openers: string[]; bare_nouns?: string[]; counting?: string[]; kind_adjectives?: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
+  agenda: { openers: string[]; bare_nouns?: string[]; counting?: string[]; prices?: string[]; kind_adjectives?: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
 }
 
 export interface ChangeGrammar {
@@ -60,6 +61,8 @@ export interface ChangeGrammar {
   beforeVerb: WordSet;
   /** "после обеда", "after lunch": an item's noun after these is a time of day, no item. */
   timeBeforeNoun: WordSet;
+  /** "the task for Mark Young": after these a later change verb is a name's first word, no verb. */
+  nameBeforeVerb: WordSet;
   fillers: WordSet;
   /** "move the deadline for the grant report to the 30th": a deadline named with no item noun
    *  stands for its task when it is moved. */
@@ -123,6 +126,8 @@ export interface ChangeGrammar {
   /** "how many …": an opener that counts the noun after it — a question about something else
    *  ("how many rooms are booked") unless that noun is ours. */
   counting: WordSet;
+  /** "сколько стоит …", "how much does … cost": after a counting opener, a price asked. */
+  prices: WordSet;
   /** Before an opener: "Просроченные задачи Антона". */
   kindAdjectives: WordSet;
   /** Nouns that make an agenda question about events but name no item ("календарь"). */
@@ -149,6 +154,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     resumptive: { pronouns: new WordSet(g.resumptive?.pronouns ?? []), statements: new WordSet(g.resumptive?.statements ?? []), subjects: new WordSet(g.resumptive?.subjects ?? []), verbs: pairs(g.resumptive?.verbs ?? {}) },
     beforeVerb: new WordSet(g.before_verb ?? []),
     timeBeforeNoun: new WordSet(g.time_before_noun ?? []),
+    nameBeforeVerb: new WordSet(g.name_before_verb ?? []),
     fillers: new WordSet(g.fillers),
     deadlineNouns: new WordSet(g.deadline_nouns ?? []),
     doneNews: new WordSet(g.done_news ?? []),
@@ -184,6 +190,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     openers: new WordSet(g.agenda.openers),
     bareNouns: new WordSet(g.agenda.bare_nouns ?? []),
     counting: new WordSet(g.agenda.counting ?? []),
+    prices: new WordSet(g.agenda.prices ?? []),
     kindAdjectives: new WordSet(g.agenda.kind_adjectives ?? []),
     agendaEventNouns: new WordSet(g.agenda.event_nouns),
     until: new WordSet(g.agenda.until),

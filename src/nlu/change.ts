@@ -213,6 +213,8 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     if (u.lang === 'en' && u.tokens[i - 1]?.kind === 'word' && cg.innerArticles.hasWord(words[i - 1]!)) continue;
     // (…and so is one further inside it, before its noun: "extend the qa pass task".)
     if (u.lang === 'en' && i < noun.index && words.slice(verbAt + verb.len, i).some((w) => cg.innerArticles.hasWord(w))) continue;
+    // ("close the task for Mark Young", "mark mark young's task": a name that is a verb.)
+    if (u.lang === 'en' && (cg.nameBeforeVerb.hasWord(words[i - 1]!) || /['’]s$/.test(words[i + 1] ?? ''))) continue;
     // ("… over to Ignacio and make it due Nov 19": a creating verb said with the item's pronoun changes it too.)
     const n = matchKeyAt(cg.verbs, words, i)?.len || matchKeyAt(cg.resumptive.verbs, words, i)?.len || cg.done.matchAt(words, i);
     if (n && !(i >= noun.index && i < noun.index + noun.len)) {
@@ -416,6 +418,8 @@ export function classifyAgenda(
   const counted = start + op;
   // "сколько у меня задач", "сколько завтра встреч": the owner or a date may come before what is counted.
   if (cg.counting.matchAt(words, start) === op && counted < words.length && !matchKeyAt(cg.nouns, words, counted) && !ig.fillers.hasWord(words[counted]!) && !cg.agendaFillers.matchAt(words, counted) && !cg.owner.hasWord(words[counted]!) && !cg.kindAdjectives.hasWord(words[counted]!) && !cg.overdue.matchAt(words, counted) && !dates().some((d) => dateTokens(u, d)[0] === counted)) return null;
+  // "Сколько у нас стоит имплантация?": a price, whatever else is said (стоит is a plan word too).
+  if (cg.counting.matchAt(words, start) === op) for (let i = counted; i < words.length; i++) if (cg.prices.hasWord(words[i]!)) return null;
   const personAt = new Set<number>();
   for (const p of persons) for (const i of personTokens(u, p)) personAt.add(i);
   let rest = false;
@@ -919,7 +923,9 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
     if (u.used[i] || covered.has(i) || covered.has(i + 1) || shifted.has(i + 1) || !cg.hourPrepositions.hasWord(words[i]!)) continue;
     const t = u.tokens[i + 1]!;
     let len = 0;
-    if (t.kind === 'number' && /^\d{1,2}$/.test(t.text) && Number(t.text) <= 24) len = 1;
+    // ("в 2гис", "на 5ку": digits run into letters are a name, no hour.)
+    const glued = u.tokens[i + 2]?.kind === 'word' && u.tokens[i + 2]!.start === t.end;
+    if (t.kind === 'number' && /^\d{1,2}$/.test(t.text) && Number(t.text) <= 24 && !glued) len = 1;
     else if (t.kind === 'word') {
       const nw = u.g.numbers.readAt(words, i + 1);
       if (nw && nw.value >= 1 && nw.value <= 24) len = nw.length;

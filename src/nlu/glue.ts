@@ -150,7 +150,11 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
       if (q.some((s) => t.start >= s.start && t.start < s.end)) continue;
       const capitalised = i > 0 && /^\p{Lu}/u.test(t.text);
       const next = toks[i + 1];
-      const n = restAfterPrefix(t.norm, isName, capitalised, next && next.kind === 'word' ? next.norm : undefined, datesOnly);
+      // "для сбера", "про вкусвилл": a word right after a preposition has its own; no second one is
+      // glued to it (only a date word is split off there: "до взавтра" is no speech either way).
+      const prev = toks[i - 1];
+      const afterPreposition = !datesOnly && prev !== undefined && prev.kind === 'word' && deps.morph.analyze(prev.norm).some((r) => r.dictionary && r.pos === 'PREP');
+      const n = restAfterPrefix(t.norm, isName, capitalised, next && next.kind === 'word' ? next.norm : undefined, datesOnly || afterPreposition);
       if (!n) continue;
       out += text.slice(from, t.start + n) + ' ';
       from = t.start + n;

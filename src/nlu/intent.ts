@@ -27,7 +27,7 @@ interface IntentGrammarFile {
   fillers: string[];
   correction: string[];
   noun_openers?: string[]; not_verb_after?: string[]; not_noun_before?: string[]; filler_question_words?: string[];
-  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; given_to?: { verbs: string[]; prepositions: string[] }; with_date?: string[]; opening_before_content?: string[] }>;
+  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; given_to?: { verbs: string[]; prepositions: string[] }; with_date?: string[]; opening_before_content?: string[]; counting?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
@@ -49,6 +49,8 @@ interface CompiledCommand {
   withDate: WordSet;
   /** Said first and followed by an infinitive, the noun alone asks for one ("задача заказать подарки, срок …"). */
   openingBeforeContent: WordSet;
+  /** Right before the command's noun, a count asked ("how many deals did we close"): a report, not this command. */
+  counting: WordSet;
 }
 
 export interface IntentGrammar {
@@ -159,6 +161,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
         givenTo: { verbs: new WordSet(c.given_to?.verbs ?? []), prepositions: new WordSet(c.given_to?.prepositions ?? []) },
         withDate: new WordSet(c.with_date ?? []),
         openingBeforeContent: new WordSet(c.opening_before_content ?? []),
+        counting: new WordSet(c.counting ?? []),
       };
     }),
     blockStart: new WordSet(g.blockers.start),
@@ -284,6 +287,27 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
   const intent = said[0] === 'confirm' && said.includes('cancel') ? 'cancel' : said[0] === 'confirm' && said.includes('help') ? 'help' : said[0]!;
   if (intent === 'cancel' && i < words.length && isCancelReason(words, i, g)) return { intent, rest: words.length };
   return { intent, rest: i };
+}
+
+/**
+ * "нее не то", "дааа", "nooo", "yesss": a reply word drawn out in speech (a letter said twice or
+ * more) is that word, when the word as written is no reply word or filler and the drawn letters
+ * said once make one. Returns the words with each such word replaced, or null when none is.
+ */
+export function undrawnReplyWords(words: readonly string[], g: IntentGrammar): string[] | null {
+  let out: string[] | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!/(\p{L})\1/u.test(w) || isReplyWord(w, g)) continue;
+    const once = w.replace(/(\p{L})\1+/gu, '$1');
+    if (once.length < 2 || !isReplyWord(once, g)) continue;
+    (out ??= [...words])[i] = once;
+  }
+  return out;
+}
+
+function isReplyWord(w: string, g: IntentGrammar): boolean {
+  return g.fillers.hasWord(w) || g.replies.some(([, set]) => set.hasWord(w));
 }
 
 /** A lead-in (a wake word) that ends the utterance at i: its length, or 0. */
@@ -513,11 +537,22 @@ export function classifyCommand(
   // to look at the new leads").
   let lead = hits.find((h) => h.intent === 'lead.score');
   if (lead && hits.some((h) => h.intent !== 'lead.score' && h.explicit && h.first < lead!.first)) lead = undefined;
+  // "how many deals did we close last quarter", "сколько сделок закрыли": a count, a report we do not give.
+  if (lead && countedNoun(words, g.commands.find((c) => c.intent === 'lead.score')!, lead.triggers)) return null;
   // (Event nouns "в календарь" are weaker than a task or message noun said anywhere.)
   const best = lead ?? hits.filter((h) => h.intent !== 'lead.score').sort((a, b) => a.first - b.first)[0]!;
   if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best)) return null;
   if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
   return { intent: best.intent, triggers: best.triggers, reminder: best.reminder };
+}
+
+/** Is one of the trigger words a noun of the command right after a counting phrase ("how many deals")? */
+function countedNoun(words: readonly string[], c: CompiledCommand, triggers: readonly number[]): boolean {
+  for (const t of triggers) {
+    if (!c.nouns.hasWord(words[t]!)) continue;
+    for (let n = 1; n <= 2 && n <= t; n++) if (c.counting.matchAt(words, t - n) === n) return true;
+  }
+  return false;
 }
 
 /** Longest run of words given before the person it is given to ("assign X to Y"). */

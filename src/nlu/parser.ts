@@ -6,7 +6,7 @@
  */
 import { detectLang, normalizeInput } from './normalize';
 import { tokenize, type Token } from './tokens';
-import { classifyCommand, classifyReply, isHelpQuestion, isNegatedCommand, type CommandMatch, type IntentGrammar } from './intent';
+import { classifyCommand, classifyReply, undrawnReplyWords, isHelpQuestion, isNegatedCommand, type CommandMatch, type IntentGrammar } from './intent';
 import type { SlotsGrammar } from './slots-grammar';
 import type { WordSet } from './grammar';
 import type { NumberWords } from './numbers';
@@ -79,7 +79,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   text = afterCutName(g, text, tok);
   text = afterKindRepair(g, text, tok);
   text = afterCommandRepair(g, text, tok);
-  text = afterRepeatedCommand(g, text, tok);
+  text = afterRepeatedCommand(g, text, tok, (w) => deps.persons.isNameForm(w.replace(/['’]s$/, ''), ctx.directory));
   if (lang === 'ru') text = afterCutWord(text, tok, (w) => deps.persons.isWord(w, 'ru'), (cut, whole) => deps.persons.isNoun(cut, 'ru') && deps.persons.isNameForm(whole, ctx.directory));
   let tokens = tok(text);
   if (glue) {
@@ -92,7 +92,19 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // Replies first: "да", "нет", "отмена", "что ты умеешь" — only when that is all that was said.
   const wordTokens = tokens.filter((t) => t.kind !== 'punct');
   const words = wordTokens.map((t) => t.norm);
-  const reply = classifyReply(words, g.intents);
+  let reply = classifyReply(words, g.intents);
+  // ("дааа", "нее не то": a reply drawn out or stammered in speech.)
+  if (!reply || reply.rest < words.length) {
+    const undrawn = undrawnReplyWords(words, g.intents) ?? words;
+    const once = undrawn.filter((w, k) => w !== undrawn[k - 1]);
+    for (const v of [undrawn !== words ? undrawn : null, once.length < undrawn.length ? once : null]) {
+      const again = v && classifyReply(v, g.intents);
+      if (again && again.rest >= v.length) {
+        reply = { intent: again.intent, rest: words.length };
+        break;
+      }
+    }
+  }
   // "scrap the standup": a dropping word that is also a change verb, with an item's noun after it,
   // cancels that item; "forget about the meeting", "drop the task" drop what is being built.
   const dropsItem = reply?.intent === 'cancel' && reply.rest >= words.length && classifyChange(u, g.change, g.intents) !== null;
@@ -633,7 +645,7 @@ const REPEAT_WORDS = 3;
  * "remind me remind me to renew …", "поставь поставь задачу …": the command's opening words said
  * twice in a row (a stutter, or a recogniser's echo). The first copy is blanked (offsets kept).
  */
-function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string, tok: (text: string) => Token[]): string {
+function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string, tok: (text: string) => Token[], isName: (word: string) => boolean): string {
   const toks = opening(tok(text), FIX_WITHIN_TOKENS + REPEAT_WORDS).filter((t) => t.kind === 'word');
   const norms = toks.map((t) => t.norm);
   let s = 0;
@@ -647,6 +659,8 @@ function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string, tok
     let same = true;
     if (n === REPEAT_WORDS && !g.slots.edgeWords.hasWord(norms[s + n - 1]!)) continue;
     for (let k = 0; k < n && same; k++) same = norms[s + k] === norms[s + n + k];
+    // ("mark mark young's task as done": the second "mark" begins a colleague's name said in full.)
+    if (same && n === 1 && s + 2 < toks.length && isName(norms[s + 1]!) && isName(norms[s + 2]!)) continue;
     if (same) return text.slice(0, toks[s]!.start) + ' '.repeat(toks[s + n]!.start - toks[s]!.start) + text.slice(toks[s + n]!.start);
   }
   // "напиши гу напиши гуле …": the verb, a word cut off (a name begun, three letters at most), the

@@ -182,19 +182,29 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 60 (2026-12-07, ninth session), the latest, scored at the session's end and not yet
-  // fixed: plain everyday commands, 150 ru (a Samara dental-clinic network, an operations director
-  // who types, Europe/Samara) and 150 en (a Los Angeles B2B software sales floor, America/Los_Angeles),
-  // scored blind on fd443f1: 143/150 and 146/150, 96.3 %. Its misses are listed in docs/nlu-heldout.md.
-  ['heldout-blind60-ru.jsonl', 143],
-  ['heldout-blind60-en.jsonl', 146],
+  // Blind batch 61 (2026-12-07, tenth session): plain everyday commands, 150 ru (a Novosibirsk
+  // university's admissions office, Asia/Novosibirsk) and 150 en (a Dublin software company's
+  // customer-success team, Irish English, Europe/Dublin), scored blind on the tenth session's
+  // working tree with batch 60's kinds (committed next): 149/150 and 147/150, 98.7 %. After its kinds
+  // (blind60-kinds.test.ts): 150 and 149 ("with vodafone": a brand nobody's list has stays a person).
+  ['heldout-blind61-ru.jsonl', 150],
+  ['heldout-blind61-en.jsonl', 149],
+  // Blind batch 60 (2026-12-07, ninth session), the ninth session's latest, scored at its end and
+  // fixed in the tenth: plain everyday commands, 150 ru (a Samara dental-clinic network, an
+  // operations director who types, Europe/Samara) and 150 en (a Los Angeles B2B software sales
+  // floor, America/Los_Angeles), scored blind on fd443f1: 143/150 and 146/150, 96.3 %. After its
+  // kinds (blind60-kinds.test.ts): 150 and 149 ("with brightline" left).
+  // (The tenth session's fixes raised earlier floors too: 40 en 150, 47 en 144, 52 en 150, 55 ru 149,
+  // 57 en 147, 59 en 144.)
+  ['heldout-blind60-ru.jsonl', 150],
+  ['heldout-blind60-en.jsonl', 149],
   // Blind batch 59 (2026-12-07, ninth session): plain everyday commands, 150 ru (an Ufa
   // refinery's procurement department, a head who mostly types, Asia/Yekaterinburg) and 150 en (a
   // fulfilment warehouse near Manchester, northern British English, Europe/London), scored blind on
   // 856160a: 149/150 and 137/150, 95.3 % (the session's first commit 4bcaf45: the same). After its
   // kinds (blind59-kinds.test.ts): 149 and 143.
   ['heldout-blind59-ru.jsonl', 149],
-  ['heldout-blind59-en.jsonl', 143],
+  ['heldout-blind59-en.jsonl', 144],
   // Blind batch 58 (2026-12-07, ninth session): plain everyday commands, 150 ru (a
   // Rostov-on-Don farm-machinery dealer, a sales director on the road, Europe/Moscow) and 150 en (a
   // Philadelphia hospital system's facilities department, America/New_York), scored blind after the
@@ -211,7 +221,7 @@ const FLOORS: [string, number][] = [
   // (The ninth session's fixes raised earlier floors too: 30 en 147, 32 ru 150, 42 en 148, 47 en 143,
   // 49 en 146, 50 ru 148, 51 ru 147, 51 en 148.)
   ['heldout-blind57-ru.jsonl', 150],
-  ['heldout-blind57-en.jsonl', 146],
+  ['heldout-blind57-en.jsonl', 147],
   // Blind batch 54 (2026-12-07, ninth session): 175 ru lines (14 of them English) written from the
   // brief alone, no organisation named (Europe/Moscow); its directory was lost while written and
   // rebuilt from the lines and the writer's notes by another hand (fixtures/blind54ru-rebuild-notes.md).
@@ -230,7 +240,7 @@ const FLOORS: [string, number][] = [
   // account director, America/Denver), scored blind after batch 53's fixes on b6aa7ba: 145/150 and
   // 143/150, 96.0 % (the session's first commit 4bcaf45: 145 and 142). After its kinds
   // (blind55-kinds.test.ts): 148 and 148.
-  ['heldout-blind55-ru.jsonl', 148],
+  ['heldout-blind55-ru.jsonl', 149],
   ['heldout-blind55-en.jsonl', 148],
   // Blind batch 53 (2026-12-07, ninth session): plain everyday commands, 150 ru (an Irkutsk tour
   // operator, an owner who uses name and patronymic, Asia/Irkutsk) and 150 en (a Berlin software
@@ -244,7 +254,7 @@ const FLOORS: [string, number][] = [
   // firm, a senior paralegal, America/Chicago), scored blind at the session's start on 4bcaf45:
   // 146/150 and 141/150, 95.7 %. After its kinds (blind52-kinds.test.ts): 148 and 149.
   ['heldout-blind52-ru.jsonl', 148],
-  ['heldout-blind52-en.jsonl', 149],
+  ['heldout-blind52-en.jsonl', 150],
   // Blind batch 51 (2026-12-07, eighth session): everyday commands from plain speakers, 150
   // ru (a Moscow online retailer, Europe/Moscow) and 150 en (a New York software company's customer
   // success team, America/New_York), scored blind after batch 50's fixes on 022982d: 145/150 and
@@ -281,7 +291,7 @@ const FLOORS: [string, number][] = [
   // 146 ru after batch 48's (a surname that is a noun, "голове")
   // (left: "о том, что" opening a message's text — heldout-ru's writer kept it, this one did not).
   ['heldout-blind47-ru.jsonl', 146],
-  ['heldout-blind47-en.jsonl', 143],
+  ['heldout-blind47-en.jsonl', 144],
   // Blind batch 46 (2026-12-07, eighth session): everyday commands, 150 ru (an agricultural holding in
   // the Kuban with southern speech, Europe/Moscow) and 150 en (a Lagos fintech, Nigerian English,
   // Africa/Lagos), scored blind after batch 45's fixes on e8e5e0c: 142/150 and 132/150, 91.3 % (the
@@ -327,7 +337,7 @@ const FLOORS: [string, number][] = [
   // 94.3 % (the session's first commit e202b15: the same). After its kinds (blind40-kinds.test.ts):
   // 149 and 149.
   ['heldout-blind40-ru.jsonl', 149],
-  ['heldout-blind40-en.jsonl', 149],
+  ['heldout-blind40-en.jsonl', 150],
   // Blind batch 39 (2026-12-07, seventh session): everyday commands, 150 ru (veterinary pharmacies in
   // Kaliningrad, a slang-speaking call-centre head, Europe/Kaliningrad) and 150 en (a Gulf equipment
   // rental company: Egyptian, Pakistani, Indian, Filipino, Russian and British speakers, Asia/Dubai),

@@ -337,6 +337,12 @@ export class Finder {
     if (pet) return { entries: pet, fuzzy: false };
     // "summer haze" for Summer Hayes: a short word beside its user's other name, sounding like it.
     if (t.norm.length < FUZZY_MIN_LENGTH && t.script === 'lat' && !t.allCaps) return this.soundAlikeAfterName(toks, k, idx);
+    // "на нину гогуа" for Нино Гогуа: a short given name a letter off the given name of the user
+    // whose surname is said right after it (the general rule below starts at five letters).
+    if (t.norm.length === FUZZY_MIN_LENGTH - 1 && t.script === 'cyr' && !t.allCaps) {
+      const known = this.deps.morph ? this.deps.morph.analyze(t.norm).filter((p) => p.dictionary) : [];
+      if (known.length === 0 || known.some((p) => p.name)) return this.misheardNameBeforeSurname(toks, k, idx);
+    }
     if (t.norm.length < FUZZY_MIN_LENGTH || t.allCaps || t.script === 'other') return null;
     if (t.script === 'lat') {
       // In lower case (speech), a word one or two letters off a name is that name only where a
@@ -615,7 +621,9 @@ export class Finder {
    *  name of a user whose exact surname follows) is that name misheard. The first letter stays. */
   private misheardBeside(toks: Token[], k: number, idx: DirectoryIndex): TokenHits | null {
     const t = toks[k]!;
-    const max = allowedEdits(t.norm);
+    // ("mark sharp's task" for Mark Sharpe: the possessive of the surname misheard.)
+    const word = t.script === 'lat' ? t.norm.replace(/'s$/, '') : t.norm;
+    const max = allowedEdits(word);
     const entries: FormEntry[] = [];
     for (const [side, known, wanted] of [[-1, FIELD_FIRST, FIELD_LAST], [1, FIELD_LAST, FIELD_FIRST]] as const) {
       const n = toks[k + side];
@@ -625,7 +633,7 @@ export class Finder {
       if (!exact) continue;
       for (const e of exact) {
         if (e.field !== known || entries.some((x) => x.user === e.user)) continue;
-        if (latinNameForms(idx, e.user, wanted).some((f) => this.misheardAs(f, t.norm, max))) {
+        if (latinNameForms(idx, e.user, wanted).some((f) => this.misheardAs(f, word, max))) {
           entries.push({ user: e.user, field: wanted, mask: ALL_CASES, dim: false });
         }
       }
@@ -735,7 +743,7 @@ export class Finder {
     const t = toks[k]!;
     const next = toks[k + 1];
     const lasts = next?.word ? idx.forms.get(next.norm) : undefined;
-    if (!lasts || t.norm.length < FUZZY_MIN_LENGTH) return null;
+    if (!lasts || t.norm.length < FUZZY_MIN_LENGTH - 1) return null;
     const entries: FormEntry[] = [];
     for (const e of lasts) {
       if (e.field !== FIELD_LAST || e.dim || entries.some((x) => x.user === e.user)) continue;

@@ -107,7 +107,13 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
     }
     // "с горным университетом" → "горный университет": an adjective agreeing with the noun after
     // it takes its nominative too (a company's two-word name), when no reading of it is a name.
-    const next = k + 1 < words.length && lang === 'ru' ? morph.analyze(normalizeWord(words[k + 1]!)).filter((p) => p.dictionary && !p.plural && p.pos === 'NOUN') : [];
+    // ("Самарской сетевой компании": past other adjectives to the noun they all agree with.)
+    let next: MorphParse[] = [];
+    for (let j = k + 1; lang === 'ru' && j < words.length && j <= k + 3; j++) {
+      const readings = morph.analyze(normalizeWord(words[j]!)).filter((p) => p.dictionary && !p.plural);
+      next = readings.filter((p) => p.pos === 'NOUN');
+      if (next.length || !readings.some((p) => p.pos === 'ADJF' && p.case !== 'nomn')) break;
+    }
     const adjective = next.length && all.length && all.every((p) => !p.name && !p.surname) ? all.find((p) => p.dictionary && p.pos === 'ADJF' && p.case !== 'nomn' && next.some((n) => n.case === p.case && n.gender === p.gender)) : undefined;
     if (adjective) {
       out.push(/^[А-ЯЁ]/.test(w) ? capitalize(adjective.nominative) : adjective.nominative);

@@ -1535,10 +1535,17 @@ function narrowed(names: PersonMention[]): PersonMention[] {
 
 /** The slots of a correction ("нет, на среду" while a task is being confirmed). */
 function correctionSlots(u: Utterance, ctx: ParseContext, persons: PersonMention[], dates: DateMention[]): Slots {
+  // "не Антону, а Маше", "не в среду, а в четверг": what is negated is not the correction.
+  const slots = correctionSlotsSaid(u, ctx, persons, dates, (index) => !negatedAt(u, index));
+  // "не шакирову", "не на среду": with nothing else said, a Russian "не" opening it is "нет" said
+  // short ("не, Шакирову") — the value after it is the correction.
+  if (Object.keys(slots).length || u.lang !== 'ru' || u.words[firstWord(u, u.g.intents)] !== 'не') return slots;
+  return correctionSlotsSaid(u, ctx, persons, dates, () => true);
+}
+
+function correctionSlotsSaid(u: Utterance, ctx: ParseContext, persons: PersonMention[], dates: DateMention[], said: (index: number) => boolean): Slots {
   const expecting = ctx.expecting;
   const slots: Slots = {};
-  // "не Антону, а Маше", "не в среду, а в четверг": what is negated is not the correction.
-  const said = (index: number) => !negatedAt(u, index);
   const t = timeSlots(dates.filter((d) => said(d.index)));
   // "слушай алиса, лучше послезавтра": the wake word before the correction names nobody.
   const from = u.tokens[firstWord(u, u.g.intents)]?.start ?? 0;

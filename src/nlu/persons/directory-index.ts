@@ -190,6 +190,17 @@ export function buildIndex(
         // fusedNamePrefixes).
         const prefix = grammar.en.fusedNamePrefixes.find((p) => lower.startsWith(p) && lower.length - p.length >= 3);
         if (prefix) weak(lower.slice(prefix.length), i, FIELD_FIRST, ALL_CASES);
+        // "Busi" for Busisiwe, "Sibu" for Sibusiso, "Thandi" for Thandiwe: a long name no list gives
+        // short forms for is called by its first syllables, up to a vowel (four to six letters, two
+        // letters at least left off; never an English word or a name of its own).
+        if (lower.length >= 7 && !grammar.diminutives[sex].has(lower) && !latinDiminutives(grammar, sex).has(lower)) {
+          for (let n = 4; n <= 6 && n <= lower.length - 2; n++) {
+            const clip = lower.slice(0, n);
+            if (!/[^aeiou][aeiou]$/.test(clip)) continue;
+            if (grammar.en.englishWords.hasCommon(clip) || grammar.en.givenNames.has(clip) || grammar.en.commonWords.has(clip)) continue;
+            weak(clip, i, FIELD_FIRST, ALL_CASES);
+          }
+        }
       }
       // "Бахтияр" for Бахтиёр: the same name as another people spells it (persons-ru.yaml
       // spellingVariants), a weaker reading kept out of the fuzzy index.

@@ -75,7 +75,31 @@ export interface FinderDeps {
 export class Finder {
   private readonly indexes = new WeakMap<Directory, { users: unknown; size: number; index: DirectoryIndex }>();
 
+  /** Every Russian short form of diminutives.yaml in its cases → its nominative and case mask
+   *  (built on first use): "толику" is Толик's dative though the dictionary reads толика. */
+  private shortNames: Map<string, { nominative: string; mask: number }> | null = null;
+
   constructor(private readonly deps: FinderDeps) {}
+
+  private shortNameForm(word: string): { nominative: string; mask: number } | undefined {
+    if (!this.shortNames) {
+      const map = new Map<string, { nominative: string; mask: number }>();
+      for (const sex of ['masc', 'femn'] as const) {
+        for (const forms of this.deps.grammar.diminutives[sex].values()) {
+          for (const d of forms) {
+            if (!/^[а-яё]+$/i.test(d)) continue;
+            for (const [surface, mask] of this.deps.inflector.forms(d, 'first', sex)) {
+              const had = map.get(surface);
+              if (had && had.nominative !== capitalize(d)) continue;
+              map.set(surface, { nominative: capitalize(d), mask: (had?.mask ?? 0) | mask });
+            }
+          }
+        }
+      }
+      this.shortNames = map;
+    }
+    return this.shortNames.get(word);
+  }
 
   /** The directory's index, built on first use and kept while the directory object lives. */
   index(directory: Directory): DirectoryIndex {
@@ -1287,6 +1311,16 @@ export class Finder {
       mask &= m || ALL_CASES;
       names.push(capitalize(best.nominative));
       last = k;
+    }
+    // "напиши толику что …": a short form of a name (diminutives.yaml) addressed after an imperative,
+    // in the dative, though the dictionary reads it as a word (толика) and knows no such name.
+    if (names.length === 0 && !prep && this.addressedBeforeClause(src, toks, i)) {
+      const short = this.shortNameForm(t.norm);
+      if (short && short.mask & caseBit('datv')) {
+        names.push(short.nominative);
+        mask = caseBit('datv');
+        last = i;
+      }
     }
     if (names.length === 0) {
       // A capitalised word nobody's dictionary knows right after a person preposition, in typed

@@ -43,6 +43,9 @@ export class RUDayOfMonthParser extends AbstractParser {
     const isWord = !/^\d/.test(said);
     if (isWord && NOT_A_DAY.test(said) && !/числ[ауо]$/i.test(match[0])) return null;
     if (this.countedAfter?.test(context.text.substring((match.index ?? 0) + match[0].length))) return null;
+    // "во 2-й секции", "на 3-й линии": digits with a masculine or feminine ending agree with the
+    // noun after them (a day is neuter: "2-е", "2-го"), unless the phrase ends there.
+    if (!isWord && /\d-?(?:й|ей|ой)$/i.test(said) && !PHRASE_END.test(context.text.substring((match.index ?? 0) + match[0].length))) return null;
     const marked = PREPOSITION_BEFORE.test(before) || /числ[ауо]$/i.test(match[0]);
     if (isWord && !marked) {
       if (!GENITIVE.test(said)) return null;

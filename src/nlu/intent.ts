@@ -454,7 +454,8 @@ export function classifyCommand(
         const content =
           // (Never a lead question's: "лид какая вероятность" ends like an infinitive.)
           (c.intent !== 'lead.score' && noun >= 0 && i > noun + 1 && n === 1 && g.contentEndings.some((e) => words[i]!.endsWith(e)) && !onlyLeadInsBetween(words, g, noun + 1, i)) ||
-          (noun >= 0 && c.intent === 'task.create' && g.contentVerbs.size > 0 && separatorBetween(tokens, noun + 1, i));
+          // ("задача Бондаренко - сделать фотосъемку новой коллекции": Russian too.)
+          (noun >= 0 && c.intent === 'task.create' && separatorBetween(tokens, noun + 1, i));
         // (A person's name is no verb: "a meeting with Mark Olsen".)
         if (n && i !== noun && !content && !personAt(i) && !(c.verbsNotNouns && n === 1 && isNounAt(i)) && !(c.intent !== 'lead.score' && i > 0 && g.notVerbAfter.hasWord(words[i - 1]!))) {
           verb = i;

@@ -974,7 +974,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], sa
   // command, when the task follows it, is why, not what.
   // (Russian: an English reminder's noun stands inside its content, "set a reminder for the wedding".)
   if (!title) title = (u.lang === 'ru' ? residual(u, Math.max(...cmd.triggers) + 1) : undefined) ?? residual(u);
-  if (title) slots.title = title;
+  if (title) slots.title = withoutArticle(u, title);
   if (responsible) slots.responsible = responsible;
   const t = timeSlots(dates);
   if (t.start) slots.deadline = t.start;
@@ -1257,10 +1257,21 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     if (first >= 0 && u.g.intents.nounOpeners.matchAt(u.words, first) === 1) u.use([first]);
     title = residual(u);
   }
-  if (title) slots.title = title;
+  if (title) slots.title = withoutArticle(u, title);
   Object.assign(slots, timeSlots(dates));
   if (attendees.length) slots.attendees = attendees;
   return slots;
+}
+
+/** "put the labor day picnic on my calendar", "assign Jose the boiler inspection": an English
+ *  title opens with no article (unless quoted: the user's own words then). */
+function withoutArticle(u: Utterance, title: string): string {
+  if (u.lang !== 'en') return title;
+  const m = /^(?:the|a|an)\s+(?=\S)/i.exec(title);
+  if (!m) return title;
+  const at = u.text.indexOf(title);
+  if (at > 0 && /["«“„']/.test(u.text[at - 1]!)) return title;
+  return title.slice(m[0].length);
 }
 
 /**

@@ -565,8 +565,11 @@ export class Finder {
    *  user it names: the span over all three, that user's. */
   private middleInitialAfter(src: string, toks: Token[], i: number, cands: Candidate[], hitAt: (k: number) => TokenHits | null): { len: number; cands: Candidate[] } | null {
     const m = toks[i + 1];
-    if (!m?.word || m.script !== 'lat' || m.text.length !== 1 || m.text === m.text.toLowerCase() || !adjacent(src, toks[i]!, m)) return null;
-    const dot = toks[i + 2]?.text === '.' && toks[i + 2]!.index === m.end ? 1 : 0;
+    if (!m?.word || m.script !== 'lat' || !adjacent(src, toks[i]!, m)) return null;
+    // ("Abdirahman Mohamed Hassan": a middle name, a father's name said between, is one too.)
+    const middleName = m.text.length > 2 && (m.cap || this.deps.grammar.en.givenNames.has(m.norm)) && !this.isFunctionWord(m, 'en');
+    if (!middleName && (m.text.length !== 1 || m.text === m.text.toLowerCase())) return null;
+    const dot = !middleName && toks[i + 2]?.text === '.' && toks[i + 2]!.index === m.end ? 1 : 0;
     const k = i + 2 + dot;
     const last = toks[k];
     if (!last?.word || !(dot ? /^\s+$/.test(src.slice(toks[k - 1]!.end, last.index)) : adjacent(src, m, last))) return null;

@@ -21,6 +21,9 @@ export class RUDayPartParser extends AbstractParser {
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
     const hour = lookup(this.v.g.dayParts, match[1]);
     if (hour === undefined) return null;
+    // "поздравить с днём рождения": "с" and an instrumental congratulate on a day, no time ("с утра"
+    // is the genitive).
+    if (/(?:ом|ем|ём|ью)$/i.test(match[1]!) && /(?:^|[^\p{L}])с\s+$/iu.test(context.text.substring(Math.max(0, (match.index ?? 0) - 3), match.index))) return null;
     return assignTime(context.createParsingComponents(), hour, 0, true);
   }
 }

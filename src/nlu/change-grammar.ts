@@ -16,6 +16,7 @@ interface ChangeFile {
   before_verb?: string[];
   time_before_noun?: string[];
   name_before_verb?: string[];
+  event_only_verbs?: string[];
   fillers: string[];
   deadline_nouns?: string[];
   done_news?: string[];
@@ -63,6 +64,8 @@ export interface ChangeGrammar {
   timeBeforeNoun: WordSet;
   /** "the task for Mark Young": after these a later change verb is a name's first word, no verb. */
   nameBeforeVerb: WordSet;
+  /** "reschedule the journal club to Friday": verbs only events take, so no noun need say it is one. */
+  eventOnlyVerbs: WordSet;
   fillers: WordSet;
   /** "move the deadline for the grant report to the 30th": a deadline named with no item noun
    *  stands for its task when it is moved. */
@@ -155,6 +158,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     beforeVerb: new WordSet(g.before_verb ?? []),
     timeBeforeNoun: new WordSet(g.time_before_noun ?? []),
     nameBeforeVerb: new WordSet(g.name_before_verb ?? []),
+    eventOnlyVerbs: new WordSet(g.event_only_verbs ?? []),
     fillers: new WordSet(g.fillers),
     deadlineNouns: new WordSet(g.deadline_nouns ?? []),
     doneNews: new WordSet(g.done_news ?? []),

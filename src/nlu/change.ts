@@ -147,7 +147,7 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   const said = itemNouns(u, cg);
   const items = said.filter((n) => n.index === 0 || !cg.timeBeforeNoun.hasWord(words[n.index - 1]!));
   const nouns = items.length ? items : said;
-  let noun = nouns.find((n) => n.index > verbAt) ?? [...nouns].reverse().find((n) => n.index < verbAt) ?? deadlineNoun(u, cg, verb.key, verbAt);
+  let noun = nouns.find((n) => n.index > verbAt) ?? [...nouns].reverse().find((n) => n.index < verbAt) ?? deadlineNoun(u, cg, verb.key, verbAt) ?? nounlessEvent(u, cg, verb.key, verbAt, verb.len);
   if (!noun) return null;
   // English puts the head last: "the presentation task" is a task ("the task call the bank" is
   // a task named by what follows it, so only a task noun after an event noun takes over).
@@ -348,6 +348,27 @@ function deadlineNoun(u: Utterance, cg: ChangeGrammar, verb: VerbClass, verbAt: 
     return { index: i, len: Math.max(cg.deadlineNouns.matchAt(u.words, i), cg.fillers.matchAt(u.words, i)), kind: 'task' };
   }
   return undefined;
+}
+
+/**
+ * "reschedule the journal club to friday", "cancel tomorrow's fire drill": an English item named by
+ * its title alone, no task or event noun — after a verb only events take (reschedule, postpone), or
+ * after a day said as a possessive. The item's noun is then an empty span where its name ends.
+ */
+function nounlessEvent(u: Utterance, cg: ChangeGrammar, verb: VerbClass, verbAt: number, verbLen: number): { index: number; len: number; kind: 'event' } | undefined {
+  if (u.lang !== 'en' || (verb !== 'move' && verb !== 'cancel')) return undefined;
+  const words = u.words;
+  let i = verbAt + verbLen;
+  if (u.tokens[i]?.kind !== 'word') return undefined;
+  const day = cg.dayAdjectives.some(([set]) => set.hasWord(words[i]!)) || cg.weekdayAdjectives.has(words[i]!);
+  const scheduling = cg.eventOnlyVerbs.matchAt(words, verbAt) === verbLen;
+  if (!day && !(scheduling && (cg.innerArticles.hasWord(words[i]!) || u.g.intents.possessives.hasWord(words[i]!)))) return undefined;
+  i++;
+  const from = i;
+  while (i < words.length && u.tokens[i]!.kind === 'word' && !cg.newValue.hasWord(words[i]!) && !cg.weakNewValue.hasWord(words[i]!) && !cg.nameBeforeVerb.hasWord(words[i]!) && !cg.hourPrepositions.hasWord(words[i]!)) i++;
+  // (One to four words of a name; "cancel the order" and the like need a scheduling verb or a day.)
+  if (i === from || i - from > 4) return undefined;
+  return { index: i, len: 0, kind: 'event' };
 }
 
 /** Task and event nouns (not "календарь": it is no item), skipping those inside fillers ("из календаря"). */
@@ -625,7 +646,8 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   if (markerEnd >= 0 && m.intent === 'task.complete') useRunDoneWord(u, cg, markerEnd, runEnd);
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word' || (markerEnd >= 0 && i >= markerEnd && i < runEnd)) continue;
-    const n = cg.fillers.matchAt(words, i) || cg.thisWords.matchAt(words, i);
+    // ("call off the standup this friday": "this" opening a date is the date's.)
+    const n = cg.fillers.matchAt(words, i) || (found.some((x) => x.index === u.tokens[i]!.start) ? 0 : cg.thisWords.matchAt(words, i));
     // "the meeting with the supplier", "the review of the contract task": an article between two
     // words of the query is one of them.
     const inner = n === 1 && cg.innerArticles.hasWord(words[i]!) && i > 0 && !u.used[i - 1] && u.tokens[i - 1]!.kind === 'word' && u.tokens[i + 1]?.kind === 'word' && !u.used[i + 1];

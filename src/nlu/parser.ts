@@ -606,8 +606,11 @@ function afterCommandRepair(g: ParserDeps['grammars'][Lang], text: string, tok: 
   for (let i = s + 1; i <= s + REPAIR_WITHIN_WORDS && i < toks.length; i++) {
     const n = rep.matchAt(norms, i);
     if (!n) continue;
-    const k = i + n;
-    if (k >= toks.length || g.slots.eventKinds.has(norms[k]!) || !opensCommand(g, norms[k]!)) return text;
+    let k = i + n;
+    // ("create a task er no a reminder for me to …": the new command may be its noun, after an article.)
+    const noun = k + 1 < toks.length && g.intents.nounOpeners.hasWord(norms[k]!) && g.intents.commands.some((c) => c.nouns.hasWord(norms[k + 1]!));
+    if (noun) k++;
+    if (k >= toks.length || g.slots.eventKinds.has(norms[k]!) || !(noun || opensCommand(g, norms[k]!))) return text;
     return text.slice(0, toks[s]!.start) + ' '.repeat(toks[k]!.start - toks[s]!.start) + text.slice(toks[k]!.start);
   }
   return text;

@@ -182,6 +182,14 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 64 (2026-12-07, tenth session): plain everyday commands, 150 ru (a Moscow seller on
+  // marketplaces, young staff with marketplace slang, Europe/Moscow) and 150 en (a university lab in
+  // Scotland, Scottish English with Chinese, Indian, Italian, Nigerian and Iranian colleagues,
+  // Europe/London), scored blind on fcb7b1d: 147/150 and 140/150, 95.7 %. After its kinds
+  // (blind64-kinds.test.ts): 149 and 149 (left: "запланируй стратсессию …" with no event noun,
+  // "message the PI that …" with a role for its recipient).
+  ['heldout-blind64-ru.jsonl', 149],
+  ['heldout-blind64-en.jsonl', 149],
   // Blind batch 63 (2026-12-07, tenth session): plain everyday commands, 150 ru (a Kaliningrad
   // amber-jewellery maker with its own shops, a commercial director on the move, Europe/Kaliningrad)
   // and 150 en (a Minneapolis/Chicago HVAC and plumbing contractor, Midwestern speakers with Hmong,

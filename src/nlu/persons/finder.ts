@@ -1343,6 +1343,9 @@ export class Finder {
       // After a genitive preposition a word that reads as no name is a company ("для
       // Газпромнефти"); other cases keep it, the guesser misses some ("с Кравцом").
       if (!guess && prepMask === caseBit('gent')) return null;
+      // ("поставка на Коледино", "склад в Электроуглях": a place's name shaped as Russian villages'
+      // are — -ово, -ево, -ино, -ыно — reads as no name: a place.)
+      if (!guess?.dictionary && /(?:ов|ев|ин|ын)о$/.test(t.norm)) return null;
       names.push(guess ? capitalize(guess.nominative) : t.text);
       mask = guess?.case ? caseBit(guess.case) : ALL_CASES;
       last = i;

@@ -71,6 +71,8 @@ const GUESSED_SURNAME_MIN = 5;
 
 function nominativeOf(morph: Morph, word: string, lang: 'ru' | 'en'): string {
   if (lang !== 'ru' || !/^[А-Яа-яЁё-]+$/.test(word)) return word;
+  // "ТехноДом", "ВкусВилл": a capital inside the word makes it a brand, written as its owner writes it.
+  if (/^[А-ЯЁ]?[а-яё]+[А-ЯЁ]/.test(word)) return word;
   const readings = morph.analyze(normalizeWord(word));
   const all = readings.filter((p) => p.dictionary && !p.plural);
   // Names and surnames first ("петровой" → "петрова"); else a noun ("ромашкой" → "ромашка").

@@ -215,6 +215,8 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     if (u.lang === 'en' && i < noun.index && words.slice(verbAt + verb.len, i).some((w) => cg.innerArticles.hasWord(w))) continue;
     // ("close the task for Mark Young", "mark mark young's task": a name that is a verb.)
     if (u.lang === 'en' && (cg.nameBeforeVerb.hasWord(words[i - 1]!) || /['’]s$/.test(words[i + 1] ?? ''))) continue;
+    // ("pass the logs task from Jose to Mark Dizon": after "to" too, unless an object follows, "to mark it done".)
+    if (u.lang === 'en' && cg.newValue.hasWord(words[i - 1]!) && u.tokens[i + 1]?.kind === 'word' && !cg.thisWords.hasWord(words[i + 1]!) && !cg.innerArticles.hasWord(words[i + 1]!) && !cg.fillers.matchAt(words, i + 1) && !cg.done.matchAt(words, i + 1)) continue;
     // ("… over to Ignacio and make it due Nov 19": a creating verb said with the item's pronoun changes it too.)
     const n = matchKeyAt(cg.verbs, words, i)?.len || matchKeyAt(cg.resumptive.verbs, words, i)?.len || cg.done.matchAt(words, i);
     if (n && !(i >= noun.index && i < noun.index + noun.len)) {

@@ -457,7 +457,8 @@ export function classifyCommand(
           // ("задача Бондаренко - сделать фотосъемку новой коллекции": Russian too.)
           (noun >= 0 && c.intent === 'task.create' && separatorBetween(tokens, noun + 1, i));
         // (A person's name is no verb: "a meeting with Mark Olsen".)
-        if (n && i !== noun && !content && !personAt(i) && !(c.verbsNotNouns && n === 1 && isNounAt(i)) && !(c.intent !== 'lead.score' && i > 0 && g.notVerbAfter.hasWord(words[i - 1]!))) {
+        // ("i need you to remind …": a verb inside a lead-in that goes on past it is the lead-in's.)
+        if (n && i + n >= opening && i !== noun && !content && !personAt(i) && !(c.verbsNotNouns && n === 1 && isNounAt(i)) && !(c.intent !== 'lead.score' && i > 0 && g.notVerbAfter.hasWord(words[i - 1]!))) {
           verb = i;
           verbLen = n;
         }

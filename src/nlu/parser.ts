@@ -104,6 +104,13 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
         break;
       }
     }
+    // ("yes please do it": the longest phrase, "yes please do", left "it"; a first reply word and
+    // a reply after it are the reply the first decides, as classifyReply has it.)
+    const head = !reply || reply.rest < words.length ? classifyReply(words.slice(0, 1), g.intents) : null;
+    const tail = head && words.length > 1 ? classifyReply(words.slice(1), g.intents) : null;
+    if (head && tail && tail.rest >= words.length - 1) {
+      reply = { intent: head.intent === 'confirm' && (tail.intent === 'cancel' || tail.intent === 'help') ? tail.intent : head.intent, rest: words.length };
+    }
   }
   // "scrap the standup": a dropping word that is also a change verb, with an item's noun after it,
   // cancels that item; "forget about the meeting", "drop the task" drop what is being built.

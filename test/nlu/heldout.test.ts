@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 65 (2026-12-07, tenth session): plain everyday commands, 150 ru (a Kazan auto-parts
+  // distributor, a fast casual sales director, many Tatar names, Europe/Moscow) and 150 en (a Manila
+  // customer-support company, Filipino English with Tagalog words, Asia/Manila), scored blind on
+  // 98dd443: 148/150 and 128/150, 92.0 % (English from a new speaker group: Tagalog replies and
+  // honorifics, double given names). After its kinds (blind65-kinds.test.ts): 149 and 148. (35 ru: 149.)
+  ['heldout-blind65-ru.jsonl', 149],
+  ['heldout-blind65-en.jsonl', 148],
   // Blind batch 64 (2026-12-07, tenth session): plain everyday commands, 150 ru (a Moscow seller on
   // marketplaces, young staff with marketplace slang, Europe/Moscow) and 150 en (a university lab in
   // Scotland, Scottish English with Chinese, Indian, Italian, Nigerian and Iranian colleagues,
@@ -393,7 +400,7 @@ const FLOORS: [string, number][] = [
   // America/Toronto), scored after all the session's other fixes, on c8a41a0: 146/150 and 146/150,
   // 97.3 % (the session's first commit 7038853: 146 and 144, 96.7 %). After its kinds
   // (blind35-kinds.test.ts): 147 and 149.
-  ['heldout-blind35-ru.jsonl', 148],
+  ['heldout-blind35-ru.jsonl', 149],
   ['heldout-blind35-en.jsonl', 149],
   // Blind batches 33 ru and 34 en (2026-12-06, sixth session), scored after
   // batches 27–33's fixes, on 6f5b02e: 150 ru (a Moscow law and accounting firm, Europe/Moscow)

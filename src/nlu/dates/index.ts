@@ -100,8 +100,9 @@ function codeNumbers(text: string, months: Set<string>): string {
  * "April 9-11", stays); with an en dash it reads the hour range. Same length, so every index holds.
  */
 function hourRanges(text: string, monthEnd: RegExp, numbered: RegExp): string {
-  // ("lab 3.14", "room 2.30": a dotted number after a numbered noun is its number, no time.)
-  if (text.includes('.')) text = text.replace(/(?<![\d/.:-])\d{1,3}\.\d{1,3}(?![\d/.:-])/g, (m: string, at: number) => (numbered.test(text.slice(Math.max(0, at - 20), at)) ? m.replace(/\d/g, 'x') : m));
+  // ("lab 3.14", "room 2.30", "event 904": a dotted number, or one of three or four digits, after a
+  // numbered noun is its number, no time.)
+  text = text.replace(/(?<![\d/.:-])(?:\d{1,3}\.\d{1,3}|\d{3,4})(?![\d/.:-])/g, (m: string, at: number) => (numbered.test(text.slice(Math.max(0, at - 20), at)) ? m.replace(/\d/g, 'x') : m));
   if (!text.includes('-')) return text;
   return text.replace(/(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/.:-])/g, (m, a: string, b: string, at: number) => {
     const before = text.slice(Math.max(0, at - 20), at);

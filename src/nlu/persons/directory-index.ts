@@ -177,6 +177,13 @@ export function buildIndex(
           for (const [surface, mask] of inflector.forms(part, field, sex)) {
             weak(surface, i, FIELD_BIT[field], mask);
           }
+          // ("Tess" for Maria Theresa, "Migs" for Juan Miguel: the part's own short forms.)
+          if (field === 'first') for (const d of grammar.diminutives[sex].get(normalizeWord(part)) ?? []) if (/^[a-z]+$/i.test(d)) weak(normalizeWord(d), i, FIELD_FIRST, ALL_CASES);
+        }
+        // "JP" for John Paul, "MJ" for Mary Jane: a given name of two called by its initials.
+        if (field === 'first' && parts.length === 2 && /^[a-z]+$/i.test(parts.join(''))) {
+          const initials = normalizeWord(parts[0]![0]! + parts[1]![0]!);
+          if (!grammar.en.commonWords.has(initials) && !grammar.en.englishWords.hasCommon(initials)) weak(initials, i, FIELD_FIRST, ALL_CASES);
         }
       }
       if (field === 'first' && /^[a-z]+$/i.test(value.trim())) {

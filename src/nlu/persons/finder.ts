@@ -222,8 +222,14 @@ export class Finder {
         // "Deepak R. Patel": a middle initial between the given name and the same user's surname.
         const middle = span.len === 1 ? this.middleInitialAfter(src, toks, i, span.cands, hitAt) : null;
         if (middle) span = middle;
-        const decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
+        let decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
         let len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt, idx);
+        // ("Рустаму Ильдаровичу Галиеву" with two Рустамы here: the surname after the patronymic picks.)
+        if (len === span.len + 2 && span.cands.length > 1) {
+          const owners = new Set(hitAt(i + len - 1)?.entries.filter((e) => e.field === FIELD_LAST).map((e) => e.user) ?? []);
+          const kept = span.cands.filter((c) => owners.has(c.user));
+          if (kept.length) decided = this.decide(kept, prep?.mask ?? 0, order, idx);
+        }
         if (lang === 'en' && len === 1 && this.surnameBeforeObject(src, toks, i, span.cands, hitAt)) len = 2;
         for (let n = 0; n < 2 && isInitialAt(src, toks, i + len) && adjacent(src, toks[i + len - 1]!, toks[i + len]!); n++) len += 2;
         out.push(this.mention(src, toks, first, i + len - 1, decided.slot, 'name', decided.mask, prep));
@@ -1144,6 +1150,8 @@ export class Finder {
     }
     if (!lowerBeforeColon && nx && this.unknownNameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
     if (!lowerBeforeColon && this.russianPlace(src, toks, i)) return null;
+    // ("for Batch 14", "with Wave 3": a number right after it makes it a numbered thing.)
+    if (/^\s+\d/.test(src.slice(toks[last]!.end, toks[last]!.end + 3))) return null;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
   }

@@ -41,6 +41,7 @@ import {
   ENMergeDateRangeRefiner,
   ENMergeDateTimeRefiner,
   ENMergeTimeRangeRefiner,
+  ENDayPartAtTimeRefiner,
 } from './refiners';
 
 /** chrono's casual times only imply their hours; month-only and "end of month" are not our grain. */
@@ -88,6 +89,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     chronoPart(base.refiners, 'OverlapRemovalRefiner'),
     chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
     new ENBareNumberRefiner([...g.timePrepositions, ...Object.keys(g.weekdays), ...Object.keys(g.months), 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr'], g.timePrepositions, (text, end) => v.followerAfter(text, end)),
+    new ENDayPartAtTimeRefiner(),
     new ENAfternoonHourRefiner(),
     new ENMergeTimeRangeRefiner(range, true),
     new ENMergeDateTimeRefiner(),

@@ -45,7 +45,8 @@ export class RangeRefiner extends AbstractMergingRefiner {
     // "Saturday 6am to Sunday 6pm": a day and a time at both ends need no opener to be one span.
     if (!this.timesOnly && hasDate(left.start) && hasTime(left.start) && hasDate(right.start) && hasTime(right.start)) return true;
     // "7:30am to noon": a clock time said in full (minutes or am/pm) and another time are one span.
-    if (this.timesOnly && /\d[:.]\d\d|\d\s*[ap]\.?m\b/i.test(left.text) && /^\s*(?:to|till|until)\s*$/i.test(between)) return true;
+    // ("four to five pm": so does a bare hour before one with am/pm.)
+    if (this.timesOnly && (/\d[:.]\d\d|\d\s*[ap]\.?m\b/i.test(left.text) || /\b[ap]\.?m\.?$/i.test(right.text)) && /^\s*(?:to|till|until)\s*$/i.test(between)) return true;
     // "Web Summit, Nov 8 to Nov 11": a month and a day named at both ends are one span too.
     if (!this.timesOnly && [left.start, right.start].every((c) => c.isCertain('month') && c.isCertain('day') && !hasTime(c))) return true;
     const before = context.text.substring(Math.max(0, left.index - 10), left.index); // room for "between "

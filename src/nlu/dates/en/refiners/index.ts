@@ -5,6 +5,8 @@ import { DurationEndRefiner } from '../../common/refiners/DurationEndRefiner';
 import { MergeDateTimeRefiner } from '../../common/refiners/MergeDateTimeRefiner';
 import { RangeRefiner } from '../../common/refiners/RangeRefiner';
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import { AbstractMergingRefiner, joinedText } from '../../common/AbstractMergingRefiner';
+import { hasDate, hasTime } from '../../meta';
 
 export class ENAfternoonHourRefiner extends AfternoonHourRefiner {}
 export class ENAllDayRefiner extends AllDayRefiner {}
@@ -49,5 +51,30 @@ export class ENBareNumberRefiner implements Refiner {
       if (!/^\d{1,2}$/.test(r.text)) return true;
       return prev === undefined || (this.before.has(prev) && (!this.prepositions.has(prev) || this.follows(context.text, end)));
     });
+  }
+}
+
+/**
+ * "tonight at 11 pm", "this evening at 8:30", "morning at 7": a part of the day with the clock time
+ * said after it is that time, in the half of the day the part names (its date kept).
+ */
+export class ENDayPartAtTimeRefiner extends AbstractMergingRefiner {
+  protected shouldMerge(between: string, left: ParsingResult, right: ParsingResult): boolean {
+    if (!/^\s+$/.test(between) || !/^at\s/i.test(right.text) || left.end || right.end) return false;
+    if (!left.tags().has('parser/ENDayPartParser') && !left.tags().has('parser/ENDayPartAfterDateParser')) return false;
+    return hasTime(left.start) && hasTime(right.start) && !hasDate(right.start);
+  }
+
+  protected merge(between: string, left: ParsingResult, right: ParsingResult): ParsingResult {
+    const result = left.clone();
+    result.text = joinedText(between, left, right);
+    let hour = right.start.get('hour') ?? 0;
+    if (!right.start.isCertain('meridiem') && (left.start.get('hour') ?? 0) >= 12 && hour < 12) hour += 12;
+    result.start.assign('hour', hour);
+    result.start.assign('minute', right.start.get('minute') ?? 0);
+    result.start.assign('meridiem', hour >= 12 ? 1 : 0);
+    result.addTags(left.tags());
+    result.addTags(right.tags());
+    return result;
   }
 }

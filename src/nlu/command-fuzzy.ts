@@ -52,16 +52,16 @@ export interface CommandWordFixer {
 export function createCommandWordFixer(
   entries: Iterable<string>,
   isWord: (w: string) => boolean,
-  opts: { letters?: RegExp; dropsAndSwapsOnly?: boolean; meaning?: Map<string, string>; vowelless?: RegExp; minDropEntry?: number; sounds?: (w: string) => string } = {},
+  opts: { letters?: RegExp; dropsAndSwapsOnly?: boolean; substitutes?: (w: string) => boolean; meaning?: Map<string, string>; vowelless?: RegExp; minDropEntry?: number; sounds?: (w: string) => string } = {},
 ): CommandWordFixer {
   const letters = opts.letters ?? /^[а-я]+$/;
   // A letter added ("sendd", "remined") is a slip of the finger too; only a changed letter may be
-  // another word ("massage").
+  // another word ("massage") — unless `substitutes` says the word is none ("remine").
   // (`minDropEntry`: a letter said too many fixes only into an entry that long: "linen" is no "line".)
   const near = (w: string, e: string) =>
     editDistance(w, e) === 1 &&
     !(opts.minDropEntry && w.length > e.length && e.length < opts.minDropEntry) &&
-    (!opts.dropsAndSwapsOnly || w.length !== e.length || [...w].sort().join('') === [...e].sort().join(''));
+    (!opts.dropsAndSwapsOnly || w.length !== e.length || [...w].sort().join('') === [...e].sort().join('') || !!opts.substitutes?.(w));
   const exact = new Set<string>();
   const stems = new Set<string>();
   for (const e of entries) {

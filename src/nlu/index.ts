@@ -63,7 +63,8 @@ export async function createParser(): Promise<Parser> {
     ...en.intents.commands.flatMap((c) => [c.verbs, c.standalone, c.reminder, c.standaloneWithPerson].flatMap((s) => s.singleWords())),
     ...[...en.change.verbs].flatMap(([, s]) => s.singleWords()),
   ];
-  const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/ });
+  // (A changed letter is fixed only in a word no English lexicon has: "remine", never "massage".)
+  const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, substitutes: (w) => w.length >= 6 && !persons.isWord(w, 'en'), vowelless: /[aeiouy]/ });
   // The command's noun after its verb and an article ("creat a taks for Kevin").
   // (…spelt as heard too: "meating" sounds as "meeting".)
   const enNounFixer = createCommandWordFixer(en.intents.commands.flatMap((c) => c.nouns.singleWords()), () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/, minDropEntry: MIN_LETTERS, sounds: soundsOf(en.intents.soundFolds) });

@@ -156,6 +156,9 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
       if (!negatedAt(u, d.index)) continue;
       const m = /\s[-–—]\s/.exec(d.text);
       if (m) split = split.slice(0, d.index + m.index + 1) + ',' + split.slice(d.index + m.index + 2);
+      // ("not friday, next friday": a comma too, read as the end of a sentence.)
+      const c = m ? null : /,\s/.exec(d.text);
+      if (c) split = split.slice(0, d.index + c.index) + ';' + split.slice(d.index + c.index + 1);
     }
     if (split === text) return ds;
     return visible(deps.dates.extract(split, { now: ctx.now, timeZone: ctx.timeZone, lang }), split).filter((d) => !inName(d) && !possessiveOfThing(u, split, d));

@@ -173,7 +173,8 @@ export function buildIndex(
         // ("Nur Aisyah" is called Aisyah: after a prefix of names the second part too.)
         const firstParts = grammar.en.namePrefixes.has(normalizeWord(parts[0]!)) ? parts.slice(0, 2) : parts.slice(0, 1);
         for (const part of field === 'first' ? firstParts : parts) {
-          if (part.length < 4) continue;
+          // (After a prefix a short name counts too: "Ah Kow" is Kow.)
+          if (part.length < (field === 'first' && firstParts.length === 2 && part === parts[1] ? 3 : 4)) continue;
           for (const [surface, mask] of inflector.forms(part, field, sex)) {
             weak(surface, i, FIELD_BIT[field], mask);
           }

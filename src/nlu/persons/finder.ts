@@ -573,7 +573,10 @@ export class Finder {
     const m = toks[i + 1];
     if (!m?.word || m.script !== 'lat' || !adjacent(src, toks[i]!, m)) return null;
     // ("Abdirahman Mohamed Hassan": a middle name, a father's name said between, is one too.)
-    const middleName = m.text.length > 2 && (m.cap || this.deps.grammar.en.givenNames.has(m.norm)) && !this.isFunctionWord(m, 'en');
+    // ("Hafiz bin Rahman", "Siti binti Osman": a word saying "son/daughter of" before the father's
+    // name, which the portal keeps as the surname.)
+    const connector = this.deps.grammar.en.nameConnectors.has(m.norm);
+    const middleName = connector || (m.text.length > 2 && (m.cap || this.deps.grammar.en.givenNames.has(m.norm)) && !this.isFunctionWord(m, 'en'));
     if (!middleName && (m.text.length !== 1 || m.text === m.text.toLowerCase())) return null;
     const dot = !middleName && toks[i + 2]?.text === '.' && toks[i + 2]!.index === m.end ? 1 : 0;
     const k = i + 2 + dot;

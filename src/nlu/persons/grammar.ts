@@ -62,6 +62,8 @@ export interface PersonsGrammar {
     honorificsAfter: Set<string>;
     /** Honorifics said before a given name as well ("Sir Rommel", "Ma'am Joy"). */
     honorificsGiven: Set<string>;
+    /** "bin", "binti", "ibn": between a given name and the father's name kept as the surname. */
+    nameConnectors: Set<string>;
     /** Pet names made from the first syllable of a given name (Davo, Robbo, Lachie, Chrissy; Shazza
      *  for Sharon): the endings added, and the ending said for an r after the first vowel. */
     petNames: { endings: string[]; rEndings: string[]; minStem: number };
@@ -322,6 +324,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       notNames: normSet(strings(en.notNames, 'notNames')),
       honorificsAfter: normSet(strings(en.honorificsAfter ?? [], 'honorificsAfter')),
       honorificsGiven: normSet(strings(en.honorificsGiven ?? [], 'honorificsGiven')),
+      nameConnectors: normSet(strings(en.nameConnectors ?? [], 'nameConnectors')),
       petNames: petNameRules(en.petNames),
       articles: normSet(strings(en.articles ?? [], 'articles')),
       namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),

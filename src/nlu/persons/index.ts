@@ -24,7 +24,8 @@ export interface PersonFinder {
   nominatives(words: string[], lang: 'ru' | 'en'): string[];
   /** True when every dictionary reading of a Russian word is a noun ("поставки", "создание"). */
   isNoun(word: string, lang: 'ru' | 'en'): boolean;
-  /** True when the dictionary knows a Russian word at all (a misheard command word it does not). */
+  /** True when the dictionary knows the word at all (a misheard command word it does not): az's for
+   *  Russian, the English lexicon for English. */
   isWord(word: string, lang: 'ru' | 'en'): boolean;
   /** True when the dictionary reads a Russian word as an infinitive ("позвонить"). */
   isInfinitive(word: string, lang: 'ru' | 'en'): boolean;
@@ -50,7 +51,7 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
     resolve: (phrase, directory, lang, preferredCase) => finder.resolve(phrase, directory, lang, preferredCase),
     nominative: (word, lang) => nominativeOf(morph, word, lang),
     nominatives: (words, lang) => nominativesOf(morph, words, lang),
-    isWord: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary),
+    isWord: (word, lang) => (lang === 'ru' ? morph.analyze(normalizeWord(word)).some((p) => p.dictionary) : grammar.en.englishWords.has(normalizeWord(word))),
     // A misheard form counts too: "сокаловой" is Соколова misheard, no "со" glued to "каловой".
     isNameForm: (word, directory) => {
       const idx = finder.index(directory);
@@ -116,7 +117,12 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
       next = readings.filter((p) => p.pos === 'NOUN');
       if (next.length || !readings.some((p) => p.pos === 'ADJF' && p.case !== 'nomn')) break;
     }
-    const adjective = next.length && all.length && all.every((p) => !p.name && !p.surname) ? all.find((p) => p.dictionary && p.pos === 'ADJF' && p.case !== 'nomn' && next.some((n) => n.case === p.case && n.gender === p.gender)) : undefined;
+    // ("Каргопольского ЛПХ": before an abbreviation, whose gender no dictionary gives, a masculine one.)
+    const abbreviation = lang === 'ru' && k + 1 < words.length && /^[А-ЯЁ]{2,}$/.test(words[k + 1]!);
+    const adjective =
+      (next.length || abbreviation) && all.length && all.every((p) => !p.name && !p.surname)
+        ? all.find((p) => p.dictionary && p.pos === 'ADJF' && p.case !== 'nomn' && (abbreviation ? p.gender === 'masc' : next.some((n) => n.case === p.case && n.gender === p.gender)))
+        : undefined;
     if (adjective) {
       out.push(/^[А-ЯЁ]/.test(w) ? capitalize(adjective.nominative) : adjective.nominative);
       after = [];

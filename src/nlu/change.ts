@@ -707,9 +707,12 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   // Ярвинена", "to Bair") or the reassigning verb's own; else a dative that is no genitive
   // ("передай задачу Шмидт Ярвинену"); else, after a reassigning verb, the first said. The others
   // name the item ("перекинь задачу Рыбака на Ярвинена": Рыбак's task).
+  // ("Mark Hill's roster task as complete": the verb that is the user's given name too, said before
+  // the surname — the name is still said, by its surname.)
+  const verbIsName = (p: PersonMention, idx: number[]) => idx.length >= 2 && 'userId' in p.slot && idx[0] === m.triggers[0] && !idx.slice(1).some((i) => u.used[i]);
   const open = persons.filter((p) => {
     const idx = personTokens(u, p);
-    return !idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition)) && !(p.kind === 'unknown' && isPlace(u, cg, p, idx)) && !streetAfterTitleWord(u, cg, m, p, idx);
+    return (verbIsName(p, idx) || !idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) && !(p.kind === 'unknown' && isPlace(u, cg, p, idx)) && !streetAfterTitleWord(u, cg, m, p, idx);
   });
   const owner = (p: PersonMention) => p.possessive || /['’]s$/i.test(p.text);
   const byPreposition = (p: PersonMention) =>

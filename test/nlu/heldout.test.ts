@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 67 (2026-12-07, tenth session): plain everyday commands, 150 ru (a Moscow network of
+  // medical laboratories, an operations director, Europe/Moscow) and 150 en (a New Zealand dairy
+  // cooperative's regional office, Kiwi English with Māori names, Pacific/Auckland), scored blind on
+  // 7eb8179: 149/150 and 147/150, 98.7 %. After its kinds (blind67-kinds.test.ts): 150 and 150.
+  // (49 en: 147, "friday ten thirty".)
+  ['heldout-blind67-ru.jsonl', 150],
+  ['heldout-blind67-en.jsonl', 150],
   // Blind batch 66 (2026-12-07, tenth session): plain everyday commands, 150 ru (an Arkhangelsk timber
   // and sawmill company, a production director, Europe/Moscow) and 150 en (a Kuala Lumpur fulfilment
   // warehouse, Malaysian English, Asia/Kuala_Lumpur), scored blind on 2a27165: 149/150 and 140/150,
@@ -312,7 +319,7 @@ const FLOORS: [string, number][] = [
   // 147/150 and 139/150, 95.3 % (the session's first commit e1ed002: the same). After its kinds
   // (blind49-kinds.test.ts): 148 and 145.
   ['heldout-blind49-ru.jsonl', 149],
-  ['heldout-blind49-en.jsonl', 146],
+  ['heldout-blind49-en.jsonl', 147],
   // Blind batch 48 (2026-12-07, eighth session): everyday commands, 150 ru (a furniture factory in
   // Kaliningrad, a director who calls colleagues by pet names, Europe/Kaliningrad) and 150 en (a
   // German–Russian machine-tool distributor, German-flavoured English, Europe/Berlin), scored blind

@@ -323,7 +323,11 @@ export class Finder {
   private petName(toks: Token[], k: number, idx: DirectoryIndex): FormEntry[] | null {
     const en = this.deps.grammar.en;
     const norm = toks[k]!.norm;
-    const of = (w: string) => (en.englishWords.hasCommon(w) || en.givenNames.has(w) ? null : petNameEntries(idx, w, en.petNames));
+    // (The pet-name look-up first: it turns most words away by their ending, the lexicon costs more.)
+    const of = (w: string) => {
+      const found = petNameEntries(idx, w, en.petNames);
+      return found && !en.englishWords.hasCommon(w) && !en.givenNames.has(w) ? found : null;
+    };
     if (norm.endsWith("'s")) return of(norm.slice(0, -2));
     return of(norm) ?? (norm.endsWith('s') && this.bareSPossessive(toks, k) ? of(norm.slice(0, -1)) : null);
   }
@@ -1219,10 +1223,12 @@ export class Finder {
       const t = toks[k];
       if (!t || !nameLike(t) || (k > i && !adjacent(src, toks[k - 1]!, t))) return false;
       if (en.misheardAfterTask.groups.has(t.norm) || en.companyWords.has(t.norm) || en.prepositions.has(t.norm) || en.conjunctions.has(t.norm)) return false;
-      const art = toks[k + 1];
-      if (!art?.word || !articles.has(art.norm) || !adjacent(src, t, art)) continue;
+      // ("Send Kevin from Tatua a message: …": where they are from may stand before the article.)
+      const from = toks[k + 1]?.word && (toks[k + 1]!.norm === 'from' || toks[k + 1]!.norm === 'at') && toks[k + 2]?.word && toks[k + 2]!.cap ? 2 : 0;
+      const art = toks[k + 1 + from];
+      if (!art?.word || !articles.has(art.norm) || !adjacent(src, toks[k + from]!, art)) continue;
       // (One word may stand between: "a quick note", "a short message".)
-      for (let j = k + 2; j <= k + 3; j++) {
+      for (let j = k + 2 + from; j <= k + 3 + from; j++) {
         const noun = toks[j];
         if (!noun?.word || !adjacent(src, toks[j - 1]!, noun)) break;
         if (nouns.has(noun.norm)) return true;

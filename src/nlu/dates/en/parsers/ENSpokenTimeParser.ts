@@ -75,7 +75,9 @@ export class ENSpokenTimeParser extends AbstractParser {
     if (!kind && !match[O_CLOCK] && !dayPart) {
       const before = context.text.substring(Math.max(0, start - 12), start);
       const withPreposition = v.prepositionBefore(context.text, start) || (match[MINUTES] !== undefined && /(?:^|\s)for\s+$/i.test(before));
-      if (!withPreposition) {
+      // ("thursday nine thirty": an hour and its minutes right after a day are its time.)
+      const dayTime = !withPreposition && match[MINUTES] !== undefined && this.dayBefore.test(context.text.substring(Math.max(0, start - 12), start)) && v.followerAfter(context.text, end);
+      if (!withPreposition && !dayTime) {
         const range = this.dayBefore.test(context.text.substring(Math.max(0, start - 12), start)) ? this.bareRange.exec(context.text.substring(end, end + 40)) : null;
         const until = range ? v.cardinalValue(range[1]!) : undefined;
         if (!range || until === undefined || match[MINUTES] || !v.followerAfter(context.text, end + range[0].length)) return null;

@@ -712,7 +712,10 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   const verbIsName = (p: PersonMention, idx: number[]) => idx.length >= 2 && 'userId' in p.slot && idx[0] === m.triggers[0] && !idx.slice(1).some((i) => u.used[i]);
   const open = persons.filter((p) => {
     const idx = personTokens(u, p);
-    return (verbIsName(p, idx) || !idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) && !(p.kind === 'unknown' && isPlace(u, cg, p, idx)) && !streetAfterTitleWord(u, cg, m, p, idx);
+    // ("complete the task call back Mr Ahmed": somebody nobody here is, said with no preposition
+    // right after a word of the item's name, is that name's too.)
+    const inName = u.lang === 'en' && p.kind === 'unknown' && !p.preposition && idx[0]! > 0 && u.tokens[idx[0]! - 1]!.kind === 'word' && !u.used[idx[0]! - 1] && idx[0]! - 1 > noun.index;
+    return !inName && (verbIsName(p, idx) || !idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) && !(p.kind === 'unknown' && isPlace(u, cg, p, idx)) && !streetAfterTitleWord(u, cg, m, p, idx);
   });
   const owner = (p: PersonMention) => p.possessive || /['’]s$/i.test(p.text);
   const byPreposition = (p: PersonMention) =>

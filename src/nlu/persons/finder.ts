@@ -340,7 +340,15 @@ export class Finder {
     // (A word a letter off the surname of the user whose given name stands before it is that
     // surname misheard: "ethan brook" for Ethan Brooks.)
     // (In a Russian sentence a Latin word is a name however it is written: "напиши will что …".)
-    if (t.script === 'lat' && lang === 'en' && this.deps.grammar.en.commonWords.has(t.norm) && !capitalized && !this.commonWordIsName(toks, k, idx)) return this.misheardBeside(toks, k, idx);
+    // (…and so is an English word that is only some user's surname: "the staff away day" with a
+    // Mark Day here.)
+    // (Only after another lower-case English word: after a given name, an honorific or a
+    // preposition it is the surname said.)
+    const before = toks[k - 1];
+    const surnameWord = () =>
+      !!before?.word && !before.cap && this.deps.grammar.en.englishWords.hasCommon(before.norm) && !idx.forms.has(before.norm) && !this.deps.grammar.en.honorifics.has(before.norm) &&
+      !!idx.forms.get(t.norm)?.every((e) => e.field === FIELD_LAST) && this.deps.grammar.en.englishWords.hasCommon(t.norm) && !this.deps.grammar.en.givenNames.has(t.norm);
+    if (t.script === 'lat' && lang === 'en' && !capitalized && (this.deps.grammar.en.commonWords.has(t.norm) || surnameWord()) && !this.commonWordIsName(toks, k, idx)) return this.misheardBeside(toks, k, idx);
     // Prepositions and conjunctions are not names unless written as one (Ли, Ян).
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
     // "the price list task": a word in lower case between an article and a dictionary word modifies

@@ -129,13 +129,23 @@ export class FuzzyIndex {
         if (seen.has(f) || f === word) continue;
         seen.add(f);
         if (Math.abs(f.length - word.length) > max) continue;
-        const d = LevenshteinDistance(word, f);
+        // (Two neighbouring letters swapped, "brain" for Brian, is one slip, as nlu.md counts it.)
+        const d = adjacentSwap(word, f) ? 1 : LevenshteinDistance(word, f);
         if (d < best) {
           best = d;
           forms = [f];
-        } else if (d === best) forms.push(f);
+        } else if (d === best && d <= max) forms.push(f);
       }
     }
-    return forms.length > 0 ? { forms, distance: best, sound: false } : null;
+    // (best starts one past the allowed distance: a form that far was never near.)
+    return forms.length > 0 && best <= max ? { forms, distance: best, sound: false } : null;
   }
+}
+
+/** Are a and b the same but for two neighbouring letters swapped? */
+function adjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }

@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 69 (2026-12-07, tenth session): plain everyday commands, 150 ru (an Omsk
+  // agricultural-machinery service centre, a service manager, Asia/Omsk) and 150 en (a Colorado
+  // outdoor-gear retailer's head office, plain American speakers, America/Denver), scored blind on
+  // c351031: 149/150 and 148/150, 99.0 % (the session's first commit 34fbc11: the same). After its
+  // kinds (blind69-kinds.test.ts): 149 and 150 (left: "чтоу меня сегодня", "что у" run together).
+  ['heldout-blind69-ru.jsonl', 149],
+  ['heldout-blind69-en.jsonl', 150],
   // Blind batch 68 (2026-12-07, tenth session): plain everyday commands, 150 ru (a Kuban winery at
   // harvest, a commercial director, Europe/Moscow) and 150 en (a Welsh housing association, Welsh
   // English with Polish and Somali colleagues, Europe/London), scored blind on cad9500: 146/150 and

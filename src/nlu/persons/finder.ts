@@ -220,7 +220,7 @@ export class Finder {
         const initial = span.len === 1 && span.cands.length > 1 ? this.surnameInitialAfter(src, toks, i, span.cands, idx) : null;
         if (initial) span = { len: 2, cands: initial };
         // "Deepak R. Patel": a middle initial between the given name and the same user's surname.
-        const middle = span.len === 1 ? this.middleInitialAfter(src, toks, i, span.cands, hitAt) : null;
+        const middle = span.len === 1 ? this.middleInitialAfter(src, toks, i, span.cands, hitAt, idx) : null;
         if (middle) span = middle;
         let decided = this.decide(span.cands, prep?.mask ?? 0, order, idx);
         let len = this.patronymicAfter(src, toks, i, span.len, new Set(span.cands.map((c) => c.user)), hitAt, idx);
@@ -581,7 +581,7 @@ export class Finder {
 
   /** A Latin capital letter (a dot after it or not) between a given name and the surname of a
    *  user it names: the span over all three, that user's. */
-  private middleInitialAfter(src: string, toks: Token[], i: number, cands: Candidate[], hitAt: (k: number) => TokenHits | null): { len: number; cands: Candidate[] } | null {
+  private middleInitialAfter(src: string, toks: Token[], i: number, cands: Candidate[], hitAt: (k: number) => TokenHits | null, idx: DirectoryIndex): { len: number; cands: Candidate[] } | null {
     const m = toks[i + 1];
     if (!m?.word || m.script !== 'lat' || !adjacent(src, toks[i]!, m)) return null;
     // ("Abdirahman Mohamed Hassan": a middle name, a father's name said between, is one too.)
@@ -589,11 +589,20 @@ export class Finder {
     // name, which the portal keeps as the surname.)
     const connector = this.deps.grammar.en.nameConnectors.has(m.norm);
     const middleName = connector || (m.text.length > 2 && (m.cap || this.deps.grammar.en.givenNames.has(m.norm)) && !this.isFunctionWord(m, 'en'));
-    if (!middleName && (m.text.length !== 1 || m.text === m.text.toLowerCase())) return null;
+    // ("priya k venkatraman": in speech the initial comes in lower case, the surname maybe misheard.)
+    const spoken = !middleName && m.text.length === 1 && m.text === m.text.toLowerCase();
+    if (!middleName && !spoken && (m.text.length !== 1 || m.text === m.text.toLowerCase())) return null;
     const dot = !middleName && toks[i + 2]?.text === '.' && toks[i + 2]!.index === m.end ? 1 : 0;
     const k = i + 2 + dot;
     const last = toks[k];
     if (!last?.word || !(dot ? /^\s+$/.test(src.slice(toks[k - 1]!.end, last.index)) : adjacent(src, m, last))) return null;
+    const max = allowedEdits(last.norm);
+    const misheard = (c: Candidate) => max > 0 && last.script === 'lat' && latinNameForms(idx, c.user, FIELD_LAST).some((f) => f[0] === last.norm[0] && Math.abs(f.length - last.norm.length) <= max && levenshtein(f, last.norm) <= max);
+    if (spoken) {
+      const exact = new Set(hitAt(k)?.entries.filter((e) => e.field === FIELD_LAST).map((e) => e.user) ?? []);
+      const kept = cands.filter((c) => exact.has(c.user) || misheard(c));
+      return kept.length ? { len: k - i + 1, cands: kept } : null;
+    }
     const users = new Set(hitAt(k)?.entries.filter((e) => e.field === FIELD_LAST).map((e) => e.user) ?? []);
     const kept = cands.filter((c) => users.has(c.user));
     return kept.length ? { len: k - i + 1, cands: kept } : null;
@@ -1117,7 +1126,7 @@ export class Finder {
         const prep = this.preposition(src, toks, i, lang, prev);
         const before = i > 0 ? toks[i - 1]!.norm : '';
         // "send dave a message: …" likewise.
-        if (this.byPersonPreposition(prep, before) || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t)) || this.strangerBeforeObject(src, toks, i, (x) => x === t)) {
+        if (this.byPersonPreposition(prep, before) || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t)) || (en.unknownNameBeforeTo.has(before) && this.assignedBeforeTo(src, toks, i)) || this.strangerBeforeObject(src, toks, i, (x) => x === t)) {
           // "for dmitry volkov to …": a Russian surname in Latin letters after it is the same person's.
           const s = toks[i + 1];
           if (s?.word && s.script === 'lat' && adjacent(src, t, s) && s.norm.length >= 5 && en.latinSurnameEndings.test(s.norm) && !en.commonWords.has(s.norm) && !en.notNames.has(s.norm)) {
@@ -1155,7 +1164,10 @@ export class Finder {
     // "to Bob", "for Dmitri", "with Lena, Omar and Paulo" (the list keeps its preposition), the
     // addressee of "text Ivy", the subject of "does Kevin have …".
     const beforeObject = this.strangerBeforeObject(src, toks, i, this.unknownNameLike);
-    if (!this.byPersonPreposition(prep, before) && !en.unknownNameAfter.has(before) && !beforeObject) return null;
+    // ("Assign Kevin to recount the tent aisle": after a verb of giving work, one or two capitalised
+    // words and "to" before a lower-case verb — not "assign Budget Review to Priya".)
+    const assigned = en.unknownNameBeforeTo.has(before) && this.assignedBeforeTo(src, toks, i);
+    if (!this.byPersonPreposition(prep, before) && !en.unknownNameAfter.has(before) && !beforeObject && !assigned) return null;
     let last = i;
     const nx = toks[i + 1];
     // "with Harlow Logistics", "for Acme Ltd": a company, not a person nobody here has.
@@ -1169,6 +1181,17 @@ export class Finder {
     if (/^\s+\d/.test(src.slice(toks[last]!.end, toks[last]!.end + 3))) return null;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
+  }
+
+  /** "assign Kevin to recount …": one or two words from toks[i], then "to" and a lower-case word. */
+  private assignedBeforeTo(src: string, toks: Token[], i: number): boolean {
+    for (let k = i; k <= i + 1; k++) {
+      const to = toks[k + 1];
+      const verb = toks[k + 2];
+      if (to?.word && to.norm === 'to' && verb?.word && !verb.cap && verb.script === 'lat' && adjacent(src, toks[k]!, to)) return true;
+      if (!toks[k + 1]?.word) return false;
+    }
+    return false;
   }
 
   /** Is toks[i] a prefix of names ("mohd", "nur") right before a colleague's given name? */

@@ -62,6 +62,8 @@ export interface PersonsGrammar {
     honorificsAfter: Set<string>;
     /** Honorifics said before a given name as well ("Sir Rommel", "Ma'am Joy"). */
     honorificsGiven: Set<string>;
+    /** "assign Kevin to recount …": verbs after which a name nobody has, before "to" and a verb, is a person. */
+    unknownNameBeforeTo: Set<string>;
     /** "bin", "binti", "ibn": between a given name and the father's name kept as the surname. */
     nameConnectors: Set<string>;
     /** Pet names made from the first syllable of a given name (Davo, Robbo, Lachie, Chrissy; Shazza
@@ -325,6 +327,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       honorificsAfter: normSet(strings(en.honorificsAfter ?? [], 'honorificsAfter')),
       honorificsGiven: normSet(strings(en.honorificsGiven ?? [], 'honorificsGiven')),
       nameConnectors: normSet(strings(en.nameConnectors ?? [], 'nameConnectors')),
+      unknownNameBeforeTo: normSet(strings(en.unknownNameBeforeTo ?? [], 'unknownNameBeforeTo')),
       petNames: petNameRules(en.petNames),
       articles: normSet(strings(en.articles ?? [], 'articles')),
       namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),

@@ -16,6 +16,7 @@ interface ChangeFile {
   before_verb?: string[];
   time_before_noun?: string[];
   name_before_verb?: string[];
+  infinitive_modals?: string[];
   event_only_verbs?: string[];
   fillers: string[];
   deadline_nouns?: string[];
@@ -64,6 +65,8 @@ export interface ChangeGrammar {
   timeBeforeNoun: WordSet;
   /** "the task for Mark Young": after these a later change verb is a name's first word, no verb. */
   nameBeforeVerb: WordSet;
+  /** "эту задачу можно закрыть": after these an infinitive is the change wherever it stands. */
+  infinitiveModals: WordSet;
   /** "reschedule the journal club to Friday": verbs only events take, so no noun need say it is one. */
   eventOnlyVerbs: WordSet;
   fillers: WordSet;
@@ -158,6 +161,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     beforeVerb: new WordSet(g.before_verb ?? []),
     timeBeforeNoun: new WordSet(g.time_before_noun ?? []),
     nameBeforeVerb: new WordSet(g.name_before_verb ?? []),
+    infinitiveModals: new WordSet(g.infinitive_modals ?? []),
     eventOnlyVerbs: new WordSet(g.event_only_verbs ?? []),
     fillers: new WordSet(g.fillers),
     deadlineNouns: new WordSet(g.deadline_nouns ?? []),

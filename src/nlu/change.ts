@@ -115,7 +115,7 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   if (resumed) ({ verbAt, verb } = resumed);
   for (let i = start; !resumed && i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
-    verb = matchKeyAt(cg.verbs, words, i) ?? (i === start ? matchKeyAt(cg.infinitives, words, i) : null);
+    verb = matchKeyAt(cg.verbs, words, i) ?? (i === start || (i > start && cg.infinitiveModals.hasWord(words[i - 1]!)) ? matchKeyAt(cg.infinitives, words, i) : null);
     // "bring the meeting forward": a move if its particle follows the item (checked below).
     if (!verb && cg.splitMove.verbs.hasWord(words[i]!)) {
       verb = { key: 'move', len: 1 };
@@ -194,6 +194,8 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     }
   }
   const triggers = span(verbAt, verb.len);
+  // ("можно закрыть": the modal is the command's word too.)
+  if (verbAt > 0 && u.tokens[verbAt - 1]!.kind === 'word' && cg.infinitiveModals.hasWord(words[verbAt - 1]!)) triggers.push(verbAt - 1);
   if (resumed) triggers.push(...resumed.words);
   if (particle >= 0) triggers.push(particle);
   // ("take this meeting off my calendar": where it comes off is the verb's too.)
@@ -213,6 +215,9 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     if (u.lang === 'en' && u.tokens[i - 1]?.kind === 'word' && cg.innerArticles.hasWord(words[i - 1]!)) continue;
     // (…and so is one further inside it, before its noun: "extend the qa pass task".)
     if (u.lang === 'en' && i < noun.index && words.slice(verbAt + verb.len, i).some((w) => cg.innerArticles.hasWord(w))) continue;
+    // ("Delete the event Office move": a verb that ends the utterance after the item's noun is the
+    // last word of its name — a change needs something after it.)
+    if (u.lang === 'en' && i > noun.index && !cg.done.matchAt(words, i) && u.tokens.slice(i + 1).every((t) => t.kind === 'punct')) continue;
     // ("close the task for Mark Young", "mark mark young's task": a name that is a verb.)
     if (u.lang === 'en' && (cg.nameBeforeVerb.hasWord(words[i - 1]!) || /['’]s$/.test(words[i + 1] ?? ''))) continue;
     // ("pass the logs task from Jose to Mark Dizon": after "to" too, unless an object follows, "to mark it done".)

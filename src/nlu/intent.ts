@@ -27,7 +27,7 @@ interface IntentGrammarFile {
   fillers: string[];
   correction: string[];
   noun_openers?: string[]; not_verb_after?: string[]; not_noun_before?: string[]; filler_question_words?: string[];
-  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; given_to?: { verbs: string[]; prepositions: string[] }; with_date?: string[]; opening_before_content?: string[]; counting?: string[] }>;
+  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; given_to?: { verbs: string[]; prepositions: string[] }; with_date?: string[]; opening_before_content?: string[]; counting?: string[]; noun_adjectives?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
@@ -51,6 +51,8 @@ interface CompiledCommand {
   openingBeforeContent: WordSet;
   /** Right before the command's noun, a count asked ("how many deals did we close"): a report, not this command. */
   counting: WordSet;
+  /** Verbs that are adjectives of the noun ("новую задачу", "new task"): a verb only next to it. */
+  nounAdjectives: WordSet;
 }
 
 export interface IntentGrammar {
@@ -162,6 +164,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
         withDate: new WordSet(c.with_date ?? []),
         openingBeforeContent: new WordSet(c.opening_before_content ?? []),
         counting: new WordSet(c.counting ?? []),
+        nounAdjectives: new WordSet(c.noun_adjectives ?? []),
       };
     }),
     blockStart: new WordSet(g.blockers.start),
@@ -458,7 +461,9 @@ export function classifyCommand(
           (noun >= 0 && c.intent === 'task.create' && separatorBetween(tokens, noun + 1, i));
         // (A person's name is no verb: "a meeting with Mark Olsen".)
         // ("i need you to remind …": a verb inside a lead-in that goes on past it is the lead-in's.)
-        if (n && i + n >= opening && i !== noun && !content && !personAt(i) && !(c.verbsNotNouns && n === 1 && isNounAt(i)) && !(c.intent !== 'lead.score' && i > 0 && g.notVerbAfter.hasWord(words[i - 1]!))) {
+        // ("задачу Гене настроить турникеты на новые карты": an adjective of the noun away from it is the content's.)
+        const loose = n === 1 && c.nounAdjectives.hasWord(words[i]!) && !c.nouns.matchAt(words, i + 1) && !(i > 0 && c.nouns.hasWord(words[i - 1]!));
+        if (n && !loose && i + n >= opening && i !== noun && !content && !personAt(i) && !(c.verbsNotNouns && n === 1 && isNounAt(i)) && !(c.intent !== 'lead.score' && i > 0 && g.notVerbAfter.hasWord(words[i - 1]!))) {
           verb = i;
           verbLen = n;
         }

@@ -182,6 +182,14 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 70 (2026-12-07, tenth session): plain everyday commands, 150 ru (a Krasnoyarsk chain
+  // of fitness and swimming centres, a managing director, Asia/Krasnoyarsk) and 150 en (a Toronto
+  // insurance brokerage, Canadian English of many backgrounds, America/Toronto), scored blind on
+  // a939747: 147/150 and 147/150, 98.0 % (the session's first commit 34fbc11: 146 and 146). After
+  // its kinds (blind70-kinds.test.ts): 149 and 149 (left: "запланируй … собеседование" with no event
+  // noun, as batch 64's "стратсессию"; "Assign Hyun-woo a task to set up MFA" loses "set up").
+  ['heldout-blind70-ru.jsonl', 149],
+  ['heldout-blind70-en.jsonl', 149],
   // Blind batch 69 (2026-12-07, tenth session): plain everyday commands, 150 ru (an Omsk
   // agricultural-machinery service centre, a service manager, Asia/Omsk) and 150 en (a Colorado
   // outdoor-gear retailer's head office, plain American speakers, America/Denver), scored blind on

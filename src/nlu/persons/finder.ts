@@ -717,6 +717,8 @@ export class Finder {
   /** Is `word` the name form `f` misheard: a letter or two off with the same opening sound
    *  ("silberman" for Zilberman)? */
   private misheardAs(f: string, word: string, max: number): boolean {
+    // (…or the same name in another spelling of its sounds: "siddiki" for Siddiqui.)
+    if (max > 0 && sameSpelling(f, word)) return true;
     return sameLatinOpening(f, word) && Math.abs(f.length - word.length) <= max && levenshtein(f, word) <= max;
   }
 

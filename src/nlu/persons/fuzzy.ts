@@ -67,7 +67,8 @@ export function soundKey(word: string): string {
 export function latinSpellingKey(word: string): string {
   const w = word
     .replace(/ph/g, 'f')
-    .replace(/ck|q/g, 'k')
+    // (Siddiqui/Siddiki, Qureshi/Kureshi: a "qu" before a vowel is the k.)
+    .replace(/ck|qu(?=[aeiouy])|q/g, 'k')
     .replace(/c(?=[eiy])/g, 's')
     .replace(/c/g, 'k')
     .replace(/y/g, 'i')

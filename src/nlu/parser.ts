@@ -1459,7 +1459,9 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
   const from = noun >= 0 ? noun + 1 : 0;
   for (let i = from; i < words.length; i++) {
     const t = u.tokens[i]!;
-    if (t.kind === 'number' && /^\d+$/.test(t.text)) return withEntity({ id: Number(t.text) });
+    // ("лида ДРСУ-3": a number joined by a hyphen to a word is part of a name, no id.)
+    const coded = i > 1 && u.tokens[i - 1]!.text === '-' && u.tokens[i - 1]!.start === u.tokens[i - 2]!.end && t.start === u.tokens[i - 1]!.end;
+    if (t.kind === 'number' && /^\d+$/.test(t.text) && !coded) return withEntity({ id: Number(t.text) });
     const nw = u.g.numbers.readIdAt(words, i);
     if (nw && (i === from || g.leadNumber.hasWord(words[i - 1]!))) return withEntity({ id: nw.value });
     if (t.kind === 'word' && !g.leadNumber.hasWord(words[i]!) && i > from + 1) break;
@@ -1473,6 +1475,13 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
   if (u.lang === 'ru') {
     for (let i = noun + 1; i < words.length; i++) {
       const t = u.tokens[i]!;
+      // ("ДРСУ-3": a hyphen with nothing around it joins the two parts of the name.)
+      const next = u.tokens[i + 1];
+      if (t.text === '-' && q.length && next && t.start === u.tokens[i - 1]!.end && next.start === t.end) {
+        q[q.length - 1] += `-${next.text}`;
+        i++;
+        continue;
+      }
       if (t.kind === 'punct' && !/[«»"“”]/.test(t.text)) break;
       if (t.kind === 'punct') continue;
       // "сделка с Ромашкой": the company the deal is with names it.

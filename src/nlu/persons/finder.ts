@@ -1341,7 +1341,10 @@ export class Finder {
     let last = i - 1;
     for (let k = i; k < toks.length && k < i + 3; k++) {
       const tk = toks[k]!;
-      if (!tk.word || tk.script !== 'cyr' || (k > i && (!adjacent(src, toks[k - 1]!, tk) || hitAt(k))) || this.isFunctionWord(tk, lang)) break;
+      // (A word read only weakly as a user's — "зуевым" as Тамара Зуева's surname said as a man's —
+      // after a stranger's given name is that stranger's surname: "с владиславом зуевым".)
+      const known = k > i ? hitAt(k) : null;
+      if (!tk.word || tk.script !== 'cyr' || (k > i && (!adjacent(src, toks[k - 1]!, tk) || (known && !known.entries.every((e) => e.dim)))) || this.isFunctionWord(tk, lang)) break;
       if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm)) break;
       // After a name, a word no dictionary knows that reads as a surname in the same case is its
       // surname ("Васе Пупкину"): unknown surnames are the rule, not the exception.

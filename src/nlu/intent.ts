@@ -293,6 +293,29 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
 }
 
 /**
+ * classifyReply for speech: when the words as said are no whole reply, a reply drawn out or
+ * stammered ("дааа", "нее не то"), or one whose longest phrase would leave a word ("yes please do
+ * it": "yes please do" + "it") — a first reply word and a reply after it, the first deciding as
+ * classifyReply has it.
+ */
+export function classifySpokenReply(words: readonly string[], g: IntentGrammar): { intent: ReplyIntent; rest: number } | null {
+  let reply = classifyReply(words, g);
+  if (reply && reply.rest >= words.length) return reply;
+  const undrawn = undrawnReplyWords(words, g) ?? words;
+  const once = undrawn.filter((w, k) => w !== undrawn[k - 1]);
+  for (const v of [undrawn !== words ? undrawn : null, once.length < undrawn.length ? once : null]) {
+    const again = v && classifyReply(v, g);
+    if (again && again.rest >= v.length) return { intent: again.intent, rest: words.length };
+  }
+  const head = classifyReply(words.slice(0, 1), g);
+  const tail = head && words.length > 1 ? classifyReply(words.slice(1), g) : null;
+  if (head && tail && tail.rest >= words.length - 1) {
+    reply = { intent: head.intent === 'confirm' && (tail.intent === 'cancel' || tail.intent === 'help') ? tail.intent : head.intent, rest: words.length };
+  }
+  return reply;
+}
+
+/**
  * "нее не то", "дааа", "nooo", "yesss": a reply word drawn out in speech (a letter said twice or
  * more) is that word, when the word as written is no reply word or filler and the drawn letters
  * said once make one. Returns the words with each such word replaced, or null when none is.

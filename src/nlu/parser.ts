@@ -6,7 +6,7 @@
  */
 import { detectLang, normalizeInput } from './normalize';
 import { tokenize, type Token } from './tokens';
-import { classifyCommand, classifyReply, undrawnReplyWords, isHelpQuestion, isNegatedCommand, type CommandMatch, type IntentGrammar } from './intent';
+import { classifyCommand, classifySpokenReply, isHelpQuestion, isNegatedCommand, type CommandMatch, type IntentGrammar } from './intent';
 import type { SlotsGrammar } from './slots-grammar';
 import type { WordSet } from './grammar';
 import type { NumberWords } from './numbers';
@@ -92,26 +92,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // Replies first: "да", "нет", "отмена", "что ты умеешь" — only when that is all that was said.
   const wordTokens = tokens.filter((t) => t.kind !== 'punct');
   const words = wordTokens.map((t) => t.norm);
-  let reply = classifyReply(words, g.intents);
-  // ("дааа", "нее не то": a reply drawn out or stammered in speech.)
-  if (!reply || reply.rest < words.length) {
-    const undrawn = undrawnReplyWords(words, g.intents) ?? words;
-    const once = undrawn.filter((w, k) => w !== undrawn[k - 1]);
-    for (const v of [undrawn !== words ? undrawn : null, once.length < undrawn.length ? once : null]) {
-      const again = v && classifyReply(v, g.intents);
-      if (again && again.rest >= v.length) {
-        reply = { intent: again.intent, rest: words.length };
-        break;
-      }
-    }
-    // ("yes please do it": the longest phrase, "yes please do", left "it"; a first reply word and
-    // a reply after it are the reply the first decides, as classifyReply has it.)
-    const head = !reply || reply.rest < words.length ? classifyReply(words.slice(0, 1), g.intents) : null;
-    const tail = head && words.length > 1 ? classifyReply(words.slice(1), g.intents) : null;
-    if (head && tail && tail.rest >= words.length - 1) {
-      reply = { intent: head.intent === 'confirm' && (tail.intent === 'cancel' || tail.intent === 'help') ? tail.intent : head.intent, rest: words.length };
-    }
-  }
+  const reply = classifySpokenReply(words, g.intents);
   // "scrap the standup": a dropping word that is also a change verb, with an item's noun after it,
   // cancels that item; "forget about the meeting", "drop the task" drop what is being built.
   const dropsItem = reply?.intent === 'cancel' && reply.rest >= words.length && classifyChange(u, g.change, g.intents) !== null;

@@ -481,7 +481,9 @@ export function classifyCommand(
           // (Never a lead question's: "лид какая вероятность" ends like an infinitive.)
           (c.intent !== 'lead.score' && noun >= 0 && i > noun + 1 && n === 1 && g.contentEndings.some((e) => words[i]!.endsWith(e)) && !onlyLeadInsBetween(words, g, noun + 1, i)) ||
           // ("задача Бондаренко - сделать фотосъемку новой коллекции": Russian too.)
-          (noun >= 0 && c.intent === 'task.create' && separatorBetween(tokens, noun + 1, i));
+          (noun >= 0 && c.intent === 'task.create' && separatorBetween(tokens, noun + 1, i)) ||
+          // ("task for jose nunez schedule the pour inspection": English, after the noun and the person it is for.)
+          (noun >= 0 && c.intent === 'task.create' && g.contentVerbs.size > 0 && i > noun + 1 && personBefore(personAt, noun + 1, i));
         // (A person's name is no verb: "a meeting with Mark Olsen".)
         // ("i need you to remind …": a verb inside a lead-in that goes on past it is the lead-in's.)
         // ("задачу Гене настроить турникеты на новые карты": an adjective of the noun away from it is the content's.)
@@ -598,6 +600,12 @@ function givenToAt(tokens: readonly Token[], words: readonly string[], from: num
 }
 
 /** Is there a dash or colon among the tokens from `from` up to (not including) `to`? */
+/** Does a person start within the three tokens before `to` (and from `from` on)? */
+function personBefore(personAt: (i: number) => boolean, from: number, to: number): boolean {
+  for (let k = Math.max(from, to - 3); k < to; k++) if (personAt(k)) return true;
+  return false;
+}
+
 function separatorBetween(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (tokens[k]!.kind === 'punct' && /^[:—–-]$/.test(tokens[k]!.text)) return true;
   return false;

@@ -66,7 +66,7 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
       const wall = wallClockAt(ctx.now, ctx.timeZone);
       const option: DateParsingOption = { userTimeZone: ctx.timeZone };
       const coded = codeNumbers(input, monthWords[ctx.lang]);
-      const results = engine.parse(ctx.lang === 'en' ? oClockHours(hourRanges(coded, monthEnd, numbered)) : coded, chronoReference(wall), option as object);
+      const results = engine.parse(ctx.lang === 'en' ? oClockHours(hourRanges(numberedThings(coded, numbered), monthEnd, numbered)) : coded, chronoReference(wall), option as object);
       const mentions: DateMention[] = [];
       for (const r of results) {
         const m = toMention(r as never);
@@ -96,13 +96,20 @@ function codeNumbers(text: string, months: Set<string>): string {
 }
 
 /**
+ * "lab 3.14", "room 2.30", "event 904": a dotted number, or one of three or four digits, after a
+ * numbered noun is that thing's number, no time — hidden from chrono, same length. Most texts have
+ * no such number and are returned as they are.
+ */
+function numberedThings(text: string, numbered: RegExp): string {
+  if (!/\d{3}|\d\.\d/.test(text)) return text;
+  return text.replace(/(?<![\d/.:-])(?:\d{1,3}\.\d{1,3}|\d{3,4})(?![\d/.:-])/g, (m: string, at: number) => (numbered.test(text.slice(Math.max(0, at - 20), at)) ? m.replace(/\d/g, 'x') : m));
+}
+
+/**
  * "tomorrow 9-11": chrono reads two hours joined by a hyphen as nothing (a day range after a month,
  * "April 9-11", stays); with an en dash it reads the hour range. Same length, so every index holds.
  */
 function hourRanges(text: string, monthEnd: RegExp, numbered: RegExp): string {
-  // ("lab 3.14", "room 2.30", "event 904": a dotted number, or one of three or four digits, after a
-  // numbered noun is its number, no time.)
-  text = text.replace(/(?<![\d/.:-])(?:\d{1,3}\.\d{1,3}|\d{3,4})(?![\d/.:-])/g, (m: string, at: number) => (numbered.test(text.slice(Math.max(0, at - 20), at)) ? m.replace(/\d/g, 'x') : m));
   if (!text.includes('-')) return text;
   return text.replace(/(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/.:-])/g, (m, a: string, b: string, at: number) => {
     const before = text.slice(Math.max(0, at - 20), at);

@@ -344,11 +344,12 @@ export class Finder {
     // Mark Day here.)
     // (Only after another lower-case English word: after a given name, an honorific or a
     // preposition it is the surname said.)
+    const en = this.deps.grammar.en;
     const before = toks[k - 1];
     const surnameWord = () =>
-      !!before?.word && !before.cap && this.deps.grammar.en.englishWords.hasCommon(before.norm) && !idx.forms.has(before.norm) && !this.deps.grammar.en.honorifics.has(before.norm) &&
-      !!idx.forms.get(t.norm)?.every((e) => e.field === FIELD_LAST) && this.deps.grammar.en.englishWords.hasCommon(t.norm) && !this.deps.grammar.en.givenNames.has(t.norm);
-    if (t.script === 'lat' && lang === 'en' && !capitalized && (this.deps.grammar.en.commonWords.has(t.norm) || surnameWord()) && !this.commonWordIsName(toks, k, idx)) return this.misheardBeside(toks, k, idx);
+      !!before?.word && !before.cap && en.englishWords.hasCommon(before.norm) && !idx.forms.has(before.norm) && !en.honorifics.has(before.norm) &&
+      !!idx.forms.get(t.norm)?.every((e) => e.field === FIELD_LAST) && en.englishWords.hasCommon(t.norm) && !en.givenNames.has(t.norm);
+    if (t.script === 'lat' && lang === 'en' && !capitalized && (en.commonWords.has(t.norm) || surnameWord()) && !this.commonWordIsName(toks, k, idx)) return this.misheardBeside(toks, k, idx);
     // Prepositions and conjunctions are not names unless written as one (Ли, Ян).
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
     // "the price list task": a word in lower case between an article and a dictionary word modifies
@@ -437,7 +438,6 @@ export class Finder {
     // A known given name (Kevin) is that stranger, never a user's name misheard (Levin) — only
     // the same name spelt another way (Lucas for Lukas). (So is a capitalised name that is a word
     // too: Frank is not Fran.)
-    const en = this.deps.grammar.en;
     const given = t.script === 'lat' && (en.givenNames.has(t.norm) || (t.cap && !t.initial && en.commonWords.has(t.norm)));
     const near = given ? found.forms.filter((f) => sameSpelling(f, t.norm)) : found.forms;
     if (near.length === 0) return null;
@@ -556,8 +556,7 @@ export class Finder {
       const n = toks[k + 1];
       if (!n?.word || n.script !== 'lat' || !adjacent(src, t, n)) return len + 1;
       const own = hitAt(k + 1)?.entries.some((e) => users.has(e.user) && e.field === FIELD_LAST);
-      const max = allowedEdits(n.norm);
-      const near = !own && max > 0 && [...users].some((u) => latinNameForms(idx, u, FIELD_LAST).some((f) => f[0] === n.norm[0] && Math.abs(f.length - n.norm.length) <= max && levenshtein(f, n.norm) <= max));
+      const near = !own && [...users].some((u) => nearLatinSurname(idx, u, n.norm));
       return own || near ? len + 2 : len + 1;
     }
     if (!morph || t.script !== 'cyr') return len;
@@ -596,11 +595,9 @@ export class Finder {
     const k = i + 2 + dot;
     const last = toks[k];
     if (!last?.word || !(dot ? /^\s+$/.test(src.slice(toks[k - 1]!.end, last.index)) : adjacent(src, m, last))) return null;
-    const max = allowedEdits(last.norm);
-    const misheard = (c: Candidate) => max > 0 && last.script === 'lat' && latinNameForms(idx, c.user, FIELD_LAST).some((f) => f[0] === last.norm[0] && Math.abs(f.length - last.norm.length) <= max && levenshtein(f, last.norm) <= max);
     if (spoken) {
       const exact = new Set(hitAt(k)?.entries.filter((e) => e.field === FIELD_LAST).map((e) => e.user) ?? []);
-      const kept = cands.filter((c) => exact.has(c.user) || misheard(c));
+      const kept = cands.filter((c) => exact.has(c.user) || (last.script === 'lat' && nearLatinSurname(idx, c.user, last.norm)));
       return kept.length ? { len: k - i + 1, cands: kept } : null;
     }
     const users = new Set(hitAt(k)?.entries.filter((e) => e.field === FIELD_LAST).map((e) => e.user) ?? []);
@@ -1406,6 +1403,12 @@ export class Finder {
     const slot: PersonSlot = { unresolved: names.join(' ') };
     return this.mention(src, toks, i, last, slot, 'unknown', mask, prep);
   }
+}
+
+/** Is a Latin word a user's surname (a Latin spelling of it) within the allowed edits, first letter kept? */
+function nearLatinSurname(idx: DirectoryIndex, user: number, word: string): boolean {
+  const max = allowedEdits(word);
+  return max > 0 && latinNameForms(idx, user, FIELD_LAST).some((f) => f[0] === word[0] && Math.abs(f.length - word.length) <= max && levenshtein(f, word) <= max);
 }
 
 /** The entries of the names one or two letters off a Latin word, first letter kept (memoised lookup). */

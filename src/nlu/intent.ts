@@ -433,6 +433,8 @@ export interface CommandMatch {
   triggers: number[];
   /** A reminder ("напомни …"): the speaker is responsible unless someone else is named. */
   reminder: boolean;
+  /** Made by a word of `with_date` and a date alone, no noun of the command ("запланируй … завтра"). */
+  weak?: true;
 }
 
 /**
@@ -543,6 +545,9 @@ export function classifyCommand(
         // ("Mark is out sick today": a verb after it makes the word its subject, a name. After a
         // phrase of two words, "meeting with will tomorrow", the word is its object, a name.)
         if (n === 1 && g.subjectVerbs.hasWord(words[i + n] ?? '')) continue;
+        // ("запланируй позвонить клиенту завтра": an infinitive after the planning verb is a
+        // task's content, no event.)
+        if (n && c.verbs.matchAt(words, i) && tokens[i + n]?.kind === 'word' && g.contentEndings.some((e) => words[i + n]!.endsWith(e))) continue;
         if (n && hasDate()) {
           hits.push({ intent: c.intent, first: i, triggers: span(i, n), reminder: false, weak: true });
           break;
@@ -575,7 +580,7 @@ export function classifyCommand(
   const best = lead ?? hits.filter((h) => h.intent !== 'lead.score').sort((a, b) => a.first - b.first)[0]!;
   if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best)) return null;
   if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
-  return { intent: best.intent, triggers: best.triggers, reminder: best.reminder };
+  return best.weak ? { intent: best.intent, triggers: best.triggers, reminder: best.reminder, weak: true } : { intent: best.intent, triggers: best.triggers, reminder: best.reminder };
 }
 
 /** Is one of the trigger words a noun of the command right after a counting phrase ("how many deals")? */

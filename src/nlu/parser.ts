@@ -188,8 +188,9 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
     return unknown;
   }
   // "по ставь задачу …": the command's verb cut in two would stay in the title.
+  // ("запланируй в стречу …": a command found by its verb and a date alone may have its noun cut.)
   if (glue) {
-    const joined = glue.join(text, tokens, cmd.intent);
+    const joined = glue.join(text, tokens, cmd.intent) ?? (cmd.weak ? glue.join(text, tokens) : null);
     if (joined) return parseWith(deps, joined, ctx, true);
   }
   trace.push(`command:${cmd.intent}`);
@@ -208,7 +209,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
       break;
     case 'task.create':
     case 'event.create': {
-      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isInfinitive(w, lang)) : eventSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isNoun(w, lang), agreeingNominatives(deps));
+      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isInfinitive(w, lang)) : eventSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isNoun(w, lang), agreeingNominatives(deps), (w) => deps.persons.nominative(w, lang));
       break;
     }
   }
@@ -316,7 +317,7 @@ function sameUserRun(u: Utterance, persons: PersonMention[], p: PersonMention): 
  * for understanding ("tmrw", "щас", "calender") is given back as said — unless the corrected
  * form was also said, when which one a slot holds cannot be told.
  */
-export function keepSpelling(r: ParseResult, raw: string, grammars: Record<Lang, { slots: { respelt: (text: string) => [string, string][] } }>): ParseResult {
+export function keepSpelling(r: ParseResult, raw: string, grammars: Record<Lang, { slots: { respelt: (text: string) => [string, string][]; eventKinds: Map<string, string> } }>): ParseResult {
   const slots = r.slots as Record<string, unknown>;
   if (typeof slots.title !== 'string' && typeof slots.text !== 'string') return r;
   const pairs = grammars[r.lang].slots.respelt(raw);
@@ -329,6 +330,9 @@ export function keepSpelling(r: ParseResult, raw: string, grammars: Record<Lang,
     for (const [said, meant] of pairs) {
       if (lower.includes(meant.toLowerCase())) continue;
       const at = new RegExp(`(?<![\\p{L}\\d'’-])${meant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d'’-])`, 'iu').exec(v);
+      // (An event named by its kind of meeting is named by the kind, not by its misspelling:
+      // "schedule a meting with Karim" is a "meeting".)
+      if (at && at.index === 0 && r.intent === 'event.create' && key === 'title' && grammars[r.lang].slots.eventKinds.has(meant.toLowerCase())) continue;
       if (at) v = v.slice(0, at.index) + said + v.slice(at.index + at[0].length);
     }
     slots[key] = v;
@@ -948,7 +952,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], sa
     // Once the responsible is known, and right after "с", "про", "with" …, a person belongs to the
     // title ("позвонить Антону", "созвониться с Антоном", "call Sophie"); "с ответственным
     // Сергеем" is a role, not a title word (the preposition is not next to the name).
-    if (responsible || (p.preposition && u.g.slots.titlePersonPrepositions.hasWord(p.preposition) && isPrepositionOf(u, idx[0]!, p))) continue;
+    if (responsible || (p.preposition && !p.roleWord && u.g.slots.titlePersonPrepositions.hasWord(p.preposition) && isPrepositionOf(u, idx[0]!, p))) continue;
     if (isPlaceAfterTitleWord(u, p, idx)) continue;
     // "напомни позвонить Ашоту Петросяну …": right after the title's infinitive, with no
     // preposition, a person is that verb's object, not who does it.
@@ -1034,6 +1038,12 @@ function isPlaceAfterTitleWord(u: Utterance, p: PersonMention, idx: number[], pr
   if (!isPrepositionOf(u, at, p)) return false;
   const before = u.tokens[at - 1];
   return !!before && before.kind === 'word' && !u.used[at - 1];
+}
+
+/** Right after the person's tokens: an outsider marker ("from") and a word no slot took. */
+function isOutsider(u: Utterance, idx: number[]): boolean {
+  const k = idx[idx.length - 1]! + 1;
+  return u.tokens[k]?.kind === 'word' && u.g.slots.outsiderMarkers.hasWord(u.words[k]!) && u.tokens[k + 1]?.kind === 'word' && !u.used[k + 1];
 }
 
 /** Only joining words ("и", ",", "and") stand between token `last` and token `first`. */
@@ -1142,7 +1152,7 @@ function ruModifiersBefore(u: Utterance, i: number, agreeing: AgreeingNominative
   return nominatives.join(' ');
 }
 
-function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isNoun: (word: string) => boolean = () => true, agreeing?: AgreeingNominatives): Slots {
+function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isNoun: (word: string) => boolean = () => true, agreeing?: AgreeingNominatives, nounNominative?: (word: string) => string): Slots {
   const slots: Slots = {};
   useRoleWords(u, persons, dates);
   useCalendarPlace(u);
@@ -1159,6 +1169,8 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     // "проверка аптеки на Гагарина": nobody is invited with "на"; a name nobody here has after a
     // title word is a street.
     if (isPlaceAfterTitleWord(u, p, idx, u.g.slots.eventPlacePrepositions)) continue;
+    // "a call with Brenda from Stryker": somebody from another organisation, in the title.
+    if (p.kind === 'unknown' && isOutsider(u, idx)) continue;
     u.use(idx);
     if ('self' in p.slot) continue; // the owner of the calendar is the speaker anyway
     // ("с Вэй Чжаном": a name read twice is one attendee.)
@@ -1184,7 +1196,7 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
         // "meeting with the cardiology team": the "with" of a command phrase ("meeting with") that
         // invites nobody is the title's.
         const w2 = end + 1;
-        if (cmd.triggers.includes(w2) && u.tokens[w2]?.kind === 'word' && u.g.slots.attendeePrepositions.hasWord(u.words[w2]!) && u.tokens[w2 + 1]?.kind === 'word' && !u.used[w2 + 1] && !persons.some((p) => personTokens(u, p).includes(w2))) u.used[w2] = false;
+        if (cmd.triggers.includes(w2) && u.tokens[w2]?.kind === 'word' && u.g.slots.attendeePrepositions.hasWord(u.words[w2]!) && u.tokens[w2 + 1]?.kind === 'word' && !u.used[w2 + 1] && !persons.some((p) => personTokens(u, p).includes(w2) && !(p.kind === 'unknown' && isOutsider(u, personTokens(u, p))))) u.used[w2] = false;
         let rest = [residual(u, end + 1, true), ...laterTopics(u, end + 1)].filter(Boolean).join(' ');
         const p = end + 1;
         if (rest && !u.used[p] && u.tokens[p]?.kind === 'word' && u.g.slots.purposeMarkers.hasWord(u.words[p]!) && u.tokens[p + 1]?.kind === 'word' && !u.used[p + 1]) rest = `${u.tokens[p]!.text} ${rest}`;
@@ -1250,11 +1262,34 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     const first = u.tokens.findIndex((t, i) => t.kind === 'word' && !u.used[i]);
     if (first >= 0 && u.g.intents.nounOpeners.matchAt(u.words, first) === 1) u.use([first]);
     title = residual(u);
+    // "запланируй инвентаризацию склада …": the event's own noun, said as the verb's object, is
+    // named in the nominative as a kind of meeting is ("планёрку" → "планёрка"), with its adjectives.
+    if (title && u.lang === 'ru' && nounNominative && first >= 0) title = ruObjectNominative(u, title, first, isNoun, nounNominative, agreeing);
   }
   if (title) slots.title = withoutArticle(u, title);
   Object.assign(slots, timeSlots(dates));
   if (attendees.length) slots.attendees = attendees;
   return slots;
+}
+
+/** The title's opening noun (after up to two adjectives agreeing with it) in the nominative,
+ *  when it was said in another case; the title as it was otherwise. */
+function ruObjectNominative(u: Utterance, title: string, first: number, isNoun: (word: string) => boolean, nounNominative: (word: string) => string, agreeing: AgreeingNominatives | undefined): string {
+  const words = title.split(' ');
+  for (let k = 0; k < words.length && k <= 2; k++) {
+    const w = words[k]!;
+    if (u.words[first + k] !== undefined && u.tokens[first + k]!.text !== w) return title; // (the run is not the tokens read)
+    if (!isNoun(w)) continue;
+    const nom = nounNominative(w);
+    if (nom === w) return title;
+    // (A name's nominative is capitalised: a lower-case word read as a name is no event's noun.)
+    if (nom.toLowerCase() !== nom && w.toLowerCase() === w) return title;
+    const adjectives = words.slice(0, k);
+    const before = adjectives.length ? agreeing?.(adjectives, w) : [];
+    if (!before) return title;
+    return [...before, nom, ...words.slice(k + 1)].join(' ');
+  }
+  return title;
 }
 
 /** "put the labor day picnic on my calendar", "assign Jose the boiler inspection": an English

@@ -21,6 +21,7 @@ interface SlotsFile {
   verb_particles?: Record<string, string[]>;
   verb_particle_before?: string[];
   event_place_prepositions?: string[];
+  outsider_markers?: string[];
   purpose_markers?: string[];
   restart_min_words?: number;
   restart_prepositions?: string[];
@@ -77,6 +78,9 @@ export interface SlotsGrammar {
   placePrepositions: WordSet;
   /** In an event, after a title word: a place, never an attendee ("проверка аптеки на Гагарина"). */
   eventPlacePrepositions: WordSet;
+  /** In an event, right after a name nobody here has: where that outsider is from, so they stay
+   *  in the title, no attendee ("a call with Brenda from Stryker"). */
+  outsiderMarkers: WordSet;
   /** "a call to go over the quotes": right after a kind of meeting, the purpose keeps its marker. */
   purposeMarkers: WordSet;
   /** A command's first words said again later restart it ("add a stand up every uh add a stand up …"): this many at least; 0 = off. */
@@ -178,6 +182,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
     placePrepositions: new WordSet(g.place_prepositions ?? []),
     eventPlacePrepositions: new WordSet(g.event_place_prepositions ?? g.place_prepositions ?? []),
+    outsiderMarkers: new WordSet(g.outsider_markers ?? []),
     purposeMarkers: new WordSet(g.purpose_markers ?? []),
     restartMinWords: g.restart_min_words ?? 0,
     restartPrepositions: new WordSet(g.restart_prepositions ?? []),

@@ -210,6 +210,8 @@ export interface PersonMention {
   cases: GramCase[];
   /** The preposition right before the mention, lower-cased ("на", "с", "для", "for", "with", "to"), if any. */
   preposition?: string;
+  /** A role word stands between the preposition and the name ("на доктора Пахомова"). */
+  roleWord?: true;
   /** Said as a possessive ("emily's", "sanjays report"): the owner of a thing, not a role. */
   possessive?: true;
 }

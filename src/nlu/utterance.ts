@@ -106,6 +106,8 @@ export function personTokens(u: Utterance, p: PersonMention): number[] {
   const idx = u.tokensIn(p.index, p.end);
   const first = idx[0];
   if (first !== undefined && p.preposition && first > 0 && u.tokens[first - 1]!.norm === p.preposition) idx.unshift(first - 1);
+  // ("на доктора Пахомова": the role word between them is the mention's too.)
+  else if (first !== undefined && p.roleWord && first > 1 && u.tokens[first - 2]!.norm === p.preposition) idx.unshift(first - 2, first - 1);
   return idx;
 }
 
@@ -235,5 +237,8 @@ export function timeSlots(dates: DateMention[]): { start?: string; end?: string;
 }
 
 export function isPrepositionOf(u: Utterance, i: number, p: PersonMention): boolean {
-  return !!p.preposition && u.tokens[i]!.norm === p.preposition && u.tokens[i]!.end <= p.index;
+  if (!p.preposition || u.tokens[i]!.end > p.index) return false;
+  if (u.tokens[i]!.norm === p.preposition) return true;
+  // (…and the role word between it and the name: "с ответственным Муратом", "на доктора Пахомова".)
+  return !!p.roleWord && u.tokens[i - 1]?.norm === p.preposition && (u.tokens[i + 1]?.start ?? Infinity) >= p.index;
 }

@@ -42,6 +42,8 @@ interface Preposition {
   word: string;
   /** Cases it governs (0 for English). */
   mask: number;
+  /** A role word stands between it and the name ("на доктора Пахомова"). */
+  roleWord?: true;
 }
 
 interface Found extends PersonMention {
@@ -869,7 +871,7 @@ export class Finder {
 
   private afterTaskPreposition(toks: Token[], k: number): boolean {
     const en = this.deps.grammar.en;
-    const { tasks, prepositions, notBefore, meetings, meetingPrepositions, messages, messagePrepositions } = en.misheardAfterTask;
+    const { tasks, prepositions, notBefore, meetings, meetingPrepositions, messages, messagePrepositions, clauseOpeners } = en.misheardAfterTask;
     const p = toks[k - 1];
     const w = toks[k - 2];
     const n = toks[k + 1];
@@ -877,11 +879,13 @@ export class Finder {
     // "my meeting with haruta": after a kind of meeting and "with" only an attendee stands as well.
     // "send a message to kowalcyk": after a message word and "to", the recipient.
     const meeting = meetingPrepositions.has(p.norm) && meetings.has(w.norm);
-    const item = meeting || (prepositions.has(p.norm) && tasks.has(w.norm)) || (messagePrepositions.has(p.norm) && messages.has(w.norm));
+    const message = messagePrepositions.has(p.norm) && messages.has(w.norm);
+    const item = meeting || (prepositions.has(p.norm) && tasks.has(w.norm)) || message;
     if (!item) return false;
     // (A task's "to" may open its verb, "a task to clear the …"; a meeting's "with" is followed by
-    // whom: "the meeting with kwami an hour later".)
-    return !en.notNames.has(toks[k]!.norm) && !(n?.word && notBefore.has(n.norm) && !meeting);
+    // whom: "the meeting with kwami an hour later"; a message's "to" by whom and the text, which
+    // may open with "the": "send a message to christodolou the rigging plan is …".)
+    return !en.notNames.has(toks[k]!.norm) && !(n?.word && notBefore.has(n.norm) && !meeting && !(message && clauseOpeners.has(n.norm)));
   }
 
   /** "marks demo task": a word that is a name and an "s", with a possessed noun among the next
@@ -1011,14 +1015,16 @@ export class Finder {
     const g = this.deps.grammar;
     let j = i - 1;
     if (j < 0 || !adjacent(src, toks[j]!, toks[i]!)) return undefined;
+    let roleWord = false;
     if (lang === 'ru' && g.ru.roleWords.has(toks[j]!.norm)) {
       if (j - 1 < 0 || !adjacent(src, toks[j - 1]!, toks[j]!)) return undefined;
       j--;
+      roleWord = true;
     }
     const w = toks[j]!.norm;
     if (lang === 'ru' || toks[j]!.script === 'cyr') {
       const m = g.ru.prepositions.get(w);
-      if (m !== undefined) return { word: w, mask: m };
+      if (m !== undefined) return roleWord ? { word: w, mask: m, roleWord } : { word: w, mask: m };
     }
     if (lang === 'en' && g.en.prepositions.has(w) && !g.en.conjunctions.has(w)) return { word: w, mask: 0 };
     if (lang === 'en' && j > 0 && g.en.boundPrepositions.get(w)?.has(toks[j - 1]!.norm) && adjacent(src, toks[j - 1]!, toks[j]!)) return { word: w, mask: 0 };
@@ -1094,6 +1100,7 @@ export class Finder {
     const end = toks[last]!.end;
     const m: Found = { index, end, text: src.slice(index, end), slot, kind, cases: caseList(mask), first, last, prepMask: prep?.mask ?? 0 };
     if (prep) m.preposition = prep.word;
+    if (prep?.roleWord) m.roleWord = true;
     return m;
   }
 

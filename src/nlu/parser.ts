@@ -1259,7 +1259,8 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
   // "schedule a tasting with Carlos next Thursday": no kind of meeting said, the words no slot
   // took name the event (an article before them is no word of the name).
   if (!title) {
-    const first = u.tokens.findIndex((t, i) => t.kind === 'word' && !u.used[i]);
+    let first = u.tokens.findIndex((t, i) => t.kind === 'word' && !u.used[i]);
+    if (first >= 0 && u.g.slots.eventTitleOpeners.hasWord(u.words[first]!) && u.tokens[first + 1]?.kind === 'word' && !u.used[first + 1]) u.use([first++]);
     if (first >= 0 && u.g.intents.nounOpeners.matchAt(u.words, first) === 1) u.use([first]);
     title = residual(u);
     // "запланируй инвентаризацию склада …": the event's own noun, said as the verb's object, is

@@ -22,6 +22,7 @@ interface SlotsFile {
   verb_particle_before?: string[];
   event_place_prepositions?: string[];
   outsider_markers?: string[];
+  event_title_openers?: string[];
   purpose_markers?: string[];
   restart_min_words?: number;
   restart_prepositions?: string[];
@@ -81,6 +82,9 @@ export interface SlotsGrammar {
   /** In an event, right after a name nobody here has: where that outsider is from, so they stay
    *  in the title, no attendee ("a call with Brenda from Stryker"). */
   outsiderMarkers: WordSet;
+  /** Opening the words that name an event with no kind of meeting said, the purpose's preposition,
+   *  no word of the name ("block Friday for trial prep"). */
+  eventTitleOpeners: WordSet;
   /** "a call to go over the quotes": right after a kind of meeting, the purpose keeps its marker. */
   purposeMarkers: WordSet;
   /** A command's first words said again later restart it ("add a stand up every uh add a stand up …"): this many at least; 0 = off. */
@@ -183,6 +187,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     placePrepositions: new WordSet(g.place_prepositions ?? []),
     eventPlacePrepositions: new WordSet(g.event_place_prepositions ?? g.place_prepositions ?? []),
     outsiderMarkers: new WordSet(g.outsider_markers ?? []),
+    eventTitleOpeners: new WordSet(g.event_title_openers ?? []),
     purposeMarkers: new WordSet(g.purpose_markers ?? []),
     restartMinWords: g.restart_min_words ?? 0,
     restartPrepositions: new WordSet(g.restart_prepositions ?? []),

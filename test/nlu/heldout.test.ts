@@ -115,7 +115,7 @@ const FLOORS: [string, number][] = [
   // more hands, scored after all the session's fixes. Blind on 83aa68b: 144/150 and 144/150, 96.0 %
   // (the session's first commit, d43f5cf: 143 and 136, 93.0 %). After its kinds (not blind): 147 and
   // 149; the fifth session's acknowledgement lead-ins ("Готово, можешь закрыть …"): 148.
-  ['heldout-blind17-ru.jsonl', 148],
+  ['heldout-blind17-ru.jsonl', 149],
   ['heldout-blind17-en.jsonl', 149],
   // Blind batch 18 (2026-12-06, fifth session): 150 ru (a logistics company, Asia/Yekaterinburg)
   // + 150 en (a university department, Europe/London), two more hands. Blind on 30b96d5+ (the
@@ -182,6 +182,12 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 74 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Tula
+  // gingerbread and confectionery factory, its production and sales director, Europe/Moscow) and
+  // 150 en (a Chicago law firm sharing a portal with its Moscow office, America/Chicago), scored
+  // blind on aa778b7: 149/150 and 146/150, 98.3 %. After its kinds (blind74-kinds.test.ts): 150 and 150.
+  ['heldout-blind74-ru.jsonl', 150],
+  ['heldout-blind74-en.jsonl', 150],
   // Blind batch 73 (2026-12-07, tenth session), scored at that session's end: plain everyday
   // commands, 150 ru (an Irkutsk children's clinic, a chief physician, Asia/Irkutsk) and 150 en (a
   // Melbourne event-staging and AV hire company, Australian English, Australia/Melbourne), scored

@@ -1336,6 +1336,8 @@ export class Finder {
     const g = this.deps.grammar.ru;
     const t = toks[i]!;
     if (!morph || t.script !== 'cyr' || t.norm.length < 2 || this.isFunctionWord(t, lang) || g.notNames.has(t.norm)) return null;
+    // "с ВкусВиллом", "в ТехноДоме": a capital inside a Cyrillic word makes it a brand, no person.
+    if (/^[А-ЯЁ][а-яё]+[А-ЯЁ]/.test(t.text)) return null;
     if (this.afterThingPreposition(src, toks, i)) return null;
     const prep = this.preposition(src, toks, i, lang, prev);
     const prepMask = prep?.mask ?? 0;

@@ -105,6 +105,15 @@ function deadlineById(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   return { intent: 'task.update', triggers: span(from, at + len - from), verb: 'move', noun };
 }
 
+/** "Задачу Мороза про слив — закрыть": an infinitive after a dash or colon, closing the utterance,
+ *  is what is to be done with the item named before it. */
+function closingDirective(u: Utterance, i: number): boolean {
+  const before = u.tokens[i - 1];
+  if (!before || before.kind !== 'punct' || !/^[—–:-]$/.test(before.text)) return false;
+  for (let k = i + 1; k < u.tokens.length; k++) if (u.tokens[k]!.kind !== 'punct') return false;
+  return true;
+}
+
 function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: number): ChangeMatch | null {
   const words = u.words;
   let verbAt = -1;
@@ -115,7 +124,7 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   if (resumed) ({ verbAt, verb } = resumed);
   for (let i = start; !resumed && i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
-    verb = matchKeyAt(cg.verbs, words, i) ?? (i === start || (i > start && cg.infinitiveModals.hasWord(words[i - 1]!)) ? matchKeyAt(cg.infinitives, words, i) : null);
+    verb = matchKeyAt(cg.verbs, words, i) ?? (i === start || (i > start && cg.infinitiveModals.hasWord(words[i - 1]!)) || closingDirective(u, i) ? matchKeyAt(cg.infinitives, words, i) : null);
     // "bring the meeting forward": a move if its particle follows the item (checked below).
     if (!verb && cg.splitMove.verbs.hasWord(words[i]!)) {
       verb = { key: 'move', len: 1 };

@@ -964,6 +964,10 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], sa
     responsible = p.slot;
     u.use(idx);
     lastPerson = idx[idx.length - 1]!;
+    // ("пусть Ксюша … закроет вакансию, поставь задачу": the assigning word before the person is
+    // the command's, though another trigger made it.)
+    const k = idx[0]! - 1;
+    if (u.lang === 'ru' && k >= 0 && !u.used[k] && u.tokens[k]!.kind === 'word' && taskAssigners(u).matchAt(u.words, k) === 1) u.use([k]);
   }
   if (!responsible && cmd.reminder) responsible = { self: true };
   if (lastPerson >= 0) usePersonDescription(u, lastPerson);
@@ -1038,6 +1042,11 @@ function isPlaceAfterTitleWord(u: Utterance, p: PersonMention, idx: number[], pr
   if (!isPrepositionOf(u, at, p)) return false;
   const before = u.tokens[at - 1];
   return !!before && before.kind === 'word' && !u.used[at - 1];
+}
+
+/** The words that give a task to the person after them ("пусть", "поручи", "delegate"). */
+function taskAssigners(u: Utterance): WordSet {
+  return u.g.intents.commands.find((c) => c.intent === 'task.create')!.standaloneWithPerson;
 }
 
 /** Right after the person's tokens: an outsider marker ("from") and a word no slot took. */

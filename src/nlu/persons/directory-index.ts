@@ -174,7 +174,10 @@ export function buildIndex(
         const firstParts = grammar.en.namePrefixes.has(normalizeWord(parts[0]!)) ? parts.slice(0, 2) : parts.slice(0, 1);
         for (const part of field === 'first' ? firstParts : parts) {
           // (After a prefix a short name counts too: "Ah Kow" is Kow.)
-          if (part.length < (field === 'first' && firstParts.length === 2 && part === parts[1] ? 3 : 4)) continue;
+          // (…and so does the opening part of a given name of two, when it is no English word: "Naa"
+          // of Naa Adjeley.)
+          const opening3 = field === 'first' && part === parts[0] && !grammar.en.englishWords.hasCommon(normalizeWord(part)) && !grammar.en.commonWords.has(normalizeWord(part));
+          if (part.length < (field === 'first' && ((firstParts.length === 2 && part === parts[1]) || opening3) ? 3 : 4)) continue;
           for (const [surface, mask] of inflector.forms(part, field, sex)) {
             weak(surface, i, FIELD_BIT[field], mask);
           }

@@ -1152,7 +1152,9 @@ export class Finder {
       // (Not when the word after it is a colleague's name: "with oga femi" is Olufemi, called so.)
       if (t.word && t.script === 'lat' && en.honorifics.has(t.norm) && s?.word && s.script === 'lat' && adjacent(src, t, s) && s.norm.length >= 2 && !en.notNames.has(s.norm) && !en.prepositions.has(s.norm) && !en.conjunctions.has(s.norm) && !hitAt(i + 1)) {
         const prep = this.preposition(src, toks, i, lang, prev);
-        if (this.byPersonPreposition(prep, i > 0 ? toks[i - 1]!.norm : '')) return this.mention(src, toks, i, i + 1, { unresolved: `${capitalize(t.text)} ${capitalize(s.text)}` }, 'unknown', 0, prep);
+        // ("tell auntie grace …": right after a telling verb as well.)
+        const b = i > 0 ? toks[i - 1]! : undefined;
+        if (this.byPersonPreposition(prep, b?.norm ?? '') || (b?.word && en.unknownNameAfter.has(b.norm) && adjacent(src, b, t))) return this.mention(src, toks, i, i + 1, { unresolved: `${capitalize(t.text)} ${capitalize(s.text)}` }, 'unknown', 0, prep);
       }
       if (this.recipientBeforeClause(src, toks, i)) return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev));
       // "does kevin have …": in lower case only as the subject of a plan question.

@@ -20,6 +20,7 @@ interface ChangeFile {
   event_only_verbs?: string[];
   fillers: string[];
   deadline_nouns?: string[];
+  obligation_verbs?: string[];
   done_news?: string[];
   naming_markers?: string[];
   inner_articles?: string[];
@@ -73,6 +74,8 @@ export interface ChangeGrammar {
   /** "move the deadline for the grant report to the 30th": a deadline named with no item noun
    *  stands for its task when it is moved. */
   deadlineNouns: WordSet;
+  /** "have", "need": before them "to do" is an infinitive, no to-do ("what do i have to do today"). */
+  obligationVerbs: WordSet;
   /** "done with task 88", "задача 88 готова": news of a task done, said to the assistant with no
    *  verb, asks to close it. */
   doneNews: WordSet;
@@ -165,6 +168,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     eventOnlyVerbs: new WordSet(g.event_only_verbs ?? []),
     fillers: new WordSet(g.fillers),
     deadlineNouns: new WordSet(g.deadline_nouns ?? []),
+    obligationVerbs: new WordSet(g.obligation_verbs ?? []),
     doneNews: new WordSet(g.done_news ?? []),
     namingMarkers: new WordSet(g.naming_markers ?? []),
     innerArticles: new WordSet(g.inner_articles ?? []),

@@ -530,7 +530,8 @@ export function agendaSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   for (let i = 0; i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
     const n = matchKeyAt(cg.nouns, words, i);
-    if (n?.key === 'task') tasks = true;
+    // ("what do i have to do today": "to do" after a verb of having to is that verb's, no to-do.)
+    if (n?.key === 'task' && !(i > 0 && u.tokens[i - 1]!.kind === 'word' && cg.obligationVerbs.hasWord(words[i - 1]!) && words[i] === 'to')) tasks = true;
     if (n?.key === 'event' || cg.agendaEventNouns.hasWord(words[i]!)) events = true;
     if (cg.overdue.matchAt(words, i)) slots.overdue = true;
   }

@@ -252,7 +252,9 @@ function repairBetween(u: Utterance, from: number, to: number): number[] | null 
   if (!idx.length) return null;
   const g = u.g.slots;
   let marker = false;
-  for (let k = 0; k < idx.length; ) {
+  let k0 = 0;
+  if (u.tokens[from]?.kind === 'word' && g.repairAfterValue.hasWord(u.words[from]!)) k0 = 1;
+  for (let k = k0; k < idx.length; ) {
     const i = idx[k]!;
     if (u.tokens[i]!.kind === 'punct') {
       k++;

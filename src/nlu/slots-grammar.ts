@@ -49,7 +49,7 @@ interface SlotsFile {
   /** Prepositions a speaker may say twice in a row ("на на Васю"): the first is blanked. */
   said_twice?: string[];
   glued_prepositions?: Record<string, GramCase[]>;
-  repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[] };
+  repair?: { markers: string[]; hesitations?: string[]; negation?: string[]; contrast?: string[]; after_value?: string[] };
   message_channels?: string[];
   recipient_descriptions?: string[];
   event_kinds: Record<string, string[]>;
@@ -140,6 +140,8 @@ export interface SlotsGrammar {
   /** "не A, а B": the negation before the first value and the contrast word between the two. */
   repairNegation: WordSet;
   repairContrast: WordSet;
+  /** A word the first value's sentence went on with before the repair ("for garfield to um no for jermaine"). */
+  repairAfterValue: WordSet;
   /** Where a message goes, said between its recipient and its text ("в личку"): no word of the text. */
   messageChannels: WordSet;
   /** Prepositions of a short description of the recipient before a text marker ("Васе из
@@ -215,6 +217,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     repairHesitations: new WordSet(g.repair?.hesitations ?? []),
     repairNegation: new WordSet(g.repair?.negation ?? []),
     repairContrast: new WordSet(g.repair?.contrast ?? []),
+    repairAfterValue: new WordSet(g.repair?.after_value ?? []),
     eventKinds: kinds,
     kindRepair: g.kind_repair?.length ? new WordSet(g.kind_repair) : null,
     eventPlain: new WordSet(g.event_plain),

@@ -182,6 +182,12 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 76 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Perm
+  // publishing house and bookstore chain, its editor-in-chief, Asia/Yekaterinburg) and 150 en (a
+  // Kingston, Jamaica, freight forwarder, Jamaican English, America/Jamaica), scored blind on
+  // 724ad48: 150/150 and 142/150, 97.3 %. After its kinds (blind76-kinds.test.ts): 150 and 150.
+  ['heldout-blind76-ru.jsonl', 150],
+  ['heldout-blind76-en.jsonl', 150],
   // Blind batch 75 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Sochi seaside
   // hotel and spa, its general manager, Europe/Moscow) and 150 en (an Accra cocoa and shea-butter
   // exporter, Ghanaian English, Africa/Accra), scored blind on de328c6: 148/150 and 144/150, 97.3 %.

@@ -155,6 +155,10 @@ export function buildIndex(
       // "mark delacruz" for Dela Cruz, "vandijk" for van Dijk: a Latin surname of several words run
       // together, as a recogniser may write it.
       if (field === 'last' && value !== raw.trim() && /^[a-z'-]+$/i.test(value)) put(normalizeWord(value.replace(/-/g, '')), i, FIELD_LAST, ALL_CASES, false);
+      // "dwayne mc kenzie" for McKenzie: a Mc/Mac surname said, or written by a recogniser, as two
+      // words; the finder joins them with a hyphen (joinSplitSurnames), so that form is a reading too.
+      const mc = field === 'last' ? /^(Mc|Mac)(\p{Lu}\p{Ll}{2,})$/u.exec(value.trim()) : null;
+      if (mc) weak(normalizeWord(`${mc[1]}-${mc[2]}`), i, FIELD_LAST, ALL_CASES);
       // "Маше Иванову": a surname said in the other gender's form (a slip of the tongue, or of
       // the recogniser) still reaches its user, as a weaker reading than the right form.
       const other = field === 'last' ? otherGenderSurname(value.trim(), sex) : null;

@@ -21,6 +21,7 @@ interface ChangeFile {
   fillers: string[];
   deadline_nouns?: string[];
   obligation_verbs?: string[];
+  noun_query_markers?: string[];
   done_news?: string[];
   naming_markers?: string[];
   inner_articles?: string[];
@@ -105,6 +106,8 @@ export interface ChangeGrammar {
   definiteOnly: { verbs: WordSet; indefinite: WordSet; definite: WordSet };
   thisWords: WordSet;
   queryMarkers: WordSet;
+  /** Markers of the query only right after the item's noun, before a word no slot took ("the task on vendor registration"). */
+  nounQueryMarkers: WordSet;
   newValue: WordSet;
   /** "reschedule … for Friday": a new value only when no other is said. */
   weakNewValue: WordSet;
@@ -183,6 +186,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     definiteOnly: { verbs: new WordSet(g.definite_only?.verbs ?? []), indefinite: new WordSet(g.definite_only?.indefinite ?? []), definite: new WordSet(g.definite_only?.definite ?? []) },
     thisWords: new WordSet(g.this),
     queryMarkers: new WordSet(g.query_markers),
+    nounQueryMarkers: new WordSet(g.noun_query_markers ?? []),
     newValue: new WordSet(g.new_value),
     weakNewValue: new WordSet(g.weak_new_value ?? []),
     places: { prepositions: new WordSet(g.places?.prepositions ?? []), nouns: new WordSet(g.places?.nouns ?? []) },

@@ -105,6 +105,17 @@ function deadlineById(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   return { intent: 'task.update', triggers: span(from, at + len - from), verb: 'move', noun };
 }
 
+/** The token after "Task 2298:" (a noun, its number and a colon, dash or comma) opening at `i`; `i` when none. */
+function pastNumberedItem(u: Utterance, cg: ChangeGrammar, i: number): number {
+  const n = matchKeyAt(cg.nouns, u.words, i);
+  if (!n) return i;
+  let k = i + n.len;
+  if (u.tokens[k]?.text === '#') k++;
+  if (u.tokens[k]?.kind !== 'number' || !/^\d+$/.test(u.tokens[k]!.text)) return i;
+  k++;
+  return u.tokens[k]?.kind === 'punct' && /^[:—–,-]$/.test(u.tokens[k]!.text) ? k + 1 : i;
+}
+
 /** "Задачу Мороза про слив — закрыть": an infinitive after a dash or colon, closing the utterance,
  *  is what is to be done with the item named before it. */
 function closingDirective(u: Utterance, i: number): boolean {
@@ -124,6 +135,14 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   if (resumed) ({ verbAt, verb } = resumed);
   for (let i = start; !resumed && i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word') continue;
+    // "Task 2298: change responsible to Iqra": an item named by its number, set off before the verb.
+    if (u.lang === 'en' && i === start) {
+      const past = pastNumberedItem(u, cg, i);
+      if (past > i) {
+        i = past - 1;
+        continue;
+      }
+    }
     verb = matchKeyAt(cg.verbs, words, i) ?? (i === start || (i > start && cg.infinitiveModals.hasWord(words[i - 1]!)) || closingDirective(u, i) ? matchKeyAt(cg.infinitives, words, i) : null);
     // "bring the meeting forward": a move if its particle follows the item (checked below).
     if (!verb && cg.splitMove.verbs.hasWord(words[i]!)) {
@@ -634,7 +653,8 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   const personAt = new Set(persons.flatMap((p) => personTokens(u, p)));
   for (let i = noun.index + noun.len; !isKind && i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word' || u.used[i] || personAt.has(i)) continue;
-    const n = cg.queryMarkers.matchAt(words, i);
+    // ("Zainab's task on vendor registration": "on" right after the noun, before no date.)
+    const n = cg.queryMarkers.matchAt(words, i) || (noun.kind === 'task' && i === noun.index + noun.len && u.tokens[i + 1]?.kind === 'word' && !u.used[i + 1] && !personAt.has(i + 1) && !found.some((f) => dateTokens(u, f).includes(i + 1)) ? cg.nounQueryMarkers.matchAt(words, i) : 0);
     if (n) {
       // "the task about the SSL certificate": an article opening the run is no word of the title.
       let k = i + n;
@@ -653,7 +673,8 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   }
   // The run ends at the next clause's command word ("про заказ бумаги … и перенеси срок").
   const runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd));
-  if (markerEnd >= 0) useRunParticle(u, cg, markerEnd, runEnd, personAt);
+  // (Not when the verb was said with its particle: "hand over the task about the payment follow up to …".)
+  if (markerEnd >= 0 && !m.triggers.some((t) => u.tokens[t]?.kind === 'word' && cg.runParticles.hasWord(words[t]!))) useRunParticle(u, cg, markerEnd, runEnd, personAt);
   // "hand this task off to Anjali", "bin this meeting off": the verb's particle right after the
   // item's noun, before the new value or at the end.
   const after = noun.index + noun.len;

@@ -182,6 +182,12 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 78 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a St Petersburg
+  // veterinary clinic chain, its chief veterinarian, Europe/Moscow) and 150 en (a Hong Kong
+  // electronics trader, Hong Kong English, Asia/Hong_Kong), scored blind on 855b792: 150/150 and
+  // 145/150, 98.3 %. After its kinds (blind78-kinds.test.ts): 150 and 150.
+  ['heldout-blind78-ru.jsonl', 150],
+  ['heldout-blind78-en.jsonl', 150],
   // Blind batch 77 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Chelyabinsk
   // metallurgical plant's procurement department, its terse head, Asia/Yekaterinburg) and 150 en (a
   // Lahore textile exporter, Pakistani English, Asia/Karachi), scored blind on 67666e6: 149/150 and
@@ -272,7 +278,7 @@ const FLOORS: [string, number][] = [
   // 98dd443: 148/150 and 128/150, 92.0 % (English from a new speaker group: Tagalog replies and
   // honorifics, double given names). After its kinds (blind65-kinds.test.ts): 149 and 148. (35 ru: 149.)
   ['heldout-blind65-ru.jsonl', 149],
-  ['heldout-blind65-en.jsonl', 148],
+  ['heldout-blind65-en.jsonl', 149],
   // Blind batch 64 (2026-12-07, tenth session): plain everyday commands, 150 ru (a Moscow seller on
   // marketplaces, young staff with marketplace slang, Europe/Moscow) and 150 en (a university lab in
   // Scotland, Scottish English with Chinese, Indian, Italian, Nigerian and Iranian colleagues,
@@ -288,7 +294,7 @@ const FLOORS: [string, number][] = [
   // 144/150, 97.3 %. After its kinds (blind63-kinds.test.ts): 150 and 149 ("lunch and learn with
   // trane": a brand after "with" stays a person, as in batches 60 and 61). (50 ru: 149.)
   ['heldout-blind63-ru.jsonl', 150],
-  ['heldout-blind63-en.jsonl', 149],
+  ['heldout-blind63-en.jsonl', 150],
   // Blind batch 62 (2026-12-07, tenth session): plain everyday commands, 150 ru (a Yekaterinburg
   // residential developer, a deputy director for construction, Asia/Yekaterinburg) and 150 en (a
   // Johannesburg mining-equipment supplier, South African English, Africa/Johannesburg), scored
@@ -302,7 +308,7 @@ const FLOORS: [string, number][] = [
   // working tree with batch 60's kinds (committed next): 149/150 and 147/150, 98.7 %. After its kinds
   // (blind60-kinds.test.ts): 150 and 149 ("with vodafone": a brand nobody's list has stays a person).
   ['heldout-blind61-ru.jsonl', 150],
-  ['heldout-blind61-en.jsonl', 149],
+  ['heldout-blind61-en.jsonl', 150],
   // Blind batch 60 (2026-12-07, ninth session), the ninth session's latest, scored at its end and
   // fixed in the tenth: plain everyday commands, 150 ru (a Samara dental-clinic network, an
   // operations director who types, Europe/Samara) and 150 en (a Los Angeles B2B software sales
@@ -311,7 +317,7 @@ const FLOORS: [string, number][] = [
   // (The tenth session's fixes raised earlier floors too: 40 en 150, 47 en 144, 52 en 150, 55 ru 149,
   // 57 en 147, 59 en 144.)
   ['heldout-blind60-ru.jsonl', 150],
-  ['heldout-blind60-en.jsonl', 149],
+  ['heldout-blind60-en.jsonl', 150],
   // Blind batch 59 (2026-12-07, ninth session): plain everyday commands, 150 ru (an Ufa
   // refinery's procurement department, a head who mostly types, Asia/Yekaterinburg) and 150 en (a
   // fulfilment warehouse near Manchester, northern British English, Europe/London), scored blind on
@@ -405,7 +411,7 @@ const FLOORS: [string, number][] = [
   // 146 ru after batch 48's (a surname that is a noun, "голове")
   // (left: "о том, что" opening a message's text — heldout-ru's writer kept it, this one did not).
   ['heldout-blind47-ru.jsonl', 147],
-  ['heldout-blind47-en.jsonl', 145],
+  ['heldout-blind47-en.jsonl', 146],
   // Blind batch 46 (2026-12-07, eighth session): everyday commands, 150 ru (an agricultural holding in
   // the Kuban with southern speech, Europe/Moscow) and 150 en (a Lagos fintech, Nigerian English,
   // Africa/Lagos), scored blind after batch 45's fixes on e8e5e0c: 142/150 and 132/150, 91.3 % (the

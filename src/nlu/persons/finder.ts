@@ -139,7 +139,9 @@ export class Finder {
         continue;
       }
       // "проект Сокол-2", "Orion-3": a word joined to a number by a hyphen names a thing.
-      if (numberedAfter(src, t)) {
+      // ("from 1 May to 5 May", "May 5th": a month's name beside a day's number is the month,
+      // though a user is called May.)
+      if (numberedAfter(src, t) || (lang === 'en' && t.script === 'lat' && this.deps.grammar.en.months.has(t.norm) && besideDayNumber(src, t))) {
         i++;
         continue;
       }
@@ -1118,6 +1120,7 @@ export class Finder {
   ): Found | null {
     const en = this.deps.grammar.en;
     const t = toks[i]!;
+    if (en.knownCompanies.has(t.norm)) return null;
     // Speech has no capitals: "message priya: …", "new task for kevin: …" — a lower-case word
     // right before the colon that ends the addressing part is a name too.
     const colon = toks[i + 1];
@@ -1491,6 +1494,11 @@ function isProperNoun(p: MorphParse): boolean {
  * Speech recognisers write a hyphenated surname as two words ("петрову водкину"): join two words
  * with a hyphen when the directory knows the joined form, keeping every character position.
  */
+/** Is a day's number ("1", "5th") said right before or after the word, one space between? */
+function besideDayNumber(src: string, t: Token): boolean {
+  return /(?:^|[^\p{L}\d])\d{1,2}(?:st|nd|rd|th)?\s$/iu.test(src.slice(Math.max(0, t.index - 6), t.index)) || /^\s\d{1,2}(?:st|nd|rd|th)?(?![\p{L}\d:.])(?!\s*(?:am|pm|a\.m|p\.m|o'clock)\b)/iu.test(src.slice(t.end, t.end + 14));
+}
+
 function joinSplitSurnames(text: string, idx: DirectoryIndex): string {
   let hyphenated = HYPHENATED.get(idx);
   if (hyphenated === undefined) {

@@ -73,6 +73,10 @@ export interface PersonsGrammar {
     articles: Set<string>;
     /** Words that end a company's name ("Harlow Logistics", "Acme Ltd"): the name before is no person. */
     companyWords: Set<string>;
+    /** Companies known the world over ("Foxconn", "Qantas"): alone, never a person nobody here has. */
+    knownCompanies: Set<string>;
+    /** Months' names that are given names too (May, June, April, August): beside a day's number, a month. */
+    months: Set<string>;
     /** Words after which a capitalised word nobody in the directory has is a person ("does Kevin have"). */
     unknownNameAfter: Set<string>;
     /** Prepositions after which a capitalised unknown word is a person ("for Dmitri", "with Omar"). */
@@ -332,7 +336,10 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       articles: normSet(strings(en.articles ?? [], 'articles')),
       namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),
       fusedNamePrefixes: strings(en.fusedNamePrefixes ?? [], 'fusedNamePrefixes').map(normalizeWord).sort((a, b) => b.length - a.length),
-      companyWords: normSet(strings(en.companyWords ?? [], 'companyWords')),
+      // (A known company's own name makes a company as a word of a company's name does.)
+      companyWords: normSet([...strings(en.companyWords ?? [], 'companyWords'), ...strings(en.knownCompanies ?? [], 'knownCompanies')]),
+      knownCompanies: normSet(strings(en.knownCompanies ?? [], 'knownCompanies')),
+      months: normSet(strings(en.months ?? [], 'months')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),

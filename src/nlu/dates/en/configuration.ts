@@ -42,6 +42,7 @@ import {
   ENMergeDateTimeRefiner,
   ENMergeTimeRangeRefiner,
   ENDayPartAtTimeRefiner,
+  ENNumberBeforeMonthRefiner,
 } from './refiners';
 
 /** chrono's casual times only imply their hours; month-only and "end of month" are not our grain. */
@@ -82,6 +83,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
   const monthAhead = new RegExp(`^\\s*(?:of\\s+)?(?:${Object.keys(g.months).join('|')})(?![\\p{L}])`, 'iu');
   const kept = base.parsers.filter((p: Parser) => !DROPPED_PARSERS.has(p.constructor.name)).map((p) => tagged(p, monthAhead));
   const refiners: Refiner[] = [
+    new ENNumberBeforeMonthRefiner(monthAhead),
     // chrono's English joins first: "the day after tomorrow", "2 weeks after Friday".
     chronoPart(base.refiners, 'OverlapRemovalRefiner'),
     chronoPart(base.refiners, 'ENMergeRelativeAfterDateRefiner'),

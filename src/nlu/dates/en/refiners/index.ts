@@ -22,6 +22,18 @@ export class ENMergeDateTimeRefiner extends MergeDateTimeRefiner {
 }
 
 /**
+ * "from 1 June to 5 June": a bare number a month's name follows is that month's day, no hour —
+ * chrono's time parser takes "from 1" as long as "1 June" is, and on that tie would keep it.
+ */
+export class ENNumberBeforeMonthRefiner implements Refiner {
+  constructor(private readonly monthAhead: RegExp) {}
+
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    return results.filter((r) => !(/^(?:[\p{L}']+\s+)?\d{1,2}$/u.test(r.text) && hasTime(r.start) && !hasDate(r.start) && this.monthAhead.test(context.text.slice(r.index + r.text.length))));
+  }
+}
+
+/**
  * "order 20 barrels", "the cables on stand 14": a bare number chrono reads as an hour is a time
  * only after a time preposition or a day ("at 5", "Friday 10"); after any other word it is a
  * count or a label. (A time said with a preposition or a day carries it in its own text.)

@@ -123,6 +123,8 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
         continue;
       }
       // "наскладе": the rest in a case the preposition governs ("скрины" is no "с крины").
+      // ("копродукции" is no "ко продукции": "ко" is said only before в/ф and a consonant, or мн.)
+      if (p === 'ко' && !dateWord && !/^(?:[вф][^аеёиоуыэюя]|мн)/.test(rest)) continue;
       if (dateWord || (plainCases(rest) & cases) !== 0) return p.length;
     }
     return 0;

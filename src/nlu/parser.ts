@@ -152,7 +152,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // …but a question with no opener ("meetings next week?", "Hugo's tasks due Friday") before them:
   // its plural noun would be read as a new meeting.
   const bare = change ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf, true);
-  let cmd = change || bare ? null : addresseeFirst(u, persons) ?? classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().length > 0, (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
+  let cmd = change || bare ? null : addresseeFirst(u, persons) ?? classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().some((d) => !d.deadline), (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
   const changed = change ?? bare ?? (cmd ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf));
   if (changed) return changeResult(deps, u, ctx, changed, persons, datesOf(), lang);
   // "кириллу ключи от переговорки на ресепшене": spoken, with no colon, a colleague named first
@@ -834,6 +834,9 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     let to = from;
     while (to < words.length) {
       if (dateStarts.has(to) || personStops.has(to)) break;
+      // ("с названием подготовить макет и поставь на Айгерим": "и" and a command's verb right
+      // before the person or date are the command's.)
+      if (to > from && u.tokens[to]!.kind === 'word' && u.g.slots.personJoiners.hasWord(words[to]!) && commandVerbBeforeStop(u, to + 1, (k) => dateStarts.has(k) || personStops.has(k))) break;
       // (A marker that is a title's own word goes on: "called Call Reed about the bikes".)
       if (u.tokens[to]!.kind === 'word' && to > from && (u.g.slots.roleWords.matchAt(words, to) || (u.g.slots.titleMarkers.matchAt(words, to) && u.g.slots.titleWordMarkers.matchAt(words, to) !== u.g.slots.titleMarkers.matchAt(words, to)))) break;
       to++;
@@ -844,6 +847,16 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     return title;
   }
   return undefined;
+}
+
+/** A command's verb at token k, with a stop (a person, a date) or the end right after it. */
+function commandVerbBeforeStop(u: Utterance, k: number, stop: (k: number) => boolean): boolean {
+  if (u.tokens[k]?.kind !== 'word') return false;
+  for (const c of u.g.intents.commands) {
+    const n = c.verbs.matchAt(u.words, k);
+    if (n && (k + n >= u.tokens.length || stop(k + n))) return true;
+  }
+  return false;
 }
 
 /** Is the word before token i, past persons and dates, a kind of meeting? */

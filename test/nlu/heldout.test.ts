@@ -182,6 +182,14 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 79 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Voronezh TV
+  // and radio company, a producer, Europe/Moscow) and 150 en (a Manchester football club's commercial
+  // office, northern English, Europe/London), scored blind on dc031aa: 145/150 and 140/150, 95.0 %.
+  // After its kinds (blind79-kinds.test.ts): 149 and 148 (left: Витя for a Виталий, which the writer
+  // held unresolved and our short forms give; Kiran for a Kieran, a name of its own; Slava for a
+  // Stanislav, the kept convention — see docs/nlu-heldout.md).
+  ['heldout-blind79-ru.jsonl', 149],
+  ['heldout-blind79-en.jsonl', 148],
   // Blind batch 78 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a St Petersburg
   // veterinary clinic chain, its chief veterinarian, Europe/Moscow) and 150 en (a Hong Kong
   // electronics trader, Hong Kong English, Asia/Hong_Kong), scored blind on 855b792: 150/150 and
@@ -476,7 +484,7 @@ const FLOORS: [string, number][] = [
   // in the Urals, Asia/Yekaterinburg) and 150 en (a Dutch–Kazakh greenhouse builder, Europe/Amsterdam),
   // scored blind after batch 36's fixes on d426234: 146/150 and 140/150, 95.3 % (the session's first
   // commit e202b15: the same). After its kinds (blind37-kinds.test.ts): 148 and 147.
-  ['heldout-blind37-ru.jsonl', 149],
+  ['heldout-blind37-ru.jsonl', 150],
   ['heldout-blind37-en.jsonl', 147],
   // Blind batch 36 (2026-12-06, sixth session), scored blind at the session's end on
   // 9829199 and not fixed: 150 ru (building-materials stores in Omsk, Asia/Omsk) 147/150 and 150 en
@@ -490,7 +498,7 @@ const FLOORS: [string, number][] = [
   // America/Toronto), scored after all the session's other fixes, on c8a41a0: 146/150 and 146/150,
   // 97.3 % (the session's first commit 7038853: 146 and 144, 96.7 %). After its kinds
   // (blind35-kinds.test.ts): 147 and 149.
-  ['heldout-blind35-ru.jsonl', 149],
+  ['heldout-blind35-ru.jsonl', 150],
   ['heldout-blind35-en.jsonl', 149],
   // Blind batches 33 ru and 34 en (2026-12-06, sixth session), scored after
   // batches 27–33's fixes, on 6f5b02e: 150 ru (a Moscow law and accounting firm, Europe/Moscow)

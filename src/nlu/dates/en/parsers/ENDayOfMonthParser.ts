@@ -29,6 +29,11 @@ export class ENDayOfMonthParser extends AbstractParser {
     super();
   }
 
+  private monthAfterRe?: RegExp;
+  private monthAfter(): RegExp {
+    return (this.monthAfterRe ??= new RegExp(`^\\s+(?:of\\s+)?(?:${this.v.month})(?![\\p{L}])`, 'iu'));
+  }
+
   protected innerPattern(): string {
     const v = this.v;
     return `(?:(${v.weekday})\\s+)?(?:(the)\\s+)?(\\d{1,2}(?:st|nd|rd|th)|${v.ordinal})(?:\\s+of\\s+(this|next)\\s+month)?`;
@@ -48,6 +53,8 @@ export class ENDayOfMonthParser extends AbstractParser {
       if (!bare && !PREPOSITION.test(before)) return null;
       if (day <= 3 && !match[THE] && !digits) return null;
     }
+    // ("Friday 27th August": the month said after the day is the month parser's date, whole.)
+    if (!match[WHICH_MONTH] && this.monthAfter().test(context.text.substring(end, end + 16))) return null;
     if (!match[WHICH_MONTH] && !v.followerAfter(context.text, end) && !/^\s+of\s+(?:every|each)\s/i.test(context.text.substring(end, end + 16))) return null;
     const c = context.createParsingComponents();
     if (match[WHICH_MONTH]) {

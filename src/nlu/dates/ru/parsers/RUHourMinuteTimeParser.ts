@@ -34,7 +34,7 @@ export class RUHourMinuteTimeParser extends AbstractParser {
     const h = `(\\d{1,2}|${this.v.cardinal})`;
     const mer = `(${this.v.meridiem})`;
     return [
-      `${h}\\s*(?:ч\\.?|час(?:а|ов)?)(?:\\s*(\\d{1,2}|${this.v.cardinal})(?:\\s*мин(?:ут[уы]?|\\.)?)?)?(?:\\s+${mer})?`,
+      `${h}\\s*(?:ч\\.?|час(?:а|ов|ам)?)(?:\\s*(\\d{1,2}|${this.v.cardinal})(?:\\s*мин(?:ут[уы]?|\\.)?)?)?(?:\\s+${mer})?`,
       `(\\d{1,2})[:.](\\d{2})(\\s*ч\\.?)?(?:\\s+${mer})?`,
       `(?:(в|во|к|ко|с|со|до|на|по)\\s+)?${h}\\s+${mer}`,
     ].join('|');

@@ -1195,7 +1195,8 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     if (isPlaceAfterTitleWord(u, p, idx, u.g.slots.eventPlacePrepositions)) continue;
     // "a call with Brenda from Stryker": somebody from another organisation, in the title.
     if (p.kind === 'unknown' && isOutsider(u, idx)) continue;
-    u.use(idx);
+    // ("созвон с капитаном Окуневым": the role said with the attendee stays in the title, nlu.md.)
+    u.use(p.roleWord && idx.length > 2 ? idx.slice(2) : idx);
     if ('self' in p.slot) continue; // the owner of the calendar is the speaker anyway
     // ("с Вэй Чжаном": a name read twice is one attendee.)
     if ('userId' in p.slot && attendees.some((a) => 'userId' in a && a.userId === (p.slot as { userId: number }).userId)) continue;
@@ -1382,6 +1383,12 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
       const idx = sameUserRun(u, persons, p).flatMap((q) => personTokens(u, q));
       u.use(idx);
       i = idx[idx.length - 1]! + 1;
+      continue;
+    }
+    // ("напиши директору Окуневу, что …": a role or a filler between the verb and the person.)
+    if (!recipient && t.kind === 'word' && byStart.has(i + 1) && u.g.intents.personGap.matchAt(words, i) === 1) {
+      u.use([i]);
+      i++;
       continue;
     }
     if (!recipient && isUnknownNameAt(u, i + 1) && u.words[i] === 'to') {

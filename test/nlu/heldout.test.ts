@@ -182,6 +182,12 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 80 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Murmansk
+  // fish-processing plant, its commercial director, Europe/Moscow) and 150 en (a Bangalore SaaS
+  // company, Indian English, Asia/Kolkata), scored blind on addec20: 148/150 and 148/150, 98.7 %.
+  // After its kinds (blind80-kinds.test.ts): 150 and 150.
+  ['heldout-blind80-ru.jsonl', 150],
+  ['heldout-blind80-en.jsonl', 150],
   // Blind batch 79 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Voronezh TV
   // and radio company, a producer, Europe/Moscow) and 150 en (a Manchester football club's commercial
   // office, northern English, Europe/London), scored blind on dc031aa: 145/150 and 140/150, 95.0 %.

@@ -154,6 +154,10 @@ export class Finder {
         continue;
       }
       const hon = lang === 'en' && t.script === 'lat' ? this.honorificAt(src, toks, i, hitAt, idx) : null;
+      if (hon && !hon.cands.length) {
+        i = hon.last + 1;
+        continue;
+      }
       if (hon) {
         const prep = this.preposition(src, toks, i, lang, prev);
         const decided = this.decide(hon.cands, 0, order, idx);
@@ -221,7 +225,8 @@ export class Finder {
         while (first >= 2 && isInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!) && first > i - 4) first -= 2;
         const prep = this.preposition(src, toks, first, lang, prev);
         // "max k": a given name of several users and the first letter of one's surname.
-        const initial = span.len === 1 && span.cands.length > 1 ? this.surnameInitialAfter(src, toks, i, span.cands, idx) : null;
+        // ("for Arun K to …": one such user too, the initial then only part of the name said.)
+        const initial = span.len === 1 ? this.surnameInitialAfter(src, toks, i, span.cands, idx) : null;
         if (initial) span = { len: 2, cands: initial };
         // "Deepak R. Patel": a middle initial between the given name and the same user's surname.
         const middle = span.len === 1 ? this.middleInitialAfter(src, toks, i, span.cands, hitAt, idx) : null;
@@ -671,6 +676,9 @@ export class Finder {
       if (c) c.mask |= e.mask;
       else byUser.set(e.user, { user: e.user, mask: e.mask, tier: h.fuzzy ? 2 : 0 });
     }
+    // ("Call Mr. Iyer from Ashok Leyland" with only a woman surnamed Iyer here: somebody else, no
+    // user — the caller passes over the honorific and the surname.)
+    if (!byUser.size && want && h.entries.some((e) => e.field === FIELD_LAST)) return { last: j, cands: [] };
     return byUser.size ? { last: j, cands: [...byUser.values()] } : null;
   }
 
@@ -1221,7 +1229,7 @@ export class Finder {
     if ((n.script === 'cyr' && !n.cap) || g.ru.conjunctions.has(n.norm) || g.en.notNames.has(n.norm) || g.en.conjunctions.has(n.norm)) return null;
     const letter = n.norm;
     const kept = cands.filter((c) => normalizeWord(idx.users[c.user]!.lastName ?? '').startsWith(letter) || latinNameForms(idx, c.user, FIELD_LAST).some((f) => f.startsWith(letter)));
-    return kept.length > 0 && kept.length < cands.length ? kept : null;
+    return kept.length > 0 && (kept.length < cands.length || (cands.length === 1 && n.cap)) ? kept : null;
   }
 
   private strangerInLowerCase(src: string, toks: Token[], i: number, lang: Lang, prev: Found | undefined): boolean {

@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 81 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Rostov
+  // building-materials wholesaler, its sales director, Europe/Moscow) and 150 en (a São Paulo coffee
+  // exporter, Brazilian English as a second language, America/Sao_Paulo), scored blind on cb6ca47:
+  // 149/150 and 127/150, 92.0 % (a speaker group with words of its own: Chico, Tião, Duda, "14h",
+  // "of tomorrow", "anticipate"). After its kinds (blind81-kinds.test.ts): 150 and 150.
+  ['heldout-blind81-ru.jsonl', 150],
+  ['heldout-blind81-en.jsonl', 150],
   // Blind batch 80 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Murmansk
   // fish-processing plant, its commercial director, Europe/Moscow) and 150 en (a Bangalore SaaS
   // company, Indian English, Asia/Kolkata), scored blind on addec20: 148/150 and 148/150, 98.7 %.

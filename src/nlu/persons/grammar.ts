@@ -208,7 +208,10 @@ function dimMap(v: unknown, what: string, spelt?: Map<string, string>): Map<stri
     return n;
   };
   for (const [full, dims] of Object.entries(v as Record<string, unknown>)) {
-    out.set(fold(full), strings(dims, `${what}.${full}`).map(fold));
+    // (Two spellings of one name fold alike — Sebastian and Sebastián, Antonio and Antônio —: their
+    // short forms add up, the later list never hides the earlier.)
+    const key = fold(full);
+    out.set(key, [...new Set([...(out.get(key) ?? []), ...strings(dims, `${what}.${full}`).map(fold)])]);
   }
   return out;
 }

@@ -29,6 +29,7 @@ import { ENRelativeWeekdayParser } from './parsers/ENRelativeWeekdayParser';
 import { ENWeekdayWeekParser } from './parsers/ENWeekdayWeekParser';
 import { ENDotDateParser } from './parsers/ENDotDateParser';
 import { ENTwentyFourHourParser } from './parsers/ENTwentyFourHourParser';
+import { ENHourMarkParser } from './parsers/ENHourMarkParser';
 import { ENSpokenDateParser } from './parsers/ENSpokenDateParser';
 import { ENSpokenRelativeParser } from './parsers/ENSpokenRelativeParser';
 import { ENSpokenTimeParser } from './parsers/ENSpokenTimeParser';
@@ -63,6 +64,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENWeekdayWeekParser(g),
     new ENDotDateParser(),
     new ENTwentyFourHourParser(v),
+    new ENHourMarkParser(v),
     new ENRelativeWeekdayParser(g),
     new ENSpokenDateParser(v),
     new ENDayOfMonthParser(v),

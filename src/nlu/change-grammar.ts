@@ -22,6 +22,7 @@ interface ChangeFile {
   deadline_nouns?: string[];
   obligation_verbs?: string[];
   noun_query_markers?: string[];
+  message_objects?: { nouns: string[]; before: string[] };
   done_news?: string[];
   naming_markers?: string[];
   inner_articles?: string[];
@@ -108,6 +109,8 @@ export interface ChangeGrammar {
   queryMarkers: WordSet;
   /** Markers of the query only right after the item's noun, before a word no slot took ("the task on vendor registration"). */
   nounQueryMarkers: WordSet;
+  /** "drop a message to …", "drop Kamau a line": after a change verb (and its article or person), these make it a message's verb. */
+  messageObjects: { nouns: WordSet; before: WordSet };
   newValue: WordSet;
   /** "reschedule … for Friday": a new value only when no other is said. */
   weakNewValue: WordSet;
@@ -187,6 +190,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     thisWords: new WordSet(g.this),
     queryMarkers: new WordSet(g.query_markers),
     nounQueryMarkers: new WordSet(g.noun_query_markers ?? []),
+    messageObjects: { nouns: new WordSet(g.message_objects?.nouns ?? []), before: new WordSet(g.message_objects?.before ?? []) },
     newValue: new WordSet(g.new_value),
     weakNewValue: new WordSet(g.weak_new_value ?? []),
     places: { prepositions: new WordSet(g.places?.prepositions ?? []), nouns: new WordSet(g.places?.nouns ?? []) },

@@ -105,6 +105,22 @@ function deadlineById(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   return { intent: 'task.update', triggers: span(from, at + len - from), verb: 'move', noun };
 }
 
+/** "drop a message …", "drop Kamau a line": a message's noun within three words after the verb,
+ *  only articles and one other word (the person) before it. */
+function messageObjectAfter(u: Utterance, cg: ChangeGrammar, from: number): boolean {
+  let other = 0;
+  for (let k = from; k < from + 3 && k < u.tokens.length && u.tokens[k]!.kind === 'word'; k++) {
+    if (cg.messageObjects.nouns.hasWord(u.words[k]!)) {
+      // (Not a word of the item's name: "cancel the text review meeting".)
+      const n = u.tokens[k + 1];
+      return !n || n.kind !== 'word' || cg.messageObjects.before.hasWord(u.words[k + 1]!);
+    }
+    if (cg.innerArticles.hasWord(u.words[k]!)) continue;
+    if (++other > 1) return false;
+  }
+  return false;
+}
+
 /** The token after "Task 2298:" (a noun, its number and a colon, dash or comma) opening at `i`; `i` when none. */
 function pastNumberedItem(u: Utterance, cg: ChangeGrammar, i: number): number {
   const n = matchKeyAt(cg.nouns, u.words, i);
@@ -170,6 +186,7 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     if (u.lang === 'en' ? !cg.beforeVerb.hasWord(words[i]!) : createsAt(u, ig, i)) return null;
   }
   if (!verb) return null;
+  if (messageObjectAfter(u, cg, verbAt + verb.len)) return null;
   // ("встречу с Ашотом перенеси на после обеда": after "после" the noun is a time of day, when
   // another names the item.)
   const said = itemNouns(u, cg);

@@ -74,7 +74,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   if (glue) text = glue.splitDates(text, ctx.directory);
   // The repair steps read the same tokens; a step that changes the text has them read anew.
   const tok = lastTokens();
-  text = fixCommandWords(deps, lang, g.intents, text, tok, ctx.directory);
+  text = fixCommandWords(deps, lang, g.intents, text, tok, ctx.directory, g.slots.gluedPrepositions);
   text = afterFalseStart(g, text, tok);
   text = afterCutName(g, text, tok);
   text = afterKindRepair(g, text, tok);
@@ -166,7 +166,10 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // "не так, напиши что буду через час" while that message is confirmed: the same command said
   // again after a correction word corrects the draft.
   // "нет, напиши Милане": a "no" opening it is that correction word too.
-  if (cmd && ctx.expecting === cmd.intent && (!reply || reply.intent === 'reject') && g.intents.correction.matchAt(u.words, firstWord(u, g.intents))) {
+  // ("Нет, передай Лизе Кац" while a task is confirmed: a verb of handing over and only the person
+  // after it gives the task to another — no message, nothing is said in it.)
+  const handedOver = !!cmd && cmd.intent === 'message.send' && (ctx.expecting === 'task.create' || ctx.expecting === 'task.update') && textFrom >= u.tokens.length;
+  if (cmd && (ctx.expecting === cmd.intent || handedOver) && (!reply || reply.intent === 'reject') && g.intents.correction.matchAt(u.words, firstWord(u, g.intents))) {
     const slots = correctionSlots(u, ctx, persons, correctionDates());
     if (Object.keys(slots).length) return { intent: 'reject', slots, lang, trace: ['correction'] };
   }
@@ -613,9 +616,10 @@ function afterCommandRepair(g: ParserDeps['grammars'][Lang], text: string, tok: 
   return text;
 }
 
-/** Does a command's verb or reminder word stand in word w? */
+/** Does a command's verb or reminder word stand in word w ("message", "tell" too: "message kevin
+ *  uh sorry message lilian that …")? */
 function opensCommand(g: ParserDeps['grammars'][Lang], w: string): boolean {
-  return g.intents.commands.some((c) => c.verbs.hasWord(w) || c.reminder.hasWord(w));
+  return g.intents.commands.some((c) => c.verbs.hasWord(w) || c.reminder.hasWord(w) || c.standaloneWithPerson.hasWord(w));
 }
 
 /**
@@ -674,7 +678,7 @@ function afterRepeatedCommand(g: ParserDeps['grammars'][Lang], text: string, tok
 /** Longest word taken as one cut off by a restart ("напиши гу напиши гуле"). */
 const CUT_WORD_LETTERS = 3;
 
-function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string, tok: (text: string) => Token[], directory: Directory): string {
+function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: string, tok: (text: string) => Token[], directory: Directory, prepositions: ReadonlyMap<string, number> = new Map()): string {
   const fix = deps.fixCommandWord?.[lang];
   if (!fix) return text;
   let out = text;
@@ -700,9 +704,14 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
   const noun = opener && first + 1 + opener < tokens.length ? first + 1 + opener : -1;
   // "Напиши Осипову: заедь на заправку": what follows a colon is what is said, no command word.
   const colon = tokens.findIndex((t, k) => k > first && t.kind === 'punct' && t.text === ':');
+  // ("купить воду и снеки", "осмотр площадки в завидово": past a task's infinitive, or right after a
+  // preposition, a word is the content's — no misheard command word.)
+  const content = lang === 'ru' ? tokens.findIndex((t, k) => k > first && t.kind === 'word' && deps.persons.isInfinitive(t.norm, 'ru')) : -1;
   for (const i of noun >= 0 ? [noun, ...positions] : positions) {
     const t = tokens[i]!;
     if (colon >= 0 && i > colon) continue;
+    if (content >= 0 && i > content) continue;
+    if (lang === 'ru' && i > 0 && tokens[i - 1]!.kind === 'word' && prepositions.has(tokens[i - 1]!.norm)) continue;
     // A capitalised word inside the sentence is a name, never a misheard command.
     const f = i === noun ? fixNoun! : fix;
     const opened = i === first ? fixOpening?.(t.norm, tokens[i + 1]?.norm) : null;

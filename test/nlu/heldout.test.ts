@@ -182,6 +182,14 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 82 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Moscow event
+  // agency, its founder, Europe/Moscow) and 150 en (a Nairobi tea broker, Kenyan English,
+  // Africa/Nairobi), scored blind on 31d2c03: 145/150 and 144/150, 96.3 %. After its kinds
+  // (blind82-kinds.test.ts): 148 and 148 (left: a reassignment with a new deadline after "срок";
+  // Слава for a Станислав, the kept convention; "for invoice 2291, assign to Samantha" in a title;
+  // "the pricing review meeting" named without its kind).
+  ['heldout-blind82-ru.jsonl', 148],
+  ['heldout-blind82-en.jsonl', 148],
   // Blind batch 81 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Rostov
   // building-materials wholesaler, its sales director, Europe/Moscow) and 150 en (a São Paulo coffee
   // exporter, Brazilian English as a second language, America/Sao_Paulo), scored blind on cb6ca47:

@@ -182,6 +182,14 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 83 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Kirov toy and
+  // board-game maker, its head of production planning, Europe/Kirov) and 150 en (an Atlanta
+  // last-mile delivery startup, plain American English, America/New_York), scored blind on bd1bde1:
+  // 148/150 and 146/150, 98.0 %. After its kinds (blind83-kinds.test.ts): 149 and 148 (left: "с ли
+  // веем" for a Li Wei; "Aigul needs to …, make it a task"; a title opening with "the" kept by
+  // the writer).
+  ['heldout-blind83-ru.jsonl', 149],
+  ['heldout-blind83-en.jsonl', 148],
   // Blind batch 82 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Moscow event
   // agency, its founder, Europe/Moscow) and 150 en (a Nairobi tea broker, Kenyan English,
   // Africa/Nairobi), scored blind on 31d2c03: 145/150 and 144/150, 96.3 %. After its kinds

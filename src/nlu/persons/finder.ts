@@ -932,6 +932,10 @@ export class Finder {
     const subject = (around: { after: Set<string>; before: Set<string> }) => !!prev?.word && !!next?.word && around.after.has(prev.norm) && around.before.has(next.norm);
     if ((subject(unknownLowerSubject) || subject(userSubject)) && mine.some((m) => m.field === FIELD_FIRST || m.field === FIELD_LAST)) return true;
     if (!prev?.word || !this.deps.grammar.en.commonWordSlots.has(prev.norm)) return false;
+    // ("a task to chase the Publix invoice": after a task's "to" and before an article, the verb.)
+    const { tasks, notBefore } = this.deps.grammar.en.misheardAfterTask;
+    const before2 = toks[k - 2];
+    if (prev.norm === 'to' && before2?.word && tasks.has(before2.norm) && next?.word && notBefore.has(next.norm)) return false;
     return !next || !/^\d/.test(next.text);
   }
 
@@ -944,6 +948,17 @@ export class Finder {
 
   /** "встречу с вероникой": after a meeting noun and "с", a word the dictionary reads as a first
    *  name in the instrumental is the one met (persons-ru.yaml meetingWith). */
+  /** "задачу на вику найти упаковщиц": between a task's noun with "на" and the infinitive that is
+   *  its content, a name in the accusative is the one it is for, though a plant is called so too. */
+  private assignedBeforeInfinitive(src: string, toks: Token[], i: number, prep: Preposition | undefined): boolean {
+    if (!prep || prep.word !== 'на' || i < 2) return false;
+    const noun = toks[i - 2]!;
+    const next = toks[i + 1];
+    if (!noun.word || !this.deps.grammar.ru.possessedNouns.has(noun.norm) || !/^задач|^задани/.test(noun.norm) || !next?.word || !adjacent(src, toks[i]!, next)) return false;
+    const morph = this.deps.morph!;
+    return morph.analyze(next.norm).some((p) => p.dictionary && p.pos === 'INFN') && morph.analyze(toks[i]!.norm).some((p) => p.dictionary && p.name && !p.plural && p.case === 'accs');
+  }
+
   private metWith(src: string, toks: Token[], i: number, prep: Preposition | undefined, prev: Found | undefined): boolean {
     if (!prep || (prep.word !== 'с' && prep.word !== 'со') || i < 2) return false;
     const noun = toks[i - 2]!;
@@ -1372,7 +1387,7 @@ export class Finder {
       if (
         !guessedSurname &&
         !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep) &&
-        !(k === i && (this.addresseeAfterImperative(src, toks, i, prep) || this.metWith(src, toks, i, prep, prev)))
+        !(k === i && (this.addresseeAfterImperative(src, toks, i, prep) || this.metWith(src, toks, i, prep, prev) || this.assignedBeforeInfinitive(src, toks, i, prep)))
       ) {
         break;
       }

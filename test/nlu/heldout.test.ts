@@ -182,6 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 84 (2026-12-07, eleventh session), the session's latest: plain everyday commands,
+  // 150 ru (an Omsk bakery and coffee-shop chain, its operations director, Asia/Omsk) and 150 en (a
+  // Cork medical-devices manufacturer, plain English of many backgrounds, Europe/Dublin), scored
+  // blind on 2f3faa4: 148/150 and 148/150, 98.7 %. After its kinds (blind84-kinds.test.ts): 150
+  // and 150.
+  ['heldout-blind84-ru.jsonl', 150],
+  ['heldout-blind84-en.jsonl', 150],
   // Blind batch 83 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Kirov toy and
   // board-game maker, its head of production planning, Europe/Kirov) and 150 en (an Atlanta
   // last-mile delivery startup, plain American English, America/New_York), scored blind on bd1bde1:

@@ -108,6 +108,11 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
       out.push(w.slice(0, -2) + 'а');
       continue;
     }
+    // ("лид Зарецкой": an adjective-shaped -ская/-цкая surname in an oblique case, its -ая nominative.)
+    if (k === words.length - 1 && /^[А-ЯЁ][а-яё]{2,}(?:ск|цк)ой$/.test(w) && !all.some((p) => p.case === 'nomn')) {
+      out.push(w.slice(0, -2) + 'ая');
+      continue;
+    }
     // "с горным университетом" → "горный университет": an adjective agreeing with the noun after
     // it takes its nominative too (a company's two-word name), when no reading of it is a name.
     // ("Самарской сетевой компании": past other adjectives to the noun they all agree with.)

@@ -954,7 +954,7 @@ export class Finder {
     if (!prep || prep.word !== 'на' || i < 2) return false;
     const noun = toks[i - 2]!;
     const next = toks[i + 1];
-    if (!noun.word || !this.deps.grammar.ru.possessedNouns.has(noun.norm) || !/^задач|^задани/.test(noun.norm) || !next?.word || !adjacent(src, toks[i]!, next)) return false;
+    if (!noun.word || !this.deps.grammar.ru.taskNouns.has(noun.norm) || !next?.word || !adjacent(src, toks[i]!, next)) return false;
     const morph = this.deps.morph!;
     return morph.analyze(next.norm).some((p) => p.dictionary && p.pos === 'INFN') && morph.analyze(toks[i]!.norm).some((p) => p.dictionary && p.name && !p.plural && p.case === 'accs');
   }

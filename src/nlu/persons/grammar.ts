@@ -35,6 +35,8 @@ export interface PersonsGrammar {
     latinUnknownAfter: Set<string>;
     /** Words after which a dative name is the addressee, as after an imperative ("сообщение саше"). */
     addresseeAfter: Set<string>;
+    /** A task's nouns: "задачу на вику найти …" — between one with "на" and an infinitive, the person. */
+    taskNouns: Set<string>;
     /** Latin → Cyrillic rewrites, in order ([regex, replacement]); each list is one spelling. */
     transcription: [RegExp, string][][];
   };
@@ -318,6 +320,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       meetingWith: normSet(ru.meetingWith === undefined ? [] : strings(ru.meetingWith, 'meetingWith')),
       latinUnknownAfter: normSet(ru.latinUnknownAfter === undefined ? [] : strings(ru.latinUnknownAfter, 'latinUnknownAfter')),
       addresseeAfter: normSet(ru.addresseeAfter === undefined ? [] : strings(ru.addresseeAfter, 'addresseeAfter')),
+      taskNouns: normSet(ru.taskNouns === undefined ? [] : strings(ru.taskNouns, 'taskNouns')),
       transcription: transcriptionRules(ru.transcription),
     },
     en: {

@@ -63,6 +63,10 @@ describe('English', () => {
     expect(parse('add the open day on Friday 27th August', undefined, en).slots).toEqual({ title: 'open day', start: '2027-08-27' });
   });
 
+  it('"Friday the 27th of August": a weekday, "the" and the date with its month are one date', () => {
+    expect(parse('add the open day on Friday the 27th of August', undefined, en).slots).toEqual({ title: 'open day', start: '2027-08-27' });
+  });
+
   it('British endearments and "spot on": "leave it love", "yeah thats spot on"', () => {
     expect(parse('leave it love', undefined, en).intent).toBe('cancel');
     expect(parse('yeah thats spot on', undefined, en).intent).toBe('confirm');

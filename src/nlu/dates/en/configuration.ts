@@ -44,6 +44,7 @@ import {
   ENMergeTimeRangeRefiner,
   ENDayPartAtTimeRefiner,
   ENNumberBeforeMonthRefiner,
+  ENWeekdayTheDateRefiner,
 } from './refiners';
 
 /** chrono's casual times only imply their hours; month-only and "end of month" are not our grain. */
@@ -92,6 +93,7 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     chronoPart(base.refiners, 'ENMergeRelativeFollowByDateRefiner'),
     chronoPart(base.refiners, 'OverlapRemovalRefiner'),
     chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
+    new ENWeekdayTheDateRefiner(),
     new ENBareNumberRefiner([...g.timePrepositions, ...Object.keys(g.weekdays), ...Object.keys(g.months), 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr'], g.timePrepositions, (text, end) => v.followerAfter(text, end)),
     new ENDayPartAtTimeRefiner(),
     new ENAfternoonHourRefiner(),

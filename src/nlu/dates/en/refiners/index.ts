@@ -22,6 +22,24 @@ export class ENMergeDateTimeRefiner extends MergeDateTimeRefiner {
 }
 
 /**
+ * "Friday the 27th of August": a weekday, "the" and a date with its month are one date (chrono's
+ * weekday merge wants nothing between them). The date said with its month wins.
+ */
+export class ENWeekdayTheDateRefiner extends AbstractMergingRefiner {
+  protected shouldMerge(between: string, left: ParsingResult, right: ParsingResult): boolean {
+    if (!/^\s+the\s+$/i.test(between) || left.end || right.end) return false;
+    return left.start.isCertain('weekday') && !left.start.isCertain('day') && !hasTime(left.start) && right.start.isCertain('day') && right.start.isCertain('month');
+  }
+
+  protected merge(between: string, left: ParsingResult, right: ParsingResult): ParsingResult {
+    const result = right.clone();
+    result.index = left.index;
+    result.text = joinedText(between, left, right);
+    return result;
+  }
+}
+
+/**
  * "from 1 June to 5 June": a bare number a month's name follows is that month's day, no hour —
  * chrono's time parser takes "from 1" as long as "1 June" is, and on that tie would keep it.
  */

@@ -28,7 +28,7 @@ interface IntentGrammarFile {
   correction: string[];
   noun_openers?: string[]; not_verb_after?: string[]; not_noun_before?: string[]; filler_question_words?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; given_to?: { verbs: string[]; prepositions: string[] }; with_date?: string[]; opening_before_content?: string[]; counting?: string[]; noun_adjectives?: string[] }>;
-  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
+  blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; reminder_questions?: string[]; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
   homophones?: { groups: { words: Record<string, string>; before: string[] }[]; opening?: Record<string, string> };
@@ -100,6 +100,9 @@ export interface IntentGrammar {
   /** A purchase ("book me a flight", "buy train tickets"): its verb and object as the command's
    *  verb and noun are a request we cannot fulfil, not an event. */
   purchase: { verbs: WordSet; objects: WordSet };
+  /** "remind me what the wifi password is": a question word right after the reminder (and "me")
+   *  asks to be told now, no task. */
+  reminderQuestions: WordSet;
   /** Words that make the next one a subject ("про перенос сроков"), which then blocks nothing. */
   topic: WordSet;
   /** How an infinitive is told (the content of a command: "поставь задачу удалить файлы", "a task to delete files"). */
@@ -178,6 +181,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     contentMarkers: new WordSet(g.blockers.content?.markers ?? []),
     blockAnywhere: new WordSet(g.blockers.anywhere ?? []),
     purchase: { verbs: new WordSet(g.blockers.purchase?.verbs ?? []), objects: new WordSet(g.blockers.purchase?.objects ?? []) },
+    reminderQuestions: new WordSet(g.blockers.reminder_questions ?? []),
     leadIn: new WordSet(g.lead_in),
     brand: brandRewriter(g.brand),
     cannot: new WordSet(g.blockers.cannot ?? []),
@@ -580,6 +584,8 @@ export function classifyCommand(
   const best = lead ?? hits.filter((h) => h.intent !== 'lead.score').sort((a, b) => a.first - b.first)[0]!;
   if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best)) return null;
   if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
+  // (With a time said it is a reminder of that: "remind me what to bring tomorrow at 9".)
+  if (best.reminder && reminderQuestion(words, g, best.triggers) && !hasDate()) return null;
   return best.weak ? { intent: best.intent, triggers: best.triggers, reminder: best.reminder, weak: true } : { intent: best.intent, triggers: best.triggers, reminder: best.reminder };
 }
 
@@ -631,6 +637,13 @@ function span(i: number, n: number): number[] {
   const out: number[] = [];
   for (let k = 0; k < n; k++) out.push(i + k);
   return out;
+}
+
+/** A question word right after the reminder's words, past a self pronoun ("remind me what …"). */
+function reminderQuestion(words: readonly string[], g: IntentGrammar, triggers: readonly number[]): boolean {
+  let k = Math.max(...triggers) + 1;
+  if (words[k] === 'me' || words[k] === 'us') k++;
+  return words[k] !== undefined && g.reminderQuestions.hasWord(words[k]!);
 }
 
 /** The command's verb is a purchase's, with its object a few words on ("book me a flight", "book

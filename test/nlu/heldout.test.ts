@@ -182,7 +182,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 84 (2026-12-07, eleventh session), the session's latest: plain everyday commands,
+  // Blind batch 85 (2026-12-07, eleventh session), the session's latest: plain everyday commands,
+  // 150 ru (a Vladimir-region dairy farm and cheese dairy, its owner, Europe/Moscow) and 150 en (a
+  // Berlin e-scooter startup, non-native office English, Europe/Berlin), scored blind on a55565c:
+  // 149/150 and 149/150, 99.3 %. After its kinds (blind85-kinds.test.ts): 150 and 150.
+  ['heldout-blind85-ru.jsonl', 150],
+  ['heldout-blind85-en.jsonl', 150],
+  // Blind batch 84 (2026-12-07, eleventh session): plain everyday commands,
   // 150 ru (an Omsk bakery and coffee-shop chain, its operations director, Asia/Omsk) and 150 en (a
   // Cork medical-devices manufacturer, plain English of many backgrounds, Europe/Dublin), scored
   // blind on 2f3faa4: 148/150 and 148/150, 98.7 %. After its kinds (blind84-kinds.test.ts): 150

@@ -138,7 +138,11 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
     // Сидоров's genitive is "Пётр Сидоров", never half of it ("Петра" is a woman's name too).
     const name = agreeing.length ? after.find((a) => a.case === agreeing[0]!.case && a.gender === agreeing[0]!.gender) : undefined;
     if (name && out.length) out[out.length - 1] = capitalize(name.nominative);
-    out.push(agreeing.length ? capitalize(agreeing[0]!.nominative) : nominativeOf(morph, w, lang));
+    // ("Азбукой вкуса" → "Азбука вкуса": a common noun in the genitive after a common noun is what
+    // the name's head is of, kept as said.)
+    const prevNoun = k > 0 && lang === 'ru' && morph.analyze(normalizeWord(words[k - 1]!)).some((p) => p.dictionary && p.pos === 'NOUN' && !p.name && !p.surname);
+    const dependent = prevNoun && !agreeing.length && all.some((p) => p.pos === 'NOUN' && p.case === 'gent' && !p.name && !p.surname) && !all.some((p) => p.name || p.surname);
+    out.push(agreeing.length ? capitalize(agreeing[0]!.nominative) : dependent ? w : nominativeOf(morph, w, lang));
     after = agreeing.length ? [] : all.filter((p) => p.dictionary && p.name && p.case !== 'nomn');
   }
   return out;

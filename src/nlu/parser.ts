@@ -706,11 +706,15 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
   const colon = tokens.findIndex((t, k) => k > first && t.kind === 'punct' && t.text === ':');
   // ("купить воду и снеки", "осмотр площадки в завидово": past a task's infinitive, or right after a
   // preposition, a word is the content's — no misheard command word.)
-  const content = lang === 'ru' ? tokens.findIndex((t, k) => k > first && t.kind === 'word' && deps.persons.isInfinitive(t.norm, 'ru')) : -1;
+  // (Looked for only once a word would be fixed: most texts have none, and the look-up reads the dictionary.)
+  let content: number | undefined;
+  const pastContent = (i: number) => {
+    content ??= lang === 'ru' ? tokens.findIndex((t, k) => k > first && t.kind === 'word' && deps.persons.isInfinitive(t.norm, 'ru')) : -1;
+    return content >= 0 && i > content;
+  };
   for (const i of noun >= 0 ? [noun, ...positions] : positions) {
     const t = tokens[i]!;
     if (colon >= 0 && i > colon) continue;
-    if (content >= 0 && i > content) continue;
     if (lang === 'ru' && i > 0 && tokens[i - 1]!.kind === 'word' && prepositions.has(tokens[i - 1]!.norm)) continue;
     // A capitalised word inside the sentence is a name, never a misheard command.
     const f = i === noun ? fixNoun! : fix;
@@ -718,6 +722,7 @@ function fixCommandWords(deps: ParserDeps, lang: Lang, ig: IntentGrammar, text: 
     // (Nor a name of the directory: "передай задачу хансу" is Hans, no misheard "шансу".)
     const fixed = t.kind === 'word' && !(i > first && /^\p{Lu}/u.test(t.text)) ? (opened ?? f(t.norm)) : null;
     if (fixed && i > first && deps.persons.isNameForm(t.norm, directory)) continue;
+    if (fixed && pastContent(i)) continue;
     if (fixed) out = out.slice(0, t.start) + fixed + out.slice(t.end);
   }
   return out;

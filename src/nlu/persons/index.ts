@@ -98,9 +98,14 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
   const out: string[] = [];
   // The (case, gender) readings of the first name just said in an oblique case.
   let after: MorphParse[] = [];
+  // The readings of the word before (a noun a genitive after it depends on: "Азбукой вкуса").
+  let previous: MorphParse[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
-    const all = lang === 'ru' && /^[А-Яа-яЁё-]+$/.test(w) ? morph.analyze(normalizeWord(w)).filter((p) => !p.plural) : [];
+    const readings = lang === 'ru' ? morph.analyze(normalizeWord(w)) : [];
+    const prevNoun = k > 0 && previous.some((p) => p.dictionary && p.pos === 'NOUN' && !p.name && !p.surname);
+    previous = readings;
+    const all = /^[А-Яа-яЁё-]+$/.test(w) ? readings.filter((p) => !p.plural) : [];
     // "лида Ореховой": last, written with a capital, a word the dictionary reads only as an
     // adjective in an oblique case but shaped as a woman's -ова/-ева/-ина surname is that surname
     // (not before a noun it agrees with: "Дубовой рощи" stays a company).
@@ -140,7 +145,6 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
     if (name && out.length) out[out.length - 1] = capitalize(name.nominative);
     // ("Азбукой вкуса" → "Азбука вкуса": a common noun in the genitive after a common noun is what
     // the name's head is of, kept as said.)
-    const prevNoun = k > 0 && lang === 'ru' && morph.analyze(normalizeWord(words[k - 1]!)).some((p) => p.dictionary && p.pos === 'NOUN' && !p.name && !p.surname);
     const dependent = prevNoun && !agreeing.length && all.some((p) => p.pos === 'NOUN' && p.case === 'gent' && !p.name && !p.surname) && !all.some((p) => p.name || p.surname);
     out.push(agreeing.length ? capitalize(agreeing[0]!.nominative) : dependent ? w : nominativeOf(morph, w, lang));
     after = agreeing.length ? [] : all.filter((p) => p.dictionary && p.name && p.case !== 'nomn');

@@ -141,6 +141,13 @@ function closingDirective(u: Utterance, i: number): boolean {
   return true;
 }
 
+/** "Задачу про сверку с Ашаном закрыть": the item's noun said first, the infinitive last, nothing after it. */
+function closingInfinitive(u: Utterance, cg: ChangeGrammar, i: number, start: number): boolean {
+  if (u.lang !== 'ru' || i <= start + 1 || !matchKeyAt(cg.nouns, u.words, start)) return false;
+  for (let k = i + 1; k < u.tokens.length; k++) if (u.tokens[k]!.kind !== 'punct') return false;
+  return true;
+}
+
 function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: number): ChangeMatch | null {
   const words = u.words;
   let verbAt = -1;
@@ -159,7 +166,7 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
         continue;
       }
     }
-    verb = matchKeyAt(cg.verbs, words, i) ?? (i === start || (i > start && cg.infinitiveModals.hasWord(words[i - 1]!)) || closingDirective(u, i) ? matchKeyAt(cg.infinitives, words, i) : null);
+    verb = matchKeyAt(cg.verbs, words, i) ?? (i === start || (i > start && cg.infinitiveModals.hasWord(words[i - 1]!)) || closingDirective(u, i) || closingInfinitive(u, cg, i, start) ? matchKeyAt(cg.infinitives, words, i) : null);
     // "bring the meeting forward": a move if its particle follows the item (checked below).
     if (!verb && cg.splitMove.verbs.hasWord(words[i]!)) {
       verb = { key: 'move', len: 1 };
@@ -218,9 +225,14 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     if (!value) return null;
   }
   let particle = -1;
+  // (A particle of several words: "knock the standup on the head".)
+  let particleLen = 1;
   if (split) {
     if (noun.index < verbAt) return null;
-    for (let i = noun.index + noun.len; i < words.length && particle < 0; i++) if (u.tokens[i]!.kind === 'word' && split.particles.hasWord(words[i]!)) particle = i;
+    for (let i = noun.index + noun.len; i < words.length && particle < 0; i++) {
+      const n = u.tokens[i]!.kind === 'word' ? split.particles.matchAt(words, i) : 0;
+      if (n) [particle, particleLen] = [i, n];
+    }
     if (particle < 0) return null;
   }
   if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {
@@ -242,10 +254,10 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   // ("можно закрыть": the modal is the command's word too.)
   if (verbAt > 0 && u.tokens[verbAt - 1]!.kind === 'word' && cg.infinitiveModals.hasWord(words[verbAt - 1]!)) triggers.push(verbAt - 1);
   if (resumed) triggers.push(...resumed.words);
-  if (particle >= 0) triggers.push(particle);
+  if (particle >= 0) triggers.push(...span(particle, particleLen));
   // ("take this meeting off my calendar": where it comes off is the verb's too.)
   if (particle >= 0 && verb.key === 'cancel') {
-    let k = particle + 1;
+    let k = particle + particleLen;
     while (k < words.length && u.tokens[k]!.kind === 'word' && (cg.innerArticles.hasWord(words[k]!) || ig.possessives.hasWord(words[k]!))) k++;
     if (k < words.length && cg.agendaEventNouns.hasWord(words[k]!)) for (let j = particle + 1; j <= k; j++) triggers.push(j);
   }

@@ -232,6 +232,8 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
   // and its abilities, with one ability word among them, is help however it is put together.
   if (words.length >= 2 && words.length <= 8 && isHelpInOwnWords(words, g)) return { intent: 'help', rest: words.length };
   const said: ReplyIntent[] = [];
+  // A cancel said in its own words, no negation ("cancel that", not "не надо").
+  let cancelled = false;
   let dropping = false;
   let i = 0;
   while (i < words.length) {
@@ -276,6 +278,7 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
     }
     const drop = matched ? 0 : g.dropOpeners.matchAt(words, i);
     if (matched > 0 && intent) {
+      if (intent === 'cancel' && !neg) cancelled = true;
       said.push(intent);
       i += matched;
     } else if (drop) {
@@ -291,7 +294,8 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
   // The first reply decides ("нет, отмена" is a rejection), except that a soft yes before a cancel
   // ("ладно, забей", "ok never mind") is no yes.
   // (…and "okay, what are you able to do" asks for help.)
-  const intent = said[0] === 'confirm' && said.includes('cancel') ? 'cancel' : said[0] === 'confirm' && said.includes('help') ? 'help' : said[0]!;
+  // (…and a no before a cancel in its own words, "nah cancel that", cancels; "нет, не надо" stays a no.)
+  const intent = (said[0] === 'confirm' && said.includes('cancel')) || (said[0] === 'reject' && cancelled) ? 'cancel' : said[0] === 'confirm' && said.includes('help') ? 'help' : said[0]!;
   if (intent === 'cancel' && i < words.length && isCancelReason(words, i, g)) return { intent, rest: words.length };
   return { intent, rest: i };
 }
@@ -561,8 +565,11 @@ export function classifyCommand(
     }
     if (noun >= 0 && verb >= 0) {
       const t = [...span(noun, nounLen), ...span(verb, verbLen)];
-      if (standalone >= 0 && reminder) t.push(...span(standalone, standaloneLen));
-      hits.push({ intent: c.intent, first: Math.min(noun, verb), triggers: t, reminder: standalone >= 0 && reminder, explicit: true });
+      // ("create a task to remind the team about …": a reminder word the task's noun and "to" open is its content.)
+      // ("…a task to remind me to call …" still names the speaker: a phrase of more words is the reminder.)
+      const content = standaloneLen === 1 && standalone > noun && standalone > verb && standalone > 0 && g.contentBefore.hasWord(words[standalone - 1]!);
+      if (standalone >= 0 && reminder && !content) t.push(...span(standalone, standaloneLen));
+      hits.push({ intent: c.intent, first: Math.min(noun, verb), triggers: t, reminder: standalone >= 0 && reminder && !content, explicit: true });
     } else if (standalone >= 0) {
       const t = span(standalone, standaloneLen);
       // (A noun far from the standalone verb is the content's: "remind Faith to send the deposit

@@ -1137,7 +1137,11 @@ function ownerInTitle(u: Utterance, p: PersonMention, idx: number[], isNoun: (wo
 function useVerbParticles(u: Utterance, cmd: CommandMatch): void {
   const particles = u.g.slots.verbParticles;
   if (!particles.size) return;
-  for (const t of cmd.triggers) {
+  // (A verb that is no command word of its own before the command's noun counts too: "get a meeting in with …".)
+  const first = Math.min(...cmd.triggers);
+  const verbs = [...cmd.triggers];
+  for (let t = Math.max(0, first - 3); t < first; t++) if (particles.has(u.words[t]!) && !verbs.includes(t)) verbs.push(t);
+  for (const t of verbs) {
     const own = particles.get(u.words[t]!);
     if (!own) continue;
     for (let i = t + 1; i < u.tokens.length; i++) {
@@ -1644,7 +1648,9 @@ function correctionSlotsSaid(u: Utterance, ctx: ParseContext, persons: PersonMen
   const t = timeSlots(dates.filter((d) => said(d.index)));
   // "слушай алиса, лучше послезавтра": the wake word before the correction names nobody.
   const from = u.tokens[firstWord(u, u.g.intents)]?.start ?? 0;
-  const names = narrowed(persons.filter((p) => (p.kind !== 'pronoun' || expecting === 'task.create') && said(p.index) && p.index >= from));
+  // ("nah, Friday" with a Dean Friday here: one word that is a date too corrects the date.)
+  const isDate = (p: PersonMention) => dates.some((d) => d.index <= p.index && p.end <= d.index + d.text.length) && personTokens(u, p).filter((i) => u.tokens[i]!.kind === 'word' && u.tokens[i]!.norm !== p.preposition).length === 1;
+  const names = narrowed(persons.filter((p) => (p.kind !== 'pronoun' || expecting === 'task.create') && said(p.index) && p.index >= from && !isDate(p)));
   // "нет, назови её «Разбор полётов»", "no, call it Budget review": a new title, said with its
   // marker or in quotes (up to a date or a person, which correct their own slots).
   if (expecting === 'task.create' || expecting === 'event.create') {

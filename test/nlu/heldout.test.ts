@@ -182,6 +182,18 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 87 (2026-12-07, twelfth session): plain everyday commands, 150 ru (an Astrakhan
+  // vegetable and melon grower, its commercial director, Europe/Astrakhan) and 150 en (a Colombo
+  // garment exporter, Sri Lankan English with Sinhala and Tamil words, Asia/Colombo), scored blind
+  // on 304a4c8: 148/150 and 140/150, 96.0 %. After its kinds (blind87-kinds.test.ts): 150 and 150.
+  ['heldout-blind87-ru.jsonl', 150],
+  ['heldout-blind87-en.jsonl', 150],
+  // Blind batch 86 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Smolensk-region
+  // linen mill, its production director, Europe/Moscow) and 150 en (a Liverpool shipping and port
+  // agency, Scouse English, Europe/London), scored blind on 304a4c8: 149/150 and 139/150, 96.0 %.
+  // After its kinds (blind86-kinds.test.ts): 150 and 150.
+  ['heldout-blind86-ru.jsonl', 150],
+  ['heldout-blind86-en.jsonl', 150],
   // Blind batch 85 (2026-12-07, eleventh session), the session's latest: plain everyday commands,
   // 150 ru (a Vladimir-region dairy farm and cheese dairy, its owner, Europe/Moscow) and 150 en (a
   // Berlin e-scooter startup, non-native office English, Europe/Berlin), scored blind on a55565c:
@@ -231,7 +243,7 @@ const FLOORS: [string, number][] = [
   // held unresolved and our short forms give; Kiran for a Kieran, a name of its own; Slava for a
   // Stanislav, the kept convention — see docs/nlu-heldout.md).
   ['heldout-blind79-ru.jsonl', 149],
-  ['heldout-blind79-en.jsonl', 148],
+  ['heldout-blind79-en.jsonl', 149], // 149 after batch 86: a given name a letter off a user's is that user (Kiran for Kieran)
   // Blind batch 78 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a St Petersburg
   // veterinary clinic chain, its chief veterinarian, Europe/Moscow) and 150 en (a Hong Kong
   // electronics trader, Hong Kong English, Asia/Hong_Kong), scored blind on 855b792: 150/150 and
@@ -374,7 +386,7 @@ const FLOORS: [string, number][] = [
   // 856160a: 149/150 and 137/150, 95.3 % (the session's first commit 4bcaf45: the same). After its
   // kinds (blind59-kinds.test.ts): 149 and 143.
   ['heldout-blind59-ru.jsonl', 149],
-  ['heldout-blind59-en.jsonl', 145],
+  ['heldout-blind59-en.jsonl', 146], // 146 after batch 86 (Pavel for Paweł, a letter off)
   // Blind batch 58 (2026-12-07, ninth session): plain everyday commands, 150 ru (a
   // Rostov-on-Don farm-machinery dealer, a sales director on the road, Europe/Moscow) and 150 en (a
   // Philadelphia hospital system's facilities department, America/New_York), scored blind after the
@@ -453,7 +465,7 @@ const FLOORS: [string, number][] = [
   // e1ed002: 143 and 140). After its kinds (blind48-kinds.test.ts): 147 and 144; 145 en after batch 49's
   // ("change the responsible of the X task").
   ['heldout-blind48-ru.jsonl', 147],
-  ['heldout-blind48-en.jsonl', 145],
+  ['heldout-blind48-en.jsonl', 146], // 146 after batch 86 ("No, the 3rd of May": May the date, not the user)
   // Blind batch 47 (2026-12-07, eighth session): everyday commands, 150 ru (a bank's branch network in
   // Krasnoyarsk, Asia/Krasnoyarsk) and 150 en (a Texas hospital system's IT department,
   // America/Chicago), scored blind after batch 46's fixes on f645d7e: 142/150 and 138/150, 93.3 % (the
@@ -572,7 +584,7 @@ const FLOORS: [string, number][] = [
   // session's first commit 7038853: 142 and 126). After its kinds (blind30-kinds.test.ts): 148
   // and 143 (Слава stays Вячеслав's and Ярослав's: seven earlier sets hold it so).
   ['heldout-blind30-ru.jsonl', 148],
-  ['heldout-blind30-en.jsonl', 147], // 146 after batch 50's "pop a meeting in"
+  ['heldout-blind30-en.jsonl', 149], // 146 after batch 50's "pop a meeting in"; 149 after batch 86 (Gulnara, Tamara: a letter off a user's given name)
   // Blind batch 29 (2026-12-06, sixth session), English only (an event and catering agency in New
   // York, America/New_York), scored after batches 27 and 28's fixes, on 97740bc: 139/150, 92.7 %
   // (the session's first commit 7038853: 137). After its kinds (blind29-kinds.test.ts): 150.

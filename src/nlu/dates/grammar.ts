@@ -83,6 +83,8 @@ const EnGrammarSchema = z.object({
   numberedNouns: Words.default([]),
   /** British "half two" (2:30) also after these: "my half two meeting", "make it half three". */
   halfHourAfter: Words.default([]),
+  /** …and right after a day: a weekday or one of these ("on Friday, half two"). */
+  halfHourAfterDays: Words.default([]),
   toWords: Words,
   timePrepositions: Words,
   bareHourFollowers: Words,

@@ -223,6 +223,11 @@ export class Finder {
         // Initials typed around a surname ("Соколову О. И.", "О. Соколову") belong to the name.
         let first = i > 0 && this.namePrefixAt(src, toks, i - 1, hitAt) ? i - 1 : i;
         while (first >= 2 && isInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!) && first > i - 4) first -= 2;
+        // ("task for P. Kinsella": a capital Latin initial of the given name of the user whose surname follows.)
+        if (first === i && first >= 2 && isLatinInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!)) {
+          const letter = toks[first - 2]!.norm;
+          if (span.cands.some((c) => latinNameForms(idx, c.user, FIELD_FIRST).some((f) => f[0] === letter)) && hitAt(i)?.entries.some((e) => e.field === FIELD_LAST)) first -= 2;
+        }
         const prep = this.preposition(src, toks, first, lang, prev);
         // "max k": a given name of several users and the first letter of one's surname.
         // ("for Arun K to …": one such user too, the initial then only part of the name said.)
@@ -267,6 +272,8 @@ export class Finder {
     for (const m of out) {
       const n = toks[m.last + 1];
       if (m.kind === 'pronoun' || !n?.word || !after.has(n.norm) || !(adjacent(src, toks[m.last]!, n) || src[n.index - 1] === '-')) continue;
+      // ("with Kasun and Anna": an honorific that is someone's name here, found as that person, stays them.)
+      if (out.some((o) => o.first === m.last + 1)) continue;
       m.last += 1;
       m.end = n.end;
     }
@@ -444,11 +451,13 @@ export class Finder {
     if (known.length && !known.every((p) => p.name || p.surname || nameLemmas.has(p.lemma))) return null;
     const found = nearestForms(idx, t.norm);
     if (!found) return null;
-    // A known given name (Kevin) is that stranger, never a user's name misheard (Levin) — only
-    // the same name spelt another way (Lucas for Lukas). (So is a capitalised name that is a word
-    // too: Frank is not Fran.)
+    // A known given name (Kevin) is that stranger, never a user's surname misheard (Levin) — only
+    // the same name spelt another way (Lucas for Lukas), or a user's given name a letter off with
+    // its first letter (nlu.md's rule: Christine for Christina, Kiran for Kieran). (A capitalised
+    // name that is a word too is that stranger always: Frank is not Fran, Summer not Sumner.)
     const given = t.script === 'lat' && (en.givenNames.has(t.norm) || (t.cap && !t.initial && en.commonWords.has(t.norm)));
-    const near = given ? found.forms.filter((f) => sameSpelling(f, t.norm)) : found.forms;
+    const nameOnly = en.givenNames.has(t.norm) && !en.commonWords.has(t.norm);
+    const near = given ? found.forms.filter((f) => sameSpelling(f, t.norm) || (nameOnly && f[0] === t.norm[0] && idx.forms.get(f)!.every((e) => e.field === FIELD_FIRST && !e.dim))) : found.forms;
     if (near.length === 0) return null;
     const entries: FormEntry[] = [];
     for (const f of near) entries.push(...idx.forms.get(f)!);
@@ -699,7 +708,9 @@ export class Finder {
       if (!exact) continue;
       for (const e of exact) {
         if (e.field !== known || entries.some((x) => x.user === e.user)) continue;
-        if (latinNameForms(idx, e.user, wanted).some((f) => this.misheardAs(f, word, max))) {
+        // (Beside the other half said exactly, the name as the user has it sets the allowance: "ciaran
+        // mcgovan" for McGovern, two letters off a surname of eight.)
+        if (latinNameForms(idx, e.user, wanted).some((f) => this.misheardAs(f, word, max && Math.max(max, allowedEdits(f))))) {
           entries.push({ user: e.user, field: wanted, mask: ALL_CASES, dim: false });
         }
       }
@@ -1209,12 +1220,32 @@ export class Finder {
       if (en.companyWords.has(toks[k]!.norm)) return null;
       if (!this.unknownNameLike(toks[k]!)) break;
     }
-    if (!lowerBeforeColon && nx && this.unknownNameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
+    // ("to Sunil Perera" with Kasun and Dilani Perera here: a given name nobody has before a surname that is
+    // only a surname here is one stranger of that surname.)
+    const surnameOnly = (h: TokenHits | null) => !h || (!h.fuzzy && h.entries.every((e) => e.field === FIELD_LAST));
+    // (A given name, not a title: "with Chef Nakamura" is the user Nakamura.)
+    const joins = () => !hitAt(i + 1) || (nx!.cap && (en.givenNames.has(t.norm) || !en.englishWords.hasCommon(t.norm)));
+    if (!lowerBeforeColon && nx && this.unknownNameLike(nx) && adjacent(src, t, nx) && surnameOnly(hitAt(i + 1)) && joins()) last = i + 1;
     if (!lowerBeforeColon && this.russianPlace(src, toks, i)) return null;
     // ("for Batch 14", "with Wave 3": a number right after it makes it a numbered thing.)
     if (/^\s+\d/.test(src.slice(toks[last]!.end, toks[last]!.end + 3))) return null;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
+  }
+
+  /** "на дальнем поле": a lower-case word after an adjective that agrees with it as a thing is that
+   *  thing, no stranger (Поля); people are not described so in a command. Pronouns ("моей вере")
+   *  decide nothing. */
+  private adjectiveOfThingBefore(src: string, toks: Token[], i: number): boolean {
+    const morph = this.deps.morph;
+    const a = toks[i - 1];
+    if (!morph || !a?.word || a.script !== 'cyr' || a.cap || !adjacent(src, a, toks[i]!)) return false;
+    const adjs = morph.analyze(a.norm).filter((p) => p.dictionary && p.pos === 'ADJF' && !/\bApro\b/.test(p.tag));
+    if (!adjs.length) return false;
+    const parses = morph.analyze(toks[i]!.norm).filter((p) => p.dictionary);
+    const agree = (x: MorphParse, n: MorphParse) => n.case === x.case && n.plural === x.plural && (x.plural || n.gender === x.gender);
+    const things = parses.filter((p) => p.pos === 'NOUN' && !isNameParse(p) && !p.name && !p.surname);
+    return adjs.some((x) => things.some((n) => agree(x, n)));
   }
 
   /** "assign Kevin to recount …": one or two words from toks[i], then "to" and a lower-case word. */
@@ -1370,6 +1401,7 @@ export class Finder {
     const prep = this.preposition(src, toks, i, lang, prev);
     const prepMask = prep?.mask ?? 0;
     const capitalized = (x: Token) => x.cap && !x.initial && !x.allCaps;
+    if (!capitalized(t) && this.adjectiveOfThingBefore(src, toks, i)) return null;
     const names: string[] = [];
     let mask = ALL_CASES;
     let last = i - 1;
@@ -1506,6 +1538,13 @@ function isInitialAt(src: string, toks: Token[], k: number): boolean {
   const t = toks[k];
   const dot = toks[k + 1];
   return !!t && !!dot && t.word && t.script === 'cyr' && t.norm.length === 1 && !dot.word && dot.text === '.' && dot.index === t.end;
+}
+
+/** A capital Latin letter with a full stop right after it ("P." of "P. Kinsella"). */
+function isLatinInitialAt(src: string, toks: Token[], k: number): boolean {
+  const t = toks[k];
+  const dot = toks[k + 1];
+  return !!t && !!dot && t.word && t.script === 'lat' && t.norm.length === 1 && t.cap && !dot.word && dot.text === '.' && dot.index === t.end;
 }
 
 /** Place, organisation and other proper-noun readings (az's Geox, Orgn, Trad). */

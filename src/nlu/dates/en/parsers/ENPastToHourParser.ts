@@ -36,6 +36,9 @@ export class ENPastToHourParser extends AbstractParser {
   private afterTimePreposition(text: string, index: number, ranges = false): boolean {
     const prev = /([\p{L}']+)\s+$/u.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
     if (prev && ranges && this.v.g.halfHourAfter.includes(prev)) return true;
+    // ("on Friday, half two", "tomorrow half three": right after a day, a comma between or not.)
+    const day = /([\p{L}']+),?\s+$/u.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
+    if (day && ranges && (this.v.g.halfHourAfterDays.includes(day) || this.v.g.weekdays[day] !== undefined)) return true;
     if (!prev || !this.v.g.timePrepositions.includes(prev)) return false;
     return ranges || (!this.v.g.rangeOpeners.includes(prev) && !this.v.g.rangeConnectors.includes(prev));
   }

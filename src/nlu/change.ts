@@ -235,6 +235,7 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     }
     if (particle < 0) return null;
   }
+  let putOnAt = -1;
   if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {
     // "Please give task to Nurlan: check …" (no article, no number): a new task, said without articles.
     if (u.lang === 'en' && noun.index === verbAt + verb.len) {
@@ -245,7 +246,10 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
       if (cg.definiteOnly.indefinite.hasWord(words[i]!)) return null;
       // "Assign Gevorg the task …": someone named before the article is who gets a new task.
       if (cg.definiteOnly.definite.hasWord(words[i]!)) {
-        if (i > verbAt + verb.len && u.tokens[i - 1]!.kind === 'word') return null;
+        // ("put Keisha on the PPE order task": a person put on the item is its new responsible.)
+        const putOn = verb.key === 'reassign' && i - 2 > verbAt && cg.reassignPrepositions.hasWord(words[i - 1]!);
+        if (i > verbAt + verb.len && u.tokens[i - 1]!.kind === 'word' && !putOn) return null;
+        if (putOn) putOnAt = i - 1;
         break;
       }
     }
@@ -255,6 +259,7 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   if (verbAt > 0 && u.tokens[verbAt - 1]!.kind === 'word' && cg.infinitiveModals.hasWord(words[verbAt - 1]!)) triggers.push(verbAt - 1);
   if (resumed) triggers.push(...resumed.words);
   if (particle >= 0) triggers.push(...span(particle, particleLen));
+  if (putOnAt >= 0) triggers.push(putOnAt);
   // ("take this meeting off my calendar": where it comes off is the verb's too.)
   if (particle >= 0 && verb.key === 'cancel') {
     let k = particle + particleLen;
@@ -267,6 +272,9 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     if (noun.kind === 'task' && noun.index > verbAt && i === noun.index + noun.len && !cg.done.matchAt(words, i)) continue;
     // "tick off the task called update the readme": so does a verb right after a naming marker.
     if (noun.index > verbAt && i > noun.index + noun.len && cg.namingMarkers.matchAt(words, noun.index + noun.len) === i - noun.index - noun.len) continue;
+    // ("delete the event called Crew change briefing": …and one inside the name, between two of its words.)
+    const named = noun.index > verbAt ? cg.namingMarkers.matchAt(words, noun.index + noun.len) : 0;
+    if (u.lang === 'en' && named && i > noun.index + noun.len + named && u.tokens[i - 1]?.kind === 'word' && !cg.beforeVerb.hasWord(words[i - 1]!) && u.tokens[i + 1]?.kind === 'word' && !cg.newValue.hasWord(words[i + 1]!) && !cg.done.matchAt(words, i)) continue;
     // "close the update roster task", "the task about the shift roster": after an article the
     // English verb is a noun of the item's name.
     if (u.lang === 'en' && u.tokens[i - 1]?.kind === 'word' && cg.innerArticles.hasWord(words[i - 1]!)) continue;

@@ -182,6 +182,12 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 88 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Petrozavodsk
+  // builder of timber-frame and log houses, its chief engineer, Europe/Moscow) and 150 en (a Port of
+  // Spain oil and gas services company, Trinidadian English, America/Port_of_Spain), scored blind on
+  // 4564572: 150/150 and 143/150, 97.7 %. After its kinds (blind88-kinds.test.ts): 150 and 150.
+  ['heldout-blind88-ru.jsonl', 150],
+  ['heldout-blind88-en.jsonl', 150],
   // Blind batch 87 (2026-12-07, twelfth session): plain everyday commands, 150 ru (an Astrakhan
   // vegetable and melon grower, its commercial director, Europe/Astrakhan) and 150 en (a Colombo
   // garment exporter, Sri Lankan English with Sinhala and Tamil words, Asia/Colombo), scored blind

@@ -605,7 +605,8 @@ export class Finder {
     // ("Hafiz bin Rahman", "Siti binti Osman": a word saying "son/daughter of" before the father's
     // name, which the portal keeps as the surname.)
     const connector = this.deps.grammar.en.nameConnectors.has(m.norm);
-    const middleName = connector || (m.text.length > 2 && (m.cap || this.deps.grammar.en.givenNames.has(m.norm)) && !this.isFunctionWord(m, 'en'));
+    // (In lower case from speech, any word that is no common English one: "anil kumar persad".)
+    const middleName = connector || (m.text.length > 2 && (m.cap || this.deps.grammar.en.givenNames.has(m.norm) || !this.deps.grammar.en.englishWords.hasCommon(m.norm)) && !this.isFunctionWord(m, 'en'));
     // ("priya k venkatraman": in speech the initial comes in lower case, the surname maybe misheard.)
     const spoken = !middleName && m.text.length === 1 && m.text === m.text.toLowerCase();
     if (!middleName && !spoken && (m.text.length !== 1 || m.text === m.text.toLowerCase())) return null;

@@ -273,7 +273,8 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
     // "tick off the task called update the readme": so does a verb right after a naming marker.
     if (noun.index > verbAt && i > noun.index + noun.len && cg.namingMarkers.matchAt(words, noun.index + noun.len) === i - noun.index - noun.len) continue;
     // ("delete the event called Crew change briefing": …and one inside the name, between two of its words.)
-    const named = noun.index > verbAt ? cg.namingMarkers.matchAt(words, noun.index + noun.len) : 0;
+    // (…"the task about gate pass entries" too.)
+    const named = noun.index > verbAt ? cg.namingMarkers.matchAt(words, noun.index + noun.len) || cg.queryMarkers.matchAt(words, noun.index + noun.len) : 0;
     if (u.lang === 'en' && named && i > noun.index + noun.len + named && u.tokens[i - 1]?.kind === 'word' && !cg.beforeVerb.hasWord(words[i - 1]!) && u.tokens[i + 1]?.kind === 'word' && !cg.newValue.hasWord(words[i + 1]!) && !cg.done.matchAt(words, i)) continue;
     // "close the update roster task", "the task about the shift roster": after an article the
     // English verb is a noun of the item's name.
@@ -1083,9 +1084,13 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
  *  resumptive verb's pronoun). */
 function afterDeadlineWord(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, first: number): boolean {
   let k = first - 1;
-  while (k >= 0 && u.tokens[k]!.kind === 'punct' && /^[:,—–-]$/.test(u.tokens[k]!.text)) k--;
+  let labelled = false;
+  while (k >= 0 && u.tokens[k]!.kind === 'punct' && /^[:,—–-]$/.test(u.tokens[k]!.text)) labelled ||= u.tokens[k--]!.text !== ',';
+  if (k < 0 || u.tokens[k]!.kind !== 'word') return false;
+  // ("Перекинь задачу 5120 на Шевцова, срок — четверг": a deadline word set off as a label names the new value too.)
+  if (labelled && cg.deadlineNouns.hasWord(u.words[k]!)) return true;
   // (…or right after the pronoun of a resumptive verb: "the meeting with Sunny, make it 3pm".)
-  return k >= 0 && m.triggers.includes(k) && u.tokens[k]!.kind === 'word' && (cg.deadlineNouns.hasWord(u.words[k]!) || cg.idMove.values.hasWord(u.words[k]!) || cg.resumptive.pronouns.hasWord(u.words[k]!));
+  return m.triggers.includes(k) && (cg.deadlineNouns.hasWord(u.words[k]!) || cg.idMove.values.hasWord(u.words[k]!) || cg.resumptive.pronouns.hasWord(u.words[k]!));
 }
 
 /** Read the tokens `idx` again as a date of their own. */

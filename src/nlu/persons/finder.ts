@@ -190,6 +190,8 @@ export class Finder {
       }
       let span = this.matchSpan(src, toks, i, hitAt, idx);
       const thingBefore = this.afterThingPreposition(src, toks, i);
+      // ("трейдеры из каргилла": after a preposition of things a word only a letter or two off a name is no one misheard.)
+      if (span && thingBefore && t.script === 'cyr' && hitAt(i)?.fuzzy) span = null;
       if (span && span.len === 1 && this.isCommonWord(t)) {
         // A name that is also an ordinary word said in lower case (вера, роза, надежда, жене):
         // a person only in a case a person preposition before it governs, or, with no
@@ -1287,8 +1289,10 @@ export class Finder {
     const between = en.unknownLowerBetween;
     if (!b?.word || (!between.after.has(b.norm) && !en.conjunctions.has(b.norm))) return false;
     const a = toks[i + 1];
-    if (a && !(!a.word && (a.text === ',' || a.text === ':' || a.text === '.')) && !(a.word && between.before.has(a.norm))) return false;
-    if (!adjacent(src, b, t) || !this.noEnglishWord(t)) return false;
+    // ("with habib bhai at ten": an honorific said after the name closes it too.)
+    if (a && !(!a.word && (a.text === ',' || a.text === ':' || a.text === '.')) && !(a.word && (between.before.has(a.norm) || en.honorificsAfter.has(a.norm)))) return false;
+    // (Before an honorific a rare dictionary word is a name too: "habib".)
+    if (!adjacent(src, b, t) || !this.noEnglishWord(t, !!a?.word && en.honorificsAfter.has(a.norm))) return false;
     return between.after.has(b.norm) || this.byPersonPreposition(this.preposition(src, toks, i, lang, prev), b.norm);
   }
 

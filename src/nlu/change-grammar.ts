@@ -48,7 +48,7 @@ interface ChangeFile {
   hour_prepositions: string[];
   day_adjectives: Record<string, number>;
   weekday_adjectives?: Record<string, string>;
-  shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[]; particles?: string[] };
+  shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[]; particles?: string[]; more?: string[] };
   agenda: { openers: string[]; bare_nouns?: string[]; counting?: string[]; prices?: string[]; kind_adjectives?: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
 }
 
@@ -135,6 +135,8 @@ export interface ChangeGrammar {
   shiftDirections: WordSet;
   /** A move's particle said with no amount ('push the standup back to 11'): the verb's, no query word. */
   shiftParticles: WordSet;
+  /** "two more days": between the amount and its unit, a shift said as time added. */
+  shiftMore: WordSet;
   openers: WordSet;
   /** Plan nouns that open a question said with no opener ("calendar next week"). */
   bareNouns: WordSet;
@@ -207,6 +209,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     shiftHourUnits: new WordSet(g.shift.hour_units),
     shiftDirections: new WordSet(g.shift.directions),
     shiftParticles: new WordSet(g.shift.particles ?? []),
+    shiftMore: new WordSet(g.shift.more ?? []),
     openers: new WordSet(g.agenda.openers),
     bareNouns: new WordSet(g.agenda.bare_nouns ?? []),
     counting: new WordSet(g.agenda.counting ?? []),

@@ -951,6 +951,9 @@ function useShifts(u: Utterance, cg: ChangeGrammar): Set<number> {
         k += nw.length;
       } else if (words[k] === 'an' || words[k] === 'a') k++;
     }
+    // ("give the insurance task two more days": an amount added, no query words.)
+    const more = number ? cg.shiftMore.matchAt(words, k) : 0;
+    k += more;
     const unit = cg.shiftUnits.matchAt(words, k);
     if (!unit) continue;
     const hourUnit = cg.shiftHourUnits.hasWord(words[k]!);
@@ -958,7 +961,7 @@ function useShifts(u: Utterance, cg: ChangeGrammar): Set<number> {
     const dir = lead || cg.shiftDirections.matchAt(words, k);
     // "на 17 часов" is a time; "на 2 часа позже", "на час", "на 3 дня" are shifts.
     if (hourUnit && number && !dir) continue;
-    if (!prep && !dir) continue;
+    if (!prep && !dir && !more) continue;
     if (!lead) k += dir;
     for (let j = i; j < k; j++) out.add(j);
     u.use(span(i, k - i));
@@ -1073,7 +1076,9 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
       }
       return { ...x, isNew: false, dateSaid: dateSaid(x) };
     }
-    if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update') || x === weakNew || afterDeadlineWord(u, cg, m, first))) isNew = true;
+    // ("the generator task move it from sunday to wednesday": a value opened by "from" is the old one.)
+    const old = u.tokens[first]?.kind === 'word' && cg.oldValue.hasWord(words[first]!);
+    if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update') || x === weakNew || (!old && afterDeadlineWord(u, cg, m, first)))) isNew = true;
 
     return { ...x, isNew, dateSaid: dateSaid(x) };
   });

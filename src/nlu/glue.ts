@@ -36,7 +36,7 @@ export interface GlueFixer {
    * misheard command words are corrected ("напеши" is a misheard "напиши", no "на пеши"). The text
    * itself when nothing is split.
    */
-  splitWords(text: string, tokens: readonly Token[], isName: (word: string) => boolean): string;
+  splitWords(text: string, tokens: readonly Token[], isName: (word: string) => boolean, isExactName?: (word: string) => boolean): string;
   /**
    * The text with one command word put back together, or null when none is cut in two. With no
    * command found (`found` absent) the join must complete one; with `found`, only a verb of that
@@ -99,7 +99,7 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
   // Words that open a date said on ("следующей неделе", "эту пятницу").
   const openers = new Set([...dates.nextWords, ...dates.thisWords].map((w) => w.replace(/ё/g, 'е')));
 
-  const restAfterPrefix = (norm: string, isName: (w: string) => boolean, capitalised: boolean, next: string | undefined, datesOnly: boolean): number => {
+  const restAfterPrefix = (norm: string, isName: (w: string) => boolean, capitalised: boolean, next: string | undefined, datesOnly: boolean, isExactName: (w: string) => boolean): number => {
     let whole: boolean | undefined;
     for (const p of prefixes) {
       if (!norm.startsWith(p) || norm.length - p.length < 3) continue;
@@ -116,7 +116,8 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
       if (whole) {
         // "поставь задачу навалю …": a colleague's name glued to its preposition makes a verb form
         // ("навалю"); a name of the directory in a case the preposition governs is split off it.
-        if (!dateWord && !datesOnly && isName(rest) && !isName(norm) && deps.morph.analyze(norm).every((r) => !r.dictionary || r.pos === 'VERB')) return p.length;
+        // (As the directory has it, no name misheard: "встала" is no "в Стаса".)
+        if (!dateWord && !datesOnly && isExactName(rest) && !isName(norm) && deps.morph.analyze(norm).every((r) => !r.dictionary || r.pos === 'VERB')) return p.length;
         if (!dateWord) continue;
         if ((openers.has(rest) && next !== undefined && dateWords.has(next)) || datePhrases.has(`${p} ${rest}`) || (next !== undefined && datePhrases.has(`${p} ${rest} ${next}`))) return p.length;
         if (dayWords.has(rest) && !isName(norm) && deps.morph.analyze(norm).every((r) => !r.dictionary || r.pos === 'ADVB')) return p.length;
@@ -142,7 +143,7 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
     }
     return set;
   };
-  const splitOver = (text: string, toks: readonly Token[], isName: (w: string) => boolean, datesOnly: boolean): string => {
+  const splitOver = (text: string, toks: readonly Token[], isName: (w: string) => boolean, datesOnly: boolean, isExactName: (w: string) => boolean = isName): string => {
     const q = /["«“„]/.test(text) ? quotes(text) : [];
     let out = '';
     let from = 0;
@@ -156,7 +157,7 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
       // glued to it (only a date word is split off there: "до взавтра" is no speech either way).
       const prev = toks[i - 1];
       const afterPreposition = !datesOnly && prev !== undefined && prev.kind === 'word' && deps.morph.analyze(prev.norm).some((r) => r.dictionary && r.pos === 'PREP');
-      const n = restAfterPrefix(t.norm, isName, capitalised, next && next.kind === 'word' ? next.norm : undefined, datesOnly || afterPreposition);
+      const n = restAfterPrefix(t.norm, isName, capitalised, next && next.kind === 'word' ? next.norm : undefined, datesOnly || afterPreposition, isExactName);
       if (!n) continue;
       out += text.slice(from, t.start + n) + ' ';
       from = t.start + n;
@@ -169,8 +170,8 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
       return gluedDate.test(text) ? splitOver(text, tokenize(text), isName, true) : text;
     },
 
-    splitWords(text, tokens, isName) {
-      return splitOver(text, tokens, isName, false);
+    splitWords(text, tokens, isName, isExactName) {
+      return splitOver(text, tokens, isName, false, isExactName);
     },
 
     splitCommand(text, toks, g) {

@@ -98,7 +98,7 @@ export async function createParser(): Promise<Parser> {
           const cut = glue.joinCutVerb(text, tokens, (w) => changeVerbs.hasWord(w) || ru.intents.commands.some((c) => c.verbs.hasWord(w)));
           if (cut !== text) return cut;
           const split = glue.splitCommand(text, tokens, ru.intents);
-          return glue.splitWords(split, split === text ? tokens : tokenize(split), (w) => persons.isNameForm(w, directory));
+          return glue.splitWords(split, split === text ? tokens : tokenize(split), (w) => persons.isNameForm(w, directory), (w) => persons.isExactNameForm(w, directory));
         },
         join: (text, tokens, found) => glue.join(text, tokens, ru.intents, found),
       },

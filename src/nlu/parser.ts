@@ -804,8 +804,9 @@ function usedVerbBefore(u: Utterance, c: IntentGrammar['commands'][number], i: n
 }
 
 /** Mark role words ("с ответственным", "сроком") as used wherever they stand — but a one-word
- *  role word between two title words is a title word ("the response deadline on the motion"). */
-function useRoleWords(u: Utterance, persons: PersonMention[], dates: DateMention[]): void {
+ *  role word between two title words is a title word ("the response deadline on the motion"), and
+ *  in an `event` so is one after a title word. */
+function useRoleWords(u: Utterance, persons: PersonMention[], dates: DateMention[], event = false): void {
   const words = u.words;
   let taken: Set<number> | undefined;
   const titleWordAt = (k: number) => u.tokens[k]?.kind === 'word' && !u.used[k] && !(taken ??= mentionTokens(u, persons, dates)).has(k);
@@ -813,6 +814,8 @@ function useRoleWords(u: Utterance, persons: PersonMention[], dates: DateMention
     if (u.used[i] || u.tokens[i]!.kind !== 'word') continue;
     const n = u.g.slots.roleWords.matchAt(words, i);
     if (n === 1 && titleWordAt(i - 1) && titleWordAt(i + 1)) continue;
+    // (An event has no deadline: after a title word one is the title's, "grant submission deadline August 6".)
+    if (event && n === 1 && titleWordAt(i - 1)) continue;
     if (n) for (let k = 0; k < n; k++) u.used[i + k] = true;
   }
 }
@@ -1121,7 +1124,8 @@ function ownerInTitle(u: Utterance, p: PersonMention, idx: number[], isNoun: (wo
   if (u.lang === 'en') {
     const next = idx[idx.length - 1]! + 1;
     const t = u.tokens[next];
-    return !!p.possessive && !p.preposition && !!t && t.kind === 'word' && !u.used[next] && !u.g.slots.eventKinds.has(u.words[next]!);
+    // ("Wanjiru's visit from Nairobi": a trip or a visit is the one who makes it.)
+    return !!p.possessive && !p.preposition && !!t && t.kind === 'word' && !u.used[next] && (!u.g.slots.eventKinds.has(u.words[next]!) || u.g.slots.ownKinds.hasWord(u.words[next]!));
   }
   if (p.preposition || p.kind === 'pronoun' || !p.cases.includes('gent') || p.cases.includes('ablt')) return false;
   const before = idx[0]! - 1;
@@ -1196,7 +1200,7 @@ function ruModifiersBefore(u: Utterance, i: number, agreeing: AgreeingNominative
 
 function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], dates: DateMention[], isNoun: (word: string) => boolean = () => true, agreeing?: AgreeingNominatives, nounNominative?: (word: string) => string): Slots {
   const slots: Slots = {};
-  useRoleWords(u, persons, dates);
+  useRoleWords(u, persons, dates, true);
   useCalendarPlace(u);
   let title = quotedTitle(u, persons, dates);
   if (!title) title = markedTitle(u, persons, dates, u.g.slots.attendeePrepositions);
@@ -1616,7 +1620,8 @@ function negatedAt(u: Utterance, index: number): boolean {
   // "не Антону", and "не в среду" (the date's own preposition between).
   if (u.g.slots.negations.hasWord(prev.norm)) return true;
   const prev2 = i > 1 ? u.tokens[i - 2] : undefined;
-  return !!prev2 && prev.kind === 'word' && prev.norm.length <= 2 && u.g.slots.negations.hasWord(prev2.norm);
+  // ("not for me, for Ronald", "не для меня": a person's preposition of any length between.)
+  return !!prev2 && prev.kind === 'word' && (prev.norm.length <= 2 || u.g.slots.restartPrepositions.hasWord(prev.norm)) && u.g.slots.negations.hasWord(prev2.norm);
 }
 
 /** "wrong Dasha - Dasha Kravets", "no, not Max, Max Bauer": a person said again, in full, after a

@@ -53,6 +53,7 @@ interface SlotsFile {
   message_channels?: string[];
   recipient_descriptions?: string[];
   event_kinds: Record<string, string[]>;
+  own_kinds?: string[];
   kind_repair?: string[];
   event_plain: string[];
   lead: { nouns: Record<string, 'lead' | 'deal'>; this: string[]; number: string[]; not_names: string[]; with?: string[]; company?: string[]; legal_forms?: string[]; titles?: string[] };
@@ -152,6 +153,8 @@ export interface SlotsGrammar {
   /** Said between two kinds of meeting, the first is a false start ("a call no a meeting"). */
   kindRepair: WordSet | null;
   eventPlain: WordSet;
+  /** "Wanjiru's visit": kinds of event a person's possessive makes theirs, nobody invited. */
+  ownKinds: WordSet;
   leadNouns: Map<string, 'lead' | 'deal'>;
   leadThis: WordSet;
   leadNumber: WordSet;
@@ -221,6 +224,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     eventKinds: kinds,
     kindRepair: g.kind_repair?.length ? new WordSet(g.kind_repair) : null,
     eventPlain: new WordSet(g.event_plain),
+    ownKinds: new WordSet(g.own_kinds ?? []),
     leadNouns: nouns,
     leadThis: new WordSet(g.lead.this),
     leadNumber: new WordSet(g.lead.number),

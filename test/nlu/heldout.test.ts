@@ -116,7 +116,7 @@ const FLOORS: [string, number][] = [
   // (the session's first commit, d43f5cf: 143 and 136, 93.0 %). After its kinds (not blind): 147 and
   // 149; the fifth session's acknowledgement lead-ins ("Готово, можешь закрыть …"): 148.
   ['heldout-blind17-ru.jsonl', 149],
-  ['heldout-blind17-en.jsonl', 149],
+  ['heldout-blind17-en.jsonl', 150], // 150 after batch 90 (an event has no deadline: "Festival submission deadline")
   // Blind batch 18 (2026-12-06, fifth session): 150 ru (a logistics company, Asia/Yekaterinburg)
   // + 150 en (a university department, Europe/London), two more hands. Blind on 30b96d5+ (the
   // session's first two fixes, made before it was read): 149/150 and 142/150, 97.0 % (the
@@ -182,7 +182,20 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 89 (2026-12-07, twelfth session), the session's latest: plain everyday commands,
+  // Blind batch 91 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Cheboksary
+  // electrical-equipment factory, Chuvash and Tatar names, its head of sales, Europe/Moscow) and 150
+  // en (a Kampala solar-energy distributor, Ugandan English with Luganda words, Africa/Kampala),
+  // scored blind on 4217dc9: 148/150 and 142/150, 96.7 %. After its kinds (blind91-kinds.test.ts):
+  // 150 and 149 (left: "send jay a message" — a lower-case name that is a common word).
+  ['heldout-blind91-ru.jsonl', 150],
+  ['heldout-blind91-en.jsonl', 149],
+  // Blind batch 90 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Kaluga
+  // automotive-parts plant, its logistics director, Europe/Moscow) and 150 en (a Boston biotech
+  // startup, plain American English, America/New_York), scored blind on 4217dc9: 149/150 and
+  // 148/150, 99.0 %. After its kinds (blind90-kinds.test.ts): 150 and 150.
+  ['heldout-blind90-ru.jsonl', 150],
+  ['heldout-blind90-en.jsonl', 150],
+  // Blind batch 89 (2026-12-07, twelfth session): plain everyday commands,
   // 150 ru (a Novorossiysk port grain terminal, its head of operations, Europe/Moscow) and 150 en (a
   // Dhaka pharmaceutical packaging maker, Bangladeshi English with Bangla words, Asia/Dhaka), scored
   // blind on 5b1e2d3: 145/150 and 135/150, 93.3 % (the session's first commit 304a4c8: the same).
@@ -417,7 +430,7 @@ const FLOORS: [string, number][] = [
   // (The ninth session's fixes raised earlier floors too: 30 en 147, 32 ru 150, 42 en 148, 47 en 143,
   // 49 en 146, 50 ru 148, 51 ru 147, 51 en 148.)
   ['heldout-blind57-ru.jsonl', 150],
-  ['heldout-blind57-en.jsonl', 147],
+  ['heldout-blind57-en.jsonl', 148], // 148 after batch 91 ("two more days" no query words)
   // Blind batch 54 (2026-12-07, ninth session): 175 ru lines (14 of them English) written from the
   // brief alone, no organisation named (Europe/Moscow); its directory was lost while written and
   // rebuilt from the lines and the writer's notes by another hand (fixtures/blind54ru-rebuild-notes.md).
@@ -506,7 +519,7 @@ const FLOORS: [string, number][] = [
   // Australian speech and pet names, Australia/Brisbane), scored blind on the session's first commit
   // e1ed002: 143/150 and 119/150, 87.3 %. After its kinds (blind44-kinds.test.ts): 148 and 143.
   ['heldout-blind44-ru.jsonl', 148],
-  ['heldout-blind44-en.jsonl', 143],
+  ['heldout-blind44-en.jsonl', 144], // 144 after batch 91 ("monday to wednesday": one span)
   // Blind batch 43 (2026-12-07, seventh session), scored blind at the session's end on
   // 130269d and not fixed: plain everyday commands, 150 ru (a pharmacy chain in Moscow, Europe/Moscow)
   // 149/150 and 150 en (a US subsidiary of an equipment maker, America/New_York) 149/150, 99.3 % (the

@@ -94,7 +94,8 @@ export function buildIndex(
   const usual = new Set<string>();
   if (grammar.rareDiminutives.size) {
     for (const u of users) {
-      if (typeof u.name !== 'string') continue;
+      // (The speaker is never named so: a Вячеслав speaking leaves Слава to a Станислав here.)
+      if (typeof u.name !== 'string' || u.id === directory.self) continue;
       // A name stored in Latin letters (Yaroslava) is the Cyrillic name it spells (Ярослава).
       const own = normalizeWord(u.name.trim());
       for (const name of [own, ...cyrillicNames(grammar, own)]) {

@@ -431,7 +431,8 @@ export class Finder {
     const known = t.script === 'cyr' && this.deps.morph ? this.deps.morph.analyze(t.norm).filter((p) => p.dictionary) : [];
     // …except a real surname a letter off the surname of the user whose exact given name stands
     // right before it: the recogniser misheard it ("айдару галееву" for Айдар Галиев).
-    if (t.script === 'cyr' && known.length && known.every((p) => p.surname)) {
+    // (A surname that names a place too, "Абдулино", is still a surname: "Абдулину" for Абдуллин.)
+    if (t.script === 'cyr' && known.some((p) => p.surname) && known.every((p) => p.surname || isProperNoun(p))) {
       const beside = this.misheardSurnameAfterName(toks, k, idx);
       if (beside) return beside;
       // A surname the dictionary knows, a letter off a user's surname in a case it is read in, is

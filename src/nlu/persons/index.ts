@@ -31,6 +31,8 @@ export interface PersonFinder {
   isInfinitive(word: string, lang: 'ru' | 'en'): boolean;
   /** True when the word is a form of a name of somebody in the directory, or one misheard. */
   isNameForm(word: string, directory: Directory): boolean;
+  /** The same, as the directory has it (no name misheard). */
+  isExactNameForm(word: string, directory: Directory): boolean;
 }
 
 export interface PersonFinderOptions {
@@ -58,6 +60,7 @@ export async function createPersonFinder(options: PersonFinderOptions = {}): Pro
       const w = normalizeWord(word);
       return idx.forms.has(w) || nearestForms(idx, w) !== null;
     },
+    isExactNameForm: (word, directory) => finder.index(directory).forms.has(normalizeWord(word)),
     isInfinitive: (word, lang) => lang === 'ru' && morph.analyze(normalizeWord(word)).some((p) => p.dictionary && p.pos === 'INFN'),
     isNoun: (word, lang) => {
       if (lang !== 'ru') return false;

@@ -49,6 +49,8 @@ export class RangeRefiner extends AbstractMergingRefiner {
     if (this.timesOnly && (/\d[:.]\d\d|\d\s*[ap]\.?m\b/i.test(left.text) || /\b[ap]\.?m\.?$/i.test(right.text)) && /^\s*(?:to|till|until)\s*$/i.test(between)) return true;
     // "Web Summit, Nov 8 to Nov 11": a month and a day named at both ends are one span too.
     if (!this.timesOnly && [left.start, right.start].every((c) => c.isCertain('month') && c.isCertain('day') && !hasTime(c))) return true;
+    // ("Wanjiru's visit, Wednesday to Friday next week": so are two weekdays, no time at either.)
+    if (!this.timesOnly && [left.start, right.start].every((c) => c.isCertain('weekday') && !hasTime(c))) return true;
     const before = context.text.substring(Math.max(0, left.index - 10), left.index); // room for "between "
     return this.openerAtStart.test(left.text) || this.openerBefore.test(before);
   }

@@ -1,6 +1,7 @@
 /**
- * "next Tuesday": that weekday in next week (weeks start on Monday); "this Friday": in the current
- * week (nlu.md). chrono's ENWeekdayParser reads "next" differently.
+ * "next Tuesday", "Tuesday next week", "next week on Tuesday": that weekday in next week (weeks start
+ * on Monday); "this Friday": in the current week (nlu.md). chrono's ENWeekdayParser reads "next"
+ * differently.
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
@@ -11,6 +12,11 @@ import { TAG_FIXED_DATE } from '../../meta';
 
 const MODIFIER = 1;
 const WEEKDAY = 2;
+// ("Friday next week", "Friday of next week"; "next week on Friday": the same weekday in that week.)
+const AFTER_WEEKDAY = 3;
+const AFTER_MODIFIER = 4;
+const WEEK_MODIFIER = 5;
+const WEEK_WEEKDAY = 6;
 
 export class ENRelativeWeekdayParser extends AbstractParser {
   constructor(private readonly g: EnGrammar) {
@@ -18,13 +24,20 @@ export class ENRelativeWeekdayParser extends AbstractParser {
   }
 
   protected innerPattern(): string {
-    return `(?:on\\s+)?(${alternation([...this.g.nextWords, ...this.g.thisWords])})\\s+(${alternation(Object.keys(this.g.weekdays))})`;
+    const modifiers = alternation([...this.g.nextWords, ...this.g.thisWords]);
+    const days = alternation(Object.keys(this.g.weekdays));
+    return (
+      `(?:on\\s+)?(?:(${modifiers})\\s+(${days})` +
+      `|(${days})\\s+(?:of\\s+)?(${modifiers})\\s+week` +
+      `|(${modifiers})\\s+week\\s+(?:on\\s+)?(${days}))`
+    );
   }
 
   protected innerExtract(context: ParsingContext, match: RegExpMatchArray): Extracted {
-    const iso = lookup(this.g.weekdays, match[WEEKDAY]);
+    const iso = lookup(this.g.weekdays, match[WEEKDAY] ?? match[AFTER_WEEKDAY] ?? match[WEEK_WEEKDAY] ?? '');
     if (!iso) return null;
-    const isNext = this.g.nextWords.includes(match[MODIFIER].toLowerCase().replace(/\s+/g, ' '));
+    const modifier = match[MODIFIER] ?? match[AFTER_MODIFIER] ?? match[WEEK_MODIFIER] ?? '';
+    const isNext = this.g.nextWords.includes(modifier.toLowerCase().replace(/\s+/g, ' '));
     const c = assignDate(context.createParsingComponents(), weekdayInWeek(referenceClock(context), iso, isNext ? 1 : 0));
     c.assign('weekday', toChronoWeekday(iso));
     return c.addTag(TAG_FIXED_DATE);

@@ -77,6 +77,13 @@ export class ENSpokenTimeParser extends AbstractParser {
       const withPreposition = v.prepositionBefore(context.text, start) || (match[MINUTES] !== undefined && /(?:^|\s)for\s+$/i.test(before));
       // ("thursday nine thirty": an hour and its minutes right after a day are its time.)
       const dayTime = !withPreposition && match[MINUTES] !== undefined && this.dayBefore.test(context.text.substring(Math.max(0, start - 12), start)) && v.followerAfter(context.text, end);
+      // ("cancel the four thirty call", "my nine fifteen": an hour and its minutes after an article or
+      // a possessive name the meeting held then.)
+      const prev = /([\p{L}']+)\s+$/u.exec(before)?.[1]?.toLowerCase();
+      // (Not a count of things: "the four fifty units".)
+      const counted = /^\s+\p{L}*[^s\W]s\b/iu.test(context.text.substring(end, end + 30));
+      const named = !withPreposition && !counted && match[MINUTES] !== undefined && minute >= 10 && prev !== undefined && v.g.halfHourAfter.includes(prev);
+      if (named) return assignTime(context.createParsingComponents(), applyMeridiem(said, kind), minute, false);
       if (!withPreposition && !dayTime) {
         const range = this.dayBefore.test(context.text.substring(Math.max(0, start - 12), start)) ? this.bareRange.exec(context.text.substring(end, end + 40)) : null;
         const until = range ? v.cardinalValue(range[1]!) : undefined;

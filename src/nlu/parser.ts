@@ -1287,6 +1287,8 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
   if (!title && cmd.triggers.some((i) => u.g.change.agendaEventNouns.hasWord(u.words[i]!))) {
     const at = u.tokens.findIndex((t, i) => t.kind === 'word' && !u.used[i] && u.g.slots.eventKinds.has(u.words[i]!));
     if (at >= 0 && u.lang === 'en') {
+      // ("put in my calendar an event training for …": the bare event word before the kind names nothing.)
+      if (at > 0 && !u.used[at - 1] && u.tokens[at - 1]!.kind === 'word' && u.g.slots.eventPlain.hasWord(u.words[at - 1]!)) u.use([at - 1]);
       // (Read from the kind itself: an edge "to" after it is the title's, "site visit to Samarkand".)
       title = [modifiersBefore(u, at), residual(u, at, true)].filter(Boolean).join(' ');
     } else if (at >= 0) {

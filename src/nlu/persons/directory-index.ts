@@ -325,9 +325,41 @@ export function buildIndex(
       }
     }
   }
+  // "Sam" for a Samir or a Samira: a short form diminutives.yaml lists (of some name) that opens a
+  // colleague's Latin given name is that colleague's too, when it reaches nobody here otherwise.
+  // (Not a common English word: "ash", "will" stay words.)
+  const clips = latinClips(grammar);
+  const clipped = new Set<FormEntry>();
+  for (let i = 0; i < users.length; i++) {
+    const name = typeof users[i]!.name === 'string' ? normalizeWord(users[i]!.name!.trim()) : '';
+    if (!/^[a-z]{5,}$/.test(name)) continue;
+    for (let n = 3; n <= name.length - 2; n++) {
+      const clip = name.slice(0, n);
+      if (!clips.has(clip) || grammar.en.commonWords.has(clip) || (grammar.en.englishWords.hasCommon(clip) && !grammar.en.givenNames.has(clip))) continue;
+      const had = forms.get(clip);
+      if (had?.some((e) => !clipped.has(e))) continue;
+      if (had?.some((e) => e.user === i)) continue;
+      weak(clip, i, FIELD_FIRST, ALL_CASES);
+      const list = forms.get(clip)!;
+      clipped.add(list[list.length - 1]!);
+    }
+  }
   const spellingOnly = new Set<string>();
   for (const w of transliterated) if (!native.has(w)) spellingOnly.add(w);
   return { users, selfId: directory.self, forms, fuzzy: null, fuzzyMemo: new Map(), fuzzySpelt: null, fuzzySpeltMemo: new Map(), spellingOnly, spokenOnly, sex: sexes, formsByField: {}, roman: null, romanKeys: new Map(), petStems: null };
+}
+
+const CLIPS = new WeakMap<PersonsGrammar, Set<string>>();
+
+/** The Latin short forms of diminutives.yaml (sam, alex, chris …), made once per grammar. */
+function latinClips(grammar: PersonsGrammar): Set<string> {
+  let set = CLIPS.get(grammar);
+  if (!set) {
+    set = new Set();
+    for (const s of ['masc', 'femn'] as const) for (const dims of grammar.diminutives[s].values()) for (const d of dims) if (/^[a-z]+$/.test(d)) set.add(d);
+    CLIPS.set(grammar, set);
+  }
+  return set;
 }
 
 const CYRILLIC_OF = new WeakMap<PersonsGrammar, Map<string, string[]>>();

@@ -184,9 +184,14 @@ export class Finder {
       }
       // "mohd faizal" for Muhammad Faizal: a prefix of names before a colleague's given name is hers
       // or his (the mention below takes it in).
+      // (…unless it is a colleague's given name before a middle name and that colleague's surname:
+      // "Mohamed Ahmed Hassan" with a Mohamed Hassan here.)
       if (this.namePrefixAt(src, toks, i, hitAt)) {
-        i++;
-        continue;
+        const firsts = (hitAt(i)?.entries ?? []).filter((e) => e.field === FIELD_FIRST && !e.dim).map((e) => ({ user: e.user, mask: e.mask, tier: 0 }));
+        if (!firsts.length || !this.middleInitialAfter(src, toks, i, firsts, hitAt, idx)) {
+          i++;
+          continue;
+        }
       }
       let span = this.matchSpan(src, toks, i, hitAt, idx);
       const thingBefore = this.afterThingPreposition(src, toks, i);
@@ -1663,8 +1668,11 @@ function multiCandidates(hs: TokenHits[]): Candidate[] {
     for (const u of users) if (!here.has(u)) users.delete(u);
   }
   const out: Candidate[] = [];
+  // ("Sherif Omar" with an Omar Sherif here too: the given name said first is the usual order.)
+  const reversed = new Set<number>();
   for (const u of users) {
     let best: Candidate | null = null;
+    let bestReversed = false;
     for (const fo of FIELD_ORDERS) {
       if (fo.length !== hs.length) continue;
       let mask = ALL_CASES;
@@ -1681,11 +1689,19 @@ function multiCandidates(hs: TokenHits[]): Candidate[] {
         mask &= m;
         tier = Math.max(tier, hs[k]!.fuzzy ? 2 : dimOnly ? 1 : 0);
       }
-      if (mask !== 0 && (!best || tier < best.tier)) best = { user: u, mask, tier };
+      const rev = fo[0] === FIELD_LAST;
+      if (mask !== 0 && (!best || tier < best.tier || (tier === best.tier && bestReversed && !rev))) {
+        best = { user: u, mask, tier };
+        bestReversed = rev;
+      }
     }
-    if (best) out.push(best);
+    if (best) {
+      out.push(best);
+      if (bestReversed) reversed.add(u);
+    }
   }
-  return out;
+  const usual = out.filter((c) => !reversed.has(c.user));
+  return usual.length && usual.length < out.length && usual.every((c) => out.every((o) => c.tier <= o.tier)) ? usual : out;
 }
 
 /** Is `word` one part of the user's double surname (Pillay of Pillay-Naidoo), in any case form? */

@@ -117,8 +117,9 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
       continue;
     }
     // ("лид Зарецкой": an adjective-shaped -ская/-цкая surname in an oblique case, its -ая nominative.)
-    if (k === words.length - 1 && /^[А-ЯЁ][а-яё]{2,}(?:ск|цк)ой$/.test(w) && !all.some((p) => p.case === 'nomn')) {
-      out.push(w.slice(0, -2) + 'ая');
+    // (Said in lower case, "с распадской", when no dictionary knows the word: a name all the same.)
+    if (k === words.length - 1 && /^[А-ЯЁа-яё][а-яё]{2,}(?:ск|цк)ой$/.test(w) && (/^[А-ЯЁ]/.test(w) || !readings.some((p) => p.dictionary)) && !all.some((p) => p.case === 'nomn')) {
+      out.push(capitalize(w.slice(0, -2) + 'ая'));
       continue;
     }
     // "с горным университетом" → "горный университет": an adjective agreeing with the noun after

@@ -22,7 +22,10 @@ export class AfternoonHourRefiner implements Refiner {
       // "from 6 to 9 am": a morning end said outright is the range's half of the day too.
       const morningEnd = !!result.end && result.end.isCertain('meridiem') && result.end.get('meridiem') === 0 && minutesOf(result.end) > minutesOf(result.start);
       const shiftedStart = morningEnd ? false : this.shift(result.start);
-      const shiftedEnd = result.end ? this.shift(result.end) : false;
+      // ("с 23 до 2", "from 11pm till 2": an end that would still come before an evening start is the
+      // night after it, no afternoon.)
+      const overnight = !!result.end && result.start.isCertain('hour') && !result.end.isCertain('meridiem') && minutesOf(result.end) + 12 * 60 < minutesOf(result.start);
+      const shiftedEnd = result.end && !overnight ? this.shift(result.end) : false;
       if (shiftedStart || shiftedEnd) result.addTag(this.tag);
     }
     return results;

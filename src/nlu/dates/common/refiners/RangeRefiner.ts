@@ -59,6 +59,15 @@ export class RangeRefiner extends AbstractMergingRefiner {
     const result = left.clone();
     result.text = joinedText(between, left, right);
     result.end = right.start.clone();
+    // ("с 23 до 2": an end the afternoon rule made 14:00 that would still come before an evening
+    // start is the night after it — 02:00, the next day by the date's resolution.)
+    const end = result.end;
+    const shifted = [...right.tags()].some((t) => t.endsWith('AfternoonHourRefiner'));
+    const minutes = (c: typeof end) => (c.get('hour') ?? 0) * 60 + (c.get('minute') ?? 0);
+    if (shifted && hasTime(end) && hasTime(left.start) && (end.get('hour') ?? 0) >= 13 && minutes(end) < minutes(left.start)) {
+      end.assign('hour', (end.get('hour') ?? 0) - 12);
+      end.assign('meridiem', 0);
+    }
     result.addTags(left.tags()); // clone() does not copy tags
     result.addTags(right.tags());
     return result;

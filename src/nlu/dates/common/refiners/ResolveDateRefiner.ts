@@ -111,7 +111,9 @@ function endDateOf(e: ParsingComponents, start: CivilDate, s: ParsingComponents)
   if (day !== undefined) return nextDayOfMonth(start, day);
   if (e.isCertain('weekday')) {
     const iso = fromChronoWeekday(e.get('weekday') as number);
-    return firstWeekdayAfter(addDays(start, -1), iso);
+    const same = firstWeekdayAfter(addDays(start, -1), iso);
+    // ("on thursday at 11 pm till 2 am": the weekday joined both ends; an end before its start is the next day.)
+    return compareCivil(same, start) === 0 && hasTime(e) && hasTime(s) && minutesOf(e) < minutesOf(s) ? addDays(start, 1) : same;
   }
   if (!hasTime(e)) return null;
   return minutesOf(e) < (hasTime(s) ? minutesOf(s) : 0) ? addDays(start, 1) : start;

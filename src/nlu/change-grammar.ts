@@ -31,6 +31,7 @@ interface ChangeFile {
   reassign_prepositions?: string[];
   instead?: string[];
   plan_topics?: string[];
+  generic_before?: string[];
   set_done?: { verbs: string[]; to: string[]; done: string[] };
   street_prepositions?: string[];
   relative?: { pronouns: string[]; verbs: string[]; subjects?: string[]; set_verbs?: string[] };
@@ -96,6 +97,8 @@ export interface ChangeGrammar {
   instead: WordSet;
   /** "план по выручке": after a plan noun, these open the work it is a plan of — no agenda. */
   planTopics: WordSet;
+  /** "the CPT code for an office visit": before an item's noun, a thing of that kind in general, no plan. */
+  genericBefore: WordSet;
   /** "set the onboarding task to completed", "move the X task to done": a status set to done. */
   setDone: { verbs: WordSet; to: WordSet; done: WordSet };
   /** "на Ленина": a street after a word of the item's name (closing or cancelling it). */
@@ -185,6 +188,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     reassignPrepositions: new WordSet(g.reassign_prepositions ?? []),
     instead: new WordSet(g.instead ?? []),
     planTopics: new WordSet(g.plan_topics ?? []),
+    genericBefore: new WordSet(g.generic_before ?? []),
     setDone: { verbs: new WordSet(g.set_done?.verbs ?? []), to: new WordSet(g.set_done?.to ?? []), done: new WordSet(g.set_done?.done ?? []) },
     streetPrepositions: new WordSet(g.street_prepositions ?? []),
     relative: { pronouns: new WordSet(g.relative?.pronouns ?? []), verbs: new WordSet(g.relative?.verbs ?? []), subjects: new WordSet(g.relative?.subjects ?? []), setVerbs: new WordSet(g.relative?.set_verbs ?? []) },

@@ -531,6 +531,8 @@ export function classifyAgenda(
     const noun = matchKeyAt(cg.nouns, words, i);
     // "план по выручке на март": a plan of some work (its topic said after it) is no agenda.
     if (noun?.key === 'neutral' && u.tokens[i + 1]?.kind === 'word' && cg.planTopics.hasWord(words[i + 1]!) && u.tokens[i + 2]?.kind === 'word' && !matchKeyAt(cg.nouns, words, i + 2) && !dates().some((d) => dateTokens(u, d).includes(i + 2)) && !inPeriod.has(i + 2)) return null;
+    // ("what's the CPT code for an office visit": a kind of thing in general, no plan asked.)
+    if (noun && noun.key !== 'neutral' && [2, 3, 4].some((n) => i - n >= start + op && cg.genericBefore.matchAt(words, i - n) === 2)) return null;
     if (noun || cg.agendaEventNouns.hasWord(words[i]!) || cg.planWords.matchAt(words, i) || cg.overdue.matchAt(words, i)) evidence = true;
     else if (cg.owner.hasWord(words[i]!) && personAt.has(i + 1)) evidence = true;
     // "Расписание на выходных какое?": a question word said last asks the same.

@@ -1125,7 +1125,10 @@ function ownerInTitle(u: Utterance, p: PersonMention, idx: number[], isNoun: (wo
     const next = idx[idx.length - 1]! + 1;
     const t = u.tokens[next];
     // ("Wanjiru's visit from Nairobi": a trip or a visit is the one who makes it.)
-    return !!p.possessive && !p.preposition && !!t && t.kind === 'word' && !u.used[next] && (!u.g.slots.eventKinds.has(u.words[next]!) || u.g.slots.ownKinds.hasWord(u.words[next]!));
+    // ("a call with doctor patel's office": after "with" too, what is met is the owner's thing.)
+    const possessive = !!p.possessive || /['’]s$/i.test(p.text);
+    if (!possessive || !t || t.kind !== 'word' || u.used[next]) return false;
+    return !u.g.slots.eventKinds.has(u.words[next]!) || (!p.preposition && u.g.slots.ownKinds.hasWord(u.words[next]!));
   }
   if (p.preposition || p.kind === 'pronoun' || !p.cases.includes('gent') || p.cases.includes('ablt')) return false;
   const before = idx[0]! - 1;

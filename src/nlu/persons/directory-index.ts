@@ -159,7 +159,13 @@ export function buildIndex(
       // "dwayne mc kenzie" for McKenzie: a Mc/Mac surname said, or written by a recogniser, as two
       // words; the finder joins them with a hyphen (joinSplitSurnames), so that form is a reading too.
       const mc = field === 'last' ? /^(Mc|Mac)(\p{Lu}\p{Ll}{2,})$/u.exec(value.trim()) : null;
-      if (mc) weak(normalizeWord(`${mc[1]}-${mc[2]}`), i, FIELD_LAST, ALL_CASES);
+      // (Mc and Mac are said alike: "ryan mac allister" for McAllister, "macallister" typed.)
+      if (mc) {
+        const other = mc[1] === 'Mc' ? 'Mac' : 'Mc';
+        weak(normalizeWord(`${mc[1]}-${mc[2]}`), i, FIELD_LAST, ALL_CASES);
+        // (The other prefix is the same surname, said alone too: "message mcleod" for MacLeod.)
+        for (const f of [`${other}-${mc[2]}`, `${other}${mc[2]}`]) put(normalizeWord(f), i, FIELD_LAST, ALL_CASES, false);
+      }
       // "Маше Иванову": a surname said in the other gender's form (a slip of the tongue, or of
       // the recogniser) still reaches its user, as a weaker reading than the right form.
       const other = field === 'last' ? otherGenderSurname(value.trim(), sex) : null;

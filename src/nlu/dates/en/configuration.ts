@@ -92,6 +92,8 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     chronoPart(base.refiners, 'ENMergeRelativeAfterDateRefiner'),
     chronoPart(base.refiners, 'ENMergeRelativeFollowByDateRefiner'),
     chronoPart(base.refiners, 'OverlapRemovalRefiner'),
+    // ("due Friday EOD": before chrono joins the weekday to the end of today's day.)
+    new EndOfDayDateRefiner(),
     chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
     new ENWeekdayTheDateRefiner(),
     new ENBareNumberRefiner([...g.timePrepositions, ...Object.keys(g.weekdays), ...Object.keys(g.months), 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr'], g.timePrepositions, (text, end) => v.followerAfter(text, end)),
@@ -101,7 +103,6 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     new ENMergeDateTimeRefiner(),
     new ENMergeDateRangeRefiner(range, false),
     new ENAllDayRefiner(),
-    new EndOfDayDateRefiner(),
     chronoPart(base.refiners, 'ExtractTimezoneAbbrRefiner'),
     new ResolveDateRefiner(),
     new ENDurationEndRefiner(),

@@ -455,6 +455,8 @@ export function classifyCommand(
   personAt: (tokenIndex: number) => boolean,
   hasDate: () => boolean = () => false,
   isNounAt: (tokenIndex: number) => boolean = () => false,
+  /** Whether a colleague of the directory is named at word `i` (not a stranger). */
+  colleagueAt: (tokenIndex: number) => boolean = () => false,
 ): CommandMatch | null {
   const words = tokens.map((t) => t.norm);
   // weak: fired by a kind of meeting plus a date only, no command word ("встреча завтра в 10").
@@ -589,7 +591,7 @@ export function classifyCommand(
   if (lead && countedNoun(words, g.commands.find((c) => c.intent === 'lead.score')!, lead.triggers)) return null;
   // (Event nouns "в календарь" are weaker than a task or message noun said anywhere.)
   const best = lead ?? hits.filter((h) => h.intent !== 'lead.score').sort((a, b) => a.first - b.first)[0]!;
-  if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best, personAt)) return null;
+  if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best, colleagueAt)) return null;
   if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
   // (With a time said it is a reminder of that: "remind me what to bring tomorrow at 9".)
   if (best.reminder && reminderQuestion(words, g, best.triggers) && !hasDate()) return null;
@@ -676,7 +678,7 @@ export function questionAsFiller(tokens: readonly Token[], words: readonly strin
   return command ? n : 0;
 }
 
-function isBlocked(tokens: readonly Token[], words: readonly string[], g: IntentGrammar, hit: { triggers: number[]; weak?: boolean; explicit?: boolean; contentFrom?: number }, personAt: (i: number) => boolean = () => false): boolean {
+function isBlocked(tokens: readonly Token[], words: readonly string[], g: IntentGrammar, hit: { triggers: number[]; weak?: boolean; explicit?: boolean; contentFrom?: number }, colleagueAt: (i: number) => boolean = () => false): boolean {
   const wordIdx = tokens.map((t, i) => (t.kind === 'word' ? i : -1)).filter((i) => i >= 0);
   // Skip lead-in words ("ok google", "can you") to find where the utterance really starts.
   let k = 0;
@@ -715,7 +717,7 @@ function isBlocked(tokens: readonly Token[], words: readonly string[], g: Intent
     if (!content && (hit.weak || i <= firstTrigger + 2) && g.blockNear.matchAt(words, i) && !afterTopicWord(i)) return true;
     if (content) inContent = true;
     // ("напиши Погоде …": a colleague whose name is such a word is no weather.)
-    if (!inContent && g.blockAnywhere.matchAt(words, i) && !personAt(i)) return true;
+    if (!inContent && g.blockAnywhere.matchAt(words, i) && !colleagueAt(i)) return true;
   }
   return false;
 }

@@ -152,7 +152,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   // …but a question with no opener ("meetings next week?", "Hugo's tasks due Friday") before them:
   // its plural noun would be read as a new meeting.
   const bare = change ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf, true);
-  let cmd = change || bare ? null : addresseeFirst(u, persons) ?? classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().some((d) => !d.deadline), (i) => deps.persons.isNoun(tokens[i]!.norm, lang));
+  let cmd = change || bare ? null : addresseeFirst(u, persons) ?? classifyCommand(tokens, g.intents, (i) => personStarts.has(i) || isUnknownNameAt(u, i), () => datesOf().some((d) => !d.deadline), (i) => deps.persons.isNoun(tokens[i]!.norm, lang), (i) => said.some((p) => p.kind === 'name' && u.tokenAt(p.index) === i));
   const changed = change ?? bare ?? (cmd ? null : classifyAgenda(u, g.change, g.intents, persons, datesOf));
   if (changed) return changeResult(deps, u, ctx, changed, persons, datesOf(), lang);
   // "кириллу ключи от переговорки на ресепшене": spoken, with no colon, a colleague named first

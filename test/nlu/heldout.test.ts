@@ -21,7 +21,9 @@ import { createParser, type Parser } from '../../src/nlu';
 import { scoreFile } from './heldout-harness';
 
 const FLOORS: [string, number][] = [
-  ['heldout-ru.jsonl', 760],
+  // 759 from batch 94 on: "напиши … о том что сервер упал" gives the text "сервер упал", as two
+  // blind writers (batches 47 and 94) and nlu.md's markers have it; ho-ru11-030 kept "о том что".
+  ['heldout-ru.jsonl', 759],
   ['heldout-en.jsonl', 211],
   // 120 ru + 40 en chat- and speech-style commands written later by another hand; blind: 142/160.
   ['heldout-probe.jsonl', 160],
@@ -182,6 +184,15 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 94 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Nizhny Tagil
+  // railway-wagon plant's HR department, its head, Asia/Yekaterinburg) and 150 en (a Harare
+  // mining-supplies distributor, Zimbabwean English with Shona and Ndebele words, Africa/Harare),
+  // scored blind on e41814e: 148/150 and 144/150, 97.3 %. After its kinds (blind94-kinds.test.ts):
+  // 150 and 147 (left: "aiwa", no in Shona and yes in Egyptian Arabic, read as neither; "a call
+  // with blessing" — a lower-case common word as a name; "check the forex receipts for last week" —
+  // a past week as the task's topic, though the public corpora read past dates as deadlines).
+  ['heldout-blind94-ru.jsonl', 150],
+  ['heldout-blind94-en.jsonl', 147],
   // Blind batch 93 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Yaroslavl
   // river-cruise operator, its head of fleet and operations, Europe/Moscow) and 150 en (a Minneapolis
   // health-insurance claims department, Midwestern English, America/Chicago), scored blind on
@@ -514,7 +525,7 @@ const FLOORS: [string, number][] = [
   // session's first commit e1ed002: 142 and 135). After its kinds (blind47-kinds.test.ts): 145 and 142, and
   // 146 ru after batch 48's (a surname that is a noun, "голове")
   // (left: "о том, что" opening a message's text — heldout-ru's writer kept it, this one did not).
-  ['heldout-blind47-ru.jsonl', 147],
+  ['heldout-blind47-ru.jsonl', 148], // 148 after batch 94 ("о том, что" is the text's marker)
   ['heldout-blind47-en.jsonl', 146],
   // Blind batch 46 (2026-12-07, eighth session): everyday commands, 150 ru (an agricultural holding in
   // the Kuban with southern speech, Europe/Moscow) and 150 en (a Lagos fintech, Nigerian English,

@@ -1427,6 +1427,15 @@ export class Finder {
       // surname ("Васе Пупкину"): unknown surnames are the rule, not the exception.
       const all = k > i ? morph.analyze(tk.norm) : [];
       const guessedSurname = k > i && tk.norm.length >= 4 && !all.some((p) => p.dictionary) && all.some((p) => p.surname && !p.plural && (mask & caseBit(p.case ?? 'nomn')) !== 0);
+      // "на Игната Сомова": a capitalised man's -ов/-ин surname in the given name's case, though the
+      // dictionary knows the word as something else ("сомова", an adjective), is his surname.
+      const shaped = k > i && capitalized(tk) && names.length === 1 ? MASC_SURNAME_CASES.find(([re, c]) => re.test(tk.norm) && (mask & caseBit(c)) !== 0) : undefined;
+      if (shaped && !all.some((p) => p.dictionary && (p.pos === 'NOUN' || p.pos === 'VERB' || p.pos === 'INFN'))) {
+        mask &= caseBit(shaped[1]);
+        names.push(capitalize(tk.norm.replace(shaped[0], '$1')));
+        last = k;
+        continue;
+      }
       if (
         !guessedSurname &&
         !this.likelyName(tk, capitalized(tk), prepMask || caseBit('datv'), !prep) &&
@@ -1550,6 +1559,15 @@ function isInitialAt(src: string, toks: Token[], k: number): boolean {
   const dot = toks[k + 1];
   return !!t && !!dot && t.word && t.script === 'cyr' && t.norm.length === 1 && !dot.word && dot.text === '.' && dot.index === t.end;
 }
+
+/** A man's -ов/-ев/-ин surname in an oblique case: its ending, which case it is, the nominative left by $1. */
+const MASC_SURNAME_CASES: readonly [RegExp, GramCase][] = [
+  [/^([а-яё]{2,}(?:ов|ев|ёв|ин|ын))а$/, 'accs'],
+  [/^([а-яё]{2,}(?:ов|ев|ёв|ин|ын))а$/, 'gent'],
+  [/^([а-яё]{2,}(?:ов|ев|ёв|ин|ын))у$/, 'datv'],
+  [/^([а-яё]{2,}(?:ов|ев|ёв|ин|ын))ым$/, 'ablt'],
+  [/^([а-яё]{2,}(?:ов|ев|ёв|ин|ын))е$/, 'loct'],
+];
 
 /** A capital Latin letter with a full stop right after it ("P." of "P. Kinsella"). */
 function isLatinInitialAt(src: string, toks: Token[], k: number): boolean {

@@ -481,6 +481,8 @@ export function classifyAgenda(
   // says overdue by itself).
   let start = first;
   let evidence = false;
+  // ("my open tasks": the speaker's possessive before the adjective.)
+  if (u.tokens[start]?.kind === 'word' && ig.possessives.hasWord(words[start]!) && u.tokens[start + 1]?.kind === 'word' && cg.kindAdjectives.hasWord(words[start + 1]!)) start++;
   while (start < words.length && u.tokens[start]!.kind === 'word' && cg.kindAdjectives.hasWord(words[start]!)) {
     if (cg.overdue.matchAt(words, start)) evidence = true;
     start++;
@@ -527,7 +529,9 @@ export function classifyAgenda(
     if (u.tokens[i]!.kind !== 'word') continue;
     // "… clear my calendar", "what do I have tomorrow, I need to cancel": a change, not a question.
     // (…but a person named like a verb is the owner asked about: "what does Mark have on Friday".)
-    if (!personAt.has(i) && (matchKeyAt(cg.verbs, words, i) || matchKeyAt(cg.infinitives, words, i))) return null;
+    // ("my open tasks": a kind's adjective before the plan noun is no verb.)
+    const adjective = cg.kindAdjectives.hasWord(words[i]!) && u.tokens[i + 1]?.kind === 'word' && !!matchKeyAt(cg.nouns, words, i + 1);
+    if (!personAt.has(i) && !adjective && (matchKeyAt(cg.verbs, words, i) || matchKeyAt(cg.infinitives, words, i))) return null;
     const noun = matchKeyAt(cg.nouns, words, i);
     // "план по выручке на март": a plan of some work (its topic said after it) is no agenda.
     if (noun?.key === 'neutral' && u.tokens[i + 1]?.kind === 'word' && cg.planTopics.hasWord(words[i + 1]!) && u.tokens[i + 2]?.kind === 'word' && !matchKeyAt(cg.nouns, words, i + 2) && !dates().some((d) => dateTokens(u, d).includes(i + 2)) && !inPeriod.has(i + 2)) return null;
@@ -750,6 +754,9 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     if (t?.kind === 'number' && /^\d+$/.test(t.text)) {
       ref.id = Number(t.text);
       u.use(span(noun.index + noun.len, idAt - noun.index - noun.len + skip + 1));
+      // ("task 87's deadline": the number's possessive is no query word.)
+      const [mark, owned] = [u.tokens[idAt + skip + 1], u.tokens[idAt + skip + 2]];
+      if (mark?.start === t.end && /^['’]$/.test(mark.text) && owned?.start === mark.end && /^s$/i.test(owned.text)) u.use([idAt + skip + 1, idAt + skip + 2]);
     } else if (t?.kind === 'word') {
       const nw = u.g.numbers.readIdAt(words, idAt);
       // ("move the standup thirty minutes later": a count of a unit is a shift, no id.)

@@ -98,6 +98,10 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   const dropsItem = reply?.intent === 'cancel' && reply.rest >= words.length && classifyChange(u, g.change, g.intents) !== null;
   if (reply && reply.rest >= words.length && !dropsItem) return { intent: reply.intent, slots: {}, lang, trace: ['reply'] };
   if (isHelpQuestion(words, g.intents)) return { intent: 'help', slots: {}, lang, trace: ['reply'] };
+  // ("help me out what commands do you understand": help asked twice, in two ways.)
+  if (reply?.intent === 'help' && reply.rest < words.length) {
+    for (let k = 1; k <= reply.rest; k++) if (isHelpQuestion(words.slice(k), g.intents)) return { intent: 'help', slots: {}, lang, trace: ['reply'] };
+  }
 
   const said = visible(deps.persons.find(text, ctx.directory, lang), text);
   const persons = selfRepaired(u, said, () => null, (p) => personTokens(u, p));
@@ -956,11 +960,18 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], sa
   let lastPerson = -1;
   let lastObject = -1;
   // "audit preparation with Uwe Schulze as responsible": the person the role is said after.
-  const named = persons.find((p) => {
-    const idx = personTokens(u, p);
-    const after = idx[idx.length - 1]! + 1;
-    return u.tokens[after]?.kind === 'word' && u.g.slots.roleAfter.matchAt(u.words, after) > 0;
-  });
+  // ("Sherpa allowance for the Makalu trip, responsible Hari": …or the person said right after a role word.)
+  const roleBefore = (p: PersonMention) => {
+    const first = personTokens(u, p)[0]!;
+    for (let k = first - 1; k >= Math.max(0, first - 4); k--) if (u.tokens[k]!.kind === 'word' && u.g.slots.roleBefore.matchAt(u.words, k) === first - k) return true;
+    return false;
+  };
+  const named =
+    persons.find((p) => {
+      const idx = personTokens(u, p);
+      const after = idx[idx.length - 1]! + 1;
+      return u.tokens[after]?.kind === 'word' && u.g.slots.roleAfter.matchAt(u.words, after) > 0;
+    }) ?? (persons.length > 1 ? persons.find((p) => p.kind !== 'pronoun' && roleBefore(p)) : undefined);
   if (named) {
     responsible = named.slot;
     const idx = personTokens(u, named);

@@ -11,6 +11,7 @@ interface SlotsFile {
   text_markers: string[];
   role_words: string[];
   role_after?: string[];
+  role_before?: string[];
   command_fillers: string[];
   not_modifiers?: string[];
   left_only_fillers?: string[];
@@ -69,6 +70,8 @@ export interface SlotsGrammar {
   roleWords: WordSet;
   /** Said right after a person, these make them the responsible ("with Uwe Schulze as responsible"). */
   roleAfter: WordSet;
+  /** "…, responsible Hari": said right before the person who is responsible, whoever else is named. */
+  roleBefore: WordSet;
   commandFillers: WordSet;
   /** Words that are no modifier of the kind after them ("I have meeting with …"): said of it. */
   notModifiers: WordSet;
@@ -185,6 +188,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     recipientDescriptions: new WordSet(g.recipient_descriptions ?? []),
     roleWords: new WordSet(g.role_words),
     roleAfter: new WordSet(g.role_after ?? []),
+    roleBefore: new WordSet(g.role_before ?? []),
     commandFillers: new WordSet(g.command_fillers),
     notModifiers: new WordSet(g.not_modifiers ?? []),
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
@@ -271,9 +275,17 @@ function homophones(table: Record<string, string>): Homophones {
 /** "calender" → "calendar", "отмени-ка" → "отмени": offsets change, so this runs before tokenising. */
 function respeller(table: Record<string, string>, enclitics: readonly string[]): (text: string) => string {
   const map = new Map(Object.entries(table).map(([k, v]) => [k.toLowerCase(), v]));
-  const patterns = map.size ? [wholeWords([...map.keys()])] : [];
+  // ("tommorow's meeting": a word put right keeps the possessive said after it.)
+  const patterns = map.size ? [`(?<![\\p{L}\\d'’-])(?:${alternatives([...map.keys()])})(?:['’]s)?(?![\\p{L}\\d'’-])`] : [];
   if (enclitics.length) patterns.push(`(?<=\\p{L})(?:${alternatives(enclitics)})(?![\\p{L}\\d])`);
-  return patternReplacer(patterns, (m) => map.get(m.toLowerCase()) ?? (enclitics.includes(m.toLowerCase()) ? '' : m));
+  const put = (m: string) => {
+    const whole = map.get(m.toLowerCase());
+    if (whole !== undefined) return whole;
+    const owned = /['’]s$/.exec(m);
+    const base = owned ? map.get(m.slice(0, -2).toLowerCase()) : undefined;
+    return base !== undefined ? base + owned![0] : undefined;
+  };
+  return patternReplacer(patterns, (m) => put(m) ?? (enclitics.includes(m.toLowerCase()) ? '' : m));
 }
 
 /** Each word with two neighbouring letters swapped or a letter dropped (never the first, which

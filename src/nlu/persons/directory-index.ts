@@ -166,6 +166,8 @@ export function buildIndex(
         // (The other prefix is the same surname, said alone too: "message mcleod" for MacLeod.)
         for (const f of [`${other}-${mc[2]}`, `${other}${mc[2]}`]) put(normalizeWord(f), i, FIELD_LAST, ALL_CASES, false);
       }
+      // "prakash k c" for KC: a surname of capitals said letter by letter, joined by the finder as "k-c".
+      if (field === 'last' && /^[A-Z]{2,3}$/.test(value.trim())) weak(value.trim().toLowerCase().split('').join('-'), i, FIELD_LAST, ALL_CASES);
       // "Маше Иванову": a surname said in the other gender's form (a slip of the tongue, or of
       // the recogniser) still reaches its user, as a weaker reading than the right form.
       const other = field === 'last' ? otherGenderSurname(value.trim(), sex) : null;

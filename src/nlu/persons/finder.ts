@@ -283,6 +283,14 @@ export class Finder {
       if (out.some((o) => o.first === m.last + 1)) continue;
       m.last += 1;
       m.end = n.end;
+      // ("Thapa didi" of a man and a woman Thapa: an honorific of one sex picks among them.)
+      const sex = this.deps.grammar.en.honorificsAfterSex.get(n.norm);
+      if (sex && sex !== '-' && 'candidates' in m.slot) {
+        const want = sex === 'M' ? 'masc' : 'femn';
+        const kept = m.slot.candidates.filter((id) => idx.sex[idx.users.findIndex((x) => x.id === id)] === want);
+        if (kept.length === 1) m.slot = { userId: kept[0]! };
+        else if (kept.length > 1) m.slot = { candidates: kept };
+      }
     }
     // The words as said (joinSplitSurnames may have put a hyphen in place of a space).
     return out.map(({ first: _f, last, prepMask: _p, ...m }) => {
@@ -471,7 +479,17 @@ export class Finder {
     for (const f of near) entries.push(...idx.forms.get(f)!);
     // A name that sounds like a user's is that user misheard ("матфею" for Матвей); otherwise a
     // known name only in the locative, which needs a preposition none stands before ("напиши надире").
-    if (known.length && !found.sound) {
+    // (nlu.md's rule in Russian too: a given name the dictionary knows, five letters or more, a letter
+    // off a user's given name with the same first letter, is that user misheard — "ренату" for Ринат.)
+    // (Of the same sex and in a case the word is said in: "ренате", Рената's dative, is no Ринат.)
+    // (The locative needs a preposition, so it names nobody by itself: "ренате" is no Ринат's "о Ринате".)
+    const knownCases = known.filter((p) => p.name).reduce((m, p) => m | caseBit(p.case ?? 'nomn'), 0) & ~caseBit('loct');
+    const knownSexes = new Set(known.filter((p) => p.name).map((p) => p.gender));
+    const misheardName =
+      known.length > 0 &&
+      known.every((p) => (p.name || nameLemmas.has(p.lemma)) && !p.plural) &&
+      near.every((f) => f[0] === t.norm[0] && idx.forms.get(f)!.every((e) => e.field === FIELD_FIRST && !e.dim && (e.mask & knownCases) !== 0 && knownSexes.has(idx.sex[e.user])));
+    if (known.length && !found.sound && !misheardName) {
       const prev = toks[k - 1];
       const afterPreposition = !!prev?.word && this.deps.grammar.ru.prepositions.has(prev.norm);
       if (afterPreposition || !known.every((p) => p.case === 'loct') || !otherSexForms(known.filter((p) => p.name), entries, near, t.norm, idx)) return null;
@@ -1406,6 +1424,8 @@ export class Finder {
     const g = this.deps.grammar.ru;
     const t = toks[i]!;
     if (!morph || t.script !== 'cyr' || t.norm.length < 2 || this.isFunctionWord(t, lang) || g.notNames.has(t.norm)) return null;
+    // ("проверить, ушли ли вагоны": a word of two letters in lower case is too weak to be a stranger, as to be a user.)
+    if (t.norm.length <= 2 && !(t.cap && !t.initial)) return null;
     // "с ВкусВиллом", "в ТехноДоме": a capital inside a Cyrillic word makes it a brand, no person.
     if (/^[А-ЯЁ][а-яё]+[А-ЯЁ]/.test(t.text)) return null;
     if (this.afterThingPreposition(src, toks, i)) return null;

@@ -62,6 +62,8 @@ export interface PersonsGrammar {
     fusedNamePrefixes: string[];
     /** Honorifics said after a name ("Mehmet bey", "Sharma ji"): part of the name. */
     honorificsAfter: Set<string>;
+    /** …the sex some of them say ("Thapa didi", an elder sister; "Lama dai", an elder brother). */
+    honorificsAfterSex: Map<string, 'M' | 'F' | '-'>;
     /** Honorifics said before a given name as well ("Sir Rommel", "Ma'am Joy"). */
     honorificsGiven: Set<string>;
     /** "assign Kevin to recount …": verbs after which a name nobody has, before "to" and a verb, is a person. */
@@ -335,6 +337,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       commonWordSlots: normSet(strings(en.commonWordSlots, 'commonWordSlots')),
       notNames: normSet(strings(en.notNames, 'notNames')),
       honorificsAfter: normSet(strings(en.honorificsAfter ?? [], 'honorificsAfter')),
+      honorificsAfterSex: honorificMap(en.honorificsAfterSex ?? {}),
       honorificsGiven: normSet(strings(en.honorificsGiven ?? [], 'honorificsGiven')),
       nameConnectors: normSet(strings(en.nameConnectors ?? [], 'nameConnectors')),
       unknownNameBeforeTo: normSet(strings(en.unknownNameBeforeTo ?? [], 'unknownNameBeforeTo')),

@@ -797,7 +797,10 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     const idx = personTokens(u, p);
     // ("complete the task call back Mr Ahmed": somebody nobody here is, said with no preposition
     // right after a word of the item's name, is that name's too.)
-    const inName = u.lang === 'en' && p.kind === 'unknown' && !p.preposition && idx[0]! > 0 && u.tokens[idx[0]! - 1]!.kind === 'word' && !u.used[idx[0]! - 1] && idx[0]! - 1 > noun.index;
+    // ("check off the task about the carrier packet for ridgeline": …and so is one inside what the
+    // item is said to be about.)
+    const about = u.lang === 'en' && p.kind === 'unknown' && idx[0]! > noun.index + noun.len && cg.queryMarkers.matchAt(words, noun.index + noun.len) > 0;
+    const inName = about || (u.lang === 'en' && p.kind === 'unknown' && !p.preposition && idx[0]! > 0 && u.tokens[idx[0]! - 1]!.kind === 'word' && !u.used[idx[0]! - 1] && idx[0]! - 1 > noun.index);
     return !inName && (verbIsName(p, idx) || !idx.some((i) => u.used[i] && !(p.preposition && u.words[i] === p.preposition))) && !(p.kind === 'unknown' && isPlace(u, cg, p, idx)) && !streetAfterTitleWord(u, cg, m, p, idx);
   });
   const owner = (p: PersonMention) => p.possessive || /['’]s$/i.test(p.text);

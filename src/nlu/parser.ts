@@ -1330,7 +1330,8 @@ function eventSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], d
     // named in the nominative as a kind of meeting is ("планёрку" → "планёрка"), with its adjectives.
     if (title && u.lang === 'ru' && nounNominative && first >= 0) title = ruObjectNominative(u, title, first, isNoun, nounNominative, agreeing);
   }
-  if (title) slots.title = withoutArticle(u, title);
+  // ("add something to my calendar": a word for anything names nothing.)
+  if (title && !u.g.slots.vagueTitles.has(title.toLowerCase())) slots.title = withoutArticle(u, title);
   Object.assign(slots, timeSlots(dates));
   if (attendees.length) slots.attendees = attendees;
   return slots;

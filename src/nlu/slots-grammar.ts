@@ -12,6 +12,7 @@ interface SlotsFile {
   role_words: string[];
   role_after?: string[];
   role_before?: string[];
+  vague_titles?: string[];
   command_fillers: string[];
   not_modifiers?: string[];
   left_only_fillers?: string[];
@@ -72,6 +73,8 @@ export interface SlotsGrammar {
   roleAfter: WordSet;
   /** "…, responsible Hari": said right before the person who is responsible, whoever else is named. */
   roleBefore: WordSet;
+  /** "add something to my calendar": titles that name nothing (lower case, as said). */
+  vagueTitles: Set<string>;
   commandFillers: WordSet;
   /** Words that are no modifier of the kind after them ("I have meeting with …"): said of it. */
   notModifiers: WordSet;
@@ -189,6 +192,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     roleWords: new WordSet(g.role_words),
     roleAfter: new WordSet(g.role_after ?? []),
     roleBefore: new WordSet(g.role_before ?? []),
+    vagueTitles: new Set((g.vague_titles ?? []).map((t) => t.toLowerCase())),
     commandFillers: new WordSet(g.command_fillers),
     notModifiers: new WordSet(g.not_modifiers ?? []),
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),

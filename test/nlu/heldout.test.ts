@@ -184,6 +184,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 97 (2026-12-07, twelfth session): plain everyday commands, 150 ru (an Ulyanovsk
+  // supplier of aircraft interior parts, its head of quality, Europe/Ulyanovsk) and 150 en (a Dallas–Fort
+  // Worth freight brokerage, plain Texan English, America/Chicago), scored blind on 7aba09f: 149/150
+  // and 143/150, 97.3 %. After its kinds (blind97-kinds.test.ts): 150 and 149 (left: "Quote the
+  // Houston to Chicago dry van lane" — a city after "to" inside a named title).
+  ['heldout-blind97-ru.jsonl', 150],
+  ['heldout-blind97-en.jsonl', 149],
   // Blind batch 96 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Khabarovsk timber
   // and plywood exporter, its commercial director, Asia/Vladivostok) and 150 en (a Kathmandu trekking
   // agency, Nepali English with Nepali words, Asia/Kathmandu), scored blind on 4ae3347: 145/150 and

@@ -107,7 +107,13 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
     const w = words[k]!;
     const readings = lang === 'ru' ? morph.analyze(normalizeWord(w)) : [];
     const prevNoun = k > 0 && previous.some((p) => p.dictionary && p.pos === 'NOUN' && !p.name && !p.surname);
+    // ("сделку уральские авиалинии": a plural name already in the nominative, its adjective agreeing, as said.)
+    const pluralName = k > 0 && readings.some((p) => p.dictionary && p.pos === 'NOUN' && p.plural && p.case === 'nomn') && previous.some((p) => p.dictionary && p.pos === 'ADJF' && p.plural && p.case === 'nomn');
     previous = readings;
+    if (pluralName) {
+      out.push(w);
+      continue;
+    }
     const all = /^[А-Яа-яЁё-]+$/.test(w) ? readings.filter((p) => !p.plural) : [];
     // "лида Ореховой": last, written with a capital, a word the dictionary reads only as an
     // adjective in an oblique case but shaped as a woman's -ова/-ева/-ина surname is that surname

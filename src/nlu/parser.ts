@@ -81,6 +81,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   text = afterCommandRepair(g, text, tok);
   text = afterRepeatedCommand(g, text, tok, (w) => deps.persons.isNameForm(w.replace(/['’]s$/, ''), ctx.directory));
   if (lang === 'ru') text = afterCutWord(text, tok, (w) => deps.persons.isWord(w, 'ru'), (cut, whole) => deps.persons.isNoun(cut, 'ru') && deps.persons.isNameForm(whole, ctx.directory));
+  text = afterSplitNoun(g, text, tok);
   let tokens = tok(text);
   if (glue) {
     const split = glue.splitWords(text, tokens, ctx.directory);
@@ -644,6 +645,22 @@ function afterCutWord(text: string, tok: (text: string) => Token[], isWord: (w: 
   return out ?? text;
 }
 
+/**
+ * "поставь за дачу Ильдару …": a command's noun a recogniser wrote as two words ("за" + "дачу"),
+ * right after a command verb, is that noun — joined, the space moved to its end (offsets kept).
+ */
+function afterSplitNoun(g: ParserDeps['grammars'][Lang], text: string, tok: (text: string) => Token[]): string {
+  const toks = opening(tok(text), FIX_WITHIN_TOKENS).filter((t) => t.kind === 'word');
+  for (let k = 1; k + 1 < toks.length; k++) {
+    const [v, a, b] = [toks[k - 1]!, toks[k]!, toks[k + 1]!];
+    if (a.norm.length > 3 || b.start !== a.end + 1 || !g.intents.commands.some((c) => c.verbs.hasWord(v.norm))) continue;
+    // (Neither half a command noun of its own: "оцени лид номер …", "отправь смс Наталье".)
+    if (!g.intents.commands.some((c) => c.nouns.hasWord(a.norm + b.norm)) || g.intents.commands.some((c) => c.nouns.hasWord(a.norm) || c.nouns.hasWord(b.norm))) continue;
+    return text.slice(0, a.start) + a.text + b.text + ' ' + text.slice(b.end);
+  }
+  return text;
+}
+
 /** Longest command phrase a speaker may say twice in a row (three words twice is as often a title,
  *  "add a task add a task button", unless they end where the content begins: "remind me to remind
  *  me to call the vet"). */
@@ -1162,6 +1179,11 @@ function useVerbParticles(u: Utterance, cmd: CommandMatch): void {
   for (const t of verbs) {
     const own = particles.get(u.words[t]!);
     if (!own) continue;
+    // ("block out Friday afternoon for focus time": said right after the verb, it is the verb's too.)
+    if (u.tokens[t + 1]?.kind === 'word' && !u.used[t + 1] && own.has(u.words[t + 1]!) && t === Math.min(...cmd.triggers)) {
+      u.use([t + 1]);
+      continue;
+    }
     for (let i = t + 1; i < u.tokens.length; i++) {
       if (u.used[i] || u.tokens[i]!.kind !== 'word' || !own.has(u.words[i]!)) continue;
       let k = i + 1;

@@ -184,6 +184,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 98 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Penza maker of
+  // furniture fittings, its sales director, Europe/Moscow) and 150 en (a Sydney IT consultancy, plain
+  // Australian English, Australia/Sydney), scored blind on 169fd14: 149/150 and 146/150, 98.3 %.
+  // After its kinds (blind98-kinds.test.ts): 150 and 149 (left: "put a meeting in my calendar with
+  // the client" — a "with" run after the calendar phrase).
+  ['heldout-blind98-ru.jsonl', 150],
+  ['heldout-blind98-en.jsonl', 149],
   // Blind batch 97 (2026-12-07, twelfth session): plain everyday commands, 150 ru (an Ulyanovsk
   // supplier of aircraft interior parts, its head of quality, Europe/Ulyanovsk) and 150 en (a Dallas–Fort
   // Worth freight brokerage, plain Texan English, America/Chicago), scored blind on 7aba09f: 149/150

@@ -1721,7 +1721,8 @@ function correctionSlotsSaid(u: Utterance, ctx: ParseContext, persons: PersonMen
     if (names[0]) slots.recipient = names[0].slot;
     // "не так, напиши что буду через час": the text after its marker, to the end.
     for (let i = 0; i < u.tokens.length; i++) {
-      const n = u.tokens[i]!.kind === 'word' ? u.g.slots.textMarkers.matchAt(u.words, i) : 0;
+      // ("нет, напиши: акт подписан": a colon opens the text too.)
+      const n = u.tokens[i]!.kind === 'word' ? u.g.slots.textMarkers.matchAt(u.words, i) : u.tokens[i]!.text === ':' ? 1 : 0;
       // ("no not that chris, chris russo": after a negation "that" points at the one meant.)
       if (!n || (i > 0 && u.g.slots.negations.hasWord(u.words[i - 1]!))) continue;
       const text = runText(u, i + n, u.tokens.length);

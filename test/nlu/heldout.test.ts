@@ -184,6 +184,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 99 (2026-12-07, twelfth session), the session's latest: plain everyday commands, 150 ru
+  // (a Moscow-region dental clinic chain, its COO, Europe/Moscow) and 150 en (a Barbados hotel and resort
+  // group, Bajan English, America/Barbados), scored blind on f0af010: 148/150 and 144/150, 97.3 %.
+  // After its kinds (blind99-kinds.test.ts): 149 and 149 (left: "какие встречи у веры" — a stranger
+  // whose name is a word, after "у"; "on shane uh on shane greaves" — a restart after "on").
+  ['heldout-blind99-ru.jsonl', 149],
+  ['heldout-blind99-en.jsonl', 149],
   // Blind batch 98 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Penza maker of
   // furniture fittings, its sales director, Europe/Moscow) and 150 en (a Sydney IT consultancy, plain
   // Australian English, Australia/Sydney), scored blind on 169fd14: 149/150 and 146/150, 98.3 %.

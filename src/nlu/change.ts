@@ -1009,7 +1009,8 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
     if (shiftAt >= 0 || idx.some(taken)) continue;
     // "в пятницу на десять утра", "from Monday to Tuesday": two values read as one (but "to
     // Friday from 3 to 5" is one new value).
-    const cut = update && !newSaid && !before(u, x, cg.newValue) ? idx.findIndex((i, k) => k > 0 && cg.splitAt.hasWord(words[i]!)) : -1;
+    // ("the task due monday to wednesday": a deadline said with the item, then the new one.)
+    const cut = update && !newSaid && (!before(u, x, cg.newValue) || !!x.deadline) ? idx.findIndex((i, k) => k > 0 && cg.splitAt.hasWord(words[i]!)) : -1;
     if (before(u, x, cg.newValue)) newSaid = true;
     if (cut > 0) ms.push(...reread(u, idx.slice(0, cut), d), ...reread(u, idx.slice(cut), d));
     else ms.push(x);
@@ -1090,7 +1091,9 @@ function valueMentions(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, found: D
     }
     // ("the generator task move it from sunday to wednesday": a value opened by "from" is the old one.)
     const old = u.tokens[first]?.kind === 'word' && cg.oldValue.hasWord(words[first]!);
-    if (update && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update') || x === weakNew || (!old && afterDeadlineWord(u, cg, m, first)))) isNew = true;
+    // ("move my task due tomorrow to Monday": a deadline word names the old value when another is said after "to".)
+    const dueOld = !!x.deadline && ms.some((y) => y.index > x.index && !y.deadline && before(u, y, cg.newValue));
+    if (update && !dueOld && (before(u, x, cg.newValue) || (x.deadline && m.intent === 'task.update') || x === weakNew || (!old && afterDeadlineWord(u, cg, m, first)))) isNew = true;
 
     return { ...x, isNew, dateSaid: dateSaid(x) };
   });

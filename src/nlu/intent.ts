@@ -576,7 +576,8 @@ export function classifyCommand(
       const t = span(standalone, standaloneLen);
       // (A noun far from the standalone verb is the content's: "remind Faith to send the deposit
       // reminder to the Parkers".)
-      if (noun >= 0 && Math.abs(noun - standalone) <= standaloneLen + 3) t.push(...span(noun, nounLen));
+      // ("Assign Yuri Sergeyevich Baranov a task: update …": a noun a colon closes is the command's too.)
+      if (noun >= 0 && (Math.abs(noun - standalone) <= standaloneLen + 3 || (noun > standalone && noun - standalone <= standaloneLen + 6 && tokens[noun + nounLen]?.text === ':'))) t.push(...span(noun, nounLen));
       hits.push({ intent: c.intent, first: standalone, triggers: t, reminder, explicit: reminder, contentFrom: addressee });
     }
   }

@@ -105,7 +105,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   }
 
   const said = visible(deps.persons.find(text, ctx.directory, lang), text);
-  const persons = selfRepaired(u, said, () => null, (p) => personTokens(u, p));
+  const persons = restarted(u, selfRepaired(u, said, () => null, (p) => personTokens(u, p)));
   // A person repaired away still stands where a command expects one ("напиши Арсению, ой нет, Богдану").
   const personStarts = new Set<number>();
   for (const p of said) {
@@ -231,6 +231,42 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
  * words are marked used (no title's), and the earlier is dropped — or, when it said a date and the
  * repair only a time ("в среду в три ой нет в четыре"), `keepDate` keeps its date.
  */
+/**
+ * "на гену на гену рыбакова", "for raman uh for priya raman": a person said again at once, in full,
+ * after a false start (a hesitation between is blanked already) — the first mention and its
+ * preposition are no words of the title, and the second is the person.
+ */
+function restarted(u: Utterance, persons: PersonMention[]): PersonMention[] {
+  if (persons.length < 2) return persons;
+  const same = (a: PersonMention, b: PersonMention): boolean => {
+    const [x, y] = [a.slot, b.slot];
+    if ('userId' in x && 'userId' in y) return x.userId === y.userId;
+    if ('candidates' in x && 'userId' in y) return x.candidates.includes(y.userId);
+    const said = a.text.toLowerCase();
+    return 'unresolved' in x && b.text.toLowerCase().split(/\s+/).some((w) => w.startsWith(said) || said.startsWith(w));
+  };
+  const out: PersonMention[] = [];
+  for (let k = 0; k < persons.length; k++) {
+    const a = persons[k]!;
+    const b = persons[k + 1];
+    const ta = personTokens(u, a);
+    const tb = b ? personTokens(u, b) : [];
+    if (b && ta.length && tb.length && a.kind !== 'pronoun' && b.kind !== 'pronoun' && same(a, b)) {
+      const gap = Array.from({ length: tb[0]! - ta[ta.length - 1]! - 1 }, (_, g) => ta[ta.length - 1]! + 1 + g);
+      // (Said again with more words, only its preposition between: a colon or comma ends the addressing.)
+      const more = b.text.trim().split(/\s+/).length > a.text.trim().split(/\s+/).length;
+      if (more && gap.length <= 1 && gap.every((i) => u.tokens[i]!.kind === 'word' && (u.words[i] === b.preposition || u.words[i] === a.preposition))) {
+        u.use([...ta, ...gap]);
+        // (The first mention's preposition too.)
+        if (a.preposition && ta[0]! > 0 && u.words[ta[0]! - 1] === a.preposition) u.use([ta[0]! - 1]);
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 function selfRepaired<T extends { index: number }>(u: Utterance, mentions: T[], keepDate: (earlier: T, later: T) => T | null, tokensOf: (m: T) => number[]): T[] {
   if (mentions.length < 2) return mentions;
   const sorted = [...mentions].sort((a, b) => a.index - b.index);

@@ -355,7 +355,9 @@ function hesitationBlanker(words: readonly string[], short?: { words: string[]; 
   });
   return (text) => {
     blanked.length = 0;
-    const out = blank(again(text));
+    let out = blank(again(text));
+    // ("for um sorry for …": a short hesitation after another one, once that is blanked.)
+    if (blanked.length && short?.words.length) out = blank(out);
     return blanked.length ? unrepeated(out, [...blanked]) : out;
   };
 }

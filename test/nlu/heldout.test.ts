@@ -184,7 +184,14 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 100 (2026-12-07, twelfth session), the session's latest: plain everyday commands, 150 ru
+  // Blind batch 101 (2026-12-07, twelfth session), the session's latest: plain everyday commands, 150 ru
+  // (a Norilsk-area construction contractor, its project director, Asia/Krasnoyarsk) and 150 en (a
+  // Birmingham automotive engineering consultancy, plain British English, Europe/London), scored blind
+  // on dd97bdb: 147/150 and 149/150, 98.7 %. After its kinds (blind101-kinds.test.ts): 148 and 150
+  // (left: Слава for a Станислав too, twice — the kept convention).
+  ['heldout-blind101-ru.jsonl', 148],
+  ['heldout-blind101-en.jsonl', 150],
+  // Blind batch 100 (2026-12-07, twelfth session): plain everyday commands, 150 ru
   // (a Kostroma jewellery factory, its commercial director, Europe/Moscow) and 150 en (a Vancouver
   // video-game studio, plain Canadian English, America/Vancouver), scored blind on dbd61a3: 149/150
   // and 145/150, 98.0 %. After its kinds (blind100-kinds.test.ts): 150 and 150.

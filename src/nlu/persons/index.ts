@@ -122,6 +122,11 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
       out.push(w.slice(0, -2) + 'а');
       continue;
     }
+    // ("сделка с Таймыргеологией": a name no dictionary knows in the instrumental of -ия, its -ия nominative.)
+    if (k === words.length - 1 && /^[А-ЯЁа-яё]{4,}ией$/.test(w) && !readings.some((p) => p.dictionary)) {
+      out.push(w.slice(0, -3) + 'ия');
+      continue;
+    }
     // ("лид Зарецкой": an adjective-shaped -ская/-цкая surname in an oblique case, its -ая nominative.)
     // (Said in lower case, "с распадской", when no dictionary knows the word: a name all the same.)
     if (k === words.length - 1 && /^[А-ЯЁа-яё][а-яё]{2,}(?:ск|цк)ой$/.test(w) && (/^[А-ЯЁ]/.test(w) || !readings.some((p) => p.dictionary)) && !all.some((p) => p.case === 'nomn')) {

@@ -569,7 +569,7 @@ export function classifyCommand(
       const t = [...span(noun, nounLen), ...span(verb, verbLen)];
       // ("create a task to remind the team about …": a reminder word the task's noun and "to" open is its content.)
       // ("…a task to remind me to call …" still names the speaker: a phrase of more words is the reminder.)
-      const content = standaloneLen === 1 && standalone > noun && standalone > verb && standalone > 0 && g.contentBefore.hasWord(words[standalone - 1]!);
+      const content = standaloneLen === 1 && standalone > noun && standalone > verb && g.contentBefore.hasWord(words[standalone - 1]!);
       if (standalone >= 0 && reminder && !content) t.push(...span(standalone, standaloneLen));
       hits.push({ intent: c.intent, first: Math.min(noun, verb), triggers: t, reminder: standalone >= 0 && reminder && !content, explicit: true });
     } else if (standalone >= 0) {

@@ -226,12 +226,6 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
 }
 
 /**
- * Self-repairs ("в четверг ой нет в пятницу", "Арсению, нет, точнее Богдану"): of two mentions of
- * one kind with only repair words between them, the later is meant. The earlier and the repair
- * words are marked used (no title's), and the earlier is dropped — or, when it said a date and the
- * repair only a time ("в среду в три ой нет в четыре"), `keepDate` keeps its date.
- */
-/**
  * "на гену на гену рыбакова", "for raman uh for priya raman": a person said again at once, in full,
  * after a false start (a hesitation between is blanked already) — the first mention and its
  * preposition are no words of the title, and the second is the person.
@@ -267,6 +261,12 @@ function restarted(u: Utterance, persons: PersonMention[]): PersonMention[] {
   return out;
 }
 
+/**
+ * Self-repairs ("в четверг ой нет в пятницу", "Арсению, нет, точнее Богдану"): of two mentions of
+ * one kind with only repair words between them, the later is meant. The earlier and the repair
+ * words are marked used (no title's), and the earlier is dropped — or, when it said a date and the
+ * repair only a time ("в среду в три ой нет в четыре"), `keepDate` keeps its date.
+ */
 function selfRepaired<T extends { index: number }>(u: Utterance, mentions: T[], keepDate: (earlier: T, later: T) => T | null, tokensOf: (m: T) => number[]): T[] {
   if (mentions.length < 2) return mentions;
   const sorted = [...mentions].sort((a, b) => a.index - b.index);
@@ -1211,12 +1211,12 @@ function useVerbParticles(u: Utterance, cmd: CommandMatch): void {
   // (A verb that is no command word of its own before the command's noun counts too: "get a meeting in with …".)
   const first = Math.min(...cmd.triggers);
   const verbs = [...cmd.triggers];
-  for (let t = Math.max(0, first - 3); t < first; t++) if (particles.has(u.words[t]!) && !verbs.includes(t)) verbs.push(t);
+  for (let t = Math.max(0, first - 3); t < first; t++) if (particles.has(u.words[t]!)) verbs.push(t);
   for (const t of verbs) {
     const own = particles.get(u.words[t]!);
     if (!own) continue;
     // ("block out Friday afternoon for focus time": said right after the verb, it is the verb's too.)
-    if (u.tokens[t + 1]?.kind === 'word' && !u.used[t + 1] && own.has(u.words[t + 1]!) && t === Math.min(...cmd.triggers)) {
+    if (t === first && u.tokens[t + 1]?.kind === 'word' && !u.used[t + 1] && own.has(u.words[t + 1]!)) {
       u.use([t + 1]);
       continue;
     }

@@ -48,6 +48,11 @@ export function hasTime(c: ParsingComponents): boolean {
   return c.isCertain('hour');
 }
 
+/** The time of day in minutes (0 where no hour or minute is set). */
+export function minutesOf(c: ParsingComponents): number {
+  return (c.get('hour') ?? 0) * 60 + (c.get('minute') ?? 0);
+}
+
 /** Our own options riding on chrono's ParsingOption. */
 export interface DateParsingOption {
   /** The user's IANA zone, so an explicit "16:00 CET" can be converted into it. */

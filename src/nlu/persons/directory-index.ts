@@ -337,19 +337,17 @@ export function buildIndex(
   // colleague's Latin given name is that colleague's too, when it reaches nobody here otherwise.
   // (Not a common English word: "ash", "will" stay words.)
   const clips = latinClips(grammar);
-  const clipped = new Set<FormEntry>();
+  // (The clips put here: a form already there before this pass reaches somebody otherwise.)
+  const clipped = new Set<string>();
   for (let i = 0; i < users.length; i++) {
     const name = typeof users[i]!.name === 'string' ? normalizeWord(users[i]!.name!.trim()) : '';
     if (!/^[a-z]{5,}$/.test(name)) continue;
     for (let n = 3; n <= name.length - 2; n++) {
       const clip = name.slice(0, n);
       if (!clips.has(clip) || grammar.en.commonWords.has(clip) || (grammar.en.englishWords.hasCommon(clip) && !grammar.en.givenNames.has(clip))) continue;
-      const had = forms.get(clip);
-      if (had?.some((e) => !clipped.has(e))) continue;
-      if (had?.some((e) => e.user === i)) continue;
+      if (forms.has(clip) && !clipped.has(clip)) continue;
       weak(clip, i, FIELD_FIRST, ALL_CASES);
-      const list = forms.get(clip)!;
-      clipped.add(list[list.length - 1]!);
+      clipped.add(clip);
     }
   }
   const spellingOnly = new Set<string>();

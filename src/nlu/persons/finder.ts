@@ -483,13 +483,14 @@ export class Finder {
     // off a user's given name with the same first letter, is that user misheard — "ренату" for Ринат.)
     // (Of the same sex and in a case the word is said in: "ренате", Рената's dative, is no Ринат.)
     // (The locative needs a preposition, so it names nobody by itself: "ренате" is no Ринат's "о Ринате".)
-    const knownCases = known.filter((p) => p.name).reduce((m, p) => m | caseBit(p.case ?? 'nomn'), 0) & ~caseBit('loct');
-    const knownSexes = new Set(known.filter((p) => p.name).map((p) => p.gender));
-    const misheardName =
-      known.length > 0 &&
-      known.every((p) => (p.name || nameLemmas.has(p.lemma)) && !p.plural) &&
-      near.every((f) => f[0] === t.norm[0] && idx.forms.get(f)!.every((e) => e.field === FIELD_FIRST && !e.dim && (e.mask & knownCases) !== 0 && knownSexes.has(idx.sex[e.user])));
-    if (known.length && !found.sound && !misheardName) {
+    const misheardName = (): boolean => {
+      if (!known.every((p) => (p.name || nameLemmas.has(p.lemma)) && !p.plural)) return false;
+      const names = known.filter((p) => p.name);
+      const cases = names.reduce((m, p) => m | caseBit(p.case ?? 'nomn'), 0) & ~caseBit('loct');
+      const sexes = new Set(names.map((p) => p.gender));
+      return near.every((f) => f[0] === t.norm[0] && idx.forms.get(f)!.every((e) => e.field === FIELD_FIRST && !e.dim && (e.mask & cases) !== 0 && sexes.has(idx.sex[e.user])));
+    };
+    if (known.length && !found.sound && !misheardName()) {
       const prev = toks[k - 1];
       const afterPreposition = !!prev?.word && this.deps.grammar.ru.prepositions.has(prev.norm);
       if (afterPreposition || !known.every((p) => p.case === 'loct') || !otherSexForms(known.filter((p) => p.name), entries, near, t.norm, idx)) return null;

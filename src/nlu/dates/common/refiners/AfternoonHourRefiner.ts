@@ -6,9 +6,7 @@
  * the morning ("from 6 to 9 am") keeps its start in the morning.
  */
 import type { ParsingComponents, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
-import { CHRONO_RELATIVE_TIME } from '../../meta';
-
-const minutesOf = (c: ParsingComponents): number => (c.get('hour') ?? 0) * 60 + (c.get('minute') ?? 0);
+import { CHRONO_RELATIVE_TIME, minutesOf } from '../../meta';
 const LEADING_ZERO = /(?:^|[^\d])0[1-7](?:[:.ч]|\s*час)/i;
 
 export class AfternoonHourRefiner implements Refiner {

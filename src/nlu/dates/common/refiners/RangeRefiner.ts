@@ -8,7 +8,7 @@
 import type { ParsingContext, ParsingResult } from 'chrono-node';
 import { AbstractMergingRefiner, joinedText } from '../AbstractMergingRefiner';
 import { alternation } from '../../grammar';
-import { hasDate, hasTime, isModifierOnly } from '../../meta';
+import { hasDate, hasTime, isModifierOnly, minutesOf } from '../../meta';
 
 export interface RangeWords {
   openers: string[];
@@ -63,8 +63,7 @@ export class RangeRefiner extends AbstractMergingRefiner {
     // start is the night after it — 02:00, the next day by the date's resolution.)
     const end = result.end;
     const shifted = [...right.tags()].some((t) => t.endsWith('AfternoonHourRefiner'));
-    const minutes = (c: typeof end) => (c.get('hour') ?? 0) * 60 + (c.get('minute') ?? 0);
-    if (shifted && hasTime(end) && hasTime(left.start) && (end.get('hour') ?? 0) >= 13 && minutes(end) < minutes(left.start)) {
+    if (shifted && hasTime(end) && hasTime(left.start) && (end.get('hour') ?? 0) >= 13 && minutesOf(end) < minutesOf(left.start)) {
       end.assign('hour', (end.get('hour') ?? 0) - 12);
       end.assign('meridiem', 0);
     }

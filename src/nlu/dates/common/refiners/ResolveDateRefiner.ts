@@ -22,7 +22,7 @@ import {
 } from '../../clock';
 import { assignDate, referenceClock } from '../components';
 import { firstWeekdayAfter, fromChronoWeekday } from '../weeks';
-import { CHRONO_NOW, CHRONO_RELATIVE_TIME, DateParsingOption, hasTime, isAllDayOnly, isModifierOnly } from '../../meta';
+import { CHRONO_NOW, CHRONO_RELATIVE_TIME, DateParsingOption, hasTime, isAllDayOnly, isModifierOnly, minutesOf } from '../../meta';
 
 export class ResolveDateRefiner implements Refiner {
   get tag(): string {
@@ -102,27 +102,17 @@ function endDateOf(e: ParsingComponents, start: CivilDate, s: ParsingComponents)
   const day = e.isCertain('day') ? (e.get('day') as number) : undefined;
   const month = e.isCertain('month') ? (e.get('month') as number) : undefined;
   const year = e.isCertain('year') ? (e.get('year') as number) : undefined;
-  if (day !== undefined && month !== undefined && year !== undefined) {
-    // ("tomorrow from 11pm to 3am": the date joined both ends; an end before its start is the next day.)
-    const same = { year, month, day };
-    return compareCivil(same, start) === 0 && hasTime(e) && hasTime(s) && minutesOf(e) < minutesOf(s) ? addDays(start, 1) : same;
-  }
+  // ("tomorrow from 11pm to 3am", "on thursday at 11 pm till 2 am": a date or weekday joined both
+  // ends; an end before its start is the next day.)
+  const overnight = (same: CivilDate) => (compareCivil(same, start) === 0 && hasTime(e) && hasTime(s) && minutesOf(e) < minutesOf(s) ? addDays(start, 1) : same);
+  if (day !== undefined && month !== undefined && year !== undefined) return overnight({ year, month, day });
   if (day !== undefined && month !== undefined) return nextOccurrence(start, month, day);
   if (day !== undefined) return nextDayOfMonth(start, day);
-  if (e.isCertain('weekday')) {
-    const iso = fromChronoWeekday(e.get('weekday') as number);
-    const same = firstWeekdayAfter(addDays(start, -1), iso);
-    // ("on thursday at 11 pm till 2 am": the weekday joined both ends; an end before its start is the next day.)
-    return compareCivil(same, start) === 0 && hasTime(e) && hasTime(s) && minutesOf(e) < minutesOf(s) ? addDays(start, 1) : same;
-  }
+  if (e.isCertain('weekday')) return overnight(firstWeekdayAfter(addDays(start, -1), fromChronoWeekday(e.get('weekday') as number)));
   if (!hasTime(e)) return null;
   return minutesOf(e) < (hasTime(s) ? minutesOf(s) : 0) ? addDays(start, 1) : start;
 }
 
-/** The time of day in minutes. */
-function minutesOf(c: ParsingComponents): number {
-  return (c.get('hour') as number) * 60 + ((c.get('minute') as number) ?? 0);
-}
 
 /** month/day in the twelve months from `from` (inclusive); Feb 29 waits for a leap year. */
 function nextOccurrence(from: CivilDate, month: number, day: number): CivilDate | null {

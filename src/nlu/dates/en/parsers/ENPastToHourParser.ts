@@ -34,11 +34,14 @@ export class ENPastToHourParser extends AbstractParser {
   /** Is the word before `index` a time preposition — one that opens no range ("at", not "from"),
    *  unless `ranges` (British "half eleven" is no range's end: "from ten till half eleven")? */
   private afterTimePreposition(text: string, index: number, ranges = false): boolean {
-    const prev = /([\p{L}']+)\s+$/u.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
-    if (prev && ranges && this.v.g.halfHourAfter.includes(prev)) return true;
-    // ("on Friday, half two", "tomorrow half three": right after a day, a comma between or not.)
-    const day = /([\p{L}']+),?\s+$/u.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
-    if (day && ranges && (this.v.g.halfHourAfterDays.includes(day) || this.v.g.weekdays[day] !== undefined)) return true;
+    const before = text.slice(Math.max(0, index - 20), index);
+    const prev = /([\p{L}']+)\s+$/u.exec(before)?.[1]?.toLowerCase();
+    if (ranges) {
+      if (prev && this.v.g.halfHourAfter.includes(prev)) return true;
+      // ("on Friday, half two", "tomorrow half three": right after a day, a comma between or not.)
+      const day = /([\p{L}']+),?\s+$/u.exec(before)?.[1]?.toLowerCase();
+      if (day && (this.v.g.halfHourAfterDays.includes(day) || this.v.g.weekdays[day] !== undefined)) return true;
+    }
     if (!prev || !this.v.g.timePrepositions.includes(prev)) return false;
     return ranges || (!this.v.g.rangeOpeners.includes(prev) && !this.v.g.rangeConnectors.includes(prev));
   }

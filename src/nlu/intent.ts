@@ -27,7 +27,7 @@ interface IntentGrammarFile {
   fillers: string[];
   correction: string[];
   noun_openers?: string[]; not_verb_after?: string[]; not_noun_before?: string[]; filler_question_words?: string[];
-  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; given_to?: { verbs: string[]; prepositions: string[] }; with_date?: string[]; opening_before_content?: string[]; counting?: string[]; noun_adjectives?: string[] }>;
+  commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; person_then_to?: string[]; given_to?: { verbs: string[]; prepositions: string[] }; with_date?: string[]; opening_before_content?: string[]; counting?: string[]; noun_adjectives?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; reminder_questions?: string[]; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
   lead_in: string[];
   brand?: { name: string; spoken: string[] };
@@ -44,6 +44,9 @@ interface CompiledCommand {
   standalone: WordSet;
   reminder: WordSet;
   standaloneWithPerson: WordSet;
+  /** Of standaloneWithPerson, those that need "to" and a verb after the person ("ask Xolani to
+   *  sort out …" gives a task; "ask Xolani if …" asks a question). */
+  personThenTo: WordSet;
   /** "assign competitor analysis to Katarzyna": a verb, what is given, a preposition, a person. */
   givenTo: { verbs: WordSet; prepositions: WordSet };
   withDate: WordSet;
@@ -163,6 +166,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
         standalone: new WordSet(c.standalone ?? []),
         reminder: new WordSet(c.reminder ?? []),
         standaloneWithPerson: new WordSet(c.standalone_with_person ?? []),
+        personThenTo: new WordSet(c.person_then_to ?? []),
         givenTo: { verbs: new WordSet(c.given_to?.verbs ?? []), prepositions: new WordSet(c.given_to?.prepositions ?? []) },
         withDate: new WordSet(c.with_date ?? []),
         openingBeforeContent: new WordSet(c.opening_before_content ?? []),
@@ -531,6 +535,8 @@ export function classifyCommand(
             for (let gap = gapAt(k); gap && k < i + m + 5; gap = gapAt(k)) k += gap;
             if (personAt(k) && !g.notObjectPrepositions.hasWord(words[k] ?? '')) addressee = k;
             else if (tokens[k]?.kind === 'punct' && personAt(k + 1)) addressee = k + 1;
+            // (Up to three words of the name, then "to": "ask xolani to …", "ask thandi van wyk to …".)
+            if (addressee !== undefined && c.personThenTo.matchAt(words, i) === m && ![1, 2, 3].some((d) => words[addressee! + d] === 'to' && tokens[addressee! + d + 1]?.kind === 'word')) addressee = undefined;
             if (addressee !== undefined) n = m;
             // 'assign "Prepare the deck" to Omar': a quoted title, then the person it is given to.
             else if (afterQuote(tokens, k) !== undefined && personAt(afterQuote(tokens, k)!)) n = m;

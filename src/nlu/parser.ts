@@ -4,6 +4,7 @@
  * is left ("the words the user gave, trimmed of the marker phrase and of the surrounding command,
  * date and person words", nlu.md).
  */
+import { wallTimeAt } from './clock';
 import { detectLang, normalizeInput } from './normalize';
 import { tokenize, type Token } from './tokens';
 import { classifyCommand, classifySpokenReply, isHelpQuestion, isNegatedCommand, type CommandMatch, type IntentGrammar } from './intent';
@@ -217,7 +218,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
       break;
     case 'task.create':
     case 'event.create': {
-      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isInfinitive(w, lang)) : eventSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isNoun(w, lang), agreeingNominatives(deps), (w) => deps.persons.nominative(w, lang));
+      slots = cmd.intent === 'task.create' ? taskSlots(u, cmd, persons, datesOf().filter((d) => !pastTopic(u, d, ctx)), (w) => deps.persons.isInfinitive(w, lang)) : eventSlots(u, cmd, persons, datesOf(), (w) => deps.persons.isNoun(w, lang), agreeingNominatives(deps), (w) => deps.persons.nominative(w, lang));
       break;
     }
   }
@@ -991,6 +992,18 @@ function quotedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
 // ---------------------------------------------------------------------------------------------
 // Per intent
 
+/** A day wholly before today said right after a preposition of pastTopicPrepositions: a title's words. */
+function pastTopic(u: Utterance, d: DateMention, ctx: ParseContext): boolean {
+  if (d.end || !u.g.slots.pastTopicPrepositions.size) return false;
+  // (The date's own text may hold the preposition: "from yesterday".)
+  const first = u.tokenAt(d.index);
+  const k = first >= 0 && u.g.slots.pastTopicPrepositions.hasWord(u.words[first]!) ? first : first - 1;
+  if (k < 0 || u.tokens[k]!.kind !== 'word' || !u.g.slots.pastTopicPrepositions.hasWord(u.words[k]!)) return false;
+  const w = wallTimeAt(ctx.now, ctx.timeZone);
+  const today = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+  return d.start.slice(0, 10) < today;
+}
+
 function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], said: DateMention[], isInfinitive: (word: string) => boolean = () => false): Slots {
   const slots: Slots = {};
   // "chase the agency about Saturday cover, due Wednesday": of two days, the one said as the
@@ -1696,7 +1709,7 @@ function negatedAt(u: Utterance, index: number): boolean {
   if (u.g.slots.negations.hasWord(prev.norm)) return true;
   const prev2 = i > 1 ? u.tokens[i - 2] : undefined;
   // ("not for me, for Ronald", "не для меня": a person's preposition of any length between.)
-  return !!prev2 && prev.kind === 'word' && (prev.norm.length <= 2 || u.g.slots.restartPrepositions.hasWord(prev.norm)) && u.g.slots.negations.hasWord(prev2.norm);
+  return !!prev2 && prev.kind === 'word' && ((prev.norm.length <= 2 && !u.g.slots.negatedPronouns.hasWord(prev.norm)) || u.g.slots.restartPrepositions.hasWord(prev.norm)) && u.g.slots.negations.hasWord(prev2.norm);
 }
 
 /** "wrong Dasha - Dasha Kravets", "no, not Max, Max Bauer": a person said again, in full, after a

@@ -17,6 +17,7 @@ interface SlotsFile {
   not_modifiers?: string[];
   left_only_fillers?: string[];
   title_person_prepositions?: string[];
+  past_topic_prepositions?: string[];
   place_prepositions?: string[];
   preposition_homophones?: Record<string, string>;
   verb_homophones?: Record<string, string>;
@@ -36,6 +37,7 @@ interface SlotsFile {
   person_joiners?: string[];
   title_topics?: string[];
   negations?: string[];
+  negated_pronouns?: string[];
   edge_words: string[];
   tail_words?: string[];
   chat_fillers?: string[];
@@ -82,6 +84,9 @@ export interface SlotsGrammar {
   leftOnlyFillers: WordSet;
   /** Prepositions after which a person stays in a task's title ("созвониться с Антоном"). */
   titlePersonPrepositions: WordSet;
+  /** "reconcile the ticket scans from last night": a day already past after one of these is what
+   *  the task is about, no deadline. */
+  pastTopicPrepositions: WordSet;
   /** Prepositions of a place: an unknown name after one, right after a title word, is a place ("flights to Berlin"). */
   placePrepositions: WordSet;
   /** In an event, after a title word: a place, never an attendee ("проверка аптеки на Гагарина"). */
@@ -114,6 +119,9 @@ export interface SlotsGrammar {
   titleTopics: WordSet;
   /** Words negating the slot after them in a correction ("не Антону, а Маше"). */
   negations: WordSet;
+  /** "not me Fatima": a pronoun after the negation is what is negated, no preposition before the
+   *  next name (short prepositions stand there: "не в среду"). */
+  negatedPronouns: WordSet;
   edgeWords: WordSet;
   /** Said to the assistant at the very end ("… or not?", "… can?", "lah"): no title's words. */
   tailWords: WordSet;
@@ -197,6 +205,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     notModifiers: new WordSet(g.not_modifiers ?? []),
     leftOnlyFillers: new WordSet(g.left_only_fillers ?? []),
     titlePersonPrepositions: new WordSet(g.title_person_prepositions ?? []),
+    pastTopicPrepositions: new WordSet(g.past_topic_prepositions ?? []),
     placePrepositions: new WordSet(g.place_prepositions ?? []),
     eventPlacePrepositions: new WordSet(g.event_place_prepositions ?? g.place_prepositions ?? []),
     outsiderMarkers: new WordSet(g.outsider_markers ?? []),
@@ -212,6 +221,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     personJoiners: new WordSet(g.person_joiners ?? []),
     titleTopics: new WordSet(g.title_topics ?? []),
     negations: new WordSet(g.negations ?? []),
+    negatedPronouns: new WordSet(g.negated_pronouns ?? []),
     edgeWords: new WordSet(g.edge_words),
     tailWords: new WordSet(g.tail_words ?? []),
     chatFillers: new WordSet(g.chat_fillers ?? []),

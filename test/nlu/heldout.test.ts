@@ -184,7 +184,19 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 101 (2026-12-07, twelfth session), the session's latest: plain everyday commands, 150 ru
+  // Blind batch 103 (2026-12-07, thirteenth session): plain everyday commands, 150 ru (a Saratov city
+  // bus-fleet operator, its deputy director for operations, Europe/Saratov) and 150 en (a Nashville
+  // live-music venue, plain American and Southern English, America/Chicago), scored blind on 6b4d9be:
+  // 150/150 and 147/150, 99.0 %. After its kinds (blind102-kinds.test.ts): 150 and 150.
+  ['heldout-blind103-ru.jsonl', 150],
+  ['heldout-blind103-en.jsonl', 150],
+  // Blind batch 102 (2026-12-07, thirteenth session): plain everyday commands, 150 ru (an Orenburg
+  // down-shawl workshop chain, its production director, Asia/Yekaterinburg) and 150 en (a Cape Town
+  // wine exporter, South African English, Africa/Johannesburg), scored blind on 6b4d9be: 147/150 and
+  // 145/150, 97.3 %. After its kinds (blind102-kinds.test.ts): 150 and 150.
+  ['heldout-blind102-ru.jsonl', 150],
+  ['heldout-blind102-en.jsonl', 150],
+  // Blind batch 101 (2026-12-07, twelfth session): plain everyday commands, 150 ru
   // (a Norilsk-area construction contractor, its project director, Asia/Krasnoyarsk) and 150 en (a
   // Birmingham automotive engineering consultancy, plain British English, Europe/London), scored blind
   // on dd97bdb: 147/150 and 149/150, 98.7 %. After its kinds (blind101-kinds.test.ts): 148 and 150
@@ -239,9 +251,10 @@ const FLOORS: [string, number][] = [
   // scored blind on e41814e: 148/150 and 144/150, 97.3 %. After its kinds (blind94-kinds.test.ts):
   // 150 and 147 (left: "aiwa", no in Shona and yes in Egyptian Arabic, read as neither; "a call
   // with blessing" — a lower-case common word as a name; "check the forex receipts for last week" —
-  // a past week as the task's topic, though the public corpora read past dates as deadlines).
+  // a past week as the task's topic, though the public corpora read past dates as deadlines — read
+  // so from batch 103 on, 148).
   ['heldout-blind94-ru.jsonl', 150],
-  ['heldout-blind94-en.jsonl', 147],
+  ['heldout-blind94-en.jsonl', 148],
   // Blind batch 93 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Yaroslavl
   // river-cruise operator, its head of fleet and operations, Europe/Moscow) and 150 en (a Minneapolis
   // health-insurance claims department, Midwestern English, America/Chicago), scored blind on
@@ -612,9 +625,9 @@ const FLOORS: [string, number][] = [
   // integrator with IT jargon, Asia/Novosibirsk) and 150 en (an Israeli–Russian medtech start-up with
   // Hebrew and Russian words in its English, Asia/Jerusalem), scored blind after batch 40's fixes on
   // eb6043c: 144/150 and 133/150, 92.3 % (the session's first commit e202b15: 143 and 131, 91.3 %).
-  // After its kinds (blind41-kinds.test.ts): 149 and 147.
+  // After its kinds (blind41-kinds.test.ts): 149 and 147; 148 after batch 103 ("tell edo the fix is ready").
   ['heldout-blind41-ru.jsonl', 149],
-  ['heldout-blind41-en.jsonl', 147],
+  ['heldout-blind41-en.jsonl', 148],
   // Blind batch 40 (2026-12-07, seventh session): everyday commands, 150 ru (a poultry farm in the
   // Belgorod region, Europe/Moscow) and 150 en (a Kenyan–Russian coffee and tea exporter: East African
   // English, Africa/Nairobi), scored blind after batch 39's fixes on 15036e3: 146/150 and 137/150,

@@ -214,6 +214,9 @@ export function buildIndex(
         // fusedNamePrefixes).
         const prefix = grammar.en.fusedNamePrefixes.find((p) => lower.startsWith(p) && lower.length - p.length >= 3);
         if (prefix) weak(lower.slice(prefix.length), i, FIELD_FIRST, ALL_CASES);
+        // (Every other listed opening that leaves four letters or more too: "Dullah" for Abdullah,
+        // where the longest, "abdul", leaves only "lah".)
+        for (const p of grammar.en.fusedNamePrefixes) if (p !== prefix && lower.startsWith(p) && lower.length - p.length >= 4) weak(lower.slice(p.length), i, FIELD_FIRST, ALL_CASES);
         // "Busi" for Busisiwe, "Sibu" for Sibusiso, "Thandi" for Thandiwe: a long name no list gives
         // short forms for is called by its first syllables, up to a vowel (four to six letters, two
         // letters at least left off; never an English word or a name of its own).

@@ -265,7 +265,7 @@ export class Finder {
           continue;
         }
       } else if (lang === 'ru' || t.script === 'cyr') {
-        const unk = t.script === 'lat' ? this.unknownLatinInRu(src, toks, i, lang, prev, hitAt) : this.unknownAt(src, toks, i, lang, prev, order, hitAt);
+        const unk = t.script === 'lat' ? this.unknownLatinInRu(src, toks, i, lang, prev, hitAt) : this.unknownAt(src, toks, i, lang, prev, order, hitAt, idx);
         if (unk) {
           out.push(unk);
           i = unk.last + 1;
@@ -902,8 +902,12 @@ export class Finder {
     const p = toks[i - 1];
     const w = toks[i - 2];
     const n = toks[i + 1];
-    if (!t.word || t.script !== 'lat' || t.cap || t.norm.length < 3 || !p?.word || !w?.word || !n?.word) return false;
-    if (!messagePrepositions.has(p.norm) || !messages.has(w.norm) || !clauseOpeners.has(n.norm) || !adjacent(src, p, t) || !adjacent(src, t, n)) return false;
+    if (!t.word || t.script !== 'lat' || t.cap || t.norm.length < 3 || !p?.word || !n?.word) return false;
+    if (!clauseOpeners.has(n.norm) || !adjacent(src, p, t) || !adjacent(src, t, n)) return false;
+    // ("tell zang the fiber guy is here": right after a telling verb, a word no English dictionary
+    // has but as a proper noun, before a clause, is whom it is told to.)
+    const told = en.unknownNameAfter.has(p.norm) && this.noEnglishWord(t, true);
+    if (!told && (!w?.word || !messagePrepositions.has(p.norm) || !messages.has(w.norm))) return false;
     const x = t.norm;
     return !groups.has(x) && !notBefore.has(x) && !en.notNames.has(x) && !en.commonWords.has(x) && !en.selfPronouns.has(x) && !en.prepositions.has(x) && !en.conjunctions.has(x);
   }
@@ -1200,7 +1204,10 @@ export class Finder {
         if (this.byPersonPreposition(prep, before) || (en.unknownNameAfter.has(before) && adjacent(src, toks[i - 1]!, t)) || (en.unknownNameBeforeTo.has(before) && this.assignedBeforeTo(src, toks, i)) || this.strangerBeforeObject(src, toks, i, (x) => x === t)) {
           // "for dmitry volkov to …": a Russian surname in Latin letters after it is the same person's.
           const s = toks[i + 1];
-          if (s?.word && s.script === 'lat' && adjacent(src, t, s) && s.norm.length >= 5 && en.latinSurnameEndings.test(s.norm) && !en.commonWords.has(s.norm) && !en.notNames.has(s.norm)) {
+          // ("for kevin walsh to …", "with sarah quinn on monday": so is any word after it that is no
+          // common English word and nobody's name here — a surname the lexicon has, if at all, as a
+          // proper noun.)
+          if (s?.word && s.script === 'lat' && adjacent(src, t, s) && ((s.norm.length >= 5 && en.latinSurnameEndings.test(s.norm)) || this.strangerSurnameInLowerCase(s, toks[i + 2], hitAt(i + 1))) && !en.commonWords.has(s.norm) && !en.notNames.has(s.norm)) {
             return this.mention(src, toks, i, i + 1, { unresolved: `${capitalize(t.text)} ${capitalize(s.text)}` }, 'unknown', 0, prep);
           }
           return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, prep);
@@ -1329,6 +1336,18 @@ export class Finder {
     return !!b?.word && en.articles.has(b.norm) && !!a?.word && a.script === 'lat' && !a.cap && en.englishWords.hasCommon(a.norm) && !en.prepositions.has(a.norm) && !en.conjunctions.has(a.norm);
   }
 
+  /** A lower-case Latin word that can be a stranger's surname after a given name said in lower case:
+   *  three letters or more ("o'brien" too), no common English word, no given name (a list without
+   *  "and" goes on: "with mike kyle …"), no month, and nobody's given name in the portal. */
+  private strangerSurnameInLowerCase(s: Token, after: Token | undefined, hit: TokenHits | null): boolean {
+    const en = this.deps.grammar.en;
+    if (after?.word && !en.strangerSurnameBefore.has(after.norm)) return false;
+    // (A surname that is only some users' surname here may be the stranger's too: "kevin walsh".)
+    if (hit && (hit.fuzzy || !hit.entries.every((e) => e.field === FIELD_LAST))) return false;
+    if (s.cap || !/^(?:[od]'[a-z]{2,}|[a-z]{3,})$/.test(s.norm)) return false;
+    return !(en.englishWords.hasCommon(s.norm) || en.givenNames.has(s.norm) || en.months.has(s.norm) || en.prepositions.has(s.norm) || en.conjunctions.has(s.norm) || en.selfPronouns.has(s.norm) || en.honorifics.has(s.norm));
+  }
+
   /** A lower-case Latin word of three letters or more that no English dictionary has ("grainne");
    *  `proper`: one it has only as a proper noun counts too ("kim"). */
   private noEnglishWord(t: Token, proper = false): boolean {
@@ -1407,7 +1426,9 @@ export class Finder {
     if (nx && this.latinNameLike(nx) && adjacent(src, t, nx) && !hitAt(i + 1)) last = i + 1;
     // (Any capitalised Latin name, known or not, when a colon closes it: "сообщение Zhang Wei: …".)
     const colon = toks[last + 1];
-    if (!en.givenNames.has(t.norm) && !(t.cap && colon?.text === ':' && colon.index === toks[last]!.end)) return null;
+    // (…or two capitalised ones, the second no common English word nor a company's: "с Hope Williams".)
+    const fullName = last === i + 1 && t.cap && nx!.cap && !en.englishWords.hasCommon(nx!.norm) && !en.companyWords.has(nx!.norm) && !en.knownCompanies.has(t.norm);
+    if (!en.givenNames.has(t.norm) && !fullName && !(t.cap && colon?.text === ':' && colon.index === toks[last]!.end)) return null;
     const prep = this.preposition(src, toks, i, lang, prev);
     return this.mention(src, toks, i, last, { unresolved: toks.slice(i, last + 1).map((x) => x.text).join(' ') }, 'unknown', 0, prep);
   }
@@ -1420,6 +1441,7 @@ export class Finder {
     prev: Found | undefined,
     order: readonly GramCase[],
     hitAt: (k: number) => TokenHits | null,
+    idx: DirectoryIndex,
   ): Found | null {
     const morph = this.deps.morph;
     const g = this.deps.grammar.ru;
@@ -1437,11 +1459,21 @@ export class Finder {
     const names: string[] = [];
     let mask = ALL_CASES;
     let last = i - 1;
+    let firstSex: 'masc' | 'femn' | undefined;
     for (let k = i; k < toks.length && k < i + 3; k++) {
       const tk = toks[k]!;
       // (A word read only weakly as a user's — "зуевым" as Тамара Зуева's surname said as a man's —
       // after a stranger's given name is that stranger's surname: "с владиславом зуевым".)
       const known = k > i ? hitAt(k) : null;
+      // ("на Диану Ким" with only Валентина Ким here: a stranger's given name before a colleague's
+      // surname, as said, in the same case, is a stranger of that surname — like "Sunil Perera".)
+      const surnameOf = k === i + 1 && names.length === 1 && known && !known.fuzzy && adjacent(src, toks[k - 1]!, tk) ? known.entries.find((e) => e.field === FIELD_LAST && !e.dim && (e.mask & mask) !== 0) : undefined;
+      if (surnameOf && known!.entries.every((e) => e.field === FIELD_LAST) && (!firstSex || idx.sex[surnameOf.user] === firstSex)) {
+        mask &= surnameOf.mask;
+        names.push(idx.users[surnameOf.user]!.lastName ?? capitalize(tk.norm));
+        last = k;
+        break;
+      }
       if (!tk.word || tk.script !== 'cyr' || (k > i && (!adjacent(src, toks[k - 1]!, tk) || (known && !known.entries.every((e) => e.dim)))) || this.isFunctionWord(tk, lang)) break;
       if (g.notNames.has(tk.norm) || g.selfPronouns.has(tk.norm)) break;
       // After a name, a word no dictionary knows that reads as a surname in the same case is its
@@ -1472,6 +1504,7 @@ export class Finder {
       let m = 0;
       for (const p of parses) if (p.case && (!prepMask || prepMask & caseBit(p.case))) m |= caseBit(p.case);
       mask &= m || ALL_CASES;
+      if (!names.length && (best.gender === 'masc' || best.gender === 'femn')) firstSex = best.gender;
       names.push(capitalize(best.nominative));
       last = k;
     }

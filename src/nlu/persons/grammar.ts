@@ -83,6 +83,8 @@ export interface PersonsGrammar {
     months: Set<string>;
     /** Words after which a capitalised word nobody in the directory has is a person ("does Kevin have"). */
     unknownNameAfter: Set<string>;
+    /** After a stranger's given name and a lower-case surname, the words that may follow it. */
+    strangerSurnameBefore: Set<string>;
     /** Prepositions after which a capitalised unknown word is a person ("for Dmitri", "with Omar"). */
     unknownNamePrepositions: Set<string>;
     /** A lower-case unknown word between these is a person ("does kevin have …"). */
@@ -350,6 +352,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       knownCompanies: normSet(strings(en.knownCompanies ?? [], 'knownCompanies')),
       months: normSet(strings(en.months ?? [], 'months')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
+      strangerSurnameBefore: normSet(strings(en.strangerSurnameBefore ?? [], 'strangerSurnameBefore')),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
       userSubject: lowerSubject(en.userSubject),

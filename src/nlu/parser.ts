@@ -66,7 +66,7 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
   const g = deps.grammars[lang];
   // Respelt before hesitations are blanked: "uh huh" is a yes, not a hesitation and a "huh".
   text = g.slots.blankHesitations(g.slots.respell(g.intents.brand(text)));
-  text = homophonesBefore(text, g.slots.prepositionHomophones, (w) => deps.persons.isNameForm(w, ctx.directory));
+  text = homophonesBefore(text, g.slots.prepositionHomophones, (w) => deps.persons.isNameForm(w, ctx.directory), g.slots.homophonesNotAfter);
   // "remind me too ask …": before a verb that opens a task's content, "to".
   text = homophonesBefore(text, g.slots.verbHomophones, (w) => g.intents.contentVerbs.hasWord(w));
   // A glued preposition is split off a date word before command words are corrected ("вдесять" is
@@ -389,11 +389,13 @@ export function keepSpelling(r: ParseResult, raw: string, grammars: Record<Lang,
 
 /** "a task four rose to update …": a homophone right before a word `fits` (a directory name, a
  *  content verb) is the word it sounds like (speech writes the number). */
-function homophonesBefore(text: string, h: Homophones, fits: (word: string) => boolean): string {
+function homophonesBefore(text: string, h: Homophones, fits: (word: string) => boolean, notAfter?: WordSet): string {
   if (!h.said?.test(text)) return text;
-  return text.replace(/(?<![\p{L}\p{N}])(\p{L}+)(?=\s+(\p{L}+))/gu, (w: string, _w: string, next: string) => {
+  return text.replace(/(?<![\p{L}\p{N}])(\p{L}+)(?=\s+(\p{L}+))/gu, (w: string, _w: string, next: string, at: number) => {
     const to = h.words.get(w.toLowerCase());
-    return to !== undefined && fits(next.toLowerCase()) ? to : w;
+    // ("a call at four sharp" with a Tom Sharp here: after a time's preposition it is the hour.)
+    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 20), at))?.[1];
+    return to !== undefined && fits(next.toLowerCase()) && !(before && notAfter?.hasWord(before.toLowerCase())) ? to : w;
   });
 }
 

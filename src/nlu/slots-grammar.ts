@@ -20,6 +20,7 @@ interface SlotsFile {
   past_topic_prepositions?: string[];
   place_prepositions?: string[];
   preposition_homophones?: Record<string, string>;
+  homophones_not_after?: string[];
   verb_homophones?: Record<string, string>;
   verb_particles?: Record<string, string[]>;
   verb_particle_before?: string[];
@@ -140,6 +141,8 @@ export interface SlotsGrammar {
   respell: (text: string) => string;
   /** "create a task four rose to …": a word that sounds like a preposition, before a name, is it. */
   prepositionHomophones: Homophones;
+  /** After these a preposition's homophone is itself ("at four sharp": the hour). */
+  homophonesNotAfter: WordSet;
   /** "remind me too ask …": a word that sounds like "to", before a verb of the task's content. */
   verbHomophones: Homophones;
   /** "put … in", "pencil … in": a command verb's particle said after its object. */
@@ -229,6 +232,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations, g.said_twice ?? []),
     respell: respeller(spellings, g.enclitics ?? []),
     prepositionHomophones: homophones(g.preposition_homophones ?? {}),
+    homophonesNotAfter: new WordSet(g.homophones_not_after ?? []),
     verbHomophones: homophones(g.verb_homophones ?? {}),
     verbParticles: new Map(Object.entries(g.verb_particles ?? {}).map(([v, ps]) => [v, new Set(ps)])),
     verbParticleBefore: new WordSet(g.verb_particle_before ?? []),

@@ -141,7 +141,8 @@ export class Finder {
       // "проект Сокол-2", "Orion-3": a word joined to a number by a hyphen names a thing.
       // ("from 1 May to 5 May", "May 5th": a month's name beside a day's number is the month,
       // though a user is called May.)
-      if (numberedAfter(src, t) || (lang === 'en' && t.script === 'lat' && this.deps.grammar.en.months.has(t.norm) && besideDayNumber(src, t))) {
+      // ("Do I have …" with a Quang Do here: an auxiliary before its subject pronoun is the question's.)
+      if (numberedAfter(src, t) || (lang === 'en' && t.script === 'lat' && this.deps.grammar.en.months.has(t.norm) && besideDayNumber(src, t)) || (lang === 'en' && (this.auxiliaryBeforeSubject(src, toks, i) || this.timeQualifier(toks, i)))) {
         i++;
         continue;
       }
@@ -1247,7 +1248,10 @@ export class Finder {
     // ("Assign Kevin to recount the tent aisle": after a verb of giving work, one or two capitalised
     // words and "to" before a lower-case verb — not "assign Budget Review to Priya".)
     const assigned = en.unknownNameBeforeTo.has(before) && this.assignedBeforeTo(src, toks, i);
-    if (!this.byPersonPreposition(prep, before) && !en.unknownNameAfter.has(before) && !beforeObject && !assigned) return null;
+    // ("What's Steve got on tomorrow?": the subject of a plan question, as in lower case.)
+    const nextNorm = toks[i + 1]?.word ? toks[i + 1]!.norm : '';
+    const subject = en.unknownLowerSubject.after.has(before) && en.unknownLowerSubject.before.has(nextNorm);
+    if (!this.byPersonPreposition(prep, before) && !en.unknownNameAfter.has(before) && !beforeObject && !assigned && !subject) return null;
     let last = i;
     const nx = toks[i + 1];
     // "with Harlow Logistics", "for Acme Ltd": a company, not a person nobody here has.
@@ -1264,6 +1268,9 @@ export class Finder {
     if (!lowerBeforeColon && this.russianPlace(src, toks, i)) return null;
     // ("for Batch 14", "with Wave 3": a number right after it makes it a numbered thing.)
     if (/^\s+\d/.test(src.slice(toks[last]!.end, toks[last]!.end + 3))) return null;
+    // ("dinner with Moscow buyers": a plural noun right after it makes it their qualifier, a place or a firm.)
+    const owner = toks[last + 1];
+    if (owner?.word && owner.script === 'lat' && !owner.cap && adjacent(src, toks[last]!, owner) && en.englishWords.pluralNoun(owner.norm)) return null;
     const name = toks.slice(i, last + 1).map((x) => (lowerBeforeColon ? capitalize(x.text) : x.text)).join(' ');
     return this.mention(src, toks, i, last, { unresolved: name }, 'unknown', 0, prep);
   }
@@ -1334,6 +1341,25 @@ export class Finder {
     const a = toks[k + 1];
     // ("the nyeri lab", a place's name before its noun, is no person either.)
     return !!b?.word && en.articles.has(b.norm) && !!a?.word && a.script === 'lat' && !a.cap && en.englishWords.hasCommon(a.norm) && !en.prepositions.has(a.norm) && !en.conjunctions.has(a.norm);
+  }
+
+  /** "do i have …", "Did you …": an auxiliary of auxiliaryBeforeSubject.words right before one of its subjects. */
+  private auxiliaryBeforeSubject(src: string, toks: Token[], i: number): boolean {
+    const { words, subjects } = this.deps.grammar.en.auxiliaryBeforeSubject;
+    const t = toks[i]!;
+    const n = toks[i + 1];
+    // (Not where a name is expected: "tell will i will be late".)
+    const p = toks[i - 1];
+    if (p?.word && (this.deps.grammar.en.commonWordSlots.has(p.norm) || this.deps.grammar.en.unknownNameAfter.has(p.norm))) return false;
+    return t.script === 'lat' && words.has(t.norm) && !!n?.word && subjects.has(n.norm) && adjacent(src, t, n);
+  }
+
+  /** "at three sharp", "by 5pm latest": a lower-case word of timeQualifiers.words right after a time. */
+  private timeQualifier(toks: Token[], i: number): boolean {
+    const { words, after } = this.deps.grammar.en.timeQualifiers;
+    const t = toks[i]!;
+    const p = toks[i - 1];
+    return !t.cap && t.script === 'lat' && words.has(t.norm) && !!p && (/^\d{1,2}(?::\d{2})?(?:am|pm)?$/i.test(p.text) || (p.word && after.has(p.norm)));
   }
 
   /** A lower-case Latin word that can be a stranger's surname after a given name said in lower case:

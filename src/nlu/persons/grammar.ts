@@ -85,6 +85,10 @@ export interface PersonsGrammar {
     unknownNameAfter: Set<string>;
     /** After a stranger's given name and a lower-case surname, the words that may follow it. */
     strangerSurnameBefore: Set<string>;
+    /** "Do I have …": these words right before one of `subjects` ask the question, whoever is called so. */
+    auxiliaryBeforeSubject: { words: Set<string>; subjects: Set<string> };
+    /** "at three sharp": these `words` after a number or one of `after` qualify a time. */
+    timeQualifiers: { words: Set<string>; after: Set<string> };
     /** Prepositions after which a capitalised unknown word is a person ("for Dmitri", "with Omar"). */
     unknownNamePrepositions: Set<string>;
     /** A lower-case unknown word between these is a person ("does kevin have …"). */
@@ -96,7 +100,7 @@ export interface PersonsGrammar {
     /** English words, lower case: natural's English lexicon and workWords (jargon, chat shorthand). */
     /** natural's English lexicon and our work words; `common`: less the words it has only as proper
      *  nouns ("kim", "lorna", "london"). */
-    englishWords: { has(word: string): boolean; hasCommon(word: string): boolean };
+    englishWords: { has(word: string): boolean; hasCommon(word: string): boolean; pluralNoun(word: string): boolean };
     /** Between these, a lower-case word a letter or two off a user's name is that user ("for oksanna to"). */
     misheardBetween: { after: Set<string>; before: Set<string> };
     /** Right after one of `prepositions` that follows one of `tasks` ("a task to fischer"), likewise. */
@@ -269,6 +273,16 @@ function equivalentsMap(v: unknown): Map<string, string[]> {
   return out;
 }
 
+function auxiliaries(v: unknown): { words: Set<string>; subjects: Set<string> } {
+  const x = (v ?? {}) as { words?: unknown; subjects?: unknown };
+  return { words: normSet(strings(x.words, 'auxiliaryBeforeSubject.words')), subjects: normSet(strings(x.subjects, 'auxiliaryBeforeSubject.subjects')) };
+}
+
+function timeQualifiers(v: unknown): { words: Set<string>; after: Set<string> } {
+  const x = (v ?? {}) as { words?: unknown; after?: unknown };
+  return { words: normSet(strings(x.words, 'timeQualifiers.words')), after: normSet(strings(x.after, 'timeQualifiers.after')) };
+}
+
 function lowerSubject(v: unknown): { after: Set<string>; before: Set<string> } {
   const x = (v ?? {}) as { after?: unknown; before?: unknown };
   return { after: normSet(strings(x.after, 'unknownLowerSubject.after')), before: normSet(strings(x.before, 'unknownLowerSubject.before')) };
@@ -277,24 +291,27 @@ function lowerSubject(v: unknown): { after: Set<string>; before: Set<string> } {
 /** natural's English lexicon (a part-of-speech tagger's, ~92,000 words), read once per process:
  *  its words in lower case, proper nouns too ("Monday", "June"), with ours added. */
 const LEXICON = 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json';
-let lexicon: { all: Set<string>; common: Set<string> } | undefined;
+let lexicon: { all: Set<string>; common: Set<string>; plural: Set<string> } | undefined;
 
 /** The lexicon (read and built once, shared by every grammar loaded) and our words beside it. */
-function englishWords(ours: string[]): { has(word: string): boolean; hasCommon(word: string): boolean } {
+function englishWords(ours: string[]): { has(word: string): boolean; hasCommon(word: string): boolean; pluralNoun(word: string): boolean } {
   if (!lexicon) {
     const raw = JSON.parse(fs.readFileSync(require.resolve(LEXICON), 'utf8')) as Record<string, unknown>;
     const all = new Set<string>();
     const common = new Set<string>();
+    const plural = new Set<string>();
     for (const [w, tags] of Object.entries(raw)) {
       const lower = w.toLowerCase();
       all.add(lower);
       if (w === lower || (Array.isArray(tags) && tags.some((t) => t !== 'NNP' && t !== 'NNPS'))) common.add(lower);
+      // (Only ever a plural noun — "buyers", "engineers", "people" — never "thanks" or "regards".)
+      if (w === lower && Array.isArray(tags) && tags.includes('NNS') && tags.every((t) => t === 'NNS' || t === 'NN')) plural.add(lower);
     }
-    lexicon = { all, common };
+    lexicon = { all, common, plural };
   }
-  const { all, common } = lexicon;
+  const { all, common, plural } = lexicon;
   const own = normSet(ours);
-  return { has: (word) => all.has(word) || own.has(word), hasCommon: (word) => common.has(word) || own.has(word) };
+  return { has: (word) => all.has(word) || own.has(word), hasCommon: (word) => common.has(word) || own.has(word), pluralNoun: (word) => plural.has(word) };
 }
 
 export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar {
@@ -353,6 +370,8 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       months: normSet(strings(en.months ?? [], 'months')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       strangerSurnameBefore: normSet(strings(en.strangerSurnameBefore ?? [], 'strangerSurnameBefore')),
+      auxiliaryBeforeSubject: auxiliaries(en.auxiliaryBeforeSubject),
+      timeQualifiers: timeQualifiers(en.timeQualifiers),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
       unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
       userSubject: lowerSubject(en.userSubject),

@@ -1348,10 +1348,11 @@ export class Finder {
     const { words, subjects } = this.deps.grammar.en.auxiliaryBeforeSubject;
     const t = toks[i]!;
     const n = toks[i + 1];
+    // (This runs for every English word: the set look-ups that mostly fail come first.)
+    if (t.script !== 'lat' || !words.has(t.norm) || !n?.word || !subjects.has(n.norm) || !adjacent(src, t, n)) return false;
     // (Not where a name is expected: "tell will i will be late".)
     const p = toks[i - 1];
-    if (p?.word && (this.deps.grammar.en.commonWordSlots.has(p.norm) || this.deps.grammar.en.unknownNameAfter.has(p.norm))) return false;
-    return t.script === 'lat' && words.has(t.norm) && !!n?.word && subjects.has(n.norm) && adjacent(src, t, n);
+    return !(p?.word && (this.deps.grammar.en.commonWordSlots.has(p.norm) || this.deps.grammar.en.unknownNameAfter.has(p.norm)));
   }
 
   /** "at three sharp", "by 5pm latest": a lower-case word of timeQualifiers.words right after a time. */

@@ -273,19 +273,16 @@ function equivalentsMap(v: unknown): Map<string, string[]> {
   return out;
 }
 
-function auxiliaries(v: unknown): { words: Set<string>; subjects: Set<string> } {
-  const x = (v ?? {}) as { words?: unknown; subjects?: unknown };
-  return { words: normSet(strings(x.words, 'auxiliaryBeforeSubject.words')), subjects: normSet(strings(x.subjects, 'auxiliaryBeforeSubject.subjects')) };
+/** A mapping of word lists (`what.key` for each of `keys`), each made a set of normal forms. */
+function wordLists<K extends string>(v: unknown, what: string, keys: readonly K[]): Record<K, Set<string>> {
+  const x = (v ?? {}) as Record<string, unknown>;
+  const out = {} as Record<K, Set<string>>;
+  for (const k of keys) out[k] = normSet(strings(x[k], `${what}.${k}`));
+  return out;
 }
 
-function timeQualifiers(v: unknown): { words: Set<string>; after: Set<string> } {
-  const x = (v ?? {}) as { words?: unknown; after?: unknown };
-  return { words: normSet(strings(x.words, 'timeQualifiers.words')), after: normSet(strings(x.after, 'timeQualifiers.after')) };
-}
-
-function lowerSubject(v: unknown): { after: Set<string>; before: Set<string> } {
-  const x = (v ?? {}) as { after?: unknown; before?: unknown };
-  return { after: normSet(strings(x.after, 'unknownLowerSubject.after')), before: normSet(strings(x.before, 'unknownLowerSubject.before')) };
+function lowerSubject(v: unknown, what: string): { after: Set<string>; before: Set<string> } {
+  return wordLists(v, what, ['after', 'before']);
 }
 
 /** natural's English lexicon (a part-of-speech tagger's, ~92,000 words), read once per process:
@@ -370,14 +367,14 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       months: normSet(strings(en.months ?? [], 'months')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       strangerSurnameBefore: normSet(strings(en.strangerSurnameBefore ?? [], 'strangerSurnameBefore')),
-      auxiliaryBeforeSubject: auxiliaries(en.auxiliaryBeforeSubject),
-      timeQualifiers: timeQualifiers(en.timeQualifiers),
+      auxiliaryBeforeSubject: wordLists(en.auxiliaryBeforeSubject, 'auxiliaryBeforeSubject', ['words', 'subjects']),
+      timeQualifiers: wordLists(en.timeQualifiers, 'timeQualifiers', ['words', 'after']),
       unknownNamePrepositions: normSet(strings(en.unknownNamePrepositions, 'unknownNamePrepositions')),
-      unknownLowerSubject: lowerSubject(en.unknownLowerSubject),
-      userSubject: lowerSubject(en.userSubject),
-      unknownLowerBetween: lowerSubject(en.unknownLowerBetween),
+      unknownLowerSubject: lowerSubject(en.unknownLowerSubject, 'unknownLowerSubject'),
+      userSubject: lowerSubject(en.userSubject, 'userSubject'),
+      unknownLowerBetween: lowerSubject(en.unknownLowerBetween, 'unknownLowerBetween'),
       englishWords: englishWords(strings(en.workWords ?? [], 'workWords')),
-      misheardBetween: lowerSubject(en.misheardBetween),
+      misheardBetween: lowerSubject(en.misheardBetween, 'misheardBetween'),
       misheardAfterTask: {
         tasks: normSet(strings(((en.misheardAfterTask ?? {}) as { tasks?: unknown }).tasks ?? [], 'misheardAfterTask.tasks')),
         prepositions: normSet(strings(((en.misheardAfterTask ?? {}) as { prepositions?: unknown }).prepositions ?? [], 'misheardAfterTask.prepositions')),

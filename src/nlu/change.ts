@@ -242,6 +242,8 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
       const next = u.tokens[noun.index + noun.len];
       if (!next || (next.kind !== 'number' && next.text !== '#' && !/^["'«“]/.test(next.text))) return null;
     }
+    // ("give the Nowak lass a task to …": whoever the definite article names, "a task" is a new one.)
+    if (cg.definiteOnly.indefinite.hasWord(words[noun.index - 1]!)) return null;
     for (let i = verbAt + verb.len; i < noun.index; i++) {
       if (cg.definiteOnly.indefinite.hasWord(words[i]!)) return null;
       // "Assign Gevorg the task …": someone named before the article is who gets a new task.

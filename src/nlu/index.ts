@@ -66,8 +66,9 @@ export async function createParser(): Promise<Parser> {
   // (A changed letter is fixed only in a word no English lexicon has: "remine", never "massage".)
   const enFixer = createCommandWordFixer(enVocabulary, () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, substitutes: (w) => w.length >= 6 && !persons.isWord(w, 'en'), vowelless: /[aeiouy]/ });
   // The command's noun after its verb and an article ("creat a taks for Kevin").
-  // (…spelt as heard too: "meating" sounds as "meeting".)
-  const enNounFixer = createCommandWordFixer(en.intents.commands.flatMap((c) => c.nouns.singleWords()), () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, vowelless: /[aeiouy]/, minDropEntry: MIN_LETTERS, sounds: soundsOf(en.intents.soundFolds) });
+  // (…spelt as heard too: "meating" sounds as "meeting"; a letter changed in a word no lexicon has,
+  // after the command's verb and article: "a tesk", "a new tast".)
+  const enNounFixer = createCommandWordFixer(en.intents.commands.flatMap((c) => c.nouns.singleWords()), () => false, { letters: /^[a-z]+$/, dropsAndSwapsOnly: true, substitutes: (w) => !persons.isWord(w, 'en'), vowelless: /[aeiouy]/, minDropEntry: MIN_LETTERS, sounds: soundsOf(en.intents.soundFolds) });
   // Word boundaries a Russian recogniser gets wrong ("вчетверг", "за дачу").
   const grammarWords = new WordSet([...vocabulary, ...ru.slots.eventKinds.keys()]);
   const changeVerbs = new WordSet(ru.change.verbs.flatMap(([, set]) => set.singleWords()));

@@ -292,6 +292,8 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
     // "не надо ничего создавать", "не, задачу не надо", "забудь про эту задачу": after a negation
     // or a dropping word, command words and their objects are what is refused, not a new command.
     else if (said.length && (dropping || negatedBefore(words, i, g)) && (isCommandWord(g, words[i]!) || g.replyObjects.hasWord(words[i]!))) i++;
+    // ("stop, dont create anything": the negation of what a reply already refused, before its verb.)
+    else if (said.length && neg && i + neg < words.length && g.negatedVerbs.hasWord(words[i + neg]!)) i += neg;
     else break;
   }
   if (!said.length) return null;

@@ -23,10 +23,11 @@ export function normalizeInput(text: unknown): string {
  * Russian when Cyrillic letters outnumber Latin ones; English otherwise (and for no letters). The
  * command is said before a colon and what follows it may be in any language ("Напиши Ethan Cole:
  * please check the invoice"), so with a colon the part before it decides, a capitalised Latin word
- * there after the first counting as a name, not as English.
+ * there after the first counting as a name, not as English. A colon inside a time ("в 17:00") is
+ * no such separator.
  */
 export function detectLang(text: string): 'ru' | 'en' {
-  const colon = text.indexOf(':');
+  const colon = text.search(/(?<!\d):|:(?!\d)/);
   if (colon > 0) {
     const head = letters(text.slice(0, colon), true);
     if (head.cyr + head.lat > 0) return head.cyr > head.lat ? 'ru' : 'en';

@@ -184,6 +184,21 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 107 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (a Belgorod
+  // agricultural holding: poultry, feed mill, meat plant, Europe/Moscow) and 150 en (a Ho Chi Minh
+  // City coffee and cashew exporter, Vietnamese English — the group's second batch,
+  // Asia/Ho_Chi_Minh), scored blind on 7fbb62a: 148/150 and 145/150, 97.7 %. After its kinds
+  // (blind106-kinds.test.ts): 149 and 150 (left: Слава for a Станислав too — the kept convention).
+  ['heldout-blind107-ru.jsonl', 149],
+  ['heldout-blind107-en.jsonl', 150],
+  // Blind batch 106 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (a Makhachkala
+  // fish cannery with its own trawlers, Dagestani staff, Europe/Moscow) and 150 en (a Leeds woollen
+  // mill, broad Yorkshire English, Europe/London), scored blind on 7fbb62a: 149/150 and 139/150,
+  // 96.0 %. After its kinds (blind106-kinds.test.ts): 149 and 147 (left: "навруз байрам" read with a
+  // Байрам; "Bob Cotton — new task: …" as a message; "the nowaks" for both Nowaks; "in t' office"
+  // in a text that says "the" too keeps "the").
+  ['heldout-blind106-ru.jsonl', 149],
+  ['heldout-blind106-en.jsonl', 147],
   // Blind batch 105 (2026-12-07, thirteenth session), the session's latest: plain everyday commands,
   // 150 ru (a Petropavlovsk-Kamchatsky tour and fishing operator, its owner dictating while driving,
   // Asia/Kamchatka) and 150 en (a Bristol aerospace composites supplier, West Country English,
@@ -625,7 +640,7 @@ const FLOORS: [string, number][] = [
   // Australian speech and pet names, Australia/Brisbane), scored blind on the session's first commit
   // e1ed002: 143/150 and 119/150, 87.3 %. After its kinds (blind44-kinds.test.ts): 148 and 143.
   ['heldout-blind44-ru.jsonl', 148],
-  ['heldout-blind44-en.jsonl', 144], // 144 after batch 91 ("monday to wednesday": one span)
+  ['heldout-blind44-en.jsonl', 145], // 144 after batch 91 ("monday to wednesday": one span); 145 after batch 106 ("give X a job to …")
   // Blind batch 43 (2026-12-07, seventh session), scored blind at the session's end on
   // 130269d and not fixed: plain everyday commands, 150 ru (a pharmacy chain in Moscow, Europe/Moscow)
   // 149/150 and 150 en (a US subsidiary of an equipment maker, America/New_York) 149/150, 99.3 % (the

@@ -284,6 +284,12 @@ export class Finder {
       if (out.some((o) => o.first === m.last + 1)) continue;
       m.last += 1;
       m.end = n.end;
+      // ("t' Nowak lass": the article before a name and its title is part of the mention.)
+      const art = toks[m.first - 1];
+      if (art?.word && art.norm === 'the' && adjacent(src, art, toks[m.first]!) && !out.some((o) => o.last === m.first - 1)) {
+        m.first -= 1;
+        m.index = art.index;
+      }
       // ("Thapa didi" of a man and a woman Thapa: an honorific of one sex picks among them.)
       const sex = this.deps.grammar.en.honorificsAfterSex.get(n.norm);
       if (sex && sex !== '-' && 'candidates' in m.slot) {
@@ -647,7 +653,10 @@ export class Finder {
       const kept = cands.filter((c) => exact.has(c.user) || (last.script === 'lat' && nearLatinSurname(idx, c.user, last.norm)));
       return kept.length ? { len: k - i + 1, cands: kept } : null;
     }
-    const users = new Set(hitAt(k)?.entries.filter((e) => e.field === FIELD_LAST).map((e) => e.user) ?? []);
+    // ("Nguyen Van Minh": Vietnamese order, the surname first and the given name last.)
+    const atI = hitAt(i)?.entries ?? [];
+    const other = (e: FormEntry) => (e.field === FIELD_LAST ? FIELD_FIRST : e.field === FIELD_FIRST ? FIELD_LAST : -1);
+    const users = new Set(hitAt(k)?.entries.filter((e) => e.field === FIELD_LAST || (e.field === FIELD_FIRST && !e.dim && atI.some((x) => x.user === e.user && other(x) === e.field))).map((e) => e.user) ?? []);
     const kept = cands.filter((c) => users.has(c.user));
     return kept.length ? { len: k - i + 1, cands: kept } : null;
   }
@@ -706,10 +715,13 @@ export class Finder {
     }
     const want = sex === 'M' ? 'masc' : sex === 'F' ? 'femn' : null;
     const given = this.deps.grammar.en.honorificsGiven.has(toks[i]!.norm);
+    // "Mr Long", "Ms Linh": where colleagues are called by the given name (Vietnam, Thailand, the
+    // Philippines) any title goes before it — taken when no surname of the word is here at all.
+    const byGiven = given || !h.entries.some((e) => e.field === FIELD_LAST);
     const byUser = new Map<number, Candidate>();
     for (const e of h.entries) {
       // (A short form after a title said to a given name: "oga Femi" for Olufemi.)
-      if (!(e.field === FIELD_LAST || (given && e.field === FIELD_FIRST)) || (e.dim && !(given && e.field === FIELD_FIRST)) || (want && idx.sex[e.user] !== want)) continue;
+      if (!(e.field === FIELD_LAST || (byGiven && e.field === FIELD_FIRST)) || (e.dim && !(given && e.field === FIELD_FIRST)) || (want && idx.sex[e.user] !== want)) continue;
       const c = byUser.get(e.user);
       if (c) c.mask |= e.mask;
       else byUser.set(e.user, { user: e.user, mask: e.mask, tier: h.fuzzy ? 2 : 0 });

@@ -978,8 +978,8 @@ export class Finder {
     const nextForms = next?.word ? idx.forms.get(next.norm) ?? (next.norm.endsWith("'s") ? idx.forms.get(next.norm.slice(0, -2)) : undefined) : undefined;
     if (nextForms?.some((e) => e.field === FIELD_LAST && mine.some((m) => m.user === e.user && m.field === FIELD_FIRST))) return true;
     const prev = toks[k - 1];
-    // "mr page": a surname that is a word, right after an honorific.
-    if (prev?.word && this.deps.grammar.en.honorifics.has(prev.norm) && mine.some((m) => m.field === FIELD_LAST)) return true;
+    // "mr page": a surname that is a word, right after an honorific (or a given name: "khun may").
+    if (prev?.word && this.deps.grammar.en.honorifics.has(prev.norm) && mine.some((m) => m.field === FIELD_LAST || m.field === FIELD_FIRST)) return true;
     // …and a surname that is a word ("oliver may") right after the same user's given name.
     if (prev?.word && idx.forms.get(prev.norm)?.some((e) => e.field === FIELD_FIRST && mine.some((m) => m.user === e.user && m.field === FIELD_LAST))) return true;
     // "what tasks does grace have": the subject of a plan question is a user's name too.

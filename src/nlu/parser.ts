@@ -1684,6 +1684,17 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
     // …or right after it, written as a name: "score of lead Almaz Tea", "deal Acme Corp".
     const named = (k: number) => u.tokens[k]?.kind === 'word' && u.tokens[k]!.text.length > 1 && /^\p{Lu}/u.test(u.tokens[k]!.text) && !u.used[k] && !g.leadNotNames.hasWord(words[k]!);
     if (!q.length && !prep) for (let k = noun + 1; named(k); k++) q.push(u.tokens[k]!.text);
+    // …or, in speech's lower case, all that follows it to the end, opening with no English word
+    // (or with a legal form): "score lead sportmaster", "chance of deal pt bumi resources".
+    if (!q.length && !prep) {
+      let end = u.tokens.length;
+      while (end > noun + 1 && u.tokens[end - 1]!.kind === 'punct') end--;
+      const rest = u.tokens.slice(noun + 1, end);
+      const first = words[noun + 1];
+      if (rest.length >= 1 && rest.length <= 4 && rest.every((t, k) => t.kind === 'word' && !u.used[noun + 1 + k] && !g.leadNotNames.hasWord(words[noun + 1 + k]!)) && first && (g.leadLegalForms.hasWord(first) || !deps.persons.isWord(first, 'en'))) {
+        for (const t of rest) q.push(t.text);
+      }
+    }
   }
   return q.length ? withEntity({ query: q.join(' ') }) : undefined;
 }

@@ -65,7 +65,7 @@ export function createDateExtractor(options: DateExtractorOptions = {}): DateExt
       if (!filters[ctx.lang](input)) return [];
       const wall = wallClockAt(ctx.now, ctx.timeZone);
       const option: DateParsingOption = { userTimeZone: ctx.timeZone };
-      const coded = codeNumbers(input, monthWords[ctx.lang]);
+      const coded = colonAfterTime(codeNumbers(input, monthWords[ctx.lang]));
       const results = engine.parse(ctx.lang === 'en' ? oClockHours(hourRanges(numberedThings(coded, numbered), monthEnd, numbered)) : coded, chronoReference(wall), option as object);
       const mentions: DateMention[] = [];
       for (const r of results) {
@@ -93,6 +93,14 @@ function codeNumbers(text: string, months: Set<string>): string {
   return text.replace(/(\p{L}+)-(\d+)(?![\d:.,]\d)/gu, (m, word: string, digits: string) =>
     !/^\p{Lu}/u.test(word) || months.has(word.toLowerCase()) || MERIDIEM.has(word.toLowerCase()) ? m : `${word}-${'x'.repeat(digits.length)}`,
   );
+}
+
+/**
+ * "на завтра в 8:30: встретить машину": a colon opening the content right after a time reads to
+ * chrono as seconds to come; it is hidden (a space, same length).
+ */
+function colonAfterTime(text: string): string {
+  return text.includes(':') ? text.replace(/(?<![\d:])(\d{1,2}:\d{2}):(?=\s|$)/g, '$1 ') : text;
 }
 
 /**

@@ -156,6 +156,8 @@ export function buildIndex(
       // "mark delacruz" for Dela Cruz, "vandijk" for van Dijk: a Latin surname of several words run
       // together, as a recogniser may write it.
       if (field === 'last' && value !== raw.trim() && /^[a-z'-]+$/i.test(value)) put(normalizeWord(value.replace(/-/g, '')), i, FIELD_LAST, ALL_CASES, false);
+      // ("seoyeon" for Seo-yeon, "jiho" for Ji-ho: a Latin given name of two parts written as one.)
+      if (field === 'first' && /^[a-z]+(?:-[a-z]+)+$/i.test(value.trim())) put(normalizeWord(value.trim().replace(/-/g, '')), i, FIELD_FIRST, ALL_CASES, false);
       // "dwayne mc kenzie" for McKenzie: a Mc/Mac surname said, or written by a recogniser, as two
       // words; the finder joins them with a hyphen (joinSplitSurnames), so that form is a reading too.
       const mc = field === 'last' ? /^(Mc|Mac)(\p{Lu}\p{Ll}{2,})$/u.exec(value.trim()) : null;

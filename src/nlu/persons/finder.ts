@@ -394,7 +394,12 @@ export class Finder {
     // that word — nobody says "the Price" of a colleague.
     if (t.script === 'lat' && lang === 'en' && !capitalized && this.modifierAfterArticle(toks, k)) return null;
     // "emily's to-dos": the possessive of a name is that name.
-    const exact = idx.forms.get(t.norm) ?? (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined);
+    // ("Seo-yeon-ssi", "Tanaka-san" written as one word: the name less its honorific.)
+    const titled = t.script === 'lat' ? /^(.+)-(\p{L}+)$/u.exec(t.norm) : null;
+    const exact =
+      idx.forms.get(t.norm) ??
+      (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined) ??
+      (titled && en.honorificsAfter.has(titled[2]!) ? idx.forms.get(titled[1]!) : undefined);
     if (exact) {
       // "mark steel" with Mark Steele and Brooke Steel here: somebody else's surname right after a
       // given name whose own surname it is a letter off is that user's, misheard.

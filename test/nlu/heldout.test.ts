@@ -184,7 +184,28 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 111 (2026-12-07, fourteenth session), the session's latest: plain everyday commands,
+  // Blind batch 113 (2026-12-07, fourteenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Yuzhno-Sakhalinsk port services company, Sakhalin Korean names, Asia/Sakhalin) and 150
+  // en (a Kuala Lumpur palm-oil trader, Malaysian English with Encik, Puan, Datuk,
+  // Asia/Kuala_Lumpur), scored blind on 6315b3e: 147/150 and 133/150, 93.3 %. After its kinds
+  // (blind112-kinds.test.ts): 147 and 141 (left: "с ямадой" — a Japanese surname in lower case;
+  // "у ли" — a Ли in lower case; "помоги а как тут задачи ставить"; "put a task on Encik …";
+  // "Task 3318 done already, pls close"; "faizal hamid got any over due tasks or not"; "ah seng"; "eh
+  // remind me tonight email the bank" — e-mail after a reminder with no "to"; "balwinder" for
+  // Balvinder; "not Mark, send to Jason"; "book grab to klia" — a ride; "the task send COA to
+  // Wilmar"; Raj for a Rajesh and a Rajendran taken as one).
+  ['heldout-blind113-ru.jsonl', 147],
+  ['heldout-blind113-en.jsonl', 141],
+  // Blind batch 112 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (a Nalchik
+  // mineral-water plant, Kabardian and Balkar names, Europe/Moscow) and 150 en (a Monterrey steel
+  // fabricator, Mexican English with licenciado, ingeniero, Lalo, Memo, America/Monterrey), scored
+  // blind on 6315b3e: 149/150 and 135/150, 94.7 %. After its kinds (blind112-kinds.test.ts): 149
+  // and 146 (left: "с Маратом Хуламхановым" with a Марат here; "mauricio ruiz esparza" in lower
+  // case; "for the weekend shift" read as a date; "gilermo" for Guillermo; "Gustavo's meetings" for
+  // a stranger).
+  ['heldout-blind112-ru.jsonl', 149],
+  ['heldout-blind112-en.jsonl', 146],
+  // Blind batch 111 (2026-12-07, fourteenth session): plain everyday commands,
   // 150 ru (a Pskov flax mill with a linen shop and an online store, Europe/Moscow) and 150 en (a
   // Jakarta coal and nickel shipping agency, Indonesian English with Pak, Bu, Mas, Mbak,
   // Asia/Jakarta), scored blind on 18304f5: 148/150 and 114/150, 87.3 % (24 lines of Pak/Bu/Mas/Mbak

@@ -63,7 +63,6 @@ const FIELD_ORDERS: readonly (readonly number[])[] = [
 ];
 
 /** Words that open what is said to an addressee ("напиши Кочубею что …"). */
-const CLAUSE_OPENERS = new Set(['что', 'чтобы', 'мол']);
 
 /** Longest input find() reads; anything longer is cut (a command is never 100 KB). */
 const MAX_TEXT = 200_000;
@@ -160,9 +159,12 @@ export class Finder {
         continue;
       }
       if (hon) {
-        const prep = this.preposition(src, toks, i, lang, prev);
+        // ("to the licenciada Guerra": a Spanish speaker's article before the title is the name's.)
+        const art = toks[i - 1];
+        const first = art?.word && art.norm === 'the' && adjacent(src, art, t) && !out.some((o) => o.last === i - 1) ? i - 1 : i;
+        const prep = this.preposition(src, toks, first, lang, prev);
         const decided = this.decide(hon.cands, 0, order, idx);
-        out.push(this.mention(src, toks, i, hon.last, decided.slot, 'name', decided.mask, prep));
+        out.push(this.mention(src, toks, first, hon.last, decided.slot, 'name', decided.mask, prep));
         i = hon.last + 1;
         continue;
       }
@@ -208,7 +210,7 @@ export class Finder {
         const bare = caseBit('datv') | (this.afterVerb(src, toks, i, 'impr') ? caseBit('accs') : 0) | (this.afterPossessed(src, toks, i) ? caseBit('gent') : 0);
         // After a role word ("исполнитель: Орлов", "ответственный — Зайцев") a name is a label, in
         // any case; a capital after the colon says nothing there (it opens the clause).
-        const allowed = this.afterRoleWord(toks, i) ? ALL_CASES : thingBefore || (!prep && this.afterVerb(src, toks, i, 'INFN')) ? 0 : prep ? prep.mask : bare;
+        const allowed = this.afterRoleWord(toks, i) || this.listedAfterRoleWord(toks, i, out) ? ALL_CASES : thingBefore || (!prep && this.afterVerb(src, toks, i, 'INFN')) ? 0 : prep ? prep.mask : bare;
         const cands = span.cands.map((c) => ({ ...c, mask: c.mask & allowed })).filter((c) => c.mask !== 0);
         span = cands.length ? { len: 1, cands } : null;
         if (!span) {
@@ -726,7 +728,8 @@ export class Finder {
     const byUser = new Map<number, Candidate>();
     for (const e of h.entries) {
       // (A short form after a title said to a given name: "oga Femi" for Olufemi.)
-      if (!(e.field === FIELD_LAST || (byGiven && e.field === FIELD_FIRST)) || (e.dim && !(given && e.field === FIELD_FIRST)) || (want && idx.sex[e.user] !== want)) continue;
+      // (…and a part of a surname of two said alone: "licenciado Luna" for Luna Herrera.)
+      if (!(e.field === FIELD_LAST || (byGiven && e.field === FIELD_FIRST)) || (e.dim && !(given && e.field === FIELD_FIRST) && e.field !== FIELD_LAST) || (want && idx.sex[e.user] !== want)) continue;
       const c = byUser.get(e.user);
       if (c) c.mask |= e.mask;
       else byUser.set(e.user, { user: e.user, mask: e.mask, tier: h.fuzzy ? 2 : 0 });
@@ -1046,7 +1049,7 @@ export class Finder {
   /** "Напиши Кочубею что …": right after an imperative, with "что", "чтобы", a comma or a colon after it. */
   private addressedBeforeClause(src: string, toks: Token[], i: number): boolean {
     const n = toks[i + 1];
-    if (!n || !(n.word ? CLAUSE_OPENERS.has(n.norm) : n.text === ',' || n.text === ':')) return false;
+    if (!n || !(n.word ? this.deps.grammar.ru.clauseOpeners.has(n.norm) : n.text === ',' || n.text === ':')) return false;
     return this.afterVerb(src, toks, i, 'impr');
   }
 
@@ -1062,6 +1065,21 @@ export class Finder {
     let j = i - 1;
     while (j >= 0 && !toks[j]!.word && /^[:—–-]$/.test(toks[j]!.text) && j >= i - 2) j--;
     return j >= 0 && toks[j]!.word && toks[j]!.script === 'cyr' && this.deps.grammar.ru.roleWords.has(toks[j]!.norm);
+  }
+
+  /** Further on in a list of names that opened right after a role word ("участники мороз ремпель и
+   *  лобанов"): each name of it is a label too, in any case. */
+  private listedAfterRoleWord(toks: Token[], i: number, found: readonly Found[]): boolean {
+    const conj = this.deps.grammar.ru.conjunctions;
+    let k = i;
+    for (let n = 0; n < 8; n++) {
+      const j = toks[k - 1]?.word && conj.has(toks[k - 1]!.norm) ? k - 2 : k - 1;
+      const m = found.find((o) => o.last === j && o.kind === 'name');
+      if (!m) return false;
+      if (this.afterRoleWord(toks, m.first)) return true;
+      k = m.first;
+    }
+    return false;
   }
 
   /** Right after a noun whose owner follows in the genitive ("задачи зайца"). */

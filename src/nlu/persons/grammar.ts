@@ -30,6 +30,8 @@ export interface PersonsGrammar {
     thingPrepositions: Set<string>;
     /** Nouns whose owner follows in the genitive ("задачи зайца"). */
     possessedNouns: Set<string>;
+    /** Words opening what is said to an addressee right before them ("напиши Кочубею что …"). */
+    clauseOpeners: Set<string>;
     /** Meeting nouns after which "с" and a name in the instrumental is a person ("встречу с вероникой"). */
     meetingWith: Set<string>;
     latinUnknownAfter: Set<string>;
@@ -335,6 +337,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       patronymicEndings: ru.patronymicEndings === undefined ? [] : strings(ru.patronymicEndings, 'patronymicEndings').map(normalizeWord),
       thingPrepositions: normSet(ru.thingPrepositions === undefined ? [] : strings(ru.thingPrepositions, 'thingPrepositions')),
       possessedNouns: normSet(strings(ru.possessedNouns, 'possessedNouns')),
+      clauseOpeners: normSet(strings(ru.clauseOpeners ?? ['что'], 'clauseOpeners')),
       meetingWith: normSet(ru.meetingWith === undefined ? [] : strings(ru.meetingWith, 'meetingWith')),
       latinUnknownAfter: normSet(ru.latinUnknownAfter === undefined ? [] : strings(ru.latinUnknownAfter, 'latinUnknownAfter')),
       addresseeAfter: normSet(ru.addresseeAfter === undefined ? [] : strings(ru.addresseeAfter, 'addresseeAfter')),

@@ -672,7 +672,9 @@ export class Finder {
     const morph = this.deps.morph;
     const h = hitAt(i);
     const n = toks[i + 1];
-    if (!morph || !h || h.fuzzy || !n || !n.word || n.script !== 'cyr' || n.norm.length < 5 || !adjacent(src, toks[i]!, n) || hitAt(i + 1)) return null;
+    // (A real given name only a letter off a colleague's counts too: "с Аланом Дзагоевым" with an
+    // Аслан here is Алан Дзагоев, a stranger.)
+    if (!morph || !h || !n || !n.word || n.script !== 'cyr' || n.norm.length < 5 || !adjacent(src, toks[i]!, n) || hitAt(i + 1)) return null;
     for (const e of h.entries) if (e.field !== FIELD_FIRST) return null;
     // (A patronymic's ending makes it the user's patronymic: patronymicAfter.)
     if (this.patronymicShaped(n.norm)) return null;

@@ -718,7 +718,9 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
     if (!cg.fillers.matchAt(words, i) && !cg.thisWords.matchAt(words, i)) break;
   }
   // The run ends at the next clause's command word ("про заказ бумаги … и перенеси срок").
-  const runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd));
+  // (…and at a comma after the new person: "про журнал ГСМ Ульяне Кусаминой, срок — 22 января".)
+  const personComma = markerEnd < 0 ? -1 : u.tokens.findIndex((t, k) => k > markerEnd && t.kind === 'punct' && t.text === ',' && personAt.has(k - 1));
+  const runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd), ...(personComma > 0 ? [personComma] : []));
   // (Not when the verb was said with its particle: "hand over the task about the payment follow up to …".)
   if (markerEnd >= 0 && !m.triggers.some((t) => u.tokens[t]?.kind === 'word' && cg.runParticles.hasWord(words[t]!))) useRunParticle(u, cg, markerEnd, runEnd, personAt);
   // "hand this task off to Anjali", "bin this meeting off": the verb's particle right after the

@@ -184,7 +184,23 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 115 (2026-12-07, fourteenth session), the session's latest: plain everyday commands,
+  // Blind batch 117 (2026-12-07, fourteenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Stavropol dealer of farm machinery, Europe/Moscow) and 150 en (a Newcastle
+  // offshore-cable engineering firm, broad Geordie, Europe/London), scored blind on 8d4bda2:
+  // 150/150 and 135/150, 95.0 %. After its kinds (blind116-kinds.test.ts): 150 and 148 (left: "put
+  // a task on sam to get … in" — the particle "in" kept in the title; "what can ye dee like").
+  ['heldout-blind117-ru.jsonl', 150],
+  ['heldout-blind117-en.jsonl', 148],
+  // Blind batch 116 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (a Tomsk
+  // oil-field services company, Asia/Tomsk) and 150 en (a Manila BPO company, Philippine English and
+  // Taglish, Asia/Manila), scored blind on 8d4bda2: 148/150 and 136/150, 94.7 %. After its kinds
+  // (blind116-kinds.test.ts): 150 and 140 (left: a trailing "po" — no filler, "PO" is a purchase
+  // order; "eod report"; "Mark" for a Mark Anthony too; "marlon ferrer" in lower case; "an all day
+  // event system migration"; "joy later"; "… kay ate maricel na na-move …"; "tapos na yung task";
+  // "the QBR prep meeting" as a query; "not jun jun").
+  ['heldout-blind116-ru.jsonl', 150],
+  ['heldout-blind116-en.jsonl', 140],
+  // Blind batch 115 (2026-12-07, fourteenth session): plain everyday commands,
   // 150 ru (a Vologda dairy cooperative, surnames that are ordinary words, Europe/Moscow) and 150 en
   // (a Karachi home-textiles exporter, Pakistani English with Urdu words, Asia/Karachi), scored
   // blind on c6261c2: 148/150 and 144/150, 97.3 %. After its kinds (blind114-kinds.test.ts): 148 and

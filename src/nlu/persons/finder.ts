@@ -1603,6 +1603,8 @@ export class Finder {
       // ("поставка на Коледино", "склад в Электроуглях": a place's name shaped as Russian villages'
       // are — -ово, -ево, -ино, -ыно — reads as no name: a place.)
       if (!guess?.dictionary && /(?:ов|ев|ин|ын)о$/.test(t.norm)) return null;
+      // (…nor is an adjective of the neuter, no surname's ending: "на Лугинецкое месторождение".)
+      if (!guess?.dictionary && /[ое]е$/.test(t.norm)) return null;
       names.push(guess ? capitalize(guess.nominative) : t.text);
       mask = guess?.case ? caseBit(guess.case) : ALL_CASES;
       last = i;

@@ -274,6 +274,10 @@ export function classifyReply(words: readonly string[], g: IntentGrammar): { int
           turned = r === 'confirm' ? 'reject' : r === 'cancel' ? 'confirm' : null;
         }
       }
+      // ("не, отмени это": "не" a no of its own before a perfective imperative — Russian negates
+      // an order in the imperfective, "не отменяй" — so the cancel is no negated one.)
+      const w = words[i + neg];
+      if (turned === 'confirm' && matched > 0 && w !== undefined && /^[а-яё]+$/.test(w) && !/[аяе]й(?:те)?$/.test(w)) turned = null;
       if (turned && neg + after > matched) {
         said.push(turned);
         i += neg + after;

@@ -62,8 +62,6 @@ const FIELD_ORDERS: readonly (readonly number[])[] = [
   [FIELD_FIRST, FIELD_MIDDLE],
 ];
 
-/** Words that open what is said to an addressee ("напиши Кочубею что …"). */
-
 /** Longest input find() reads; anything longer is cut (a command is never 100 KB). */
 const MAX_TEXT = 200_000;
 
@@ -160,8 +158,7 @@ export class Finder {
       }
       if (hon) {
         // ("to the licenciada Guerra": a Spanish speaker's article before the title is the name's.)
-        const art = toks[i - 1];
-        const first = art?.word && art.norm === 'the' && adjacent(src, art, t) && !out.some((o) => o.last === i - 1) ? i - 1 : i;
+        const first = this.articleBefore(src, toks, i, out) ? i - 1 : i;
         const prep = this.preposition(src, toks, first, lang, prev);
         const decided = this.decide(hon.cands, 0, order, idx);
         out.push(this.mention(src, toks, first, hon.last, decided.slot, 'name', decided.mask, prep));
@@ -287,10 +284,9 @@ export class Finder {
       m.last += 1;
       m.end = n.end;
       // ("t' Nowak lass": the article before a name and its title is part of the mention.)
-      const art = toks[m.first - 1];
-      if (art?.word && art.norm === 'the' && adjacent(src, art, toks[m.first]!) && !out.some((o) => o.last === m.first - 1)) {
+      if (this.articleBefore(src, toks, m.first, out)) {
         m.first -= 1;
-        m.index = art.index;
+        m.index = toks[m.first]!.index;
       }
       // ("Thapa didi" of a man and a woman Thapa: an honorific of one sex picks among them.)
       const sex = this.deps.grammar.en.honorificsAfterSex.get(n.norm);
@@ -1082,6 +1078,13 @@ export class Finder {
       k = m.first;
     }
     return false;
+  }
+
+  /** "the" right before token i, taken by no mention: a titled name's ("the licenciada Guerra",
+   *  "t' Nowak lass"). */
+  private articleBefore(src: string, toks: Token[], i: number, found: readonly Found[]): boolean {
+    const art = toks[i - 1];
+    return !!art?.word && art.norm === 'the' && adjacent(src, art, toks[i]!) && !found.some((o) => o.last === i - 1);
   }
 
   /** Right after a noun whose owner follows in the genitive ("задачи зайца"). */

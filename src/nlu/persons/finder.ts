@@ -393,7 +393,7 @@ export class Finder {
     if (t.script === 'lat' && lang === 'en' && !capitalized && this.modifierAfterArticle(toks, k)) return null;
     // "emily's to-dos": the possessive of a name is that name.
     // ("Seo-yeon-ssi", "Tanaka-san" written as one word: the name less its honorific.)
-    const titled = t.script === 'lat' ? /^(.+)-(\p{L}+)$/u.exec(t.norm) : null;
+    const titled = t.script === 'lat' && t.norm.includes('-') ? /^(.+)-(\p{L}+)$/u.exec(t.norm) : null;
     const exact =
       idx.forms.get(t.norm) ??
       (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined) ??

@@ -184,7 +184,26 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 121 (2026-12-07, fourteenth session), the session's latest: plain everyday commands,
+  // Blind batch 123 (2026-12-07, fourteenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Ufa refinery maintenance contractor, Bashkir and Tatar names, Asia/Yekaterinburg) and
+  // 150 en (a Guadalajara electronics manufacturer, Mexican English's second batch,
+  // America/Mexico_City), scored blind on 63d6288: 148/150 and 130/150, 92.7 % (Mexican short forms —
+  // Lupita, Chava, Majo, Chío — and Spanish replies). After its kinds (blind122-kinds.test.ts): 148
+  // and 143 (left: "на уилла мейсона" in lower case; "созвон с Уфанефтехимом"; "put a task on lupita";
+  // "hernandes" for Hernández; "ingeniero ruiz esparza"; "for the weekend shift" as a date; "short
+  // task for villaseñor" — the speaker's own surname).
+  ['heldout-blind123-ru.jsonl', 148],
+  ['heldout-blind123-en.jsonl', 143],
+  // Blind batch 122 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (an Arkhangelsk
+  // timber port and sawmill group, Europe/Moscow) and 150 en (a Busan shipbuilding-equipment
+  // supplier, Korean English's second batch, Asia/Seoul), scored blind on 63d6288: 149/150 and
+  // 143/150, 97.3 % (Korean English 143 against 137 its first time). After its kinds
+  // (blind122-kinds.test.ts): 149 and 144 (left: "лида хатанзея" — a lead's name left in the
+  // genitive; "for Vietnam Shipyard, assign to Mr. Nguyen"; "director kang young ho"; "jae won seo
+  // ssi"; "write to hyewon" for a stranger; Marko for two; "Agenda for this month?").
+  ['heldout-blind122-ru.jsonl', 149],
+  ['heldout-blind122-en.jsonl', 144],
+  // Blind batch 121 (2026-12-07, fourteenth session): plain everyday commands,
   // 150 ru (a Cheboksary electrical-equipment plant, Chuvash names, Europe/Moscow) and 150 en (a
   // Beirut pharmaceutical distributor, Lebanese English with French and Arabic words, Asia/Beirut),
   // scored blind on 435ef6a: 150/150 and 143/150, 97.7 %. After its kinds (blind120-kinds.test.ts):

@@ -184,7 +184,26 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 123 (2026-12-07, fourteenth session), the session's latest: plain everyday commands,
+  // Blind batch 125 (2026-12-07, fourteenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Kyzyl road-construction and quarry company, Tuvan names, Asia/Krasnoyarsk) and 150 en (a
+  // Lahore surgical-instruments exporter, Pakistani English's second batch, Asia/Karachi), scored
+  // blind on 773126c: 148/150 and 140/150, 96.0 %. After its kinds (blind124-kinds.test.ts): 148 and
+  // 142 (left: "на саяна" — a stranger's lower-case name; "у Сайлыкмы"; "chaudhry sahib" for one of
+  // two Chaudhrys; "Noman bhai ko task do"; "responsible Sajid Mehmood. deadline …"; "klaus cook";
+  // "Meeting with … about the Hamburg order"; "Transfer task 577 to … with deadline …"; "leave it, no
+  // need").
+  ['heldout-blind125-ru.jsonl', 148],
+  ['heldout-blind125-en.jsonl', 142],
+  // Blind batch 124 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (a Khabarovsk
+  // river-shipping company, Nanai and Korean names, Asia/Vladivostok) and 150 en (an Abuja
+  // construction company, Nigerian English's second batch, Africa/Lagos), scored blind on 773126c:
+  // 145/150 and 140/150, 95.0 %. After its kinds (blind124-kinds.test.ts): 145 and 145 (left: "Инне
+  // Цой", "Ван Лэю" leaving the surname in the title; "с ким" in lower case with a man and a woman
+  // Ким; Tunde and Ify for two each; "the task of updating …"; "for sunday" — a colleague called
+  // Sunday; "tomorrow by ten").
+  ['heldout-blind124-ru.jsonl', 145],
+  ['heldout-blind124-en.jsonl', 145],
+  // Blind batch 123 (2026-12-07, fourteenth session): plain everyday commands,
   // 150 ru (a Ufa refinery maintenance contractor, Bashkir and Tatar names, Asia/Yekaterinburg) and
   // 150 en (a Guadalajara electronics manufacturer, Mexican English's second batch,
   // America/Mexico_City), scored blind on 63d6288: 148/150 and 130/150, 92.7 % (Mexican short forms —

@@ -4,7 +4,7 @@
  * is left ("the words the user gave, trimmed of the marker phrase and of the surrounding command,
  * date and person words", nlu.md).
  */
-import { wallTimeAt } from './clock';
+import { formatDate, wallClockAt } from './dates/clock';
 import { detectLang, normalizeInput } from './normalize';
 import { tokenize, type Token } from './tokens';
 import { classifyCommand, classifySpokenReply, isHelpQuestion, isNegatedCommand, type CommandMatch, type IntentGrammar } from './intent';
@@ -1001,9 +1001,7 @@ function pastTopic(u: Utterance, d: DateMention, ctx: ParseContext): boolean {
   const first = u.tokenAt(d.index);
   const k = first >= 0 && u.g.slots.pastTopicPrepositions.hasWord(u.words[first]!) ? first : first - 1;
   if (k < 0 || u.tokens[k]!.kind !== 'word' || !u.g.slots.pastTopicPrepositions.hasWord(u.words[k]!)) return false;
-  const w = wallTimeAt(ctx.now, ctx.timeZone);
-  const today = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
-  return d.start.slice(0, 10) < today;
+  return d.start.slice(0, 10) < formatDate(wallClockAt(ctx.now, ctx.timeZone));
 }
 
 function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], said: DateMention[], isInfinitive: (word: string) => boolean = () => false): Slots {

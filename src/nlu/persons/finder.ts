@@ -658,8 +658,7 @@ export class Finder {
     }
     // ("Nguyen Van Minh": Vietnamese order, the surname first and the given name last.)
     const atI = hitAt(i)?.entries ?? [];
-    const other = (e: FormEntry) => (e.field === FIELD_LAST ? FIELD_FIRST : e.field === FIELD_FIRST ? FIELD_LAST : -1);
-    const users = new Set(hitAt(k)?.entries.filter((e) => e.field === FIELD_LAST || (e.field === FIELD_FIRST && !e.dim && atI.some((x) => x.user === e.user && other(x) === e.field))).map((e) => e.user) ?? []);
+    const users = new Set(hitAt(k)?.entries.filter((e) => e.field === FIELD_LAST || (e.field === FIELD_FIRST && !e.dim && atI.some((x) => x.user === e.user && x.field === FIELD_LAST))).map((e) => e.user) ?? []);
     const kept = cands.filter((c) => users.has(c.user));
     return kept.length ? { len: k - i + 1, cands: kept } : null;
   }

@@ -49,7 +49,7 @@ interface ChangeFile {
   hour_prepositions: string[];
   day_adjectives: Record<string, number>;
   weekday_adjectives?: Record<string, string>;
-  shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[]; particles?: string[]; more?: string[] };
+  shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[]; particles?: string[]; more?: string[]; amounts?: string[]; bare_at_end?: { not_after: string[] } };
   agenda: { openers: string[]; bare_nouns?: string[]; counting?: string[]; prices?: string[]; kind_adjectives?: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
 }
 
@@ -140,6 +140,11 @@ export interface ChangeGrammar {
   shiftParticles: WordSet;
   /** "two more days": between the amount and its unit, a shift said as time added. */
   shiftMore: WordSet;
+  /** "a couple of days": an amount said in words before the unit. */
+  shiftAmounts: WordSet;
+  /** "postpone the standup half an hour": an amount and unit closing the utterance is a shift
+   *  (null: never; otherwise not after these words). */
+  shiftBareAtEnd: WordSet | null;
   openers: WordSet;
   /** Plan nouns that open a question said with no opener ("calendar next week"). */
   bareNouns: WordSet;
@@ -214,6 +219,8 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     shiftDirections: new WordSet(g.shift.directions),
     shiftParticles: new WordSet(g.shift.particles ?? []),
     shiftMore: new WordSet(g.shift.more ?? []),
+    shiftAmounts: new WordSet(g.shift.amounts ?? []),
+    shiftBareAtEnd: g.shift.bare_at_end ? new WordSet(g.shift.bare_at_end.not_after) : null,
     openers: new WordSet(g.agenda.openers),
     bareNouns: new WordSet(g.agenda.bare_nouns ?? []),
     counting: new WordSet(g.agenda.counting ?? []),

@@ -965,11 +965,18 @@ function useShifts(u: Utterance, cg: ChangeGrammar): Set<number> {
       if (nw) {
         number = true;
         k += nw.length;
-      } else if (words[k] === 'an' || words[k] === 'a') k++;
+      } else {
+        const amount = cg.shiftAmounts.matchAt(words, k);
+        if (amount) {
+          number = true;
+          k += amount;
+        } else if (words[k] === 'an' || words[k] === 'a') k++;
+      }
     }
     // ("give the insurance task two more days": an amount added, no query words.)
     const more = number ? cg.shiftMore.matchAt(words, k) : 0;
     k += more;
+    const amountSaid = k > i + lead + prep;
     const unit = cg.shiftUnits.matchAt(words, k);
     if (!unit) continue;
     const hourUnit = cg.shiftHourUnits.hasWord(words[k]!);
@@ -977,7 +984,9 @@ function useShifts(u: Utterance, cg: ChangeGrammar): Set<number> {
     const dir = lead || cg.shiftDirections.matchAt(words, k);
     // "на 17 часов" is a time; "на 2 часа позже", "на час", "на 3 дня" are shifts.
     if (hourUnit && number && !dir) continue;
-    if (!prep && !dir && !more) continue;
+    // (English with nothing more: "postpone the standup half an hour" — the amount closes what is said.)
+    const atEnd = !!cg.shiftBareAtEnd && (amountSaid || cg.shiftUnits.matchAt(words, k - unit) > 1) && !(i > 0 && cg.shiftBareAtEnd.hasWord(words[i - 1]!)) && u.tokens.slice(k).every((t) => t.kind === 'punct');
+    if (!prep && !dir && !more && !atEnd) continue;
     if (!lead) k += dir;
     for (let j = i; j < k; j++) out.add(j);
     u.use(span(i, k - i));
@@ -1113,6 +1122,9 @@ function afterDeadlineWord(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, firs
   if (k < 0 || u.tokens[k]!.kind !== 'word') return false;
   // ("Перекинь задачу 5120 на Шевцова, срок — четверг": a deadline word set off as a label names the new value too.)
   if (labelled && cg.deadlineNouns.hasWord(u.words[k]!)) return true;
+  // (…and so does one opening a clause of its own: "Transfer task 3391 to Mr Tan, deadline Thursday".)
+  const clause = u.tokens[k - 1];
+  if (k === first - 1 && clause?.kind === 'punct' && /^[,;—–-]$/.test(clause.text) && cg.deadlineNouns.hasWord(u.words[k]!)) return true;
   // (…or right after the pronoun of a resumptive verb: "the meeting with Sunny, make it 3pm".)
   return m.triggers.includes(k) && (cg.deadlineNouns.hasWord(u.words[k]!) || cg.idMove.values.hasWord(u.words[k]!) || cg.resumptive.pronouns.hasWord(u.words[k]!));
 }

@@ -184,7 +184,24 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 125 (2026-12-07, fourteenth session), the session's latest: plain everyday commands,
+  // Blind batch 127 (2026-12-07, fifteenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Yakutsk diamond-cutting and jewellery company, Sakha and Evenk names, Asia/Yakutsk) and
+  // 150 en (a Cebu furniture and handicraft exporter, Philippine English's second batch, Asia/Manila),
+  // scored blind on d65d2ce: 147/150 and 132/150, 93.0 %. After its kinds (blind126-kinds.test.ts):
+  // 150 and 147 (left: "remind me po to …" — "po" stays a title word, as "PO" is one; "slight
+  // correction lang, message …"; "unsa akong schedule karon", a question all in Cebuano).
+  ['heldout-blind127-ru.jsonl', 150],
+  ['heldout-blind127-en.jsonl', 147],
+  // Blind batch 126 (2026-12-07, fifteenth session): plain everyday commands, 150 ru (a Tver
+  // glass-container factory, Europe/Moscow) and 150 en (a Penang electronics contract manufacturer,
+  // Malaysian English's second batch, Asia/Kuala_Lumpur), scored blind on d65d2ce: 149/150 and
+  // 132/150, 93.7 %. After its kinds (blind126-kinds.test.ts): 149 and 145 (left: "Скинь Стрельцову в
+  // чат, что …" — the channel left in the text; "can create task for Kavita or not? need her to …";
+  // "title: NPI gate review" said after the meeting; "amirul low stock" with an Eric Low here;
+  // "tomorrow i got what meetings ah"; "Got anything on this weekend?").
+  ['heldout-blind126-ru.jsonl', 149],
+  ['heldout-blind126-en.jsonl', 145],
+  // Blind batch 125 (2026-12-07, fourteenth session), that session's latest: plain everyday commands,
   // 150 ru (a Kyzyl road-construction and quarry company, Tuvan names, Asia/Krasnoyarsk) and 150 en (a
   // Lahore surgical-instruments exporter, Pakistani English's second batch, Asia/Karachi), scored
   // blind on 773126c: 148/150 and 140/150, 96.0 %. After its kinds (blind124-kinds.test.ts): 148 and
@@ -201,7 +218,7 @@ const FLOORS: [string, number][] = [
   // Цой", "Ван Лэю" leaving the surname in the title; "с ким" in lower case with a man and a woman
   // Ким; Tunde and Ify for two each; "the task of updating …"; "for sunday" — a colleague called
   // Sunday; "tomorrow by ten").
-  ['heldout-blind124-ru.jsonl', 145],
+  ['heldout-blind124-ru.jsonl', 146], // 146 after batch 126 (a woman's Цой undeclined)
   ['heldout-blind124-en.jsonl', 145],
   // Blind batch 123 (2026-12-07, fourteenth session): plain everyday commands,
   // 150 ru (a Ufa refinery maintenance contractor, Bashkir and Tatar names, Asia/Yekaterinburg) and
@@ -271,7 +288,7 @@ const FLOORS: [string, number][] = [
   // event system migration"; "joy later"; "… kay ate maricel na na-move …"; "tapos na yung task";
   // "the QBR prep meeting" as a query; "not jun jun").
   ['heldout-blind116-ru.jsonl', 150],
-  ['heldout-blind116-en.jsonl', 140],
+  ['heldout-blind116-en.jsonl', 141], // 141 after batch 126 ("ng" between verb and noun; "tapos na" a lead-in)
   // Blind batch 115 (2026-12-07, fourteenth session): plain everyday commands,
   // 150 ru (a Vologda dairy cooperative, surnames that are ordinary words, Europe/Moscow) and 150 en
   // (a Karachi home-textiles exporter, Pakistani English with Urdu words, Asia/Karachi), scored
@@ -329,7 +346,7 @@ const FLOORS: [string, number][] = [
   // woman Гаврилова here; "спасибо, отлично" taken as a yes; "calendar: sync with …" as a question;
   // "put a task on kevin" for a stranger; "pria"/"seoyun" misheard; "from 2 to 3 30"; "Olive Young",
   // a shop chain, as a person).
-  ['heldout-blind110-ru.jsonl', 148],
+  ['heldout-blind110-ru.jsonl', 149], // 149 after batch 126 ("гаврилова", a real surname two letters off Гарипов's "гарипова", is nobody here)
   ['heldout-blind110-en.jsonl', 144],
   // Blind batch 109 (2026-12-07, fourteenth session): plain everyday commands,
   // 150 ru (a Krasnodar sunflower-oil plant, southern colloquial Russian, Europe/Moscow) and 150 en
@@ -379,7 +396,7 @@ const FLOORS: [string, number][] = [
   // as a Морозов; places that hold a colleague's name, "Hai Phong", "Nam Dinh"; "new tast"; "score lead
   // sportmaster" in lower case; "extend … two days").
   ['heldout-blind104-ru.jsonl', 148],
-  ['heldout-blind104-en.jsonl', 146], // 146 after batch 111 ("score lead sportmaster": a lower-case name after the noun)
+  ['heldout-blind104-en.jsonl', 147], // 146 after batch 111 ("score lead sportmaster": a lower-case name after the noun); 147 after batch 126 ("extend … two days", a bare amount closing a move)
   // Blind batch 103 (2026-12-07, thirteenth session): plain everyday commands, 150 ru (a Saratov city
   // bus-fleet operator, its deputy director for operations, Europe/Saratov) and 150 en (a Nashville
   // live-music venue, plain American and Southern English, America/Chicago), scored blind on 6b4d9be:
@@ -532,7 +549,7 @@ const FLOORS: [string, number][] = [
   // (blind82-kinds.test.ts): 148 and 148 (left: a reassignment with a new deadline after "срок";
   // Слава for a Станислав, the kept convention; "for invoice 2291, assign to Samantha" in a title;
   // "the pricing review meeting" named without its kind).
-  ['heldout-blind82-ru.jsonl', 148],
+  ['heldout-blind82-ru.jsonl', 149], // 149 after batch 126 (", срок завтра в 10" after a reassignment is the new deadline)
   ['heldout-blind82-en.jsonl', 148],
   // Blind batch 81 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Rostov
   // building-materials wholesaler, its sales director, Europe/Moscow) and 150 en (a São Paulo coffee
@@ -714,7 +731,7 @@ const FLOORS: [string, number][] = [
   // (The ninth session's fixes raised earlier floors too: 30 en 147, 32 ru 150, 42 en 148, 47 en 143,
   // 49 en 146, 50 ru 148, 51 ru 147, 51 en 148.)
   ['heldout-blind57-ru.jsonl', 150],
-  ['heldout-blind57-en.jsonl', 148], // 148 after batch 91 ("two more days" no query words)
+  ['heldout-blind57-en.jsonl', 149], // 148 after batch 91 ("two more days" no query words); 149 after batch 126 (Chris for a Cristina too)
   // Blind batch 54 (2026-12-07, ninth session): 175 ru lines (14 of them English) written from the
   // brief alone, no organisation named (Europe/Moscow); its directory was lost while written and
   // rebuilt from the lines and the writer's notes by another hand (fixtures/blind54ru-rebuild-notes.md).
@@ -784,7 +801,7 @@ const FLOORS: [string, number][] = [
   // 146 ru after batch 48's (a surname that is a noun, "голове")
   // (left: "о том, что" opening a message's text — heldout-ru's writer kept it, this one did not).
   ['heldout-blind47-ru.jsonl', 148], // 148 after batch 94 ("о том, что" is the text's marker)
-  ['heldout-blind47-en.jsonl', 146],
+  ['heldout-blind47-en.jsonl', 147], // 147 after batch 126 (Chris for a Cristina too)
   // Blind batch 46 (2026-12-07, eighth session): everyday commands, 150 ru (an agricultural holding in
   // the Kuban with southern speech, Europe/Moscow) and 150 en (a Lagos fintech, Nigerian English,
   // Africa/Lagos), scored blind after batch 45's fixes on e8e5e0c: 142/150 and 132/150, 91.3 % (the

@@ -186,7 +186,11 @@ export function buildIndex(
       if ((field === 'last' || field === 'first') && /^\p{L}+(?:-\p{L}+)+$/u.test(value.trim())) {
         const parts = value.trim().split('-');
         // ("Nur Aisyah" is called Aisyah: after a prefix of names the second part too.)
-        const firstParts = grammar.en.namePrefixes.has(normalizeWord(parts[0]!)) ? parts.slice(0, 2) : parts.slice(0, 1);
+        // (…and so is a Latin given name of two whose first part is no English given name: Malays call
+        // Nurul Aina Aina, Chinese Malaysians call Chee Keong "Ah Keong"; John Paul stays John.)
+        const p0 = normalizeWord(parts[0]!);
+        const secondToo = field === 'first' && parts.length === 2 && /^[a-z]+$/i.test(parts.join('')) && !grammar.en.givenNames.has(p0) && !grammar.en.commonWords.has(p0);
+        const firstParts = grammar.en.namePrefixes.has(p0) || secondToo ? parts.slice(0, 2) : parts.slice(0, 1);
         for (const part of field === 'first' ? firstParts : parts) {
           // (After a prefix a short name counts too: "Ah Kow" is Kow.)
           // (…and so does the opening part of a given name of two, when it is no English word: "Naa"

@@ -1650,7 +1650,8 @@ function misheardSurname(known: MorphParse[], word: string, idx: DirectoryIndex)
   for (const p of known) if (!p.plural) cases |= caseBit(p.case ?? 'nomn');
   const entries: FormEntry[] = [];
   for (const f of found.forms) {
-    if (f[0] !== word[0]) continue;
+    // (A letter, not two: "сорокину" is Сорокин's, never Сорока's "сороку" with "ин" put in.)
+    if (f[0] !== word[0] || (!found.sound && levenshtein(f, word) > 1)) continue;
     for (const e of idx.forms.get(f)!) if (e.field === FIELD_LAST && !e.dim && (e.mask & cases) !== 0) entries.push({ ...e, mask: e.mask & cases });
   }
   return entries.length ? { entries, fuzzy: true } : null;

@@ -52,7 +52,9 @@ const SOUND: Record<string, string> = { б: 'п', в: 'ф', г: 'к', д: 'т', 
  */
 export function soundKey(word: string): string {
   let out = '';
-  for (const ch of word) {
+  // (A soft sign before у or а is the ю or я that Russian spelling writes: "Нюргун" for the Yakut
+  // Ньургун.)
+  for (const ch of word.replace(/ьу/g, 'ю').replace(/ьа/g, 'я')) {
     const c = out === '' ? (ch === 'ё' ? 'е' : ch) : (SOUND[ch] ?? ch);
     if (out.endsWith(c)) continue;
     out += c;

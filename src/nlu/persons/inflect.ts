@@ -113,6 +113,12 @@ export class NameInflector {
   private partForms(name: string, field: NameField, sex: Sex): FormMasks {
     const out: FormMasks = new Map();
     const lower = name.toLowerCase();
+    // A woman's surname that does not end in -а/-я (Цой, Ким, Гуревич, Черных) does not decline;
+    // petrovich gives some of them a man's endings (Цоя, Цою).
+    if (field === 'last' && sex === 'femn' && !/[ая]$/.test(lower)) {
+      add(out, name, ALL_CASES);
+      return out;
+    }
     if (field === 'first' && /[ая]$/.test(lower)) {
       // Masculine names in -а/-я (Никита, Илья, Саша) decline like feminine ones; petrovich's
       // masculine rules get the sibilant ones wrong.

@@ -229,6 +229,8 @@ export class Finder {
       if (span) {
         // Initials typed around a surname ("Соколову О. И.", "О. Соколову") belong to the name.
         let first = i > 0 && this.namePrefixAt(src, toks, i - 1, hitAt) ? i - 1 : i;
+        // ("to our kev": a kin possessive before a given name is the name's, as an initial is.)
+        if (first === i && lang === 'en' && i > 0 && this.deps.grammar.en.kinPossessives.has(toks[i - 1]!.norm) && adjacent(src, toks[i - 1]!, t) && hitAt(i)?.entries.some((e) => e.field === FIELD_FIRST)) first = i - 1;
         while (first >= 2 && isInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!) && first > i - 4) first -= 2;
         // ("task for P. Kinsella": a capital Latin initial of the given name of the user whose surname follows.)
         if (first === i && first >= 2 && isLatinInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!)) {
@@ -390,14 +392,17 @@ export class Finder {
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
     // "the price list task": a word in lower case between an article and a dictionary word modifies
     // that word — nobody says "the Price" of a colleague.
-    if (t.script === 'lat' && lang === 'en' && !capitalized && this.modifierAfterArticle(toks, k)) return null;
+    if (t.script === 'lat' && lang === 'en' && !capitalized && this.modifierAfterArticle(toks, k) && !(en.kinPossessives.has(toks[k - 1]!.norm) && !!idx.forms.get(t.norm)?.some((e) => e.field === FIELD_FIRST))) return null;
     // "emily's to-dos": the possessive of a name is that name.
     // ("Seo-yeon-ssi", "Tanaka-san" written as one word: the name less its honorific.)
     const titled = t.script === 'lat' && t.norm.includes('-') ? /^(.+)-(\p{L}+)$/u.exec(t.norm) : null;
+    // ("Gökçe'ye": a Turkish case ending after the name's apostrophe.)
+    const suffixed = t.script === 'lat' && t.norm.includes("'") ? /^(.+)'(\p{L}+)$/u.exec(t.norm) : null;
     const exact =
       idx.forms.get(t.norm) ??
       (t.script === 'lat' && t.norm.endsWith("'s") ? idx.forms.get(t.norm.slice(0, -2)) : undefined) ??
-      (titled && en.honorificsAfter.has(titled[2]!) ? idx.forms.get(titled[1]!) : undefined);
+      (titled && en.honorificsAfter.has(titled[2]!) ? idx.forms.get(titled[1]!) : undefined) ??
+      (suffixed && en.apostropheSuffixes.has(suffixed[2]!) ? idx.forms.get(suffixed[1]!) : undefined);
     if (exact) {
       // "mark steel" with Mark Steele and Brooke Steel here: somebody else's surname right after a
       // given name whose own surname it is a letter off is that user's, misheard.

@@ -77,6 +77,10 @@ export interface PersonsGrammar {
     petNames: { endings: string[]; rEndings: string[]; minStem: number };
     /** "the price list task": after these, a lower-case dictionary word before another is a modifier. */
     articles: Set<string>;
+    /** "our Kev": said before a colleague's given name as before a relative's (Yorkshire, the North). */
+    kinPossessives: Set<string>;
+    /** "Gökçe'ye": case endings Turkish writes after a name's apostrophe. */
+    apostropheSuffixes: Set<string>;
     /** Words that end a company's name ("Harlow Logistics", "Acme Ltd"): the name before is no person. */
     companyWords: Set<string>;
     /** Companies known the world over ("Foxconn", "Qantas"): alone, never a person nobody here has. */
@@ -362,6 +366,8 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       unknownNameBeforeTo: normSet(strings(en.unknownNameBeforeTo ?? [], 'unknownNameBeforeTo')),
       petNames: petNameRules(en.petNames),
       articles: normSet(strings(en.articles ?? [], 'articles')),
+      kinPossessives: normSet(strings(en.kinPossessives ?? [], 'kinPossessives')),
+      apostropheSuffixes: normSet(strings(en.apostropheSuffixes ?? [], 'apostropheSuffixes')),
       namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),
       fusedNamePrefixes: strings(en.fusedNamePrefixes ?? [], 'fusedNamePrefixes').map(normalizeWord).sort((a, b) => b.length - a.length),
       // (A known company's own name makes a company as a word of a company's name does.)

@@ -985,7 +985,7 @@ function useShifts(u: Utterance, cg: ChangeGrammar): Set<number> {
     // "на 17 часов" is a time; "на 2 часа позже", "на час", "на 3 дня" are shifts.
     if (hourUnit && number && !dir) continue;
     // (English with nothing more: "postpone the standup half an hour" — the amount closes what is said.)
-    const atEnd = !!cg.shiftBareAtEnd && (amountSaid || cg.shiftUnits.matchAt(words, k - unit) > 1) && !(i > 0 && cg.shiftBareAtEnd.hasWord(words[i - 1]!)) && u.tokens.slice(k).every((t) => t.kind === 'punct');
+    const atEnd = !!cg.shiftBareAtEnd && (amountSaid || unit > 1) && !(i > 0 && cg.shiftBareAtEnd.hasWord(words[i - 1]!)) && u.tokens.slice(k).every((t) => t.kind === 'punct');
     if (!prep && !dir && !more && !atEnd) continue;
     if (!lead) k += dir;
     for (let j = i; j < k; j++) out.add(j);

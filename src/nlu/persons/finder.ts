@@ -230,7 +230,7 @@ export class Finder {
         // Initials typed around a surname ("Соколову О. И.", "О. Соколову") belong to the name.
         let first = i > 0 && this.namePrefixAt(src, toks, i - 1, hitAt) ? i - 1 : i;
         // ("to our kev": a kin possessive before a given name is the name's, as an initial is.)
-        if (first === i && lang === 'en' && i > 0 && this.deps.grammar.en.kinPossessives.has(toks[i - 1]!.norm) && adjacent(src, toks[i - 1]!, t) && hitAt(i)?.entries.some((e) => e.field === FIELD_FIRST)) first = i - 1;
+        if (first === i && lang === 'en' && i > 0 && adjacent(src, toks[i - 1]!, t) && this.kinPossessiveBefore(toks, i, hitAt(i)?.entries)) first = i - 1;
         while (first >= 2 && isInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!) && first > i - 4) first -= 2;
         // ("task for P. Kinsella": a capital Latin initial of the given name of the user whose surname follows.)
         if (first === i && first >= 2 && isLatinInitialAt(src, toks, first - 2) && adjacent(src, toks[first - 1]!, toks[first]!)) {
@@ -392,7 +392,7 @@ export class Finder {
     if (!capitalized && this.isFunctionWord(t, lang)) return null;
     // "the price list task": a word in lower case between an article and a dictionary word modifies
     // that word — nobody says "the Price" of a colleague.
-    if (t.script === 'lat' && lang === 'en' && !capitalized && this.modifierAfterArticle(toks, k) && !(en.kinPossessives.has(toks[k - 1]!.norm) && !!idx.forms.get(t.norm)?.some((e) => e.field === FIELD_FIRST))) return null;
+    if (t.script === 'lat' && lang === 'en' && !capitalized && this.modifierAfterArticle(toks, k) && !this.kinPossessiveBefore(toks, k, idx.forms.get(t.norm))) return null;
     // "emily's to-dos": the possessive of a name is that name.
     // ("Seo-yeon-ssi", "Tanaka-san" written as one word: the name less its honorific.)
     const titled = t.script === 'lat' && t.norm.includes('-') ? /^(.+)-(\p{L}+)$/u.exec(t.norm) : null;
@@ -1089,6 +1089,11 @@ export class Finder {
   private articleBefore(src: string, toks: Token[], i: number, found: readonly Found[]): boolean {
     const art = toks[i - 1];
     return !!art?.word && art.norm === 'the' && adjacent(src, art, toks[i]!) && !found.some((o) => o.last === i - 1);
+  }
+
+  /** "our kev": a kin possessive right before a word that is some user's given name. */
+  private kinPossessiveBefore(toks: Token[], k: number, entries: readonly FormEntry[] | undefined): boolean {
+    return k > 0 && this.deps.grammar.en.kinPossessives.has(toks[k - 1]!.norm) && !!entries?.some((e) => e.field === FIELD_FIRST);
   }
 
   /** Right after a noun whose owner follows in the genitive ("задачи зайца"). */

@@ -603,7 +603,10 @@ export function classifyCommand(
   // "how many deals did we close last quarter", "сколько сделок закрыли": a count, a report we do not give.
   if (lead && countedNoun(words, g.commands.find((c) => c.intent === 'lead.score')!, lead.triggers)) return null;
   // (Event nouns "в календарь" are weaker than a task or message noun said anywhere.)
-  const best = lead ?? hits.filter((h) => h.intent !== 'lead.score').sort((a, b) => a.first - b.first)[0]!;
+  let best = lead ?? hits.filter((h) => h.intent !== 'lead.score').sort((a, b) => a.first - b.first)[0]!;
+  // ("Ziad needs to book the truck for Monday, make it a task": a kind of meeting and a date said
+  // give way to a command said in words.)
+  if (best.weak) best = hits.find((h) => h.explicit && !h.reminder && h.intent !== 'lead.score') ?? best;
   if (best.intent !== 'lead.score' && isBlocked(tokens, words, g, best, colleagueAt)) return null;
   if (best.intent === 'event.create' && isPurchase(words, g, best.triggers)) return null;
   // (With a time said it is a reminder of that: "remind me what to bring tomorrow at 9".)

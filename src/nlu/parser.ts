@@ -235,10 +235,14 @@ function restarted(u: Utterance, persons: PersonMention[]): PersonMention[] {
   if (persons.length < 2) return persons;
   const same = (a: PersonMention, b: PersonMention): boolean => {
     const [x, y] = [a.slot, b.slot];
-    if ('userId' in x && 'userId' in y) return x.userId === y.userId;
-    if ('candidates' in x && 'userId' in y) return x.candidates.includes(y.userId);
+    if ('userId' in x && 'userId' in y && x.userId === y.userId) return true;
+    if ('candidates' in x && 'userId' in y && x.candidates.includes(y.userId)) return true;
     const said = a.text.toLowerCase();
-    return 'unresolved' in x && b.text.toLowerCase().split(/\s+/).some((w) => w.startsWith(said) || said.startsWith(w));
+    if ('unresolved' in x && b.text.toLowerCase().split(/\s+/).some((w) => w.startsWith(said) || said.startsWith(w))) return true;
+    // ("на юлдашева э юлдашеву айгуль": the surname in another case, then with the given name.)
+    const stems = (m: PersonMention) => m.text.toLowerCase().split(/\s+/).filter((w) => w.length >= 5).map((w) => w.slice(0, w.length - 2));
+    const later = stems(b);
+    return stems(a).length > 0 && stems(a).every((s) => later.includes(s));
   };
   const out: PersonMention[] = [];
   for (let k = 0; k < persons.length; k++) {
@@ -250,7 +254,9 @@ function restarted(u: Utterance, persons: PersonMention[]): PersonMention[] {
       const gap = Array.from({ length: tb[0]! - ta[ta.length - 1]! - 1 }, (_, g) => ta[ta.length - 1]! + 1 + g);
       // (Said again with more words, only its preposition between: a colon or comma ends the addressing.)
       const more = b.text.trim().split(/\s+/).length > a.text.trim().split(/\s+/).length;
-      if (more && gap.length <= 1 && gap.every((i) => u.tokens[i]!.kind === 'word' && (u.words[i] === b.preposition || u.words[i] === a.preposition))) {
+      // ("на юлдашева э юлдашеву айгуль": or a short sound of hesitation.)
+      const hesitation = (i: number) => u.g.slots.shortHesitations.hasWord(u.words[i]!);
+      if (more && gap.length <= 2 && gap.filter((i) => !hesitation(i)).length <= 1 && gap.every((i) => u.tokens[i]!.kind === 'word' && (u.words[i] === b.preposition || u.words[i] === a.preposition || hesitation(i)))) {
         u.use([...ta, ...gap]);
         // (The first mention's preposition too.)
         if (a.preposition && ta[0]! > 0 && u.words[ta[0]! - 1] === a.preposition) u.use([ta[0]! - 1]);
@@ -568,12 +574,20 @@ function afterFalseStart(g: ParserDeps['grammars'][Lang], text: string, tok: (te
   if (toks.length < s + 2 * min || !g.intents.commands.some((c) => c.verbs.hasWord(toks[s]!.norm))) return text;
   let restart = -1;
   // Words must stand between ("add a task add a task button" is one title), and no joining word
-  // right before the repeat ("create a task to create a task template").
-  for (let k = s + min + 1; k + min <= toks.length; k++) {
+  // right before the repeat ("create a task to create a task template"); a word cut off right before
+  // the repeat and said whole in it stands for those words ("send a mess send a message …").
+  for (let k = s + min; k + min <= toks.length; k++) {
     if (g.slots.edgeWords.hasWord(toks[k - 1]!.norm)) continue;
     let same = 0;
-    while (same < min && toks[k + same]!.norm === toks[s + same]!.norm) same++;
-    if (same === min) restart = k;
+    let cut = false;
+    for (; same < min; same++) {
+      const was = toks[s + same]!.norm;
+      const now = toks[k + same]!.norm;
+      if (was === now) continue;
+      if (s + same !== k - 1 || was.length < 3 || now.length <= was.length || !now.startsWith(was)) break;
+      cut = true;
+    }
+    if (same === min && (cut || k > s + min)) restart = k;
   }
   if (restart < 0) return text;
   const from = toks[s]!.start;
@@ -829,6 +843,8 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
         // is a title word; before it, it is the verb misheard ("постав задачу").
         // (Never a person's name: "a meeting with Mark Olsen" — "mark" is a command verb too.)
         if (!n && !personStarts.has(j) && (c.nouns.hasWord(words[j]!) || (c.verbs.hasWord(words[j]!) && ((dir === -1 && c.nouns.hasWord(words[i]!)) || !isNoun(words[j]!))))) n = 1;
+        // ("…, make it a task": a pronoun between the command's verb and the noun's words.)
+        if (!n && dir === 1 && c.verbs.hasWord(words[i]!) && g.slots.commandPronouns.hasWord(words[j]!) && (c.nouns.matchAt(words, j + 1) || (g.slots.leftOnlyFillers.hasWord(words[j + 1] ?? '') && c.nouns.matchAt(words, j + 2)))) n = 1;
         // "make a task schedule the review": after the command's verb and noun, a verb of the
         // command opens the title ("задачу поставь …" has no verb before the noun).
         // (So after a message noun and a filler: "send Sean a message pls send the slides".)
@@ -1080,6 +1096,7 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], sa
   }
   if (!responsible && cmd.reminder) responsible = { self: true };
   if (lastPerson >= 0) usePersonDescription(u, lastPerson);
+  if (lastPerson >= 0) useSubjectModal(u, lastPerson);
   if (!title) useVerbParticles(u, cmd);
   // "так, дети жалуются, поставь задачу Кижеватову починить качели": what is said before the
   // command, when the task follows it, is why, not what.
@@ -1090,6 +1107,18 @@ function taskSlots(u: Utterance, cmd: CommandMatch, persons: PersonMention[], sa
   const t = timeSlots(dates);
   if (t.start) slots.deadline = t.start;
   return slots;
+}
+
+/**
+ * "Ziad Mansour needs to book the truck …, make it a task": a modal said right after the responsible,
+ * before the task's own words, is the sentence's, no title word.
+ */
+function useSubjectModal(u: Utterance, last: number): void {
+  const from = last + 1;
+  if (u.tokens[from]?.kind !== 'word' || u.used[from]) return;
+  const n = u.g.slots.subjectModals.matchAt(u.words, from);
+  if (!n || u.tokens[from + n]?.kind !== 'word' || u.used[from + n]) return;
+  u.use(Array.from({ length: n }, (_, k) => from + k));
 }
 
 /**

@@ -28,6 +28,8 @@ interface SlotsFile {
   outsider_markers?: string[];
   event_title_openers?: string[];
   purpose_markers?: string[];
+  command_pronouns?: string[];
+  subject_modals?: string[];
   restart_min_words?: number;
   restart_prepositions?: string[];
   hour_words?: string[];
@@ -100,6 +102,10 @@ export interface SlotsGrammar {
   eventTitleOpeners: WordSet;
   /** "a call to go over the quotes": right after a kind of meeting, the purpose keeps its marker. */
   purposeMarkers: WordSet;
+  /** "…, make it a task": between the command's verb and its noun, what was said before. */
+  commandPronouns: WordSet;
+  /** "Ziad needs to book the truck …": said right after the responsible, before the task. */
+  subjectModals: WordSet;
   /** A command's first words said again later restart it ("add a stand up every uh add a stand up …"): this many at least; 0 = off. */
   restartMinWords: number;
   /** "на ко на корнилова": a preposition and a name cut off, said again in full. */
@@ -134,6 +140,8 @@ export interface SlotsGrammar {
   gluedPrepositions: Map<string, number>;
   /** The text with its hesitations ("um", "uh") outside quotes blanked to spaces (offsets kept):
    *  they carry no meaning, wherever they stand. */
+  /** Short sounds of hesitation ("э", "um"), blanked only where they cannot be a word (after a preposition). */
+  shortHesitations: WordSet;
   blankHesitations: (text: string) => string;
   /** "to my calendar", "в календарь": the prepositions before the calendar, a place and no title word. */
   calendarPrepositions: WordSet;
@@ -214,6 +222,8 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     outsiderMarkers: new WordSet(g.outsider_markers ?? []),
     eventTitleOpeners: new WordSet(g.event_title_openers ?? []),
     purposeMarkers: new WordSet(g.purpose_markers ?? []),
+    commandPronouns: new WordSet(g.command_pronouns ?? []),
+    subjectModals: new WordSet(g.subject_modals ?? []),
     restartMinWords: g.restart_min_words ?? 0,
     restartPrepositions: new WordSet(g.restart_prepositions ?? []),
     hourWords: new WordSet(g.hour_words ?? []),
@@ -229,6 +239,7 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     tailWords: new WordSet(g.tail_words ?? []),
     chatFillers: new WordSet(g.chat_fillers ?? []),
     gluedPrepositions: new Map(Object.entries(g.glued_prepositions ?? {}).map(([p, cs]) => [fold(p), caseMask(cs ?? [])])),
+    shortHesitations: new WordSet(g.short_hesitations?.words ?? []),
     blankHesitations: hesitationBlanker(g.hesitations ?? [], g.short_hesitations, g.said_twice ?? []),
     respell: respeller(spellings, g.enclitics ?? []),
     prepositionHomophones: homophones(g.preposition_homophones ?? {}),

@@ -184,15 +184,13 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 130 (2026-12-07, fifteenth session), the session's latest: plain everyday commands,
+  // Blind batch 130 (2026-12-07, fifteenth session): plain everyday commands,
   // 150 ru (a Surgut pipeline-maintenance contractor on rotation, Khanty, Avar, Lezgin names,
   // Asia/Yekaterinburg) and 150 en (a Tripoli olive-oil exporter, Lebanese English's second batch,
-  // Asia/Beirut), scored blind on cb8ec0e: 148/150 and 137/150, 95.0 %. Its kinds are not fixed yet
-  // (left for the next session: "с названием Вахта 6-го участка с 1 октября …"; "на на юлдашева э
-  // юлдашеву айгуль"; Madame before a surname; "bukra", "chou", "akid", "la2 mish hek", "ma baddi";
-  // "… make it a task pls"; "tony abou jaoude"; "send a mess send a message …").
-  ['heldout-blind130-ru.jsonl', 148],
-  ['heldout-blind130-en.jsonl', 137],
+  // Asia/Beirut), scored blind on cb8ec0e: 148/150 and 137/150, 95.0 %. After its kinds (sixteenth
+  // session, blind130-kinds.test.ts): 150 and 150.
+  ['heldout-blind130-ru.jsonl', 150],
+  ['heldout-blind130-en.jsonl', 150],
   // Blind batch 129 (2026-12-07, fifteenth session): plain everyday commands, 150 ru (a Tambov seed
   // and fertiliser distributor, Europe/Moscow) and 150 en (a Sheffield cutlery and tool maker,
   // Yorkshire English's second batch, Europe/London), scored blind on d65d2ce: 147/150 and 134/150,
@@ -274,7 +272,7 @@ const FLOORS: [string, number][] = [
   // "meeting … with hussein and fatima about the new tender"; "Responsible: Tony."; "doctor fouad
   // haddad"; "khalas mark … as done").
   ['heldout-blind121-ru.jsonl', 150],
-  ['heldout-blind121-en.jsonl', 144],
+  ['heldout-blind121-en.jsonl', 146], // 146 after batch 130 ("khalas" before a command; Tony an Antoine)
   // Blind batch 120 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (a Magadan
   // gold-mining contractor, Asia/Magadan) and 150 en (a Denver outdoor-gear e-commerce company, plain
   // American English, America/Denver), scored blind on 435ef6a: 150/150 and 146/150, 98.7 % — the
@@ -569,7 +567,7 @@ const FLOORS: [string, number][] = [
   // веем" for a Li Wei; "Aigul needs to …, make it a task"; a title opening with "the" kept by
   // the writer).
   ['heldout-blind83-ru.jsonl', 149],
-  ['heldout-blind83-en.jsonl', 148],
+  ['heldout-blind83-en.jsonl', 149], // 149 after batch 130 ("…, make it a task")
   // Blind batch 82 (2026-12-07, eleventh session): plain everyday commands, 150 ru (a Moscow event
   // agency, its founder, Europe/Moscow) and 150 en (a Nairobi tea broker, Kenyan English,
   // Africa/Nairobi), scored blind on 31d2c03: 145/150 and 144/150, 96.3 %. After its kinds
@@ -820,7 +818,7 @@ const FLOORS: [string, number][] = [
   // e1ed002: 143 and 140). After its kinds (blind48-kinds.test.ts): 147 and 144; 145 en after batch 49's
   // ("change the responsible of the X task").
   ['heldout-blind48-ru.jsonl', 148], // 148 after batch 89 ("…, срок — следующая пятница": the new deadline)
-  ['heldout-blind48-en.jsonl', 146], // 146 after batch 86 ("No, the 3rd of May": May the date, not the user)
+  ['heldout-blind48-en.jsonl', 147], // 146 after batch 86 ("No, the 3rd of May": May the date, not the user); 147 after batch 130 ("has to" after the responsible)
   // Blind batch 47 (2026-12-07, eighth session): everyday commands, 150 ru (a bank's branch network in
   // Krasnoyarsk, Asia/Krasnoyarsk) and 150 en (a Texas hospital system's IT department,
   // America/Chicago), scored blind after batch 46's fixes on f645d7e: 142/150 and 138/150, 93.3 % (the

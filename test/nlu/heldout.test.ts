@@ -184,6 +184,18 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
+  // Blind batch 132 (2026-12-07, sixteenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Syktyvkar pulp-and-paper mill, Komi names, Europe/Moscow) and 150 en (an Izmir
+  // dried-fruit exporter, Turkish English's second batch, Europe/Istanbul), scored blind on 2427705:
+  // 148/150 and 141/150, 96.3 %. Its kinds are not fixed yet.
+  ['heldout-blind132-ru.jsonl', 148],
+  ['heldout-blind132-en.jsonl', 141],
+  // Blind batch 131 (2026-12-07, sixteenth session): plain everyday commands, 150 ru (a Vladikavkaz
+  // mineral-water and brewing company, Ossetian names, Europe/Moscow) and 150 en (an Osaka
+  // precision-tools trading office, Japanese English's first batch, Asia/Tokyo), scored blind on
+  // 2427705: 147/150 and 128/150, 91.7 %. Its kinds are not fixed yet.
+  ['heldout-blind131-ru.jsonl', 147],
+  ['heldout-blind131-en.jsonl', 128],
   // Blind batch 130 (2026-12-07, fifteenth session): plain everyday commands,
   // 150 ru (a Surgut pipeline-maintenance contractor on rotation, Khanty, Avar, Lezgin names,
   // Asia/Yekaterinburg) and 150 en (a Tripoli olive-oil exporter, Lebanese English's second batch,

@@ -50,7 +50,7 @@ interface ChangeFile {
   day_adjectives: Record<string, number>;
   weekday_adjectives?: Record<string, string>;
   shift: { prepositions: string[]; units: string[]; hour_units: string[]; directions: string[]; particles?: string[]; more?: string[]; amounts?: string[]; bare_at_end?: { not_after: string[] } };
-  agenda: { openers: string[]; bare_nouns?: string[]; counting?: string[]; prices?: string[]; kind_adjectives?: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
+  agenda: { openers: string[]; bare_nouns?: string[]; owned_nouns?: { nouns: string[]; before_date: string[] }; counting?: string[]; prices?: string[]; kind_adjectives?: string[]; fillers?: string[]; event_nouns: string[]; until: string[]; owner: string[]; plan_words: string[]; overdue: string[]; periods: Record<Period, string[]> };
 }
 
 export interface ChangeGrammar {
@@ -148,6 +148,9 @@ export interface ChangeGrammar {
   openers: WordSet;
   /** Plan nouns that open a question said with no opener ("calendar next week"). */
   bareNouns: WordSet;
+  /** …and ones that do so only after their owner, or with nobody named and only a date after them
+   *  ("Kenji-san schedule next week?", "schedule for Wednesday?"); said first they are a verb. */
+  ownedNouns: { nouns: WordSet; beforeDate: WordSet };
   /** "how many …": an opener that counts the noun after it — a question about something else
    *  ("how many rooms are booked") unless that noun is ours. */
   counting: WordSet;
@@ -223,6 +226,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     shiftBareAtEnd: g.shift.bare_at_end ? new WordSet(g.shift.bare_at_end.not_after) : null,
     openers: new WordSet(g.agenda.openers),
     bareNouns: new WordSet(g.agenda.bare_nouns ?? []),
+    ownedNouns: { nouns: new WordSet(g.agenda.owned_nouns?.nouns ?? []), beforeDate: new WordSet(g.agenda.owned_nouns?.before_date ?? []) },
     counting: new WordSet(g.agenda.counting ?? []),
     prices: new WordSet(g.agenda.prices ?? []),
     kindAdjectives: new WordSet(g.agenda.kind_adjectives ?? []),

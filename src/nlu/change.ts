@@ -506,7 +506,9 @@ export function classifyAgenda(
     // (English may name the owner with no possessive: "Konstantin Belousov agenda for tomorrow?".)
     const owner = persons.find((p) => (p.possessive || /['’]s$/i.test(p.text) || (u.lang === 'en' && p.kind === 'name')) && personTokens(u, p)[0] === start);
     const at = owner ? Math.max(...personTokens(u, owner)) + 1 : start;
-    const n = u.tokens[at]?.kind === 'word' ? cg.bareNouns.matchAt(words, at) : 0;
+    let n = u.tokens[at]?.kind === 'word' ? cg.bareNouns.matchAt(words, at) : 0;
+    // ("schedule for Wednesday?": with nobody named, a date's preposition right after it.)
+    if (!n && u.tokens[at]?.kind === 'word' && (owner || (!persons.length && u.tokens[at + 1]?.kind === 'word' && cg.ownedNouns.beforeDate.hasWord(words[at + 1]!)))) n = cg.ownedNouns.nouns.matchAt(words, at);
     if (!n) return null;
     bare = span(at, n);
     op = at + n - start;

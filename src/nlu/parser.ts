@@ -187,7 +187,9 @@ export function parseWith(deps: ParserDeps, raw: unknown, ctx: ParseContext, rej
       if (r.intent !== 'unknown') return r;
     }
     // A correction offered in place of "да" ("нет, на среду", "лучше Антону").
-    if (ctx.expecting && (reply || g.intents.correction.matchAt(u.words, firstWord(u, g.intents)))) {
+    // ("sorry, responsible is Akane-san": an apology said first opens it too, though it is a lead-in elsewhere.)
+    const opening = u.tokens.findIndex((t) => t.kind !== 'punct');
+    if (ctx.expecting && (reply || g.intents.correction.matchAt(u.words, firstWord(u, g.intents)) || (opening >= 0 && g.intents.correction.matchAt(u.words, opening)))) {
       // "no, lead 1043" while a lead's score is confirmed: the other lead.
       const lead = ctx.expecting === 'lead.score' ? leadRef(deps, u) : undefined;
       if (lead) return { intent: 'reject', slots: { lead }, lang, trace: ['correction'] };

@@ -278,9 +278,14 @@ export class Finder {
     }
     // "Mehmet bey", "Tanaka-san", "Sharma ji": an honorific said after a name is part of it.
     const after = this.deps.grammar.en.honorificsAfter;
+    // ("Fatma Hanım'a": the title may carry the name's Turkish case ending.)
+    const bare = (w: string): string => {
+      const m = w.includes("'") ? /^(.+)'(\p{L}+)$/u.exec(w) : null;
+      return m && this.deps.grammar.en.apostropheSuffixes.has(m[2]!) ? m[1]! : w;
+    };
     for (const m of out) {
       const n = toks[m.last + 1];
-      if (m.kind === 'pronoun' || !n?.word || !after.has(n.norm) || !(adjacent(src, toks[m.last]!, n) || src[n.index - 1] === '-')) continue;
+      if (m.kind === 'pronoun' || !n?.word || !after.has(bare(n.norm)) || !(adjacent(src, toks[m.last]!, n) || src[n.index - 1] === '-')) continue;
       // ("with Kasun and Anna": an honorific that is someone's name here, found as that person, stays them.)
       if (out.some((o) => o.first === m.last + 1)) continue;
       m.last += 1;
@@ -291,7 +296,7 @@ export class Finder {
         m.index = toks[m.first]!.index;
       }
       // ("Thapa didi" of a man and a woman Thapa: an honorific of one sex picks among them.)
-      const sex = this.deps.grammar.en.honorificsAfterSex.get(n.norm);
+      const sex = this.deps.grammar.en.honorificsAfterSex.get(bare(n.norm));
       if (sex && sex !== '-' && 'candidates' in m.slot) {
         const want = sex === 'M' ? 'masc' : 'femn';
         const kept = m.slot.candidates.filter((id) => idx.sex[idx.users.findIndex((x) => x.id === id)] === want);
@@ -395,7 +400,8 @@ export class Finder {
     if (t.script === 'lat' && lang === 'en' && !capitalized && this.modifierAfterArticle(toks, k) && !this.kinPossessiveBefore(toks, k, idx.forms.get(t.norm))) return null;
     // "emily's to-dos": the possessive of a name is that name.
     // ("Seo-yeon-ssi", "Tanaka-san" written as one word: the name less its honorific.)
-    const titled = t.script === 'lat' && t.norm.includes('-') ? /^(.+)-(\p{L}+)$/u.exec(t.norm) : null;
+    // ("Hayashi-san's appointments": the possessive after the honorific.)
+    const titled = t.script === 'lat' && t.norm.includes('-') ? /^(.+)-(\p{L}+)(?:'s)?$/u.exec(t.norm) : null;
     // ("Gökçe'ye": a Turkish case ending after the name's apostrophe.)
     const suffixed = t.script === 'lat' && t.norm.includes("'") ? /^(.+)'(\p{L}+)$/u.exec(t.norm) : null;
     const exact =
@@ -1282,10 +1288,12 @@ export class Finder {
       // "does kevin have …": in lower case only as the subject of a plan question.
       const lower = en.unknownLowerSubject;
       const b = toks[i - 1];
-      const a = toks[i + 1];
+      // ("message takahashi san that …": the honorific after the name stands between.)
+      const titled = !!toks[i + 1]?.word && en.honorificsAfter.has(toks[i + 1]!.norm) && adjacent(src, t, toks[i + 1]!);
+      const a = titled ? toks[i + 2] : toks[i + 1];
       const subject =
         t.word && t.script === 'lat' && !t.cap && t.norm.length >= 3 && !en.notNames.has(t.norm) && !en.selfPronouns.has(t.norm) && !en.commonWords.has(t.norm) &&
-        !!b?.word && lower.after.has(b.norm) && adjacent(src, b, t) && !!a?.word && lower.before.has(a.norm) && adjacent(src, t, a);
+        !!b?.word && lower.after.has(b.norm) && adjacent(src, b, t) && !!a?.word && lower.before.has(a.norm) && adjacent(src, titled ? toks[i + 1]! : t, a);
       // "write to jessica that …" keeps its "to", as the capitalised name does.
       return subject ? this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev)) : null;
     }

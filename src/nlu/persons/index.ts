@@ -143,7 +143,9 @@ function nominativesOf(morph: Morph, words: string[], lang: 'ru' | 'en'): string
       if (next.length || !readings.some((p) => p.pos === 'ADJF' && p.case !== 'nomn')) break;
     }
     // ("Каргопольского ЛПХ": before an abbreviation, whose gender no dictionary gives, a masculine one.)
-    const abbreviation = lang === 'ru' && k + 1 < words.length && /^[А-ЯЁ]{2,}$/.test(words[k + 1]!);
+    // (Said in lower case, "котласским цбк": letters with no vowel that no dictionary knows.)
+    const abbreviation =
+      lang === 'ru' && k + 1 < words.length && (/^[А-ЯЁ]{2,}$/.test(words[k + 1]!) || (/^[бвгджзйклмнпрстфхцчшщ]{2,5}$/i.test(words[k + 1]!) && !morph.analyze(normalizeWord(words[k + 1]!)).some((p) => p.dictionary)));
     const adjective =
       (next.length || abbreviation) && all.length && all.every((p) => !p.name && !p.surname)
         ? all.find((p) => p.dictionary && p.pos === 'ADJF' && p.case !== 'nomn' && (abbreviation ? p.gender === 'masc' : next.some((n) => n.case === p.case && n.gender === p.gender)))

@@ -6,7 +6,7 @@
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
-import { applyMeridiem, assignTime } from '../../common/components';
+import { applyMeridiem, assignTime, hourBefore } from '../../common/components';
 import { alternation, lookup } from '../../grammar';
 import type { EnVocabulary } from '../vocabulary';
 
@@ -65,8 +65,8 @@ export class ENPastToHourParser extends AbstractParser {
     const named = /^\d/.test(match[HOUR]) ? Number(match[HOUR]) : v.cardinalValue(match[HOUR]);
     if (!minutes || minutes >= 60 || !named || named > 12) return null;
     const kind = v.meridiemOf(match[MERIDIEM]);
-    const hour12 = past ? named : named === 1 ? 12 : named - 1;
-    const hour = applyMeridiem(hour12, kind);
-    return assignTime(context.createParsingComponents(), hour, past ? minutes : 60 - minutes, kind !== undefined);
+    if (past) return assignTime(context.createParsingComponents(), applyMeridiem(named, kind), minutes, kind !== undefined);
+    const { hour, certain } = hourBefore(named, kind);
+    return assignTime(context.createParsingComponents(), hour, 60 - minutes, certain);
   }
 }

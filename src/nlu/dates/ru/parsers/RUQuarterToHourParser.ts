@@ -1,10 +1,10 @@
 /**
  * "без четверти пять", "без пятнадцати пять", "без 10 три": minutes before the named hour
- * (4:45; the afternoon rule makes it 16:45). "без четверти час" is 12:45.
+ * (the afternoon rule is the named hour's: 16:45, but "без четверти восемь" 7:45). "без четверти час" is 12:45.
  */
 import type { ParsingContext } from 'chrono-node';
 import { AbstractParser, Extracted } from '../../common/AbstractParser';
-import { applyMeridiem, assignTime } from '../../common/components';
+import { assignTime, hourBefore } from '../../common/components';
 import { alternation, lookup } from '../../grammar';
 import type { RuVocabulary } from '../vocabulary';
 
@@ -31,7 +31,7 @@ export class RUQuarterToHourParser extends AbstractParser {
     const named = this.v.cardinalValue(match[HOUR]);
     if (!minutes || minutes >= 60 || !named || named > 12) return null;
     const kind = this.v.meridiemOf(match[MERIDIEM]);
-    const hour = applyMeridiem(named - 1 === 0 ? 12 : named - 1, kind);
-    return assignTime(context.createParsingComponents(), hour, 60 - minutes, kind !== undefined);
+    const { hour, certain } = hourBefore(named, kind);
+    return assignTime(context.createParsingComponents(), hour, 60 - minutes, certain);
   }
 }

@@ -832,8 +832,10 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   for (const p of persons) {
     const idx = personTokens(u, p);
     if (!open.includes(p)) continue;
+    // ("передай задачу … Богдану Осадчему": the surname found as a mention of its own is the same new responsible.)
+    const sameAsChosen = !!chosen && 'userId' in p.slot && 'userId' in chosen.slot && p.slot.userId === chosen.slot.userId;
     if (p === chosen) slots.responsible = p.slot;
-    else if (!ref.person && !('self' in p.slot)) ref.person = p.slot;
+    else if (!ref.person && !('self' in p.slot) && !sameAsChosen) ref.person = p.slot;
     // A second person ("с Машей и Антоном") is no title word either; the reference keeps one.
     u.use(idx);
     const from = insteadAt.get(p);

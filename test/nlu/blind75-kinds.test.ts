@@ -52,7 +52,9 @@ describe('English', () => {
   });
 
   it('"tell auntie <name>": an honorific and a name nobody here has, after a telling verb', () => {
-    expect(parse('tell auntie grace the water is back').slots).toEqual({ recipient: { unresolved: 'Auntie Grace' }, text: 'the water is back' });
+    // (A courtesy title of a sex is no part of the stranger's name — as blind batch 75's own writer has
+    // it, "Grace"; the sixteenth session made it so for every such title, keeping posts: "Professor Hughes".)
+    expect(parse('tell auntie grace the water is back').slots).toEqual({ recipient: { unresolved: 'Grace' }, text: 'the water is back' });
   });
 
   it('"chale", "massa" open a command as "mate", "boss" do', () => {

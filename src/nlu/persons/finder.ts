@@ -304,6 +304,24 @@ export class Finder {
         else if (kept.length > 1) m.slot = { candidates: kept };
       }
     }
+    // "Rahel Getachew Ayele:": a third capitalised name after a colleague's given name
+    // and surname — a grandfather's name, a second surname — nobody's here and no English word, closed by
+    // punctuation or the end, is part of the mention.
+    if (lang === 'en') {
+      for (const m of out) {
+        const n = toks[m.last + 1];
+        const after = toks[m.last + 2];
+        if (m.kind !== 'name' || m.last !== m.first + 1 || !('userId' in m.slot) || !n?.word || n.script !== 'lat' || !n.cap || !adjacent(src, toks[m.last]!, n)) continue;
+        // (Nor a word of natural's lexicon, proper nouns too: "with Hodan Warsame Thursday".)
+        if (after?.word || out.some((o) => o.first === m.last + 1) || hitAt(m.last + 1) || this.deps.grammar.en.englishWords.has(n.norm) || this.deps.grammar.en.givenNames.has(n.norm)) continue;
+        const [a, b] = [hitAt(m.first), hitAt(m.last)];
+        const user = m.slot.userId;
+        const full = a?.entries.some((e) => e.field === FIELD_FIRST && idx.users[e.user]!.id === user) && b?.entries.some((e) => e.field === FIELD_LAST && idx.users[e.user]!.id === user);
+        if (!full) continue;
+        m.last += 1;
+        m.end = n.end;
+      }
+    }
     // The words as said (joinSplitSurnames may have put a hyphen in place of a space).
     return out.map(({ first: _f, last, prepMask: _p, ...m }) => {
       const said = { ...m, text: text.slice(m.index, m.end) };
@@ -733,8 +751,11 @@ export class Finder {
     // "Mr Long", "Ms Linh": where colleagues are called by the given name (Vietnam, Thailand, the
     // Philippines) any title goes before it — taken when no surname of the word is here at all.
     const byGiven = given || !h.entries.some((e) => e.field === FIELD_LAST);
+    // ("Ato Tesfaye" with a Tesfaye Gebre and a Yonas Tesfaye: Ethiopians put the title before the given name only.)
+    const givenOnly = this.deps.grammar.en.honorificsGivenOnly.has(toks[i]!.norm) && h.entries.some((e) => e.field === FIELD_FIRST && !e.dim && (!want || idx.sex[e.user] === want));
     const byUser = new Map<number, Candidate>();
     for (const e of h.entries) {
+      if (givenOnly && e.field !== FIELD_FIRST) continue;
       // (A short form after a title said to a given name: "oga Femi" for Olufemi.)
       // (…and a part of a surname of two said alone: "licenciado Luna" for Luna Herrera.)
       if (!(e.field === FIELD_LAST || (byGiven && e.field === FIELD_FIRST)) || (e.dim && !(given && e.field === FIELD_FIRST) && e.field !== FIELD_LAST) || (want && idx.sex[e.user] !== want)) continue;
@@ -1282,7 +1303,10 @@ export class Finder {
         const prep = this.preposition(src, toks, i, lang, prev);
         // ("tell auntie grace …": right after a telling verb as well.)
         const b = i > 0 ? toks[i - 1]! : undefined;
-        if (this.byPersonPreposition(prep, b?.norm ?? '') || (b?.word && en.unknownNameAfter.has(b.norm) && adjacent(src, b, t))) return this.mention(src, toks, i, i + 1, { unresolved: `${capitalize(t.text)} ${capitalize(s.text)}` }, 'unknown', 0, prep);
+        // (A courtesy title of a sex — mr, pak, pan — is no part of the name; a post or degree is: "Professor Hughes".)
+        const courtesy = en.honorifics.get(t.norm) !== '-';
+        const name = courtesy ? capitalize(s.text) : `${capitalize(t.text)} ${capitalize(s.text)}`;
+        if (this.byPersonPreposition(prep, b?.norm ?? '') || (b?.word && en.unknownNameAfter.has(b.norm) && adjacent(src, b, t))) return this.mention(src, toks, i, i + 1, { unresolved: name }, 'unknown', 0, prep);
       }
       if (this.recipientBeforeClause(src, toks, i)) return this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev));
       // "does kevin have …": in lower case only as the subject of a plan question.
@@ -1867,9 +1891,9 @@ function multiCandidates(hs: TokenHits[]): Candidate[] {
 function partOfDoubleSurname(idx: DirectoryIndex, user: number, word: string): boolean {
   const last = idx.users[user]!.lastName;
   if (!last || !last.includes('-')) return false;
+  // (Folded as the words said are: "zielinska" of Zielińska-Grabowska.)
   return last
-    .toLowerCase()
-    .replace(/ё/g, 'е')
     .split('-')
+    .map(normalizeWord)
     .some((p) => p.length >= 4 && (word === p || (word.startsWith(p.slice(0, -2)) && word.length <= p.length + 2)));
 }

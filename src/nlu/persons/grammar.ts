@@ -68,6 +68,8 @@ export interface PersonsGrammar {
     honorificsAfterSex: Map<string, 'M' | 'F' | '-'>;
     /** Honorifics said before a given name as well ("Sir Rommel", "Ma'am Joy"). */
     honorificsGiven: Set<string>;
+    /** Of those, titles only ever said before a given name (Ethiopian Ato, Weizero): a colleague's given name after one is meant before a surname. */
+    honorificsGivenOnly: Set<string>;
     /** "assign Kevin to recount …": verbs after which a name nobody has, before "to" and a verb, is a person. */
     unknownNameBeforeTo: Set<string>;
     /** "bin", "binti", "ibn": between a given name and the father's name kept as the surname. */
@@ -362,6 +364,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       honorificsAfter: normSet(strings(en.honorificsAfter ?? [], 'honorificsAfter')),
       honorificsAfterSex: honorificMap(en.honorificsAfterSex ?? {}),
       honorificsGiven: normSet(strings(en.honorificsGiven ?? [], 'honorificsGiven')),
+      honorificsGivenOnly: normSet(strings(en.honorificsGivenOnly ?? [], 'honorificsGivenOnly')),
       nameConnectors: normSet(strings(en.nameConnectors ?? [], 'nameConnectors')),
       unknownNameBeforeTo: normSet(strings(en.unknownNameBeforeTo ?? [], 'unknownNameBeforeTo')),
       petNames: petNameRules(en.petNames),

@@ -6,6 +6,7 @@
  */
 import type { Morph } from '../morph';
 import { ALL_CASES, CASES, caseBit } from './cases';
+import type { GramCase } from '../types';
 import { normalizeWord } from './text';
 
 export type NameField = 'first' | 'last' | 'middle';
@@ -25,6 +26,15 @@ const PET_CASES: readonly PetCase[] = ['nominative', 'genitive', 'dative', 'accu
 const CYRILLIC_WORD = /^[а-яё]+(?:-[а-яё]+)*$/i;
 
 export type FormMasks = Map<string, number>;
+
+/** Adjective-declined surnames petrovich gets wrong: the ending and the forms after the stem. */
+const ADJECTIVAL: Record<Sex, { ending: RegExp; forms: [string, GramCase[]][] }[]> = {
+  masc: [
+    { ending: /[жчшщ]ий$/, forms: [['его', ['gent', 'accs']], ['ему', ['datv']], ['им', ['ablt']], ['ем', ['loct']]] },
+    { ending: /[кгх]ий$/, forms: [['ого', ['gent', 'accs']], ['ому', ['datv']], ['им', ['ablt']], ['ом', ['loct']]] },
+  ],
+  femn: [{ ending: /[жчшщ]ая$/, forms: [['ей', ['gent', 'datv', 'ablt', 'loct']], ['ую', ['accs']]] }],
+};
 
 function add(out: FormMasks, form: string, mask: number): void {
   const k = normalizeWord(form);
@@ -117,6 +127,16 @@ export class NameInflector {
     // petrovich gives some of them a man's endings (Цоя, Цою).
     if (field === 'last' && sex === 'femn' && !/[ая]$/.test(lower)) {
       add(out, name, ALL_CASES);
+      return out;
+    }
+    // An adjective's surname after a hushing or velar consonant (Осадчий, Долгий, Осадчая) declines as
+    // the adjective does — Осадчему, Осадчим, Осадчей; petrovich declines the man's as a noun (Осадчию)
+    // and gives the woman's a hard ending (Осадчой).
+    const adjective = field === 'last' ? ADJECTIVAL[sex].find((a) => a.ending.test(lower)) : undefined;
+    if (adjective) {
+      const stem = name.slice(0, -2);
+      add(out, name, caseBit('nomn'));
+      for (const [ending, cases] of adjective.forms) add(out, stem + ending, cases.reduce((m, c) => m | caseBit(c), 0));
       return out;
     }
     if (field === 'first' && /[ая]$/.test(lower)) {

@@ -26,7 +26,7 @@ interface IntentGrammarFile {
   cancel_reasons?: { marks: string[]; max: number };
   fillers: string[];
   correction: string[];
-  noun_openers?: string[]; not_verb_after?: string[]; not_noun_before?: string[]; filler_question_words?: string[];
+  noun_openers?: string[]; command_pronouns?: string[]; not_verb_after?: string[]; not_noun_before?: string[]; filler_question_words?: string[];
   commands: Record<CommandIntent, { nouns: string[]; verbs: string[]; verbs_not_nouns?: boolean; standalone?: string[]; reminder?: string[]; standalone_with_person?: string[]; person_then_to?: string[]; given_to?: { verbs: string[]; prepositions: string[] }; with_date?: string[]; opening_before_content?: string[]; counting?: string[]; noun_adjectives?: string[] }>;
   blockers: { start: string[]; near?: string[]; anywhere?: string[]; topic?: string[]; content?: { before?: string[]; endings?: string[]; markers?: string[]; verbs?: string[] }; purchase?: { verbs: string[]; objects: string[] }; reminder_questions?: string[]; cannot?: string[]; possessives?: string[]; subject_verbs?: string[] };
   lead_in: string[];
@@ -90,6 +90,8 @@ export interface IntentGrammar {
   correction: WordSet;
   /** Words between a command verb and its noun ("creat a taks"): where a misspelt noun is looked for. */
   nounOpeners: WordSet;
+  /** "…, make it a task": between the command's verb and its noun, what was said before. */
+  commandPronouns: WordSet;
   /** "… for the new B1 group": after these a command's verb word is an adjective of the content. */
   notVerbAfter: WordSet;
   /** "…, call it office closed": before these a command's noun word is a verb. */
@@ -153,6 +155,7 @@ export function loadIntentGrammar(lang: Lang): IntentGrammar {
     fillers: new WordSet(g.fillers),
     correction: new WordSet(g.correction),
     nounOpeners: new WordSet(g.noun_openers ?? []),
+    commandPronouns: new WordSet(g.command_pronouns ?? []),
     notVerbAfter: new WordSet(g.not_verb_after ?? []),
     notNounBefore: new WordSet(g.not_noun_before ?? []),
     fillerQuestions: new WordSet(g.filler_question_words ?? []),
@@ -556,6 +559,19 @@ export function classifyCommand(
           standalone = i;
           standaloneLen = n;
         }
+      }
+    }
+    // ("Tony should schedule …, make a task for him": the verb said right before the noun, an article or a
+    // pronoun between, is the command's, not one said earlier.)
+    if (noun >= 0 && verb >= 0 && verb < noun - 3) {
+      for (let k = noun - 1; k >= noun - 3 && k > verb; k--) {
+        if (tokens[k]!.kind !== 'word') break;
+        if (c.verbs.matchAt(words, k) === 1 && !personAt(k)) {
+          verb = k;
+          verbLen = 1;
+          break;
+        }
+        if (!g.nounOpeners.hasWord(words[k]!) && !g.commandPronouns.hasWord(words[k]!)) break;
       }
     }
     if (!(noun >= 0 && verb >= 0) && standalone < 0) {

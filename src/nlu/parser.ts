@@ -841,12 +841,15 @@ function absorbCommandWords(u: Utterance, cmd: CommandMatch, personStarts: Set<n
         const j = i + dir;
         if (j < 0 || j >= u.tokens.length || u.used[j] || u.tokens[j]!.kind !== 'word') continue;
         let n = g.slots.commandFillers.matchAt(words, j) || g.slots.chatFillers.matchAt(words, j);
+        // (Written in capitals a word is an abbreviation, no filler: "create a task PO approval" keeps the
+        // purchase order that Filipino "po" would drop.)
+        if (n === 1 && /^\p{Lu}{2,}$/u.test(u.tokens[j]!.text)) n = 0;
         // A noun a verb's stem also covers, after the command ("проверить поставку" under "постав*"),
         // is a title word; before it, it is the verb misheard ("постав задачу").
         // (Never a person's name: "a meeting with Mark Olsen" — "mark" is a command verb too.)
         if (!n && !personStarts.has(j) && (c.nouns.hasWord(words[j]!) || (c.verbs.hasWord(words[j]!) && ((dir === -1 && c.nouns.hasWord(words[i]!)) || !isNoun(words[j]!))))) n = 1;
         // ("…, make it a task": a pronoun between the command's verb and the noun's words.)
-        if (!n && dir === 1 && c.verbs.hasWord(words[i]!) && g.slots.commandPronouns.hasWord(words[j]!) && (c.nouns.matchAt(words, j + 1) || (g.slots.leftOnlyFillers.hasWord(words[j + 1] ?? '') && c.nouns.matchAt(words, j + 2)))) n = 1;
+        if (!n && dir === 1 && c.verbs.hasWord(words[i]!) && g.intents.commandPronouns.hasWord(words[j]!) && (c.nouns.matchAt(words, j + 1) || (g.slots.leftOnlyFillers.hasWord(words[j + 1] ?? '') && c.nouns.matchAt(words, j + 2)))) n = 1;
         // "make a task schedule the review": after the command's verb and noun, a verb of the
         // command opens the title ("задачу поставь …" has no verb before the noun).
         // (So after a message noun and a filler: "send Sean a message pls send the slides".)
@@ -1599,6 +1602,10 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     // "Could you let Siobhan know …? Ta": thanks said to the assistant after the request.
     end = withoutClosingThanks(u, body, end);
     while (body < end && u.tokens[body]!.kind === 'punct' && /[,:;—-]/.test(u.tokens[body]!.text)) body++;
+    // ("сообщение «привет, как дела»": the text said in quotes loses its closing one with the opening.)
+    const close = end > body ? u.tokens[end - 1]! : undefined;
+    const open = close?.kind === 'punct' ? ({ '»': '«', '”': '“' } as Record<string, string>)[close.text] : undefined;
+    if (open && !u.text.slice(u.tokens[body]!.start, close!.start).includes(open)) end--;
     // Runs of spaces fold (a blanked hesitation or the skill's padded name leaves them).
     const s = body < end ? u.text.slice(u.tokens[body]!.start, u.tokens[end - 1]!.end).trim().replace(/ {2,}/g, ' ') : '';
     if (s) slots.text = s;

@@ -28,7 +28,6 @@ interface SlotsFile {
   outsider_markers?: string[];
   event_title_openers?: string[];
   purpose_markers?: string[];
-  command_pronouns?: string[];
   subject_modals?: string[];
   restart_min_words?: number;
   restart_prepositions?: string[];
@@ -102,8 +101,6 @@ export interface SlotsGrammar {
   eventTitleOpeners: WordSet;
   /** "a call to go over the quotes": right after a kind of meeting, the purpose keeps its marker. */
   purposeMarkers: WordSet;
-  /** "…, make it a task": between the command's verb and its noun, what was said before. */
-  commandPronouns: WordSet;
   /** "Ziad needs to book the truck …": said right after the responsible, before the task. */
   subjectModals: WordSet;
   /** A command's first words said again later restart it ("add a stand up every uh add a stand up …"): this many at least; 0 = off. */
@@ -222,7 +219,6 @@ export function loadSlotsGrammar(lang: Lang): SlotsGrammar {
     outsiderMarkers: new WordSet(g.outsider_markers ?? []),
     eventTitleOpeners: new WordSet(g.event_title_openers ?? []),
     purposeMarkers: new WordSet(g.purpose_markers ?? []),
-    commandPronouns: new WordSet(g.command_pronouns ?? []),
     subjectModals: new WordSet(g.subject_modals ?? []),
     restartMinWords: g.restart_min_words ?? 0,
     restartPrepositions: new WordSet(g.restart_prepositions ?? []),

@@ -187,15 +187,21 @@ const FLOORS: [string, number][] = [
   // Blind batch 136 (2026-12-07, sixteenth session), the session's latest: plain everyday commands,
   // 150 ru (a Bryansk confectionery plant, Belarusian, Ukrainian, Roma and Jewish names, Europe/Moscow)
   // and 150 en (a Davao banana and coconut exporter, Philippine English and Bisaya's third batch,
-  // Asia/Manila), scored blind on 2acb631: 144/150 and 134/150, 92.7 %. Its kinds are not fixed yet.
-  ['heldout-blind136-ru.jsonl', 144],
-  ['heldout-blind136-en.jsonl', 134],
+  // Asia/Manila), scored blind on 2acb631: 144/150 and 134/150, 92.7 %. After its kinds
+  // (blind135-kinds.test.ts): 148 and 147 (left: "славе" — the writer leaves Мирослава out of Слава;
+  // "Chris" — nor a Cristina in, as three writers of four had it; "cancel this meeting po" — "po" kept in
+  // a query, where it may be a purchase order).
+  ['heldout-blind136-ru.jsonl', 148],
+  ['heldout-blind136-en.jsonl', 147],
   // Blind batch 135 (2026-12-07, sixteenth session): plain everyday commands, 150 ru (an Abakan coal and
   // power company, Khakas and Tuvan names, Asia/Krasnoyarsk) and 150 en (a Shenzhen electronics-components
   // supplier, mainland Chinese English's first batch, Asia/Shanghai), scored blind on 2acb631: 150/150 and
-  // 125/150, 91.7 %. Its kinds are not fixed yet.
+  // 125/150, 91.7 %. Twelve of its English lines had "next week" a week late (see its notes); corrected,
+  // the same parser scored 135/150 (95.0 % for the batch). After its kinds (blind135-kinds.test.ts): 150
+  // and 147 (left: "sales report for April for Fang Wang" with a user April; "team lunch with jacky sunny
+  // and bill" — sunny a word; "write vadem …" for Vadim).
   ['heldout-blind135-ru.jsonl', 150],
-  ['heldout-blind135-en.jsonl', 125],
+  ['heldout-blind135-en.jsonl', 147],
   // Blind batch 134 (2026-12-07, sixteenth session): plain everyday commands,
   // 150 ru (a Lipetsk steel-rolling plant, Mordvin, Armenian, Azerbaijani names, Europe/Moscow) and 150 en
   // (an Addis Ababa coffee exporter, Ethiopian English's first batch, Africa/Addis_Ababa), scored blind on
@@ -255,17 +261,18 @@ const FLOORS: [string, number][] = [
   // 150 en (a Cebu furniture and handicraft exporter, Philippine English's second batch, Asia/Manila),
   // scored blind on d65d2ce: 147/150 and 132/150, 93.0 %. After its kinds (blind126-kinds.test.ts):
   // 150 and 147 (left: "remind me po to …" — "po" stays a title word, as "PO" is one; "slight
-  // correction lang, message …"; "unsa akong schedule karon", a question all in Cebuano).
+  // correction lang, message …"; "unsa akong schedule karon", a question all in Cebuano). 148 after
+  // batch 136 ("po" next to the command's words is Filipino politeness unless written "PO").
   ['heldout-blind127-ru.jsonl', 150],
-  ['heldout-blind127-en.jsonl', 147],
+  ['heldout-blind127-en.jsonl', 148],
   // Blind batch 126 (2026-12-07, fifteenth session): plain everyday commands, 150 ru (a Tver
   // glass-container factory, Europe/Moscow) and 150 en (a Penang electronics contract manufacturer,
   // Malaysian English's second batch, Asia/Kuala_Lumpur), scored blind on d65d2ce: 149/150 and
   // 132/150, 93.7 %. After its kinds (blind126-kinds.test.ts): 149 and 145 (left: "Скинь Стрельцову в
   // чат, что …" — the channel left in the text; "can create task for Kavita or not? need her to …";
-  ['heldout-blind126-ru.jsonl', 150], // 150 after batch 134 ("Скинь … в чат, что …")
+  // "title: NPI gate review" said after the meeting; "amirul low stock" with an Eric Low here;
   // "tomorrow i got what meetings ah"; "Got anything on this weekend?").
-  ['heldout-blind126-ru.jsonl', 149],
+  ['heldout-blind126-ru.jsonl', 150], // 150 after batch 134 ("Скинь … в чат, что …")
   ['heldout-blind126-en.jsonl', 145],
   // Blind batch 125 (2026-12-07, fourteenth session), that session's latest: plain everyday commands,
   // 150 ru (a Kyzyl road-construction and quarry company, Tuvan names, Asia/Krasnoyarsk) and 150 en (a

@@ -1409,10 +1409,12 @@ export class Finder {
     const between = en.unknownLowerBetween;
     if (!b?.word || (!between.after.has(b.norm) && !en.conjunctions.has(b.norm))) return false;
     const a = toks[i + 1];
+    // ("a task on jun-jun clean …": a syllable said twice, a Filipino nickname, needs no closing word.)
+    const doubled = !t.cap && t.script === 'lat' && /^(\p{L}{2,})-\1$/u.test(t.norm) && !en.englishWords.has(t.norm);
     // ("with habib bhai at ten": an honorific said after the name closes it too.)
-    if (a && !(!a.word && (a.text === ',' || a.text === ':' || a.text === '.')) && !(a.word && (between.before.has(a.norm) || en.honorificsAfter.has(a.norm)))) return false;
+    if (a && !doubled && !(!a.word && (a.text === ',' || a.text === ':' || a.text === '.')) && !(a.word && (between.before.has(a.norm) || en.honorificsAfter.has(a.norm)))) return false;
     // (Before an honorific a rare dictionary word is a name too: "habib".)
-    if (!adjacent(src, b, t) || !this.noEnglishWord(t, !!a?.word && en.honorificsAfter.has(a.norm))) return false;
+    if (!adjacent(src, b, t) || !(doubled || this.noEnglishWord(t, !!a?.word && en.honorificsAfter.has(a.norm)))) return false;
     return between.after.has(b.norm) || this.byPersonPreposition(this.preposition(src, toks, i, lang, prev), b.norm);
   }
 
@@ -1560,6 +1562,15 @@ export class Finder {
     // "с ВкусВиллом", "в ТехноДоме": a capital inside a Cyrillic word makes it a brand, no person.
     if (/^[А-ЯЁ][а-яё]+[А-ЯЁ]/.test(t.text)) return null;
     if (this.afterThingPreposition(src, toks, i)) return null;
+    // ("рецептуру зефира": in lower case, right after a common noun, a word that is a common noun's
+    // genitive too is what that noun is of — no stranger Зефира.)
+    const b = toks[i - 1];
+    if (!t.cap && b?.word && b.script === 'cyr' && adjacent(src, b, t)) {
+      const before = morph.analyze(b.norm).filter((p) => p.dictionary);
+      // (An indeclinable noun says no case: "сообщение саше" is to Саша, no sachet's.)
+      const ofNoun = morph.analyze(t.norm).some((p) => p.dictionary && p.pos === 'NOUN' && p.case === 'gent' && !isNameParse(p) && !p.surname && !isProperNoun(p) && normalizeWord(p.nominative) !== t.norm);
+      if (ofNoun && before.length && before.every((p) => p.pos === 'NOUN' && !isNameParse(p) && !p.surname && !isProperNoun(p))) return null;
+    }
     const prep = this.preposition(src, toks, i, lang, prev);
     const prepMask = prep?.mask ?? 0;
     const capitalized = (x: Token) => x.cap && !x.initial && !x.allCaps;

@@ -160,6 +160,9 @@ export class NameInflector {
       // the possessive reading, Совой, that petrovich gives.)
       if (field === 'last' && sex === 'femn' && /[ая]$/.test(lower) && (!/(?:[оеё]в|[иы]н|ск|цк)а$|[ая]я$/.test(lower) || this.isNoun(lower))) petrovichForms(out, name, 'first', 'femn');
     }
+    // ("с Гущей", "с Сашей": after a hushing consonant or ц an unstressed instrumental is -ей; petrovich
+    // may give only the stressed -ой, Гущой.)
+    if (/[жшщчц][ая]$/.test(lower) && (field === 'first' || sex === 'femn' || this.isNoun(lower))) add(out, name.slice(0, -1) + 'ей', caseBit('ablt'));
     if (field === 'first' && this.morph) {
       const az = this.morph.nameForms(name, sex);
       if (az) for (const [c, fs] of az) for (const f of fs) add(out, f, caseBit(c));

@@ -184,7 +184,21 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 136 (2026-12-07, sixteenth session), the session's latest: plain everyday commands,
+  // Blind batch 138 (2026-12-07, sixteenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Chita railway-logistics and timber-export company, Buryat and Evenk names, Asia/Chita) and
+  // 150 en (an Abu Dhabi oilfield-services company, Gulf English's first batch, Asia/Dubai), scored blind
+  // on 998cab1: 149/150 and 145/150, 98.0 %. After its kinds (blind137-kinds.test.ts): 150 and 148 (left:
+  // "call umm khalid" — "umm" a hesitation here, a kunya there; "Abu Yousef", a father called by his son's
+  // name, read as the colleague Yousef).
+  ['heldout-blind138-ru.jsonl', 150],
+  ['heldout-blind138-en.jsonl', 148],
+  // Blind batch 137 (2026-12-07, sixteenth session): plain everyday commands, 150 ru (a Yoshkar-Ola
+  // instrument-making plant, Mari and Chuvash names, Europe/Moscow) and 150 en (a Newcastle subsea cable
+  // firm, Geordie English's second batch, Europe/London), scored blind on 998cab1: 149/150 and 143/150,
+  // 97.3 %. After its kinds (blind137-kinds.test.ts): 150 and 150.
+  ['heldout-blind137-ru.jsonl', 150],
+  ['heldout-blind137-en.jsonl', 150],
+  // Blind batch 136 (2026-12-07, sixteenth session): plain everyday commands,
   // 150 ru (a Bryansk confectionery plant, Belarusian, Ukrainian, Roma and Jewish names, Europe/Moscow)
   // and 150 en (a Davao banana and coconut exporter, Philippine English and Bisaya's third batch,
   // Asia/Manila), scored blind on 2acb631: 144/150 and 134/150, 92.7 %. After its kinds
@@ -390,7 +404,7 @@ const FLOORS: [string, number][] = [
   // Balvinder; "not Mark, send to Jason"; "book grab to klia" — a ride; "the task send COA to
   // Wilmar"; Raj for a Rajesh and a Rajendran taken as one).
   ['heldout-blind113-ru.jsonl', 147],
-  ['heldout-blind113-en.jsonl', 141],
+  ['heldout-blind113-en.jsonl', 142], // 142 after batch 138 ("… bin Abdullah to sign the PO": the father's name after bin is the colleague's)
   // Blind batch 112 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (a Nalchik
   // mineral-water plant, Kabardian and Balkar names, Europe/Moscow) and 150 en (a Monterrey steel
   // fabricator, Mexican English with licenciado, ingeniero, Lalo, Memo, America/Monterrey), scored

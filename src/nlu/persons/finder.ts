@@ -304,6 +304,41 @@ export class Finder {
         else if (kept.length > 1) m.slot = { candidates: kept };
       }
     }
+    // "Hessa bint Ali Al Mheiri", "for hessa bint ali book …": "son/daughter of" and the father's name
+    // after a colleague's name are hers (his) too, and so is her surname said after them.
+    for (let n = 0; n < out.length; n++) {
+      const m = out[n]!;
+      const c = toks[m.last + 1];
+      const f = toks[m.last + 2];
+      if (m.kind !== 'name' || !('userId' in m.slot) || !c?.word || !this.deps.grammar.en.nameConnectors.has(c.norm) || !f?.word || !adjacent(src, toks[m.last]!, c) || !adjacent(src, c, f)) continue;
+      const user = m.slot.userId;
+      // (The father's name found as somebody's of its own is no mention.)
+      const at = out.findIndex((o) => o.first === m.last + 2);
+      if (at >= 0 && out[at]!.last === m.last + 2) out.splice(at, 1);
+      const then = out.findIndex((o) => o.first === m.last + 3 && 'userId' in o.slot && o.slot.userId === user);
+      const last = then >= 0 ? out[then]!.last : m.last + 2;
+      if (then >= 0) out.splice(then, 1);
+      m.last = last;
+      m.end = toks[last]!.end;
+    }
+    // "с дарима дашиевой": a colleague's given name said undeclined right before her surname, declined.
+    if (lang === 'ru') {
+      for (const m of out) {
+        const b = toks[m.first - 1];
+        if (m.kind !== 'name' || !('userId' in m.slot) || !b?.word || b.script !== 'cyr' || !adjacent(src, b, toks[m.first]!) || out.some((o) => o.last === m.first - 1)) continue;
+        const user = m.slot.userId;
+        const mine = hitAt(m.first)?.entries.some((e) => e.field === FIELD_LAST && idx.users[e.user]!.id === user);
+        const given = hitAt(m.first - 1)?.entries.some((e) => e.field === FIELD_FIRST && !e.dim && idx.users[e.user]!.id === user);
+        if (!mine || !given) continue;
+        m.first -= 1;
+        m.index = b.index;
+        const prep = this.preposition(src, toks, m.first, lang, undefined);
+        if (prep) {
+          m.preposition = prep.word;
+          m.prepMask = prep.mask;
+        }
+      }
+    }
     // "Rahel Getachew Ayele:": a third capitalised name after a colleague's given name
     // and surname — a grandfather's name, a second surname — nobody's here and no English word, closed by
     // punctuation or the end, is part of the mention.
@@ -1017,6 +1052,8 @@ export class Finder {
     const prev = toks[k - 1];
     // "mr page": a surname that is a word, right after an honorific (or a given name: "khun may").
     if (prev?.word && this.deps.grammar.en.honorifics.has(prev.norm) && mine.some((m) => m.field === FIELD_LAST || m.field === FIELD_FIRST)) return true;
+    // ("the bell lad": …or right before an honorific said after a name.)
+    if (next?.word && this.deps.grammar.en.honorificsAfter.has(next.norm) && mine.some((m) => m.field === FIELD_LAST || m.field === FIELD_FIRST)) return true;
     // …and a surname that is a word ("oliver may") right after the same user's given name.
     if (prev?.word && idx.forms.get(prev.norm)?.some((e) => e.field === FIELD_FIRST && mine.some((m) => m.user === e.user && m.field === FIELD_LAST))) return true;
     // "what tasks does grace have": the subject of a plan question is a user's name too.
@@ -1423,7 +1460,8 @@ export class Finder {
     const b = toks[k - 1];
     const a = toks[k + 1];
     // ("the nyeri lab", a place's name before its noun, is no person either.)
-    return !!b?.word && en.articles.has(b.norm) && !!a?.word && a.script === 'lat' && !a.cap && en.englishWords.hasCommon(a.norm) && !en.prepositions.has(a.norm) && !en.conjunctions.has(a.norm);
+    // ("the bell lad": an honorific said after a name is no noun it modifies.)
+    return !!b?.word && en.articles.has(b.norm) && !!a?.word && a.script === 'lat' && !a.cap && en.englishWords.hasCommon(a.norm) && !en.prepositions.has(a.norm) && !en.conjunctions.has(a.norm) && !en.honorificsAfter.has(a.norm);
   }
 
   /** "do i have …", "Did you …": an auxiliary of auxiliaryBeforeSubject.words right before one of its subjects. */

@@ -187,14 +187,20 @@ const FLOORS: [string, number][] = [
   // Blind batch 140 (2026-12-08, sixteenth session), the session's latest: plain everyday commands,
   // 150 ru (a Kaliningrad amber and furniture company, Lithuanian, Polish and German-Russian names,
   // Europe/Moscow) and 150 en (a Bengaluru software-services company, Indian English, Asia/Kolkata), scored
-  // blind on 4a700f3: 147/150 and 143/150, 96.7 %. Its kinds are not fixed yet.
-  ['heldout-blind140-ru.jsonl', 147],
-  ['heldout-blind140-en.jsonl', 143],
+  // blind on 4a700f3: 147/150 and 143/150, 96.7 %. After its kinds (blind139-kinds.test.ts): 148 and 148
+  // (left: "к чёрной пятнице" read as a Friday; "Задачу про лак Кирилл уже закрыл", news; "for karthick" a
+  // Karthik; "today itself" respelt inside a message's text).
+  ['heldout-blind140-ru.jsonl', 148],
+  ['heldout-blind140-en.jsonl', 148],
   // Blind batch 139 (2026-12-08, sixteenth session): plain everyday commands, 150 ru (a Tolyatti car-parts
   // supplier, Europe/Samara) and 150 en (a Johor Bahru logistics company, Malaysian English's third batch,
-  // Asia/Kuala_Lumpur), scored blind on 4a700f3: 150/150 and 139/150, 96.3 %. Its kinds are not fixed yet.
+  // Asia/Kuala_Lumpur), scored blind on 4a700f3: 150/150 and 139/150, 96.3 %. After its kinds
+  // (blind139-kinds.test.ts): 150 and 143 (left: "for Bay C, assign to Kavitha"; two Faizals; "message joy
+  // can or not …"; "Kavitha got any late tasks or not?"; "Task 318 done already, pls close"; "The task for
+  // Jimmy about racking - change due date …", the object before its verb; "lead number three hundred and
+  // five").
   ['heldout-blind139-ru.jsonl', 150],
-  ['heldout-blind139-en.jsonl', 139],
+  ['heldout-blind139-en.jsonl', 143],
   // Blind batch 138 (2026-12-07, sixteenth session): plain everyday commands,
   // 150 ru (a Chita railway-logistics and timber-export company, Buryat and Evenk names, Asia/Chita) and
   // 150 en (an Abu Dhabi oilfield-services company, Gulf English's first batch, Asia/Dubai), scored blind
@@ -601,7 +607,7 @@ const FLOORS: [string, number][] = [
   // the kept convention; "task for mizan collect …" with no "to"; Sam for a Samiul or Samira came
   // with batch 92).
   ['heldout-blind89-ru.jsonl', 149],
-  ['heldout-blind89-en.jsonl', 149], // 149 after batch 92 (Sam for a Samiul or Samira: a short form that opens their names)
+  ['heldout-blind89-en.jsonl', 150], // 149 after batch 92 (Sam for a Samiul or Samira: a short form that opens their names); 150 after batch 140 ("for mizan collect …")
   // Blind batch 88 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Petrozavodsk
   // builder of timber-frame and log houses, its chief engineer, Europe/Moscow) and 150 en (a Port of
   // Spain oil and gas services company, Trinidadian English, America/Port_of_Spain), scored blind on
@@ -876,7 +882,7 @@ const FLOORS: [string, number][] = [
   // Europe/London) 137/150, 92.7 % (the session's first commit e1ed002: the same). After its kinds
   // (blind50-kinds.test.ts): 147 and 141.
   ['heldout-blind50-ru.jsonl', 149],
-  ['heldout-blind50-en.jsonl', 141],
+  ['heldout-blind50-en.jsonl', 142], // 142 after batch 139 ("tues 26th")
   // Blind batch 49 (2026-12-07, eighth session): everyday commands, 150 ru (an oilfield services
   // contractor in Tyumen, Asia/Yekaterinburg) and 150 en (an Indian pharmaceutical exporter with a
   // Moscow office, Indian English, Asia/Kolkata), scored blind after batch 48's fixes on 412f660:

@@ -321,6 +321,25 @@ export class Finder {
       m.last = last;
       m.end = toks[last]!.end;
     }
+    // "to K. Ramesh": an initial written before a colleague's name (South Indian style) is part of it.
+    if (lang === 'en') {
+      for (const m of out) {
+        if (m.kind !== 'name' || !('userId' in m.slot) || m.first < 1) continue;
+        const dot = toks[m.first - 1]!.text === '.' ? 1 : 0;
+        const k = m.first - 1 - dot;
+        const t = toks[k];
+        // (A letter standing alone before a capitalised name: not the end of "440C steel".)
+        if (!t?.word || t.script !== 'lat' || !/^\p{Lu}$/u.test(t.text) || !toks[m.first]!.cap || (t.index > 0 && !/\s/.test(src[t.index - 1]!)) || out.some((o) => o.last >= k && o.first <= k)) continue;
+        if (dot ? toks[m.first - 1]!.index !== t.end : !adjacent(src, t, toks[m.first]!)) continue;
+        m.first = k;
+        m.index = t.index;
+        const prep = this.preposition(src, toks, k, lang, undefined);
+        if (prep) {
+          m.preposition = prep.word;
+          m.prepMask = prep.mask;
+        }
+      }
+    }
     // "с дарима дашиевой": a colleague's given name said undeclined right before her surname, declined.
     if (lang === 'ru') {
       for (const m of out) {

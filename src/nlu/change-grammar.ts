@@ -24,6 +24,7 @@ interface ChangeFile {
   noun_query_markers?: string[];
   message_objects?: { nouns: string[]; before: string[] };
   done_news?: string[];
+  done_closers?: string[];
   naming_markers?: string[];
   inner_articles?: string[];
   reasons?: string[];
@@ -82,6 +83,8 @@ export interface ChangeGrammar {
   /** "done with task 88", "задача 88 готова": news of a task done, said to the assistant with no
    *  verb, asks to close it. */
   doneNews: WordSet;
+  /** "task 318 done already, pls close": what may follow the news, asking to close it. */
+  doneClosers: WordSet;
   /** "the meeting called budget review": after a kind of meeting, these give its name alone. */
   namingMarkers: WordSet;
   /** Articles kept inside a query after its noun's words ("meeting with the supplier"). */
@@ -189,6 +192,7 @@ export function loadChangeGrammar(lang: Lang): ChangeGrammar {
     deadlineNouns: new WordSet(g.deadline_nouns ?? []),
     obligationVerbs: new WordSet(g.obligation_verbs ?? []),
     doneNews: new WordSet(g.done_news ?? []),
+    doneClosers: new WordSet(g.done_closers ?? []),
     namingMarkers: new WordSet(g.naming_markers ?? []),
     innerArticles: new WordSet(g.inner_articles ?? []),
     reasons: new WordSet(g.reasons ?? []),

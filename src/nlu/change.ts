@@ -389,6 +389,16 @@ function doneNews(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: num
   const words = u.words;
   let end = words.length;
   while (end > start && u.tokens[end - 1]!.kind === 'punct') end--;
+  // ("Task 318 done already, pls close": fillers and a request to close it after the news close it too.)
+  const tail = (k: number) => u.tokens[k]!.kind === 'punct' || cg.fillers.hasWord(words[k]!) || u.g.slots.chatFillers.hasWord(words[k]!);
+  const said = end;
+  for (let k = start + 1; k < end; k++) {
+    if (u.tokens[k]!.kind !== 'word' || !cg.doneClosers.matchAt(words, k) || k + cg.doneClosers.matchAt(words, k) !== end) continue;
+    end = k;
+    break;
+  }
+  while (end > start + 1 && tail(end - 1)) end--;
+  const closing = span(end, said - end).filter((k) => u.tokens[k]!.kind === 'word');
   let at = -1;
   let len = 0;
   let from = start;
@@ -411,7 +421,7 @@ function doneNews(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start: num
   if (at > from && noun.index !== start && !cg.fillers.hasWord(words[start]!)) return null;
   // Said first, the subjects before it ("я уже") are news too.
   const first = at === from ? start : at;
-  return { intent: 'task.complete', triggers: span(first, at + len - first), verb: 'complete', noun };
+  return { intent: 'task.complete', triggers: [...span(first, at + len - first), ...closing], verb: 'complete', noun };
 }
 
 /** "move the deadline for the grant report …": with no item noun, a deadline moved or extended

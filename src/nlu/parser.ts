@@ -1652,15 +1652,19 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
   // A name in quotes: "rate the 'Office move' lead", «сделка «Переезд»».
   const quoted = quotes(u.text)[0]?.inner ?? /(?:^|\s)'([^']+)'(?=$|[\s.,!?])/.exec(u.text)?.[1]?.trim();
   // An id: "лид 4521", "лид номер триста двенадцать", "lead #87", or a number anywhere after the noun.
-  const from = noun >= 0 ? noun + 1 : 0;
-  for (let i = from; i < words.length; i++) {
-    const t = u.tokens[i]!;
-    // ("лида ДРСУ-3": a number joined by a hyphen to a word is part of a name, no id.)
-    const coded = i > 1 && u.tokens[i - 1]!.text === '-' && u.tokens[i - 1]!.start === u.tokens[i - 2]!.end && t.start === u.tokens[i - 1]!.end;
-    if (t.kind === 'number' && /^\d+$/.test(t.text) && !coded) return withEntity({ id: Number(t.text) });
-    const nw = u.g.numbers.readIdAt(words, i);
-    if (nw && (i === from || g.leadNumber.hasWord(words[i - 1]!))) return withEntity({ id: nw.value });
-    if (t.kind === 'word' && !g.leadNumber.hasWord(words[i]!) && i > from + 1) break;
+  // ("check lead score for lead number three hundred and five": after the noun said again, too.)
+  const nouns = noun >= 0 ? words.map((w, i) => (i >= noun && g.leadNouns.get(w) ? i : -1)).filter((i) => i >= 0) : [-1];
+  for (const at of nouns) {
+    const from = at + 1;
+    for (let i = from; i < words.length; i++) {
+      const t = u.tokens[i]!;
+      // ("лида ДРСУ-3": a number joined by a hyphen to a word is part of a name, no id.)
+      const coded = i > 1 && u.tokens[i - 1]!.text === '-' && u.tokens[i - 1]!.start === u.tokens[i - 2]!.end && t.start === u.tokens[i - 1]!.end;
+      if (t.kind === 'number' && /^\d+$/.test(t.text) && !coded) return withEntity({ id: Number(t.text) });
+      const nw = u.g.numbers.readIdAt(words, i);
+      if (nw && (i === from || g.leadNumber.hasWord(words[i - 1]!))) return withEntity({ id: nw.value });
+      if (t.kind === 'word' && !g.leadNumber.hasWord(words[i]!) && i > from + 1) break;
+    }
   }
   if (noun < 0) return undefined;
   if (quoted) return withEntity({ query: quoted });

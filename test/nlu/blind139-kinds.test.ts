@@ -36,6 +36,12 @@ it('Malaysian: Tues, Zul, Fiqa, tak nak; Indian: an initial before a name, swalp
   expect(parse('make a task for dinesh send the invoice to the client').slots).toEqual({ title: 'send the invoice to the client', responsible: { unresolved: 'Dinesh' } });
 });
 
+it('news of a task done with fillers and "close" after it; a lead\'s number after its noun said again', () => {
+  expect(parse('Task 512 done already, pls close').slots).toEqual({ task: { id: 512 } });
+  expect(parse('the vendor onboarding task is finished, close it').slots).toEqual({ task: { query: 'vendor onboarding' } });
+  expect(parse('check lead score for lead number two hundred and twelve').slots).toEqual({ lead: { id: 212 } });
+});
+
 it('Russian: Витас for a Витаутас', () => {
   expect(ru('созвон с витасом завтра в десять').slots).toEqual({ title: 'созвон', start: '2027-02-13T10:00', attendees: [{ userId: 2 }] });
 });

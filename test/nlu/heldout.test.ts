@@ -195,12 +195,11 @@ const FLOORS: [string, number][] = [
   // Blind batch 139 (2026-12-08, sixteenth session): plain everyday commands, 150 ru (a Tolyatti car-parts
   // supplier, Europe/Samara) and 150 en (a Johor Bahru logistics company, Malaysian English's third batch,
   // Asia/Kuala_Lumpur), scored blind on 4a700f3: 150/150 and 139/150, 96.3 %. After its kinds
-  // (blind139-kinds.test.ts): 150 and 143 (left: "for Bay C, assign to Kavitha"; two Faizals; "message joy
-  // can or not …"; "Kavitha got any late tasks or not?"; "Task 318 done already, pls close"; "The task for
-  // Jimmy about racking - change due date …", the object before its verb; "lead number three hundred and
-  // five").
+  // (blind139-kinds.test.ts): 150 and 145 (left: "for Bay C, assign to Kavitha"; two Faizals; "message joy
+  // can or not …"; "Kavitha got any late tasks or not?"; "The task for Jimmy about racking - change due
+  // date …", the object before its verb).
   ['heldout-blind139-ru.jsonl', 150],
-  ['heldout-blind139-en.jsonl', 143],
+  ['heldout-blind139-en.jsonl', 145],
   // Blind batch 138 (2026-12-07, sixteenth session): plain everyday commands,
   // 150 ru (a Chita railway-logistics and timber-export company, Buryat and Evenk names, Asia/Chita) and
   // 150 en (an Abu Dhabi oilfield-services company, Gulf English's first batch, Asia/Dubai), scored blind
@@ -286,7 +285,7 @@ const FLOORS: [string, number][] = [
   // report task put on umut bulut"; "… make it a task"; "how I use you for tasks?"; "create a desk
   // for …"; "okay okay go"; "Yes pls, create"; "Task about … — finished, please close").
   ['heldout-blind128-ru.jsonl', 150],
-  ['heldout-blind128-en.jsonl', 136],
+  ['heldout-blind128-en.jsonl', 137], // 137 after batch 139 ("Task about … — finished, please close")
   // Blind batch 127 (2026-12-07, fifteenth session): plain everyday commands,
   // 150 ru (a Yakutsk diamond-cutting and jewellery company, Sakha and Evenk names, Asia/Yakutsk) and
   // 150 en (a Cebu furniture and handicraft exporter, Philippine English's second batch, Asia/Manila),
@@ -421,7 +420,7 @@ const FLOORS: [string, number][] = [
   // Balvinder; "not Mark, send to Jason"; "book grab to klia" — a ride; "the task send COA to
   // Wilmar"; Raj for a Rajesh and a Rajendran taken as one).
   ['heldout-blind113-ru.jsonl', 147],
-  ['heldout-blind113-en.jsonl', 142], // 142 after batch 138 ("… bin Abdullah to sign the PO": the father's name after bin is the colleague's)
+  ['heldout-blind113-en.jsonl', 143], // 142 after batch 138 ("… bin Abdullah to sign the PO": the father's name after bin is the colleague's); 143 after batch 139 (news of a task done, then "close")
   // Blind batch 112 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (a Nalchik
   // mineral-water plant, Kabardian and Balkar names, Europe/Moscow) and 150 en (a Monterrey steel
   // fabricator, Mexican English with licenciado, ingeniero, Lalo, Memo, America/Monterrey), scored
@@ -937,7 +936,7 @@ const FLOORS: [string, number][] = [
   // 141/150, 94.7 % (the session's first commit e202b15: 143 and 140, 94.3 %). After its kinds
   // (blind42-kinds.test.ts): 144 and 147 (left: "слава" for a Станислав too — the convention above).
   ['heldout-blind42-ru.jsonl', 144],
-  ['heldout-blind42-en.jsonl', 148],
+  ['heldout-blind42-en.jsonl', 149], // 149 after batch 139 (news of a task done, then "close")
   // Blind batch 41 (2026-12-07, seventh session): everyday commands, 150 ru (a 1C and Bitrix24
   // integrator with IT jargon, Asia/Novosibirsk) and 150 en (an Israeli–Russian medtech start-up with
   // Hebrew and Russian words in its English, Asia/Jerusalem), scored blind after batch 40's fixes on

@@ -243,8 +243,8 @@ function restarted(u: Utterance, persons: PersonMention[]): PersonMention[] {
     if ('unresolved' in x && b.text.toLowerCase().split(/\s+/).some((w) => w.startsWith(said) || said.startsWith(w))) return true;
     // ("на юлдашева э юлдашеву айгуль": the surname in another case, then with the given name.)
     const stems = (m: PersonMention) => m.text.toLowerCase().split(/\s+/).filter((w) => w.length >= 5).map((w) => w.slice(0, w.length - 2));
-    const later = stems(b);
-    return stems(a).length > 0 && stems(a).every((s) => later.includes(s));
+    const [earlier, later] = [stems(a), stems(b)];
+    return earlier.length > 0 && earlier.every((s) => later.includes(s));
   };
   const out: PersonMention[] = [];
   for (let k = 0; k < persons.length; k++) {

@@ -135,10 +135,10 @@ export interface SlotsGrammar {
   /** Prepositions a recogniser glues to the next word → the cases (mask) a dictionary word after
    *  one must be in to be split off (0: only a date word is). */
   gluedPrepositions: Map<string, number>;
-  /** The text with its hesitations ("um", "uh") outside quotes blanked to spaces (offsets kept):
-   *  they carry no meaning, wherever they stand. */
   /** Short sounds of hesitation ("э", "um"), blanked only where they cannot be a word (after a preposition). */
   shortHesitations: WordSet;
+  /** The text with its hesitations ("um", "uh") outside quotes blanked to spaces (offsets kept):
+   *  they carry no meaning, wherever they stand. */
   blankHesitations: (text: string) => string;
   /** "to my calendar", "в календарь": the prepositions before the calendar, a place and no title word. */
   calendarPrepositions: WordSet;

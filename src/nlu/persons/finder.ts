@@ -304,10 +304,37 @@ export class Finder {
         else if (kept.length > 1) m.slot = { candidates: kept };
       }
     }
+    this.widenMentions(src, toks, out, lang, hitAt, idx);
+    // The words as said (joinSplitSurnames may have put a hyphen in place of a space).
+    return out.map(({ first: _f, last, prepMask: _p, ...m }) => {
+      const said = { ...m, text: text.slice(m.index, m.end) };
+      // "sanjays report", "emily's": the owner of a thing, never a role (the lead reads it).
+      if (m.kind === 'name' && possessiveForm(toks[last]!, idx)) said.possessive = true;
+      return said;
+    });
+  }
+
+  /**
+   * Words around a colleague's mention that are the colleague's too, taken into it: "bint" and the
+   * father's name (and the surname after them), an initial before the name, an undeclined given name
+   * before the declined surname, a grandfather's name after the full name.
+   */
+  private widenMentions(src: string, toks: Token[], out: Found[], lang: Lang, hitAt: (k: number) => TokenHits | null, idx: DirectoryIndex): void {
+    // Does token k name this user in this field (a strong reading only, when `strong`)?
+    const names = (k: number, field: number, user: number, strong = false) => !!hitAt(k)?.entries.some((e) => e.field === field && !(strong && e.dim) && idx.users[e.user]!.id === user);
+    // The mention now opens at token k, with the preposition before it.
+    const openAt = (m: Found, k: number) => {
+      m.first = k;
+      m.index = toks[k]!.index;
+      const prep = this.preposition(src, toks, k, lang, undefined);
+      if (prep) {
+        m.preposition = prep.word;
+        m.prepMask = prep.mask;
+      }
+    };
     // "Hessa bint Ali Al Mheiri", "for hessa bint ali book …": "son/daughter of" and the father's name
     // after a colleague's name are hers (his) too, and so is her surname said after them.
-    for (let n = 0; n < out.length; n++) {
-      const m = out[n]!;
+    for (const m of out) {
       const c = toks[m.last + 1];
       const f = toks[m.last + 2];
       if (m.kind !== 'name' || !('userId' in m.slot) || !c?.word || !this.deps.grammar.en.nameConnectors.has(c.norm) || !f?.word || !adjacent(src, toks[m.last]!, c) || !adjacent(src, c, f)) continue;
@@ -321,68 +348,39 @@ export class Finder {
       m.last = last;
       m.end = toks[last]!.end;
     }
-    // "to K. Ramesh": an initial written before a colleague's name (South Indian style) is part of it.
-    if (lang === 'en') {
-      for (const m of out) {
-        if (m.kind !== 'name' || !('userId' in m.slot) || m.first < 1) continue;
+    for (const m of out) {
+      if (m.kind !== 'name' || !('userId' in m.slot) || m.first < 1) continue;
+      const user = m.slot.userId;
+      if (lang === 'en') {
+        // "to K. Ramesh": an initial written before a colleague's name (South Indian style) is part of it.
         const dot = toks[m.first - 1]!.text === '.' ? 1 : 0;
         const k = m.first - 1 - dot;
         const t = toks[k];
         // (A letter standing alone before a capitalised name: not the end of "440C steel".)
         if (!t?.word || t.script !== 'lat' || !/^\p{Lu}$/u.test(t.text) || !toks[m.first]!.cap || (t.index > 0 && !/\s/.test(src[t.index - 1]!)) || out.some((o) => o.last >= k && o.first <= k)) continue;
         if (dot ? toks[m.first - 1]!.index !== t.end : !adjacent(src, t, toks[m.first]!)) continue;
-        m.first = k;
-        m.index = t.index;
-        const prep = this.preposition(src, toks, k, lang, undefined);
-        if (prep) {
-          m.preposition = prep.word;
-          m.prepMask = prep.mask;
-        }
+        openAt(m, k);
+      } else {
+        // "с дарима дашиевой": a colleague's given name said undeclined right before her surname, declined.
+        const b = toks[m.first - 1]!;
+        if (!b.word || b.script !== 'cyr' || !adjacent(src, b, toks[m.first]!) || out.some((o) => o.last === m.first - 1)) continue;
+        if (names(m.first, FIELD_LAST, user) && names(m.first - 1, FIELD_FIRST, user, true)) openAt(m, m.first - 1);
       }
     }
-    // "с дарима дашиевой": a colleague's given name said undeclined right before her surname, declined.
-    if (lang === 'ru') {
-      for (const m of out) {
-        const b = toks[m.first - 1];
-        if (m.kind !== 'name' || !('userId' in m.slot) || !b?.word || b.script !== 'cyr' || !adjacent(src, b, toks[m.first]!) || out.some((o) => o.last === m.first - 1)) continue;
-        const user = m.slot.userId;
-        const mine = hitAt(m.first)?.entries.some((e) => e.field === FIELD_LAST && idx.users[e.user]!.id === user);
-        const given = hitAt(m.first - 1)?.entries.some((e) => e.field === FIELD_FIRST && !e.dim && idx.users[e.user]!.id === user);
-        if (!mine || !given) continue;
-        m.first -= 1;
-        m.index = b.index;
-        const prep = this.preposition(src, toks, m.first, lang, undefined);
-        if (prep) {
-          m.preposition = prep.word;
-          m.prepMask = prep.mask;
-        }
-      }
+    // "Rahel Getachew Ayele:": a third capitalised name after a colleague's given name and surname — a
+    // grandfather's name, a second surname — nobody's here and no English word, closed by punctuation or
+    // the end, is part of the mention.
+    if (lang !== 'en') return;
+    for (const m of out) {
+      const n = toks[m.last + 1];
+      const after = toks[m.last + 2];
+      if (m.kind !== 'name' || m.last !== m.first + 1 || !('userId' in m.slot) || !n?.word || n.script !== 'lat' || !n.cap || !adjacent(src, toks[m.last]!, n)) continue;
+      // (Nor a word of natural's lexicon, proper nouns too: "with Hodan Warsame Thursday".)
+      if (after?.word || out.some((o) => o.first === m.last + 1) || hitAt(m.last + 1) || this.deps.grammar.en.englishWords.has(n.norm) || this.deps.grammar.en.givenNames.has(n.norm)) continue;
+      if (!names(m.first, FIELD_FIRST, m.slot.userId) || !names(m.last, FIELD_LAST, m.slot.userId)) continue;
+      m.last += 1;
+      m.end = n.end;
     }
-    // "Rahel Getachew Ayele:": a third capitalised name after a colleague's given name
-    // and surname — a grandfather's name, a second surname — nobody's here and no English word, closed by
-    // punctuation or the end, is part of the mention.
-    if (lang === 'en') {
-      for (const m of out) {
-        const n = toks[m.last + 1];
-        const after = toks[m.last + 2];
-        if (m.kind !== 'name' || m.last !== m.first + 1 || !('userId' in m.slot) || !n?.word || n.script !== 'lat' || !n.cap || !adjacent(src, toks[m.last]!, n)) continue;
-        // (Nor a word of natural's lexicon, proper nouns too: "with Hodan Warsame Thursday".)
-        if (after?.word || out.some((o) => o.first === m.last + 1) || hitAt(m.last + 1) || this.deps.grammar.en.englishWords.has(n.norm) || this.deps.grammar.en.givenNames.has(n.norm)) continue;
-        const [a, b] = [hitAt(m.first), hitAt(m.last)];
-        const user = m.slot.userId;
-        const full = a?.entries.some((e) => e.field === FIELD_FIRST && idx.users[e.user]!.id === user) && b?.entries.some((e) => e.field === FIELD_LAST && idx.users[e.user]!.id === user);
-        if (!full) continue;
-        m.last += 1;
-        m.end = n.end;
-      }
-    }
-    // The words as said (joinSplitSurnames may have put a hyphen in place of a space).
-    return out.map(({ first: _f, last, prepMask: _p, ...m }) => {
-      const said = { ...m, text: text.slice(m.index, m.end) };
-      // "sanjays report", "emily's": the owner of a thing, never a role (the lead reads it).
-      if (m.kind === 'name' && possessiveForm(toks[last]!, idx)) said.possessive = true;
-      return said;
-    });
   }
 
   resolve(phrase: string, directory: Directory, lang: Lang, preferred?: GramCase): PersonSlot | null {
@@ -1623,10 +1621,10 @@ export class Finder {
     // genitive too is what that noun is of — no stranger Зефира.)
     const b = toks[i - 1];
     if (!t.cap && b?.word && b.script === 'cyr' && adjacent(src, b, t)) {
-      const before = morph.analyze(b.norm).filter((p) => p.dictionary);
       // (An indeclinable noun says no case: "сообщение саше" is to Саша, no sachet's.)
       const ofNoun = morph.analyze(t.norm).some((p) => p.dictionary && p.pos === 'NOUN' && p.case === 'gent' && !isNameParse(p) && !p.surname && !isProperNoun(p) && normalizeWord(p.nominative) !== t.norm);
-      if (ofNoun && before.length && before.every((p) => p.pos === 'NOUN' && !isNameParse(p) && !p.surname && !isProperNoun(p))) return null;
+      const before = ofNoun ? morph.analyze(b.norm).filter((p) => p.dictionary) : [];
+      if (before.length && before.every((p) => p.pos === 'NOUN' && !isNameParse(p) && !p.surname && !isProperNoun(p))) return null;
     }
     const prep = this.preposition(src, toks, i, lang, prev);
     const prepMask = prep?.mask ?? 0;

@@ -23,14 +23,13 @@ export function assignTime(c: ParsingComponents, hour: number, minute: number, m
 }
 
 /**
- * The hour before a named one ("без четверти восемь", "quarter to eight"), on a 24-hour clock, and
- * whether its half of the day is known. With no утра/вечера said, the afternoon rule (1 to 7) is the
+ * The hour before a named one ("без четверти восемь", "quarter to eight"), on a 24-hour clock — its
+ * half of the day always settled here. With no утра/вечера said, the afternoon rule (1 to 7) is the
  * named hour's: "без четверти восемь" is 7:45, as "в восемь" is 8:00; "без четверти пять" is 16:45.
  */
-export function hourBefore(named: number, kind: 'am' | 'pm' | 'night' | undefined): { hour: number; certain: boolean } {
-  if (kind !== undefined) return { hour: applyMeridiem(named === 1 ? 12 : named - 1, kind), certain: true };
-  const hour = (named >= 1 && named <= 7 ? named + 12 : named) - 1;
-  return { hour, certain: true };
+export function hourBefore(named: number, kind: 'am' | 'pm' | 'night' | undefined): number {
+  if (kind !== undefined) return applyMeridiem(named === 1 ? 12 : named - 1, kind);
+  return (named >= 1 && named <= 7 ? named + 12 : named) - 1;
 }
 
 /** Apply "утра/дня/вечера/ночи" (or am/pm) to an hour said on a 12-hour clock. */

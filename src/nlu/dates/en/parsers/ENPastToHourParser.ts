@@ -66,7 +66,6 @@ export class ENPastToHourParser extends AbstractParser {
     if (!minutes || minutes >= 60 || !named || named > 12) return null;
     const kind = v.meridiemOf(match[MERIDIEM]);
     if (past) return assignTime(context.createParsingComponents(), applyMeridiem(named, kind), minutes, kind !== undefined);
-    const { hour, certain } = hourBefore(named, kind);
-    return assignTime(context.createParsingComponents(), hour, 60 - minutes, certain);
+    return assignTime(context.createParsingComponents(), hourBefore(named, kind), 60 - minutes, true);
   }
 }

@@ -31,7 +31,6 @@ export class RUQuarterToHourParser extends AbstractParser {
     const named = this.v.cardinalValue(match[HOUR]);
     if (!minutes || minutes >= 60 || !named || named > 12) return null;
     const kind = this.v.meridiemOf(match[MERIDIEM]);
-    const { hour, certain } = hourBefore(named, kind);
-    return assignTime(context.createParsingComponents(), hour, 60 - minutes, certain);
+    return assignTime(context.createParsingComponents(), hourBefore(named, kind), 60 - minutes, true);
   }
 }

@@ -36,6 +36,10 @@ const RuGrammarSchema = z.object({
   /** "дедлайн пт", "срок пятница": a weekday right after one of these is the deadline. */
   deadlineNouns: Words.default([]),
   countedNouns: Words,
+  /** "к чёрной пятнице": words before a weekday that make it a day's name ("-" ends a stem). */
+  namedDays: Words.default([]),
+  /** The endings a namedDays stem may take (a singular adjective's). */
+  namedDayEndings: Words.default([]),
   casualDates: Words,
   /** Words said to the assistant that may follow a date and end its phrase ("… двадцать пятого пожалуйста"). */
   saidToAssistant: Words,
@@ -81,6 +85,8 @@ const EnGrammarSchema = z.object({
   pastWords: Words,
   /** Nouns numbered by what follows them: "task seventeen fifty" is task 1750, no time. */
   numberedNouns: Words.default([]),
+  /** "Black Friday": words before a weekday that make it a day's name. */
+  namedDays: Words.default([]),
   /** British "half two" (2:30) also after these: "my half two meeting", "make it half three". */
   halfHourAfter: Words.default([]),
   /** …and right after a day: a weekday or one of these ("on Friday, half two"). */

@@ -12,6 +12,7 @@ export interface Configuration {
 }
 import { tagged } from '../common/AbstractParser';
 import { MarkerRefiner } from '../common/refiners/MarkerRefiner';
+import { NamedDayRefiner } from '../common/refiners/NamedDayRefiner';
 import { ResolveDateRefiner } from '../common/refiners/ResolveDateRefiner';
 import { EndOfDayDateRefiner } from '../common/refiners/EndOfDayDateRefiner';
 import type { EnGrammar } from '../grammar';
@@ -95,6 +96,8 @@ export function createENConfiguration(g: EnGrammar): Configuration {
     // ("due Friday EOD": before chrono joins the weekday to the end of today's day.)
     new EndOfDayDateRefiner(),
     chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
+    // A weekday left alone after that join may be a day's name ("Black Friday"): no date.
+    new NamedDayRefiner(g.namedDays),
     new ENWeekdayTheDateRefiner(),
     new ENBareNumberRefiner([...g.timePrepositions, ...Object.keys(g.weekdays), ...Object.keys(g.months), 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr'], g.timePrepositions, (text, end) => v.followerAfter(text, end)),
     new ENDayPartAtTimeRefiner(),

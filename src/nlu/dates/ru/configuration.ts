@@ -12,6 +12,7 @@ export interface Configuration {
 }
 import { tagged } from '../common/AbstractParser';
 import { MarkerRefiner } from '../common/refiners/MarkerRefiner';
+import { NamedDayRefiner } from '../common/refiners/NamedDayRefiner';
 import { ResolveDateRefiner } from '../common/refiners/ResolveDateRefiner';
 import type { RuGrammar } from '../grammar';
 import { RUAllDayParser } from './parsers/RUAllDayParser';
@@ -109,6 +110,8 @@ export function createRUConfiguration(g: RuGrammar): Configuration {
     // left out: it read the end of "11:30-13:30" as a zone offset -13:30.
     chronoPart(base.refiners, 'OverlapRemovalRefiner'),
     chronoPart(base.refiners, 'MergeWeekdayComponentRefiner'),
+    // A weekday left alone after that join may be a day's name ("Black Friday"): no date.
+    new NamedDayRefiner(g.namedDays, g.namedDayEndings),
     // Before any merge, so it sees each time's own text ("05:30" stays literal).
     new RUAfternoonHourRefiner(),
     // Time ranges before dates join them: "завтра с 11 часов до 13 часов".

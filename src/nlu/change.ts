@@ -807,8 +807,9 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   // ("передай задачу Шмидт Ярвинену"); else, after a reassigning verb, the first said. The others
   // name the item ("перекинь задачу Рыбака на Ярвинена": Рыбак's task).
   // ("Mark Hill's roster task as complete": the verb that is the user's given name too, said before
-  // the surname — the name is still said, by its surname.)
-  const verbIsName = (p: PersonMention, idx: number[]) => idx.length >= 2 && 'userId' in p.slot && idx[0] === m.triggers[0] && !idx.slice(1).some((i) => u.used[i]);
+  // the surname — the name is still said, by its surname; also after the verb: "complete mark stone
+  // task", "mark mark stone task … done".)
+  const verbIsName = (p: PersonMention, idx: number[]) => idx.length >= 2 && 'userId' in p.slot && m.triggers.includes(idx[0]!) && !idx.slice(1).some((i) => u.used[i]);
   const open = persons.filter((p) => {
     const idx = personTokens(u, p);
     // ("complete the task call back Mr Ahmed": somebody nobody here is, said with no preposition

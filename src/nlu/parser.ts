@@ -1668,8 +1668,10 @@ function leadRef(deps: ParserDeps, u: Utterance): LeadRef | undefined {
   }
   if (noun < 0) return undefined;
   if (quoted) return withEntity({ query: quoted });
-  // "этот лид", "this lead('s)": the lead bound to the chat.
-  if (noun > 0 && g.leadThis.hasWord(words[noun - 1]!)) return withEntity({ context: true });
+  // "этот лид", "this lead('s)": the lead bound to the chat — at any of its nouns ("lead score for
+  // this deal": the noun after "this" says lead or deal).
+  const thisAt = nouns.find((n) => n > 0 && g.leadThis.hasWord(words[n - 1]!));
+  if (thisAt !== undefined) return g.leadNouns.get(words[thisAt]!) === 'deal' ? { context: true, entity: 'deal' } : { context: true };
   // A lead named by title or contact: after the noun in Russian, before it in English.
   const q: string[] = [];
   if (u.lang === 'ru') {

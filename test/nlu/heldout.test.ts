@@ -187,13 +187,17 @@ const FLOORS: [string, number][] = [
   // Blind batch 142 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
   // 150 ru (a Murmansk fishing port and cold store, Europe/Moscow) and 150 en (a Wrocław software house,
   // Polish English's second batch, Europe/Warsaw), scored blind on d5e5380: 149/150 and 149/150, 99.3 %.
+  // After its kinds (blind141-kinds.test.ts): 149 and 150 (left: "по судну Капитан Гончаров", a ship's
+  // name read as a stranger).
   ['heldout-blind142-ru.jsonl', 149],
-  ['heldout-blind142-en.jsonl', 149],
+  ['heldout-blind142-en.jsonl', 150],
   // Blind batch 141 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (a Kostroma linen
   // mill, Europe/Moscow) and 150 en (a Nagoya auto-parts supplier, Japanese English's second batch,
-  // Asia/Tokyo), scored blind on d5e5380: 148/150 and 143/150, 97.0 %.
-  ['heldout-blind141-ru.jsonl', 148],
-  ['heldout-blind141-en.jsonl', 143],
+  // Asia/Tokyo), scored blind on d5e5380: 148/150 and 143/150, 97.0 %. After its kinds
+  // (blind141-kinds.test.ts): 149 and 150 (left: Слава for a Станислав — this writer took both, three
+  // of five so far took Станислав as Стас only).
+  ['heldout-blind141-ru.jsonl', 149],
+  ['heldout-blind141-en.jsonl', 150],
   // Blind batch 140 (2026-12-08, sixteenth session), that session's latest: plain everyday commands,
   // 150 ru (a Kaliningrad amber and furniture company, Lithuanian, Polish and German-Russian names,
   // Europe/Moscow) and 150 en (a Bengaluru software-services company, Indian English, Asia/Kolkata), scored

@@ -11,9 +11,10 @@ import { applyMeridiem, assignTime } from '../../common/components';
 import { alternation } from '../../grammar';
 import type { RuVocabulary } from '../vocabulary';
 
-const HOUR = 1;
-const MINUTE = 2;
-const MERIDIEM = 3;
+const PREPOSITION = 1;
+const HOUR = 2;
+const MINUTE = 3;
+const MERIDIEM = 4;
 
 export class RUSpokenClockWordsParser extends AbstractParser {
   constructor(private readonly v: RuVocabulary) {
@@ -29,7 +30,7 @@ export class RUSpokenClockWordsParser extends AbstractParser {
     const ten = words((n) => n >= 20 && n <= 50 && n % 10 === 0);
     const minutes = `(?:${zero}\\s+(?:${zero}|${unit})|${ten}(?:\\s+${unit})?|${teen})`;
     return (
-      `(?:в|во|к|ко|до|с|со|на)\\s+(${this.v.cardinal})\\s+(${minutes})` +
+      `(?:(в|во|к|ко|до|с|со|на)\\s+)?(${this.v.cardinal})\\s+(${minutes})` +
       `(?!\\s*(?:${this.v.month}|мин|час|ч(?!\\p{L})|числ|год|сек|дн|недел|месяц|раз|человек|процент|рубл))` +
       `(?:\\s+(${this.v.meridiem}))?`
     );
@@ -39,8 +40,23 @@ export class RUSpokenClockWordsParser extends AbstractParser {
     const said = this.v.cardinalValue(match[HOUR]);
     const minute = this.v.cardinalValue(match[MINUTE]);
     if (said === undefined || minute === undefined || said > 23 || minute > 59) return null;
+    if (!match[PREPOSITION] && !this.bareClock(context.text, match)) return null;
     const kind = this.v.meridiemOf(match[MERIDIEM]);
     if (kind && said > 12 && kind !== 'pm') return null;
     return assignTime(context.createParsingComponents(), applyMeridiem(said, kind), minute, kind !== undefined);
   }
+
+  /** "десять ноль ноль" said with no preposition: "ноль" minutes, a day said right before, and no
+   *  number word after. */
+  private bareClock(text: string, match: RegExpMatchArray): boolean {
+    const c = this.v.g.cardinals;
+    if (c[match[MINUTE]!.split(/\s+/)[0]!.toLowerCase()] !== 0) return false;
+    const start = match.index ?? 0;
+    const before = /(\p{L}+)[\s,]*$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+    const after = /^[\s,]*(\p{L}+|\d)/u.exec(text.slice(start + match[0].length))?.[1]?.toLowerCase();
+    if (after !== undefined && (/^\d/.test(after) || c[after] !== undefined)) return false;
+    return before !== undefined && (this.dayWord ??= new RegExp(`^(?:${this.v.month}|${this.v.weekday}|${alternation(this.v.g.casualDates)})$`, 'iu')).test(before);
+  }
+
+  private dayWord?: RegExp;
 }

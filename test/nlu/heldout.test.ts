@@ -184,7 +184,18 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 142 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // Blind batch 144 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Baikal tour operator and hotel in Irkutsk, Asia/Irkutsk) and 150 en (a Guangzhou electronics
+  // trader, mainland Chinese English's second batch, Asia/Shanghai), scored blind on c7dce1b: 149/150 and
+  // 139/150, 96.0 %.
+  ['heldout-blind144-ru.jsonl', 149],
+  ['heldout-blind144-en.jsonl', 139],
+  // Blind batch 143 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (a dairy
+  // cooperative near Kurgan, Asia/Yekaterinburg) and 150 en (an Addis Ababa coffee exporter, Ethiopian
+  // English's second batch, Africa/Addis_Ababa), scored blind on c7dce1b: 148/150 and 144/150, 97.3 %.
+  ['heldout-blind143-ru.jsonl', 148],
+  ['heldout-blind143-en.jsonl', 144],
+  // Blind batch 142 (2026-12-08, seventeenth session): plain everyday commands,
   // 150 ru (a Murmansk fishing port and cold store, Europe/Moscow) and 150 en (a Wrocław software house,
   // Polish English's second batch, Europe/Warsaw), scored blind on d5e5380: 149/150 and 149/150, 99.3 %.
   // After its kinds (blind141-kinds.test.ts): 149 and 150 (left: "по судну Капитан Гончаров", a ship's

@@ -919,10 +919,18 @@ function markedTitle(u: Utterance, persons: PersonMention[], dates: DateMention[
     else if (attendeePrepositions && p.preposition && attendeePrepositions.hasWord(p.preposition) && isPrepositionOf(u, first, p)) personStops.add(first);
   }
   const slotTokens = mentionTokens(u, persons.filter((p) => !objects.includes(p)), dates);
+  // ("на Тёму Бородина: …": a marker's word inside a colleague's full name is the name's — Тёму is no тему.)
+  const inFullName = new Set<number>();
+  for (const p of persons) {
+    if (p.kind !== 'name' || !('userId' in p.slot)) continue;
+    const idx = personTokens(u, p).filter((k) => u.tokens[k]!.kind === 'word' && u.words[k] !== p.preposition);
+    if (idx.length >= 2) for (const k of idx) inFullName.add(k);
+  }
   for (let i = 0; i < words.length; i++) {
     if (u.used[i] || u.tokens[i]!.kind !== 'word') continue;
     const n = u.g.slots.titleMarkers.matchAt(words, i);
     if (!n) continue;
+    if (Array.from({ length: n }, (_, k) => i + k).some((k) => inFullName.has(k))) continue;
     // "add a task call the landlord about the heating": a marker that is also a title's own word
     // is one when it follows a title word, not the command, a date or a person.
     // …or a kind of meeting: "a meeting about stand allocation" keeps its words (nlu.md).
@@ -1564,6 +1572,15 @@ function messageSlots(deps: ParserDeps, u: Utterance, ctx: ParseContext, persons
     if (n) {
       body = i + n;
       break;
+    }
+    // ("напиши Тагиру ну короче что …": words said while thinking, between the recipient and "что".)
+    if (recipient && t.kind === 'word' && u.g.intents.discourse.hasWord(words[i]!)) {
+      let j = i + 1;
+      while (u.tokens[j]?.kind === 'word' && u.g.intents.discourse.hasWord(words[j]!)) j++;
+      if (u.tokens[j]?.kind === 'word' && u.g.slots.textMarkers.matchAt(words, j)) {
+        i = j;
+        continue;
+      }
     }
     // "ping Priya pls: can u review …": a "please" right before the colon is said to the assistant.
     const please = u.g.slots.chatFillers.matchAt(words, i) || u.g.slots.commandFillers.matchAt(words, i);

@@ -701,7 +701,9 @@ export class Finder {
       // "Дулме Бальжиновне", "баиру цыреновичу": a patronymic made from a name no dictionary has
       // (six letters at least, a patronymic's ending in any case), after a user's given name.
       const first = hitAt(k - 1)?.entries.some((e) => users.has(e.user) && e.field === FIELD_FIRST);
-      if (!first || parses.some((p) => p.dictionary) || hitAt(k) || t.norm.length < 6 || !this.patronymicShaped(t.norm)) return len;
+      // ("баиру доржиевичу" beside a Доржиева: a name only a letter or two off is no match for it.)
+      const hit = hitAt(k);
+      if (!first || parses.some((p) => p.dictionary) || (hit && !hit.fuzzy) || t.norm.length < 6 || !this.patronymicShaped(t.norm)) return len;
     }
     // The surname after the patronymic, when it is the same user's.
     const n = toks[k + 1];
@@ -1371,6 +1373,8 @@ export class Finder {
       const a = titled ? toks[i + 2] : toks[i + 1];
       const subject =
         t.word && t.script === 'lat' && !t.cap && t.norm.length >= 3 && !en.notNames.has(t.norm) && !en.selfPronouns.has(t.norm) && !en.commonWords.has(t.norm) &&
+        // ("write down that …", "text report that …": a common English word is no stranger's name, unless a given name too.)
+        (!en.englishWords.hasCommon(t.norm) || en.givenNames.has(t.norm)) &&
         !!b?.word && lower.after.has(b.norm) && adjacent(src, b, t) && !!a?.word && lower.before.has(a.norm) && adjacent(src, titled ? toks[i + 1]! : t, a);
       // "write to jessica that …" keeps its "to", as the capitalised name does.
       return subject ? this.mention(src, toks, i, i, { unresolved: capitalize(t.text) }, 'unknown', 0, this.preposition(src, toks, i, lang, prev)) : null;

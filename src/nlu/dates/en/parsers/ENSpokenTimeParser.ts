@@ -27,14 +27,15 @@ export class ENSpokenTimeParser extends AbstractParser {
   /** The end of a range said right after ("six and nine am"): its am/pm is the start's too. */
   private readonly rangeEnd: RegExp;
 
-  /** "sunday three till five": a bare spoken range right after a day, with no "from". */
+  /** "sunday three till five", "thursday eleven to twelve thirty": a bare spoken range right after a
+   *  day, with no "from". */
   private readonly bareRange: RegExp;
   private readonly dayBefore: RegExp;
 
   constructor(private readonly v: EnVocabulary) {
     super();
     const connectors = alternation(v.g.rangeConnectors);
-    this.bareRange = new RegExp(`^\\s+${connectors}\\s+(${v.hour})(?![\\p{L}\\p{N}_])`, 'iu');
+    this.bareRange = new RegExp(`^\\s+${connectors}\\s+(${v.hour})(?:\\s+(${v.minutes}))?(?![\\p{L}\\p{N}_])`, 'iu');
     this.dayBefore = new RegExp(`(?:^|[^\\p{L}])(?:${v.weekday}|today|tomorrow)\\s+$`, 'iu');
     this.rangeEnd = new RegExp(
       `^\\s*${connectors}\\s+(${v.hour})(?:\\s+${v.minutes})?(?:\\s+${v.oClock})?\\s+(${v.meridiem})(?![\\p{L}\\p{N}_])`,
@@ -87,10 +88,12 @@ export class ENSpokenTimeParser extends AbstractParser {
       if (!withPreposition && !dayTime) {
         const range = this.dayBefore.test(context.text.substring(Math.max(0, start - 12), start)) ? this.bareRange.exec(context.text.substring(end, end + 40)) : null;
         const until = range ? v.cardinalValue(range[1]!) : undefined;
-        if (!range || until === undefined || match[MINUTES] || !v.followerAfter(context.text, end + range[0].length)) return null;
+        // ("thursday eleven to twelve thirty": the end may have its minutes.)
+        const untilMinute = range?.[2] ? v.cardinalValue(range[2]) : 0;
+        if (!range || until === undefined || untilMinute === undefined || untilMinute >= 60 || match[MINUTES] || !v.followerAfter(context.text, end + range[0].length)) return null;
         const result = context.createParsingResult(start, context.text.substring(start, end + range[0].length));
         assignTime(result.start, said, 0, false);
-        result.end = assignTime(context.createParsingComponents(), until, 0, false);
+        result.end = assignTime(context.createParsingComponents(), until, untilMinute, false);
         return result;
       }
       if (!v.followerAfter(context.text, end)) return null;

@@ -184,7 +184,21 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 144 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // Blind batch 146 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // 150 ru (a pharmacy chain in Tula and Ryazan, Europe/Moscow) and 150 en (a Hyderabad contract-research
+  // office, Indian English's second batch with Telugu, Asia/Kolkata), scored blind on 757159e: 150/150 and
+  // 143/150, 97.7 % (left for the next session: Telugu replies avunu, sare, kaadu, vaddu; "assign task to k
+  // srinivas review …"; "whats there today and tomorrow"; "today itself" inside a message's text).
+  ['heldout-blind146-ru.jsonl', 150],
+  ['heldout-blind146-en.jsonl', 143],
+  // Blind batch 145 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (a Volgograd grain
+  // elevator and river port, Europe/Volgograd) and 150 en (a Dubai facilities-management company, Gulf
+  // English's second batch, Asia/Dubai), scored blind on 757159e: 149/150 and 144/150, 97.7 % (left: "ну да
+  // так и оставь" read as a cancel; "abu omar"; "Pria" for a Priya; "yes inshallah do it"; "give task four
+  // four seven one to sunny"; "a call with Emaar", a company).
+  ['heldout-blind145-ru.jsonl', 149],
+  ['heldout-blind145-en.jsonl', 144],
+  // Blind batch 144 (2026-12-08, seventeenth session): plain everyday commands,
   // 150 ru (a Baikal tour operator and hotel in Irkutsk, Asia/Irkutsk) and 150 en (a Guangzhou electronics
   // trader, mainland Chinese English's second batch, Asia/Shanghai), scored blind on c7dce1b: 149/150 and
   // 139/150, 96.0 %. After its kinds (blind143-kinds.test.ts): 150 and 145 (left: "give kovalenco task

@@ -238,9 +238,14 @@ function changeByVerb(u: Utterance, cg: ChangeGrammar, ig: IntentGrammar, start:
   let putOnAt = -1;
   if (cg.definiteOnly.verbs.matchAt(words, verbAt) === verb.len && noun.index > verbAt) {
     // "Please give task to Nurlan: check …" (no article, no number): a new task, said without articles.
-    if (u.lang === 'en' && noun.index === verbAt + verb.len) {
+    // ("give kovalenko task customs declaration …": so with the person between and no article either.)
+    // (A possessive names the item: "pass Fiona's budget task to Ross".)
+    const determined = (w: string) => cg.definiteOnly.definite.hasWord(w) || cg.definiteOnly.indefinite.hasWord(w) || cg.thisWords.hasWord(w) || ig.possessives.hasWord(w) || /['’]s$/.test(w);
+    if (u.lang === 'en' && (noun.index === verbAt + verb.len || !words.slice(verbAt + verb.len, noun.index).some(determined))) {
       const next = u.tokens[noun.index + noun.len];
-      if (!next || (next.kind !== 'number' && next.text !== '#' && !/^["'«“]/.test(next.text))) return null;
+      // ("give task four four seven one to sunny": its number said digit by digit.)
+      const spoken = next?.kind === 'word' ? u.g.numbers.readIdAt(words, noun.index + noun.len) : null;
+      if (!next || (next.kind !== 'number' && next.text !== '#' && !/^["'«“]/.test(next.text) && !(spoken && spoken.value >= 10))) return null;
     }
     // ("give the Nowak lass a task to …": whoever the definite article names, "a task" is a new one.)
     if (cg.definiteOnly.indefinite.hasWord(words[noun.index - 1]!)) return null;

@@ -968,7 +968,17 @@ function commandVerbBeforeStop(u: Utterance, k: number, stop: (k: number) => boo
 /** Is the word before token i, past persons and dates, a kind of meeting? */
 function kindBefore(u: Utterance, i: number, slotTokens: Set<number>): boolean {
   let k = i - 1;
-  while (k >= 0 && (slotTokens.has(k) || u.tokens[k]!.kind === 'punct')) k--;
+  // (Past a list of attendees too, said in one breath: "a meeting with fatima hassan and omar about …";
+  // not "Meeting with Rustam and Jerome on the 2nd, 11:00-12:30, title …".)
+  const joins = (k: number) => u.tokens[k]!.kind === 'word' && u.g.slots.personJoiners.hasWord(u.words[k]!) && slotTokens.has(k - 1) && slotTokens.has(k + 1);
+  let joined = false;
+  let punct = false;
+  for (; k >= 0; k--) {
+    if (u.tokens[k]!.kind === 'punct') punct = true;
+    else if (joins(k)) joined = true;
+    else if (!slotTokens.has(k)) break;
+  }
+  if (joined && punct) return false;
   return k >= 0 && u.g.slots.eventKinds.has(u.words[k]!);
 }
 

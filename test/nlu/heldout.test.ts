@@ -187,17 +187,17 @@ const FLOORS: [string, number][] = [
   // Blind batch 146 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
   // 150 ru (a pharmacy chain in Tula and Ryazan, Europe/Moscow) and 150 en (a Hyderabad contract-research
   // office, Indian English's second batch with Telugu, Asia/Kolkata), scored blind on 757159e: 150/150 and
-  // 143/150, 97.7 % (left for the next session: Telugu replies avunu, sare, kaadu, vaddu; "assign task to k
-  // srinivas review …"; "whats there today and tomorrow"; "today itself" inside a message's text).
+  // 143/150, 97.7 %. After its kinds (blind145-kinds.test.ts): 150 and 149 (left: "today itself" inside a
+  // message's text).
   ['heldout-blind146-ru.jsonl', 150],
-  ['heldout-blind146-en.jsonl', 143],
+  ['heldout-blind146-en.jsonl', 149],
   // Blind batch 145 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (a Volgograd grain
   // elevator and river port, Europe/Volgograd) and 150 en (a Dubai facilities-management company, Gulf
-  // English's second batch, Asia/Dubai), scored blind on 757159e: 149/150 and 144/150, 97.7 % (left: "ну да
-  // так и оставь" read as a cancel; "abu omar"; "Pria" for a Priya; "yes inshallah do it"; "give task four
-  // four seven one to sunny"; "a call with Emaar", a company).
-  ['heldout-blind145-ru.jsonl', 149],
-  ['heldout-blind145-en.jsonl', 144],
+  // English's second batch, Asia/Dubai), scored blind on 757159e: 149/150 and 144/150, 97.7 %. After its
+  // kinds (blind145-kinds.test.ts): 150 and 148 (left: "Pria" — the writer a stranger, we a Priya a letter
+  // off; "a call with Emaar", a company; "umm khalid" — umm is also a hesitation).
+  ['heldout-blind145-ru.jsonl', 150],
+  ['heldout-blind145-en.jsonl', 148],
   // Blind batch 144 (2026-12-08, seventeenth session): plain everyday commands,
   // 150 ru (a Baikal tour operator and hotel in Irkutsk, Asia/Irkutsk) and 150 en (a Guangzhou electronics
   // trader, mainland Chinese English's second batch, Asia/Shanghai), scored blind on c7dce1b: 149/150 and
@@ -206,7 +206,7 @@ const FLOORS: [string, number][] = [
   // "xiao ming" — Xiao before a stranger's surname, and a given name Xiaoming split in two; "deadline ->
   // tomorrow 6pm", the arrow as the new value's marker).
   ['heldout-blind144-ru.jsonl', 150],
-  ['heldout-blind144-en.jsonl', 145],
+  ['heldout-blind144-en.jsonl', 146], // 146 with 145's kinds ("give kovalenco task …" a new task)
   // Blind batch 143 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (a dairy
   // cooperative near Kurgan, Asia/Yekaterinburg) and 150 en (an Addis Ababa coffee exporter, Ethiopian
   // English's second batch, Africa/Addis_Ababa), scored blind on c7dce1b: 148/150 and 144/150, 97.3 %.
@@ -252,7 +252,7 @@ const FLOORS: [string, number][] = [
   // "call umm khalid" — "umm" a hesitation here, a kunya there; "Abu Yousef", a father called by his son's
   // name, read as the colleague Yousef).
   ['heldout-blind138-ru.jsonl', 150],
-  ['heldout-blind138-en.jsonl', 148],
+  ['heldout-blind138-en.jsonl', 149], // 149 with 145's kinds ("Abu Yousef", a kunya, is nobody here)
   // Blind batch 137 (2026-12-07, sixteenth session): plain everyday commands, 150 ru (a Yoshkar-Ola
   // instrument-making plant, Mari and Chuvash names, Europe/Moscow) and 150 en (a Newcastle subsea cable
   // firm, Geordie English's second batch, Europe/London), scored blind on 998cab1: 149/150 and 143/150,
@@ -358,7 +358,7 @@ const FLOORS: [string, number][] = [
   // "Meeting with … about the Hamburg order"; "Transfer task 577 to … with deadline …"; "leave it, no
   // need").
   ['heldout-blind125-ru.jsonl', 148],
-  ['heldout-blind125-en.jsonl', 142],
+  ['heldout-blind125-en.jsonl', 143], // 143 with 145's kinds ("meeting with A and B … about …")
   // Blind batch 124 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (a Khabarovsk
   // river-shipping company, Nanai and Korean names, Asia/Vladivostok) and 150 en (an Abuja
   // construction company, Nigerian English's second batch, Africa/Lagos), scored blind on 773126c:
@@ -395,7 +395,7 @@ const FLOORS: [string, number][] = [
   // "meeting … with hussein and fatima about the new tender"; "Responsible: Tony."; "doctor fouad
   // haddad"; "khalas mark … as done").
   ['heldout-blind121-ru.jsonl', 150],
-  ['heldout-blind121-en.jsonl', 146], // 146 after batch 130 ("khalas" before a command; Tony an Antoine)
+  ['heldout-blind121-en.jsonl', 147], // 146 after batch 130 ("khalas" before a command; Tony an Antoine); 147 with 145's kinds
   // Blind batch 120 (2026-12-07, fourteenth session): plain everyday commands, 150 ru (a Magadan
   // gold-mining contractor, Asia/Magadan) and 150 en (a Denver outdoor-gear e-commerce company, plain
   // American English, America/Denver), scored blind on 435ef6a: 150/150 and 146/150, 98.7 % — the
@@ -420,7 +420,7 @@ const FLOORS: [string, number][] = [
   // before a colleague's; "p bank", "p'somchai" — Thai P' before a nickname; "khun tanawat's
   // agenda"; "… for guangzhou" read as a person).
   ['heldout-blind118-ru.jsonl', 149],
-  ['heldout-blind118-en.jsonl', 144],
+  ['heldout-blind118-en.jsonl', 145], // 145 with 145's kinds ("for p bank": a lower-case initial of the surname)
   // Blind batch 117 (2026-12-07, fourteenth session): plain everyday commands,
   // 150 ru (a Stavropol dealer of farm machinery, Europe/Moscow) and 150 en (a Newcastle
   // offshore-cable engineering firm, broad Geordie, Europe/London), scored blind on 8d4bda2:

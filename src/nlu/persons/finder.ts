@@ -182,6 +182,17 @@ export class Finder {
         i += 2;
         continue;
       }
+      // "abu omar", "Umm Khalid": a kunya names the father or mother of its Omar, somebody nobody here
+      // is called — not the colleague Omar (unless a colleague's name begins with the word itself).
+      if (lang === 'en' && t.script === 'lat' && this.deps.grammar.en.kunyaWords.has(t.norm) && !hitAt(i)) {
+        const n = toks[i + 1];
+        if (n?.word && n.script === 'lat' && adjacent(src, t, n) && (hitAt(i + 1)?.entries.some((e) => e.field === FIELD_FIRST) || this.latinNameLike(n))) {
+          const prep = this.preposition(src, toks, i, lang, prev);
+          out.push(this.mention(src, toks, i, i + 1, { unresolved: `${capitalize(t.text)} ${capitalize(n.text)}` }, 'unknown', 0, prep));
+          i += 2;
+          continue;
+        }
+      }
       // "mohd faizal" for Muhammad Faizal: a prefix of names before a colleague's given name is hers
       // or his (the mention below takes it in).
       // (…unless it is a colleague's given name before a middle name and that colleague's surname:
@@ -349,18 +360,30 @@ export class Finder {
       m.end = toks[last]!.end;
     }
     for (const m of out) {
-      if (m.kind !== 'name' || !('userId' in m.slot) || m.first < 1) continue;
-      const user = m.slot.userId;
+      if (m.kind !== 'name' || m.first < 1) continue;
       if (lang === 'en') {
+        const users = 'userId' in m.slot ? [m.slot.userId] : 'candidates' in m.slot ? m.slot.candidates : [];
+        if (!users.length) continue;
         // "to K. Ramesh": an initial written before a colleague's name (South Indian style) is part of it.
         const dot = toks[m.first - 1]!.text === '.' ? 1 : 0;
         const k = m.first - 1 - dot;
         const t = toks[k];
-        // (A letter standing alone before a capitalised name: not the end of "440C steel".)
-        if (!t?.word || t.script !== 'lat' || !/^\p{Lu}$/u.test(t.text) || !toks[m.first]!.cap || (t.index > 0 && !/\s/.test(src[t.index - 1]!)) || out.some((o) => o.last >= k && o.first <= k)) continue;
+        // (A letter standing alone before the name: not the end of "440C steel".)
+        if (!t?.word || t.script !== 'lat' || !/^\p{L}$/u.test(t.text) || (t.index > 0 && !/\s/.test(src[t.index - 1]!)) || out.some((o) => o.last >= k && o.first <= k)) continue;
         if (dot ? toks[m.first - 1]!.index !== t.end : !adjacent(src, t, toks[m.first]!)) continue;
+        // The initial is the family name's: "k srinivas" with Srinivas Kodali and Srinivas Iyer here is
+        // Kodali. In lower case, or before a name two colleagues share, only a surname's letter counts.
+        const bySurname = users.filter((id) => {
+          const at = idx.users.findIndex((u) => u.id === id);
+          return at >= 0 && latinNameForms(idx, at, FIELD_LAST).some((f) => f[0] === t.norm);
+        });
+        const capital = /^\p{Lu}$/u.test(t.text) && toks[m.first]!.cap && users.length === 1;
+        if (!capital && !bySurname.length) continue;
+        if (bySurname.length && bySurname.length < users.length) m.slot = bySurname.length === 1 ? { userId: bySurname[0]! } : { candidates: bySurname };
         openAt(m, k);
       } else {
+        if (!('userId' in m.slot)) continue;
+        const user = m.slot.userId;
         // "с дарима дашиевой": a colleague's given name said undeclined right before her surname, declined.
         const b = toks[m.first - 1]!;
         if (!b.word || b.script !== 'cyr' || !adjacent(src, b, toks[m.first]!) || out.some((o) => o.last === m.first - 1)) continue;

@@ -60,6 +60,8 @@ export interface PersonsGrammar {
     notNames: Set<string>;
     /** First words of a given name of two that people leave out ("Nur Aisyah" → Aisyah). */
     namePrefixes: Set<string>;
+    /** Abu, Umm: a kunya before a name, somebody's father or mother (persons-en.yaml kunyaWords). */
+    kunyaWords: Set<string>;
     /** Openings of a one-word given name that people leave out (Oluwakemi is Kemi), longest first. */
     fusedNamePrefixes: string[];
     /** Honorifics said after a name ("Mehmet bey", "Sharma ji"): part of the name. */
@@ -372,6 +374,7 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       kinPossessives: normSet(strings(en.kinPossessives ?? [], 'kinPossessives')),
       apostropheSuffixes: normSet(strings(en.apostropheSuffixes ?? [], 'apostropheSuffixes')),
       namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),
+      kunyaWords: normSet(strings(en.kunyaWords ?? [], 'kunyaWords')),
       fusedNamePrefixes: strings(en.fusedNamePrefixes ?? [], 'fusedNamePrefixes').map(normalizeWord).sort((a, b) => b.length - a.length),
       // (A known company's own name makes a company as a word of a company's name does.)
       companyWords: normSet([...strings(en.companyWords ?? [], 'companyWords'), ...strings(en.knownCompanies ?? [], 'knownCompanies')]),

@@ -184,7 +184,18 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 146 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // Blind batch 148 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // 150 ru (a winery near Krasnodar and Anapa, Europe/Moscow) and 150 en (a Helsinki forestry-machinery
+  // service office, Finnish English — a new group, Europe/Helsinki), scored blind on 0537aa8: 149/150 and
+  // 138/150, 95.7 %.
+  ['heldout-blind148-ru.jsonl', 149],
+  ['heldout-blind148-en.jsonl', 138],
+  // Blind batch 147 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (an Arkhangelsk
+  // sawmill and timber port, Europe/Moscow) and 150 en (a Piraeus ship manager, Greek English — a new
+  // group, Europe/Athens), scored blind on 0537aa8: 150/150 and 129/150, 93.0 %.
+  ['heldout-blind147-ru.jsonl', 150],
+  ['heldout-blind147-en.jsonl', 129],
+  // Blind batch 146 (2026-12-08, seventeenth session): plain everyday commands,
   // 150 ru (a pharmacy chain in Tula and Ryazan, Europe/Moscow) and 150 en (a Hyderabad contract-research
   // office, Indian English's second batch with Telugu, Asia/Kolkata), scored blind on 757159e: 150/150 and
   // 143/150, 97.7 %. After its kinds (blind145-kinds.test.ts): 150 and 149 (left: "today itself" inside a

@@ -236,3 +236,25 @@ export function createGlueFixer(dates: RuGrammar, prepositions: ReadonlyMap<stri
     },
   };
 }
+
+/**
+ * English: a command's verb and noun typed or recognised as one word ("createtask", "newtask",
+ * "schedulemeeting"), among the first words, split — when the whole is no English word and both halves
+ * are the same command's verb and noun. The text itself when none is.
+ */
+export function splitLatinCommand(text: string, toks: readonly Token[], g: IntentGrammar, isWord: (word: string) => boolean): string {
+  let words = 0;
+  for (const t of toks) {
+    if (t.kind !== 'word') continue;
+    if (++words > COMMAND_WITHIN) break;
+    const w = t.norm;
+    if (w.length < 7 || !/^[a-z]+$/.test(w) || isWord(w)) continue;
+    for (let i = 3; i <= w.length - 3; i++) {
+      const a = w.slice(0, i);
+      const b = w.slice(i);
+      // ("newtask": an adjective of the noun, too.)
+      if (g.commands.some((c) => (c.verbs.hasWord(a) || c.nounAdjectives.hasWord(a)) && c.nouns.hasWord(b))) return text.slice(0, t.start + i) + ' ' + text.slice(t.start + i);
+    }
+  }
+  return text;
+}

@@ -3,7 +3,7 @@
  * morphology dictionaries are files), then `parser.parse(text, ctx)` is synchronous and pure.
  */
 import { createDateExtractor, loadDateGrammars } from './dates';
-import { createGlueFixer } from './glue';
+import { createGlueFixer, splitLatinCommand } from './glue';
 import { WordSet } from './grammar';
 import { tokenize } from './tokens';
 import { loadMorph } from './morph';
@@ -91,6 +91,11 @@ export async function createParser(): Promise<Parser> {
   const deps: ParserDeps = {
     dates,
     glue: {
+      en: {
+        splitDates: (text) => text,
+        splitWords: (text, tokens) => splitLatinCommand(text, tokens, en.intents, (w) => persons.isWord(w, 'en')),
+        join: () => null,
+      },
       ru: {
         splitDates: (text, directory) => glue.splitDates(text, (w) => persons.isNameForm(w, directory)),
         splitWords: (text, tokens, directory) => {

@@ -187,14 +187,18 @@ const FLOORS: [string, number][] = [
   // Blind batch 148 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
   // 150 ru (a winery near Krasnodar and Anapa, Europe/Moscow) and 150 en (a Helsinki forestry-machinery
   // service office, Finnish English — a new group, Europe/Helsinki), scored blind on 0537aa8: 149/150 and
-  // 138/150, 95.7 %.
+  // 138/150, 95.7 %. After its kinds (blind147-kinds.test.ts): 149 and 148 (left: "скоринг лида винотеки
+  // гранд крю" — the dictionary has no винотека to put in the nominative; "book hotel for Tampere trip", a
+  // city read as a stranger; "cancel this call" — nlu.md gives a kind of meeting as the query, the writer {}).
   ['heldout-blind148-ru.jsonl', 149],
-  ['heldout-blind148-en.jsonl', 138],
+  ['heldout-blind148-en.jsonl', 148],
   // Blind batch 147 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (an Arkhangelsk
   // sawmill and timber port, Europe/Moscow) and 150 en (a Piraeus ship manager, Greek English — a new
-  // group, Europe/Athens), scored blind on 0537aa8: 150/150 and 129/150, 93.0 %.
+  // group, Europe/Athens), scored blind on 0537aa8: 150/150 and 129/150, 93.0 %. After its kinds
+  // (blind147-kinds.test.ts): 150 and 148 (left: "takis has to check … put it as a task", the person first
+  // and the command at the end; "no not tomorrow the day after").
   ['heldout-blind147-ru.jsonl', 150],
-  ['heldout-blind147-en.jsonl', 129],
+  ['heldout-blind147-en.jsonl', 148],
   // Blind batch 146 (2026-12-08, seventeenth session): plain everyday commands,
   // 150 ru (a pharmacy chain in Tula and Ryazan, Europe/Moscow) and 150 en (a Hyderabad contract-research
   // office, Indian English's second batch with Telugu, Asia/Kolkata), scored blind on 757159e: 150/150 and
@@ -397,7 +401,7 @@ const FLOORS: [string, number][] = [
   // genitive; "for Vietnam Shipyard, assign to Mr. Nguyen"; "director kang young ho"; "jae won seo
   // ssi"; "write to hyewon" for a stranger; Marko for two; "Agenda for this month?").
   ['heldout-blind122-ru.jsonl', 149],
-  ['heldout-blind122-en.jsonl', 144],
+  ['heldout-blind122-en.jsonl', 145], // 145 with 147's kinds ("Agenda for this month?")
   // Blind batch 121 (2026-12-07, fourteenth session): plain everyday commands,
   // 150 ru (a Cheboksary electrical-equipment plant, Chuvash names, Europe/Moscow) and 150 en (a
   // Beirut pharmaceutical distributor, Lebanese English with French and Arabic words, Asia/Beirut),

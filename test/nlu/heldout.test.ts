@@ -184,7 +184,18 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 148 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // Blind batch 150 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Samara Bitrix24 integrator, IT slang, Europe/Samara) and 150 en (a London sales office of a
+  // Russian CRM vendor, a mixed British, Irish, Nigerian, Indian, Spanish, Romanian and Russian team,
+  // Europe/London), scored blind on 3c5ac44: 146/150 and 144/150, 96.7 %.
+  ['heldout-blind150-ru.jsonl', 146],
+  ['heldout-blind150-en.jsonl', 144],
+  // Blind batch 149 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (an Omsk bus and
+  // taxi operator, Asia/Omsk) and 150 en (a Yerevan brandy exporter, Armenian English — a new group,
+  // Asia/Yerevan), scored blind on 3c5ac44: 150/150 and 137/150, 95.7 %.
+  ['heldout-blind149-ru.jsonl', 150],
+  ['heldout-blind149-en.jsonl', 137],
+  // Blind batch 148 (2026-12-08, seventeenth session): plain everyday commands,
   // 150 ru (a winery near Krasnodar and Anapa, Europe/Moscow) and 150 en (a Helsinki forestry-machinery
   // service office, Finnish English — a new group, Europe/Helsinki), scored blind on 0537aa8: 149/150 and
   // 138/150, 95.7 %. After its kinds (blind147-kinds.test.ts): 149 and 148 (left: "скоринг лида винотеки

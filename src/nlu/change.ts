@@ -737,7 +737,15 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   // The run ends at the next clause's command word ("про заказ бумаги … и перенеси срок").
   // (…and at a comma after the new person: "про журнал ГСМ Ульяне Кусаминой, срок — 22 января".)
   const personComma = markerEnd < 0 ? -1 : u.tokens.findIndex((t, k) => k > markerEnd && t.kind === 'punct' && t.text === ',' && personAt.has(k - 1));
-  const runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd), ...(personComma > 0 ? [personComma] : []));
+  let runEnd = markerEnd < 0 ? -1 : Math.min(words.length, ...m.triggers.filter((t) => t >= markerEnd), ...(personComma > 0 ? [personComma] : []));
+  // (…and at a phrase of several filler words that closes it: "the event called dentist from my calendar".)
+  for (let k = markerEnd + 1; markerEnd >= 0 && k < runEnd; k++) {
+    const n = u.tokens[k]!.kind === 'word' ? cg.fillers.matchAt(words, k) : 0;
+    if (n >= 2 && u.tokens.slice(k + n, runEnd).every((t) => t.kind === 'punct')) {
+      runEnd = k;
+      break;
+    }
+  }
   // (Not when the verb was said with its particle: "hand over the task about the payment follow up to …".)
   if (markerEnd >= 0 && !m.triggers.some((t) => u.tokens[t]?.kind === 'word' && cg.runParticles.hasWord(words[t]!))) useRunParticle(u, cg, markerEnd, runEnd, personAt);
   // "hand this task off to Anjali", "bin this meeting off": the verb's particle right after the

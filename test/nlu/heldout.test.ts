@@ -187,14 +187,20 @@ const FLOORS: [string, number][] = [
   // Blind batch 150 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
   // 150 ru (a Samara Bitrix24 integrator, IT slang, Europe/Samara) and 150 en (a London sales office of a
   // Russian CRM vendor, a mixed British, Irish, Nigerian, Indian, Spanish, Romanian and Russian team,
-  // Europe/London), scored blind on 3c5ac44: 146/150 and 144/150, 96.7 %.
-  ['heldout-blind150-ru.jsonl', 146],
-  ['heldout-blind150-en.jsonl', 144],
+  // Europe/London), scored blind on 3c5ac44: 146/150 and 144/150, 96.7 %. After its kinds
+  // (blind149-kinds.test.ts): 147 and 147 (left: "наденьку" — tender forms are not in diminutives.yaml;
+  // Слава for a Станислав, writers split three to three; "мадине" — nlu.md's rule makes a known name a
+  // letter off a user's, same first letter, that user misheard (Марина), the writer a stranger; companies
+  // read as strangers: "for Harland & Co.", "with brightwell").
+  ['heldout-blind150-ru.jsonl', 147],
+  ['heldout-blind150-en.jsonl', 147],
   // Blind batch 149 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (an Omsk bus and
   // taxi operator, Asia/Omsk) and 150 en (a Yerevan brandy exporter, Armenian English — a new group,
-  // Asia/Yerevan), scored blind on 3c5ac44: 150/150 and 137/150, 95.7 %.
+  // Asia/Yerevan), scored blind on 3c5ac44: 150/150 and 137/150, 95.7 %. After its kinds
+  // (blind149-kinds.test.ts): 150 and 148 (left: "for Simple Wine, assign to Lusine", a company before
+  // the assignee; "egiazaryan" for a Yeghiazaryan).
   ['heldout-blind149-ru.jsonl', 150],
-  ['heldout-blind149-en.jsonl', 137],
+  ['heldout-blind149-en.jsonl', 148],
   // Blind batch 148 (2026-12-08, seventeenth session): plain everyday commands,
   // 150 ru (a winery near Krasnodar and Anapa, Europe/Moscow) and 150 en (a Helsinki forestry-machinery
   // service office, Finnish English — a new group, Europe/Helsinki), scored blind on 0537aa8: 149/150 and
@@ -975,7 +981,7 @@ const FLOORS: [string, number][] = [
   // 146 ru after batch 48's (a surname that is a noun, "голове")
   // (left: "о том, что" opening a message's text — heldout-ru's writer kept it, this one did not).
   ['heldout-blind47-ru.jsonl', 148], // 148 after batch 94 ("о том, что" is the text's marker)
-  ['heldout-blind47-en.jsonl', 147], // 147 after batch 126 (Chris for a Cristina too)
+  ['heldout-blind47-en.jsonl', 148], // 147 after batch 126 (Chris for a Cristina too); 148 with 149's kinds ("invite huong le and kevin")
   // Blind batch 46 (2026-12-07, eighth session): everyday commands, 150 ru (an agricultural holding in
   // the Kuban with southern speech, Europe/Moscow) and 150 en (a Lagos fintech, Nigerian English,
   // Africa/Lagos), scored blind after batch 45's fixes on e8e5e0c: 142/150 and 132/150, 91.3 % (the

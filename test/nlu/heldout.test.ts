@@ -184,7 +184,12 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 150 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // Blind batch 151 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Karelian granite quarry, Europe/Moscow) and 150 en (a Toronto mining-equipment distributor, a
+  // mixed Canadian team, America/Toronto), scored blind on b5943c9: 149/150 and 149/150, 99.3 %.
+  ['heldout-blind151-ru.jsonl', 149],
+  ['heldout-blind151-en.jsonl', 149],
+  // Blind batch 150 (2026-12-08, seventeenth session): plain everyday commands,
   // 150 ru (a Samara Bitrix24 integrator, IT slang, Europe/Samara) and 150 en (a London sales office of a
   // Russian CRM vendor, a mixed British, Irish, Nigerian, Indian, Spanish, Romanian and Russian team,
   // Europe/London), scored blind on 3c5ac44: 146/150 and 144/150, 96.7 %. After its kinds

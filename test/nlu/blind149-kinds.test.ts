@@ -1,6 +1,7 @@
 /**
  * Kinds found by blind batches 149 (an Omsk bus operator; a Yerevan brandy exporter, Armenian English — a
- * new group) and 150 (a Samara Bitrix24 integrator; a mixed London sales team), fixed in the seventeenth
+ * new group), 150 (a Samara Bitrix24 integrator; a mixed London sales team) and 151 (a Karelian quarry; a
+ * Toronto team), fixed in the seventeenth
  * session after they were scored blind, and tested here with sentences of our own; each failed before.
  */
 import type { Directory } from '../../src/nlu/types';
@@ -39,4 +40,11 @@ it('"can you just" said to the assistant; a stranger after "invite X and"; a cal
   expect(parse('can you just add a task for gevorg: renew the bottling licence').slots).toEqual({ title: 'renew the bottling licence', responsible: { userId: 3 } });
   expect(parse('set up a call tomorrow at 11 and invite Anahit and Kevin').slots).toEqual({ title: 'call', start: '2027-10-30T11:00', attendees: [{ userId: 4 }, { unresolved: 'Kevin' }] });
   expect(parse('remove the event called tasting from my calendar').slots).toEqual({ event: { query: 'tasting' } });
+});
+
+it('151: a known name before a surname nobody here has is a stranger\'s full name; Max for a Maxime', () => {
+  const ru2 = kindsParser({ self: 1, timeZone: MSK, users: [{ id: 1, name: 'Олег', lastName: 'Белов', gender: 'M' }, { id: 2, name: 'Инга', lastName: 'Лаптева', gender: 'F' }] }, instantOfWallTime({ year: 2027, month: 10, day: 29, hour: 10, minute: 0 }, MSK), MSK);
+  expect(ru2('Создай встречу с Инной Сидоренко завтра в 11').slots).toEqual({ title: 'встреча', start: '2027-10-30T11:00', attendees: [{ unresolved: 'Инна Сидоренко' }] });
+  const en2 = kindsParser({ self: 1, timeZone: TZ, users: [{ id: 1, name: 'Narine', lastName: 'Petrosyan', gender: 'F' }, { id: 2, name: 'Maxime', lastName: 'Lavoie', gender: 'M' }, { id: 3, name: 'Maksim', lastName: 'Orlov', gender: 'M' }] }, NOW, TZ);
+  expect(en2('remind max to send the quote').slots).toEqual({ title: 'send the quote', responsible: { candidates: [2, 3] } });
 });

@@ -599,6 +599,10 @@ export class Finder {
     // (The locative needs a preposition, so it names nobody by itself: "ренате" is no Ринат's "о Ринате".)
     const misheardName = (): boolean => {
       if (!known.every((p) => (p.name || nameLemmas.has(p.lemma)) && !p.plural)) return false;
+      // ("с Инной Сидоренко" with an Инга here: a known name followed by a surname nobody here has,
+      // capitalised, is a stranger's full name — no user misheard.)
+      const n = toks[k + 1];
+      if (n?.word && n.script === 'cyr' && n.cap && !n.initial && n.index === t.end + 1 && !idx.forms.has(n.norm) && this.deps.morph?.analyze(n.norm).some((p) => p.surname)) return false;
       const names = known.filter((p) => p.name);
       const cases = names.reduce((m, p) => m | caseBit(p.case ?? 'nomn'), 0) & ~caseBit('loct');
       const sexes = new Set(names.map((p) => p.gender));

@@ -184,7 +184,18 @@ const FLOORS: [string, number][] = [
   // 146 and 138). After its kinds (blind27-kinds.test.ts): 149 and 150.
   ['heldout-blind27-ru.jsonl', 149],
   ['heldout-blind27-en.jsonl', 150],
-  // Blind batch 151 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // Blind batch 153 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
+  // 150 ru (a Nizhny Novgorod children's clinic network, Europe/Moscow) and 150 en (a Thessaloniki
+  // olive-oil exporter, Greek English's second batch, Europe/Athens), scored blind on b1c53b9: 149/150 and
+  // 144/150, 97.7 %.
+  ['heldout-blind153-ru.jsonl', 149],
+  ['heldout-blind153-en.jsonl', 144],
+  // Blind batch 152 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (a Chelyabinsk
+  // pipe plant's sales office, Asia/Yekaterinburg) and 150 en (a Chicago food-ingredients importer, a
+  // Midwestern US team, America/Chicago), scored blind on b1c53b9: 149/150 and 146/150, 98.3 %.
+  ['heldout-blind152-ru.jsonl', 149],
+  ['heldout-blind152-en.jsonl', 146],
+  // Blind batch 151 (2026-12-08, seventeenth session): plain everyday commands,
   // 150 ru (a Karelian granite quarry, Europe/Moscow) and 150 en (a Toronto mining-equipment distributor, a
   // mixed Canadian team, America/Toronto), scored blind on b5943c9: 149/150 and 149/150, 99.3 %. After its
   // kinds (blind149-kinds.test.ts): 150 and 150.

@@ -716,6 +716,11 @@ export function changeSlots(u: Utterance, cg: ChangeGrammar, m: ChangeMatch, per
   const personAt = new Set(persons.flatMap((p) => personTokens(u, p)));
   for (let i = noun.index + noun.len; !isKind && i < words.length; i++) {
     if (u.tokens[i]!.kind !== 'word' || u.used[i] || personAt.has(i)) continue;
+    // ("close the task of tsvetelina about …": "of" right before the item's person is hers, no query word.)
+    if (noun.kind === 'task' && i === noun.index + noun.len && personAt.has(i + 1) && cg.nounQueryMarkers.matchAt(words, i) === 1) {
+      u.use([i]);
+      continue;
+    }
     // ("Zainab's task on vendor registration": "on" right after the noun, before no date.)
     const n = cg.queryMarkers.matchAt(words, i) || (noun.kind === 'task' && i === noun.index + noun.len && u.tokens[i + 1]?.kind === 'word' && !u.used[i + 1] && !personAt.has(i + 1) && !found.some((f) => dateTokens(u, f).includes(i + 1)) ? cg.nounQueryMarkers.matchAt(words, i) : 0);
     if (n) {

@@ -187,14 +187,17 @@ const FLOORS: [string, number][] = [
   // Blind batch 153 (2026-12-08, seventeenth session), the session's latest: plain everyday commands,
   // 150 ru (a Nizhny Novgorod children's clinic network, Europe/Moscow) and 150 en (a Thessaloniki
   // olive-oil exporter, Greek English's second batch, Europe/Athens), scored blind on b1c53b9: 149/150 and
-  // 144/150, 97.7 %.
+  // 144/150, 97.7 %. After its kinds (blind152-kinds.test.ts): 149 and 150 (left: "позвонить маме Миши
+  // Голубева" — a stranger's genitive after a noun is whose mother, no responsible).
   ['heldout-blind153-ru.jsonl', 149],
-  ['heldout-blind153-en.jsonl', 144],
+  ['heldout-blind153-en.jsonl', 150],
   // Blind batch 152 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (a Chelyabinsk
   // pipe plant's sales office, Asia/Yekaterinburg) and 150 en (a Chicago food-ingredients importer, a
-  // Midwestern US team, America/Chicago), scored blind on b1c53b9: 149/150 and 146/150, 98.3 %.
+  // Midwestern US team, America/Chicago), scored blind on b1c53b9: 149/150 and 146/150, 98.3 %. After its
+  // kinds (blind152-kinds.test.ts): 149 and 149 (left: "про сверку с Металлоторгом", a company read as a
+  // stranger inside the query; "ping jose real quick and tell him …").
   ['heldout-blind152-ru.jsonl', 149],
-  ['heldout-blind152-en.jsonl', 146],
+  ['heldout-blind152-en.jsonl', 149],
   // Blind batch 151 (2026-12-08, seventeenth session): plain everyday commands,
   // 150 ru (a Karelian granite quarry, Europe/Moscow) and 150 en (a Toronto mining-equipment distributor, a
   // mixed Canadian team, America/Toronto), scored blind on b5943c9: 149/150 and 149/150, 99.3 %. After its
@@ -225,7 +228,7 @@ const FLOORS: [string, number][] = [
   // гранд крю" — the dictionary has no винотека to put in the nominative; "book hotel for Tampere trip", a
   // city read as a stranger; "cancel this call" — nlu.md gives a kind of meeting as the query, the writer {}).
   ['heldout-blind148-ru.jsonl', 149],
-  ['heldout-blind148-en.jsonl', 148],
+  ['heldout-blind148-en.jsonl', 149], // 149 with 152's kinds ("for Tampere trip": a city)
   // Blind batch 147 (2026-12-08, seventeenth session): plain everyday commands, 150 ru (an Arkhangelsk
   // sawmill and timber port, Europe/Moscow) and 150 en (a Piraeus ship manager, Greek English — a new
   // group, Europe/Athens), scored blind on 0537aa8: 150/150 and 129/150, 93.0 %. After its kinds
@@ -469,7 +472,7 @@ const FLOORS: [string, number][] = [
   // before a colleague's; "p bank", "p'somchai" — Thai P' before a nickname; "khun tanawat's
   // agenda"; "… for guangzhou" read as a person).
   ['heldout-blind118-ru.jsonl', 149],
-  ['heldout-blind118-en.jsonl', 145], // 145 with 145's kinds ("for p bank": a lower-case initial of the surname)
+  ['heldout-blind118-en.jsonl', 146], // 145 with 145's kinds ("for p bank": a lower-case initial of the surname); 146 with 152's ("for guangzhou", a city)
   // Blind batch 117 (2026-12-07, fourteenth session): plain everyday commands,
   // 150 ru (a Stavropol dealer of farm machinery, Europe/Moscow) and 150 en (a Newcastle
   // offshore-cable engineering firm, broad Geordie, Europe/London), scored blind on 8d4bda2:
@@ -593,7 +596,7 @@ const FLOORS: [string, number][] = [
   // as a Морозов; places that hold a colleague's name, "Hai Phong", "Nam Dinh"; "new tast"; "score lead
   // sportmaster" in lower case; "extend … two days").
   ['heldout-blind104-ru.jsonl', 148],
-  ['heldout-blind104-en.jsonl', 147], // 146 after batch 111 ("score lead sportmaster": a lower-case name after the noun); 147 after batch 126 ("extend … two days", a bare amount closing a move)
+  ['heldout-blind104-en.jsonl', 148], // 146 after batch 111 ("score lead sportmaster": a lower-case name after the noun); 147 after batch 126 ("extend … two days", a bare amount closing a move); 148 with 152's ("trip to Hai Phong port")
   // Blind batch 103 (2026-12-07, thirteenth session): plain everyday commands, 150 ru (a Saratov city
   // bus-fleet operator, its deputy director for operations, Europe/Saratov) and 150 en (a Nashville
   // live-music venue, plain American and Southern English, America/Chicago), scored blind on 6b4d9be:
@@ -639,7 +642,7 @@ const FLOORS: [string, number][] = [
   // and 143/150, 97.3 %. After its kinds (blind97-kinds.test.ts): 150 and 149 (left: "Quote the
   // Houston to Chicago dry van lane" — a city after "to" inside a named title).
   ['heldout-blind97-ru.jsonl', 150],
-  ['heldout-blind97-en.jsonl', 149],
+  ['heldout-blind97-en.jsonl', 150], // 150 with 152's kinds ("Houston to Chicago": cities)
   // Blind batch 96 (2026-12-07, twelfth session): plain everyday commands, 150 ru (a Khabarovsk timber
   // and plywood exporter, its commercial director, Asia/Vladivostok) and 150 en (a Kathmandu trekking
   // agency, Nepali English with Nepali words, Asia/Kathmandu), scored blind on 4ae3347: 145/150 and
@@ -1065,7 +1068,7 @@ const FLOORS: [string, number][] = [
   // scored blind after batch 36's fixes on d426234: 146/150 and 140/150, 95.3 % (the session's first
   // commit e202b15: the same). After its kinds (blind37-kinds.test.ts): 148 and 147.
   ['heldout-blind37-ru.jsonl', 150],
-  ['heldout-blind37-en.jsonl', 147],
+  ['heldout-blind37-en.jsonl', 148], // 148 with 152's kinds ("the sync with Almaty": a city)
   // Blind batch 36 (2026-12-06, sixth session), scored blind at the session's end on
   // 9829199 and not fixed: 150 ru (building-materials stores in Omsk, Asia/Omsk) 147/150 and 150 en
   // (an Irish medical-devices distributor, Europe/Dublin) 141/150, 96.0 % (the session's first

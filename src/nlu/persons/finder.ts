@@ -139,7 +139,8 @@ export class Finder {
       // ("from 1 May to 5 May", "May 5th": a month's name beside a day's number is the month,
       // though a user is called May.)
       // ("Do I have …" with a Quang Do here: an auxiliary before its subject pronoun is the question's.)
-      if (numberedAfter(src, t) || (lang === 'en' && t.script === 'lat' && this.deps.grammar.en.months.has(t.norm) && besideDayNumber(src, t)) || (lang === 'en' && (this.auxiliaryBeforeSubject(src, toks, i) || this.timeQualifier(toks, i)))) {
+      // ("Trip to Sofia", "a flight to Milan": after a journey's noun and "to" a name is where it goes.)
+      if (numberedAfter(src, t) || (lang === 'en' && t.script === 'lat' && this.deps.grammar.en.months.has(t.norm) && besideDayNumber(src, t)) || (lang === 'en' && (this.auxiliaryBeforeSubject(src, toks, i) || this.timeQualifier(toks, i) || this.destinationAt(toks, i)))) {
         i++;
         continue;
       }
@@ -1413,7 +1414,8 @@ export class Finder {
     const beforeObject = this.strangerBeforeObject(src, toks, i, this.unknownNameLike);
     // ("Assign Kevin to recount the tent aisle": after a verb of giving work, one or two capitalised
     // words and "to" before a lower-case verb — not "assign Budget Review to Priya".)
-    const assigned = en.unknownNameBeforeTo.has(before) && this.assignedBeforeTo(src, toks, i);
+    // (…or a known given name right after it: "Assign Kevin a task: …".)
+    const assigned = en.unknownNameBeforeTo.has(before) && (this.assignedBeforeTo(src, toks, i) || en.givenNames.has(t.norm));
     // ("What's Steve got on tomorrow?": the subject of a plan question, as in lower case.)
     const nextNorm = toks[i + 1]?.word ? toks[i + 1]!.norm : '';
     const subject = en.unknownLowerSubject.after.has(before) && en.unknownLowerSubject.before.has(nextNorm);
@@ -1465,6 +1467,14 @@ export class Finder {
       if (!toks[k + 1]?.word) return false;
     }
     return false;
+  }
+
+  /** Is toks[i] where a journey goes: "trip to Sofia", "flight from Milan" (persons-en.yaml journeys)? */
+  private destinationAt(toks: Token[], i: number): boolean {
+    const { nouns, prepositions } = this.deps.grammar.en.journeys;
+    const p = toks[i - 1];
+    const n = toks[i - 2];
+    return i >= 2 && !!p?.word && prepositions.has(p.norm) && !!n?.word && nouns.has(n.norm);
   }
 
   /** Is toks[i] a prefix of names ("mohd", "nur") right before a colleague's given name? */

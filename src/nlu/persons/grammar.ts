@@ -62,6 +62,8 @@ export interface PersonsGrammar {
     namePrefixes: Set<string>;
     /** Abu, Umm: a kunya before a name, somebody's father or mother (persons-en.yaml kunyaWords). */
     kunyaWords: Set<string>;
+    /** "trip to Sofia": after one of these nouns and prepositions a name is a place. */
+    journeys: { nouns: Set<string>; prepositions: Set<string> };
     /** Openings of a one-word given name that people leave out (Oluwakemi is Kemi), longest first. */
     fusedNamePrefixes: string[];
     /** Honorifics said after a name ("Mehmet bey", "Sharma ji"): part of the name. */
@@ -375,10 +377,15 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       apostropheSuffixes: normSet(strings(en.apostropheSuffixes ?? [], 'apostropheSuffixes')),
       namePrefixes: normSet(strings(en.namePrefixes ?? [], 'namePrefixes')),
       kunyaWords: normSet(strings(en.kunyaWords ?? [], 'kunyaWords')),
+      journeys: {
+        nouns: normSet(strings(((en.journeys ?? {}) as { nouns?: unknown }).nouns ?? [], 'journeys.nouns')),
+        prepositions: normSet(strings(((en.journeys ?? {}) as { prepositions?: unknown }).prepositions ?? [], 'journeys.prepositions')),
+      },
       fusedNamePrefixes: strings(en.fusedNamePrefixes ?? [], 'fusedNamePrefixes').map(normalizeWord).sort((a, b) => b.length - a.length),
       // (A known company's own name makes a company as a word of a company's name does.)
-      companyWords: normSet([...strings(en.companyWords ?? [], 'companyWords'), ...strings(en.knownCompanies ?? [], 'knownCompanies')]),
-      knownCompanies: normSet(strings(en.knownCompanies ?? [], 'knownCompanies')),
+      // (A known city is, for this, a known company: nobody's name.)
+      companyWords: normSet([...strings(en.companyWords ?? [], 'companyWords'), ...strings(en.knownCompanies ?? [], 'knownCompanies'), ...strings(en.knownPlaces ?? [], 'knownPlaces')]),
+      knownCompanies: normSet([...strings(en.knownCompanies ?? [], 'knownCompanies'), ...strings(en.knownPlaces ?? [], 'knownPlaces')]),
       months: normSet(strings(en.months ?? [], 'months')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       strangerSurnameBefore: normSet(strings(en.strangerSurnameBefore ?? [], 'strangerSurnameBefore')),

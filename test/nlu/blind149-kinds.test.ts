@@ -42,9 +42,11 @@ it('"can you just" said to the assistant; a stranger after "invite X and"; a cal
   expect(parse('remove the event called tasting from my calendar').slots).toEqual({ event: { query: 'tasting' } });
 });
 
+// (151's directories: an Инга and no Инна; a Maxime and a Maksim.)
+const dir151ru: Directory = { self: 1, timeZone: MSK, users: [{ id: 1, name: 'Олег', lastName: 'Белов', gender: 'M' }, { id: 2, name: 'Инга', lastName: 'Лаптева', gender: 'F' }] };
+const dir151en: Directory = { self: 1, timeZone: TZ, users: [{ id: 1, name: 'Narine', lastName: 'Petrosyan', gender: 'F' }, { id: 2, name: 'Maxime', lastName: 'Lavoie', gender: 'M' }, { id: 3, name: 'Maksim', lastName: 'Orlov', gender: 'M' }] };
+
 it('151: a known name before a surname nobody here has is a stranger\'s full name; Max for a Maxime', () => {
-  const ru2 = kindsParser({ self: 1, timeZone: MSK, users: [{ id: 1, name: 'Олег', lastName: 'Белов', gender: 'M' }, { id: 2, name: 'Инга', lastName: 'Лаптева', gender: 'F' }] }, instantOfWallTime({ year: 2027, month: 10, day: 29, hour: 10, minute: 0 }, MSK), MSK);
-  expect(ru2('Создай встречу с Инной Сидоренко завтра в 11').slots).toEqual({ title: 'встреча', start: '2027-10-30T11:00', attendees: [{ unresolved: 'Инна Сидоренко' }] });
-  const en2 = kindsParser({ self: 1, timeZone: TZ, users: [{ id: 1, name: 'Narine', lastName: 'Petrosyan', gender: 'F' }, { id: 2, name: 'Maxime', lastName: 'Lavoie', gender: 'M' }, { id: 3, name: 'Maksim', lastName: 'Orlov', gender: 'M' }] }, NOW, TZ);
-  expect(en2('remind max to send the quote').slots).toEqual({ title: 'send the quote', responsible: { candidates: [2, 3] } });
+  expect(ru('Создай встречу с Инной Сидоренко завтра в 11', undefined, dir151ru).slots).toEqual({ title: 'встреча', start: '2027-10-30T11:00', attendees: [{ unresolved: 'Инна Сидоренко' }] });
+  expect(parse('remind max to send the quote', undefined, dir151en).slots).toEqual({ title: 'send the quote', responsible: { candidates: [2, 3] } });
 });

@@ -333,6 +333,8 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
   const rareDiminutives = new Map([...dimMap(dims.rare, 'rare')].map(([full, forms]) => [full, new Set(forms)]));
   const transliteration = translitTable(en.transliteration);
   const latin = (name: string) => transliterations(name, { en: { transliteration } } as PersonsGrammar);
+  // Companies and cities known the world over: nobody's name (a known city is, for this, a known company).
+  const knownNames = [...strings(en.knownCompanies ?? [], 'knownCompanies'), ...strings(en.knownPlaces ?? [], 'knownPlaces')];
   return {
     diminutives,
     rareDiminutives,
@@ -383,9 +385,8 @@ export function loadGrammar(dir: string = DEFAULT_GRAMMARS_DIR): PersonsGrammar 
       },
       fusedNamePrefixes: strings(en.fusedNamePrefixes ?? [], 'fusedNamePrefixes').map(normalizeWord).sort((a, b) => b.length - a.length),
       // (A known company's own name makes a company as a word of a company's name does.)
-      // (A known city is, for this, a known company: nobody's name.)
-      companyWords: normSet([...strings(en.companyWords ?? [], 'companyWords'), ...strings(en.knownCompanies ?? [], 'knownCompanies'), ...strings(en.knownPlaces ?? [], 'knownPlaces')]),
-      knownCompanies: normSet([...strings(en.knownCompanies ?? [], 'knownCompanies'), ...strings(en.knownPlaces ?? [], 'knownPlaces')]),
+      companyWords: normSet([...strings(en.companyWords ?? [], 'companyWords'), ...knownNames]),
+      knownCompanies: normSet(knownNames),
       months: normSet(strings(en.months ?? [], 'months')),
       unknownNameAfter: normSet(strings(en.unknownNameAfter, 'unknownNameAfter')),
       strangerSurnameBefore: normSet(strings(en.strangerSurnameBefore ?? [], 'strangerSurnameBefore')),
